@@ -1,0 +1,23 @@
+/** @type {import('jest').Config} */
+const swcTs = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+}];
+const swcJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+module.exports = {
+  testEnvironment: 'node',
+  globalSetup: '<rootDir>/test/global-setup.cjs',
+  // engine specs live beside the code; integration and e2e tests under test/
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],
+  // sources use nodenext-style './x.js' imports; point jest at the .ts file
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': swcTs, '^.+\\.(c|m)?js$': swcJs },
+  // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS (shared/stack.md §4)
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite)/)'],
+  testTimeout: 60000,
+};

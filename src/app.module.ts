@@ -1,0 +1,80 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock, systemClock } from './common/clock.js';
+import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
+import { ComplexesResolver } from './complexes/complexes.resolver.js';
+import { ComplexesService } from './complexes/complexes.service.js';
+import { APP_CONFIG, AppConfig } from './config/app-config.js';
+import { projectRoot } from './config/project-root.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { createLoaders } from './database/loaders.js';
+import { DemoSeederService } from './demo/demo-seeder.service.js';
+import { DwellingsResolver } from './dwellings/dwellings.resolver.js';
+import { DwellingsService } from './dwellings/dwellings.service.js';
+import { RuleParametersService } from './eligibility/rule-parameters.service.js';
+import { HealthController } from './health/health.controller.js';
+import { HouseholdsResolver } from './households/households.resolver.js';
+import { HouseholdsService } from './households/households.service.js';
+import { ImportsResolver } from './imports/imports.resolver.js';
+import { ImportsService } from './imports/imports.service.js';
+import { NeighbourhoodsResolver } from './neighbourhoods/neighbourhoods.resolver.js';
+import { NeighbourhoodsService } from './neighbourhoods/neighbourhoods.service.js';
+import { TenanciesResolver } from './tenancies/tenancies.resolver.js';
+import { TenanciesService } from './tenancies/tenancies.service.js';
+import { VacanciesResolver, VacancyResponseResolver } from './vacancies/vacancies.resolver.js';
+import { VacanciesService } from './vacancies/vacancies.service.js';
+
+/** The committed schema file; regenerated on every non-production start (sorted, so diffs are real). */
+export const SCHEMA_FILE = join(projectRoot(), 'schema.gql');
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, clock = systemClock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            autoSchemaFile: config.nodeEnv === 'production' ? true : SCHEMA_FILE,
+            sortSchema: true,
+            playground: false,
+            // no CDN-hosted landing page: associations run Woonmix on closed networks
+            plugins: [ApolloServerPluginLandingPageDisabled() as never],
+            introspection: config.nodeEnv !== 'production',
+            includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+            context: () => ({ loaders: createLoaders(dataSource) }),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        RuleParametersService,
+        NeighbourhoodsService, NeighbourhoodsResolver,
+        ComplexesService, ComplexesResolver,
+        DwellingsService, DwellingsResolver,
+        HouseholdsService, HouseholdsResolver,
+        TenanciesService, TenanciesResolver,
+        VacanciesService, VacanciesResolver, VacancyResponseResolver,
+        ImportsService, ImportsResolver,
+        DemoSeederService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, FieldProblem } from './domain-error.js';
+
+/**
+ * class-validator messages start with the property name ("householdSize must not be less than 1");
+ * nested properties are prefixed with their path ("members.0.birthDate must be ...").
+ */
+export function flattenValidationErrors(errors: ValidationError[], parentPath = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const path = parentPath ? `${parentPath}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      const reason = message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message;
+      problems.push({ field: path, reason });
+    }
+    if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
+  }
+  return problems;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => DomainError.invalid(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,53 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int } from '@nestjs/graphql';
+import { Paginated } from '../common/pagination.js';
+import type { RequestContext } from '../database/loaders.js';
+import { Neighbourhood } from '../neighbourhoods/graphql/neighbourhood.type.js';
+import { toNeighbourhood } from '../neighbourhoods/neighbourhood.mapper.js';
+import { toCompositionType } from './complex.mapper.js';
+import { ComplexesService } from './complexes.service.js';
+import { Complex, ComplexListArgs, Composition, CompositionArgs, CreateComplexInput, UpdateComplexInput } from './graphql/complex.type.js';
+import { ObjectType } from '@nestjs/graphql';
+
+@ObjectType()
+export class ComplexPage extends Paginated(Complex) {}
+
+@Resolver(() => Complex)
+export class ComplexesResolver {
+  constructor(private readonly service: ComplexesService) {}
+
+  @Query(() => ComplexPage)
+  complexes(@Args() args: ComplexListArgs) {
+    return this.service.list(args.filter, args);
+  }
+
+  @Query(() => Complex)
+  complex(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Mutation(() => Complex)
+  createComplex(@Args('input') input: CreateComplexInput) {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Complex)
+  updateComplex(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateComplexInput) {
+    return this.service.update(id, input);
+  }
+
+  @ResolveField(() => Neighbourhood)
+  async neighbourhood(@Parent() complex: Complex, @Context() ctx: RequestContext) {
+    return toNeighbourhood((await ctx.loaders.neighbourhood.load(complex.neighbourhoodId))!);
+  }
+
+  @ResolveField(() => Int, { description: 'Number of dwellings in the complex' })
+  dwellingCount(@Parent() complex: Complex, @Context() ctx: RequestContext) {
+    return ctx.loaders.dwellingCountByComplex.load(Number(complex.id));
+  }
+
+  @ResolveField(() => Composition)
+  async composition(@Parent() complex: Complex, @Args() args: CompositionArgs, @Context() ctx: RequestContext) {
+    return toCompositionType(await this.service.composition(Number(complex.id), ctx.loaders, args.asOf, args.inflowYears));
+  }
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+
+/** Typed configuration, validated once at boot (house style: env read in one place only). */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  /** Load the demo municipality when the database has no complexes yet. */
+  seedDemoOnEmpty: boolean;
+  demoSeed: number;
+  logSql: boolean;
+  /** Imports by path may only read files inside this directory. */
+  importDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming the variable and the reason. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test (got "${env.NODE_ENV}")`);
+  }
+  const port = parseIntVar(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST ?? '127.0.0.1';
+  let database: AppConfig['database'];
+  if (env.DATABASE_URL) {
+    let url: URL;
+    try {
+      url = new URL(env.DATABASE_URL);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user@host:port/database)');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+    }
+    if (!url.pathname || url.pathname === '/') {
+      throw new ConfigError('DATABASE_URL must name a database (postgres://user@host:port/database)');
+    }
+    database = { kind: 'postgres', url: env.DATABASE_URL };
+  } else {
+    const dir = env.PGLITE_DIR ?? './data/pglite';
+    database = { kind: 'pglite', dataDir: dir.includes('://') ? dir : resolve(dir) };
+  }
+  const seedDemoOnEmpty = parseBoolVar(env, 'SEED_DEMO', nodeEnv !== 'test');
+  const demoSeed = parseIntVar(env, 'DEMO_SEED', 20261125, 0, 2 ** 31 - 1);
+  const importDir = resolve(env.IMPORT_DIR ?? '.');
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir };
+}
+
+function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,20 @@
+import { ComplexEntity } from '../complexes/complex.entity.js';
+import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { RuleParameterYearEntity } from '../eligibility/rule-parameter-year.entity.js';
+import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
+import { NeighbourhoodEntity, ResilienceClassEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { TenancyEntity } from '../tenancies/tenancy.entity.js';
+import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
+
+export const ENTITIES = [
+  NeighbourhoodEntity,
+  ResilienceClassEntity,
+  ComplexEntity,
+  DwellingEntity,
+  HouseholdEntity,
+  HouseholdMemberEntity,
+  TenancyEntity,
+  VacancyEntity,
+  VacancyResponseEntity,
+  RuleParameterYearEntity,
+];

@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from '../../migrations/1764000000000-initial-schema.js';
+
+/** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
+export const MIGRATIONS = [InitialSchema1764000000000];

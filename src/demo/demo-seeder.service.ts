@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { ImportsService } from '../imports/imports.service.js';
+import { generateDemoMunicipality } from './generate-demo.js';
+
+/** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
+const DATA_TABLES = ['vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
+
+@Injectable()
+export class DemoSeederService {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM complex');
+    return Number(n) === 0;
+  }
+
+  /** Generates the demo municipality for today and imports it (all or nothing). */
+  async load(seed: number, replaceExisting = false): Promise<{ caseComplexCode: string; counts: Record<string, number> }> {
+    const started = Date.now();
+    const dataset = generateDemoMunicipality({ seed, referenceDate: this.clock.today() });
+    // replacing happens inside the import's transaction: a failed reload leaves the old data in place
+    const result = await this.imports.importDataset(dataset, replaceExisting
+      ? async (m) => { await m.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`); }
+      : undefined);
+    if (!result.ok) {
+      const first = result.errors.slice(0, 5).map((e) => `${e.section}:${e.line} ${e.field} ${e.reason}`).join('; ');
+      throw new Error(`Demo data failed validation (${result.errors.length} problems): ${first}`);
+    }
+    const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
+    this.logger.log(`Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`);
+    return { caseComplexCode: dataset.caseComplexCode, counts };
+  }
+
+  /** Replaces the stock and waiting list by a freshly generated demo municipality. */
+  reload(seed: number) {
+    return this.load(seed, true);
+  }
+}

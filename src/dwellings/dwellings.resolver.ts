@@ -1,0 +1,48 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Paginated } from '../common/pagination.js';
+import { Complex } from '../complexes/graphql/complex.type.js';
+import { toComplex } from '../complexes/complex.mapper.js';
+import type { RequestContext } from '../database/loaders.js';
+import { Tenancy } from '../tenancies/graphql/tenancy.type.js';
+import { toTenancy } from '../tenancies/tenancy.mapper.js';
+import { DwellingsService } from './dwellings.service.js';
+import { CreateDwellingInput, Dwelling, DwellingListArgs, UpdateDwellingInput } from './graphql/dwelling.type.js';
+
+@ObjectType()
+export class DwellingPage extends Paginated(Dwelling) {}
+
+@Resolver(() => Dwelling)
+export class DwellingsResolver {
+  constructor(private readonly service: DwellingsService) {}
+
+  @Query(() => DwellingPage)
+  dwellings(@Args() args: DwellingListArgs) {
+    return this.service.list(args.filter, args);
+  }
+
+  @Query(() => Dwelling)
+  dwelling(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Mutation(() => Dwelling)
+  createDwelling(@Args('input') input: CreateDwellingInput) {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Dwelling)
+  updateDwelling(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDwellingInput) {
+    return this.service.update(id, input);
+  }
+
+  @ResolveField(() => Complex)
+  async complex(@Parent() dwelling: Dwelling, @Context() ctx: RequestContext) {
+    return toComplex((await ctx.loaders.complex.load(dwelling.complexId))!);
+  }
+
+  @ResolveField(() => Tenancy, { nullable: true, description: 'The current tenancy, if the dwelling is let' })
+  async currentTenancy(@Parent() dwelling: Dwelling, @Context() ctx: RequestContext) {
+    const row = await ctx.loaders.currentTenancyByDwelling.load(Number(dwelling.id));
+    return row ? toTenancy(row) : null;
+  }
+}

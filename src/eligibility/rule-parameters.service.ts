@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { yearOf } from '../engine/common/dates.js';
+import { IsoDate, RuleParameters } from '../engine/model.js';
+import { RuleParameterYearEntity } from './rule-parameter-year.entity.js';
+import { toRuleParameters } from './rule-parameters.mapper.js';
+
+/** Legal parameters come from the database, keyed by the year of the date in question. */
+@Injectable()
+export class RuleParametersService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async forYear(year: number, manager: EntityManager = this.dataSource.manager): Promise<RuleParameters> {
+    const row = await manager.findOneBy(RuleParameterYearEntity, { year });
+    if (!row) throw missingYear(year);
+    return toRuleParameters(row);
+  }
+
+  forDate(date: IsoDate, manager?: EntityManager): Promise<RuleParameters> {
+    return this.forYear(yearOf(date), manager);
+  }
+}
+
+export function missingYear(year: number): DomainError {
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `No rule parameters for ${year}: legal limits are loaded per year (add them with an admin import before using dates in ${year})`,
+    [{ field: 'year', reason: `has no rule parameters (${year})` }],
+  );
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Liveness (the process answers) and readiness (the database answers); no authentication. */
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready() {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok', database: 'ok' };
+    } catch (e) {
+      throw new HttpException({ status: 'unavailable', database: (e as Error).message }, HttpStatus.SERVICE_UNAVAILABLE);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Row shapes of the bulk import (JSON form). The CSV form has the same columns; arrays are written
+ * ';'-separated, household members as "ROLE:YYYY-MM-DD;ROLE:YYYY-MM-DD", booleans as true/false, and an
+ * empty cell means "not given". References between files use business keys (buurt code, complex code,
+ * dwelling code, household reference), never database ids.
+ */
+export interface NeighbourhoodRow {
+  buurtCode: string; // BU + 8 digits (CBS buurtcode)
+  name: string;
+  municipalityCode: string; // GM + 4 digits
+  municipalityName: string;
+  resilienceClass: number; // 1..5, see table resilience_class
+  resilienceScore?: number | null;
+  resilienceSource: string;
+  resilienceYear: number;
+}
+
+export interface ComplexRow {
+  code: string;
+  name: string;
+  buurtCode: string;
+}
+
+export interface DwellingRow {
+  code: string; // verhuureenheid (vhe) number
+  complexCode: string;
+  address: string;
+  postcode: string; // 1234AB
+  rooms: number;
+  floorAreaM2: number;
+  netRentCents: number;
+  serviceCostsCents: number;
+  isDaeb: boolean;
+  accessibility: 'NONE' | 'ZERO_STEP' | 'WHEELCHAIR';
+  labels: string[]; // SENIOR_55, SENIOR_65, YOUTH, FAMILY, WHEELCHAIR
+}
+
+export interface HouseholdMemberRow {
+  role: 'APPLICANT' | 'PARTNER' | 'CHILD' | 'CO_RESIDENT';
+  birthDate: string;
+}
+
+export interface HouseholdPreferencesRow {
+  minRooms?: number;
+  maxNetRentCents?: number;
+  buurtCodes?: string[];
+}
+
+export interface HouseholdRow {
+  reference: string; // pseudonymous, e.g. H-000123; never a name or BSN
+  members: HouseholdMemberRow[]; // first member is the APPLICANT
+  taxableIncomeCents: number;
+  incomeYear: number;
+  incomeSource: 'WORK' | 'BENEFIT' | 'PENSION' | 'STUDENT' | 'OTHER';
+  box3AssetsCents?: number | null;
+  registrationDate: string;
+  urgencyCategory?: string | null;
+  urgencyGranted?: string | null;
+  urgencyExpires?: string | null;
+  supportNeeds: string[];
+  localTiesMunicipalityCode?: string | null;
+  localTiesYears?: number | null;
+  indicationKind?: 'MEDICAL' | 'WMO' | null;
+  indicationAccessibility?: 'ZERO_STEP' | 'WHEELCHAIR' | null;
+  preferences?: HouseholdPreferencesRow;
+  onWaitingList: boolean;
+}
+
+export interface TenancyRow {
+  householdReference: string;
+  dwellingCode: string;
+  startDate: string;
+  endDate?: string | null;
+  allocationRoute?: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | null;
+}
+
+export interface VacancyRow {
+  reference: string;
+  dwellingCode: string;
+  availableFrom: string;
+  route: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY';
+  status?: 'OPEN' | 'PROPOSED' | 'OFFERED' | 'ALLOCATED' | 'WITHDRAWN';
+  respondents: string[]; // household references
+}
+
+export interface ImportDataset {
+  neighbourhoods: NeighbourhoodRow[];
+  complexes: ComplexRow[];
+  dwellings: DwellingRow[];
+  households: HouseholdRow[];
+  tenancies: TenancyRow[];
+  vacancies: VacancyRow[];
+}

@@ -1,0 +1,13 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { ImportInput, ImportResult } from './graphql/import.type.js';
+import { ImportsService } from './imports.service.js';
+
+@Resolver()
+export class ImportsResolver {
+  constructor(private readonly service: ImportsService) {}
+
+  @Mutation(() => ImportResult, { description: 'Bulk import from CSV or JSON; all rows or none are written' })
+  importData(@Args('input') input: ImportInput) {
+    return this.service.import(input);
+  }
+}

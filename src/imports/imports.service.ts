@@ -1,0 +1,356 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError, FieldProblem } from '../common/domain-error.js';
+import { flattenValidationErrors } from '../common/validation.js';
+import { ComplexEntity } from '../complexes/complex.entity.js';
+import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { householdConsistencyProblems } from '../households/household-consistency.js';
+import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
+import { toHouseholdRow } from '../households/household.mapper.js';
+import { memberRows } from '../households/households.service.js';
+import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { TenancyEntity } from '../tenancies/tenancy.entity.js';
+import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
+import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, convertCsvRecord } from './csv-columns.js';
+import { ImportDataset } from './import-rows.js';
+import { ImportFormat, ImportInput, ImportKind, ImportProblem, ImportResult, MAX_INLINE_IMPORT_CHARS } from './graphql/import.type.js';
+import {
+  ComplexImportRow,
+  DwellingImportRow,
+  HouseholdImportRow,
+  NeighbourhoodImportRow,
+  TenancyImportRow,
+  VacancyImportRow,
+} from './import-row.validators.js';
+
+export const SECTIONS = ['neighbourhoods', 'complexes', 'dwellings', 'households', 'tenancies', 'vacancies'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+const ROW_CLASSES = {
+  neighbourhoods: NeighbourhoodImportRow,
+  complexes: ComplexImportRow,
+  dwellings: DwellingImportRow,
+  households: HouseholdImportRow,
+  tenancies: TenancyImportRow,
+  vacancies: VacancyImportRow,
+} as const;
+
+const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
+  [ImportKind.NEIGHBOURHOODS]: 'neighbourhoods',
+  [ImportKind.COMPLEXES]: 'complexes',
+  [ImportKind.DWELLINGS]: 'dwellings',
+  [ImportKind.HOUSEHOLDS]: 'households',
+  [ImportKind.TENANCIES]: 'tenancies',
+  [ImportKind.VACANCIES]: 'vacancies',
+};
+
+/** Most rows accepted in one import: larger sets are split by the caller. */
+export const MAX_IMPORT_ROWS = 100_000;
+const INSERT_CHUNK = 1000;
+
+interface ParsedRow {
+  line: number;
+  value: Record<string, unknown>;
+}
+
+type ValidRows = {
+  neighbourhoods: { line: number; row: NeighbourhoodImportRow }[];
+  complexes: { line: number; row: ComplexImportRow }[];
+  dwellings: { line: number; row: DwellingImportRow }[];
+  households: { line: number; row: HouseholdImportRow }[];
+  tenancies: { line: number; row: TenancyImportRow }[];
+  vacancies: { line: number; row: VacancyImportRow }[];
+};
+
+/**
+ * Bulk import, all or nothing: every row is parsed and validated (types, ranges, references to
+ * existing or same-file records, uniqueness) before anything is written, and the writes run in one
+ * transaction. The answer lists every bad row with its line, field and reason.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async import(input: ImportInput): Promise<ImportResult> {
+    const text = await this.readContent(input);
+    const problems: ImportProblem[] = [];
+    const parsed = this.parse(input, text, problems);
+    return this.validateAndWrite(input.kind, parsed, problems, input.dryRun);
+  }
+
+  /** The demo seeder's entry: same validation and all-or-nothing write as a file import. */
+  importDataset(dataset: ImportDataset, beforeWrite?: (m: EntityManager) => Promise<void>): Promise<ImportResult> {
+    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s], s)])) as Record<Section, ParsedRow[]>;
+    return this.validateAndWrite(ImportKind.DATASET, parsed, [], false, beforeWrite);
+  }
+
+  private async validateAndWrite(
+    kind: ImportKind,
+    parsed: Record<Section, ParsedRow[]>,
+    problems: ImportProblem[],
+    dryRun: boolean,
+    beforeWrite?: (m: EntityManager) => Promise<void>,
+  ): Promise<ImportResult> {
+    const valid = this.validateRows(parsed, problems);
+    const rows = SECTIONS.filter((s) => parsed[s].length > 0).map((section) => ({ section, rows: parsed[section].length }));
+    const result = (written: boolean): ImportResult => ({ ok: problems.length === 0, written, kind, rows, errors: sortProblems(problems) });
+    if (problems.length > 0) return result(false);
+    let written = false;
+    await this.dataSource.transaction(async (m) => {
+      if (beforeWrite) await beforeWrite(m);
+      await this.checkReferences(m, valid, problems);
+      if (problems.length > 0 || dryRun) return;
+      await writeRows(m, valid);
+      written = true;
+    });
+    return result(written);
+  }
+
+  private async readContent(input: ImportInput): Promise<string> {
+    if ((input.content === undefined) === (input.path === undefined)) {
+      throw DomainError.invalid([{ field: 'content', reason: 'give exactly one of content or path' }]);
+    }
+    if (input.content !== undefined) return input.content;
+    const base = this.config.importDir;
+    const full = resolve(base, input.path!);
+    const rel = relative(base, full);
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      throw DomainError.invalid([{ field: 'path', reason: `must be inside the import directory ${base}` }]);
+    }
+    try {
+      const info = await stat(full);
+      if (!info.isFile()) throw DomainError.invalid([{ field: 'path', reason: `is not a file (${input.path})` }]);
+      if (info.size > MAX_INLINE_IMPORT_CHARS * 2) throw DomainError.invalid([{ field: 'path', reason: `file is larger than ${MAX_INLINE_IMPORT_CHARS * 2} bytes; split it` }]);
+      return await readFile(full, 'utf8');
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      throw DomainError.invalid([{ field: 'path', reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    }
+  }
+
+  private parse(input: ImportInput, text: string, problems: ImportProblem[]): Record<Section, ParsedRow[]> {
+    const out = Object.fromEntries(SECTIONS.map((s) => [s, [] as ParsedRow[]])) as Record<Section, ParsedRow[]>;
+    if (input.kind === ImportKind.DATASET) {
+      if (input.format !== ImportFormat.JSON) throw DomainError.invalid([{ field: 'format', reason: 'must be JSON for a DATASET import' }]);
+      const data = parseJson(text);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw DomainError.invalid([{ field: 'content', reason: `must be a JSON object with arrays ${SECTIONS.join(', ')}` }]);
+      }
+      const unknown = Object.keys(data).filter((k) => !(SECTIONS as readonly string[]).includes(k));
+      if (unknown.length) throw DomainError.invalid([{ field: 'content', reason: `has unknown sections ${unknown.join(', ')}` }]);
+      for (const section of SECTIONS) out[section] = jsonRows((data as Record<string, unknown>)[section] ?? [], section);
+    } else {
+      const section = KIND_SECTION[input.kind];
+      out[section] = input.format === ImportFormat.JSON ? jsonRows(parseJson(text), section) : csvRows(text, section, problems);
+    }
+    const total = SECTIONS.reduce((n, s) => n + out[s].length, 0);
+    if (total > MAX_IMPORT_ROWS) throw DomainError.invalid([{ field: 'content', reason: `has ${total} rows; at most ${MAX_IMPORT_ROWS} per import` }]);
+    return out;
+  }
+
+  private validateRows(parsed: Record<Section, ParsedRow[]>, problems: ImportProblem[]): ValidRows {
+    const today = this.clock.today();
+    const valid = Object.fromEntries(SECTIONS.map((s) => [s, []])) as unknown as ValidRows;
+    for (const section of SECTIONS) {
+      for (const { line, value } of parsed[section]) {
+        const row = plainToInstance(ROW_CLASSES[section] as new () => object, value);
+        const fieldProblems = flattenValidationErrors(validateSync(row, { whitelist: true, forbidNonWhitelisted: true }));
+        if (section === 'households' && fieldProblems.length === 0) fieldProblems.push(...householdConsistencyProblems(row as HouseholdImportRow, today));
+        if (section === 'tenancies' && fieldProblems.length === 0) {
+          const t = row as TenancyImportRow;
+          if (t.endDate && t.endDate < t.startDate) fieldProblems.push({ field: 'endDate', reason: `must not be before startDate (${t.startDate})` });
+        }
+        for (const p of fieldProblems) problems.push({ section, line, ...p });
+        if (fieldProblems.length === 0) (valid[section] as { line: number; row: object }[]).push({ line, row });
+      }
+    }
+    return valid;
+  }
+
+  /** Uniqueness and references, against the database and the rows of this same import. */
+  private async checkReferences(m: EntityManager, v: ValidRows, problems: ImportProblem[]): Promise<void> {
+    const report = (section: Section, line: number, p: FieldProblem) => problems.push({ section, line, ...p });
+
+    const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [...v.neighbourhoods.map((r) => r.row.buurtCode), ...v.complexes.map((r) => r.row.buurtCode)]);
+    checkUnique(v.neighbourhoods, (r) => r.buurtCode, buurtCodes, 'buurtCode', (l, p) => report('neighbourhoods', l, p));
+    const knownBuurten = new Set([...buurtCodes, ...v.neighbourhoods.map((r) => r.row.buurtCode)]);
+    for (const { line, row } of v.complexes) {
+      if (!knownBuurten.has(row.buurtCode)) report('complexes', line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
+    }
+
+    const complexCodes = await existingKeys(m, ComplexEntity, 'code', [...v.complexes.map((r) => r.row.code), ...v.dwellings.map((r) => r.row.complexCode)]);
+    checkUnique(v.complexes, (r) => r.code, complexCodes, 'code', (l, p) => report('complexes', l, p));
+    const knownComplexes = new Set([...complexCodes, ...v.complexes.map((r) => r.row.code)]);
+    for (const { line, row } of v.dwellings) {
+      if (!knownComplexes.has(row.complexCode)) report('dwellings', line, { field: 'complexCode', reason: `is not a known complex (${row.complexCode})` });
+    }
+
+    const dwellingCodes = await existingKeys(m, DwellingEntity, 'code', [
+      ...v.dwellings.map((r) => r.row.code), ...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
+    checkUnique(v.dwellings, (r) => r.code, dwellingCodes, 'code', (l, p) => report('dwellings', l, p));
+    const knownDwellings = new Set([...dwellingCodes, ...v.dwellings.map((r) => r.row.code)]);
+
+    const householdRefs = await existingKeys(m, HouseholdEntity, 'reference', [
+      ...v.households.map((r) => r.row.reference), ...v.tenancies.map((r) => r.row.householdReference), ...v.vacancies.flatMap((r) => r.row.respondents)]);
+    checkUnique(v.households, (r) => r.reference, householdRefs, 'reference', (l, p) => report('households', l, p));
+    const knownHouseholds = new Set([...householdRefs, ...v.households.map((r) => r.row.reference)]);
+
+    // one current tenancy per dwelling and per household (mirrors the partial unique indexes)
+    const currentTenancies: { dwelling_code: string; reference: string }[] = v.tenancies.length
+      ? await m.query(
+        `SELECT d.code AS dwelling_code, h.reference FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id JOIN household h ON h.id = t.household_id
+          WHERE t.end_date IS NULL AND (d.code = ANY($1) OR h.reference = ANY($2))`,
+        [v.tenancies.map((r) => r.row.dwellingCode), v.tenancies.map((r) => r.row.householdReference)])
+      : [];
+    const dwellingLet = new Set(currentTenancies.map((r) => r.dwelling_code));
+    const householdHoused = new Set(currentTenancies.map((r) => r.reference));
+    for (const { line, row } of v.tenancies) {
+      if (!knownDwellings.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
+      if (!knownHouseholds.has(row.householdReference)) report('tenancies', line, { field: 'householdReference', reason: `is not a known household (${row.householdReference})` });
+      if (row.endDate) continue;
+      if (dwellingLet.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `already has a current tenancy (${row.dwellingCode})` });
+      if (householdHoused.has(row.householdReference)) report('tenancies', line, { field: 'householdReference', reason: `already has a current tenancy (${row.householdReference})` });
+      dwellingLet.add(row.dwellingCode);
+      householdHoused.add(row.householdReference);
+    }
+
+    const vacancyRefs = await existingKeys(m, VacancyEntity, 'reference', v.vacancies.map((r) => r.row.reference));
+    checkUnique(v.vacancies, (r) => r.reference, vacancyRefs, 'reference', (l, p) => report('vacancies', l, p));
+    const activeVacancies: { code: string }[] = v.vacancies.length
+      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status IN ('OPEN','PROPOSED','OFFERED') AND d.code = ANY($1)`,
+        [v.vacancies.map((r) => r.row.dwellingCode)])
+      : [];
+    const dwellingInProgress = new Set(activeVacancies.map((r) => r.code));
+    for (const { line, row } of v.vacancies) {
+      if (!knownDwellings.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
+      const unknown = row.respondents.filter((ref) => !knownHouseholds.has(ref));
+      if (unknown.length) report('vacancies', line, { field: 'respondents', reason: `contains unknown households (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''})` });
+      if (new Set(row.respondents).size !== row.respondents.length) report('vacancies', line, { field: 'respondents', reason: 'lists a household twice' });
+      if (['OPEN', 'PROPOSED', 'OFFERED'].includes(row.status ?? 'OPEN')) {
+        if (dwellingInProgress.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `already has a vacancy in progress (${row.dwellingCode})` });
+        dwellingInProgress.add(row.dwellingCode);
+      }
+    }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw DomainError.invalid([{ field: 'content', reason: `is not valid JSON (${(e as Error).message})` }]);
+  }
+}
+
+function jsonRows(data: unknown, section: Section): ParsedRow[] {
+  if (!Array.isArray(data)) throw DomainError.invalid([{ field: section, reason: 'must be a JSON array of rows' }]);
+  return data.map((value, i) => ({ line: i + 1, value: typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : { __notAnObject: value } }));
+}
+
+function csvRows(text: string, section: Section, problems: ImportProblem[]): ParsedRow[] {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw DomainError.invalid([{ field: 'content', reason: `is not valid CSV${err.lines ? ` at line ${err.lines}` : ''}: ${err.message}` }]);
+  }
+  const columns = CSV_COLUMNS[section];
+  const header = records.length ? Object.keys(records[0].record) : [];
+  const missing = Object.keys(columns).filter((c) => !OPTIONAL_CSV_COLUMNS.has(c) && records.length > 0 && !header.includes(c));
+  if (missing.length) throw DomainError.invalid([{ field: 'content', reason: `CSV header lacks required columns: ${missing.join(', ')}` }]);
+  return records.flatMap(({ record, info }) => {
+    const { row, problems: cellProblems } = convertCsvRecord(record, columns);
+    for (const p of cellProblems) problems.push({ section, line: info.lines, ...p });
+    return cellProblems.length ? [] : [{ line: info.lines, value: row }];
+  });
+}
+
+async function existingKeys<E extends object>(m: EntityManager, entity: new () => E, key: keyof E & string, candidates: string[]): Promise<Set<string>> {
+  const unique = [...new Set(candidates)];
+  if (unique.length === 0) return new Set();
+  const found: string[] = [];
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const rows = await m.find(entity, { select: { [key]: true } as never, where: { [key]: In(unique.slice(i, i + 10_000)) } as never });
+    found.push(...rows.map((r) => String(r[key])));
+  }
+  return new Set(found);
+}
+
+function checkUnique<R>(rows: { line: number; row: R }[], keyOf: (r: R) => string, existing: Set<string>, field: string, report: (line: number, p: FieldProblem) => void) {
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const key = keyOf(row);
+    if (existing.has(key)) report(line, { field, reason: `already exists (${key})` });
+    else if (seen.has(key)) report(line, { field, reason: `appears twice in this import (also line ${seen.get(key)})` });
+    else seen.set(key, line);
+  }
+}
+
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => SECTIONS.indexOf(a.section as Section) - SECTIONS.indexOf(b.section as Section) || a.line - b.line);
+}
+
+async function insertChunked<T extends object>(m: EntityManager, entity: new () => T, rows: object[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const { identifiers } = await m.insert(entity, rows.slice(i, i + INSERT_CHUNK) as never);
+    ids.push(...identifiers.map((x) => Number(x?.id)));
+  }
+  return ids;
+}
+
+async function idMap<E extends { id: number }>(m: EntityManager, entity: new () => E, key: keyof E & string, keys: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(keys)];
+  const map = new Map<string, number>();
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const rows = await m.find(entity, { select: { id: true, [key]: true } as never, where: { [key]: In(unique.slice(i, i + 10_000)) } as never });
+    for (const r of rows) map.set(String(r[key]), r.id);
+  }
+  return map;
+}
+
+/** Writes validated rows in dependency order; business keys are resolved to ids as we go. */
+async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
+  await insertChunked(m, NeighbourhoodEntity, v.neighbourhoods.map(({ row }) => ({ ...row, resilienceScore: row.resilienceScore ?? null })));
+
+  const buurtIds = await idMap(m, NeighbourhoodEntity, 'buurtCode', v.complexes.map((r) => r.row.buurtCode));
+  await insertChunked(m, ComplexEntity, v.complexes.map(({ row }) => ({ code: row.code, name: row.name, neighbourhoodId: buurtIds.get(row.buurtCode)! })));
+
+  const complexIds = await idMap(m, ComplexEntity, 'code', v.dwellings.map((r) => r.row.complexCode));
+  await insertChunked(m, DwellingEntity, v.dwellings.map(({ row }) => {
+    const { complexCode, ...fields } = row;
+    return { ...fields, complexId: complexIds.get(complexCode)! };
+  }));
+
+  const householdIds = await insertChunked(m, HouseholdEntity, v.households.map(({ row }) => toHouseholdRow(row)));
+  await insertChunked(m, HouseholdMemberEntity, v.households.flatMap(({ row }, i) => memberRows(householdIds[i], row.members)));
+
+  const dwellingIds = await idMap(m, DwellingEntity, 'code', [...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
+  const householdByRef = await idMap(m, HouseholdEntity, 'reference', [...v.tenancies.map((r) => r.row.householdReference), ...v.vacancies.flatMap((r) => r.row.respondents)]);
+  await insertChunked(m, TenancyEntity, v.tenancies.map(({ row }) => ({
+    householdId: householdByRef.get(row.householdReference)!,
+    dwellingId: dwellingIds.get(row.dwellingCode)!,
+    startDate: row.startDate,
+    endDate: row.endDate ?? null,
+    allocationRoute: row.allocationRoute ?? null,
+  })));
+
+  const vacancyIds = await insertChunked(m, VacancyEntity, v.vacancies.map(({ row }) => ({
+    reference: row.reference, dwellingId: dwellingIds.get(row.dwellingCode)!, availableFrom: row.availableFrom, route: row.route, status: row.status ?? 'OPEN',
+  })));
+  await insertChunked(m, VacancyResponseEntity, v.vacancies.flatMap(({ row }, i) =>
+    row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))));
+}

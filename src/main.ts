@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createApp } from './bootstrap.js';
+import { DemoSeederService } from './demo/demo-seeder.service.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const where = config.database.kind === 'postgres' ? `PostgreSQL at ${redact(config.database.url)}` : `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
+  let app;
+  try {
+    app = await createApp({ config });
+  } catch (e) {
+    console.error(`Cannot start: database unavailable (${where}): ${(e as Error).message.split('\n')[0]}`);
+    process.exit(1);
+  }
+  if (config.seedDemoOnEmpty) {
+    const seeder = app.get(DemoSeederService);
+    if (await seeder.isEmpty()) await seeder.load(config.demoSeed);
+  }
+  try {
+    await app.listen(config.port, config.host);
+  } catch (e) {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${(e as Error).message}`);
+    await app.close();
+    process.exit(1);
+  }
+  const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  console.log(`\nWoonmix is running (${config.nodeEnv}) on ${where}`);
+  console.log(`  GraphQL API:  POST ${base}/graphql`);
+  console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
+  console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+void main();

@@ -1,0 +1,29 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIsoDate } from '../../common/validators.js';
+import { ALLOCATION_ROUTES } from '../../engine/model.js';
+import { AllocationRouteEnum } from '../../vacancies/graphql/vacancy.type.js';
+
+@ObjectType({ description: 'A household living in a dwelling; history is kept (end date), never overwritten' })
+export class Tenancy {
+  @Field(() => ID) id: string;
+  householdId: number;
+  dwellingId: number;
+  @Field() startDate: string;
+  @Field(() => String, { nullable: true }) endDate: string | null;
+  @Field(() => AllocationRouteEnum, { nullable: true }) allocationRoute: AllocationRouteEnum | null;
+}
+
+@InputType()
+export class StartTenancyInput {
+  @Field(() => ID) @IsString() householdId: string;
+  @Field(() => ID) @IsString() dwellingId: string;
+  @Field() @IsIsoDate() startDate: string;
+  @Field(() => AllocationRouteEnum, { nullable: true }) @IsOptional() @IsIn(ALLOCATION_ROUTES) allocationRoute?: AllocationRouteEnum;
+}
+
+@InputType()
+export class EndTenancyInput {
+  @Field(() => ID) @IsString() tenancyId: string;
+  @Field() @IsIsoDate() endDate: string;
+}

@@ -1,0 +1,38 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../database/loaders.js';
+import { Dwelling } from '../dwellings/graphql/dwelling.type.js';
+import { toDwelling } from '../dwellings/dwelling.mapper.js';
+import { Household } from '../households/graphql/household.type.js';
+import { toHousehold } from '../households/household.mapper.js';
+import { EndTenancyInput, StartTenancyInput, Tenancy } from './graphql/tenancy.type.js';
+import { TenanciesService } from './tenancies.service.js';
+
+@Resolver(() => Tenancy)
+export class TenanciesResolver {
+  constructor(private readonly service: TenanciesService) {}
+
+  @Query(() => [Tenancy], { description: 'All tenancies of a dwelling, oldest first' })
+  tenancyHistory(@Args('dwellingId', { type: () => ID }) dwellingId: string) {
+    return this.service.history(dwellingId);
+  }
+
+  @Mutation(() => Tenancy)
+  startTenancy(@Args('input') input: StartTenancyInput) {
+    return this.service.start(input);
+  }
+
+  @Mutation(() => Tenancy)
+  endTenancy(@Args('input') input: EndTenancyInput) {
+    return this.service.end(input);
+  }
+
+  @ResolveField(() => Household)
+  async household(@Parent() tenancy: Tenancy, @Context() ctx: RequestContext) {
+    return toHousehold((await ctx.loaders.household.load(tenancy.householdId))!);
+  }
+
+  @ResolveField(() => Dwelling)
+  async dwelling(@Parent() tenancy: Tenancy, @Context() ctx: RequestContext) {
+    return toDwelling((await ctx.loaders.dwelling.load(tenancy.dwellingId))!);
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
+import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { EndTenancyInput, StartTenancyInput, Tenancy } from './graphql/tenancy.type.js';
+import { TenancyEntity } from './tenancy.entity.js';
+import { toTenancy } from './tenancy.mapper.js';
+
+@Injectable()
+export class TenanciesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async history(dwellingId: string): Promise<Tenancy[]> {
+    const rows = await this.dataSource.manager.find(TenancyEntity, { where: { dwellingId: parseId(dwellingId, 'dwellingId') }, order: { startDate: 'ASC', id: 'ASC' } });
+    return rows.map(toTenancy);
+  }
+
+  async start(input: StartTenancyInput): Promise<Tenancy> {
+    const householdId = parseId(input.householdId, 'householdId');
+    const dwellingId = parseId(input.dwellingId, 'dwellingId');
+    return this.dataSource.transaction(async (m) => {
+      // lock both rows so two concurrent starts cannot both pass the checks (the partial unique indexes also guard)
+      const household = await m.findOne(HouseholdEntity, { where: { id: householdId }, lock: { mode: 'pessimistic_write' } });
+      if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${input.householdId})` }]);
+      const dwelling = await m.findOne(DwellingEntity, { where: { id: dwellingId }, lock: { mode: 'pessimistic_write' } });
+      if (!dwelling) throw DomainError.invalid([{ field: 'dwellingId', reason: `is not a known dwelling (${input.dwellingId})` }]);
+      if (await m.existsBy(TenancyEntity, { dwellingId, endDate: IsNull() })) {
+        throw new DomainError(ErrorCode.CONFLICT, `Dwelling ${dwelling.code} already has a current tenancy; end it first`);
+      }
+      if (await m.existsBy(TenancyEntity, { householdId, endDate: IsNull() })) {
+        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} already has a current tenancy; end it first`);
+      }
+      const saved = await m.save(TenancyEntity, m.create(TenancyEntity, {
+        householdId, dwellingId, startDate: input.startDate, endDate: null, allocationRoute: input.allocationRoute ?? null,
+      }));
+      return toTenancy(saved);
+    });
+  }
+
+  async end(input: EndTenancyInput): Promise<Tenancy> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(TenancyEntity, { where: { id: parseId(input.tenancyId, 'tenancyId') }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw DomainError.notFound('Tenancy', input.tenancyId);
+      if (row.endDate !== null) throw new DomainError(ErrorCode.CONFLICT, `Tenancy ${row.id} already ended on ${row.endDate}`);
+      if (input.endDate < row.startDate) throw DomainError.invalid([{ field: 'endDate', reason: `must not be before the start date (${row.startDate})` }]);
+      row.endDate = input.endDate;
+      return toTenancy(await m.save(TenancyEntity, row));
+    });
+  }
+}

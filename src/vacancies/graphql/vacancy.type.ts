@@ -1,0 +1,57 @@
+import { Type } from 'class-transformer';
+import { PageArgs } from '../../common/pagination.js';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsOptional, ValidateNested, IsString, Matches } from 'class-validator';
+import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
+import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
+
+export enum AllocationRouteEnum { REGULAR = 'REGULAR', URGENCY = 'URGENCY', DIRECT = 'DIRECT', LOTTERY = 'LOTTERY' }
+export enum VacancyStatusEnum { OPEN = 'OPEN', PROPOSED = 'PROPOSED', OFFERED = 'OFFERED', ALLOCATED = 'ALLOCATED', WITHDRAWN = 'WITHDRAWN' }
+registerEnumType(AllocationRouteEnum, { name: 'AllocationRoute', description: 'How the vacancy is let: REGULAR (registration time), URGENCY, DIRECT (direct bemiddeling), LOTTERY' });
+registerEnumType(VacancyStatusEnum, { name: 'VacancyStatus' });
+
+@ObjectType()
+export class Vacancy {
+  @Field(() => ID) id: string;
+  @Field() reference: string;
+  dwellingId: number;
+  @Field() availableFrom: string;
+  @Field(() => AllocationRouteEnum) route: AllocationRouteEnum;
+  @Field(() => VacancyStatusEnum) status: VacancyStatusEnum;
+}
+
+@ObjectType()
+export class VacancyResponse {
+  householdId: number;
+  @Field() respondedAt: Date;
+}
+
+@InputType()
+export class VacancyFilter {
+  @Field(() => VacancyStatusEnum, { nullable: true }) @IsOptional() @IsIn(VACANCY_STATUSES) status?: VacancyStatusEnum;
+  @Field(() => AllocationRouteEnum, { nullable: true }) @IsOptional() @IsIn(ALLOCATION_ROUTES) route?: AllocationRouteEnum;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() complexId?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits' }) buurtCode?: string;
+}
+
+@InputType()
+export class VacancyFieldsInput {
+  @Field({ nullable: true, description: 'Business reference; generated when omitted' }) @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, { message: 'reference must be 1-40 letters, digits, _, . or -' })
+  reference?: string;
+  @Field() @IsIsoDate() availableFrom: string;
+  @Field(() => AllocationRouteEnum) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum;
+}
+
+@InputType()
+export class CreateVacancyInput extends VacancyFieldsInput {
+  @Field(() => ID) @IsString() dwellingId: string;
+}
+
+@InputType()
+export class UpdateVacancyInput extends PartialType(VacancyFieldsInput) {}
+
+@ArgsType()
+export class VacancyListArgs extends PageArgs {
+  @Field(() => VacancyFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => VacancyFilter) filter?: VacancyFilter;
+}

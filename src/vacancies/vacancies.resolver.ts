@@ -1,0 +1,75 @@
+import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Paginated } from '../common/pagination.js';
+import type { RequestContext } from '../database/loaders.js';
+import { Dwelling } from '../dwellings/graphql/dwelling.type.js';
+import { toDwelling } from '../dwellings/dwelling.mapper.js';
+import { Household } from '../households/graphql/household.type.js';
+import { toHousehold } from '../households/household.mapper.js';
+import { CreateVacancyInput, UpdateVacancyInput, Vacancy, VacancyListArgs, VacancyResponse } from './graphql/vacancy.type.js';
+import { VacanciesService } from './vacancies.service.js';
+
+@ObjectType()
+export class VacancyPage extends Paginated(Vacancy) {}
+
+@Resolver(() => Vacancy)
+export class VacanciesResolver {
+  constructor(private readonly service: VacanciesService) {}
+
+  @Query(() => VacancyPage)
+  vacancies(@Args() args: VacancyListArgs) {
+    return this.service.list(args.filter, args);
+  }
+
+  @Query(() => Vacancy)
+  vacancy(@Args('id', { type: () => ID }) id: string) {
+    return this.service.get(id);
+  }
+
+  @Mutation(() => Vacancy)
+  createVacancy(@Args('input') input: CreateVacancyInput) {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Vacancy)
+  updateVacancy(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateVacancyInput) {
+    return this.service.update(id, input);
+  }
+
+  @Mutation(() => Vacancy)
+  withdrawVacancy(@Args('id', { type: () => ID }) id: string) {
+    return this.service.withdraw(id);
+  }
+
+  @Mutation(() => Vacancy, { description: 'Record that a household responded to this vacancy' })
+  respondToVacancy(@Args('vacancyId', { type: () => ID }) vacancyId: string, @Args('householdId', { type: () => ID }) householdId: string) {
+    return this.service.respond(vacancyId, householdId);
+  }
+
+  @Mutation(() => Vacancy)
+  withdrawVacancyResponse(@Args('vacancyId', { type: () => ID }) vacancyId: string, @Args('householdId', { type: () => ID }) householdId: string) {
+    return this.service.withdrawResponse(vacancyId, householdId);
+  }
+
+  @ResolveField(() => Dwelling)
+  async dwelling(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
+    return toDwelling((await ctx.loaders.dwelling.load(vacancy.dwellingId))!);
+  }
+
+  @ResolveField(() => Int)
+  respondentCount(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
+    return ctx.loaders.respondentCountByVacancy.load(Number(vacancy.id));
+  }
+
+  @ResolveField(() => [VacancyResponse], { description: 'Households that responded, earliest first' })
+  async respondents(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({ householdId: r.householdId, respondedAt: r.respondedAt }));
+  }
+}
+
+@Resolver(() => VacancyResponse)
+export class VacancyResponseResolver {
+  @ResolveField(() => Household)
+  async household(@Parent() response: VacancyResponse, @Context() ctx: RequestContext) {
+    return toHousehold((await ctx.loaders.household.load(response.householdId))!);
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { dateTransformer } from '../database/transformers.js';
+import type { AllocationRoute, VacancyStatus } from '../engine/model.js';
+
+@Entity('vacancy')
+export class VacancyEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'text' }) reference: string;
+  @Column({ name: 'dwelling_id', type: 'integer' }) dwellingId: number;
+  @Column({ name: 'available_from', type: 'date', transformer: dateTransformer }) availableFrom: string;
+  @Column({ type: 'text' }) route: AllocationRoute;
+  @Column({ type: 'text' }) status: VacancyStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('vacancy_response')
+export class VacancyResponseEntity {
+  @PrimaryColumn({ name: 'vacancy_id', type: 'integer' }) vacancyId: number;
+  @PrimaryColumn({ name: 'household_id', type: 'integer' }) householdId: number;
+  @CreateDateColumn({ name: 'responded_at', type: 'timestamptz' }) respondedAt: Date;
+}

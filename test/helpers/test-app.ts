@@ -1,0 +1,61 @@
+import { INestApplication } from '@nestjs/common';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap.js';
+import { Clock } from '../../src/common/clock.js';
+import { AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { QueryCountingLogger } from '../../src/database/query-counter.js';
+
+/** Fixed "today" for tests: results must not depend on the day the suite runs. */
+export const TEST_TODAY = '2026-03-02';
+export const fixedClock: Clock = { now: () => new Date(`${TEST_TODAY}T09:00:00Z`), today: () => TEST_TODAY };
+
+/** Tables emptied between test files on the shared real server (rule parameters stay). */
+const DATA_TABLES = ['vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  config: AppConfig;
+  gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<{ data: T; errors?: any[] }>;
+  queryCount: () => number;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the whole application on the embedded database (a fresh copy of the global PGlite template)
+ * or, when DATABASE_URL is set, on the real server after emptying its data tables.
+ */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  let pgliteDir: string | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false' };
+  if (!process.env.DATABASE_URL) {
+    pgliteDir = mkdtempSync(join(tmpdir(), 'woonmix-test-'));
+    if (process.env.PGLITE_TEMPLATE_DIR) cpSync(process.env.PGLITE_TEMPLATE_DIR, pgliteDir, { recursive: true });
+    env.PGLITE_DIR = pgliteDir;
+  }
+  const config = { ...loadConfig(env), ...overrides };
+  const app = await createApp({ config, clock: fixedClock }, false);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  if (process.env.DATABASE_URL) await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+  const server = app.getHttpServer();
+  return {
+    app,
+    dataSource,
+    config,
+    gql: async (query, variables) => {
+      const res = await request(server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+      if (res.status >= 500) throw new Error(`HTTP ${res.status}: ${res.text}`);
+      return res.body;
+    },
+    queryCount: () => (dataSource.logger as QueryCountingLogger).queryCount,
+    close: async () => {
+      await app.close();
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    },
+  };
+}
