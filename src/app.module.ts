@@ -30,7 +30,7 @@ import { TenanciesService } from './tenancies/tenancies.service.js';
 import { VacanciesResolver, VacancyResponseResolver } from './vacancies/vacancies.resolver.js';
 import { VacanciesService } from './vacancies/vacancies.service.js';
 
-/** The committed schema file; regenerated on every non-production start (sorted, so diffs are real). */
+/** The committed schema file: `npm run schema` writes it, a test checks it is current. */
 export const SCHEMA_FILE = join(projectRoot(), 'schema.gql');
 
 export interface AppModuleOptions {
@@ -49,7 +49,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => ({
-            autoSchemaFile: config.nodeEnv === 'production' ? true : SCHEMA_FILE,
+            autoSchemaFile: true,
             sortSchema: true,
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks

@@ -119,8 +119,9 @@ export function share(count: number, total: number): number {
   return total === 0 ? 0 : Math.round((count / total) * 10_000) / 10_000;
 }
 
+/** The end date is the tenancy's last day (inclusive), as in a Dutch huurovereenkomst. */
 function isCurrentOn(t: Pick<TenancyFacts, 'startDate' | 'endDate'>, date: IsoDate): boolean {
-  return t.startDate <= date && (t.endDate === null || t.endDate > date);
+  return t.startDate <= date && (t.endDate === null || t.endDate >= date);
 }
 
 export function computeComposition(input: CompositionInput): Composition {
