@@ -1,0 +1,1049 @@
+/**
+ * Deterministic demo municipality "Demostad" (GM9001): stock, tenants with history, a waiting list and
+ * open vacancies with respondents, in the row shapes of the bulk import. Pure: no I/O, no clock, no
+ * Math.random(); the same (seed, referenceDate) always gives a deep-equal dataset.
+ *
+ * Everything here is fictional demo modelling. The percentages and euro amounts below are plausible
+ * orders of magnitude for a Dutch housing association, chosen by hand; they are not legal parameters
+ * (those live in rule_parameter_year, rules-nl.md §1) and the engine must never read them from here.
+ *
+ * The narrative follows case.md: one complex of 40 homes ("Rozenhof", CPX-CASE) in a buurt with very low
+ * resilience, where vulnerable, low-income and non-working households concentrate and recent inflow
+ * came mostly through urgency and direct placement.
+ */
+import { addYears, isIsoDate, yearOf } from '../engine/common/dates.js';
+import { SeededRandom } from '../engine/common/seeded-random.js';
+import { DWELLING_LABELS, IsoDate, SUPPORT_NEEDS, SupportNeed } from '../engine/model.js';
+import {
+  ComplexRow,
+  DwellingRow,
+  HouseholdMemberRow,
+  HouseholdPreferencesRow,
+  HouseholdRow,
+  ImportDataset,
+  NeighbourhoodRow,
+  TenancyRow,
+  VacancyRow,
+} from '../imports/import-rows.js';
+
+export interface DemoOptions {
+  seed: number;
+  /** "Today" of the demo (YYYY-MM-DD): tenancies end on or before it, vacancies open after it. */
+  referenceDate: IsoDate;
+}
+
+export interface DemoDataset extends ImportDataset {
+  /** The complex of the case (case.md): ~40 homes with a concentration of vulnerable households. */
+  caseComplexCode: string;
+}
+
+export const DEMO_MUNICIPALITY_CODE = 'GM9001';
+export const DEMO_MUNICIPALITY_NAME = 'Demostad';
+export const DEMO_CASE_COMPLEX_CODE = 'CPX-CASE';
+export const DEMO_APPLICANT_COUNT = 5000;
+export const DEMO_OPEN_VACANCY_COUNT = 60;
+export const DEMO_RESILIENCE_SOURCE = 'Demo data modelled on Aedes veerkrachtkaarten';
+/** Ended tenancies are generated for this many years before the reference date (enough for turnover). */
+export const DEMO_HISTORY_YEARS = 10;
+
+/** Urgency categories of the demo verordening (Hvw art. 12; lid 3 makes shelter and mantelzorg mandatory). */
+export const DEMO_URGENCY_CATEGORIES = [
+  'SHELTER_DOMESTIC_VIOLENCE',
+  'INFORMAL_CARE',
+  'MEDICAL',
+  'SOCIAL',
+  'REHOUSING',
+  'SUPPORTED_HOUSING_OUTFLOW',
+] as const;
+type UrgencyCategory = (typeof DEMO_URGENCY_CATEGORIES)[number];
+
+// Module-level aliases: no global lookups in hot loops (slow inside jest's vm sandbox).
+const { floor, max, min, round } = Math;
+
+const NEIGHBOUR_MUNICIPALITY_CODES = ['GM9002', 'GM9003'] as const; // fictional neighbours, for local ties
+const BASE_INCOME_YEAR = 2025; // demo incomes below are in euros of this year
+const DEMO_WAGE_INDEX = 1.035; // demo: incomes move ~3.5% a year, so shares stay stable for other dates
+
+// ---------------------------------------------------------------------------------------------------
+// Neighbourhoods and complexes (fixed narrative; the seed varies scores, sizes and everything inside)
+
+type ResilienceClass = 1 | 2 | 3 | 4 | 5;
+
+interface BuurtSpec {
+  code: string;
+  name: string;
+  resilienceClass: ResilienceClass;
+  pc4: number;
+}
+
+/** CBS-style codes: BU + gemeente (9001) + wijk (2 digits) + buurt (2 digits). */
+const BUURTEN: readonly BuurtSpec[] = [
+  { code: 'BU90010100', name: 'Centrum', resilienceClass: 3, pc4: 9101 },
+  { code: 'BU90010101', name: 'Stationskwartier', resilienceClass: 3, pc4: 9102 },
+  { code: 'BU90010200', name: 'Rozenwijk', resilienceClass: 1, pc4: 9111 },
+  { code: 'BU90010201', name: 'Kanaalzone', resilienceClass: 2, pc4: 9112 },
+  { code: 'BU90010300', name: 'Molenbuurt', resilienceClass: 2, pc4: 9121 },
+  { code: 'BU90010301', name: 'Vogelbuurt', resilienceClass: 3, pc4: 9122 },
+  { code: 'BU90010400', name: 'De Horst', resilienceClass: 4, pc4: 9131 },
+  { code: 'BU90010401', name: 'Beekdal', resilienceClass: 4, pc4: 9132 },
+  { code: 'BU90010500', name: 'Heidepark', resilienceClass: 5, pc4: 9141 },
+  { code: 'BU90010501', name: 'Lindenhof', resilienceClass: 3, pc4: 9142 },
+  { code: 'BU90010600', name: 'Oude Haven', resilienceClass: 1, pc4: 9151 },
+  { code: 'BU90010601', name: 'Sterrenbos', resilienceClass: 5, pc4: 9152 },
+];
+
+type ComplexKind = 'PORTIEK' | 'GALERIJ' | 'SENIOR' | 'FAMILY' | 'YOUTH' | 'NEWBUILD';
+
+interface KindProfile {
+  rooms: ReadonlyArray<readonly [number, number]>;
+  areaFactor: number;
+  zeroStepShare: number;
+  wheelchairShare: number;
+  /** Demo rent model: base + per m² (euros a month), before jitter and the buurt factor. */
+  rentBaseEuro: number;
+  rentPerM2Euro: number;
+  serviceCostsCents: readonly [number, number];
+  nonDaebShare: number;
+  /** Share of homes that change tenant per year (mutatiegraad). */
+  turnoverPerYear: number;
+  /** Temporary contracts (jongerencontract, 5 years). */
+  maxTenancyYears: number | null;
+}
+
+const KINDS: Record<ComplexKind, KindProfile> = {
+  // walk-up flats of the 1950s-60s: cheap, no lift
+  PORTIEK: {
+    rooms: [[2, 0.25], [3, 0.5], [4, 0.25]], areaFactor: 1, zeroStepShare: 0, wheelchairShare: 0,
+    rentBaseEuro: 190, rentPerM2Euro: 5.6, serviceCostsCents: [1500, 3500], nonDaebShare: 0,
+    turnoverPerYear: 0.09, maxTenancyYears: null,
+  },
+  // gallery flats with lift; about half of the homes are step-free (the rest have steps at the entrance)
+  GALERIJ: {
+    rooms: [[2, 0.35], [3, 0.5], [4, 0.15]], areaFactor: 1, zeroStepShare: 0.5, wheelchairShare: 0.02,
+    rentBaseEuro: 230, rentPerM2Euro: 5.6, serviceCostsCents: [3000, 6000], nonDaebShare: 0,
+    turnoverPerYear: 0.09, maxTenancyYears: null,
+  },
+  SENIOR: {
+    rooms: [[2, 0.6], [3, 0.4]], areaFactor: 1, zeroStepShare: 1, wheelchairShare: 0.08,
+    rentBaseEuro: 290, rentPerM2Euro: 5.8, serviceCostsCents: [4000, 9000], nonDaebShare: 0,
+    turnoverPerYear: 0.11, maxTenancyYears: null,
+  },
+  // terraced family houses (eengezinswoningen)
+  FAMILY: {
+    rooms: [[3, 0.3], [4, 0.5], [5, 0.2]], areaFactor: 1.1, zeroStepShare: 0, wheelchairShare: 0,
+    rentBaseEuro: 250, rentPerM2Euro: 5.0, serviceCostsCents: [0, 1500], nonDaebShare: 0.04,
+    turnoverPerYear: 0.05, maxTenancyYears: null,
+  },
+  YOUTH: {
+    rooms: [[1, 0.7], [2, 0.3]], areaFactor: 0.85, zeroStepShare: 0.3, wheelchairShare: 0,
+    rentBaseEuro: 200, rentPerM2Euro: 7.0, serviceCostsCents: [3000, 6000], nonDaebShare: 0,
+    turnoverPerYear: 0.2, maxTenancyYears: 5,
+  },
+  NEWBUILD: {
+    rooms: [[2, 0.3], [3, 0.5], [4, 0.2]], areaFactor: 1.05, zeroStepShare: 1, wheelchairShare: 0.04,
+    rentBaseEuro: 340, rentPerM2Euro: 6.5, serviceCostsCents: [3000, 7000], nonDaebShare: 0.2,
+    turnoverPerYear: 0.07, maxTenancyYears: null,
+  },
+};
+
+/** Demo: youth homes are let below the youth rent level so that young tenants keep full huurtoeslag. */
+const YOUTH_RENT_MAX_CENTS = 49_500;
+/** Demo: social homes are let up to the social rent ceiling; above it a home is non-DAEB. */
+const DEMO_SOCIAL_RENT_CEILING_CENTS = 93_293;
+const AREA_BY_ROOMS: Record<number, readonly [number, number]> = {
+  1: [24, 38], 2: [42, 62], 3: [58, 82], 4: [74, 105], 5: [92, 128],
+};
+
+interface ComplexSpec {
+  code: string;
+  name: string;
+  street: string;
+  buurtCode: string;
+  kind: ComplexKind;
+  size: number;
+  buildYear: number;
+  seniorLabel?: 'SENIOR_55' | 'SENIOR_65';
+  isCase?: boolean;
+}
+
+const COMPLEXES: readonly ComplexSpec[] = [
+  { code: 'CPX-01', name: 'De Spoorzoom', street: 'Spoorzoom', buurtCode: 'BU90010100', kind: 'NEWBUILD', size: 90, buildYear: 2019 },
+  { code: 'CPX-02', name: 'Stationshof', street: 'Stationshof', buurtCode: 'BU90010101', kind: 'GALERIJ', size: 120, buildYear: 1972, seniorLabel: 'SENIOR_55' },
+  { code: 'CPX-03', name: 'Kanaalflat', street: 'Kanaaldijk', buurtCode: 'BU90010201', kind: 'PORTIEK', size: 96, buildYear: 1958 },
+  { code: 'CPX-04', name: 'Sluiswachter', street: 'Sluiswachterspad', buurtCode: 'BU90010201', kind: 'YOUTH', size: 60, buildYear: 2008 },
+  { code: 'CPX-05', name: 'Molenwiek', street: 'Molenwiekstraat', buurtCode: 'BU90010300', kind: 'PORTIEK', size: 80, buildYear: 1961 },
+  { code: 'CPX-06', name: 'Korenmolen', street: 'Korenmolenlaan', buurtCode: 'BU90010300', kind: 'FAMILY', size: 64, buildYear: 1965 },
+  { code: 'CPX-07', name: 'Vogelzang', street: 'Lijsterstraat', buurtCode: 'BU90010301', kind: 'FAMILY', size: 120, buildYear: 1978 },
+  { code: 'CPX-08', name: 'Merelhof', street: 'Merelhof', buurtCode: 'BU90010301', kind: 'SENIOR', size: 70, buildYear: 1990, seniorLabel: 'SENIOR_65' },
+  { code: 'CPX-09', name: 'Horsterhof', street: 'Horsterweg', buurtCode: 'BU90010400', kind: 'FAMILY', size: 160, buildYear: 1984 },
+  { code: 'CPX-10', name: 'Horstflat', street: 'Horsterplein', buurtCode: 'BU90010400', kind: 'GALERIJ', size: 150, buildYear: 1975 },
+  { code: 'CPX-11', name: 'Beekhoven', street: 'Beekhovenlaan', buurtCode: 'BU90010401', kind: 'FAMILY', size: 90, buildYear: 1995 },
+  { code: 'CPX-12', name: 'Beekzicht', street: 'Beekzicht', buurtCode: 'BU90010401', kind: 'NEWBUILD', size: 50, buildYear: 2021 },
+  { code: 'CPX-13', name: 'Heidebloem', street: 'Heidebloemhof', buurtCode: 'BU90010500', kind: 'SENIOR', size: 45, buildYear: 2002, seniorLabel: 'SENIOR_65' },
+  { code: 'CPX-14', name: 'Heiderand', street: 'Heiderandweg', buurtCode: 'BU90010500', kind: 'FAMILY', size: 70, buildYear: 1999 },
+  { code: 'CPX-15', name: 'Lindeflat', street: 'Lindelaan', buurtCode: 'BU90010501', kind: 'PORTIEK', size: 64, buildYear: 1960 },
+  { code: 'CPX-16', name: 'Lindehof', street: 'Lindehof', buurtCode: 'BU90010501', kind: 'SENIOR', size: 36, buildYear: 1986, seniorLabel: 'SENIOR_65' },
+  { code: 'CPX-17', name: 'Havenfront', street: 'Havenfront', buurtCode: 'BU90010600', kind: 'GALERIJ', size: 200, buildYear: 1969 },
+  { code: 'CPX-18', name: 'Kademuur', street: 'Kademuur', buurtCode: 'BU90010600', kind: 'PORTIEK', size: 48, buildYear: 1955 },
+  { code: 'CPX-19', name: 'Sterrenwacht', street: 'Sterrenwachtlaan', buurtCode: 'BU90010601', kind: 'NEWBUILD', size: 70, buildYear: 2017 },
+  { code: 'CPX-20', name: 'Poolster', street: 'Poolsterstraat', buurtCode: 'BU90010601', kind: 'FAMILY', size: 40, buildYear: 2005 },
+  { code: 'CPX-21', name: 'Rozengaard', street: 'Rozengaardstraat', buurtCode: 'BU90010200', kind: 'FAMILY', size: 72, buildYear: 1968 },
+  { code: 'CPX-22', name: 'Centrumhof', street: 'Centrumhof', buurtCode: 'BU90010100', kind: 'SENIOR', size: 28, buildYear: 1993, seniorLabel: 'SENIOR_55' },
+  { code: 'CPX-23', name: "Stationsstudio's", street: 'Perronweg', buurtCode: 'BU90010101', kind: 'YOUTH', size: 24, buildYear: 2014 },
+  { code: 'CPX-24', name: 'Molenpoort', street: 'Molenpoort', buurtCode: 'BU90010300', kind: 'GALERIJ', size: 110, buildYear: 1974 },
+  { code: DEMO_CASE_COMPLEX_CODE, name: 'Rozenhof', street: 'Rozenhof', buurtCode: 'BU90010200', kind: 'PORTIEK', size: 40, buildYear: 1963, isCase: true },
+];
+
+/** Case complex (case.md): share of current tenants with declared support needs, and its turnover. */
+const CASE_VULNERABLE_SHARE = 0.4;
+const CASE_TURNOVER_PER_YEAR = 0.12;
+/** Elsewhere the vulnerable share of tenants depends on the buurt's resilience (about 10% overall). */
+const VULNERABLE_SHARE_BY_CLASS: Record<ResilienceClass, number> = { 1: 0.14, 2: 0.12, 3: 0.1, 4: 0.07, 5: 0.06 };
+
+// ---------------------------------------------------------------------------------------------------
+// Dates as day numbers (days since 1970-01-01): exact, cheap to add and compare. Pure integer
+// arithmetic for the proleptic Gregorian calendar (H. Hinnant, "chrono-compatible low-level date
+// algorithms"); it is thousands of times faster than going through Date objects and strings.
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + floor(yoe / 4) - floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = floor((doe - floor(doe / 1460) + floor(doe / 36_524) - floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + floor(yoe / 4) - floor(yoe / 100));
+  const mp = floor((5 * doy + 2) / 153);
+  const d = doy - floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function toDay(date: IsoDate): number {
+  return daysFromCivil(+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10));
+}
+
+function fromDay(day: number): IsoDate {
+  const [y, m, d] = civilFromDays(day);
+  return `${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The same calendar day `years` later (or earlier); 29 February becomes 28 February (as dates.addYears). */
+function shiftYears(day: number, years: number): number {
+  const [y, m, d] = civilFromDays(day);
+  const target = y + years;
+  return daysFromCivil(target, m, m === 2 && d === 29 && !isLeapYear(target) ? 28 : d);
+}
+
+const DAYS_PER_YEAR = 365.25;
+
+/** A birth date at which the person is exactly `age` (completed years, as dates.ageOn) on `onDay`. */
+function birthDateForAge(rng: SeededRandom, age: number, onDay: number): IsoDate {
+  const latest = shiftYears(onDay, -age); // birthday today
+  const earliest = shiftYears(onDay, -(age + 1)) + 1; // birthday tomorrow, so one year younger than age + 1
+  return fromDay(rng.int(earliest, latest));
+}
+
+/** First day on which dates.ageOn gives 18 (a 29 February birthday counts from 1 March). */
+function eighteenthBirthdayDay(birthDate: IsoDate): number {
+  const y = +birthDate.slice(0, 4) + 18;
+  const m = +birthDate.slice(5, 7);
+  const d = +birthDate.slice(8, 10);
+  return m === 2 && d === 29 && !isLeapYear(y) ? daysFromCivil(y, 3, 1) : daysFromCivil(y, m, d);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+
+function pad(n: number, width: number): string {
+  return `${n}`.padStart(width, '0');
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+function round1(x: number): number {
+  return round(x * 10) / 10 + 0; // + 0 turns -0 into 0
+}
+
+/** Postcode letter pairs in order, without SA, SD and SS (not issued in the Netherlands). */
+const POSTCODE_LETTERS: readonly string[] = (() => {
+  const out: string[] = [];
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of abc) for (const b of abc) if (!['SA', 'SD', 'SS'].includes(a + b)) out.push(a + b);
+  return out;
+})();
+
+function sortedLabels(labels: Iterable<string>): string[] {
+  const set = new Set(labels);
+  return DWELLING_LABELS.filter((l) => set.has(l));
+}
+
+function sortedNeeds(needs: Iterable<SupportNeed>): SupportNeed[] {
+  const set = new Set(needs);
+  return SUPPORT_NEEDS.filter((n) => set.has(n));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Households
+
+interface Composition {
+  partner: boolean;
+  children: number;
+  coResidents: number;
+}
+
+type AgeBands = ReadonlyArray<readonly [number, number, number]>; // [min, max, weight]
+
+function ageFromBands(rng: SeededRandom, bands: AgeBands): number {
+  const [lo, hi] = rng.weighted(bands.map((b) => [b, b[2]] as const));
+  return rng.int(lo, hi);
+}
+
+/**
+ * Members as of `asOfDay`: APPLICANT first, then PARTNER, CHILD (eldest first), CO_RESIDENT.
+ * Every child is younger than every adult and at least 18 years younger than its parents.
+ */
+function buildMembers(rng: SeededRandom, c: Composition, applicantAge: number, asOfDay: number): { members: HouseholdMemberRow[]; eldestAdultAge: number } {
+  const adults: Array<{ role: 'APPLICANT' | 'PARTNER' | 'CO_RESIDENT'; age: number }> = [{ role: 'APPLICANT', age: applicantAge }];
+  if (c.partner) adults.push({ role: 'PARTNER', age: clamp(round(rng.normal(applicantAge, 4)), 18, 99) });
+  for (let i = 0; i < c.coResidents; i += 1) {
+    const parentOfApplicant = applicantAge <= 55 && rng.bool(0.5);
+    const age = parentOfApplicant ? min(99, applicantAge + rng.int(20, 32)) : clamp(applicantAge + rng.int(-6, 6), 18, 99);
+    adults.push({ role: 'CO_RESIDENT', age });
+  }
+  const parentAges = adults.filter((a) => a.role !== 'CO_RESIDENT').map((a) => a.age);
+  const maxChildAge = max(0, min(min(...parentAges) - 18, min(...adults.map((a) => a.age)) - 1, 24));
+  const childAges: number[] = [];
+  for (let i = 0; i < c.children; i += 1) {
+    const cap = rng.bool(0.1) ? maxChildAge : min(maxChildAge, 17); // now and then an adult child at home
+    childAges.push(rng.int(0, cap));
+  }
+  const members: HouseholdMemberRow[] = [];
+  for (const a of adults.filter((x) => x.role !== 'CO_RESIDENT')) members.push({ role: a.role, birthDate: birthDateForAge(rng, a.age, asOfDay) });
+  const children = childAges.map((age) => birthDateForAge(rng, age, asOfDay)).sort(); // eldest first
+  for (const birthDate of children) members.push({ role: 'CHILD', birthDate });
+  for (const a of adults.filter((x) => x.role === 'CO_RESIDENT')) members.push({ role: a.role, birthDate: birthDateForAge(rng, a.age, asOfDay) });
+  return { members, eldestAdultAge: max(...adults.map((a) => a.age)) };
+}
+
+function adultCount(c: Composition): number {
+  return 1 + (c.partner ? 1 : 0) + c.coResidents;
+}
+
+type IncomeSource = HouseholdRow['incomeSource'];
+
+/**
+ * Joint taxable income in whole euros (children's income does not count). Demo distributions: benefits
+ * around bijstand level, pensions as AOW plus a small supplementary pension, wages log-normal.
+ */
+function annualIncomeEuro(rng: SeededRandom, source: IncomeSource, c: Composition, incomeYear: number, wageFactor = 1): number {
+  const multi = adultCount(c) > 1;
+  let euro: number;
+  switch (source) {
+    case 'WORK':
+      if (!multi) euro = rng.logNormal(35_000 * wageFactor, 0.45);
+      else if (c.partner && rng.bool(0.35)) euro = rng.logNormal(26_000 * wageFactor, 0.4) + rng.logNormal(17_000, 0.55);
+      else euro = rng.logNormal(39_000 * wageFactor, 0.42);
+      if (c.coResidents > 0 && rng.bool(0.5)) euro += rng.logNormal(14_000, 0.5);
+      break;
+    case 'BENEFIT':
+      euro = multi ? rng.float(22_000, 30_000) : rng.float(15_500, 21_000);
+      break;
+    case 'PENSION':
+      euro = multi ? 28_000 + rng.logNormal(8_000, 0.9) : 19_000 + rng.logNormal(5_000, 0.9);
+      break;
+    case 'STUDENT':
+      euro = rng.float(2_000, 14_000);
+      break;
+    case 'OTHER':
+      euro = multi ? rng.float(18_000, 42_000) : rng.float(11_000, 30_000);
+      break;
+  }
+  return round(euro * DEMO_WAGE_INDEX ** (incomeYear - BASE_INCOME_YEAR));
+}
+
+const GENERIC_NEEDS: ReadonlyArray<readonly [SupportNeed, number]> = [
+  ['DEBT_COUNSELLING', 0.3],
+  ['MENTAL_HEALTH', 0.22],
+  ['REFUGEE_PERMIT_HOLDER', 0.18],
+  ['INTELLECTUAL_DISABILITY', 0.12],
+  ['ADDICTION', 0.08],
+  ['SHELTER_OUTFLOW', 0.05],
+  ['SUPPORTED_HOUSING_OUTFLOW', 0.05],
+];
+
+function genericNeeds(rng: SeededRandom, secondChance: number): SupportNeed[] {
+  const needs = [rng.weighted(GENERIC_NEEDS)];
+  if (rng.bool(secondChance)) needs.push(rng.weighted(GENERIC_NEEDS));
+  return sortedNeeds(needs);
+}
+
+/** Support needs that typically come with an urgency category (demo correlations). */
+function needsForUrgency(rng: SeededRandom, category: UrgencyCategory): SupportNeed[] {
+  const needs: SupportNeed[] = [];
+  const maybe = (p: number, need: SupportNeed): void => {
+    if (rng.bool(p)) needs.push(need);
+  };
+  switch (category) {
+    case 'SHELTER_DOMESTIC_VIOLENCE':
+      maybe(0.85, 'SHELTER_OUTFLOW');
+      maybe(0.3, 'DEBT_COUNSELLING');
+      break;
+    case 'SUPPORTED_HOUSING_OUTFLOW':
+      maybe(0.95, 'SUPPORTED_HOUSING_OUTFLOW');
+      maybe(0.4, 'MENTAL_HEALTH');
+      maybe(0.2, 'INTELLECTUAL_DISABILITY');
+      maybe(0.15, 'ADDICTION');
+      break;
+    case 'MEDICAL':
+      maybe(0.25, 'MENTAL_HEALTH');
+      break;
+    case 'SOCIAL':
+      maybe(0.35, 'DEBT_COUNSELLING');
+      maybe(0.15, 'MENTAL_HEALTH');
+      maybe(0.15, 'REFUGEE_PERMIT_HOLDER');
+      break;
+    case 'INFORMAL_CARE':
+      maybe(0.05, 'MENTAL_HEALTH');
+      break;
+    case 'REHOUSING':
+      maybe(0.03, 'DEBT_COUNSELLING');
+      break;
+  }
+  return sortedNeeds(needs);
+}
+
+function urgencyCategoryFor(rng: SeededRandom, c: Composition, applicantAge: number): UrgencyCategory {
+  const kids = c.children > 0;
+  const old = applicantAge >= 67;
+  return rng.weighted<UrgencyCategory>([
+    ['MEDICAL', 0.24 * (old ? 2 : 1)],
+    ['SOCIAL', 0.24],
+    ['SHELTER_DOMESTIC_VIOLENCE', 0.12 * (kids ? 2 : 1) * (old ? 0.3 : 1)],
+    ['INFORMAL_CARE', 0.1],
+    ['REHOUSING', 0.14],
+    ['SUPPORTED_HOUSING_OUTFLOW', 0.16 * (kids || old ? 0.2 : 1)],
+  ]);
+}
+
+function incomeSourceFor(rng: SeededRandom, c: Composition, applicantAge: number, eldestAdultAge: number, needs: readonly SupportNeed[]): IncomeSource {
+  if (eldestAdultAge >= 67) return rng.weighted<IncomeSource>([['PENSION', 0.93], ['OTHER', 0.07]]);
+  if (needs.includes('REFUGEE_PERMIT_HOLDER')) return rng.weighted<IncomeSource>([['BENEFIT', 0.75], ['WORK', 0.2], ['OTHER', 0.05]]);
+  if (needs.length > 0) return rng.weighted<IncomeSource>([['BENEFIT', 0.65], ['WORK', 0.2], ['OTHER', 0.15]]);
+  if (applicantAge <= 23 && adultCount(c) === 1) {
+    return rng.weighted<IncomeSource>([['STUDENT', 0.28], ['WORK', 0.5], ['BENEFIT', 0.16], ['OTHER', 0.06]]);
+  }
+  const singleParent = !c.partner && c.children > 0;
+  return rng.weighted<IncomeSource>([['WORK', singleParent ? 0.5 : 0.64], ['BENEFIT', singleParent ? 0.4 : 0.26], ['OTHER', 0.1]]);
+}
+
+function box3AssetsCents(rng: SeededRandom, eldestAdultAge: number, probability: number): number | null {
+  if (eldestAdultAge < 67 || !rng.bool(probability)) return null;
+  return min(round(rng.logNormal(25_000, 1.0)), 2_000_000) * 100; // a few exceed the AOW asset exception threshold
+}
+
+function indicationFor(rng: SeededRandom, probability: number, wheelchairShare: number): Pick<HouseholdRow, 'indicationKind' | 'indicationAccessibility'> {
+  if (!rng.bool(probability)) return { indicationKind: null, indicationAccessibility: null };
+  return {
+    indicationKind: rng.bool(0.6) ? 'MEDICAL' : 'WMO',
+    indicationAccessibility: rng.bool(wheelchairShare) ? 'WHEELCHAIR' : 'ZERO_STEP',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Internal records kept beside the rows (for respondent fit); never exported.
+
+interface DwellingInfo {
+  row: DwellingRow;
+  complex: ComplexSpec;
+  buurt: BuurtSpec;
+  deliveryDay: number;
+}
+
+interface ApplicantInfo {
+  reference: string;
+  size: number;
+  applicantAge: number;
+  eldestAge: number;
+  incomeEuro: number;
+  urgentActive: boolean;
+  indication: 'ZERO_STEP' | 'WHEELCHAIR' | null;
+  preferences: HouseholdPreferencesRow | undefined;
+  /** How actively this household responds (many registrants are passive). */
+  activity: number;
+}
+
+interface Context {
+  rng: SeededRandom;
+  refDay: number;
+  refYear: number;
+  households: HouseholdRow[];
+}
+
+function nextReference(ctx: Context): string {
+  return `H-${pad(ctx.households.length + 1, 6)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Generator
+
+/**
+ * Builds the whole demo municipality. Throws RangeError for an invalid date or seed (programmer errors).
+ * Sizes: 12 buurten, 25 complexes, ~2,000 dwellings, 5,000 applicants, ~3,800 tenant households
+ * (current and former), 60 open vacancies.
+ */
+export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
+  const { seed, referenceDate } = options;
+  if (!isIsoDate(referenceDate)) throw new RangeError(`referenceDate must be YYYY-MM-DD, got ${referenceDate}`);
+  const refYear = yearOf(referenceDate);
+  if (refYear < 2000 || refYear > 2099) throw new RangeError(`referenceDate year must be 2000..2099, got ${refYear}`);
+  const root = new SeededRandom(seed);
+  const ctx: Context = { rng: root, refDay: toDay(referenceDate), refYear, households: [] };
+
+  const neighbourhoods = generateNeighbourhoods(root.fork('neighbourhoods'), refYear);
+  const buurtByCode = new Map<string, BuurtSpec>(BUURTEN.map((b) => [b.code, b]));
+  const complexes: ComplexRow[] = COMPLEXES.map((c) => ({ code: c.code, name: c.name, buurtCode: c.buurtCode }));
+  const dwellingInfos = generateDwellings(root.fork('dwellings'), ctx, buurtByCode);
+
+  const applicants = generateApplicants({ ...ctx, rng: root.fork('applicants') });
+  const vacantInfos = chooseVacantDwellings(root.fork('vacant-dwellings'), dwellingInfos);
+  const tenancies = generateTenancies({ ...ctx, rng: root.fork('tenancies') }, dwellingInfos, new Set(vacantInfos.map((d) => d.row.code)));
+  const vacancies = generateVacancies({ ...ctx, rng: root.fork('vacancies') }, vacantInfos, applicants);
+
+  return {
+    neighbourhoods,
+    complexes,
+    dwellings: dwellingInfos.map((d) => d.row),
+    households: ctx.households,
+    tenancies,
+    vacancies,
+    caseComplexCode: DEMO_CASE_COMPLEX_CODE,
+  };
+}
+
+/**
+ * resilienceScore: demo deviation from the municipal average in standard deviations, -2.0..+2.0 with one
+ * decimal; negative means less resilient. Each class covers a band of 0.8 (class 1: -2.0..-1.2, class 3:
+ * -0.4..+0.4, class 5: +1.2..+2.0), like the signalling (relative) veerkrachtkaart (rules-nl.md §9).
+ */
+function generateNeighbourhoods(rng: SeededRandom, refYear: number): NeighbourhoodRow[] {
+  return BUURTEN.map((b) => ({
+    buurtCode: b.code,
+    name: b.name,
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    municipalityName: DEMO_MUNICIPALITY_NAME,
+    resilienceClass: b.resilienceClass,
+    resilienceScore: round1(clamp((b.resilienceClass - 3) * 0.8 + rng.float(-0.4, 0.4), -2, 2)),
+    resilienceSource: DEMO_RESILIENCE_SOURCE,
+    resilienceYear: min(2024, refYear - 1),
+  }));
+}
+
+function generateDwellings(rng: SeededRandom, ctx: Context, buurten: ReadonlyMap<string, BuurtSpec>): DwellingInfo[] {
+  const out: DwellingInfo[] = [];
+  const letterIndexByBuurt = new Map<string, number>();
+  for (const complex of COMPLEXES) {
+    const buurt = buurten.get(complex.buurtCode)!;
+    const kind = KINDS[complex.kind];
+    const size = complex.isCase ? complex.size : clamp(round(complex.size * rng.float(0.92, 1.08)), 20, 200);
+    // Never deliver in the future of the reference date; deliveries fall on the first of a month.
+    const buildYear = min(complex.buildYear, ctx.refYear - 2);
+    const deliveryDay = toDay(`${buildYear}-${pad(rng.int(1, 12), 2)}-01`);
+    const buurtFactor = 1 + (buurt.resilienceClass - 3) * 0.02;
+    let letterIndex = letterIndexByBuurt.get(buurt.code) ?? rng.int(0, 20);
+    for (let n = 1; n <= size; n += 1) {
+      if ((n - 1) % 20 === 0) letterIndex += 1; // one PC6 per ~20 addresses
+      const rooms = rng.weighted(kind.rooms);
+      const [aMin, aMax] = AREA_BY_ROOMS[rooms];
+      const floorAreaM2 = clamp(round(rng.int(aMin, aMax) * kind.areaFactor), 18, 160);
+      const isDaeb = !rng.bool(kind.nonDaebShare * (buurt.resilienceClass >= 3 ? 1 : 0.3));
+      let netRentCents: number;
+      if (!isDaeb) {
+        netRentCents = rng.int(95_000, 125_000); // demo: liberalised / middle-segment rents
+      } else {
+        const euro = (kind.rentBaseEuro + kind.rentPerM2Euro * floorAreaM2) * buurtFactor * rng.float(0.94, 1.06) * (complex.isCase ? 0.93 : 1);
+        netRentCents = round(euro * 100);
+        if (complex.kind === 'YOUTH') netRentCents = min(netRentCents, YOUTH_RENT_MAX_CENTS - rng.int(0, 2_500));
+        if (netRentCents > DEMO_SOCIAL_RENT_CEILING_CENTS) netRentCents = DEMO_SOCIAL_RENT_CEILING_CENTS - rng.int(0, 3_000);
+      }
+      const wheelchair = rng.bool(kind.wheelchairShare);
+      const accessibility: DwellingRow['accessibility'] = wheelchair ? 'WHEELCHAIR' : rng.bool(kind.zeroStepShare) ? 'ZERO_STEP' : 'NONE';
+      const labels: string[] = [];
+      if (complex.seniorLabel && accessibility !== 'NONE') labels.push(complex.seniorLabel);
+      if (complex.kind === 'YOUTH') labels.push('YOUTH');
+      if (rooms >= 4 && !labels.some((l) => l.startsWith('SENIOR'))) labels.push('FAMILY');
+      if (accessibility === 'WHEELCHAIR') labels.push('WHEELCHAIR');
+      const [sMin, sMax] = kind.serviceCostsCents;
+      out.push({
+        row: {
+          code: `VHE-${pad(out.length + 1, 6)}`,
+          complexCode: complex.code,
+          address: `${complex.street} ${n}`,
+          postcode: `${buurt.pc4}${POSTCODE_LETTERS[letterIndex % POSTCODE_LETTERS.length]}`,
+          rooms,
+          floorAreaM2,
+          netRentCents,
+          serviceCostsCents: round(rng.int(sMin, sMax) / 100) * 100,
+          isDaeb,
+          accessibility,
+          labels: sortedLabels(labels),
+        },
+        complex,
+        buurt,
+        deliveryDay,
+      });
+    }
+    letterIndexByBuurt.set(buurt.code, letterIndex + 1);
+  }
+  return out;
+}
+
+function turnoverOf(complex: ComplexSpec): number {
+  return complex.isCase ? CASE_TURNOVER_PER_YEAR : KINDS[complex.kind].turnoverPerYear;
+}
+
+/** The homes of the open vacancies: 3-4 in the case complex, the rest where turnover is highest. */
+function chooseVacantDwellings(rng: SeededRandom, dwellings: readonly DwellingInfo[]): DwellingInfo[] {
+  const caseHomes = dwellings.filter((d) => d.complex.isCase);
+  const inCase = rng.sample(caseHomes, rng.int(3, 4));
+  const others = dwellings.filter((d) => !d.complex.isCase);
+  const rest = rng.weightedSample(others, (d) => turnoverOf(d.complex), DEMO_OPEN_VACANCY_COUNT - inCase.length);
+  return [...inCase, ...rest].sort((x, y) => (x.row.code < y.row.code ? -1 : x.row.code > y.row.code ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Applicants (the waiting list)
+
+const SIZE_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[1, 0.5], [2, 0.22], [3, 0.12], [4, 0.09], [5, 0.05], [6, 0.02]];
+
+function compositionForSize(rng: SeededRandom, size: number): Composition {
+  if (size === 1) return { partner: false, children: 0, coResidents: 0 };
+  if (size === 2) {
+    return rng.weighted<Composition>([
+      [{ partner: true, children: 0, coResidents: 0 }, 0.62],
+      [{ partner: false, children: 1, coResidents: 0 }, 0.3],
+      [{ partner: false, children: 0, coResidents: 1 }, 0.08],
+    ]);
+  }
+  return rng.weighted<Composition>([
+    [{ partner: true, children: size - 2, coResidents: 0 }, 0.72],
+    [{ partner: false, children: size - 1, coResidents: 0 }, 0.22],
+    [{ partner: true, children: size - 3, coResidents: 1 }, 0.06],
+  ]);
+}
+
+function applicantAgeFor(rng: SeededRandom, c: Composition): number {
+  if (c.children > 0) {
+    return ageFromBands(rng, c.partner ? [[21, 29, 0.25], [30, 44, 0.55], [45, 58, 0.2]] : [[19, 29, 0.3], [30, 44, 0.5], [45, 60, 0.2]]);
+  }
+  if (c.partner) return ageFromBands(rng, [[19, 29, 0.3], [30, 54, 0.22], [55, 66, 0.18], [67, 90, 0.3]]);
+  if (c.coResidents > 0) return ageFromBands(rng, [[18, 35, 0.5], [36, 70, 0.5]]);
+  return ageFromBands(rng, [[18, 22, 0.16], [23, 29, 0.22], [30, 44, 0.2], [45, 66, 0.24], [67, 92, 0.18]]);
+}
+
+function localTiesFor(rng: SeededRandom, applicantAge: number, needs: readonly SupportNeed[]): Pick<HouseholdRow, 'localTiesMunicipalityCode' | 'localTiesYears'> {
+  if (needs.includes('REFUGEE_PERMIT_HOLDER')) {
+    return rng.bool(0.6) ? { localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE, localTiesYears: rng.int(0, 3) } : { localTiesMunicipalityCode: null, localTiesYears: null };
+  }
+  const where = rng.weighted<string | null>([[DEMO_MUNICIPALITY_CODE, 0.72], [NEIGHBOUR_MUNICIPALITY_CODES[0], 0.06], [NEIGHBOUR_MUNICIPALITY_CODES[1], 0.04], [null, 0.18]]);
+  if (where === null) return { localTiesMunicipalityCode: null, localTiesYears: null };
+  // Most have lived here a long time (often since birth); some moved in recently.
+  const years = rng.bool(0.55) ? applicantAge : rng.int(0, applicantAge);
+  return { localTiesMunicipalityCode: where, localTiesYears: min(years, 120) };
+}
+
+function preferencesFor(rng: SeededRandom, size: number, incomeEuro: number): HouseholdPreferencesRow | undefined {
+  if (rng.bool(0.15)) return undefined;
+  const prefs: HouseholdPreferencesRow = {};
+  prefs.minRooms = size === 1 ? rng.weighted([[1, 0.4], [2, 0.6]]) : size === 2 ? 2 : size === 3 ? rng.weighted([[2, 0.3], [3, 0.7]]) : size === 4 ? 3 : 4;
+  if (rng.bool(0.8)) {
+    // demo: what the household says it can pay, about a third of gross monthly income, in steps of €25
+    const euro = clamp(round((incomeEuro / 12) * rng.float(0.28, 0.4) / 25) * 25, 450, 1_300);
+    prefs.maxNetRentCents = euro * 100;
+  }
+  if (rng.bool(0.45)) {
+    // people more often name resilient buurten
+    const picks = rng.weightedSample(BUURTEN, (b) => b.resilienceClass + 1, rng.int(1, 4));
+    prefs.buurtCodes = picks.map((b) => b.code).sort();
+  }
+  return prefs;
+}
+
+function generateApplicants(ctx: Context): ApplicantInfo[] {
+  const { rng, refDay } = ctx;
+  const infos: ApplicantInfo[] = [];
+  for (let i = 0; i < DEMO_APPLICANT_COUNT; i += 1) {
+    const size = rng.weighted(SIZE_WEIGHTS);
+    const c = compositionForSize(rng, size);
+    const applicantAge = applicantAgeFor(rng, c);
+    const { members, eldestAdultAge: eldestAge } = buildMembers(rng, c, applicantAge, refDay);
+    const adultFromDay = eighteenthBirthdayDay(members[0].birthDate);
+
+    // Registration: 0..15 years ago, skewed to recent, never before the applicant turned 18.
+    const maxYearsAgo = min(15, (refDay - adultFromDay) / DAYS_PER_YEAR);
+    let registrationDay = refDay - floor(maxYearsAgo * rng.next() ** 1.7 * DAYS_PER_YEAR);
+
+    // Urgency for ~6.5%: granted within the past year and valid for a year; ~10% of them have expired.
+    let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = { urgencyCategory: null, urgencyGranted: null, urgencyExpires: null };
+    let needs: SupportNeed[] = [];
+    let urgentActive = false;
+    if (applicantAge >= 20 && rng.bool(0.065)) {
+      const category = urgencyCategoryFor(rng, c, applicantAge);
+      const expired = rng.bool(0.1);
+      const grantedDay = expired ? refDay - rng.int(400, 600) : refDay - rng.int(0, 364);
+      const granted = fromDay(grantedDay);
+      const expires = addYears(granted, 1);
+      urgency = { urgencyCategory: category, urgencyGranted: granted, urgencyExpires: expires };
+      urgentActive = toDay(expires) >= refDay;
+      needs = needsForUrgency(rng, category);
+      if (registrationDay > grantedDay) registrationDay = max(adultFromDay, grantedDay - rng.int(0, 60));
+    } else if (rng.bool(0.095)) {
+      needs = genericNeeds(rng, 0.2);
+    }
+
+    const source = incomeSourceFor(rng, c, applicantAge, eldestAge, needs);
+    const incomeYear = ctx.refYear - (rng.bool(0.8) ? 1 : 2);
+    const incomeEuro = annualIncomeEuro(rng, source, c, incomeYear);
+    const indication = indicationFor(rng, eldestAge >= 67 ? 0.1 : 0.02, 0.2);
+    const preferences = preferencesFor(rng, size, incomeEuro);
+    const reference = nextReference(ctx);
+    const row: HouseholdRow = {
+      reference,
+      members,
+      taxableIncomeCents: incomeEuro * 100,
+      incomeYear,
+      incomeSource: source,
+      box3AssetsCents: box3AssetsCents(rng, eldestAge, 0.3),
+      registrationDate: fromDay(registrationDay),
+      ...urgency,
+      supportNeeds: needs,
+      ...localTiesFor(rng, applicantAge, needs),
+      ...indication,
+      onWaitingList: true,
+    };
+    if (preferences) row.preferences = preferences;
+    ctx.households.push(row);
+    infos.push({
+      reference,
+      size,
+      applicantAge,
+      eldestAge,
+      incomeEuro,
+      urgentActive,
+      indication: indication.indicationAccessibility ?? null,
+      preferences,
+      activity: rng.logNormal(1, 0.9),
+    });
+  }
+  return infos;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tenancies and tenant households
+
+interface Span {
+  startDay: number;
+  endDay: number | null;
+}
+
+/**
+ * Tenancies of one dwelling, oldest first. Tenancies end at a constant rate (the complex's turnover), so
+ * the current one started an exponential time ago; earlier ones follow back to the history horizon or
+ * to the first letting after delivery. A home of an open vacancy lost its last tenant in the past 5 weeks.
+ */
+function dwellingTimeline(rng: SeededRandom, d: DwellingInfo, refDay: number, vacant: boolean): Span[] {
+  const rate = turnoverOf(d.complex);
+  const maxDays = KINDS[d.complex.kind].maxTenancyYears === null ? Infinity : KINDS[d.complex.kind].maxTenancyYears! * 365;
+  const horizonDay = shiftYears(refDay, -DEMO_HISTORY_YEARS);
+  const spans: Span[] = [];
+  let endDay: number | null = vacant ? refDay - rng.int(0, 35) : null;
+  for (;;) {
+    const untilDay = endDay ?? refDay;
+    const durationDays = min(maxDays, max(60, round(rng.exponential(rate) * DAYS_PER_YEAR)));
+    let startDay = untilDay - durationDays;
+    const first = startDay <= d.deliveryDay;
+    if (first) startDay = min(untilDay, d.deliveryDay + rng.int(0, 60));
+    spans.push({ startDay, endDay });
+    if (first) break;
+    const previousEnd = startDay - rng.int(7, 60); // void between tenants: notice, repairs, letting
+    if (previousEnd < horizonDay || previousEnd <= d.deliveryDay) break;
+    endDay = previousEnd;
+  }
+  return spans.reverse();
+}
+
+type Route = NonNullable<TenancyRow['allocationRoute']>;
+
+interface TenantPlan {
+  vulnerable: boolean;
+  route: Route;
+  needs: SupportNeed[];
+  urgencyCategory: UrgencyCategory | null;
+}
+
+function planTenant(rng: SeededRandom, vulnerable: boolean, caseRecent: boolean, startYear: number): TenantPlan {
+  const lotteryYears = startYear >= 2015; // demo: the association started letting part of its stock by lottery in 2015
+  let route: Route;
+  if (vulnerable) {
+    route = caseRecent
+      ? rng.weighted<Route>([['URGENCY', 0.65], ['DIRECT', 0.3], ['REGULAR', 0.05]])
+      : rng.weighted<Route>([['URGENCY', 0.4], ['DIRECT', 0.15], ['REGULAR', 0.45]]);
+  } else {
+    route = caseRecent
+      ? rng.weighted<Route>([['URGENCY', 0.35], ['REGULAR', 0.65]])
+      : rng.weighted<Route>([['REGULAR', 0.86], ['URGENCY', 0.06], ['DIRECT', 0.03], ['LOTTERY', lotteryYears ? 0.05 : 0]]);
+  }
+  let urgencyCategory: UrgencyCategory | null = null;
+  let needs: SupportNeed[] = [];
+  if (vulnerable) {
+    if (route === 'URGENCY') {
+      urgencyCategory = rng.weighted<UrgencyCategory>([['SUPPORTED_HOUSING_OUTFLOW', 0.3], ['SHELTER_DOMESTIC_VIOLENCE', 0.25], ['SOCIAL', 0.2], ['MEDICAL', 0.25]]);
+      needs = needsForUrgency(rng, urgencyCategory);
+      if (needs.length === 0) needs = genericNeeds(rng, 0.2);
+    } else if (route === 'DIRECT') {
+      needs = [rng.weighted<SupportNeed>([['REFUGEE_PERMIT_HOLDER', 0.5], ['SUPPORTED_HOUSING_OUTFLOW', 0.3], ['INTELLECTUAL_DISABILITY', 0.2]])];
+      if (rng.bool(0.3)) needs = sortedNeeds([...needs, rng.weighted(GENERIC_NEEDS)]);
+    } else {
+      needs = genericNeeds(rng, 0.35);
+    }
+  } else if (route === 'URGENCY') {
+    urgencyCategory = rng.weighted<UrgencyCategory>([['MEDICAL', 0.4], ['REHOUSING', 0.3], ['INFORMAL_CARE', 0.15], ['SOCIAL', 0.15]]);
+  }
+  return { vulnerable, route, needs, urgencyCategory };
+}
+
+function tenantCompositionAndAge(rng: SeededRandom, d: DwellingInfo, yearsAtAsOf: number, vulnerable: boolean): { c: Composition; ageAtStart: number } {
+  const { complex, row } = d;
+  let ageAtStart: number;
+  if (complex.kind === 'SENIOR') ageAtStart = complex.seniorLabel === 'SENIOR_55' ? rng.int(55, 82) : rng.int(65, 85);
+  else if (row.labels.includes('SENIOR_55')) ageAtStart = rng.int(55, 80);
+  else if (complex.kind === 'YOUTH') ageAtStart = rng.int(18, 22);
+  else if (row.rooms >= 4) ageAtStart = ageFromBands(rng, [[21, 29, 0.3], [30, 44, 0.55], [45, 60, 0.15]]);
+  // vulnerable inflow (leaving care or shelter, permit holders) is mostly younger
+  else if (vulnerable) ageAtStart = ageFromBands(rng, [[18, 29, 0.4], [30, 54, 0.5], [55, 66, 0.1]]);
+  else ageAtStart = ageFromBands(rng, [[18, 29, 0.35], [30, 54, 0.35], [55, 66, 0.15], [67, 85, 0.15]]);
+  // a tenancy that has lasted decades started young: keep everyone at 90 or below
+  if (ageAtStart + yearsAtAsOf > 90) ageAtStart = rng.int(18, max(18, 90 - yearsAtAsOf));
+  const ageNow = ageAtStart + yearsAtAsOf;
+  const maxSize = row.rooms + 1;
+  let c: Composition;
+  if (complex.kind === 'YOUTH' || row.rooms === 1) c = { partner: false, children: 0, coResidents: 0 };
+  else if (ageNow >= 67) c = { partner: rng.bool(0.4), children: 0, coResidents: 0 };
+  else if (row.rooms >= 4 && ageNow <= 60) {
+    c = rng.weighted<Composition>([
+      [{ partner: true, children: rng.int(1, max(1, maxSize - 2)), coResidents: 0 }, 0.55],
+      [{ partner: false, children: rng.int(1, max(1, maxSize - 2)), coResidents: 0 }, 0.15],
+      [{ partner: true, children: 0, coResidents: 0 }, 0.15],
+      [{ partner: false, children: 0, coResidents: 0 }, 0.15],
+    ]);
+  } else {
+    c = rng.weighted<Composition>([
+      [{ partner: false, children: 0, coResidents: 0 }, 0.5],
+      [{ partner: true, children: 0, coResidents: 0 }, 0.25],
+      [{ partner: false, children: rng.int(1, max(1, min(2, maxSize - 1))), coResidents: 0 }, 0.12],
+      [{ partner: true, children: rng.int(1, max(1, min(2, maxSize - 2))), coResidents: 0 }, 0.13],
+    ]);
+  }
+  return { c, ageAtStart };
+}
+
+/** A tenant household as of `asOfDay` (the reference date, or the end date for a former tenant). */
+function tenantHousehold(ctx: Context, d: DwellingInfo, span: Span, plan: TenantPlan): HouseholdRow {
+  const { rng } = ctx;
+  const asOfDay = span.endDay ?? ctx.refDay;
+  const yearsAtAsOf = floor((asOfDay - span.startDay) / DAYS_PER_YEAR);
+  const { c, ageAtStart } = tenantCompositionAndAge(rng, d, yearsAtAsOf, plan.vulnerable);
+  const applicantAge = min(ageAtStart + yearsAtAsOf, 99);
+  let built = buildMembers(rng, c, applicantAge, asOfDay);
+  // The applicant was an adult when the tenancy started (ages are whole years: check the date).
+  if (eighteenthBirthdayDay(built.members[0].birthDate) > span.startDay) built = buildMembers(rng, c, applicantAge + 1, asOfDay);
+  const { members, eldestAdultAge: eldestAge } = built;
+  const adultFromDay = eighteenthBirthdayDay(members[0].birthDate);
+
+  const caseComplex = d.complex.isCase === true;
+  let source: IncomeSource;
+  if (eldestAge >= 67) source = rng.weighted<IncomeSource>([['PENSION', 0.93], ['OTHER', 0.07]]);
+  else if (plan.vulnerable) source = rng.weighted<IncomeSource>([['BENEFIT', 0.75], ['WORK', 0.15], ['OTHER', 0.1]]);
+  else if (caseComplex) source = rng.weighted<IncomeSource>([['BENEFIT', 0.55], ['WORK', 0.35], ['OTHER', 0.1]]);
+  else if (d.complex.kind === 'YOUTH' && applicantAge <= 23) source = rng.weighted<IncomeSource>([['STUDENT', 0.35], ['WORK', 0.5], ['BENEFIT', 0.15]]);
+  else source = rng.weighted<IncomeSource>([['WORK', d.buurt.resilienceClass <= 2 ? 0.62 : 0.72], ['BENEFIT', d.buurt.resilienceClass <= 2 ? 0.3 : 0.2], ['OTHER', 0.08]]);
+  const incomeYear = max(2000, civilFromDays(asOfDay)[0] - 1);
+  const incomeEuro = annualIncomeEuro(rng, source, c, incomeYear, caseComplex ? 0.8 : 1);
+
+  // Registration used for this letting: shortly before for urgent and direct placements, else 0..10 years.
+  const lookBack = plan.route === 'URGENCY' || plan.route === 'DIRECT' ? rng.int(30, 700) : rng.int(30, 3650);
+  const registrationDay = clamp(span.startDay - lookBack, min(adultFromDay, span.startDay), span.startDay);
+
+  // Urgency that led to the letting: granted before the start, ended (used) on the start date.
+  let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = { urgencyCategory: null, urgencyGranted: null, urgencyExpires: null };
+  if (plan.route === 'URGENCY' && plan.urgencyCategory) {
+    const grantedDay = clamp(span.startDay - rng.int(30, 300), registrationDay, span.startDay);
+    urgency = { urgencyCategory: plan.urgencyCategory, urgencyGranted: fromDay(grantedDay), urgencyExpires: fromDay(span.startDay) };
+  }
+
+  const yearsHere = floor((asOfDay - span.startDay) / DAYS_PER_YEAR);
+  const refugee = plan.needs.includes('REFUGEE_PERMIT_HOLDER');
+  const localTiesYears = refugee ? yearsHere : min(applicantAge, yearsHere + rng.int(0, 20));
+  const wheelchairHome = d.row.accessibility === 'WHEELCHAIR';
+  const indication = wheelchairHome
+    ? indicationFor(rng, 0.6, 1)
+    : indicationFor(rng, d.row.accessibility === 'ZERO_STEP' && eldestAge >= 67 ? 0.15 : 0.01, 0);
+
+  return {
+    reference: nextReference(ctx),
+    members,
+    taxableIncomeCents: incomeEuro * 100,
+    incomeYear,
+    incomeSource: source,
+    box3AssetsCents: box3AssetsCents(rng, eldestAge, 0.2),
+    registrationDate: fromDay(registrationDay),
+    ...urgency,
+    supportNeeds: plan.needs,
+    localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE,
+    localTiesYears: max(0, localTiesYears),
+    ...indication,
+    onWaitingList: false,
+  };
+}
+
+function generateTenancies(ctx: Context, dwellings: readonly DwellingInfo[], vacantCodes: ReadonlySet<string>): TenancyRow[] {
+  const { rng, refDay } = ctx;
+  const recentFromDay = shiftYears(refDay, -5);
+  const timelines = dwellings.map((d) => dwellingTimeline(rng, d, refDay, vacantCodes.has(d.row.code)));
+
+  // Case complex: exactly 40% of its current tenants are vulnerable, mostly among the recent inflow.
+  const caseVulnerable = new Set<string>();
+  const caseCurrent = dwellings.filter((d, i) => d.complex.isCase && timelines[i].at(-1)!.endDay === null);
+  const caseWeight = (d: DwellingInfo): number => (timelines[dwellings.indexOf(d)].at(-1)!.startDay >= recentFromDay ? 5 : 1);
+  for (const d of rng.weightedSample(caseCurrent, caseWeight, round(CASE_VULNERABLE_SHARE * caseCurrent.length))) {
+    caseVulnerable.add(d.row.code);
+  }
+
+  const tenancies: TenancyRow[] = [];
+  dwellings.forEach((d, i) => {
+    for (const span of timelines[i]) {
+      const current = span.endDay === null;
+      const isCase = d.complex.isCase === true;
+      const vulnerable = current && isCase
+        ? caseVulnerable.has(d.row.code)
+        : rng.bool(isCase ? 0.3 : VULNERABLE_SHARE_BY_CLASS[d.buurt.resilienceClass] + (d.complex.kind === 'YOUTH' ? 0.04 : 0));
+      const plan = planTenant(rng, vulnerable, isCase && span.startDay >= recentFromDay, civilFromDays(span.startDay)[0]);
+      const household = tenantHousehold(ctx, d, span, plan);
+      ctx.households.push(household);
+      tenancies.push({
+        householdReference: household.reference,
+        dwellingCode: d.row.code,
+        startDate: fromDay(span.startDay),
+        endDate: span.endDay === null ? null : fromDay(span.endDay),
+        allocationRoute: plan.route,
+      });
+    }
+  });
+  return tenancies;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Vacancies and respondents
+
+/**
+ * How plausibly an applicant responds to a home: a relative weight, never zero, because real waiting
+ * lists include respondents who do not fit (too large a household, too young for a senior label).
+ * Dwelling facts are read once per vacancy; the returned function runs for every applicant.
+ */
+function responseWeigher(d: DwellingInfo, route: VacancyRow['route']): (a: ApplicantInfo) => number {
+  const { rooms, labels, netRentCents, accessibility } = d.row;
+  const senior65 = labels.includes('SENIOR_65');
+  const senior55 = labels.includes('SENIOR_55');
+  const youth = labels.includes('YOUTH');
+  const wheelchair = labels.includes('WHEELCHAIR');
+  const zeroStep = accessibility === 'ZERO_STEP';
+  const annualRentEuro = (netRentCents * 12) / 100;
+  const buurtCode = d.buurt.code;
+  // size against rooms, indexed by household size (1..6)
+  const sizeFit = [
+    0,
+    rooms <= 2 ? 1 : rooms === 3 ? 0.6 : 0.12,
+    rooms === 2 || rooms === 3 ? 1 : rooms === 1 ? 0.15 : 0.5,
+    rooms >= 3 ? (rooms === 5 ? 0.7 : 1) : rooms === 2 ? 0.2 : 0.05,
+  ];
+  const largeFit = rooms >= 4 ? 1.3 : rooms === 3 ? 0.35 : 0.04;
+  return (a) => {
+    let w = a.activity * (a.size <= 3 ? sizeFit[a.size] : largeFit);
+    if (senior65) w *= a.eldestAge >= 65 ? 2 : 0.05;
+    else if (senior55) w *= a.eldestAge >= 55 ? 1.6 : 0.1;
+    if (youth) w *= a.applicantAge < 23 && a.size === 1 ? 3 : 0.06;
+    if (wheelchair) w *= a.indication === 'WHEELCHAIR' ? 15 : 0.05;
+    else if (zeroStep && a.indication !== null) w *= 2;
+    // affordability: demo share of gross income going to rent
+    const rentShare = annualRentEuro / max(a.incomeEuro, 1);
+    w *= rentShare > 0.45 ? 0.2 : rentShare > 0.35 ? 0.6 : 1;
+    // stated preferences
+    const p = a.preferences;
+    if (p !== undefined) {
+      if (p.buurtCodes !== undefined && !p.buurtCodes.includes(buurtCode)) w *= 0.3;
+      if (p.maxNetRentCents !== undefined && netRentCents > p.maxNetRentCents) w *= 0.4;
+      if (p.minRooms !== undefined && rooms < p.minRooms) w *= 0.3;
+    }
+    // an urgency route is open to urgent households only; a few others respond anyway
+    if (route === 'URGENCY') w *= a.urgentActive ? 40 : 0.01;
+    return w;
+  };
+}
+
+/** Demo popularity: cheap and family homes draw many responses, senior and expensive homes fewer. */
+function respondentCount(rng: SeededRandom, d: DwellingInfo, route: VacancyRow['route']): number {
+  if (route === 'URGENCY') return rng.int(20, 40);
+  const { netRentCents, labels, isDaeb } = d.row;
+  const cheapness = clamp((95_000 - netRentCents) / 45_000, 0, 1);
+  let n = 40 + 260 * cheapness;
+  if (labels.includes('FAMILY')) n *= 1.2;
+  if (labels.includes('SENIOR_65')) n *= 0.45;
+  else if (labels.includes('SENIOR_55')) n *= 0.7;
+  if (labels.includes('WHEELCHAIR')) n *= 0.3;
+  if (!isDaeb) n *= 0.25;
+  n *= [0.8, 0.9, 1, 1.08, 1.15][d.buurt.resilienceClass - 1];
+  if (route === 'LOTTERY') n *= 1.3;
+  return clamp(round(n * rng.logNormal(1, 0.2)), 20, 400);
+}
+
+function generateVacancies(ctx: Context, vacant: readonly DwellingInfo[], applicants: readonly ApplicantInfo[]): VacancyRow[] {
+  const { rng, refDay } = ctx;
+  // Routes: a fixed mix (46 regular, 9 lottery, 5 urgency); case-complex homes stay on the regular route
+  // so that the officer can allocate them with the case in mind.
+  const otherIndexes = rng.shuffle(vacant.map((d, i) => ({ d, i })).filter(({ d }) => !d.complex.isCase).map(({ i }) => i));
+  const routes: VacancyRow['route'][] = vacant.map(() => 'REGULAR');
+  otherIndexes.slice(0, 9).forEach((i) => (routes[i] = 'LOTTERY'));
+  otherIndexes.slice(9, 14).forEach((i) => (routes[i] = 'URGENCY'));
+
+  const drafts = vacant.map((d, i) => {
+    const route = routes[i];
+    const count = respondentCount(rng, d, route);
+    const respondents = rng
+      .weightedSample(applicants, responseWeigher(d, route), count)
+      .map((a) => a.reference)
+      .sort();
+    return { d, route, availableFromDay: refDay + rng.int(1, 42), respondents };
+  });
+  drafts.sort((x, y) => x.availableFromDay - y.availableFromDay || (x.d.row.code < y.d.row.code ? -1 : 1));
+  return drafts.map((v, i) => ({
+    reference: `VAC-${pad(i + 1, 4)}`,
+    dwellingCode: v.d.row.code,
+    availableFrom: fromDay(v.availableFromDay),
+    route: v.route,
+    status: 'OPEN',
+    respondents: v.respondents,
+  }));
+}

@@ -1,0 +1,29 @@
+import { IsoDate } from '../model.js';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+/** Integer cents as euros for people: 5691000 -> "€56,910", 93293 -> "€932.93" (integer arithmetic only). */
+export function formatEuros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const rest = abs % 100;
+  return `${sign}€${euros}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/** Basis points as a percentage: 750 -> "7.5%", 9500 -> "95%", 9333 -> "93.33%". */
+export function formatBasisPoints(basisPoints: number): string {
+  const sign = basisPoints < 0 ? '-' : '';
+  const abs = Math.abs(basisPoints);
+  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  return `${sign}${Math.floor(abs / 100)}${fraction ? `.${fraction}` : ''}%`;
+}
+
+/** ISO date for people: "2026-01-01" -> "1 January 2026". */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { ACCESSIBILITY_LEVELS, ALLOCATION_ROUTES, INCOME_SOURCES } from '../model.js';
+import { ELIGIBILITY_RULES, evaluateEligibility as sut } from './evaluate-eligibility.js';
+import { RULE_IDS } from './rule-outcome.js';
+import { aDwelling, aHousehold, anInput, member, membersOfSize } from './test-fixtures/eligibility-input.builder.js';
+import { PARAMS_2025 } from './test-fixtures/rule-parameters.fixture.js';
+
+describe('evaluateEligibility', () => {
+  it('runs every rule once, in the fixed order', () => {
+    expect(ELIGIBILITY_RULES.map((r) => r.id)).toEqual(RULE_IDS);
+    expect(sut(anInput()).outcomes.map((o) => o.ruleId)).toEqual(RULE_IDS);
+  });
+
+  it('a plain match: eligible, no exceptions, counted in the DAEB target group and within the rent cap', () => {
+    const verdict = sut(anInput());
+    expect(verdict).toMatchObject({
+      eligible: true,
+      hardFailures: [],
+      quotaExceptions: [],
+      countsAs: ['daebInTargetGroup', 'passendWithinCap'],
+      summary: 'Your household may rent this home.',
+    });
+  });
+
+  it.each([
+    [
+      'income above the DAEB limit',
+      anInput({ household: aHousehold({ members: membersOfSize(2), taxableIncomeCents: 6_000_000 }) }),
+      [{ quota: 'DAEB_FREE_ROOM', ruleId: 'DAEB_TARGET_GROUP' }],
+      ['daebAboveLimit'],
+      "Your household may rent this home, but the allocation counts against the association's free allocation room (vrije toewijzingsruimte).",
+    ],
+    [
+      'rent above the passend cap',
+      anInput({ dwelling: aDwelling({ netRentCents: 80_000 }) }),
+      [{ quota: 'PASSEND_EXCEPTION', ruleId: 'PASSEND_TOEWIJZEN' }],
+      ['daebInTargetGroup', 'passendAboveCap'],
+      "Your household may rent this home, but the allocation counts against the association's passend exceptions.",
+    ],
+  ] as const)('%s: eligible with a quota exception', (_label, input, exceptions, countsAs, summary) => {
+    const verdict = sut(input);
+    expect(verdict.eligible).toBe(true);
+    expect(verdict.quotaExceptions).toEqual(exceptions);
+    expect(verdict.countsAs).toEqual(countsAs);
+    expect(verdict.summary).toBe(summary);
+  });
+
+  it('hard failures make the household ineligible and are named in the summary', () => {
+    const verdict = sut(
+      anInput({
+        household: aHousehold({ members: [member('APPLICANT', '1990-01-01')] }),
+        dwelling: aDwelling({ rooms: 5, labels: ['SENIOR_55'] }),
+      }),
+    );
+    expect(verdict.eligible).toBe(false);
+    expect(verdict.hardFailures).toEqual(['HOUSEHOLD_SIZE_ROOMS', 'DWELLING_LABEL']);
+    expect(verdict.summary).toBe('Your household cannot rent this home because of: household size and rooms, home label.');
+  });
+
+  it('a hard failure and a quota exception are both reported', () => {
+    const verdict = sut(anInput({ household: aHousehold({ taxableIncomeCents: 6_000_000 }), dwelling: aDwelling({ netRentCents: 95_000 }) }));
+    expect(verdict.eligible).toBe(false);
+    expect(verdict.hardFailures).toEqual(['DAEB_RENT_CEILING']);
+    expect(verdict.quotaExceptions).toEqual([{ quota: 'DAEB_FREE_ROOM', ruleId: 'DAEB_TARGET_GROUP' }]);
+  });
+
+  it('uses the parameters of the allocation year: €51,000 for one person is above the 2025 limit, within 2026', () => {
+    const household = aHousehold({ taxableIncomeCents: 5_100_000 });
+    expect(sut(anInput({ household }, 2025)).quotaExceptions).toEqual([{ quota: 'DAEB_FREE_ROOM', ruleId: 'DAEB_TARGET_GROUP' }]);
+    expect(sut(anInput({ household }, 2026)).quotaExceptions).toEqual([]);
+  });
+
+  it.each([
+    ['parameters of another year', anInput({ params: PARAMS_2025 })],
+    ['an invalid date', anInput({ allocationDate: '2026-02-30' })],
+    ['a household without members', anInput({ household: aHousehold({ members: [] }) })],
+  ])('throws on a caller error: %s', (_label, input) => {
+    expect(() => sut(input)).toThrow(RangeError);
+  });
+
+  const arbitraryInput = fc
+    .record({
+      year: fc.constantFrom(2024, 2025, 2026),
+      persons: fc.integer({ min: 1, max: 7 }),
+      incomeCents: fc.integer({ min: 0, max: 9_000_000 }),
+      incomeSource: fc.constantFrom(...INCOME_SOURCES),
+      rentCents: fc.integer({ min: 30_000, max: 110_000 }),
+      rooms: fc.integer({ min: 1, max: 7 }),
+      isDaeb: fc.boolean(),
+      accessibility: fc.constantFrom(...ACCESSIBILITY_LEVELS),
+      labels: fc.subarray(['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR']),
+      route: fc.constantFrom(...ALLOCATION_ROUTES),
+      labelFallbackActive: fc.boolean(),
+      localTiesPriority: fc.boolean(),
+    })
+    .map((r) =>
+      anInput(
+        {
+          household: aHousehold({ members: membersOfSize(r.persons), taxableIncomeCents: r.incomeCents, incomeSource: r.incomeSource }),
+          dwelling: aDwelling({ netRentCents: r.rentCents, rooms: r.rooms, isDaeb: r.isDaeb, accessibility: r.accessibility, labels: r.labels }),
+          route: r.route,
+          context: { labelFallbackActive: r.labelFallbackActive, localTiesPriority: r.localTiesPriority },
+        },
+        r.year,
+      ),
+    );
+
+  it('property: deterministic, and the verdict agrees with its outcomes', () => {
+    fc.assert(
+      fc.property(arbitraryInput, (input) => {
+        const verdict = sut(input);
+        expect(sut(structuredClone(input))).toEqual(verdict);
+        expect(verdict.outcomes.map((o) => o.ruleId)).toEqual(RULE_IDS);
+        expect(verdict.eligible).toBe(verdict.outcomes.every((o) => o.result !== 'FAILED'));
+        expect(verdict.hardFailures).toEqual(verdict.outcomes.filter((o) => o.denial?.kind === 'HARD_INELIGIBILITY').map((o) => o.ruleId));
+        expect(verdict.quotaExceptions.map((q) => q.ruleId)).toEqual(verdict.outcomes.filter((o) => o.result === 'EXCEPTION').map((o) => o.ruleId));
+        for (const o of verdict.outcomes) expect(o.explanation.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { isIsoDate, yearOf } from '../common/dates.js';
+import { EligibilityInput } from './eligibility-input.js';
+import { EligibilityRule, QuotaCounterKey, QuotaKind, RuleId, RuleOutcome } from './rule-outcome.js';
+import { accessibilityIndicationRule } from './rules/accessibility-indication.rule.js';
+import { daebRentCeilingRule } from './rules/daeb-rent-ceiling.rule.js';
+import { daebTargetGroupRule } from './rules/daeb-target-group.rule.js';
+import { dwellingLabelRule } from './rules/dwelling-label.rule.js';
+import { householdSizeRoomsRule } from './rules/household-size-rooms.rule.js';
+import { localTiesRule } from './rules/local-ties.rule.js';
+import { passendToewijzenRule } from './rules/passend-toewijzen.rule.js';
+import { rotterdamwetArt8Rule } from './rules/rotterdamwet-art8.rule.js';
+import { urgencyValidityRule } from './rules/urgency-validity.rule.js';
+
+/** All rules, in the fixed order of every verdict. */
+export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
+  daebTargetGroupRule,
+  passendToewijzenRule,
+  daebRentCeilingRule,
+  householdSizeRoomsRule,
+  dwellingLabelRule,
+  accessibilityIndicationRule,
+  urgencyValidityRule,
+  localTiesRule,
+  rotterdamwetArt8Rule,
+];
+
+export interface QuotaExceptionRef {
+  quota: QuotaKind;
+  ruleId: RuleId;
+}
+
+export interface Verdict {
+  /** No hard failure; quota exceptions still allow the allocation. */
+  eligible: boolean;
+  outcomes: RuleOutcome[];
+  hardFailures: RuleId[];
+  quotaExceptions: QuotaExceptionRef[];
+  /** Portfolio counters this allocation would add to (input of quotaEffect). */
+  countsAs: QuotaCounterKey[];
+  summary: string;
+}
+
+const QUOTA_NAMES: Record<QuotaKind, string> = {
+  DAEB_FREE_ROOM: 'free allocation room (vrije toewijzingsruimte)',
+  PASSEND_EXCEPTION: 'passend exceptions',
+};
+
+/**
+ * Runs every rule for one household and one dwelling on the allocation date. Pure and deterministic.
+ * Throws only on a caller error: an invalid date, parameters of another year, or a household without members.
+ */
+export function evaluateEligibility(input: EligibilityInput): Verdict {
+  if (!isIsoDate(input.allocationDate)) throw new RangeError(`Invalid allocation date: ${input.allocationDate}`);
+  if (input.params.year !== yearOf(input.allocationDate)) {
+    throw new RangeError(`Rule parameters of ${input.params.year} given for an allocation on ${input.allocationDate}`);
+  }
+  if (input.household.members.length === 0) throw new RangeError(`Household ${input.household.reference} has no members`);
+
+  const outcomes = ELIGIBILITY_RULES.map((rule) => rule.evaluate(input));
+  const hardFailures = outcomes.filter((o) => o.result === 'FAILED').map((o) => o.ruleId);
+  const quotaExceptions = outcomes.flatMap((o) => (o.result === 'EXCEPTION' ? [{ quota: o.denial.quota, ruleId: o.ruleId }] : []));
+  const eligible = hardFailures.length === 0;
+  return {
+    eligible,
+    outcomes,
+    hardFailures,
+    quotaExceptions,
+    countsAs: outcomes.flatMap((o) => o.countsAs),
+    summary: summarise(eligible, hardFailures, quotaExceptions),
+  };
+}
+
+function summarise(eligible: boolean, hardFailures: RuleId[], quotaExceptions: QuotaExceptionRef[]): string {
+  const title = (id: RuleId) => ELIGIBILITY_RULES.find((r) => r.id === id)?.title ?? id;
+  if (!eligible) {
+    return `Your household cannot rent this home because of: ${hardFailures.map(title).join(', ')}.`;
+  }
+  if (quotaExceptions.length === 0) return 'Your household may rent this home.';
+  return `Your household may rent this home, but the allocation counts against the association's ${quotaExceptions
+    .map((q) => QUOTA_NAMES[q.quota])
+    .join(' and ')}.`;
+}

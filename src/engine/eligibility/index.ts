@@ -1,0 +1,15 @@
+export * from './default-local-policy.js';
+export * from './eligibility-input.js';
+export * from './evaluate-eligibility.js';
+export * from './local-policy.js';
+export * from './portfolio-quotas.js';
+export * from './rule-outcome.js';
+export { accessibilityIndicationRule } from './rules/accessibility-indication.rule.js';
+export { daebRentCeilingRule } from './rules/daeb-rent-ceiling.rule.js';
+export { daebTargetGroupRule } from './rules/daeb-target-group.rule.js';
+export { dwellingLabelRule } from './rules/dwelling-label.rule.js';
+export { householdSizeRoomsRule, roomNormFor } from './rules/household-size-rooms.rule.js';
+export { localTiesRule } from './rules/local-ties.rule.js';
+export { passendToewijzenRule } from './rules/passend-toewijzen.rule.js';
+export { rotterdamwetArt8Rule } from './rules/rotterdamwet-art8.rule.js';
+export { urgencyValidityRule } from './rules/urgency-validity.rule.js';
