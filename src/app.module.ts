@@ -17,6 +17,10 @@ import { createLoaders } from './database/loaders.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 import { DwellingsResolver } from './dwellings/dwellings.resolver.js';
 import { DwellingsService } from './dwellings/dwellings.service.js';
+import { EligibilityResolver, EligibleCandidateResolver } from './eligibility/eligibility.resolver.js';
+import { EligibilityService } from './eligibility/eligibility.service.js';
+import { LocalPolicyService } from './eligibility/local-policy.service.js';
+import { QuotaLedgerService } from './eligibility/quota-ledger.service.js';
 import { RuleParametersService } from './eligibility/rule-parameters.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HouseholdsResolver } from './households/households.resolver.js';
@@ -65,7 +69,8 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
-        RuleParametersService,
+        RuleParametersService, LocalPolicyService, QuotaLedgerService,
+        EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,
         ComplexesService, ComplexesResolver,
         DwellingsService, DwellingsResolver,

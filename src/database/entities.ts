@@ -1,5 +1,6 @@
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { AllocationEntity, LocalPolicyEntity } from '../eligibility/local-policy.entity.js';
 import { RuleParameterYearEntity } from '../eligibility/rule-parameter-year.entity.js';
 import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
 import { NeighbourhoodEntity, ResilienceClassEntity } from '../neighbourhoods/neighbourhood.entity.js';
@@ -17,4 +18,6 @@ export const ENTITIES = [
   VacancyEntity,
   VacancyResponseEntity,
   RuleParameterYearEntity,
+  LocalPolicyEntity,
+  AllocationEntity,
 ];

@@ -1,4 +1,5 @@
 import { RuleParameters } from '../engine/model.js';
+import { RuleParameterYear } from './graphql/rule-parameters.type.js';
 import { RuleParameterYearEntity } from './rule-parameter-year.entity.js';
 
 export function toRuleParameters(e: RuleParameterYearEntity): RuleParameters {
@@ -22,4 +23,9 @@ export function toRuleParameters(e: RuleParameterYearEntity): RuleParameters {
     elderlyAssetLimitMultiCents: e.elderlyAssetLimitMultiCents,
     sources: e.sources,
   };
+}
+
+export function toRuleParameterYear(p: RuleParameters): RuleParameterYear {
+  const { sources, ...figures } = p;
+  return { ...figures, sources: Object.entries(sources).map(([field, source]) => ({ field, source })) };
 }

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { yearOf } from '../engine/common/dates.js';
 import { IsoDate, RuleParameters } from '../engine/model.js';
+import { AddRuleParameterYearInput } from './graphql/rule-parameters.type.js';
 import { RuleParameterYearEntity } from './rule-parameter-year.entity.js';
+import { ruleParameterOrderProblems } from './rule-parameters.checks.js';
 import { toRuleParameters } from './rule-parameters.mapper.js';
 
 /** Legal parameters come from the database, keyed by the year of the date in question. */
@@ -20,6 +22,30 @@ export class RuleParametersService {
 
   forDate(date: IsoDate, manager?: EntityManager): Promise<RuleParameters> {
     return this.forYear(yearOf(date), manager);
+  }
+
+  async years(): Promise<RuleParameters[]> {
+    return (await this.dataSource.manager.find(RuleParameterYearEntity, { order: { year: 'ASC' } })).map(toRuleParameters);
+  }
+
+  /** Adds the parameters of a new year (admin); existing years are never overwritten. */
+  async add(input: AddRuleParameterYearInput): Promise<RuleParameters> {
+    const problems = ruleParameterOrderProblems(input);
+    if (problems.length) throw DomainError.invalid(problems);
+    return this.dataSource.transaction(async (m) => {
+      if (await m.existsBy(RuleParameterYearEntity, { year: input.year })) {
+        throw new DomainError(ErrorCode.CONFLICT, `Rule parameters for ${input.year} already exist; published figures are not overwritten`);
+      }
+      const { sources, ...figures } = input;
+      const row = m.create(RuleParameterYearEntity, {
+        ...figures,
+        middleSegmentLimitCents: figures.middleSegmentLimitCents ?? null,
+        elderlyAssetLimitSingleCents: figures.elderlyAssetLimitSingleCents ?? null,
+        elderlyAssetLimitMultiCents: figures.elderlyAssetLimitMultiCents ?? null,
+        sources: Object.fromEntries(sources.map((s) => [s.field, s.source])),
+      });
+      return toRuleParameters(await m.save(RuleParameterYearEntity, row));
+    });
   }
 }
 

@@ -55,6 +55,7 @@ export class VacanciesService {
       if (await m.existsBy(VacancyEntity, { reference })) throw DomainError.invalid([{ field: 'reference', reason: `is already used (${reference})` }]);
       const saved = await m.save(VacancyEntity, m.create(VacancyEntity, {
         reference, dwellingId, availableFrom: input.availableFrom, route: input.route, status: 'OPEN',
+        labelFallbackActive: input.labelFallbackActive ?? false, localTiesPriority: input.localTiesPriority ?? false,
       }));
       return toVacancy(saved);
     });

@@ -10,6 +10,10 @@ export class VacancyEntity {
   @Column({ name: 'available_from', type: 'date', transformer: dateTransformer }) availableFrom: string;
   @Column({ type: 'text' }) route: AllocationRoute;
   @Column({ type: 'text' }) status: VacancyStatus;
+  /** Nobody met the label or indication in earlier rounds: the policy's fallback order applies. */
+  @Column({ name: 'label_fallback_active', type: 'boolean', default: false }) labelFallbackActive: boolean;
+  /** Advertised with local-ties priority (Huisvestingswet art. 14). */
+  @Column({ name: 'local_ties_priority', type: 'boolean', default: false }) localTiesPriority: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

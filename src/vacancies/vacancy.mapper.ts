@@ -9,5 +9,7 @@ export function toVacancy(e: VacancyEntity): Vacancy {
     availableFrom: e.availableFrom,
     route: e.route as AllocationRouteEnum,
     status: e.status as VacancyStatusEnum,
+    labelFallbackActive: e.labelFallbackActive,
+    localTiesPriority: e.localTiesPriority,
   };
 }

@@ -14,7 +14,7 @@ export const TEST_TODAY = '2026-03-02';
 export const fixedClock: Clock = { now: () => new Date(`${TEST_TODAY}T09:00:00Z`), today: () => TEST_TODAY };
 
 /** Tables emptied between test files on the shared real server (rule parameters stay). */
-const DATA_TABLES = ['vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
+const DATA_TABLES = ['allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
 
 export interface TestApp {
   app: INestApplication;
@@ -41,7 +41,12 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const app = await createApp({ config, clock: fixedClock }, false);
   await app.init();
   const dataSource = app.get(DataSource);
-  if (process.env.DATABASE_URL) await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+  if (process.env.DATABASE_URL) {
+    await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+    // keep only what the migrations loaded
+    await dataSource.query(`DELETE FROM rule_parameter_year WHERE year NOT IN (2024, 2025, 2026)`);
+    await dataSource.query(`DELETE FROM local_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
+  }
   const server = app.getHttpServer();
   return {
     app,

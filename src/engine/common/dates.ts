@@ -15,21 +15,24 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
+// Fixed positions of YYYY-MM-DD; rules run these for every candidate, so no split/map allocations.
+const yearPart = (d: IsoDate) => +d.slice(0, 4);
+const monthPart = (d: IsoDate) => +d.slice(5, 7);
+const dayPart = (d: IsoDate) => +d.slice(8, 10);
+
 /** Completed years of age on `onDate` (a birthday on 29 February counts from 1 March in other years). */
 export function ageOn(birthDate: IsoDate, onDate: IsoDate): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [oy, om, od] = onDate.split('-').map(Number);
-  let age = oy - by;
-  if (om < bm || (om === bm && od < bd)) age -= 1;
+  const bm = monthPart(birthDate);
+  const om = monthPart(onDate);
+  let age = yearPart(onDate) - yearPart(birthDate);
+  if (om < bm || (om === bm && dayPart(onDate) < dayPart(birthDate))) age -= 1;
   return age;
 }
 
 /** Completed months of age on `onDate`. */
 export function ageInMonthsOn(birthDate: IsoDate, onDate: IsoDate): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [oy, om, od] = onDate.split('-').map(Number);
-  let months = (oy - by) * 12 + (om - bm);
-  if (od < bd) months -= 1;
+  let months = (yearPart(onDate) - yearPart(birthDate)) * 12 + (monthPart(onDate) - monthPart(birthDate));
+  if (dayPart(onDate) < dayPart(birthDate)) months -= 1;
   return months;
 }
 

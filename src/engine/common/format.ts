@@ -9,9 +9,19 @@ const MONTHS = [
 export function formatEuros(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
-  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const euros = groupThousands(String(Math.floor(abs / 100)));
   const rest = abs % 100;
   return `${sign}€${euros}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+}
+
+/** "56910" -> "56,910" (a loop: this runs for every rule of every candidate). */
+function groupThousands(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 /** Basis points as a percentage: 750 -> "7.5%", 9500 -> "95%", 9333 -> "93.33%". */

@@ -45,12 +45,17 @@ const QUOTA_NAMES: Record<QuotaKind, string> = {
   PASSEND_EXCEPTION: 'passend exceptions',
 };
 
+let lastCheckedDate = '';
+
 /**
  * Runs every rule for one household and one dwelling on the allocation date. Pure and deterministic.
  * Throws only on a caller error: an invalid date, parameters of another year, or a household without members.
  */
 export function evaluateEligibility(input: EligibilityInput): Verdict {
-  if (!isIsoDate(input.allocationDate)) throw new RangeError(`Invalid allocation date: ${input.allocationDate}`);
+  if (input.allocationDate !== lastCheckedDate) {
+    if (!isIsoDate(input.allocationDate)) throw new RangeError(`Invalid allocation date: ${input.allocationDate}`);
+    lastCheckedDate = input.allocationDate; // a pool of candidates shares one date: check it once
+  }
   if (input.params.year !== yearOf(input.allocationDate)) {
     throw new RangeError(`Rule parameters of ${input.params.year} given for an allocation on ${input.allocationDate}`);
   }

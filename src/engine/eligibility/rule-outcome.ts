@@ -78,27 +78,17 @@ export interface OutcomeExtras {
   countsAs?: QuotaCounterKey[];
 }
 
-function base(rule: RuleMeta, explanation: string, values: ComparedValue[], extras: OutcomeExtras): OutcomeBase {
-  return {
-    ruleId: rule.id,
-    reference: rule.reference,
-    values,
-    explanation,
-    priorityTier: extras.priorityTier ?? null,
-    countsAs: extras.countsAs ?? [],
-  };
-}
-
+// Outcomes are built as plain literals of one shape: a pool of thousands of candidates runs every rule.
 export function passed(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ...base(rule, explanation, values, extras), result: 'PASSED', denial: null };
+  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'PASSED', denial: null };
 }
 
 export function notApplicable(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ...base(rule, explanation, values, extras), result: 'NOT_APPLICABLE', denial: null };
+  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'NOT_APPLICABLE', denial: null };
 }
 
 export function failed(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ...base(rule, explanation, values, extras), result: 'FAILED', denial: { kind: 'HARD_INELIGIBILITY' } };
+  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'FAILED', denial: HARD };
 }
 
 export function quotaException(
@@ -108,8 +98,10 @@ export function quotaException(
   values: ComparedValue[] = [],
   extras: OutcomeExtras = {},
 ): RuleOutcome {
-  return { ...base(rule, explanation, values, extras), result: 'EXCEPTION', denial: { kind: 'QUOTA_EXCEPTION', quota } };
+  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'EXCEPTION', denial: { kind: 'QUOTA_EXCEPTION', quota } };
 }
+
+const HARD = Object.freeze({ kind: 'HARD_INELIGIBILITY' as const });
 
 /** Makes a comparison and records it; numbers are integers (cents, years, counts), strings ISO dates. */
 export function compare<T extends number | string>(name: string, value: T, comparison: Exclude<Comparison, 'in'>, limit: T): ComparedValue {

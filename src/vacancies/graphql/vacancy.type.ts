@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { PageArgs } from '../../common/pagination.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, ValidateNested, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches } from 'class-validator';
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
 
@@ -18,6 +18,8 @@ export class Vacancy {
   @Field() availableFrom: string;
   @Field(() => AllocationRouteEnum) route: AllocationRouteEnum;
   @Field(() => VacancyStatusEnum) status: VacancyStatusEnum;
+  @Field({ description: 'Nobody met the label or indication in earlier rounds: the policy fallback applies' }) labelFallbackActive: boolean;
+  @Field({ description: 'Advertised with local-ties priority (Huisvestingswet art. 14)' }) localTiesPriority: boolean;
 }
 
 @ObjectType()
@@ -41,6 +43,8 @@ export class VacancyFieldsInput {
   reference?: string;
   @Field() @IsIsoDate() availableFrom: string;
   @Field(() => AllocationRouteEnum) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum;
+  @Field({ defaultValue: false }) @IsBoolean() labelFallbackActive: boolean = false;
+  @Field({ defaultValue: false }) @IsBoolean() localTiesPriority: boolean = false;
 }
 
 @InputType()

@@ -1,0 +1,63 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../database/loaders.js';
+import { Household } from '../households/graphql/household.type.js';
+import { toHousehold } from '../households/household.mapper.js';
+import { EligibilityService } from './eligibility.service.js';
+import {
+  EligibilityArgs,
+  EligibilityVerdict,
+  EligibleCandidate,
+  EligibleCandidates,
+  EligibleCandidatesArgs,
+  QuotaStatus,
+  QuotaStatusArgs,
+} from './graphql/eligibility.type.js';
+import { AddRuleParameterYearInput, RuleParameterYear } from './graphql/rule-parameters.type.js';
+import { toRuleParameterYear } from './rule-parameters.mapper.js';
+import { RuleParametersService } from './rule-parameters.service.js';
+
+@Resolver()
+export class EligibilityResolver {
+  constructor(
+    private readonly service: EligibilityService,
+    private readonly parameters: RuleParametersService,
+  ) {}
+
+  @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
+  eligibility(@Args() args: EligibilityArgs) {
+    return this.service.verdict(args);
+  }
+
+  @Query(() => EligibleCandidates, { description: 'The eligible households for a vacancy, with counts of those excluded per rule' })
+  eligibleCandidates(@Args() args: EligibleCandidatesArgs) {
+    return this.service.eligibleCandidates(args);
+  }
+
+  @Query(() => QuotaStatus, { description: 'Year-to-date DAEB, passend and local-ties shares against their norms' })
+  quotaStatus(@Args() args: QuotaStatusArgs) {
+    return this.service.quotaStatus(args);
+  }
+
+  @Query(() => RuleParameterYear, { description: 'The legal parameters of a year, with their sources' })
+  async ruleParameters(@Args('year', { type: () => Int }) year: number) {
+    return toRuleParameterYear(await this.parameters.forYear(year));
+  }
+
+  @Query(() => [RuleParameterYear])
+  async ruleParameterYears() {
+    return (await this.parameters.years()).map(toRuleParameterYear);
+  }
+
+  @Mutation(() => RuleParameterYear, { description: 'Admin: add the published parameters of a new year' })
+  async addRuleParameterYear(@Args('input') input: AddRuleParameterYearInput) {
+    return toRuleParameterYear(await this.parameters.add(input));
+  }
+}
+
+@Resolver(() => EligibleCandidate)
+export class EligibleCandidateResolver {
+  @ResolveField(() => Household)
+  async household(@Parent() candidate: EligibleCandidate, @Context() ctx: RequestContext) {
+    return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);
+  }
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
+import { ComplexEntity } from '../complexes/complex.entity.js';
+import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { toDwellingFacts } from '../dwellings/dwelling.mapper.js';
+import { EligibilityContext } from '../engine/eligibility/eligibility-input.js';
+import { evaluateEligibility } from '../engine/eligibility/evaluate-eligibility.js';
+import { EMPTY_QUOTA_COUNTS, portfolioQuotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
+import { AllocationRoute, DwellingFacts, IsoDate } from '../engine/model.js';
+import { respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { toHouseholdFacts } from '../households/household.mapper.js';
+import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { VacancyEntity } from '../vacancies/vacancy.entity.js';
+import { priorityTierOf, quotaExceptionsOf, toQuotaEffect, toQuotaShare, toRuleOutcome } from './eligibility.mapper.js';
+import {
+  CandidatePoolEnum,
+  EligibilityArgs,
+  EligibilityVerdict,
+  EligibleCandidates,
+  EligibleCandidatesArgs,
+  QuotaStatus,
+  QuotaStatusArgs,
+} from './graphql/eligibility.type.js';
+import { LocalPolicyService } from './local-policy.service.js';
+import { QuotaLedgerService } from './quota-ledger.service.js';
+import { RuleParametersService } from './rule-parameters.service.js';
+
+const MUNICIPALITY_CODE = /^GM\d{4}$/;
+
+@Injectable()
+export class EligibilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ruleParameters: RuleParametersService,
+    private readonly policies: LocalPolicyService,
+    private readonly ledger: QuotaLedgerService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Whether a household may be allocated a dwelling on a date, rule by rule, with its quota effect. */
+  async verdict(args: EligibilityArgs): Promise<EligibilityVerdict> {
+    const m = this.dataSource.manager;
+    const onDate = args.onDate ?? this.clock.today();
+    const household = await m.findOne(HouseholdEntity, { where: { id: parseId(args.householdId, 'householdId') }, relations: { members: true } });
+    if (!household) throw DomainError.notFound('Household', args.householdId);
+    const { dwelling, municipalityCode } = await this.dwellingInContext(m, parseId(args.dwellingId, 'dwellingId'), args.dwellingId);
+    const params = await this.ruleParameters.forDate(onDate, m);
+    const { policy } = await this.policies.inForce(municipalityCode, onDate, m);
+    const context: EligibilityContext = { labelFallbackActive: args.labelFallbackActive, localTiesPriority: args.localTiesPriority };
+    const verdict = evaluateEligibility({ household: toHouseholdFacts(household), dwelling, municipalityCode, route: args.route, allocationDate: onDate, params, policy, context });
+    const effect = portfolioQuotaEffect(await this.ledger.portfolioCounts(params.year, m), municipalityCode, verdict, policy);
+    return {
+      householdId: String(household.id),
+      dwellingId: String(dwelling.id),
+      onDate,
+      parameterYear: params.year,
+      policy: policy.id,
+      eligible: verdict.eligible,
+      summary: verdict.summary,
+      hardFailures: verdict.hardFailures,
+      quotaExceptions: quotaExceptionsOf(verdict),
+      outcomes: verdict.outcomes.map(toRuleOutcome),
+      quotaEffects: [toQuotaEffect('ASSOCIATION', effect.association), toQuotaEffect(municipalityCode, effect.municipality)],
+    };
+  }
+
+  /** Every household of the pool judged for the vacancy: counts per excluding rule, eligible ones ranked. */
+  async eligibleCandidates(args: EligibleCandidatesArgs): Promise<EligibleCandidates> {
+    const onDate = args.onDate ?? this.clock.today();
+    // one snapshot for the whole evaluation: the counts and the list agree with each other
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const vacancy = await m.findOneBy(VacancyEntity, { id: parseId(args.vacancyId, 'vacancyId') });
+      if (!vacancy) throw DomainError.notFound('Vacancy', args.vacancyId);
+      const { dwelling, municipalityCode } = await this.dwellingInContext(m, vacancy.dwellingId, String(vacancy.dwellingId));
+      const params = await this.ruleParameters.forDate(onDate, m);
+      const { policy } = await this.policies.inForce(municipalityCode, onDate, m);
+      const households = args.pool === CandidatePoolEnum.RESPONDENTS ? await respondentFacts(m, vacancy.id) : await waitingListFacts(m);
+      const context: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
+      const route: AllocationRoute = vacancy.route;
+
+      const excluded = new Map<string, { count: number; examples: string[] }>();
+      const eligible = [];
+      for (const household of households) {
+        const verdict = evaluateEligibility({ household, dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context });
+        if (verdict.eligible) {
+          eligible.push({ household, verdict, tier: priorityTierOf(verdict) });
+          continue;
+        }
+        for (const ruleId of verdict.hardFailures) {
+          const entry = excluded.get(ruleId) ?? { count: 0, examples: [] };
+          entry.count += 1;
+          if (entry.examples.length < 5) entry.examples.push(household.reference);
+          excluded.set(ruleId, entry);
+        }
+      }
+      // priority tier, then registration date (inschrijfduur), then id: a stable, explainable order
+      eligible.sort((a, b) => a.tier - b.tier || a.household.registrationDate.localeCompare(b.household.registrationDate) || a.household.id - b.household.id);
+      const ruleOrder = [...excluded.keys()].sort();
+      return {
+        vacancyId: String(vacancy.id),
+        onDate,
+        pool: args.pool,
+        parameterYear: params.year,
+        policy: policy.id,
+        evaluatedCount: households.length,
+        eligibleCount: eligible.length,
+        excludedCount: households.length - eligible.length,
+        excludedByRule: ruleOrder.map((ruleId) => ({ ruleId, ...excluded.get(ruleId)! })),
+        candidates: eligible.slice(0, args.first).map(({ household, verdict, tier }) => ({
+          householdId: household.id,
+          household: undefined as never, // resolved by the field resolver through the batch loader
+          summary: verdict.summary,
+          priorityTier: tier,
+          quotaExceptions: quotaExceptionsOf(verdict),
+          outcomes: verdict.outcomes.map(toRuleOutcome),
+        })),
+      };
+    });
+  }
+
+  async quotaStatus(args: QuotaStatusArgs): Promise<QuotaStatus> {
+    if (args.municipalityCode !== undefined && !MUNICIPALITY_CODE.test(args.municipalityCode)) {
+      throw DomainError.invalid([{ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' }]);
+    }
+    const params = await this.ruleParameters.forYear(args.year);
+    const onDate: IsoDate = `${params.year}-12-31`;
+    // the association as a whole is judged by the fallback policy; a municipality by its region's policy
+    const { policy } = await this.policies.inForce(args.municipalityCode ?? null, onDate);
+    const portfolio = await this.ledger.portfolioCounts(args.year);
+    const counts = args.municipalityCode ? portfolio.municipalities[args.municipalityCode] : portfolio.association;
+    const scoped = counts ?? EMPTY_QUOTA_COUNTS;
+    return {
+      year: args.year,
+      scope: args.municipalityCode ?? 'ASSOCIATION',
+      allocations: scoped.allocations,
+      shares: quotaStatus(scoped, policy).map(toQuotaShare),
+      policy: policy.id,
+    };
+  }
+
+  private async dwellingInContext(m: EntityManager, dwellingId: number, rawId: string): Promise<{ dwelling: DwellingFacts; municipalityCode: string }> {
+    const dwelling = await m.findOneBy(DwellingEntity, { id: dwellingId });
+    if (!dwelling) throw DomainError.notFound('Dwelling', rawId);
+    const complex = await m.findOneByOrFail(ComplexEntity, { id: dwelling.complexId });
+    const neighbourhood = await m.findOneByOrFail(NeighbourhoodEntity, { id: complex.neighbourhoodId });
+    return { dwelling: toDwellingFacts(dwelling), municipalityCode: neighbourhood.municipalityCode };
+  }
+}

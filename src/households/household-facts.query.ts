@@ -1,0 +1,73 @@
+import { EntityManager } from 'typeorm';
+import { HouseholdFacts, HouseholdMemberFacts, IncomeSource, IndicationFacts } from '../engine/model.js';
+
+/**
+ * Engine facts of many households in one round trip. The rows come back as ONE json text value
+ * (an array of positional arrays): on the embedded database the per-row cost dominates, and this
+ * halves the load of 2,000 respondents (measured: 55-70 ms -> 25-36 ms).
+ */
+type FactsTuple = [
+  id: number,
+  reference: string,
+  taxableIncomeCents: number,
+  incomeYear: number,
+  incomeSource: IncomeSource,
+  box3AssetsCents: number | null,
+  registrationDate: string,
+  urgencyCategory: string | null,
+  urgencyGranted: string | null,
+  urgencyExpires: string | null,
+  supportNeeds: string[],
+  localTiesMunicipalityCode: string | null,
+  localTiesYears: number | null,
+  indicationKind: IndicationFacts['kind'] | null,
+  indicationAccessibility: IndicationFacts['accessibility'] | null,
+  /** "ROLE:YYYY-MM-DD;ROLE:YYYY-MM-DD" in member order */
+  members: string | null,
+];
+
+function factsQuery(whereSql: string): string {
+  return `SELECT coalesce(json_agg(json_build_array(h.id, h.reference, h.taxable_income_cents, h.income_year, h.income_source,
+            h.box3_assets_cents, h.registration_date, h.urgency_category, h.urgency_granted, h.urgency_expires, h.support_needs,
+            h.local_ties_municipality_code, h.local_ties_years, h.indication_kind, h.indication_accessibility,
+            (SELECT string_agg(m.role || ':' || m.birth_date, ';' ORDER BY m.position) FROM household_member m WHERE m.household_id = h.id))
+          ORDER BY h.id), '[]')::text AS facts
+     FROM household h ${whereSql}`;
+}
+
+function members(encoded: string | null): HouseholdMemberFacts[] {
+  if (!encoded) return [];
+  return encoded.split(';').map((part) => ({ role: part.slice(0, part.indexOf(':')) as HouseholdMemberFacts['role'], birthDate: part.slice(part.indexOf(':') + 1) }));
+}
+
+function toFacts(t: FactsTuple): HouseholdFacts {
+  return {
+    id: t[0],
+    reference: t[1],
+    members: members(t[15]),
+    taxableIncomeCents: Number(t[2]),
+    incomeYear: t[3],
+    incomeSource: t[4],
+    box3AssetsCents: t[5] === null ? null : Number(t[5]),
+    registrationDate: t[6],
+    urgency: t[7] && t[8] ? { category: t[7], granted: t[8], expires: t[9] } : null,
+    supportNeeds: t[10],
+    localTies: t[11] !== null && t[12] !== null ? { municipalityCode: t[11], years: t[12] } : null,
+    indication: t[13] && t[14] ? { kind: t[13], accessibility: t[14] } : null,
+  };
+}
+
+async function load(m: EntityManager, whereSql: string, params: unknown[]): Promise<HouseholdFacts[]> {
+  const [{ facts }] = await m.query(factsQuery(whereSql), params);
+  return (JSON.parse(facts) as FactsTuple[]).map(toFacts);
+}
+
+/** Households that responded to a vacancy. */
+export function respondentFacts(m: EntityManager, vacancyId: number): Promise<HouseholdFacts[]> {
+  return load(m, 'JOIN vacancy_response r ON r.household_id = h.id WHERE r.vacancy_id = $1', [vacancyId]);
+}
+
+/** Everyone on the waiting list. */
+export function waitingListFacts(m: EntityManager): Promise<HouseholdFacts[]> {
+  return load(m, 'WHERE h.on_waiting_list', []);
+}
