@@ -22,6 +22,7 @@ import { EligibilityService } from './eligibility/eligibility.service.js';
 import { LocalPolicyService } from './eligibility/local-policy.service.js';
 import { QuotaLedgerService } from './eligibility/quota-ledger.service.js';
 import { RuleParametersService } from './eligibility/rule-parameters.service.js';
+import { ConsoleController } from './console/console.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HouseholdsResolver } from './households/households.resolver.js';
 import { HouseholdsService } from './households/households.service.js';
@@ -64,7 +65,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },

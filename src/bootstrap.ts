@@ -9,7 +9,7 @@ export const MAX_BODY = '25mb';
 
 /** Creates the Nest application with the settings every entry point shares (server, tests, scripts). */
 export async function createApp(options: AppModuleOptions, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger: logger ?? ['error', 'warn', 'log'], bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger: logger ?? ['error', 'warn'], bodyParser: false, abortOnError: false });
   app.useBodyParser('json', { limit: MAX_BODY });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
+import { databaseProblem } from './database/preflight.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 
 async function main(): Promise<void> {
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     throw e;
   }
   const where = config.database.kind === 'postgres' ? `PostgreSQL at ${redact(config.database.url)}` : `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
+  const problem = await databaseProblem(config);
+  if (problem) {
+    console.error(`Cannot start: database unavailable (${where}): ${problem}`);
+    process.exit(1);
+  }
   let app;
   try {
     app = await createApp({ config });
@@ -24,7 +30,11 @@ async function main(): Promise<void> {
   }
   if (config.seedDemoOnEmpty) {
     const seeder = app.get(DemoSeederService);
-    if (await seeder.isEmpty()) await seeder.load(config.demoSeed);
+    if (await seeder.isEmpty()) {
+      console.log('Empty database: loading the demo municipality (once)...');
+      const { counts, caseComplexCode } = await seeder.load(config.demoSeed);
+      console.log(`Loaded demo municipality (seed ${config.demoSeed}): ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}; case complex ${caseComplexCode}`);
+    }
   }
   try {
     await app.listen(config.port, config.host);
@@ -36,6 +46,7 @@ async function main(): Promise<void> {
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`\nWoonmix is running (${config.nodeEnv}) on ${where}`);
   console.log(`  GraphQL API:  POST ${base}/graphql`);
+  console.log(`  Console:      ${base}/console   (served locally, nothing loads from the internet)`);
   console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
   console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);
 }

@@ -22,14 +22,17 @@ export const CSV_COLUMNS = {
     indicationKind: 'string', indicationAccessibility: 'string', preferences: 'preferences', onWaitingList: 'boolean',
   },
   tenancies: { householdReference: 'string', dwellingCode: 'string', startDate: 'string', endDate: 'string', allocationRoute: 'string' },
-  vacancies: { reference: 'string', dwellingCode: 'string', availableFrom: 'string', route: 'string', status: 'string', respondents: 'list' },
+  vacancies: {
+    reference: 'string', dwellingCode: 'string', availableFrom: 'string', route: 'string', status: 'string', respondents: 'list',
+    labelFallbackActive: 'boolean', localTiesPriority: 'boolean',
+  },
 } satisfies Record<string, ColumnSpec>;
 
 /** Columns that may be left out of a CSV file altogether. */
 export const OPTIONAL_CSV_COLUMNS = new Set([
   'resilienceScore', 'serviceCostsCents', 'accessibility', 'labels', 'box3AssetsCents', 'urgencyCategory', 'urgencyGranted',
   'urgencyExpires', 'supportNeeds', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility',
-  'preferences', 'onWaitingList', 'endDate', 'allocationRoute', 'status', 'respondents',
+  'preferences', 'onWaitingList', 'endDate', 'allocationRoute', 'status', 'respondents', 'labelFallbackActive', 'localTiesPriority',
 ]);
 
 /**

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { IsIsoDate } from '../common/validators.js';
 import { ComplexFieldsInput } from '../complexes/graphql/complex.type.js';
 import { DwellingFieldsInput } from '../dwellings/graphql/dwelling.type.js';
@@ -33,6 +33,8 @@ export class VacancyImportRow {
   @IsIsoDate() availableFrom: string;
   @IsIn(ALLOCATION_ROUTES) route: (typeof ALLOCATION_ROUTES)[number];
   @IsOptional() @IsIn(VACANCY_STATUSES) status?: (typeof VACANCY_STATUSES)[number];
+  @IsOptional() @IsBoolean() labelFallbackActive?: boolean;
+  @IsOptional() @IsBoolean() localTiesPriority?: boolean;
   @IsArray() @Matches(KEY, { each: true, message: 'respondents must each be a household reference' }) @Type(() => String)
   respondents: string[] = [];
 }

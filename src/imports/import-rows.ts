@@ -81,6 +81,8 @@ export interface VacancyRow {
   route: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY';
   status?: 'OPEN' | 'PROPOSED' | 'OFFERED' | 'ALLOCATED' | 'WITHDRAWN';
   respondents: string[]; // household references
+  labelFallbackActive?: boolean; // nobody met the label in earlier rounds: the policy's fallback applies
+  localTiesPriority?: boolean; // advertised with local-ties priority (Huisvestingswet art. 14)
 }
 
 export interface ImportDataset {

@@ -350,6 +350,7 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
 
   const vacancyIds = await insertChunked(m, VacancyEntity, v.vacancies.map(({ row }) => ({
     reference: row.reference, dwellingId: dwellingIds.get(row.dwellingCode)!, availableFrom: row.availableFrom, route: row.route, status: row.status ?? 'OPEN',
+    labelFallbackActive: row.labelFallbackActive ?? false, localTiesPriority: row.localTiesPriority ?? false,
   })));
   await insertChunked(m, VacancyResponseEntity, v.vacancies.flatMap(({ row }, i) =>
     row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))));

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -15,5 +16,26 @@ describe('committed schema file', () => {
     const { schema } = sut.app.get(GraphQLSchemaHost);
     const committed = readFileSync(SCHEMA_FILE, 'utf8').replace(/^(#.*\n)+\n?/, '').trim();
     expect(committed).toBe(printSchema(lexicographicSortSchema(schema)).trim());
+  });
+});
+
+describe('local console and health', () => {
+  let sut: TestApp;
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  afterAll(() => sut.close());
+
+  it('serves a console page that loads nothing from the internet', async () => {
+    const res = await request(sut.app.getHttpServer()).get('/console');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("connect-src 'self'");
+    expect(res.text).toContain("fetch('/graphql'");
+    expect(res.text).not.toMatch(/(src|href)=["']?https?:/);
+  });
+
+  it('answers liveness and readiness', async () => {
+    expect((await request(sut.app.getHttpServer()).get('/health')).body).toEqual({ status: 'ok' });
+    expect((await request(sut.app.getHttpServer()).get('/health/ready')).body).toEqual({ status: 'ok', database: 'ok' });
   });
 });
