@@ -46,17 +46,13 @@ export class EligibilityService {
   async verdict(args: EligibilityArgs): Promise<EligibilityVerdict> {
     const m = this.dataSource.manager;
     const onDate = args.onDate ?? this.clock.today();
-    const household = await m.findOne(HouseholdEntity, { where: { id: parseId(args.householdId, 'householdId') }, relations: { members: true } });
-    if (!household) throw DomainError.notFound('Household', args.householdId);
-    const { dwelling, municipalityCode } = await this.dwellingInContext(m, parseId(args.dwellingId, 'dwellingId'), args.dwellingId);
-    const params = await this.ruleParameters.forDate(onDate, m);
-    const { policy } = await this.policies.inForce(municipalityCode, onDate, m);
     const context: EligibilityContext = { labelFallbackActive: args.labelFallbackActive, localTiesPriority: args.localTiesPriority };
-    const verdict = evaluateEligibility({ household: toHouseholdFacts(household), dwelling, municipalityCode, route: args.route, allocationDate: onDate, params, policy, context });
+    const judged = await this.judge(m, parseId(args.householdId, 'householdId'), parseId(args.dwellingId, 'dwellingId'), onDate, args.route, context);
+    const { verdict, params, policy, municipalityCode } = judged;
     const effect = portfolioQuotaEffect(await this.ledger.portfolioCounts(params.year, m), municipalityCode, verdict, policy);
     return {
-      householdId: String(household.id),
-      dwellingId: String(dwelling.id),
+      householdId: String(judged.householdId),
+      dwellingId: String(judged.dwellingId),
       onDate,
       parameterYear: params.year,
       policy: policy.id,
@@ -67,6 +63,34 @@ export class EligibilityService {
       outcomes: verdict.outcomes.map(toRuleOutcome),
       quotaEffects: [toQuotaEffect('ASSOCIATION', effect.association), toQuotaEffect(municipalityCode, effect.municipality)],
     };
+  }
+
+  /**
+   * Records an allocation in the quota ledger, inside the caller's transaction, with the counters of
+   * its verdict on the allocation date. A hard-ineligible allocation is refused (it may not happen).
+   */
+  async recordAllocation(m: EntityManager, a: { householdId: number; dwellingId: number; vacancyId: number | null; onDate: IsoDate; route: AllocationRoute; context: EligibilityContext }) {
+    const { verdict, params, policyEntityId, municipalityCode } = await this.judge(m, a.householdId, a.dwellingId, a.onDate, a.route, a.context);
+    if (!verdict.eligible) {
+      throw DomainError.invalid(verdict.hardFailures.map((ruleId) => ({
+        field: 'householdId',
+        reason: `may not be allocated this dwelling: ${verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation}`,
+      })));
+    }
+    return this.ledger.record(m, {
+      vacancyId: a.vacancyId, householdId: a.householdId, dwellingId: a.dwellingId, municipalityCode, allocationDate: a.onDate,
+      countsAs: [...verdict.countsAs], parameterYear: params.year, policyId: policyEntityId,
+    });
+  }
+
+  private async judge(m: EntityManager, householdId: number, dwellingId: number, onDate: IsoDate, route: AllocationRoute, context: EligibilityContext) {
+    const household = await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } });
+    if (!household) throw DomainError.notFound('Household', householdId);
+    const { dwelling, municipalityCode } = await this.dwellingInContext(m, dwellingId, String(dwellingId));
+    const params = await this.ruleParameters.forDate(onDate, m);
+    const { policy, entity } = await this.policies.inForce(municipalityCode, onDate, m);
+    const verdict = evaluateEligibility({ household: toHouseholdFacts(household), dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context });
+    return { householdId, dwellingId, verdict, params, policy, policyEntityId: entity.id, municipalityCode };
   }
 
   /** Every household of the pool judged for the vacancy: counts per excluding rule, eligible ones ranked. */

@@ -4,6 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { EndTenancyInput, StartTenancyInput, Tenancy } from './graphql/tenancy.type.js';
 import { TenancyEntity } from './tenancy.entity.js';
@@ -11,7 +12,10 @@ import { toTenancy } from './tenancy.mapper.js';
 
 @Injectable()
 export class TenanciesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly eligibility: EligibilityService,
+  ) {}
 
   async history(dwellingId: string): Promise<Tenancy[]> {
     const rows = await this.dataSource.manager.find(TenancyEntity, { where: { dwellingId: parseId(dwellingId, 'dwellingId') }, order: { startDate: 'ASC', id: 'ASC' } });
@@ -32,6 +36,14 @@ export class TenanciesService {
       }
       if (await m.existsBy(TenancyEntity, { householdId, endDate: IsNull() })) {
         throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} already has a current tenancy; end it first`);
+      }
+      // With a route this tenancy is an allocation: judged on its start date and counted in the quotas.
+      // Without one it registers an existing tenancy (history), which counts in no quota.
+      if (input.allocationRoute) {
+        await this.eligibility.recordAllocation(m, {
+          householdId, dwellingId, vacancyId: null, onDate: input.startDate, route: input.allocationRoute,
+          context: { labelFallbackActive: false, localTiesPriority: false },
+        });
       }
       const saved = await m.save(TenancyEntity, m.create(TenancyEntity, {
         householdId, dwellingId, startDate: input.startDate, endDate: null, allocationRoute: input.allocationRoute ?? null,

@@ -104,8 +104,19 @@ describe('mutations and input errors over GraphQL', () => {
     expect(again.errors![0].extensions.code).toBe('CONFLICT');
     expect((await sut.gql(`mutation($v: ID!) { withdrawVacancy(id: $v) { status } }`, { v: vacancyId })).data.withdrawVacancy.status).toBe('WITHDRAWN');
 
+    // an allocation is judged first: a 2-person household does not meet the FAMILY label (3+ persons)
+    const refused = await sut.gql(`mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-04-01", allocationRoute: REGULAR }) { id } }`, { h: householdId, d: dwellingId });
+    expect(refused.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].message).toMatch(/may not be allocated this dwelling/);
+    await sut.gql(`mutation($d: ID!) { updateDwelling(id: $d, input: { labels: [] }) { id } }`, { d: dwellingId });
+    const quotaBefore = await sut.gql(`{ quotaStatus(year: 2026) { allocations } }`);
+
     const started = await sut.gql(`mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-04-01", allocationRoute: REGULAR }) { id household { reference } dwelling { code } } }`, { h: householdId, d: dwellingId });
     const tenancyId = started.data.startTenancy.id;
+    // recorded in the quota ledger: in the DAEB target group, passend-covered within the cap
+    const quotaAfter = await sut.gql(`{ quotaStatus(year: 2026) { allocations shares { quota numerator denominator } } }`);
+    expect(quotaAfter.data.quotaStatus.allocations).toBe(quotaBefore.data.quotaStatus.allocations + 1);
+    expect(quotaAfter.data.quotaStatus.shares.find((x: any) => x.quota === 'DAEB_TARGET_GROUP')).toMatchObject({ numerator: 1, denominator: 1 });
     const second = await sut.gql(`mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-05-01" }) { id } }`, { h: householdId, d: dwellingId });
     expect(second.errors![0].extensions.code).toBe('CONFLICT');
     const early = await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-03-01" }) { id } }`, { t: tenancyId });

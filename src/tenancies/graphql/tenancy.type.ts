@@ -19,7 +19,11 @@ export class StartTenancyInput {
   @Field(() => ID) @IsString() householdId: string;
   @Field(() => ID) @IsString() dwellingId: string;
   @Field() @IsIsoDate() startDate: string;
-  @Field(() => AllocationRouteEnum, { nullable: true }) @IsOptional() @IsIn(ALLOCATION_ROUTES) allocationRoute?: AllocationRouteEnum;
+  @Field(() => AllocationRouteEnum, {
+    nullable: true,
+    description: 'Given: an allocation, judged on startDate (refused when ineligible) and counted in the quotas. Omitted: registers an existing tenancy',
+  })
+  @IsOptional() @IsIn(ALLOCATION_ROUTES) allocationRoute?: AllocationRouteEnum;
 }
 
 @InputType()
