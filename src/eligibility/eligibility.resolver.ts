@@ -12,6 +12,9 @@ import {
   QuotaStatus,
   QuotaStatusArgs,
 } from './graphql/eligibility.type.js';
+import { AddLocalPolicyVersionInput, LocalPolicyVersion } from './graphql/local-policy.type.js';
+import { LocalPolicyService } from './local-policy.service.js';
+import { toLocalPolicyVersion } from './local-policy.mapper.js';
 import { AddRuleParameterYearInput, RuleParameterYear } from './graphql/rule-parameters.type.js';
 import { toRuleParameterYear } from './rule-parameters.mapper.js';
 import { RuleParametersService } from './rule-parameters.service.js';
@@ -21,6 +24,7 @@ export class EligibilityResolver {
   constructor(
     private readonly service: EligibilityService,
     private readonly parameters: RuleParametersService,
+    private readonly policies: LocalPolicyService,
   ) {}
 
   @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
@@ -46,6 +50,16 @@ export class EligibilityResolver {
   @Query(() => [RuleParameterYear])
   async ruleParameterYears() {
     return (await this.parameters.years()).map(toRuleParameterYear);
+  }
+
+  @Query(() => [LocalPolicyVersion], { description: 'All versions of the local allocation policies' })
+  async localPolicies(@Args('code', { nullable: true }) code?: string) {
+    return (await this.policies.versions(code)).map(toLocalPolicyVersion);
+  }
+
+  @Mutation(() => LocalPolicyVersion, { description: 'Admin: add the next version of a local policy (validated document)' })
+  async addLocalPolicyVersion(@Args('input') input: AddLocalPolicyVersionInput) {
+    return toLocalPolicyVersion(await this.policies.addVersion(input));
   }
 
   @Mutation(() => RuleParameterYear, { description: 'Admin: add the published parameters of a new year' })

@@ -1,13 +1,11 @@
 import { LocalPolicy } from '../engine/eligibility/local-policy.js';
+import { LocalPolicyDocument as PolicyDocument } from '../engine/eligibility/local-policy-document.validation.js';
+import { LocalPolicyVersion } from './graphql/local-policy.type.js';
 import { LocalPolicyEntity } from './local-policy.entity.js';
-
-type PolicyDocument = Omit<LocalPolicy, 'id' | 'name' | 'municipalityCodes' | 'rotterdamwet'> & {
-  rotterdamwet: Omit<LocalPolicy['rotterdamwet'], 'designatedComplexIds'> & { designatedComplexCodes: string[] };
-};
 
 /** Complex codes named by the policy (Rotterdamwet designations), to resolve to ids before mapping. */
 export function designatedComplexCodes(entity: LocalPolicyEntity): string[] {
-  return (entity.document as unknown as PolicyDocument).rotterdamwet.designatedComplexCodes;
+  return [...(entity.document as unknown as PolicyDocument).rotterdamwet.designatedComplexCodes];
 }
 
 /** Database row -> engine policy; `complexIdByCode` resolves the Rotterdamwet designations. */
@@ -20,5 +18,16 @@ export function toLocalPolicy(entity: LocalPolicyEntity, complexIdByCode: Readon
     name: entity.name,
     municipalityCodes: entity.municipalityCodes,
     rotterdamwet: { ...rotterdamwetRest, designatedComplexIds: codes.flatMap((c) => (complexIdByCode.has(c) ? [complexIdByCode.get(c)!] : [])) },
+  };
+}
+
+export function toLocalPolicyVersion(entity: LocalPolicyEntity): LocalPolicyVersion {
+  return {
+    code: entity.code,
+    version: entity.version,
+    name: entity.name,
+    municipalityCodes: [...entity.municipalityCodes],
+    effectiveFrom: entity.effectiveFrom,
+    document: JSON.stringify(entity.document),
   };
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
+import { localPolicyDocumentProblems } from '../engine/eligibility/local-policy-document.validation.js';
+import { AddLocalPolicyVersionInput } from './graphql/local-policy.type.js';
 import { LocalPolicy } from '../engine/eligibility/local-policy.js';
 import { IsoDate } from '../engine/model.js';
 import { LocalPolicyEntity } from './local-policy.entity.js';
@@ -32,5 +35,36 @@ export class LocalPolicyService {
     const codes = designatedComplexCodes(entity);
     const complexes = codes.length ? await m.findBy(ComplexEntity, { code: In(codes) }) : [];
     return { entity, policy: toLocalPolicy(entity, new Map(complexes.map((c) => [c.code, c.id]))) };
+  }
+
+  async versions(code?: string): Promise<LocalPolicyEntity[]> {
+    return this.dataSource.manager.find(LocalPolicyEntity, { where: code ? { code } : {}, order: { code: 'ASC', version: 'ASC' } });
+  }
+
+  /** Adds the next version of a policy (admin); the document is validated field by field first. */
+  async addVersion(input: AddLocalPolicyVersionInput): Promise<LocalPolicyEntity> {
+    let document: unknown;
+    try {
+      document = JSON.parse(input.document);
+    } catch (e) {
+      throw DomainError.invalid([{ field: 'document', reason: `is not valid JSON (${(e as Error).message})` }]);
+    }
+    const problems = localPolicyDocumentProblems(document);
+    if (problems.length) throw DomainError.invalid(problems.map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason })));
+    return this.dataSource.transaction(async (m) => {
+      const codes = (document as { rotterdamwet: { designatedComplexCodes: string[] } }).rotterdamwet.designatedComplexCodes;
+      const known = codes.length ? await m.findBy(ComplexEntity, { code: In(codes) }) : [];
+      const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+      if (unknown.length) throw DomainError.invalid([{ field: 'document.rotterdamwet.designatedComplexCodes', reason: `names unknown complexes (${unknown.join(', ')})` }]);
+      // lock the policy's versions so two admins cannot both add the same next version
+      const previous = await m.find(LocalPolicyEntity, { where: { code: input.code }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+      if (input.code === 'DEFAULT' && input.municipalityCodes.length > 0) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The DEFAULT policy covers every municipality: municipalityCodes must be empty', [{ field: 'municipalityCodes', reason: 'must be empty for DEFAULT' }]);
+      }
+      return m.save(LocalPolicyEntity, m.create(LocalPolicyEntity, {
+        code: input.code, version: (previous[0]?.version ?? 0) + 1, name: input.name, municipalityCodes: [...input.municipalityCodes].sort(),
+        effectiveFrom: input.effectiveFrom, document: document as Record<string, unknown>,
+      }));
+    });
   }
 }

@@ -137,4 +137,27 @@ describe('eligibility over GraphQL', () => {
     const again = await sut.gql(`mutation($i: AddRuleParameterYearInput!) { addRuleParameterYear(input: $i) { year } }`, { i: { ...input, rentCapHighCents: 84_000 } });
     expect(again.errors![0].extensions.code).toBe('CONFLICT');
   });
+
+  it('applies a new local policy version as data: a Rotterdamwet designation refuses a newcomer on benefit', async () => {
+    const [{ document }] = await sut.dataSource.query(`SELECT document FROM local_policy WHERE code = 'DEFAULT'`);
+    const add = `mutation($i: AddLocalPolicyVersionInput!) { addLocalPolicyVersion(input: $i) { code version municipalityCodes effectiveFrom } }`;
+    const invalid = await sut.gql(add, { i: { code: 'DEMOSTAD', name: 'Demostad', municipalityCodes: ['GM9001'], effectiveFrom: '2026-01-01',
+      document: JSON.stringify({ ...document, localTies: { ...document.localTies, maxShareBasisPoints: 12000 }, colour: 'red' }) } });
+    expect(invalid.errors![0].extensions.fields).toEqual(expect.arrayContaining([
+      { field: 'document.localTies.maxShareBasisPoints', reason: 'must be an integer between 0 and 10000 (got 12000)' },
+      { field: 'document.colour', reason: 'is not a known field' },
+    ]));
+    const designated = { ...document, rotterdamwet: { ...document.rotterdamwet, apply: true, designatedComplexCodes: ['CPX-A'] } };
+    const added = await sut.gql(add, { i: { code: 'DEMOSTAD', name: 'Demostad', municipalityCodes: ['GM9001'], effectiveFrom: '2026-01-01', document: JSON.stringify(designated) } });
+    expect(added.data.addLocalPolicyVersion).toEqual({ code: 'DEMOSTAD', version: 1, municipalityCodes: ['GM9001'], effectiveFrom: '2026-01-01' });
+
+    // T-1 is on benefit without local ties: refused in CPX-A from 2026, not before (the policy starts 2026-01-01)
+    const now = await sut.gql(VERDICT, { h: ids['T-1'], d: ids['A-4'], on: '2026-03-02' });
+    expect(now.data.eligibility).toMatchObject({ eligible: false, policy: 'DEMOSTAD@1', hardFailures: ['ROTTERDAMWET_ART8'] });
+    const before = await sut.gql(VERDICT, { h: ids['T-1'], d: ids['A-4'], on: '2025-12-31' });
+    expect(before.data.eligibility).toMatchObject({ policy: 'DEFAULT@1' });
+    expect(before.data.eligibility.hardFailures).not.toContain('ROTTERDAMWET_ART8');
+    const list = await sut.gql(`{ localPolicies { code version } }`);
+    expect(list.data.localPolicies).toEqual([{ code: 'DEFAULT', version: 1 }, { code: 'DEMOSTAD', version: 1 }]);
+  });
 });
