@@ -37,6 +37,8 @@ export class LocalPolicyAndAllocations1764000000001 implements MigrationInterfac
         counts_as text[] NOT NULL DEFAULT '{}',
         parameter_year integer NOT NULL REFERENCES rule_parameter_year(year),
         policy_id integer NOT NULL REFERENCES local_policy(id),
+        -- the verdict it was recorded under (rule outcomes with their values): reconstructable later
+        verdict jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
       -- a vacancy is allocated once

@@ -56,6 +56,8 @@ export class AppModule {
           useFactory: (dataSource: DataSource) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // without this, errors thrown in @ResolveField bypass the error filter and reach clients unmapped
+            fieldResolverEnhancers: ['filters'],
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks
             plugins: [ApolloServerPluginLandingPageDisabled() as never],

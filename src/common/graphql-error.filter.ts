@@ -9,6 +9,8 @@ import { DomainError, ErrorCode } from './domain-error.js';
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_CHECK_VIOLATION = '23514';
+const PG_NOT_NULL_VIOLATION = '23502';
+const PG_NUMERIC_OUT_OF_RANGE = '22003';
 const PG_CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 /** One mapper from domain errors (and known database failures) to GraphQL errors. */
@@ -39,6 +41,13 @@ export function toDomainError(exception: unknown): DomainError | null {
     }
     if (code === PG_CHECK_VIOLATION) {
       return new DomainError(ErrorCode.BAD_USER_INPUT, `Violates database rule ${constraint}`);
+    }
+    if (code === PG_NOT_NULL_VIOLATION) {
+      const column = (driverError as { column?: string }).column ?? 'a required field';
+      return DomainError.invalid([{ field: column, reason: 'is required' }]);
+    }
+    if (code === PG_NUMERIC_OUT_OF_RANGE) {
+      return new DomainError(ErrorCode.BAD_USER_INPUT, 'A number is out of range');
     }
     if (code && PG_CONNECTION_CODES.has(code)) {
       return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');

@@ -39,8 +39,8 @@ export function encodeCursor(id: number): string {
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^id:(\d+)$/.exec(decoded);
-  if (!match) throw DomainError.invalid([{ field: 'after', reason: 'is not a cursor returned by this API' }]);
+  const match = /^id:(\d{1,10})$/.exec(decoded);
+  if (!match || Number(match[1]) > 2_147_483_647) throw DomainError.invalid([{ field: 'after', reason: 'is not a cursor returned by this API' }]);
   return Number(match[1]);
 }
 

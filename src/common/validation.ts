@@ -26,3 +26,14 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => DomainError.invalid(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * Update inputs make every field optional, and GraphQL lets a client send an explicit null. Null
+ * clears a field only where the field may be empty; elsewhere it is refused, naming the field.
+ */
+export function assertNoNulls(input: object, clearable: readonly string[] = []): void {
+  const problems: FieldProblem[] = Object.entries(input)
+    .filter(([field, value]) => value === null && !clearable.includes(field))
+    .map(([field]) => ({ field, reason: 'must not be null (leave it out to keep the current value)' }));
+  if (problems.length) throw DomainError.invalid(problems);
+}

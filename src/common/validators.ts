@@ -16,4 +16,5 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
 export const BUURT_CODE = /^BU\d{8}$/;
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
 export const POSTCODE = /^[1-9]\d{3}[A-Z]{2}$/;
-export const MAX_CENTS = 100_000_000_00; // 100 million euro: guards against values entered in the wrong unit
+/** Largest amount the API carries: GraphQL Int and the int4 rent columns are 32-bit (about €21.4 million). */
+export const MAX_CENTS = 2_147_483_647;

@@ -3,11 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
+import { escapeLike } from '../common/objects.js';
 import { Page, PageArgs, decodeCursor, toPage } from '../common/pagination.js';
 import { Loaders } from '../database/loaders.js';
-import { RuleParametersService } from '../eligibility/rule-parameters.service.js';
-import { addYears } from '../engine/common/dates.js';
+import { toRuleParameters } from '../eligibility/rule-parameters.mapper.js';
+import { missingYear } from '../eligibility/rule-parameters.service.js';
+import { addYears, yearOf } from '../engine/common/dates.js';
 import { Composition as EngineComposition, computeComposition } from '../engine/composition/compute-composition.js';
 import { toHouseholdFacts } from '../households/household.mapper.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
@@ -19,7 +22,6 @@ import { Complex, ComplexFilter, CreateComplexInput, UpdateComplexInput } from '
 export class ComplexesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly ruleParameters: RuleParametersService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -59,6 +61,7 @@ export class ComplexesService {
   }
 
   async update(id: string, input: UpdateComplexInput): Promise<Complex> {
+    assertNoNulls(input);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(ComplexEntity, { where: { id: parseId(id, 'id') }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Complex', id);
@@ -81,7 +84,10 @@ export class ComplexesService {
   /** Composition on `asOf` from the complex's tenancies, batched across complexes via the loaders. */
   async composition(complexId: number, loaders: Loaders, asOf: string | undefined, inflowYears: number): Promise<EngineComposition> {
     const date = asOf ?? this.clock.today();
-    const params = await this.ruleParameters.forDate(date);
+    const year = yearOf(date);
+    const row = await loaders.ruleParameters.load(year); // one query for all complexes of the page
+    if (!row) throw missingYear(year, 'asOf');
+    const params = toRuleParameters(row);
     const [tenancies, dwellingCount] = await Promise.all([
       loaders.tenanciesByComplex.load(complexId),
       loaders.dwellingCountByComplex.load(complexId),
@@ -99,8 +105,4 @@ export class ComplexesService {
       }),
     });
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

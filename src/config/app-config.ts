@@ -45,7 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const seedDemoOnEmpty = parseBoolVar(env, 'SEED_DEMO', nodeEnv !== 'test');
   const demoSeed = parseIntVar(env, 'DEMO_SEED', 20261125, 0, 2 ** 31 - 1);
-  const importDir = resolve(env.IMPORT_DIR ?? '.');
+  // imports by path read only here: not the working directory, which holds the data and configuration
+  const importDir = resolve(env.IMPORT_DIR ?? './imports');
   return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir };
 }
 

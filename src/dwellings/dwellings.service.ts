@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
 import { Page, PageArgs, decodeCursor, toPage } from '../common/pagination.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
-import { stripUndefined } from '../neighbourhoods/neighbourhoods.service.js';
+import { stripUndefined } from '../common/objects.js';
 import { DwellingEntity } from './dwelling.entity.js';
 import { toDwelling } from './dwelling.mapper.js';
-import { CreateDwellingInput, Dwelling, DwellingFilter, UpdateDwellingInput } from './graphql/dwelling.type.js';
+import { AccessibilityEnum, CreateDwellingInput, Dwelling, DwellingFieldsInput, DwellingFilter, UpdateDwellingInput } from './graphql/dwelling.type.js';
+
+/** Defaults of optional dwelling fields, applied on create and import (never on update). */
+export function withDwellingDefaults<T extends Pick<DwellingFieldsInput, 'serviceCostsCents' | 'accessibility' | 'labels'>>(fields: T) {
+  return { ...fields, serviceCostsCents: fields.serviceCostsCents ?? 0, accessibility: fields.accessibility ?? AccessibilityEnum.NONE, labels: fields.labels ?? [] };
+}
 
 @Injectable()
 export class DwellingsService {
@@ -42,11 +48,12 @@ export class DwellingsService {
       if (!(await m.existsBy(ComplexEntity, { id: complexId }))) throw DomainError.invalid([{ field: 'complexId', reason: `is not a known complex (${input.complexId})` }]);
       if (await m.existsBy(DwellingEntity, { code: input.code })) throw DomainError.invalid([{ field: 'code', reason: `is already used by another dwelling (${input.code})` }]);
       const { complexId: _ignored, ...fields } = input;
-      return toDwelling(await m.save(DwellingEntity, m.create(DwellingEntity, { ...fields, complexId })));
+      return toDwelling(await m.save(DwellingEntity, m.create(DwellingEntity, { ...withDwellingDefaults(fields), complexId })));
     });
   }
 
   async update(id: string, input: UpdateDwellingInput): Promise<Dwelling> {
+    assertNoNulls(input);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(DwellingEntity, { where: { id: parseId(id, 'id') }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Dwelling', id);

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { parseId } from '../common/ids.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { toDwellingFacts } from '../dwellings/dwelling.mapper.js';
 import { EligibilityContext } from '../engine/eligibility/eligibility-input.js';
-import { evaluateEligibility } from '../engine/eligibility/evaluate-eligibility.js';
-import { EMPTY_QUOTA_COUNTS, portfolioQuotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
+import { evaluateEligibility, evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
+import { EMPTY_QUOTA_COUNTS, quotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
 import { AllocationRoute, DwellingFacts, IsoDate } from '../engine/model.js';
 import { respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -30,8 +31,6 @@ import { LocalPolicyService } from './local-policy.service.js';
 import { QuotaLedgerService } from './quota-ledger.service.js';
 import { RuleParametersService } from './rule-parameters.service.js';
 
-const MUNICIPALITY_CODE = /^GM\d{4}$/;
-
 @Injectable()
 export class EligibilityService {
   constructor(
@@ -49,7 +48,14 @@ export class EligibilityService {
     const context: EligibilityContext = { labelFallbackActive: args.labelFallbackActive, localTiesPriority: args.localTiesPriority };
     const judged = await this.judge(m, parseId(args.householdId, 'householdId'), parseId(args.dwellingId, 'dwellingId'), onDate, args.route, context);
     const { verdict, params, policy, municipalityCode } = judged;
-    const effect = portfolioQuotaEffect(await this.ledger.portfolioCounts(params.year, m), municipalityCode, verdict, policy);
+    // every allocation recorded for the year counts, also one dated later than onDate: it is decided
+    const portfolio = await this.ledger.portfolioCounts(params.year, m);
+    // the association as a whole is judged by the fallback policy (as in quotaStatus), the municipality by its own
+    const { policy: associationPolicy } = await this.policies.inForce(null, onDate, m);
+    const effect = {
+      association: quotaEffect(portfolio.association, verdict, associationPolicy),
+      municipality: quotaEffect(portfolio.municipalities[municipalityCode] ?? EMPTY_QUOTA_COUNTS, verdict, policy),
+    };
     return {
       householdId: String(judged.householdId),
       dwellingId: String(judged.dwellingId),
@@ -80,6 +86,7 @@ export class EligibilityService {
     return this.ledger.record(m, {
       vacancyId: a.vacancyId, householdId: a.householdId, dwellingId: a.dwellingId, municipalityCode, allocationDate: a.onDate,
       countsAs: [...verdict.countsAs], parameterYear: params.year, policyId: policyEntityId,
+      verdict: { summary: verdict.summary, outcomes: verdict.outcomes.map((o) => ({ ruleId: o.ruleId, result: o.result, values: o.values })) },
     });
   }
 
@@ -109,8 +116,9 @@ export class EligibilityService {
 
       const excluded = new Map<string, { count: number; examples: string[] }>();
       const eligible = [];
-      for (const household of households) {
-        const verdict = evaluateEligibility({ household, dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context });
+      const verdicts = evaluateEligibilityForPool({ dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context }, households);
+      for (const [i, household] of households.entries()) {
+        const verdict = verdicts[i];
         if (verdict.eligible) {
           eligible.push({ household, verdict, tier: priorityTierOf(verdict) });
           continue;
@@ -152,7 +160,7 @@ export class EligibilityService {
       throw DomainError.invalid([{ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' }]);
     }
     const params = await this.ruleParameters.forYear(args.year);
-    const onDate: IsoDate = `${params.year}-12-31`;
+    const onDate: IsoDate = `${params.year}-12-31`; // the policy in force at the end of the year judges the year
     // the association as a whole is judged by the fallback policy; a municipality by its region's policy
     const { policy } = await this.policies.inForce(args.municipalityCode ?? null, onDate);
     const portfolio = await this.ledger.portfolioCounts(args.year);

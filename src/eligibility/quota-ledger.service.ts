@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EMPTY_QUOTA_COUNTS, PortfolioCounts, QuotaCounts } from '../engine/eligibility/portfolio-quotas.js';
 import { QUOTA_COUNTER_KEYS, QuotaCounterKey } from '../engine/eligibility/rule-outcome.js';
-import { AllocationEntity } from './local-policy.entity.js';
+import { AllocationEntity } from './allocation.entity.js';
 
 /** Year-to-date counts of recorded allocations, per association and per municipality. */
 @Injectable()
 export class QuotaLedgerService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Every allocation recorded for `year` (a recorded allocation is a decision taken, whatever its date). */
   async portfolioCounts(year: number, m: EntityManager = this.dataSource.manager): Promise<PortfolioCounts> {
     const rows: { municipality_code: string; counter: string | null; n: string }[] = await m.query(
       `SELECT a.municipality_code, c.counter, count(*) AS n

@@ -14,14 +14,15 @@ import { toRuleParameters } from './rule-parameters.mapper.js';
 export class RuleParametersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forYear(year: number, manager: EntityManager = this.dataSource.manager): Promise<RuleParameters> {
+  /** `field` names the input the year came from, for the error a caller sees. */
+  async forYear(year: number, manager: EntityManager = this.dataSource.manager, field = 'year'): Promise<RuleParameters> {
     const row = await manager.findOneBy(RuleParameterYearEntity, { year });
-    if (!row) throw missingYear(year);
+    if (!row) throw missingYear(year, field);
     return toRuleParameters(row);
   }
 
-  forDate(date: IsoDate, manager?: EntityManager): Promise<RuleParameters> {
-    return this.forYear(yearOf(date), manager);
+  forDate(date: IsoDate, manager: EntityManager = this.dataSource.manager, field = 'onDate'): Promise<RuleParameters> {
+    return this.forYear(yearOf(date), manager, field);
   }
 
   async years(): Promise<RuleParameters[]> {
@@ -49,10 +50,10 @@ export class RuleParametersService {
   }
 }
 
-export function missingYear(year: number): DomainError {
+export function missingYear(year: number, field = 'year'): DomainError {
   return new DomainError(
     ErrorCode.BAD_USER_INPUT,
     `No rule parameters for ${year}: legal limits are loaded per year (add them with an admin import before using dates in ${year})`,
-    [{ field: 'year', reason: `has no rule parameters (${year})` }],
+    [{ field, reason: `falls in ${year}, a year without rule parameters` }],
   );
 }

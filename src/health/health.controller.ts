@@ -17,8 +17,9 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'ok' };
-    } catch (e) {
-      throw new HttpException({ status: 'unavailable', database: (e as Error).message }, HttpStatus.SERVICE_UNAVAILABLE);
+    } catch {
+      // no driver message: it can name hosts and users, and health is served without authentication
+      throw new HttpException({ status: 'unavailable', database: 'unreachable' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
   }
 }

@@ -62,9 +62,9 @@ async function load(m: EntityManager, whereSql: string, params: unknown[]): Prom
   return (JSON.parse(facts) as FactsTuple[]).map(toFacts);
 }
 
-/** Households that responded to a vacancy. */
+/** Households that responded to a vacancy and are still on the waiting list (withdrawn or housed ones drop out). */
 export function respondentFacts(m: EntityManager, vacancyId: number): Promise<HouseholdFacts[]> {
-  return load(m, 'JOIN vacancy_response r ON r.household_id = h.id WHERE r.vacancy_id = $1', [vacancyId]);
+  return load(m, 'JOIN vacancy_response r ON r.household_id = h.id WHERE r.vacancy_id = $1 AND h.on_waiting_list', [vacancyId]);
 }
 
 /** Everyone on the waiting list. */

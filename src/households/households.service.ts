@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
+import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
 import { Page, PageArgs, decodeCursor, toPage } from '../common/pagination.js';
-import { escapeLike } from '../complexes/complexes.service.js';
+import { escapeLike } from '../common/objects.js';
 import { CreateHouseholdInput, Household, HouseholdFieldsInput, UpdateHouseholdInput } from './graphql/household.type.js';
 import { HouseholdFilter } from './graphql/household-filter.type.js';
 import { householdConsistencyProblems } from './household-consistency.js';
@@ -58,6 +59,7 @@ export class HouseholdsService {
   }
 
   async update(id: string, input: UpdateHouseholdInput): Promise<Household> {
+    assertNoNulls(input, ['box3AssetsCents', 'urgencyCategory', 'urgencyGranted', 'urgencyExpires', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility']);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(HouseholdEntity, { where: { id: parseId(id, 'id') }, relations: { members: true }, lock: { mode: 'pessimistic_write', tables: ['household'] } });
       if (!row) throw DomainError.notFound('Household', id);

@@ -12,12 +12,15 @@ import { DomainError, FieldProblem } from '../common/domain-error.js';
 import { flattenValidationErrors } from '../common/validation.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
+import { withDwellingDefaults } from '../dwellings/dwellings.service.js';
 import { householdConsistencyProblems } from '../households/household-consistency.js';
 import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
 import { toHouseholdRow } from '../households/household.mapper.js';
 import { memberRows } from '../households/households.service.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { TenancyPeriod, describePeriod, overlaps } from '../tenancies/tenancy-overlap.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
+import { ACTIVE_VACANCY_STATUSES } from '../vacancies/vacancies.service.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, convertCsvRecord } from './csv-columns.js';
 import { ImportDataset } from './import-rows.js';
@@ -59,7 +62,16 @@ const INSERT_CHUNK = 1000;
 interface ParsedRow {
   line: number;
   value: Record<string, unknown>;
+  /** Not a row object at all (reported); kept so the line counts. */
+  invalid?: boolean;
+  /** CSV cells that failed conversion (reported); their fields are left out of validation. */
+  failedFields?: Set<string>;
 }
+
+/** The business key of each section: rows of this import may refer to it. */
+const KEY_FIELD: Record<Section, string | null> = {
+  neighbourhoods: 'buurtCode', complexes: 'code', dwellings: 'code', households: 'reference', tenancies: null, vacancies: 'reference',
+};
 
 type ValidRows = {
   neighbourhoods: { line: number; row: NeighbourhoodImportRow }[];
@@ -92,8 +104,9 @@ export class ImportsService {
 
   /** The demo seeder's entry: same validation and all-or-nothing write as a file import. */
   importDataset(dataset: ImportDataset, beforeWrite?: (m: EntityManager) => Promise<void>): Promise<ImportResult> {
-    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s], s)])) as Record<Section, ParsedRow[]>;
-    return this.validateAndWrite(ImportKind.DATASET, parsed, [], false, beforeWrite);
+    const problems: ImportProblem[] = [];
+    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s], s, problems)])) as Record<Section, ParsedRow[]>;
+    return this.validateAndWrite(ImportKind.DATASET, parsed, problems, false, beforeWrite);
   }
 
   private async validateAndWrite(
@@ -103,14 +116,14 @@ export class ImportsService {
     dryRun: boolean,
     beforeWrite?: (m: EntityManager) => Promise<void>,
   ): Promise<ImportResult> {
-    const valid = this.validateRows(parsed, problems);
+    const { valid, invalidKeys } = this.validateRows(parsed, problems);
     const rows = SECTIONS.filter((s) => parsed[s].length > 0).map((section) => ({ section, rows: parsed[section].length }));
     const result = (written: boolean): ImportResult => ({ ok: problems.length === 0, written, kind, rows, errors: sortProblems(problems) });
-    if (problems.length > 0) return result(false);
     let written = false;
+    // references and uniqueness are checked even when some rows are bad, so the answer lists every bad row
     await this.dataSource.transaction(async (m) => {
       if (beforeWrite) await beforeWrite(m);
-      await this.checkReferences(m, valid, problems);
+      await this.checkReferences(m, valid, invalidKeys, problems);
       if (problems.length > 0 || dryRun) return;
       await writeRows(m, valid);
       written = true;
@@ -144,55 +157,66 @@ export class ImportsService {
     const out = Object.fromEntries(SECTIONS.map((s) => [s, [] as ParsedRow[]])) as Record<Section, ParsedRow[]>;
     if (input.kind === ImportKind.DATASET) {
       if (input.format !== ImportFormat.JSON) throw DomainError.invalid([{ field: 'format', reason: 'must be JSON for a DATASET import' }]);
-      const data = parseJson(text);
+      const data = parseJson(text, input.path !== undefined);
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw DomainError.invalid([{ field: 'content', reason: `must be a JSON object with arrays ${SECTIONS.join(', ')}` }]);
       }
       const unknown = Object.keys(data).filter((k) => !(SECTIONS as readonly string[]).includes(k));
       if (unknown.length) throw DomainError.invalid([{ field: 'content', reason: `has unknown sections ${unknown.join(', ')}` }]);
-      for (const section of SECTIONS) out[section] = jsonRows((data as Record<string, unknown>)[section] ?? [], section);
+      for (const section of SECTIONS) out[section] = jsonRows((data as Record<string, unknown>)[section] ?? [], section, problems);
     } else {
       const section = KIND_SECTION[input.kind];
-      out[section] = input.format === ImportFormat.JSON ? jsonRows(parseJson(text), section) : csvRows(text, section, problems);
+      out[section] = input.format === ImportFormat.JSON ? jsonRows(parseJson(text, input.path !== undefined), section, problems) : csvRows(text, section, problems);
     }
     const total = SECTIONS.reduce((n, s) => n + out[s].length, 0);
     if (total > MAX_IMPORT_ROWS) throw DomainError.invalid([{ field: 'content', reason: `has ${total} rows; at most ${MAX_IMPORT_ROWS} per import` }]);
     return out;
   }
 
-  private validateRows(parsed: Record<Section, ParsedRow[]>, problems: ImportProblem[]): ValidRows {
+  private validateRows(parsed: Record<Section, ParsedRow[]>, problems: ImportProblem[]): { valid: ValidRows; invalidKeys: Record<Section, Set<string>> } {
     const today = this.clock.today();
     const valid = Object.fromEntries(SECTIONS.map((s) => [s, []])) as unknown as ValidRows;
+    const invalidKeys = Object.fromEntries(SECTIONS.map((s) => [s, new Set<string>()])) as Record<Section, Set<string>>;
+    const rememberKey = (section: Section, value: Record<string, unknown>) => {
+      const key = KEY_FIELD[section] ? value[KEY_FIELD[section]!] : undefined;
+      if (typeof key === 'string') invalidKeys[section].add(key);
+    };
     for (const section of SECTIONS) {
-      for (const { line, value } of parsed[section]) {
+      for (const { line, value, invalid, failedFields } of parsed[section]) {
+        if (invalid) {
+          rememberKey(section, value);
+          continue;
+        }
         const row = plainToInstance(ROW_CLASSES[section] as new () => object, value);
-        const fieldProblems = flattenValidationErrors(validateSync(row, { whitelist: true, forbidNonWhitelisted: true }));
+        const fieldProblems = flattenValidationErrors(validateSync(row, { whitelist: true, forbidNonWhitelisted: true }))
+          .filter((p) => !failedFields?.has(p.field.split('.')[0]));
         if (section === 'households' && fieldProblems.length === 0) fieldProblems.push(...householdConsistencyProblems(row as HouseholdImportRow, today));
         if (section === 'tenancies' && fieldProblems.length === 0) {
           const t = row as TenancyImportRow;
           if (t.endDate && t.endDate < t.startDate) fieldProblems.push({ field: 'endDate', reason: `must not be before startDate (${t.startDate})` });
         }
         for (const p of fieldProblems) problems.push({ section, line, ...p });
-        if (fieldProblems.length === 0) (valid[section] as { line: number; row: object }[]).push({ line, row });
+        if (fieldProblems.length === 0 && !failedFields?.size) (valid[section] as { line: number; row: object }[]).push({ line, row });
+        else rememberKey(section, value);
       }
     }
-    return valid;
+    return { valid, invalidKeys };
   }
 
   /** Uniqueness and references, against the database and the rows of this same import. */
-  private async checkReferences(m: EntityManager, v: ValidRows, problems: ImportProblem[]): Promise<void> {
+  private async checkReferences(m: EntityManager, v: ValidRows, invalidKeys: Record<Section, Set<string>>, problems: ImportProblem[]): Promise<void> {
     const report = (section: Section, line: number, p: FieldProblem) => problems.push({ section, line, ...p });
 
     const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [...v.neighbourhoods.map((r) => r.row.buurtCode), ...v.complexes.map((r) => r.row.buurtCode)]);
     checkUnique(v.neighbourhoods, (r) => r.buurtCode, buurtCodes, 'buurtCode', (l, p) => report('neighbourhoods', l, p));
-    const knownBuurten = new Set([...buurtCodes, ...v.neighbourhoods.map((r) => r.row.buurtCode)]);
+    const knownBuurten = new Set([...buurtCodes, ...v.neighbourhoods.map((r) => r.row.buurtCode), ...invalidKeys.neighbourhoods]);
     for (const { line, row } of v.complexes) {
       if (!knownBuurten.has(row.buurtCode)) report('complexes', line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
     }
 
     const complexCodes = await existingKeys(m, ComplexEntity, 'code', [...v.complexes.map((r) => r.row.code), ...v.dwellings.map((r) => r.row.complexCode)]);
     checkUnique(v.complexes, (r) => r.code, complexCodes, 'code', (l, p) => report('complexes', l, p));
-    const knownComplexes = new Set([...complexCodes, ...v.complexes.map((r) => r.row.code)]);
+    const knownComplexes = new Set([...complexCodes, ...v.complexes.map((r) => r.row.code), ...invalidKeys.complexes]);
     for (const { line, row } of v.dwellings) {
       if (!knownComplexes.has(row.complexCode)) report('dwellings', line, { field: 'complexCode', reason: `is not a known complex (${row.complexCode})` });
     }
@@ -200,45 +224,58 @@ export class ImportsService {
     const dwellingCodes = await existingKeys(m, DwellingEntity, 'code', [
       ...v.dwellings.map((r) => r.row.code), ...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
     checkUnique(v.dwellings, (r) => r.code, dwellingCodes, 'code', (l, p) => report('dwellings', l, p));
-    const knownDwellings = new Set([...dwellingCodes, ...v.dwellings.map((r) => r.row.code)]);
+    const knownDwellings = new Set([...dwellingCodes, ...v.dwellings.map((r) => r.row.code), ...invalidKeys.dwellings]);
 
     const householdRefs = await existingKeys(m, HouseholdEntity, 'reference', [
       ...v.households.map((r) => r.row.reference), ...v.tenancies.map((r) => r.row.householdReference), ...v.vacancies.flatMap((r) => r.row.respondents)]);
     checkUnique(v.households, (r) => r.reference, householdRefs, 'reference', (l, p) => report('households', l, p));
-    const knownHouseholds = new Set([...householdRefs, ...v.households.map((r) => r.row.reference)]);
+    const knownHouseholds = new Set([...householdRefs, ...v.households.map((r) => r.row.reference), ...invalidKeys.households]);
 
-    // one current tenancy per dwelling and per household (mirrors the partial unique indexes)
-    const currentTenancies: { dwelling_code: string; reference: string }[] = v.tenancies.length
-      ? await m.query(
-        `SELECT d.code AS dwelling_code, h.reference FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id JOIN household h ON h.id = t.household_id
-          WHERE t.end_date IS NULL AND (d.code = ANY($1) OR h.reference = ANY($2))`,
-        [v.tenancies.map((r) => r.row.dwellingCode), v.tenancies.map((r) => r.row.householdReference)])
-      : [];
-    const dwellingLet = new Set(currentTenancies.map((r) => r.dwelling_code));
-    const householdHoused = new Set(currentTenancies.map((r) => r.reference));
     for (const { line, row } of v.tenancies) {
       if (!knownDwellings.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
       if (!knownHouseholds.has(row.householdReference)) report('tenancies', line, { field: 'householdReference', reason: `is not a known household (${row.householdReference})` });
-      if (row.endDate) continue;
-      if (dwellingLet.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `already has a current tenancy (${row.dwellingCode})` });
-      if (householdHoused.has(row.householdReference)) report('tenancies', line, { field: 'householdReference', reason: `already has a current tenancy (${row.householdReference})` });
-      dwellingLet.add(row.dwellingCode);
-      householdHoused.add(row.householdReference);
+    }
+    // periods of one dwelling, and of one household, may not overlap (stored ones and this file's)
+    const stored: { dwelling_code: string; reference: string; start_date: string; end_date: string | null }[] = v.tenancies.length
+      ? await m.query(
+        `SELECT d.code AS dwelling_code, h.reference, t.start_date, t.end_date FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
+           JOIN household h ON h.id = t.household_id WHERE d.code = ANY($1) OR h.reference = ANY($2)`,
+        [v.tenancies.map((r) => r.row.dwellingCode), v.tenancies.map((r) => r.row.householdReference)])
+      : [];
+    for (const [field, keyOfRow, keyOfStored] of [
+      ['dwellingCode', (r: TenancyImportRow) => r.dwellingCode, (t: (typeof stored)[number]) => t.dwelling_code],
+      ['householdReference', (r: TenancyImportRow) => r.householdReference, (t: (typeof stored)[number]) => t.reference],
+    ] as const) {
+      const periods = new Map<string, TenancyPeriod[]>();
+      const add = (key: string, p: TenancyPeriod) => periods.set(key, [...(periods.get(key) ?? []), p]);
+      for (const t of stored) add(keyOfStored(t), { start: t.start_date, end: t.end_date, line: null });
+      for (const { line, row } of v.tenancies) add(keyOfRow(row), { start: row.startDate, end: row.endDate ?? null, line });
+      for (const [key, list] of periods) {
+        for (const o of overlaps(list)) report('tenancies', o.line, { field, reason: `overlaps another tenancy of ${key} (${describePeriod(o.other)})` });
+      }
     }
 
     const vacancyRefs = await existingKeys(m, VacancyEntity, 'reference', v.vacancies.map((r) => r.row.reference));
     checkUnique(v.vacancies, (r) => r.reference, vacancyRefs, 'reference', (l, p) => report('vacancies', l, p));
     const activeVacancies: { code: string }[] = v.vacancies.length
-      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status IN ('OPEN','PROPOSED','OFFERED') AND d.code = ANY($1)`,
-        [v.vacancies.map((r) => r.row.dwellingCode)])
+      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status = ANY($2) AND d.code = ANY($1)`,
+        [v.vacancies.map((r) => r.row.dwellingCode), [...ACTIVE_VACANCY_STATUSES]])
       : [];
     const dwellingInProgress = new Set(activeVacancies.map((r) => r.code));
+    // only households on the waiting list respond (as respondToVacancy requires)
+    const respondentRefs = [...new Set(v.vacancies.flatMap((r) => r.row.respondents))];
+    const offList: { reference: string }[] = respondentRefs.length
+      ? await m.query('SELECT reference FROM household WHERE reference = ANY($1) AND NOT on_waiting_list', [respondentRefs])
+      : [];
+    const notWaiting = new Set([...offList.map((r) => r.reference), ...v.households.filter((r) => r.row.onWaitingList === false).map((r) => r.row.reference)]);
     for (const { line, row } of v.vacancies) {
+      const off = row.respondents.filter((ref) => notWaiting.has(ref));
+      if (off.length) report('vacancies', line, { field: 'respondents', reason: `contains households not on the waiting list (${off.slice(0, 5).join(', ')}${off.length > 5 ? ', ...' : ''})` });
       if (!knownDwellings.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
       const unknown = row.respondents.filter((ref) => !knownHouseholds.has(ref));
       if (unknown.length) report('vacancies', line, { field: 'respondents', reason: `contains unknown households (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''})` });
       if (new Set(row.respondents).size !== row.respondents.length) report('vacancies', line, { field: 'respondents', reason: 'lists a household twice' });
-      if (['OPEN', 'PROPOSED', 'OFFERED'].includes(row.status ?? 'OPEN')) {
+      if ((ACTIVE_VACANCY_STATUSES as readonly string[]).includes(row.status ?? 'OPEN')) {
         if (dwellingInProgress.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `already has a vacancy in progress (${row.dwellingCode})` });
         dwellingInProgress.add(row.dwellingCode);
       }
@@ -246,17 +283,22 @@ export class ImportsService {
   }
 }
 
-function parseJson(text: string): unknown {
+/** From a file, the parser's message is left out: it quotes the file, which the caller may not be meant to read. */
+function parseJson(text: string, fromFile = false): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw DomainError.invalid([{ field: 'content', reason: `is not valid JSON (${(e as Error).message})` }]);
+    throw DomainError.invalid([{ field: fromFile ? 'path' : 'content', reason: fromFile ? 'is not a valid JSON file' : `is not valid JSON (${(e as Error).message})` }]);
   }
 }
 
-function jsonRows(data: unknown, section: Section): ParsedRow[] {
+function jsonRows(data: unknown, section: Section, problems: ImportProblem[]): ParsedRow[] {
   if (!Array.isArray(data)) throw DomainError.invalid([{ field: section, reason: 'must be a JSON array of rows' }]);
-  return data.map((value, i) => ({ line: i + 1, value: typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : { __notAnObject: value } }));
+  return data.map((value, i) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { line: i + 1, value: value as Record<string, unknown> };
+    problems.push({ section, line: i + 1, field: 'row', reason: 'must be a JSON object' });
+    return { line: i + 1, value: {}, invalid: true };
+  });
 }
 
 function csvRows(text: string, section: Section, problems: ImportProblem[]): ParsedRow[] {
@@ -274,7 +316,7 @@ function csvRows(text: string, section: Section, problems: ImportProblem[]): Par
   return records.flatMap(({ record, info }) => {
     const { row, problems: cellProblems } = convertCsvRecord(record, columns);
     for (const p of cellProblems) problems.push({ section, line: info.lines, ...p });
-    return cellProblems.length ? [] : [{ line: info.lines, value: row }];
+    return [{ line: info.lines, value: row, failedFields: new Set(cellProblems.map((p) => p.field)) }];
   });
 }
 
@@ -332,7 +374,7 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
   const complexIds = await idMap(m, ComplexEntity, 'code', v.dwellings.map((r) => r.row.complexCode));
   await insertChunked(m, DwellingEntity, v.dwellings.map(({ row }) => {
     const { complexCode, ...fields } = row;
-    return { ...fields, complexId: complexIds.get(complexCode)! };
+    return { ...withDwellingDefaults(fields), complexId: complexIds.get(complexCode)! };
   }));
 
   const householdIds = await insertChunked(m, HouseholdEntity, v.households.map(({ row }) => toHouseholdRow(row)));

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
+import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
+import { stripUndefined } from '../common/objects.js';
 import { CreateNeighbourhoodInput, Neighbourhood, ResilienceClass, UpdateNeighbourhoodInput } from './graphql/neighbourhood.type.js';
 import { NeighbourhoodEntity, ResilienceClassEntity } from './neighbourhood.entity.js';
 import { toNeighbourhood, toResilienceClass } from './neighbourhood.mapper.js';
@@ -33,6 +35,7 @@ export class NeighbourhoodsService {
   }
 
   async update(id: string, input: UpdateNeighbourhoodInput): Promise<Neighbourhood> {
+    assertNoNulls(input, ['resilienceScore']);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(NeighbourhoodEntity, { where: { id: parseId(id, 'id') }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw DomainError.notFound('Neighbourhood', id);
@@ -43,8 +46,4 @@ export class NeighbourhoodsService {
       return toNeighbourhood(await m.save(NeighbourhoodEntity, row));
     });
   }
-}
-
-export function stripUndefined<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThanOrEqual } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
@@ -31,11 +31,16 @@ export class TenanciesService {
       if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${input.householdId})` }]);
       const dwelling = await m.findOne(DwellingEntity, { where: { id: dwellingId }, lock: { mode: 'pessimistic_write' } });
       if (!dwelling) throw DomainError.invalid([{ field: 'dwellingId', reason: `is not a known dwelling (${input.dwellingId})` }]);
-      if (await m.existsBy(TenancyEntity, { dwellingId, endDate: IsNull() })) {
-        throw new DomainError(ErrorCode.CONFLICT, `Dwelling ${dwelling.code} already has a current tenancy; end it first`);
+      // a tenancy starts after the last day of the previous one, for the dwelling and for the household
+      const overlapping = (where: { dwellingId: number } | { householdId: number }) =>
+        m.findOne(TenancyEntity, { where: [{ ...where, endDate: IsNull() }, { ...where, endDate: MoreThanOrEqual(input.startDate) }], order: { startDate: 'ASC' } });
+      const ofDwelling = await overlapping({ dwellingId });
+      if (ofDwelling) {
+        throw new DomainError(ErrorCode.CONFLICT, `Dwelling ${dwelling.code} is let from ${ofDwelling.startDate} to ${ofDwelling.endDate ?? 'now'}; a new tenancy must start after that`);
       }
-      if (await m.existsBy(TenancyEntity, { householdId, endDate: IsNull() })) {
-        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} already has a current tenancy; end it first`);
+      const ofHousehold = await overlapping({ householdId });
+      if (ofHousehold) {
+        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy from ${ofHousehold.startDate} to ${ofHousehold.endDate ?? 'now'}; end it first`);
       }
       // With a route this tenancy is an allocation: judged on its start date and counted in the quotas.
       // Without one it registers an existing tenancy (history), which counts in no quota.

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
 import { Page, PageArgs, decodeCursor, toPage } from '../common/pagination.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
-import { stripUndefined } from '../neighbourhoods/neighbourhoods.service.js';
+import { stripUndefined } from '../common/objects.js';
 import { CreateVacancyInput, UpdateVacancyInput, Vacancy, VacancyFilter } from './graphql/vacancy.type.js';
 import { VacancyEntity, VacancyResponseEntity } from './vacancy.entity.js';
 import { toVacancy } from './vacancy.mapper.js';
@@ -62,6 +63,7 @@ export class VacanciesService {
   }
 
   async update(id: string, input: UpdateVacancyInput): Promise<Vacancy> {
+    assertNoNulls(input);
     return this.dataSource.transaction(async (m) => {
       const row = await lockVacancy(m, id);
       if (row.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${row.reference} is ${row.status}; only OPEN vacancies can be changed`);

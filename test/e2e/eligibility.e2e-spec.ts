@@ -89,7 +89,7 @@ describe('eligibility over GraphQL', () => {
     await sut.dataSource.transaction(async (m) => {
       for (let i = 0; i < 12; i++) {
         await ledger.record(m, { vacancyId: null, householdId: Number(ids['W-1']), dwellingId: Number(ids['A-1']), municipalityCode: 'GM9001', allocationDate: '2026-02-01',
-          countsAs: i === 0 ? ['daebAboveLimit'] : ['daebInTargetGroup', 'passendWithinCap'], parameterYear: 2026, policyId: policy.id });
+          countsAs: i === 0 ? ['daebAboveLimit'] : ['daebInTargetGroup', 'passendWithinCap'], parameterYear: 2026, policyId: policy.id, verdict: {} });
       }
     });
     const { data } = await sut.gql(`{ quotaStatus(year: 2026, municipalityCode: "GM9001") { scope allocations policy shares { quota numerator denominator basisPoints normComparison normBasisPoints meetsNorm } } }`);

@@ -57,6 +57,8 @@ C-2,CPX-A,Rozenstraat 10,7311AB,0,55,65000,3000,true,NONE,
 C-3,CPX-Q,Rozenstraat 11,7311AB,2,55,65000,3000,yes,NONE,
 C-4,CPX-A,Rozenstraat 12,7311AB,2,55,65000,3000,true,NONE,
 A-1,CPX-B,Lindelaan 4,7312CD,2,55,65000,3000,true,NONE,PENTHOUSE
+C-5,CPX-Z,Rozenstraat 13,7311AB,2,55,65000,3000,true,NONE,
+C-1,CPX-A,Rozenstraat 14,7311AB,2,55,65000,3000,true,NONE,
 `;
     const { data } = await sut.gql(IMPORT, { input: { kind: 'DWELLINGS', format: 'CSV', content } });
     expect(data.importData.ok).toBe(false);
@@ -65,6 +67,9 @@ A-1,CPX-B,Lindelaan 4,7312CD,2,55,65000,3000,true,NONE,PENTHOUSE
       { section: 'dwellings', line: 3, field: 'rooms', reason: 'must not be less than 1' },
       { section: 'dwellings', line: 4, field: 'isDaeb', reason: 'must be true or false (got "yes")' },
       { section: 'dwellings', line: 6, field: 'labels', reason: 'must each be one of SENIOR_55, SENIOR_65, YOUTH, FAMILY, WHEELCHAIR' },
+      // references and duplicates are checked too, although other rows are bad
+      { section: 'dwellings', line: 7, field: 'complexCode', reason: 'is not a known complex (CPX-Z)' },
+      { section: 'dwellings', line: 8, field: 'code', reason: 'appears twice in this import (also line 2)' },
     ]);
     expect(await count('dwelling')).toBe(before);
   });
@@ -84,13 +89,13 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
     ]);
   });
 
-  it('imports tenancies and vacancies with respondents, guarding one current tenancy per dwelling', async () => {
+  it('imports tenancies and vacancies with respondents, refusing overlapping tenancies of a dwelling', async () => {
     const tenancies = [
       { householdReference: 'W-1', dwellingCode: 'A-1', startDate: '2020-01-01' },
       { householdReference: 'W-2', dwellingCode: 'A-1', startDate: '2021-01-01' },
     ];
     const bad = await sut.gql(IMPORT, { input: { kind: 'TENANCIES', format: 'JSON', content: JSON.stringify(tenancies) } });
-    expect(bad.data.importData.errors).toEqual([{ section: 'tenancies', line: 2, field: 'dwellingCode', reason: 'already has a current tenancy (A-1)' }]);
+    expect(bad.data.importData.errors).toEqual([{ section: 'tenancies', line: 2, field: 'dwellingCode', reason: 'overlaps another tenancy of A-1 (2020-01-01 to now (line 1))' }]);
     expect(await count('tenancy')).toBe(0);
 
     const vacancies = [{ reference: 'VAC-9', dwellingCode: 'B-1', availableFrom: '2026-04-01', route: 'LOTTERY', respondents: ['W-1', 'W-2'] }];
@@ -125,6 +130,7 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
     ['unknown column', { kind: 'COMPLEXES', format: 'CSV', content: 'code,name,buurtCode,colour\nCPX-X,Naam,BU90010001,red\n' }, null],
     ['invalid JSON', { kind: 'COMPLEXES', format: 'JSON', content: '[{' }, 'content'],
     ['JSON that is not an array', { kind: 'COMPLEXES', format: 'JSON', content: '{"code":"x"}' }, 'complexes'],
+    ['a JSON row that is not an object', { kind: 'COMPLEXES', format: 'JSON', content: '[42]' }, null],
     ['both content and path', { kind: 'COMPLEXES', format: 'JSON', content: '[]', path: 'x.json' }, 'content'],
     ['CSV dataset', { kind: 'DATASET', format: 'CSV', content: 'a\n1\n' }, 'format'],
   ])('refuses %s with a clear error', async (_case, input, field) => {
@@ -134,7 +140,7 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
       expect(errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(errors![0].extensions.fields[0].field).toBe(field);
     } else {
-      expect(data.importData.errors[0]).toMatchObject({ section: 'complexes', line: 2, field: 'colour' });
+      expect(data.importData.errors).toEqual([expect.objectContaining({ section: 'complexes', field: input.content === '[42]' ? 'row' : 'colour' })]);
     }
     expect(await count('complex')).toBe(before);
   });

@@ -124,6 +124,52 @@ describe('mutations and input errors over GraphQL', () => {
     await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-09-30" }) { endDate } }`, { t: tenancyId });
     const history = await sut.gql(`query($d: ID!) { tenancyHistory(dwellingId: $d) { startDate endDate } }`, { d: dwellingId });
     expect(history.data.tenancyHistory).toEqual([{ startDate: '2026-04-01', endDate: '2026-09-30' }]);
+    // the end date is the last day: a next tenancy starts the day after, never on it
+    const overlapping = await sut.gql(`mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-09-30" }) { id } }`, { h: householdId, d: dwellingId });
+    expect(overlapping.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('is let from 2026-04-01 to 2026-09-30') });
+    const next = await sut.gql(`mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-10-01" }) { startDate } }`, { h: householdId, d: dwellingId });
+    expect(next.data.startTenancy).toEqual({ startDate: '2026-10-01' });
+  });
+
+  it('keeps every field an update does not name', async () => {
+    const dwelling = await sut.gql(`mutation($c: ID!) { createDwelling(input: { complexId: $c, code: "T-W", address: "Teststraat 3", postcode: "7311AB", rooms: 3, floorAreaM2: 70, netRentCents: 70000, serviceCostsCents: 1500, isDaeb: true, accessibility: WHEELCHAIR, labels: [WHEELCHAIR] }) { id } }`, { c: complexId });
+    const id = dwelling.data.createDwelling.id;
+    const fields = 'code address postcode rooms floorAreaM2 netRentCents serviceCostsCents isDaeb accessibility labels';
+    const before = (await sut.gql(`query($id: ID!) { dwelling(id: $id) { ${fields} } }`, { id })).data.dwelling;
+    const after = (await sut.gql(`mutation($id: ID!) { updateDwelling(id: $id, input: { netRentCents: 71000 }) { ${fields} } }`, { id })).data.updateDwelling;
+    expect(after).toEqual({ ...before, netRentCents: 71_000 });
+
+    const h = await sut.gql(CREATE_HOUSEHOLD, { input: { ...household, reference: 'H-KEEP', supportNeeds: ['MENTAL_HEALTH'], onWaitingList: false } });
+    const hid = h.data.createHousehold.id;
+    const updated = await sut.gql(`mutation($id: ID!) { updateHousehold(id: $id, input: { taxableIncomeCents: 2000000 }) { supportNeeds onWaitingList taxableIncomeCents } }`, { id: hid });
+    expect(updated.data.updateHousehold).toEqual({ supportNeeds: ['MENTAL_HEALTH'], onWaitingList: false, taxableIncomeCents: 2_000_000 });
+  });
+
+  it.each([
+    ['updateDwelling', 'input: { rooms: null }', 'rooms'],
+    ['updateHousehold', 'input: { members: null }', 'members'],
+    ['updateComplex', 'input: { name: null }', 'name'],
+  ])('%s refuses an explicit null for a required field (%s)', async (mutation, args, field) => {
+    const { errors } = await sut.gql(`mutation { ${mutation}(id: "1", ${args}) { id } }`);
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field, reason: 'must not be null (leave it out to keep the current value)' }] });
+  });
+
+  it('clears an optional field with null', async () => {
+    const { data } = await sut.gql(`mutation($id: ID!) { updateHousehold(id: $id, input: { urgencyCategory: null, urgencyGranted: null, urgencyExpires: null }) { urgency { category } } }`, { id: householdId });
+    expect(data.updateHousehold.urgency).toBeNull();
+  });
+
+  it('maps errors of nested fields too (composition with an impossible date)', async () => {
+    const { errors } = await sut.gql(`{ complexes(first: 1) { nodes { composition(asOf: "2026-02-30") { asOf } } } }`);
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'asOf', reason: 'must be a calendar date written YYYY-MM-DD' }] });
+    const early = await sut.gql(`{ complexes(first: 1) { nodes { composition(asOf: "2023-06-01") { asOf } } } }`);
+    expect(early.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('No rule parameters for 2023') });
+  });
+
+  it('refuses a forged cursor beyond the id range', async () => {
+    const after = Buffer.from('id:99999999999').toString('base64url');
+    const { errors } = await sut.gql(`query($a: String) { households(first: 5, after: $a) { totalCount } }`, { a: after });
+    expect(errors![0].extensions.fields).toEqual([{ field: 'after', reason: 'is not a cursor returned by this API' }]);
   });
 
   it('rejects a wrong GraphQL type before validation', async () => {

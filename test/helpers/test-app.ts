@@ -8,13 +8,12 @@ import { createApp } from '../../src/bootstrap.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { QueryCountingLogger } from '../../src/database/query-counter.js';
+import { DATA_TABLES } from '../../src/demo/demo-seeder.service.js';
 
 /** Fixed "today" for tests: results must not depend on the day the suite runs. */
 export const TEST_TODAY = '2026-03-02';
 export const fixedClock: Clock = { now: () => new Date(`${TEST_TODAY}T09:00:00Z`), today: () => TEST_TODAY };
 
-/** Tables emptied between test files on the shared real server (rule parameters stay). */
-const DATA_TABLES = ['allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
 
 export interface TestApp {
   app: INestApplication;

@@ -46,13 +46,14 @@ export class DwellingFieldsInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(20) rooms: number;
   @Field(() => Int) @IsInt() @Min(10) @Max(1000) floorAreaM2: number;
   @Field(() => Int) @IsInt() @Min(0) @Max(MAX_CENTS) netRentCents: number;
-  @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(MAX_CENTS) serviceCostsCents: number = 0;
+  // no defaultValues here: PartialType would copy them into the update input (defaults apply on create)
+  @Field(() => Int, { nullable: true, description: 'Default on create: 0' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CENTS) serviceCostsCents?: number;
   @Field() @IsBoolean() isDaeb: boolean;
-  @Field(() => AccessibilityEnum, { defaultValue: AccessibilityEnum.NONE }) @IsIn(ACCESSIBILITY_LEVELS)
-  accessibility: AccessibilityEnum = AccessibilityEnum.NONE;
-  @Field(() => [DwellingLabelEnum], { defaultValue: [] }) @IsArray() @ArrayUnique()
+  @Field(() => AccessibilityEnum, { nullable: true, description: 'Default on create: NONE' }) @IsOptional() @IsIn(ACCESSIBILITY_LEVELS)
+  accessibility?: AccessibilityEnum;
+  @Field(() => [DwellingLabelEnum], { nullable: true, description: 'Default on create: none' }) @IsOptional() @IsArray() @ArrayUnique()
   @IsIn(DWELLING_LABELS, { each: true, message: `labels must each be one of ${DWELLING_LABELS.join(', ')}` })
-  labels: DwellingLabelEnum[] = [];
+  labels?: DwellingLabelEnum[];
 }
 
 @InputType()

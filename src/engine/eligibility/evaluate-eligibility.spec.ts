@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ACCESSIBILITY_LEVELS, ALLOCATION_ROUTES, INCOME_SOURCES } from '../model.js';
-import { ELIGIBILITY_RULES, evaluateEligibility as sut } from './evaluate-eligibility.js';
+import { ELIGIBILITY_RULES, evaluateEligibility, evaluateEligibilityForPool, evaluateEligibility as sut } from './evaluate-eligibility.js';
 import { RULE_IDS } from './rule-outcome.js';
 import { aDwelling, aHousehold, anInput, member, membersOfSize } from './test-fixtures/eligibility-input.builder.js';
 import { PARAMS_2025 } from './test-fixtures/rule-parameters.fixture.js';
@@ -117,5 +117,19 @@ describe('evaluateEligibility', () => {
         for (const o of verdict.outcomes) expect(o.explanation.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('evaluateEligibilityForPool', () => {
+  it('gives the same verdicts as evaluating each household on its own', () => {
+    const households = [1, 2, 3, 5].map((size, i) => aHousehold({ id: i + 1, members: membersOfSize(size), taxableIncomeCents: 2_000_000 + i * 2_000_000 }));
+    const shared = anInput({}, 2026);
+    const pool = evaluateEligibilityForPool(shared, households);
+    expect(pool).toEqual(households.map((household) => evaluateEligibility({ ...shared, household })));
+    expect(pool.some((v) => !v.eligible)).toBe(true);
+  });
+
+  it('refuses an invalid shared date once, before any household', () => {
+    expect(() => evaluateEligibilityForPool({ ...anInput({}, 2026), allocationDate: '2026-02-30' }, [aHousehold()])).toThrow(RangeError);
   });
 });

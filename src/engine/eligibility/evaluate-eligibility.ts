@@ -1,4 +1,5 @@
 import { isIsoDate, yearOf } from '../common/dates.js';
+import { HouseholdFacts } from '../model.js';
 import { EligibilityInput } from './eligibility-input.js';
 import { EligibilityRule, QuotaCounterKey, QuotaKind, RuleId, RuleOutcome } from './rule-outcome.js';
 import { accessibilityIndicationRule } from './rules/accessibility-indication.rule.js';
@@ -45,22 +46,30 @@ const QUOTA_NAMES: Record<QuotaKind, string> = {
   PASSEND_EXCEPTION: 'passend exceptions',
 };
 
-let lastCheckedDate = '';
-
 /**
  * Runs every rule for one household and one dwelling on the allocation date. Pure and deterministic.
  * Throws only on a caller error: an invalid date, parameters of another year, or a household without members.
  */
 export function evaluateEligibility(input: EligibilityInput): Verdict {
-  if (input.allocationDate !== lastCheckedDate) {
-    if (!isIsoDate(input.allocationDate)) throw new RangeError(`Invalid allocation date: ${input.allocationDate}`);
-    lastCheckedDate = input.allocationDate; // a pool of candidates shares one date: check it once
-  }
+  assertSharedInput(input);
+  return evaluateChecked(input);
+}
+
+/** The same verdicts for many households against one dwelling: the shared input is checked once. */
+export function evaluateEligibilityForPool(shared: Omit<EligibilityInput, 'household'>, households: readonly HouseholdFacts[]): Verdict[] {
+  assertSharedInput(shared);
+  return households.map((household) => evaluateChecked({ ...shared, household }));
+}
+
+function assertSharedInput(input: Omit<EligibilityInput, 'household'>): void {
+  if (!isIsoDate(input.allocationDate)) throw new RangeError(`Invalid allocation date: ${input.allocationDate}`);
   if (input.params.year !== yearOf(input.allocationDate)) {
     throw new RangeError(`Rule parameters of ${input.params.year} given for an allocation on ${input.allocationDate}`);
   }
-  if (input.household.members.length === 0) throw new RangeError(`Household ${input.household.reference} has no members`);
+}
 
+function evaluateChecked(input: EligibilityInput): Verdict {
+  if (input.household.members.length === 0) throw new RangeError(`Household ${input.household.reference} has no members`);
   const outcomes = ELIGIBILITY_RULES.map((rule) => rule.evaluate(input));
   const hardFailures = outcomes.filter((o) => o.result === 'FAILED').map((o) => o.ruleId);
   const quotaExceptions = outcomes.flatMap((o) => (o.result === 'EXCEPTION' ? [{ quota: o.denial.quota, ruleId: o.ruleId }] : []));

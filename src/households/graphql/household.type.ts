@@ -122,8 +122,10 @@ export class HouseholdFieldsInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(60) urgencyCategory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() urgencyGranted?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() urgencyExpires?: string | null;
-  @Field(() => [String], { defaultValue: [] }) @IsArray() @IsIn(SUPPORT_NEEDS, { each: true, message: `supportNeeds must each be one of ${SUPPORT_NEEDS.join(', ')}` })
-  supportNeeds: string[] = [];
+  // no defaultValue here: PartialType would copy it into the update input and reset the field (defaults apply on create)
+  @Field(() => [String], { nullable: true, description: 'Default on create: none' }) @IsOptional() @IsArray()
+  @IsIn(SUPPORT_NEEDS, { each: true, message: `supportNeeds must each be one of ${SUPPORT_NEEDS.join(', ')}` })
+  supportNeeds?: string[];
   @Field(() => String, { nullable: true }) @IsOptional()
   @Matches(MUNICIPALITY_CODE, { message: 'localTiesMunicipalityCode must be GM followed by 4 digits' })
   localTiesMunicipalityCode?: string | null;
@@ -133,7 +135,7 @@ export class HouseholdFieldsInput {
   indicationAccessibility?: IndicatedAccessibilityEnum | null;
   @Field(() => HouseholdPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => HouseholdPreferencesInput)
   preferences?: HouseholdPreferencesInput;
-  @Field({ defaultValue: true }) @IsBoolean() onWaitingList: boolean = true;
+  @Field({ nullable: true, description: 'Default on create: true' }) @IsOptional() @IsBoolean() onWaitingList?: boolean;
 }
 
 @InputType()

@@ -43,8 +43,9 @@ export class VacancyFieldsInput {
   reference?: string;
   @Field() @IsIsoDate() availableFrom: string;
   @Field(() => AllocationRouteEnum) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum;
-  @Field({ defaultValue: false }) @IsBoolean() labelFallbackActive: boolean = false;
-  @Field({ defaultValue: false }) @IsBoolean() localTiesPriority: boolean = false;
+  // no defaultValues here: PartialType would copy them into the update input (defaults apply on create)
+  @Field({ nullable: true, description: 'Default on create: false' }) @IsOptional() @IsBoolean() labelFallbackActive?: boolean;
+  @Field({ nullable: true, description: 'Default on create: false' }) @IsOptional() @IsBoolean() localTiesPriority?: boolean;
 }
 
 @InputType()
