@@ -6,6 +6,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { OfferResolver, ProposalCandidateResolver, ProposalsResolver } from './allocation/allocation.resolver.js';
+import { CompositionPolicyService } from './allocation/composition-policy.service.js';
+import { OffersService } from './allocation/offers.service.js';
+import { ProposalsService } from './allocation/proposals.service.js';
 import { CLOCK, Clock, systemClock } from './common/clock.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import { ComplexesResolver } from './complexes/complexes.resolver.js';
@@ -63,7 +67,7 @@ export class AppModule {
             plugins: [ApolloServerPluginLandingPageDisabled() as never],
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-            context: () => ({ loaders: createLoaders(dataSource) }),
+            context: () => ({ loaders: createLoaders(dataSource.manager) }),
           }),
         }),
       ],
@@ -81,6 +85,7 @@ export class AppModule {
         TenanciesService, TenanciesResolver,
         VacanciesService, VacanciesResolver, VacancyResponseResolver,
         ImportsService, ImportsResolver,
+        CompositionPolicyService, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver,
         DemoSeederService,
       ],
     };

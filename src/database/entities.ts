@@ -1,3 +1,4 @@
+import { CompositionPolicyEntity, OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { AllocationEntity } from '../eligibility/allocation.entity.js';
@@ -21,4 +22,7 @@ export const ENTITIES = [
   RuleParameterYearEntity,
   LocalPolicyEntity,
   AllocationEntity,
+  CompositionPolicyEntity,
+  ProposalEntity,
+  OfferEntity,
 ];

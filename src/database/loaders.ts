@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { RuleParameterYearEntity } from '../eligibility/rule-parameter-year.entity.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
-import { VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
+import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -20,16 +20,18 @@ function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): 
 }
 
 /**
- * Per-request batch loaders: a page of 500 vacancies with their dwellings and complexes costs one
+ * Batch loaders, per request (or per transaction: give the transaction's manager, since on the
+ * embedded database a query outside the open transaction would wait for it). Per request: a page of 500 vacancies with their dwellings and complexes costs one
  * query per level, not one per row.
  */
-export function createLoaders(ds: DataSource) {
-  const m = ds.manager;
+export function createLoaders(m: EntityManager) {
   return {
     neighbourhood: new DataLoader<number, NeighbourhoodEntity | null>(async (ids) =>
       byKey(ids, await m.findBy(NeighbourhoodEntity, { id: In([...ids]) }), (r) => r.id)),
     complex: new DataLoader<number, ComplexEntity | null>(async (ids) =>
       byKey(ids, await m.findBy(ComplexEntity, { id: In([...ids]) }), (r) => r.id)),
+    vacancy: new DataLoader<number, VacancyEntity | null>(async (ids) =>
+      byKey(ids, await m.findBy(VacancyEntity, { id: In([...ids]) }), (r) => r.id)),
     dwelling: new DataLoader<number, DwellingEntity | null>(async (ids) =>
       byKey(ids, await m.findBy(DwellingEntity, { id: In([...ids]) }), (r) => r.id)),
     household: new DataLoader<number, HouseholdEntity | null>(async (ids) =>

@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from '../../migrations/1764000000000-initial-schema.js';
 import { LocalPolicyAndAllocations1764000000001 } from '../../migrations/1764000000001-local-policy-and-allocations.js';
+import { ProposalsAndOffers1764000000002 } from '../../migrations/1764000000002-proposals-and-offers.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
-export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001];
+export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002];

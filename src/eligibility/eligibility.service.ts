@@ -5,17 +5,13 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { parseId } from '../common/ids.js';
-import { ComplexEntity } from '../complexes/complex.entity.js';
-import { DwellingEntity } from '../dwellings/dwelling.entity.js';
-import { toDwellingFacts } from '../dwellings/dwelling.mapper.js';
 import { EligibilityContext } from '../engine/eligibility/eligibility-input.js';
 import { evaluateEligibility, evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
 import { EMPTY_QUOTA_COUNTS, quotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
-import { AllocationRoute, DwellingFacts, IsoDate } from '../engine/model.js';
+import { AllocationRoute, HouseholdFacts, IsoDate } from '../engine/model.js';
 import { respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { toHouseholdFacts } from '../households/household.mapper.js';
-import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { priorityTierOf, quotaExceptionsOf, toQuotaEffect, toQuotaShare, toRuleOutcome } from './eligibility.mapper.js';
 import {
@@ -27,6 +23,7 @@ import {
   QuotaStatus,
   QuotaStatusArgs,
 } from './graphql/eligibility.type.js';
+import { loadDwellingContext } from './dwelling-context.js';
 import { LocalPolicyService } from './local-policy.service.js';
 import { QuotaLedgerService } from './quota-ledger.service.js';
 import { RuleParametersService } from './rule-parameters.service.js';
@@ -90,14 +87,32 @@ export class EligibilityService {
     });
   }
 
+  /** One household judged for a vacancy (its route and advertisement flags) on a date. */
+  judgeForVacancy(m: EntityManager, householdId: number, vacancy: VacancyEntity, onDate: IsoDate) {
+    return this.judge(m, householdId, vacancy.dwellingId, onDate, vacancy.route, { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority });
+  }
+
   private async judge(m: EntityManager, householdId: number, dwellingId: number, onDate: IsoDate, route: AllocationRoute, context: EligibilityContext) {
     const household = await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } });
     if (!household) throw DomainError.notFound('Household', householdId);
-    const { dwelling, municipalityCode } = await this.dwellingInContext(m, dwellingId, String(dwellingId));
+    const { dwelling, municipalityCode } = await loadDwellingContext(m, dwellingId);
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(municipalityCode, onDate, m);
     const verdict = evaluateEligibility({ household: toHouseholdFacts(household), dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context });
     return { householdId, dwellingId, verdict, params, policy, policyEntityId: entity.id, municipalityCode };
+  }
+
+  /** Households judged for a vacancy on a date, with the vacancy's route and advertisement flags. */
+  async judgePool(m: EntityManager, vacancy: VacancyEntity, households: readonly HouseholdFacts[], onDate: IsoDate) {
+    const context = await loadDwellingContext(m, vacancy.dwellingId);
+    const params = await this.ruleParameters.forDate(onDate, m);
+    const { policy, entity } = await this.policies.inForce(context.municipalityCode, onDate, m);
+    const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
+    const verdicts = evaluateEligibilityForPool(
+      { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy, context: flags },
+      households,
+    );
+    return { verdicts, params, policy, policyEntityId: entity.id, context };
   }
 
   /** Every household of the pool judged for the vacancy: counts per excluding rule, eligible ones ranked. */
@@ -107,16 +122,11 @@ export class EligibilityService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const vacancy = await m.findOneBy(VacancyEntity, { id: parseId(args.vacancyId, 'vacancyId') });
       if (!vacancy) throw DomainError.notFound('Vacancy', args.vacancyId);
-      const { dwelling, municipalityCode } = await this.dwellingInContext(m, vacancy.dwellingId, String(vacancy.dwellingId));
-      const params = await this.ruleParameters.forDate(onDate, m);
-      const { policy } = await this.policies.inForce(municipalityCode, onDate, m);
       const households = args.pool === CandidatePoolEnum.RESPONDENTS ? await respondentFacts(m, vacancy.id) : await waitingListFacts(m);
-      const context: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
-      const route: AllocationRoute = vacancy.route;
+      const { verdicts, params, policy } = await this.judgePool(m, vacancy, households, onDate);
 
       const excluded = new Map<string, { count: number; examples: string[] }>();
       const eligible = [];
-      const verdicts = evaluateEligibilityForPool({ dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context }, households);
       for (const [i, household] of households.entries()) {
         const verdict = verdicts[i];
         if (verdict.eligible) {
@@ -175,11 +185,4 @@ export class EligibilityService {
     };
   }
 
-  private async dwellingInContext(m: EntityManager, dwellingId: number, rawId: string): Promise<{ dwelling: DwellingFacts; municipalityCode: string }> {
-    const dwelling = await m.findOneBy(DwellingEntity, { id: dwellingId });
-    if (!dwelling) throw DomainError.notFound('Dwelling', rawId);
-    const complex = await m.findOneByOrFail(ComplexEntity, { id: dwelling.complexId });
-    const neighbourhood = await m.findOneByOrFail(NeighbourhoodEntity, { id: complex.neighbourhoodId });
-    return { dwelling: toDwellingFacts(dwelling), municipalityCode: neighbourhood.municipalityCode };
-  }
 }

@@ -1,0 +1,131 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Household } from '../../households/graphql/household.type.js';
+
+export enum DecisionEnum { ACCEPT = 'ACCEPT', OVERRIDE = 'OVERRIDE' }
+export enum OfferResponseEnum { ACCEPTED = 'ACCEPTED', DECLINED = 'DECLINED' }
+registerEnumType(DecisionEnum, { name: 'Decision', description: 'ACCEPT the proposed candidate, or OVERRIDE with another eligible one (reason required)' });
+registerEnumType(OfferResponseEnum, { name: 'OfferResponse' });
+
+@ObjectType({ description: 'A share of a complex: count of total households (basis points: 10000 = 100%)' })
+export class ShareState {
+  @Field(() => Int) count: number;
+  @Field(() => Int) total: number;
+  @Field(() => Int, { nullable: true }) basisPoints: number | null;
+  @Field(() => Float, { description: 'Households beyond the bound; 0 when the target is met' }) violation: number;
+  @Field(() => Float) penalty: number;
+}
+
+@ObjectType({ description: 'A composition target of the complex, before and after this allocation' })
+export class TargetEffect {
+  @Field() targetId: string;
+  @Field() label: string;
+  @Field() dimension: string;
+  @Field(() => [String]) categories: string[];
+  @Field({ description: 'MAX or MIN' }) bound: string;
+  @Field(() => Int) basisPoints: number;
+  @Field(() => Int) weight: number;
+  @Field({ description: 'RESILIENCE_CLASS_DEFAULT or COMPLEX_OVERRIDE' }) source: string;
+  @Field(() => ShareState) before: ShareState;
+  @Field(() => ShareState, { nullable: true }) afterThis: ShareState | null;
+  @Field(() => ShareState) afterPlan: ShareState;
+  @Field() text: string;
+}
+
+@ObjectType()
+export class ScorePart {
+  @Field({ description: 'COMPOSITION or QUOTA' }) kind: string;
+  @Field() id: string;
+  @Field() label: string;
+  @Field(() => Float) points: number;
+}
+
+@ObjectType()
+export class ProposalCandidate {
+  householdId: number;
+  @Field(() => Household) household: Household;
+  @Field(() => Int, { description: 'Place in the route\'s order (1 = first)' }) rank: number;
+  @Field(() => Int) priorityTier: number;
+  @Field() urgent: boolean;
+  @Field(() => Float, { nullable: true }) lotteryTicket: number | null;
+  @Field({ description: 'Eligibility summary' }) eligibility: string;
+  @Field(() => Float) score: number;
+  @Field(() => Float) priorityPoints: number;
+  @Field(() => [ScorePart]) fit: ScorePart[];
+  @Field(() => Float, { description: 'Points lost by choosing this household instead of the proposed one' }) costVersusChosen: number;
+}
+
+@ObjectType()
+export class PassedOverReason {
+  @Field({ description: 'COMPOSITION_TARGET, PORTFOLIO_QUOTA, ALLOCATED_ELSEWHERE or JOINT_PLAN' }) kind: string;
+  @Field() ref: string;
+  @Field(() => Float) points: number;
+  @Field() text: string;
+}
+
+@ObjectType()
+export class Proposal {
+  @Field(() => ID) id: string;
+  vacancyId: number;
+  @Field({ description: 'PROPOSED, DECIDED or SUPERSEDED' }) status: string;
+  @Field() allocationDate: string;
+  @Field(() => Float, { description: 'Recorded seed (lottery tickets)' }) seed: number;
+  @Field({ description: 'How the plan was found: OPTIMAL, TIME_LIMIT, INFEASIBLE, ERROR' }) solveStatus: string;
+  @Field(() => String, { nullable: true }) solver: string | null;
+  @Field() routeOrder: string;
+  @Field(() => Int) candidateCount: number;
+  @Field() summary: string;
+  @Field(() => ProposalCandidate, { nullable: true }) chosen: ProposalCandidate | null;
+  @Field(() => ProposalCandidate, { nullable: true, description: 'First in plain waiting-list order' }) plainOrderCandidate: ProposalCandidate | null;
+  @Field(() => String, { nullable: true, description: 'Why the plain-order candidate was passed over, if so' }) passedOverSummary: string | null;
+  @Field(() => [PassedOverReason]) passedOverReasons: PassedOverReason[];
+  @Field(() => [ProposalCandidate], { description: 'The best other candidates by score (at most 10)' }) alternatives: ProposalCandidate[];
+  @Field(() => [TargetEffect]) composition: TargetEffect[];
+  @Field({ description: 'The whole explained plan as JSON (look-ahead, baselines, model report)' }) plan: string;
+}
+
+@ObjectType()
+export class Offer {
+  @Field(() => ID) id: string;
+  @Field(() => ID) proposalId: string;
+  vacancyId: number;
+  householdId: number;
+  @Field(() => Household) household: Household;
+  @Field({ description: 'PROPOSED (the proposal\'s candidate) or OVERRIDE' }) decision: string;
+  @Field(() => String, { nullable: true }) reasonCode: string | null;
+  @Field(() => String, { nullable: true }) reasonText: string | null;
+  @Field({ description: 'OPEN, ACCEPTED, DECLINED or WITHDRAWN' }) status: string;
+  @Field(() => String, { nullable: true }) responseReason: string | null;
+}
+
+@InputType()
+export class DecideProposalInput {
+  @Field(() => ID) @IsString() proposalId: string;
+  @Field(() => DecisionEnum) @IsIn(Object.values(DecisionEnum)) decision: DecisionEnum;
+  @Field(() => ID, { nullable: true, description: 'OVERRIDE: the household offered instead' }) @IsOptional() @IsString() householdId?: string;
+  @Field({ nullable: true, description: 'OVERRIDE: a reason code, e.g. MEDICAL_FIT, SOCIAL_MANAGEMENT' }) @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'reasonCode must be 2-40 capital letters, digits or _' })
+  reasonCode?: string;
+  @Field({ nullable: true, description: 'OVERRIDE: the reason in words (at least 10 characters)' }) @IsOptional() @IsString() @MinLength(10) @MaxLength(2000)
+  reasonText?: string;
+}
+
+@InputType()
+export class OfferResponseInput {
+  @Field(() => ID) @IsString() offerId: string;
+  @Field(() => OfferResponseEnum) @IsIn(Object.values(OfferResponseEnum)) response: OfferResponseEnum;
+  @Field({ nullable: true, description: 'Required when DECLINED' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000) reason?: string;
+}
+
+@ObjectType()
+export class OfferResponseResult {
+  @Field(() => Offer) offer: Offer;
+  @Field(() => Offer, { nullable: true, description: 'DECLINED: the offer to the next candidate of a recomputed proposal' }) nextOffer: Offer | null;
+  @Field(() => Proposal, { nullable: true }) nextProposal: Proposal | null;
+  @Field(() => ID, { nullable: true, description: 'ACCEPTED: the tenancy created' }) tenancyId: string | null;
+}
+
+@ArgsType()
+export class ProposalsArgs {
+  @Field(() => ID) @IsString() vacancyId: string;
+}

@@ -1,0 +1,164 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
+import { addDays } from '../engine/allocation/prepare-allocation.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { TenancyEntity } from '../tenancies/tenancy.entity.js';
+import { VacancyEntity } from '../vacancies/vacancy.entity.js';
+import { OfferEntity, ProposalEntity } from './allocation.entities.js';
+import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
+import { ProposalsService, StoredProposal, lockVacancy } from './proposals.service.js';
+
+export interface OfferResponseOutcome {
+  offer: OfferEntity;
+  nextOffer: OfferEntity | null;
+  nextProposal: StoredProposal | null;
+  tenancyId: number | null;
+}
+
+/**
+ * The officer's decision on a proposal (accept, or override with a reason) creates an offer; the
+ * household's answer either lets the dwelling (allocation recorded, tenancy started) or passes the
+ * offer to the next candidate of a recomputed proposal. Each step locks the vacancy row first, so
+ * concurrent answers for one vacancy are applied one at a time; the unique indexes guard as well.
+ */
+@Injectable()
+export class OffersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsService,
+    private readonly eligibility: EligibilityService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async get(offerId: string): Promise<OfferEntity> {
+    const offer = await this.dataSource.manager.findOneBy(OfferEntity, { id: parseId(offerId, 'offerId') });
+    if (!offer) throw DomainError.notFound('Offer', offerId);
+    return offer;
+  }
+
+  forVacancy(vacancyId: string): Promise<OfferEntity[]> {
+    return this.dataSource.manager.find(OfferEntity, { where: { vacancyId: parseId(vacancyId, 'vacancyId') }, order: { id: 'ASC' } });
+  }
+
+  decide(input: DecideProposalInput): Promise<OfferEntity> {
+    const proposalId = parseId(input.proposalId, 'proposalId');
+    return this.dataSource.transaction(async (m) => {
+      const found = await m.findOneBy(ProposalEntity, { id: proposalId });
+      if (!found) throw DomainError.notFound('Proposal', input.proposalId);
+      const vacancy = await lockVacancy(m, found.vacancyId);
+      const proposal = await m.findOneByOrFail(ProposalEntity, { id: proposalId }); // re-read under the lock
+      if (proposal.status !== 'PROPOSED' || vacancy.status !== 'PROPOSED') {
+        throw new DomainError(ErrorCode.CONFLICT, `Proposal ${proposal.id} is ${proposal.status} and vacancy ${vacancy.reference} is ${vacancy.status}: only the current proposal of a PROPOSED vacancy can be decided`);
+      }
+      let householdId: number;
+      if (input.decision === DecisionEnum.ACCEPT) {
+        if (input.householdId !== undefined || input.reasonCode !== undefined) {
+          throw DomainError.invalid([{ field: 'decision', reason: 'ACCEPT takes the proposed candidate; use OVERRIDE to offer another household' }]);
+        }
+        if (proposal.chosenHouseholdId === null) throw new DomainError(ErrorCode.CONFLICT, `Proposal ${proposal.id} has no eligible candidate to accept`);
+        householdId = proposal.chosenHouseholdId;
+      } else {
+        const missing = (['householdId', 'reasonCode', 'reasonText'] as const).filter((f) => !input[f]);
+        if (missing.length) throw DomainError.invalid(missing.map((field) => ({ field, reason: 'is required for an OVERRIDE' })));
+        householdId = parseId(input.householdId!, 'householdId');
+        await this.assertMayBeOffered(m, vacancy, householdId);
+      }
+      const offer = await m.save(OfferEntity, m.create(OfferEntity, {
+        proposalId: proposal.id,
+        vacancyId: vacancy.id,
+        householdId,
+        decision: input.decision === DecisionEnum.ACCEPT ? 'PROPOSED' : 'OVERRIDE',
+        reasonCode: input.reasonCode ?? null,
+        reasonText: input.reasonText ?? null,
+        status: 'OPEN',
+        responseReason: null,
+        respondedAt: null,
+      }));
+      await m.update(ProposalEntity, { id: proposal.id }, { status: 'DECIDED' });
+      await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
+      return offer;
+    });
+  }
+
+  respond(input: OfferResponseInput): Promise<OfferResponseOutcome> {
+    const offerId = parseId(input.offerId, 'offerId');
+    if (input.response === OfferResponseEnum.DECLINED && !input.reason) {
+      throw DomainError.invalid([{ field: 'reason', reason: 'is required when the offer is declined' }]);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const found = await m.findOneBy(OfferEntity, { id: offerId });
+      if (!found) throw DomainError.notFound('Offer', input.offerId);
+      const vacancy = await lockVacancy(m, found.vacancyId);
+      const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
+      if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
+      const respondedAt = this.clock.now();
+      if (input.response === OfferResponseEnum.ACCEPTED) {
+        const tenancyId = await this.let(m, vacancy, offer);
+        await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt });
+        return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
+      }
+      await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt });
+      // the mix may have changed since: recompute, without the households that declined this vacancy
+      await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+      const next = await this.proposals.proposeLocked(m, { ...vacancy, status: 'PROPOSED' });
+      let nextOffer: OfferEntity | null = null;
+      if (next.entity.chosenHouseholdId !== null) {
+        nextOffer = await m.save(OfferEntity, m.create(OfferEntity, {
+          proposalId: next.entity.id, vacancyId: vacancy.id, householdId: next.entity.chosenHouseholdId, decision: 'PROPOSED',
+          reasonCode: null, reasonText: null, status: 'OPEN', responseReason: null, respondedAt: null,
+        }));
+        await m.update(ProposalEntity, { id: next.entity.id }, { status: 'DECIDED' });
+        await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
+        next.entity.status = 'DECIDED';
+      }
+      return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer, nextProposal: next, tenancyId: null };
+    });
+  }
+
+  /** Accepted: the allocation is judged and recorded, the tenancy starts, the household leaves the list. */
+  private async let(m: EntityManager, vacancy: VacancyEntity, offer: OfferEntity): Promise<number> {
+    const today = this.clock.today();
+    const startDate = vacancy.availableFrom > today ? vacancy.availableFrom : today;
+    const household = await m.findOne(HouseholdEntity, { where: { id: offer.householdId }, lock: { mode: 'pessimistic_write' } });
+    if (!household?.onWaitingList) throw new DomainError(ErrorCode.CONFLICT, `Household ${household?.reference ?? offer.householdId} is no longer on the waiting list`);
+    await this.eligibility.recordAllocation(m, {
+      householdId: offer.householdId, dwellingId: vacancy.dwellingId, vacancyId: vacancy.id, onDate: today, route: vacancy.route,
+      context: { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority },
+    });
+    // a tenant moving within the stock (doorstromer) leaves the old home the day before
+    const current = await m.findOneBy(TenancyEntity, { householdId: offer.householdId, endDate: IsNull() });
+    if (current) {
+      if (current.startDate >= startDate) throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy starting ${current.startDate}`);
+      await m.update(TenancyEntity, { id: current.id }, { endDate: addDays(startDate, -1) });
+    }
+    const previous = await m.findOne(TenancyEntity, { where: { dwellingId: vacancy.dwellingId, endDate: IsNull() } });
+    if (previous) {
+      if (previous.startDate >= startDate) throw new DomainError(ErrorCode.CONFLICT, `The dwelling has a tenancy starting ${previous.startDate}`);
+      await m.update(TenancyEntity, { id: previous.id }, { endDate: addDays(startDate, -1) });
+    }
+    const tenancy = await m.save(TenancyEntity, m.create(TenancyEntity, {
+      householdId: offer.householdId, dwellingId: vacancy.dwellingId, startDate, endDate: null, allocationRoute: vacancy.route,
+    }));
+    await m.update(HouseholdEntity, { id: household.id }, { onWaitingList: false });
+    await m.update(VacancyEntity, { id: vacancy.id }, { status: 'ALLOCATED' });
+    return tenancy.id;
+  }
+
+  /** An override must name a household on the waiting list that may be allocated the dwelling. */
+  private async assertMayBeOffered(m: EntityManager, vacancy: VacancyEntity, householdId: number): Promise<void> {
+    const household = await m.findOneBy(HouseholdEntity, { id: householdId });
+    if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
+    if (!household.onWaitingList) throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} is not on the waiting list` }]);
+    const declined = await m.existsBy(OfferEntity, { vacancyId: vacancy.id, householdId, status: 'DECLINED' });
+    if (declined) throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} already declined this vacancy` }]);
+    const { verdict } = await this.eligibility.judgeForVacancy(m, householdId, vacancy, this.clock.today());
+    if (!verdict.eligible) {
+      throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} may not be allocated this dwelling (${verdict.hardFailures.join(', ')})` }]);
+    }
+  }
+}

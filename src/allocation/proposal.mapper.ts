@@ -1,0 +1,60 @@
+import { CandidateScore } from '../engine/allocation/explain-plan.js';
+import { OfferEntity } from './allocation.entities.js';
+import { Offer, Proposal, ProposalCandidate } from './graphql/proposal.type.js';
+import { StoredProposal } from './proposals.service.js';
+
+function toCandidate(c: CandidateScore): ProposalCandidate {
+  return {
+    householdId: c.householdId,
+    household: undefined as never, // resolved through the batch loader
+    rank: c.rank,
+    priorityTier: c.priorityTier,
+    urgent: c.urgent,
+    lotteryTicket: c.lotteryTicket,
+    eligibility: c.eligibility,
+    score: c.score,
+    priorityPoints: c.priorityPoints,
+    fit: c.fit.map((f) => ({ kind: f.kind, id: f.id, label: f.label, points: f.points })),
+    costVersusChosen: c.costVersusChosen,
+  };
+}
+
+export function toProposal({ entity, plan, proposal }: StoredProposal): Proposal {
+  return {
+    id: String(entity.id),
+    vacancyId: entity.vacancyId,
+    status: entity.status,
+    allocationDate: entity.allocationDate,
+    seed: entity.seed,
+    solveStatus: entity.solveStatus,
+    solver: entity.solver,
+    routeOrder: proposal.routeOrder,
+    candidateCount: proposal.candidateCount,
+    summary: proposal.summary,
+    chosen: proposal.chosen ? toCandidate(proposal.chosen) : null,
+    plainOrderCandidate: proposal.plainOrderCandidate ? toCandidate(proposal.plainOrderCandidate) : null,
+    passedOverSummary: proposal.plainOrderPassedOver?.summary ?? null,
+    passedOverReasons: (proposal.plainOrderPassedOver?.reasons ?? []).map((r) => ({ kind: r.kind, ref: r.ref, points: r.points, text: r.text })),
+    alternatives: proposal.alternatives.map(toCandidate),
+    composition: proposal.composition.map((t) => ({
+      targetId: t.targetId, label: t.label, dimension: t.dimension, categories: [...t.categories], bound: t.bound, basisPoints: t.basisPoints,
+      weight: t.weight, source: t.source, before: t.before, afterThis: t.afterThis, afterPlan: t.afterPlan, text: t.text,
+    })),
+    plan: JSON.stringify(plan),
+  };
+}
+
+export function toOffer(e: OfferEntity): Offer {
+  return {
+    id: String(e.id),
+    proposalId: String(e.proposalId),
+    vacancyId: e.vacancyId,
+    householdId: e.householdId,
+    household: undefined as never,
+    decision: e.decision,
+    reasonCode: e.reasonCode,
+    reasonText: e.reasonText,
+    status: e.status,
+    responseReason: e.responseReason,
+  };
+}

@@ -1,0 +1,175 @@
+import { MipModel, MipModelBuilder } from './mip-model.js';
+import { Assignment, emptyAssignment, evaluatePlan } from './plan-objective.js';
+import { FULL_SHARE, PreparedAllocation } from './prepare-allocation.js';
+
+/**
+ * EXACT: per vacancy and candidate class, keep the K best-ranked candidates with K = the number of
+ * vacancies (solvers.md, "Candidate pruning"). A class is everything the side rows see of a pair (its
+ * coefficient in every composition and quota row); within a class a better rank means a higher
+ * weight, and at most K - 1 of the kept ones can be housed elsewhere, so one is free for any swap.
+ * Urgent (protected) pairs are never pruned: freeing one could break a protection row.
+ * TOP_K: the same with a smaller K, a heuristic (its loss is reported as the gap to the bound).
+ */
+export type PruningMode = { kind: 'EXACT' } | { kind: 'NONE' } | { kind: 'TOP_K'; k: number };
+
+export interface AllocationModel {
+  mip: MipModel;
+  /** Per model column: the pair index, or -1 for unfilled and slack columns. */
+  colPair: Int32Array;
+  /** Per pair: its model column, or -1 when pruned. */
+  pairCol: Int32Array;
+  /** Per vacancy: its "unfilled" column, or -1 when it has no candidates. */
+  unfilledCol: Int32Array;
+  /** Per side row: its slack column, or -1 for a hard row. */
+  slackCol: Int32Array;
+  /**
+   * Per side row: the row is divided by this (the gcd of its integer coefficients and right-hand side,
+   * e.g. 1000 for 7000 / -3000), which keeps coefficients small for the solvers; its slack then counts
+   * in units of this many basis-point households.
+   */
+  rowScale: Float64Array;
+  pruning: PruningMode;
+  keptPairs: number;
+  prunedPairs: number;
+}
+
+/** Keep-mask over prepared pairs. */
+export function selectCandidatePairs(prepared: PreparedAllocation, pruning: PruningMode): Uint8Array {
+  const keep = new Uint8Array(prepared.pairs.length);
+  if (pruning.kind === 'NONE') return keep.fill(1);
+  const vacanciesWithPairs = prepared.vacancies.filter((v) => v.pairIndices.length > 0).length;
+  const k = pruning.kind === 'EXACT' ? vacanciesWithPairs : Math.min(pruning.k, vacanciesWithPairs);
+  for (const v of prepared.vacancies) {
+    const perClass = new Map<string, number>();
+    for (const pi of v.pairIndices) {
+      const p = prepared.pairs[pi];
+      if (p.protected) {
+        keep[pi] = 1;
+        continue;
+      }
+      let key = '';
+      for (let j = 0; j < p.sideRows.length; j += 1) key += `${p.sideRows[j]}:${p.sideCoefs[j]};`;
+      const seen = perClass.get(key) ?? 0;
+      if (seen < k) keep[pi] = 1;
+      perClass.set(key, seen + 1);
+    }
+  }
+  return keep;
+}
+
+/**
+ * Binary x[v,h] per kept pair; per vacancy with candidates sum x + unfilled = 1 (unfilled priced at
+ * the policy's unfilledPenalty); per household with several pairs sum x <= 1; protection rows; side
+ * rows with a slack priced at weight / 10000 per basis-point household (hard rows without one).
+ * Names: x_<vacancyId>_<householdId>, u_<vacancyId>, s_<row name>; order: vacancy id, then rank.
+ */
+export function buildAllocationModel(prepared: PreparedAllocation, pruning: PruningMode = { kind: 'EXACT' }): AllocationModel {
+  const keep = selectCandidatePairs(prepared, pruning);
+  const b = new MipModelBuilder('woonmix-allocation');
+  b.offset = -prepared.constantPenalty;
+  const { pairs, vacancies, households } = prepared;
+  const pairCol = new Int32Array(pairs.length).fill(-1);
+  const colPairList: number[] = [];
+  for (const p of pairs) {
+    if (!keep[p.index]) continue;
+    pairCol[p.index] = b.addCol(`x_${vacancies[p.vacancyIndex].id}_${households[p.householdIndex].id}`, p.priority + p.tieBreak, 0, 1, true);
+    colPairList.push(p.index);
+  }
+  const unfilledCol = new Int32Array(vacancies.length).fill(-1);
+  for (const v of vacancies) {
+    if (v.pairIndices.length === 0) continue;
+    unfilledCol[v.index] = b.addCol(`u_${v.id}`, -prepared.policy.unfilledPenalty, 0, 1, false);
+  }
+  const slackCol = new Int32Array(prepared.sideRows.length).fill(-1);
+  // Side rows as they are. (Rewriting each vacancy's common coefficient through sum x = 1 - u_v made
+  // them 25% sparser but HiGHS slower on 2 of 3 rounds of 200 x 5000, so it was dropped.)
+  const sideRowEntries = prepared.sideRows.map((row) => keptEntries(row, pairCol));
+  const rowScale = Float64Array.from(sideRowEntries, (r) => Math.abs(r.values.reduce((g, c) => gcd(g, c), r.rhs)) || 1);
+  for (const row of prepared.sideRows) {
+    const scale = rowScale[row.index];
+    if (!row.hard) slackCol[row.index] = b.addCol(`s_${row.name}`, (-row.weight * scale) / FULL_SHARE, 0, Number.POSITIVE_INFINITY, false);
+  }
+
+  const keptCols = (list: ArrayLike<number>) => {
+    const cols: number[] = [];
+    for (let k = 0; k < list.length; k += 1) if (pairCol[list[k]] !== -1) cols.push(pairCol[list[k]]);
+    return cols;
+  };
+  for (const v of vacancies) {
+    if (v.pairIndices.length === 0) continue;
+    const cols = [...keptCols(v.pairIndices), unfilledCol[v.index]];
+    b.addRow(`vac_${v.id}`, 1, 1, cols, cols.map(() => 1));
+  }
+  for (const h of households) {
+    const cols = keptCols(prepared.pairsByHousehold[h.index]);
+    if (cols.length > 1) b.addRow(`hh_${h.id}`, Number.NEGATIVE_INFINITY, 1, cols, cols.map(() => 1));
+  }
+  for (const row of prepared.protectionRows) {
+    const below = keptCols(row.belowPairs);
+    if (below.length === 0) continue;
+    const housed = keptCols(row.housedPairs);
+    b.addRow(row.name, Number.NEGATIVE_INFINITY, 0, [...below, ...housed], [...below.map(() => 1), ...housed.map(() => -1)]);
+  }
+  for (const row of prepared.sideRows) {
+    const scale = rowScale[row.index];
+    const { cols, values, rhs } = sideRowEntries[row.index];
+    const scaled = values.map((v) => v / scale);
+    const slack = slackCol[row.index];
+    if (slack !== -1) {
+      cols.push(slack);
+      scaled.push(row.sense === '<=' ? -1 : 1);
+    }
+    if (row.sense === '<=') b.addRow(row.name, Number.NEGATIVE_INFINITY, rhs / scale, cols, scaled);
+    else b.addRow(row.name, rhs / scale, Number.POSITIVE_INFINITY, cols, scaled);
+  }
+  const keptPairs = colPairList.length;
+  const colPair = new Int32Array(b.numCols).fill(-1);
+  colPairList.forEach((pi, col) => (colPair[col] = pi));
+  return { mip: b.build(), colPair, pairCol, unfilledCol, slackCol, rowScale, pruning, keptPairs, prunedPairs: pairs.length - keptPairs };
+}
+
+/** The kept pairs of a side row, with their coefficients. */
+function keptEntries(row: PreparedAllocation['sideRows'][number], pairCol: Int32Array): { cols: number[]; values: number[]; rhs: number } {
+  const cols: number[] = [];
+  const values: number[] = [];
+  row.pairs.forEach((pi, k) => {
+    if (pairCol[pi] === -1) return;
+    cols.push(pairCol[pi]);
+    values.push(row.coefs[k]);
+  });
+  return { cols, values, rhs: row.rhs };
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Model solution of a plan: its pairs, unfilled flags and the least slack each row needs. */
+export function solutionOfAssignment(model: AllocationModel, prepared: PreparedAllocation, assignment: Assignment): Float64Array {
+  const x = new Float64Array(model.mip.numCols);
+  for (const v of prepared.vacancies) {
+    const pi = assignment[v.index];
+    if (pi !== -1) {
+      if (model.pairCol[pi] === -1) throw new RangeError(`Pair ${pi} was pruned from the model`);
+      x[model.pairCol[pi]] = 1;
+    } else if (model.unfilledCol[v.index] !== -1) x[model.unfilledCol[v.index]] = 1;
+  }
+  const evaluation = evaluatePlan(prepared, assignment);
+  for (const row of prepared.sideRows) {
+    if (model.slackCol[row.index] !== -1) x[model.slackCol[row.index]] = evaluation.rowViolation[row.index] / model.rowScale[row.index];
+  }
+  return x;
+}
+
+/** The plan in a model solution: per vacancy the pair whose x rounds to 1 (x must be verified first). */
+export function assignmentOfSolution(model: AllocationModel, prepared: PreparedAllocation, x: ArrayLike<number>): Assignment {
+  const a = emptyAssignment(prepared);
+  for (let col = 0; col < model.colPair.length; col += 1) {
+    const pi = model.colPair[col];
+    if (pi !== -1 && x[col] > 0.5) a[prepared.pairs[pi].vacancyIndex] = pi;
+  }
+  return a;
+}

@@ -1,0 +1,29 @@
+import { AllocationInput } from './allocation-input.js';
+import { AllocationPlan, explainPlan } from './explain-plan.js';
+import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
+import { PreparedAllocation, prepareAllocation } from './prepare-allocation.js';
+import { AllocationSolution, AllocationSolveOptions, solveAllocation } from './solve-allocation.js';
+import { Solver } from './solver.port.js';
+
+export interface PlanAllocationResult {
+  /** Deterministic: same input, policy and seed give the same JSON (timings are kept out of it). */
+  plan: AllocationPlan;
+  solution: AllocationSolution;
+  prepared: PreparedAllocation;
+}
+
+/**
+ * Proposal or round in one call: prepare (ranks, windows, rows), solve (fast path or MIP through the
+ * port, verified), explain (plan with reasons and baselines). A proposal is a round whose other
+ * vacancies of the same complex are look-ahead (focus: false).
+ */
+export async function planAllocation(
+  input: AllocationInput,
+  solver: Solver,
+  options: Partial<AllocationSolveOptions> = {},
+): Promise<PlanAllocationResult> {
+  const prepared = prepareAllocation(input);
+  const solution = await solveAllocation(prepared, solver, options);
+  const baselines = [plainOrderGreedy(prepared), capAwareGreedy(prepared)];
+  return { plan: explainPlan(prepared, solution, baselines), solution, prepared };
+}

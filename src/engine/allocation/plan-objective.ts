@@ -1,0 +1,181 @@
+import { FULL_SHARE, PreparedAllocation, SideRow } from './prepare-allocation.js';
+
+/**
+ * Prices a plan exactly as the model does (see prepare-allocation.ts), without a solver. A plan is
+ * one chosen pair index per vacancy (-1 = left empty).
+ */
+export type Assignment = Int32Array;
+
+export interface PlanEvaluation {
+  /** priorityPoints + tieBreak - unfilledPenalty - sidePenalty. */
+  objective: number;
+  priorityPoints: number;
+  tieBreak: number;
+  filledCount: number;
+  /** Vacancies with choosable candidates that were left empty. */
+  unfilledCount: number;
+  unfilledPenalty: number;
+  compositionPenalty: number;
+  quotaPenalty: number;
+  /** Penalty of rows no pair can change (part of every plan). */
+  constantPenalty: number;
+  /** Per side row: sum(coef x), and its violation in basis-point households (10000 = one household). */
+  rowActivity: Float64Array;
+  rowViolation: Float64Array;
+  /** Broken hard rules: a household twice, an urgent household passed over, a hard quota. Empty = feasible. */
+  infeasibilities: string[];
+}
+
+/** Violation of a side row at `activity`, in basis-point households (0 when the row holds). */
+export function rowViolation(row: Pick<SideRow, 'sense' | 'rhs'>, activity: number): number {
+  return row.sense === '<=' ? Math.max(0, activity - row.rhs) : Math.max(0, row.rhs - activity);
+}
+
+/** Points lost on a side row at `activity` (a hard row reports its breach as infeasibility instead). */
+export function rowPenalty(row: Pick<SideRow, 'sense' | 'rhs' | 'weight' | 'hard'>, activity: number): number {
+  return row.hard ? 0 : (row.weight * rowViolation(row, activity)) / FULL_SHARE;
+}
+
+export function emptyAssignment(prepared: Pick<PreparedAllocation, 'vacancies'>): Assignment {
+  return new Int32Array(prepared.vacancies.length).fill(-1);
+}
+
+/** Assignment from pair indices (at most one per vacancy, checked). */
+export function assignmentOf(prepared: PreparedAllocation, pairIndices: Iterable<number>): Assignment {
+  const a = emptyAssignment(prepared);
+  for (const pi of pairIndices) {
+    const v = prepared.pairs[pi].vacancyIndex;
+    if (a[v] !== -1) throw new RangeError(`Vacancy ${prepared.vacancies[v].reference} is given two households`);
+    a[v] = pi;
+  }
+  return a;
+}
+
+export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignment): PlanEvaluation {
+  const { pairs, sideRows, vacancies, households } = prepared;
+  const infeasibilities = [...prepared.constantInfeasibilities];
+  const rowActivity = new Float64Array(sideRows.length);
+  const chosen = new Uint8Array(pairs.length);
+  const housedAt = new Int32Array(households.length).fill(-1);
+  let priorityPoints = 0;
+  let tieBreak = 0;
+  let filledCount = 0;
+  let unfilledCount = 0;
+  for (const v of vacancies) {
+    const pi = assignment[v.index];
+    if (pi === -1) {
+      if (v.pairIndices.length > 0) unfilledCount += 1;
+      continue;
+    }
+    const p = pairs[pi];
+    if (p === undefined || p.vacancyIndex !== v.index) throw new RangeError(`Pair ${pi} is not a pair of vacancy ${v.reference}`);
+    chosen[pi] = 1;
+    filledCount += 1;
+    priorityPoints += p.priority;
+    tieBreak += p.tieBreak;
+    if (housedAt[p.householdIndex] !== -1) {
+      infeasibilities.push(`household ${households[p.householdIndex].reference} is given two vacancies`);
+    }
+    housedAt[p.householdIndex] = v.index;
+    for (let k = 0; k < p.sideRows.length; k += 1) rowActivity[p.sideRows[k]] += p.sideCoefs[k];
+  }
+  const violations = new Float64Array(sideRows.length);
+  let compositionPenalty = 0;
+  let quotaPenalty = 0;
+  for (const row of sideRows) {
+    violations[row.index] = rowViolation(row, rowActivity[row.index]);
+    if (row.hard && violations[row.index] > 0) infeasibilities.push(`hard row ${row.name} is broken`);
+    const penalty = rowPenalty(row, rowActivity[row.index]);
+    if (row.spec.kind === 'COMPOSITION') compositionPenalty += penalty;
+    else quotaPenalty += penalty;
+  }
+  for (const row of prepared.protectionRows) {
+    const below = row.belowPairs.some((pi) => chosen[pi] === 1);
+    if (below && housedAt[row.householdIndex] === -1) {
+      infeasibilities.push(
+        `urgent household ${households[row.householdIndex].reference} (rank ${row.rank}) is passed over for vacancy ${vacancies[row.vacancyIndex].reference} and not housed`,
+      );
+    }
+  }
+  const unfilledPenalty = unfilledCount * prepared.policy.unfilledPenalty;
+  return {
+    objective: priorityPoints + tieBreak - unfilledPenalty - compositionPenalty - quotaPenalty - prepared.constantPenalty,
+    priorityPoints,
+    tieBreak,
+    filledCount,
+    unfilledCount,
+    unfilledPenalty,
+    compositionPenalty,
+    quotaPenalty,
+    constantPenalty: prepared.constantPenalty,
+    rowActivity,
+    rowViolation: violations,
+    infeasibilities,
+  };
+}
+
+/**
+ * A plan under construction: O(side rows of a pair) to price or add one pair. Used by the greedy
+ * baselines, the single-vacancy scoring and the explanation of alternatives.
+ */
+export class PlanState {
+  readonly assignment: Assignment;
+  readonly activity: Float64Array;
+  readonly housedAt: Int32Array;
+
+  constructor(private readonly prepared: PreparedAllocation, from?: Assignment) {
+    this.assignment = emptyAssignment(prepared);
+    this.activity = new Float64Array(prepared.sideRows.length);
+    this.housedAt = new Int32Array(prepared.households.length).fill(-1);
+    if (from) for (const pi of from) if (pi !== -1) this.add(pi);
+  }
+
+  isFree(pairIndex: number): boolean {
+    const p = this.prepared.pairs[pairIndex];
+    return this.assignment[p.vacancyIndex] === -1 && this.housedAt[p.householdIndex] === -1;
+  }
+
+  /** Change of the side-row penalties if the pair were added. */
+  penaltyDelta(pairIndex: number): number {
+    const p = this.prepared.pairs[pairIndex];
+    let delta = 0;
+    for (let k = 0; k < p.sideRows.length; k += 1) {
+      const row = this.prepared.sideRows[p.sideRows[k]];
+      const a = this.activity[row.index];
+      delta += rowPenalty(row, a + p.sideCoefs[k]) - rowPenalty(row, a);
+    }
+    return delta;
+  }
+
+  /** True when adding the pair would break a hard row that holds now or deepen one that is broken. */
+  breaksHardRow(pairIndex: number): boolean {
+    const p = this.prepared.pairs[pairIndex];
+    for (let k = 0; k < p.sideRows.length; k += 1) {
+      const row = this.prepared.sideRows[p.sideRows[k]];
+      if (row.hard && rowViolation(row, this.activity[row.index] + p.sideCoefs[k]) > rowViolation(row, this.activity[row.index])) return true;
+    }
+    return false;
+  }
+
+  /** Objective change if the pair were added to an empty vacancy (fill reward included). */
+  gain(pairIndex: number): number {
+    const p = this.prepared.pairs[pairIndex];
+    return p.priority + p.tieBreak + this.prepared.policy.unfilledPenalty - this.penaltyDelta(pairIndex);
+  }
+
+  add(pairIndex: number): void {
+    const p = this.prepared.pairs[pairIndex];
+    if (!this.isFree(pairIndex)) throw new RangeError(`Pair ${pairIndex} is not free`);
+    this.assignment[p.vacancyIndex] = pairIndex;
+    this.housedAt[p.householdIndex] = p.vacancyIndex;
+    for (let k = 0; k < p.sideRows.length; k += 1) this.activity[p.sideRows[k]] += p.sideCoefs[k];
+  }
+
+  remove(pairIndex: number): void {
+    const p = this.prepared.pairs[pairIndex];
+    if (this.assignment[p.vacancyIndex] !== pairIndex) throw new RangeError(`Pair ${pairIndex} is not in the plan`);
+    this.assignment[p.vacancyIndex] = -1;
+    this.housedAt[p.householdIndex] = -1;
+    for (let k = 0; k < p.sideRows.length; k += 1) this.activity[p.sideRows[k]] -= p.sideCoefs[k];
+  }
+}

@@ -1,0 +1,61 @@
+import { AllocationHousehold } from './allocation-input.js';
+import { lotteryTicket, rankCandidates as sut } from './rank-candidates.js';
+import { aHousehold, aPair, aVacancy } from './test-fixtures/allocation-input.builder.js';
+
+const households: AllocationHousehold[] = [
+  aHousehold(1, { registrationDate: '2019-05-01' }),
+  aHousehold(2, { registrationDate: '2015-01-01', urgent: true }),
+  aHousehold(3, { registrationDate: '2015-01-01' }),
+  aHousehold(4, { registrationDate: '2012-07-31' }),
+  aHousehold(5, { registrationDate: '2021-02-02', urgent: true }),
+];
+const byId = new Map(households.map((h) => [h.id, h]));
+const pool = [aPair(1), aPair(2), aPair(3), aPair(4, { priorityTier: 1 }), aPair(5)];
+
+describe('rankCandidates', () => {
+  it.each([
+    // tier first (4 has tier 1), then registration date, then id (2 and 3 registered the same day)
+    ['REGULAR', [2, 3, 1, 5, 4]],
+    ['DIRECT', [2, 3, 1, 5, 4]],
+    // urgent households first, then the same order
+    ['URGENCY', [2, 5, 3, 1, 4]],
+  ] as const)('%s orders by %j', (route, expected) => {
+    const ranked = sut(aVacancy(1, 1, pool, { route }), byId, 7);
+    expect(ranked.map((c) => c.householdId)).toEqual(expected);
+    expect(ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(ranked.every((c) => c.lotteryTicket === null)).toBe(true);
+  });
+
+  it('does not depend on the order of the candidates in the input', () => {
+    const reversed = sut(aVacancy(1, 1, [...pool].reverse()), byId, 7);
+    expect(reversed.map((c) => c.householdId)).toEqual([2, 3, 1, 5, 4]);
+  });
+
+  describe('LOTTERY', () => {
+    const lottery = (seed: number, candidates = pool) => sut(aVacancy(1, 1, candidates, { route: 'LOTTERY', reference: 'VAC-L' }), byId, seed);
+
+    it('orders by tier, then by each household ticket drawn from the recorded seed', () => {
+      const ranked = lottery(42);
+      expect(ranked[ranked.length - 1].householdId).toBe(4); // tier 1 stays last
+      const tier0 = ranked.slice(0, 4);
+      expect(tier0.map((c) => c.lotteryTicket)).toEqual([...tier0.map((c) => c.lotteryTicket!)].sort((a, b) => a - b));
+      for (const c of ranked) expect(c.lotteryTicket).toBe(lotteryTicket(42, 'VAC-L', c.householdId));
+    });
+
+    it('replays the same draw for the same seed and differs for another seed', () => {
+      expect(lottery(42)).toEqual(lottery(42));
+      const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => lottery(seed).map((c) => c.householdId).join(',')));
+      expect(orders.size).toBeGreaterThan(1);
+    });
+
+    it('keeps every ticket when a household leaves the pool (relative order unchanged)', () => {
+      const full = lottery(42).map((c) => c.householdId);
+      const without3 = lottery(42, pool.filter((p) => p.householdId !== 3)).map((c) => c.householdId);
+      expect(without3).toEqual(full.filter((id) => id !== 3));
+    });
+  });
+
+  it('rejects a candidate that is not among the households', () => {
+    expect(() => sut(aVacancy(1, 1, [aPair(99)]), byId, 1)).toThrow(/household 99/);
+  });
+});

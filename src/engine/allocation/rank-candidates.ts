@@ -1,0 +1,87 @@
+import { SeededRandom } from '../common/seeded-random.js';
+import { AllocationRoute, IsoDate } from '../model.js';
+import { AllocationHousehold, AllocationVacancy, EligiblePair } from './allocation-input.js';
+
+/** One eligible household in the route's order for one vacancy (the plain order: no composition). */
+export interface RankedCandidate {
+  householdId: number;
+  /** Position of the household in the caller's list (its `index`), or -1 when the caller has none. */
+  householdIndex: number;
+  /** 1 = the plain-order candidate. */
+  rank: number;
+  priorityTier: number;
+  urgent: boolean;
+  registrationDate: IsoDate;
+  /** LOTTERY only: the household's draw, reproducible from the recorded seed. */
+  lotteryTicket: number | null;
+  pair: EligiblePair;
+  /** Set by prepareAllocation: the model pair of this candidate, or -1 when it cannot be chosen. */
+  pairIndex: number;
+}
+
+type RankableHousehold = Pick<AllocationHousehold, 'id' | 'registrationDate' | 'urgent'> & { index?: number };
+
+/** How each route orders its candidates, for explanations. */
+export const ROUTE_ORDER: Record<AllocationRoute, string> = {
+  REGULAR: 'priority tier, then registration date (inschrijfduur), then household id',
+  URGENCY: 'urgent households first, then priority tier, registration date and household id',
+  LOTTERY: 'priority tier, then the lottery draw (recorded seed), then household id',
+  DIRECT: 'officer-chosen route; plain order by priority tier, registration date and household id',
+};
+
+/**
+ * The lottery stream of a vacancy: one ticket per household, from a fork named after the vacancy and
+ * the household, so a ticket does not change when other households join or leave the pool.
+ */
+export function lotteryTicket(seed: number, vacancyReference: string, householdId: number): number {
+  return new SeededRandom(seed).fork(`lottery:${vacancyReference}`).fork(`household:${householdId}`).nextUint32();
+}
+
+/**
+ * The plain order of a vacancy's eligible candidates under its route. Pure and total: every tie ends
+ * on the household id. Throws only when a candidate names a household that is not in `households`.
+ */
+export function rankCandidates(
+  vacancy: Pick<AllocationVacancy, 'reference' | 'route' | 'candidates'>,
+  households: ReadonlyMap<number, RankableHousehold>,
+  seed: number,
+): RankedCandidate[] {
+  const n = vacancy.candidates.length;
+  const lottery = vacancy.route === 'LOTTERY' ? new SeededRandom(seed).fork(`lottery:${vacancy.reference}`) : null;
+  const found: RankableHousehold[] = new Array(n);
+  // Numeric sort keys (no per-comparison string work: a pool of thousands is sorted per vacancy).
+  const primary = new Float64Array(n);
+  const secondary = new Float64Array(n);
+  const tickets = lottery ? new Float64Array(n) : null;
+  for (let i = 0; i < n; i += 1) {
+    const pair = vacancy.candidates[i];
+    const h = households.get(pair.householdId);
+    if (!h) throw new RangeError(`Vacancy ${vacancy.reference}: candidate household ${pair.householdId} is not in the input`);
+    found[i] = h;
+    const urgentFirst = vacancy.route === 'URGENCY' && !h.urgent ? 1 : 0;
+    primary[i] = urgentFirst * 1e6 + pair.priorityTier;
+    if (tickets) secondary[i] = tickets[i] = lottery!.fork(`household:${h.id}`).nextUint32();
+    else secondary[i] = dateKey(h.registrationDate);
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => primary[a] - primary[b] || secondary[a] - secondary[b] || found[a].id - found[b].id);
+  return order.map((i, position) => {
+    const h = found[i];
+    return {
+      householdId: h.id,
+      householdIndex: h.index ?? -1,
+      rank: position + 1,
+      priorityTier: vacancy.candidates[i].priorityTier,
+      urgent: h.urgent,
+      registrationDate: h.registrationDate,
+      lotteryTicket: tickets ? tickets[i] : null,
+      pair: vacancy.candidates[i],
+      pairIndex: -1,
+    };
+  });
+}
+
+/** YYYY-MM-DD as the number YYYYMMDD (same order as the string). */
+function dateKey(date: IsoDate): number {
+  return +date.slice(0, 4) * 10_000 + +date.slice(5, 7) * 100 + +date.slice(8, 10);
+}
