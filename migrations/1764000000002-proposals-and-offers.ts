@@ -58,7 +58,8 @@ export class ProposalsAndOffers1764000000002 implements MigrationInterface {
       -- one offer out at a time, and at most one accepted offer per vacancy
       CREATE UNIQUE INDEX offer_one_open_per_vacancy ON offer(vacancy_id) WHERE status = 'OPEN';
       CREATE UNIQUE INDEX offer_one_accepted_per_vacancy ON offer(vacancy_id) WHERE status = 'ACCEPTED';
-      CREATE INDEX offer_household_idx ON offer(household_id);
+      -- a household holds at most one open offer at a time
+      CREATE UNIQUE INDEX offer_one_open_per_household ON offer(household_id) WHERE status = 'OPEN';
     `);
     await q.query(`INSERT INTO composition_policy (code, version, effective_from, document) VALUES ('DEFAULT', 1, '2024-01-01', $1)`, [
       JSON.stringify(DEFAULT_COMPOSITION_DOCUMENT_V1),

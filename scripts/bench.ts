@@ -7,7 +7,13 @@ import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { projectRoot } from '../src/config/project-root.js';
 import { DemoSeederService } from '../src/demo/demo-seeder.service.js';
+import { createRoutingSolver } from '../src/allocation/solvers/routing.solver.js';
 import { EligibilityService } from '../src/eligibility/eligibility.service.js';
+import { BENCH_SCENARIOS, generateBenchInstance } from '../src/engine/allocation/bench-instances.js';
+import { AllocationPlan } from '../src/engine/allocation/explain-plan.js';
+import { plainOrderGreedy } from '../src/engine/allocation/greedy-baselines.js';
+import { planAllocation } from '../src/engine/allocation/plan-allocation.js';
+import { prepareAllocation } from '../src/engine/allocation/prepare-allocation.js';
 import { CandidatePoolEnum } from '../src/eligibility/graphql/eligibility.type.js';
 
 /**
@@ -74,6 +80,15 @@ async function main() {
     const direct = await measure(RUNS, () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.RESPONDENTS, first: 10 }));
     results.push({ name: 'eligible_candidates_2000_service', median_ms: direct.median, p90_ms: direct.p90, runs: RUNS, status: 'info', gap: null, violations: null, target: 'service only (load + evaluate), for comparison' });
 
+    // proposal end to end: GraphQL -> load, judge 2,000 respondents, plan, store
+    const proposeQuery = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id solveStatus chosen { rank } } }`;
+    const proposal = await measure(RUNS, async () => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: proposeQuery, variables: { v: String(vacancyId) } }) });
+      const body = (await res.json()) as { data?: unknown; errors?: unknown };
+      if (!body.data) throw new Error(`proposeAllocation failed: ${JSON.stringify(body.errors)}`);
+    });
+    results.push({ name: 'proposal_2000_graphql', median_ms: proposal.median, p90_ms: proposal.p90, runs: RUNS, status: proposal.median < 50 ? 'ok' : 'over_target', gap: null, violations: null, target: '< 50 ms end to end' });
+
     const pool = await measure(Math.max(5, Math.round(RUNS / 3)), () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.WHOLE_POOL, first: 10 }));
     results.push({ name: 'eligible_candidates_pool_5000_service', median_ms: pool.median, p90_ms: pool.p90, runs: Math.max(5, Math.round(RUNS / 3)), status: 'info', gap: null, violations: null, target: 'whole waiting list (5,000), service only' });
   } finally {
@@ -81,12 +96,73 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  results.push(...(await engineBenchmarks()));
+
   const out = join(projectRoot(), 'bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results.map(({ name, median_ms, status, gap, violations }) => ({ name, median_ms, status, gap, violations })), null, 2)}\n`);
   console.log(`\nWoonmix benchmark (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${new Date().toISOString()})`);
   console.table(results.map((r) => ({ name: r.name, 'median ms': r.median_ms, 'p90 ms': r.p90_ms, runs: r.runs, status: r.status, target: r.target })));
   console.log(`written ${join(out, 'results.json')}`);
+}
+
+/** Violated composition targets after a plan, over all complexes. */
+function violations(plan: AllocationPlan): number {
+  return plan.complexes.reduce((n, c) => n + c.targets.filter((t) => t.afterPlan.violation > 0).length, 0);
+}
+
+/**
+ * Engine-only: proposals (1 vacancy) and rounds on seeded instances (src/engine/allocation/bench-instances.ts),
+ * with the plain-order greedy baseline on the same instances. Seeds 1..n; medians over seeds.
+ * BENCH_ROUNDS=small skips the two largest rounds.
+ */
+async function engineBenchmarks(): Promise<BenchResult[]> {
+  const solver = createRoutingSolver();
+  const results: BenchResult[] = [];
+  const largest = process.env.BENCH_ROUNDS === 'small' ? ['round_200x5000', 'round_500x20000'] : [];
+  for (const scenario of BENCH_SCENARIOS.filter((s) => !largest.includes(s.name))) {
+    const isProposal = scenario.name.startsWith('proposal');
+    const seeds = isProposal ? [1, 2, 3] : scenario.name === 'round_50x2000' ? [1, 2, 3] : [1];
+    const times: number[] = [];
+    const greedyTimes: number[] = [];
+    const plans: AllocationPlan[] = [];
+    for (const seed of seeds) {
+      const input = generateBenchInstance({ ...scenario.spec, seed });
+      const g0 = process.hrtime.bigint();
+      plainOrderGreedy(prepareAllocation(input));
+      greedyTimes.push(Number(process.hrtime.bigint() - g0) / 1e6);
+      const runs = isProposal ? 10 : 1;
+      for (let r = 0; r < runs + (isProposal ? 2 : 0); r++) {
+        const t0 = process.hrtime.bigint();
+        const { plan } = await planAllocation(input, solver, { timeLimitMs: 60_000 });
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (!isProposal || r >= 2) times.push(ms); // proposals: two warm-up runs per seed
+        if (r === 0) plans.push(plan);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const median = Math.round(times[Math.floor(times.length / 2)] * 100) / 100;
+    const p90 = Math.round(times[Math.min(times.length - 1, Math.floor(times.length * 0.9))] * 100) / 100;
+    const statuses = [...new Set(plans.map((p) => p.status))].join('/');
+    const gaps = plans.map((p) => p.gap ?? Number.NaN).sort((a, b) => a - b);
+    const gap = gaps[Math.floor(gaps.length / 2)];
+    results.push({
+      name: scenario.name, median_ms: median, p90_ms: p90, runs: times.length, status: statuses, gap: Number.isNaN(gap) ? null : gap,
+      violations: plans.map(violations).sort((a, b) => a - b)[Math.floor(plans.length / 2)],
+      target: scenario.name === 'round_200x5000' ? '< 5 s within 0.1%' : scenario.name === 'round_500x20000' ? '< 30 s' : isProposal ? 'engine only' : 'status and gap',
+    });
+    // the plain-order greedy ("what users do today") on the same instances
+    const greedy = plans.map((p) => p.baselines.find((b) => b.name === 'PLAIN_ORDER')!);
+    const mid = <T>(xs: T[], key: (x: T) => number) => xs.map(key).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    results.push({
+      name: `greedy_${scenario.name.replace(/^(proposal|round)_/, '')}`, median_ms: Math.round(mid(greedyTimes, (t) => t) * 100) / 100,
+      p90_ms: Math.round(Math.max(...greedyTimes) * 100) / 100, runs: greedy.length,
+      status: `priority difference ${mid(greedy, (g) => g.priorityDifference ?? 0)} points`,
+      gap: mid(greedy, (g) => g.objectiveGap ?? 0), violations: mid(greedy, (g) => g.violatedTargets), target: 'baseline: violations and objective gap vs the plan',
+    });
+  }
+  await (solver as { dispose?: () => Promise<void> }).dispose?.();
+  return results;
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -8,7 +8,7 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { addDays } from '../engine/allocation/prepare-allocation.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
-import { VacancyEntity } from '../vacancies/vacancy.entity.js';
+import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
 import { ProposalsService, StoredProposal, lockVacancy } from './proposals.service.js';
@@ -57,16 +57,17 @@ export class OffersService {
       }
       let householdId: number;
       if (input.decision === DecisionEnum.ACCEPT) {
-        if (input.householdId !== undefined || input.reasonCode !== undefined) {
+        if (input.householdId != null || input.reasonCode != null || input.reasonText != null) {
           throw DomainError.invalid([{ field: 'decision', reason: 'ACCEPT takes the proposed candidate; use OVERRIDE to offer another household' }]);
         }
         if (proposal.chosenHouseholdId === null) throw new DomainError(ErrorCode.CONFLICT, `Proposal ${proposal.id} has no eligible candidate to accept`);
         householdId = proposal.chosenHouseholdId;
+        await this.assertMayBeOffered(m, vacancy, householdId, false); // things may have changed since the proposal
       } else {
         const missing = (['householdId', 'reasonCode', 'reasonText'] as const).filter((f) => !input[f]);
         if (missing.length) throw DomainError.invalid(missing.map((field) => ({ field, reason: 'is required for an OVERRIDE' })));
         householdId = parseId(input.householdId!, 'householdId');
-        await this.assertMayBeOffered(m, vacancy, householdId);
+        await this.assertMayBeOffered(m, vacancy, householdId, true);
       }
       const offer = await m.save(OfferEntity, m.create(OfferEntity, {
         proposalId: proposal.id,
@@ -96,6 +97,7 @@ export class OffersService {
       const vacancy = await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
       if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
+      if (vacancy.status !== 'OFFERED') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
       const respondedAt = this.clock.now();
       if (input.response === OfferResponseEnum.ACCEPTED) {
         const tenancyId = await this.let(m, vacancy, offer);
@@ -126,39 +128,48 @@ export class OffersService {
     const startDate = vacancy.availableFrom > today ? vacancy.availableFrom : today;
     const household = await m.findOne(HouseholdEntity, { where: { id: offer.householdId }, lock: { mode: 'pessimistic_write' } });
     if (!household?.onWaitingList) throw new DomainError(ErrorCode.CONFLICT, `Household ${household?.reference ?? offer.householdId} is no longer on the waiting list`);
+    // judged and counted on the day the tenancy starts (as startTenancy does)
     await this.eligibility.recordAllocation(m, {
-      householdId: offer.householdId, dwellingId: vacancy.dwellingId, vacancyId: vacancy.id, onDate: today, route: vacancy.route,
+      householdId: offer.householdId, dwellingId: vacancy.dwellingId, vacancyId: vacancy.id, onDate: startDate, route: vacancy.route,
       context: { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority },
     });
-    // a tenant moving within the stock (doorstromer) leaves the old home the day before
-    const current = await m.findOneBy(TenancyEntity, { householdId: offer.householdId, endDate: IsNull() });
-    if (current) {
-      if (current.startDate >= startDate) throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy starting ${current.startDate}`);
-      await m.update(TenancyEntity, { id: current.id }, { endDate: addDays(startDate, -1) });
-    }
-    const previous = await m.findOne(TenancyEntity, { where: { dwellingId: vacancy.dwellingId, endDate: IsNull() } });
-    if (previous) {
-      if (previous.startDate >= startDate) throw new DomainError(ErrorCode.CONFLICT, `The dwelling has a tenancy starting ${previous.startDate}`);
-      await m.update(TenancyEntity, { id: previous.id }, { endDate: addDays(startDate, -1) });
+    // the dwelling must be free from the start date: the previous tenancy is ended by its own process
+    const occupied = await m.findOne(TenancyEntity, { where: [{ dwellingId: vacancy.dwellingId, endDate: IsNull() }, { dwellingId: vacancy.dwellingId, endDate: MoreThanOrEqual(startDate) }] });
+    if (occupied) throw new DomainError(ErrorCode.CONFLICT, `The dwelling is let from ${occupied.startDate} to ${occupied.endDate ?? 'now'}; end that tenancy before ${startDate}`);
+    // a tenant moving within the stock (doorstromer) leaves the old home the day before; any other overlap is refused
+    const own = await m.find(TenancyEntity, { where: [{ householdId: offer.householdId, endDate: IsNull() }, { householdId: offer.householdId, endDate: MoreThanOrEqual(startDate) }] });
+    for (const t of own) {
+      if (t.endDate !== null || t.startDate >= startDate) {
+        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy from ${t.startDate} to ${t.endDate ?? 'now'} that overlaps ${startDate}`);
+      }
+      await m.update(TenancyEntity, { id: t.id }, { endDate: addDays(startDate, -1) });
     }
     const tenancy = await m.save(TenancyEntity, m.create(TenancyEntity, {
       householdId: offer.householdId, dwellingId: vacancy.dwellingId, startDate, endDate: null, allocationRoute: vacancy.route,
     }));
     await m.update(HouseholdEntity, { id: household.id }, { onWaitingList: false });
+    // proposals elsewhere that name the household are out of date: they must be made again
+    await m.update(ProposalEntity, { chosenHouseholdId: household.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
     await m.update(VacancyEntity, { id: vacancy.id }, { status: 'ALLOCATED' });
     return tenancy.id;
   }
 
-  /** An override must name a household on the waiting list that may be allocated the dwelling. */
-  private async assertMayBeOffered(m: EntityManager, vacancy: VacancyEntity, householdId: number): Promise<void> {
+  /**
+   * An offer goes to a household on the waiting list, without another open offer, that may be
+   * allocated the dwelling; an override names a respondent (any household for DIRECT letting).
+   */
+  private async assertMayBeOffered(m: EntityManager, vacancy: VacancyEntity, householdId: number, override: boolean): Promise<void> {
+    const fail = (reason: string) => (override ? DomainError.invalid([{ field: 'householdId', reason }]) : new DomainError(ErrorCode.CONFLICT, `The proposed household ${reason}; propose again`));
     const household = await m.findOneBy(HouseholdEntity, { id: householdId });
     if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
-    if (!household.onWaitingList) throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} is not on the waiting list` }]);
-    const declined = await m.existsBy(OfferEntity, { vacancyId: vacancy.id, householdId, status: 'DECLINED' });
-    if (declined) throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} already declined this vacancy` }]);
-    const { verdict } = await this.eligibility.judgeForVacancy(m, householdId, vacancy, this.clock.today());
-    if (!verdict.eligible) {
-      throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} may not be allocated this dwelling (${verdict.hardFailures.join(', ')})` }]);
+    if (!household.onWaitingList) throw fail(`household ${household.reference} is not on the waiting list`);
+    if (await m.existsBy(OfferEntity, { householdId, status: 'OPEN' })) throw fail(`household ${household.reference} already holds an open offer`);
+    if (override && vacancy.route !== 'DIRECT' && !(await m.existsBy(VacancyResponseEntity, { vacancyId: vacancy.id, householdId }))) {
+      throw fail(`household ${household.reference} did not respond to this vacancy (only DIRECT letting offers to non-respondents)`);
     }
+    const declined = await m.existsBy(OfferEntity, { vacancyId: vacancy.id, householdId, status: 'DECLINED' });
+    if (declined) throw fail(`household ${household.reference} already declined this vacancy`);
+    const { verdict } = await this.eligibility.judgeForVacancy(m, householdId, vacancy, this.clock.today());
+    if (!verdict.eligible) throw fail(`household ${household.reference} may not be allocated this dwelling (${verdict.hardFailures.join(', ')})`);
   }
 }

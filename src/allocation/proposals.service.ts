@@ -119,12 +119,14 @@ export class ProposalsService implements OnModuleDestroy {
       .orderBy('v.id', 'ASC')
       .getMany();
     const declined = await m.find(OfferEntity, { where: { vacancyId: In([focus.id, ...others.map((v) => v.id)]), status: 'DECLINED' } });
+    // a household holding an open offer elsewhere is not proposed again until that offer is answered
+    const offeredElsewhere = new Set((await m.find(OfferEntity, { where: { status: 'OPEN' } })).map((o) => o.householdId));
 
     const households = new Map<number, AllocationHousehold>();
     const vacancies: AllocationVacancy[] = [];
     for (const vacancy of [focus, ...others]) {
       const declinedHere = new Set(declined.filter((o) => o.vacancyId === vacancy.id).map((o) => o.householdId));
-      const pool = (await respondentFacts(m, vacancy.id)).filter((h) => !declinedHere.has(h.id));
+      const pool = (await respondentFacts(m, vacancy.id)).filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id));
       const { verdicts, params } = await this.eligibility.judgePool(m, vacancy, pool, onDate);
       const candidates = pool.flatMap((household, i) => {
         const verdict = verdicts[i];
@@ -135,7 +137,9 @@ export class ProposalsService implements OnModuleDestroy {
       vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus: vacancy.id === focus.id, candidates });
     }
 
-    const composition = await this.complexes.composition(complex.id, createLoaders(m), onDate, 3);
+    // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
+    const moveIn = focus.availableFrom > onDate ? focus.availableFrom : onDate;
+    const composition = await this.complexes.composition(complex.id, createLoaders(m), moveIn, 3);
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
     const input: AllocationInput = {
       allocationDate: onDate,

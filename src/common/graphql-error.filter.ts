@@ -54,7 +54,7 @@ export function toDomainError(exception: unknown): DomainError | null {
     }
   }
   const message = exception instanceof Error ? exception.message : '';
-  if (/ECONNREFUSED|Connection terminated|connection timeout/i.test(message)) {
+  if (/ECONNREFUSED|Connection terminated|connection timeout|PGlite session busy/i.test(message)) {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
   }
   return null;

@@ -82,6 +82,9 @@ export class VacanciesService {
         throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${row.reference} is ${row.status} and can no longer be withdrawn`);
       }
       row.status = 'WITHDRAWN';
+      // an offer out for a withdrawn vacancy can no longer be accepted, and its proposals are void
+      await m.query(`UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE vacancy_id = $1 AND status = 'OPEN'`, [row.id]);
+      await m.query(`UPDATE proposal SET status = 'SUPERSEDED' WHERE vacancy_id = $1 AND status = 'PROPOSED'`, [row.id]);
       return toVacancy(await m.save(VacancyEntity, row));
     });
   }

@@ -32,7 +32,7 @@ function caseDataset(): ImportDataset {
     tenancies: tenants.map((t, i) => ({ householdReference: t.reference, dwellingCode: `C-${i}`, startDate: '2019-01-01' })),
     vacancies: [
       { reference: 'VAC-C', dwellingCode: 'C-10', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['V-1', 'N-1', 'N-2', 'X-BIG'] },
-      { reference: 'VAC-P', dwellingCode: 'P-1', availableFrom: '2026-03-20', route: 'REGULAR', respondents: ['V-1'] },
+      { reference: 'VAC-P', dwellingCode: 'P-1', availableFrom: '2026-03-20', route: 'REGULAR', respondents: ['V-1', 'N-1'] },
     ],
   };
 }
@@ -136,10 +136,21 @@ describe('proposals, decisions and offers over GraphQL', () => {
 
   it('offers an override with its reason, and refuses proposals for a vacancy already let', async () => {
     const proposal = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id chosen { household { reference } } } }`, { v: ids['VAC-P'] });
-    expect(proposal.data.proposeAllocation.chosen.household.reference).toBe('V-1');
-    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { decision reasonCode reasonText household { reference } } }`,
-      { p: proposal.data.proposeAllocation.id, h: ids['N-1'] });
-    expect(override.data.decideProposal).toEqual({ decision: 'OVERRIDE', reasonCode: 'MEDICAL_FIT', reasonText: 'Ground floor needed, medical advice on file', household: { reference: 'N-1' } });
+    expect(proposal.data.proposeAllocation.chosen.household.reference).toBe('N-1');
+    const notRespondent = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed" }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['X-BIG'] });
+    expect(notRespondent.errors![0].extensions.fields[0].reason).toMatch(/did not respond to this vacancy/);
+    const blank = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "            " }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
+    expect(blank.errors![0].extensions.fields).toEqual([{ field: 'reasonText', reason: 'must say why, in words' }]);
+    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id decision reasonCode reasonText household { reference } } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
+    expect(override.data.decideProposal).toMatchObject({ decision: 'OVERRIDE', reasonCode: 'MEDICAL_FIT', reasonText: 'Ground floor needed, medical advice on file', household: { reference: 'V-1' } });
+
+    // withdrawing the vacancy lets its open offer lapse: it can no longer be accepted
+    await sut.gql(`mutation($v: ID!) { withdrawVacancy(id: $v) { status } }`, { v: ids['VAC-P'] });
+    const late = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: override.data.decideProposal.id });
+    expect(late.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('already WITHDRAWN') });
     const let_ = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] });
     expect(let_.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('is ALLOCATED') });
   });

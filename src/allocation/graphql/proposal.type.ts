@@ -107,6 +107,7 @@ export class DecideProposalInput {
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'reasonCode must be 2-40 capital letters, digits or _' })
   reasonCode?: string;
   @Field({ nullable: true, description: 'OVERRIDE: the reason in words (at least 10 characters)' }) @IsOptional() @IsString() @MinLength(10) @MaxLength(2000)
+  @Matches(/\S{3}/, { message: 'reasonText must say why, in words' })
   reasonText?: string;
 }
 
@@ -114,7 +115,9 @@ export class DecideProposalInput {
 export class OfferResponseInput {
   @Field(() => ID) @IsString() offerId: string;
   @Field(() => OfferResponseEnum) @IsIn(Object.values(OfferResponseEnum)) response: OfferResponseEnum;
-  @Field({ nullable: true, description: 'Required when DECLINED' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000) reason?: string;
+  @Field({ nullable: true, description: 'Required when DECLINED' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason?: string;
 }
 
 @ObjectType()
