@@ -1,4 +1,6 @@
+import { CompositionPolicyService } from '../../src/allocation/composition-policy.service.js';
 import { LocalPolicyService } from '../../src/eligibility/local-policy.service.js';
+import { DEFAULT_COMPOSITION_POLICY } from '../../src/engine/allocation/composition-policy.js';
 import { RuleParametersService } from '../../src/eligibility/rule-parameters.service.js';
 import { DEFAULT_LOCAL_POLICY } from '../../src/engine/eligibility/default-local-policy.js';
 import { PARAMS_2024, PARAMS_2025, PARAMS_2026 } from '../../src/engine/eligibility/test-fixtures/rule-parameters.fixture.js';
@@ -29,6 +31,14 @@ describe('reference data loaded by the migrations', () => {
     const { id, name: _name, ...stored } = policy;
     const { id: _id, name: _n, ...expected } = DEFAULT_LOCAL_POLICY;
     expect(id).toBe('DEFAULT@1');
+    expect(stored).toEqual(expected);
+  });
+
+  it('ships the default composition policy as data, equal to the engine defaults (migrations keep a frozen copy)', async () => {
+    const { policy } = await sut.app.get(CompositionPolicyService).inForce(sut.dataSource.manager, '2026-03-02');
+    const { effectiveFrom, ...stored } = policy;
+    const { effectiveFrom: _e, ...expected } = DEFAULT_COMPOSITION_POLICY;
+    expect(effectiveFrom).toBe('2024-01-01');
     expect(stored).toEqual(expected);
   });
 
