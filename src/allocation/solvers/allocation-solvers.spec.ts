@@ -18,6 +18,7 @@ const EXACT: Partial<AllocationSolveOptions> = { timeLimitMs: 20_000, mipRelGap:
 /** Every way of solving, each checked against the brute-force optimum. */
 const PATHS: ReadonlyArray<readonly [string, Solver, Partial<AllocationSolveOptions>]> = [
   ['HiGHS MIP, exact pruning', highs, { ...EXACT, lpRounding: false }],
+  ['HiGHS MIP, exact pruning, dense side rows', highs, { ...EXACT, lpRounding: false, sideRowForm: 'DENSE' }],
   ['HiGHS LP then MIP, no pruning, HiGHS LP first', createHighsSolver({ lpFirst: true }), { ...EXACT, pruning: { kind: 'NONE' } }],
   ['javascript-lp-solver MIP, exact pruning', jsl, { ...EXACT, lpRounding: false }],
   ['javascript-lp-solver LP then MIP, no pruning', jsl, { ...EXACT, pruning: { kind: 'NONE' } }],

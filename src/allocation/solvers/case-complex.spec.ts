@@ -72,7 +72,9 @@ describe('the case complex: vulnerable inflow kept under its cap, and said so', 
     // the plain order would have taken H-1 and pushed the share up
     const plainBaseline = plan.baselines.find((b) => b.name === 'PLAIN_ORDER')!;
     expect(plainBaseline.violatedTargets).toBe(1);
+    expect(plainBaseline.worsenedTargets).toBe(1); // 4 households over before, 4.7 after
     expect(plainBaseline.priorityDifference).toBe(20);
+    expect(plan.objectiveParts).toMatchObject({ violatedTargets: 1, worsenedTargets: 0 }); // 3.7 over: better than before
   });
 
   it('keeps the plain order when the next non-vulnerable household is beyond the displacement bound', async () => {

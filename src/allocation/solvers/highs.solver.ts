@@ -141,9 +141,17 @@ export function createHighsSolver(options: Partial<HighsSolverOptions> = {}, clo
             return result('ERROR', { message: `HiGHS ended with model status ${run.modelStatus}.` });
         }
       } catch (error) {
-        return result('ERROR', { message: `HiGHS threw: ${(error as Error).message}` });
+        // An abort (e.g. the 2 GB WebAssembly memory ceiling) leaves the runtime unusable: load a fresh one next time.
+        const aborted = /abort/i.test((error as Error).message);
+        if (aborted) loading = null;
+        const memory = aborted && highs.memoryBytes >= 2 ** 31 ? ' at its 2 GB WebAssembly memory ceiling' : '';
+        return result('ERROR', { message: `HiGHS threw${memory}: ${(error as Error).message}` });
       } finally {
-        native.dispose();
+        try {
+          native.dispose();
+        } catch {
+          // the runtime aborted: nothing left to free
+        }
       }
     },
   };

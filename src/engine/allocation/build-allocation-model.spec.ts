@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildAllocationModel as sut, selectCandidatePairs, solutionOfAssignment, assignmentOfSolution } from './build-allocation-model.js';
+import { SideRowForm, buildAllocationModel as sut, selectCandidatePairs, solutionOfAssignment, assignmentOfSolution } from './build-allocation-model.js';
 import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
 import { mipObjective, verifySolution } from './mip-model.js';
 import { evaluatePlan } from './plan-objective.js';
@@ -9,11 +9,11 @@ import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anInput, smallInstanceA
 import { generateBenchInstance } from './bench-instances.js';
 
 describe('buildAllocationModel', () => {
-  it('encodes every plan: its model solution verifies and has the plan price as objective (property)', () => {
+  it('encodes every plan, dense or sparse: its model solution verifies and has the plan price as objective (property)', () => {
     fc.assert(
-      fc.property(smallInstanceArb(), (input) => {
+      fc.property(smallInstanceArb(), fc.constantFrom<SideRowForm>('DENSE', 'SPARSE'), (input, form) => {
         const prepared = prepareAllocation(input);
-        const model = sut(prepared, { kind: 'NONE' });
+        const model = sut(prepared, { kind: 'NONE' }, form);
         const plans = [bruteForceOptimum(prepared)?.assignment, plainOrderGreedy(prepared).assignment, capAwareGreedy(prepared).assignment];
         for (const plan of plans) {
           if (!plan) continue;
@@ -26,8 +26,20 @@ describe('buildAllocationModel', () => {
           expect([...assignmentOfSolution(model, prepared, x)]).toEqual([...plan]);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('sparse side rows are the dense ones rewritten: fewer nonzeros, the same rows on every plan', () => {
+    const prepared = prepareAllocation(generateBenchInstance({ vacancies: 20, households: 400, seed: 7, maxPositions: null }));
+    const dense = sut(prepared, { kind: 'EXACT' }, 'DENSE');
+    const sparse = sut(prepared, { kind: 'EXACT' }, 'SPARSE');
+    expect(sparse.mip.colNames).toEqual(dense.mip.colNames);
+    expect(sparse.mip.rowNames).toEqual(dense.mip.rowNames);
+    expect(sparse.mip.rowStarts[sparse.mip.numRows]).toBeLessThan(0.8 * dense.mip.rowStarts[dense.mip.numRows]);
+    const plan = capAwareGreedy(prepared).assignment;
+    expect(verifySolution(sparse.mip, solutionOfAssignment(sparse, prepared, plan))).toEqual([]);
+    expect(mipObjective(sparse.mip, solutionOfAssignment(sparse, prepared, plan))).toBeCloseTo(mipObjective(dense.mip, solutionOfAssignment(dense, prepared, plan)), 9);
   });
 
   it('exact pruning keeps the optimum: brute force over the kept pairs equals brute force over all (property)', () => {

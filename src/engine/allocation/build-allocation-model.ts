@@ -63,7 +63,14 @@ export function selectCandidatePairs(prepared: PreparedAllocation, pruning: Prun
  * rows with a slack priced at weight / 10000 per basis-point household (hard rows without one).
  * Names: x_<vacancyId>_<householdId>, u_<vacancyId>, s_<row name>; order: vacancy id, then rank.
  */
-export function buildAllocationModel(prepared: PreparedAllocation, pruning: PruningMode = { kind: 'EXACT' }): AllocationModel {
+/**
+ * DENSE: side rows as they are (every allocation in a complex or scope enters its row).
+ * SPARSE: each vacancy's most common coefficient is moved onto its "unfilled" column through
+ * sum x + u = 1, so only the pairs that differ from it stay (exact; the same LP and MIP).
+ */
+export type SideRowForm = 'DENSE' | 'SPARSE';
+
+export function buildAllocationModel(prepared: PreparedAllocation, pruning: PruningMode = { kind: 'EXACT' }, form: SideRowForm = 'SPARSE'): AllocationModel {
   const keep = selectCandidatePairs(prepared, pruning);
   const b = new MipModelBuilder('woonmix-allocation');
   b.offset = -prepared.constantPenalty;
@@ -81,9 +88,11 @@ export function buildAllocationModel(prepared: PreparedAllocation, pruning: Prun
     unfilledCol[v.index] = b.addCol(`u_${v.id}`, -prepared.policy.unfilledPenalty, 0, 1, false);
   }
   const slackCol = new Int32Array(prepared.sideRows.length).fill(-1);
-  // Side rows as they are. (Rewriting each vacancy's common coefficient through sum x = 1 - u_v made
-  // them 25% sparser but HiGHS slower on 2 of 3 rounds of 200 x 5000, so it was dropped.)
-  const sideRowEntries = prepared.sideRows.map((row) => keptEntries(row, pairCol));
+  const keptPerVacancy = new Int32Array(vacancies.length);
+  for (const pi of colPairList) keptPerVacancy[pairs[pi].vacancyIndex] += 1;
+  const sideRowEntries = prepared.sideRows.map((row) =>
+    form === 'SPARSE' ? sparseEntries(prepared, row, pairCol, unfilledCol, keptPerVacancy) : keptEntries(row, pairCol),
+  );
   const rowScale = Float64Array.from(sideRowEntries, (r) => Math.abs(r.values.reduce((g, c) => gcd(g, c), r.rhs)) || 1);
   for (const row of prepared.sideRows) {
     const scale = rowScale[row.index];
@@ -126,6 +135,59 @@ export function buildAllocationModel(prepared: PreparedAllocation, pruning: Prun
   const colPair = new Int32Array(b.numCols).fill(-1);
   colPairList.forEach((pi, col) => (colPair[col] = pi));
   return { mip: b.build(), colPair, pairCol, unfilledCol, slackCol, rowScale, pruning, keptPairs, prunedPairs: pairs.length - keptPairs };
+}
+
+/**
+ * A side row in sparse form. Every kept pair of a vacancy v has some coefficient in the row (0 when
+ * it does not enter); with base_v the most common one, sum(coef x) over v's pairs equals
+ * base_v (1 - u_v) + sum((coef - base_v) x), because sum(x) + u_v = 1. Only pairs that differ from
+ * their vacancy's base stay, plus u_v. Quota and composition rows see every allocation in their
+ * denominator, so in dense form each holds every pair of its scope or complex.
+ */
+function sparseEntries(
+  prepared: PreparedAllocation,
+  row: PreparedAllocation['sideRows'][number],
+  pairCol: Int32Array,
+  unfilledCol: Int32Array,
+  keptPerVacancy: Int32Array,
+): { cols: number[]; values: number[]; rhs: number } {
+  const byVacancy = new Map<number, { cols: number[]; coefs: number[] }>();
+  row.pairs.forEach((pi, k) => {
+    if (pairCol[pi] === -1) return;
+    const v = prepared.pairs[pi].vacancyIndex;
+    const entry = byVacancy.get(v) ?? { cols: [], coefs: [] };
+    entry.cols.push(pairCol[pi]);
+    entry.coefs.push(row.coefs[k]);
+    byVacancy.set(v, entry);
+  });
+  const cols: number[] = [];
+  const values: number[] = [];
+  let rhs = row.rhs;
+  for (const [v, entry] of [...byVacancy].sort((a, b) => a[0] - b[0])) {
+    const counts = new Map<number, number>([[0, keptPerVacancy[v] - entry.cols.length]]);
+    for (const c of entry.coefs) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let base = 0;
+    for (const [c, n] of counts) if (n > counts.get(base)! || (n === counts.get(base)! && c < base)) base = c;
+    entry.cols.forEach((col, k) => {
+      if (entry.coefs[k] === base) return;
+      cols.push(col);
+      values.push(entry.coefs[k] - base);
+    });
+    if (base === 0) continue;
+    if (counts.get(0)! > entry.coefs.filter((c) => c === 0).length) {
+      // kept pairs of v outside the row have coefficient 0, so 0 - base after the shift
+      const inRow = new Set(entry.cols);
+      for (const pi of prepared.vacancies[v].pairIndices) {
+        if (pairCol[pi] === -1 || inRow.has(pairCol[pi])) continue;
+        cols.push(pairCol[pi]);
+        values.push(-base);
+      }
+    }
+    cols.push(unfilledCol[v]);
+    values.push(-base);
+    rhs -= base;
+  }
+  return { cols, values, rhs };
 }
 
 /** The kept pairs of a side row, with their coefficients. */

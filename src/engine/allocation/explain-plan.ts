@@ -4,7 +4,7 @@ import { PortfolioQuota, QuotaCounts, QuotaShare, addAllocation, quotaStatus } f
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
 import { TargetBound, TargetSource } from './composition-policy.js';
-import { BaselineResult } from './greedy-baselines.js';
+import { BaselineResult, violationCounts } from './greedy-baselines.js';
 import { PlanState, rowPenalty } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, WindowBound } from './prepare-allocation.js';
 import { ROUTE_ORDER } from './rank-candidates.js';
@@ -51,6 +51,11 @@ export interface ObjectiveParts {
   constantPenalty: number;
   filled: number;
   unfilled: number;
+  /** Composition targets violated after the plan (most were violated before it too). */
+  violatedTargets: number;
+  /** Composition targets the plan made worse than before it. */
+  worsenedTargets: number;
+  violatedQuotas: number;
 }
 
 export interface ShareState {
@@ -172,6 +177,7 @@ export interface BaselineSummary {
   quotaPenalty: number;
   filled: number;
   violatedTargets: number;
+  worsenedTargets: number;
   violatedQuotas: number;
   /** Baseline priority points minus the plan's: positive = the baseline follows the list more closely. */
   priorityDifference: number | null;
@@ -262,6 +268,7 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
           constantPenalty: round6(e.constantPenalty),
           filled: e.filledCount,
           unfilled: e.unfilledCount,
+          ...violationCounts(prepared, e),
         }
       : null,
     proposals: proposalsFor(prepared, planned, focus, assignment !== null),
@@ -298,6 +305,7 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
       quotaPenalty: round6(b.evaluation.quotaPenalty),
       filled: b.evaluation.filledCount,
       violatedTargets: b.violatedTargets,
+      worsenedTargets: b.worsenedTargets,
       violatedQuotas: b.violatedQuotas,
       priorityDifference: e ? round6(b.evaluation.priorityPoints - e.priorityPoints) : null,
       objectiveGap: e ? round6((e.objective - b.evaluation.objective) / Math.max(1, Math.abs(e.objective))) : null,

@@ -13,6 +13,8 @@ export interface BaselineResult {
   evaluation: PlanEvaluation;
   /** Composition targets (complex x target) violated after the plan. */
   violatedTargets: number;
+  /** Composition targets whose violation the plan made worse than before the round. */
+  worsenedTargets: number;
   /** Portfolio quota rows violated after the plan. */
   violatedQuotas: number;
 }
@@ -29,16 +31,24 @@ function sweepOrder(prepared: PreparedAllocation, usable: (pairIndex: number) =>
     .map((p) => p.index);
 }
 
-export function summarize(prepared: PreparedAllocation, name: BaselineName, assignment: Assignment): BaselineResult {
-  const evaluation = evaluatePlan(prepared, assignment);
+/** Side rows violated after a plan, and composition targets it made worse than before the round. */
+export function violationCounts(prepared: PreparedAllocation, evaluation: PlanEvaluation): { violatedTargets: number; worsenedTargets: number; violatedQuotas: number } {
   let violatedTargets = 0;
+  let worsenedTargets = 0;
   let violatedQuotas = 0;
   for (const row of prepared.sideRows) {
-    if (evaluation.rowViolation[row.index] <= 0) continue;
-    if (row.spec.kind === 'COMPOSITION') violatedTargets += 1;
-    else violatedQuotas += 1;
+    const after = evaluation.rowViolation[row.index];
+    if (row.spec.kind === 'COMPOSITION') {
+      if (after > 0) violatedTargets += 1;
+      if (after > rowViolation(row, 0)) worsenedTargets += 1;
+    } else if (after > 0) violatedQuotas += 1;
   }
-  return { name, assignment, evaluation, violatedTargets, violatedQuotas };
+  return { violatedTargets, worsenedTargets, violatedQuotas };
+}
+
+export function summarize(prepared: PreparedAllocation, name: BaselineName, assignment: Assignment): BaselineResult {
+  const evaluation = evaluatePlan(prepared, assignment);
+  return { name, assignment, evaluation, ...violationCounts(prepared, evaluation) };
 }
 
 /**

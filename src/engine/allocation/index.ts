@@ -1,4 +1,5 @@
 export * from './allocation-input.js';
+export * from './bench-instances.js';
 export * from './build-allocation-model.js';
 export * from './composition-policy.js';
 export * from './explain-plan.js';

@@ -1,4 +1,4 @@
-import { AllocationModel, PruningMode, assignmentOfSolution, buildAllocationModel, solutionOfAssignment } from './build-allocation-model.js';
+import { AllocationModel, PruningMode, SideRowForm, assignmentOfSolution, buildAllocationModel, solutionOfAssignment } from './build-allocation-model.js';
 import { BaselineResult, capAwareGreedy } from './greedy-baselines.js';
 import { MipModel, MipSize, MipViolation, mipObjective, mipSize, verifySolution } from './mip-model.js';
 import { Assignment, PlanEvaluation, emptyAssignment, evaluatePlan } from './plan-objective.js';
@@ -20,6 +20,12 @@ export interface AllocationSolveOptions {
    * a proven bound for the gap.
    */
   lpRounding: boolean;
+  /**
+   * Side rows as they are, or sparse through the "unfilled" columns (build-allocation-model.ts).
+   * SPARSE by default: with dense quota rows HiGHS hit its 2 GB WebAssembly ceiling and aborted on the
+   * 500 x 20000 round (32k columns), which it solves in sparse form.
+   */
+  sideRowForm: SideRowForm;
 }
 
 export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
@@ -29,6 +35,7 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
   fastPath: true,
   warmStart: true,
   lpRounding: true,
+  sideRowForm: 'SPARSE',
 };
 
 /**
@@ -129,7 +136,7 @@ export async function solveAllocation(
     };
   }
 
-  const model = buildAllocationModel(prepared, opts.pruning);
+  const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm);
   const report: ModelReport = { ...mipSize(model.mip), pruning: opts.pruning, keptPairs: model.keptPairs, prunedPairs: model.prunedPairs };
   const usable = (pi: number) => model.pairCol[pi] !== -1;
   let remainingMs = opts.timeLimitMs;
@@ -140,7 +147,8 @@ export async function solveAllocation(
   let lpRounded: BaselineResult | null = null;
   if (opts.lpRounding) {
     const relaxed: MipModel = { ...model.mip, name: `${model.mip.name}-relaxation`, integer: new Uint8Array(model.mip.numCols) };
-    const lp = await solver.solve(relaxed, { timeLimitMs: remainingMs, mipRelGap: opts.mipRelGap });
+    // at most half the budget: on very large models the relaxation alone can take most of it
+    const lp = await solver.solve(relaxed, { timeLimitMs: remainingMs / 2, mipRelGap: opts.mipRelGap });
     remainingMs = Math.max(0, remainingMs - lp.ms);
     solverMs += lp.ms;
     if (lp.status === 'INFEASIBLE') {
