@@ -139,7 +139,7 @@ export class ProposalsService implements OnModuleDestroy {
 
     // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
     const moveIn = focus.availableFrom > onDate ? focus.availableFrom : onDate;
-    const composition = await this.complexes.composition(complex.id, createLoaders(m), moveIn, 3);
+    const composition = await this.complexes.composition(complex.id, createLoaders(m), moveIn, 3, focusContext.params.year);
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
     const input: AllocationInput = {
       allocationDate: onDate,

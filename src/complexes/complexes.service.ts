@@ -82,9 +82,13 @@ export class ComplexesService {
   }
 
   /** Composition on `asOf` from the complex's tenancies, batched across complexes via the loaders. */
-  async composition(complexId: number, loaders: Loaders, asOf: string | undefined, inflowYears: number): Promise<EngineComposition> {
+  /**
+   * `parameterYear`: whose income limits define the income bands (default: the year of asOf). A
+   * proposal made in December for a move-in in January judges incomes by the limits of the decision.
+   */
+  async composition(complexId: number, loaders: Loaders, asOf: string | undefined, inflowYears: number, parameterYear?: number): Promise<EngineComposition> {
     const date = asOf ?? this.clock.today();
-    const year = yearOf(date);
+    const year = parameterYear ?? yearOf(date);
     const row = await loaders.ruleParameters.load(year); // one query for all complexes of the page
     if (!row) throw missingYear(year, 'asOf');
     const params = toRuleParameters(row);

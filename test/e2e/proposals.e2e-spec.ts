@@ -17,22 +17,27 @@ function caseDataset(): ImportDataset {
       { buurtCode: 'BU90040001', name: 'Rozenwijk', municipalityCode: 'GM9004', municipalityName: 'Casestad', resilienceClass: 1, resilienceSource: 'test', resilienceYear: 2024 },
       { buurtCode: 'BU90040002', name: 'Parkzicht', municipalityCode: 'GM9004', municipalityName: 'Casestad', resilienceClass: 4, resilienceSource: 'test', resilienceYear: 2024 },
     ],
-    complexes: [{ code: 'CASE', name: 'Rozenhof', buurtCode: 'BU90040001' }, { code: 'PARK', name: 'Parkhof', buurtCode: 'BU90040002' }],
+    complexes: [{ code: 'CASE', name: 'Rozenhof', buurtCode: 'BU90040001' }, { code: 'PARK', name: 'Parkhof', buurtCode: 'BU90040002' },
+      { code: 'NEXT', name: 'Nieuwhof', buurtCode: 'BU90040002' }],
     dwellings: [
       ...Array.from({ length: 11 }, (_, i) => ({ code: `C-${i}`, complexCode: 'CASE', address: `Rozenlaan ${i}`, postcode: '7311AB', rooms: 2, floorAreaM2: 55, netRentCents: 65_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE' as const, labels: [] })),
       { code: 'P-1', complexCode: 'PARK', address: 'Parklaan 1', postcode: '7312AB', rooms: 2, floorAreaM2: 60, netRentCents: 66_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE', labels: [] },
+      { code: 'P-2', complexCode: 'NEXT', address: 'Parklaan 2', postcode: '7312AB', rooms: 2, floorAreaM2: 60, netRentCents: 66_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE', labels: [] },
     ],
     households: [
       ...tenants,
       HouseholdBuilder.from({ reference: 'V-1', registrationDate: '2010-01-01', incomeSource: 'BENEFIT', supportNeeds: ['SHELTER_OUTFLOW'], taxableIncomeCents: 1_500_000 }).build(),
       HouseholdBuilder.from({ reference: 'N-1', registrationDate: '2012-01-01' }).build(),
       HouseholdBuilder.from({ reference: 'N-2', registrationDate: '2014-01-01' }).build(),
+      HouseholdBuilder.from({ reference: 'Y-1', registrationDate: '2016-01-01' }).build(),
       HouseholdBuilder.from({ reference: 'X-BIG', registrationDate: '2009-01-01' }).withMember('PARTNER', '1985-01-01').withMember('CHILD', '2012-01-01').withMember('CHILD', '2014-01-01').withMember('CHILD', '2016-01-01').build(),
     ],
     tenancies: tenants.map((t, i) => ({ householdReference: t.reference, dwellingCode: `C-${i}`, startDate: '2019-01-01' })),
     vacancies: [
       { reference: 'VAC-C', dwellingCode: 'C-10', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['V-1', 'N-1', 'N-2', 'X-BIG'] },
       { reference: 'VAC-P', dwellingCode: 'P-1', availableFrom: '2026-03-20', route: 'REGULAR', respondents: ['V-1', 'N-1'] },
+      // free in a year whose legal limits are not published yet
+      { reference: 'VAC-NY', dwellingCode: 'P-2', availableFrom: '2027-01-10', route: 'REGULAR', respondents: ['Y-1'] },
     ],
   };
 }
@@ -153,5 +158,11 @@ describe('proposals, decisions and offers over GraphQL', () => {
     expect(late.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('already WITHDRAWN') });
     const let_ = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] });
     expect(let_.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('is ALLOCATED') });
+  });
+
+  it('proposes in December for a move-in next year, judging by the limits of the decision date', async () => {
+    const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { allocationDate chosen { household { reference } } } }`, { v: ids['VAC-NY'] });
+    expect(errors).toBeUndefined();
+    expect(data.proposeAllocation).toEqual({ allocationDate: '2026-03-02', chosen: { household: { reference: 'Y-1' } } });
   });
 });
