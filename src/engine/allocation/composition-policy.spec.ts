@@ -1,14 +1,6 @@
-import { CompositionTarget, DEFAULT_COMPOSITION_POLICY, targetsForComplex, validateCompositionPolicy } from './composition-policy.js';
+import { CompositionTarget, DEFAULT_COMPOSITION_POLICY, targetsForComplex, validateCompositionPolicy, vulnerableMax } from './composition-policy.js';
 
-const cap = (basisPoints: number, weight = 50): CompositionTarget => ({
-  id: 'VULNERABLE_MAX',
-  label: 'vulnerable households',
-  dimension: 'VULNERABILITY',
-  categories: ['VULNERABLE'],
-  bound: 'MAX',
-  basisPoints,
-  weight,
-});
+const cap = (basisPoints: number, weight = 50): CompositionTarget => vulnerableMax(basisPoints, weight);
 
 describe('targetsForComplex', () => {
   it.each([

@@ -87,7 +87,7 @@ export interface ResolvedTarget extends CompositionTarget {
   source: TargetSource;
 }
 
-const vulnerableMax = (basisPoints: number, weight: number): CompositionTarget => ({
+export const vulnerableMax = (basisPoints: number, weight: number): CompositionTarget => ({
   id: 'VULNERABLE_MAX',
   label: 'vulnerable households',
   dimension: 'VULNERABILITY',
