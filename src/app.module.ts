@@ -7,9 +7,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { OfferResolver, ProposalCandidateResolver, ProposalsResolver } from './allocation/allocation.resolver.js';
+import { CompositionPolicyResolver } from './allocation/composition-policy.resolver.js';
 import { CompositionPolicyService } from './allocation/composition-policy.service.js';
 import { OffersService } from './allocation/offers.service.js';
 import { ProposalsService } from './allocation/proposals.service.js';
+import { AllocationInputLoader } from './allocation/allocation-input.loader.js';
+import { PlanRunner } from './allocation/plan-runner.service.js';
+import { RoundsResolver } from './allocation/rounds.resolver.js';
+import { RoundsService } from './allocation/rounds.service.js';
+import { JobQueue } from './jobs/job-queue.service.js';
 import { CLOCK, Clock, systemClock } from './common/clock.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
 import { ComplexesResolver } from './complexes/complexes.resolver.js';
@@ -85,7 +91,9 @@ export class AppModule {
         TenanciesService, TenanciesResolver,
         VacanciesService, VacanciesResolver, VacancyResponseResolver,
         ImportsService, ImportsResolver,
-        CompositionPolicyService, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver,
+        JobQueue, PlanRunner, AllocationInputLoader,
+        CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver,
+        RoundsService, RoundsResolver,
         DemoSeederService,
       ],
     };

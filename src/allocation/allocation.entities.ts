@@ -28,7 +28,76 @@ export class ProposalEntity {
   @Column({ name: 'solve_status', type: 'text' }) solveStatus: string;
   @Column({ type: 'text', nullable: true }) solver: string | null;
   @Column({ type: 'json' }) plan: Record<string, unknown>;
+  /** The allocation round that proposed it; null for a proposal asked for one vacancy. */
+  @Column({ name: 'round_id', type: 'integer', nullable: true }) roundId: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+export const ROUND_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+export type RoundStage = 'QUEUED' | 'LOADING' | 'SOLVING' | 'STORING' | 'DONE';
+
+export interface RoundProgress {
+  stage: RoundStage;
+  percent: number;
+  message: string;
+}
+
+export interface RoundRequest {
+  vacancyIds: number[] | null;
+  municipalityCode: string | null;
+  timeLimitSeconds: number;
+  seed: number | null;
+}
+
+export interface SkippedVacancy {
+  vacancyId: number;
+  reason: string;
+}
+
+/** Solver facts of a round, with its timings (kept out of the deterministic plan). */
+export interface RoundSolverReport {
+  status: string;
+  source: string;
+  solverName: string | null;
+  solverVersion: string | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  optimalityScope: string;
+  columns: number | null;
+  rows: number | null;
+  keptPairs: number | null;
+  prunedPairs: number | null;
+  message: string | null;
+  totalMs: number;
+  solverMs: number | null;
+  households: number;
+  pairs: number;
+}
+
+@Entity('allocation_round')
+export class AllocationRoundEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'text' }) status: RoundStatus;
+  @Column({ type: 'jsonb' }) request: RoundRequest;
+  @Column({ name: 'vacancy_ids', type: 'integer', array: true }) vacancyIds: number[];
+  @Column({ name: 'allocation_date', type: 'date', transformer: dateTransformer }) allocationDate: string;
+  @Column({ type: 'bigint', transformer: numericTransformer }) seed: number;
+  @Column({ name: 'time_limit_ms', type: 'integer' }) timeLimitMs: number;
+  @Column({ name: 'job_id', type: 'uuid', nullable: true }) jobId: string | null;
+  @Column({ type: 'integer' }) attempts: number;
+  @Column({ type: 'jsonb' }) progress: RoundProgress;
+  @Column({ name: 'solver_report', type: 'jsonb', nullable: true }) solverReport: RoundSolverReport | null;
+  @Column({ type: 'json', nullable: true }) plan: Record<string, unknown> | null;
+  @Column({ type: 'jsonb' }) skipped: SkippedVacancy[];
+  @Column({ type: 'text', nullable: true }) error: string | null;
+  @Column({ type: 'text', nullable: true }) worker: string | null;
+  @Column({ name: 'composition_policy_id', type: 'integer', nullable: true }) compositionPolicyId: number | null;
+  @Column({ name: 'parameter_year', type: 'integer', nullable: true }) parameterYear: number | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }
 
 export type OfferStatus = 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';

@@ -41,6 +41,7 @@ export function toProposal({ entity, plan, proposal }: StoredProposal): Proposal
       weight: t.weight, source: t.source, before: t.before, afterThis: t.afterThis, afterPlan: t.afterPlan, text: t.text,
     })),
     plan: JSON.stringify(plan),
+    roundId: entity.roundId === null ? null : String(entity.roundId),
   };
 }
 

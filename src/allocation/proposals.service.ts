@@ -1,31 +1,21 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
-import { ComplexesService } from '../complexes/complexes.service.js';
-import { createLoaders } from '../database/loaders.js';
-import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
-import { EligibilityService } from '../eligibility/eligibility.service.js';
-import { AllocationHousehold, AllocationInput, AllocationVacancy } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan, VacancyProposal } from '../engine/allocation/explain-plan.js';
-import { planAllocation } from '../engine/allocation/plan-allocation.js';
-import { Solver } from '../engine/allocation/solver.port.js';
-import { categorize } from '../engine/composition/compute-composition.js';
-import { HouseholdFacts, IsoDate } from '../engine/model.js';
-import { respondentFacts } from '../households/household-facts.query.js';
+import { IsoDate } from '../engine/model.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
-import { OfferEntity, ProposalEntity } from './allocation.entities.js';
-import { CompositionPolicyService } from './composition-policy.service.js';
+import { AllocationInputLoader, LoadedInput, isPlannable } from './allocation-input.loader.js';
+import { ProposalEntity } from './allocation.entities.js';
+import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
-import { createRoutingSolver } from './solvers/routing.solver.js';
 
 /** Per-vacancy proposals stay interactive: a single vacancy is scored directly (exact), larger look-aheads solve. */
 const PROPOSAL_TIME_LIMIT_MS = 10_000;
-
-/** Vacancies of a complex that are still to be let, and so planned along as look-ahead. */
-const PLANNABLE_STATUSES = ['OPEN', 'PROPOSED'] as const;
+/** Planning outside the transaction is retried when the state it read changed meanwhile. */
+const MAX_PLAN_ATTEMPTS = 3;
 
 export interface StoredProposal {
   entity: ProposalEntity;
@@ -37,58 +27,49 @@ export interface StoredProposal {
 /**
  * Proposes the household for one vacancy that best balances the waiting-list order against the
  * composition targets of its complex, planning the complex's other open vacancies along (look-ahead),
- * and stores the explained plan. Load -> engine -> persist, in one transaction.
+ * and stores the explained plan. The input is read in one transaction, solved outside it (in a
+ * worker thread when it is more than one vacancy), and stored in another that first checks that
+ * nothing the plan depends on changed meanwhile.
  */
 @Injectable()
-export class ProposalsService implements OnModuleDestroy {
-  private readonly solver: Solver = createRoutingSolver();
-
+export class ProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly eligibility: EligibilityService,
-    private readonly complexes: ComplexesService,
-    private readonly compositionPolicies: CompositionPolicyService,
+    private readonly loader: AllocationInputLoader,
+    private readonly planner: PlanRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async onModuleDestroy(): Promise<void> {
-    await (this.solver as Solver & { dispose?: () => Promise<void> }).dispose?.();
-  }
-
-  propose(vacancyId: string): Promise<StoredProposal> {
-    return this.dataSource.transaction(async (m) => {
-      const vacancy = await lockVacancy(m, parseId(vacancyId, 'vacancyId'));
-      if (!(PLANNABLE_STATUSES as readonly string[]).includes(vacancy.status)) {
-        throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; proposals are made for OPEN or PROPOSED vacancies`);
+  async propose(vacancyId: string): Promise<StoredProposal> {
+    const id = parseId(vacancyId, 'vacancyId');
+    for (let attempt = 1; ; attempt += 1) {
+      const onDate = this.clock.today();
+      const read = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        const vacancy = await m.findOneBy(VacancyEntity, { id });
+        if (!vacancy) throw DomainError.notFound('Vacancy', vacancyId);
+        assertPlannable(vacancy);
+        return { vacancy, loaded: await this.loadFor(m, vacancy, onDate), stamp: await stateStamp(m) };
+      });
+      const { plan } = await this.planner.plan(read.loaded.input, { timeLimitMs: PROPOSAL_TIME_LIMIT_MS });
+      const stored = await this.dataSource.transaction(async (m) => {
+        const vacancy = await lockVacancy(m, id);
+        assertPlannable(vacancy);
+        if ((await stateStamp(m)) !== read.stamp) return null;
+        return this.store(m, vacancy, read.loaded, plan, onDate);
+      });
+      if (stored) return stored;
+      if (attempt === MAX_PLAN_ATTEMPTS) {
+        throw new DomainError(ErrorCode.CONFLICT, `Offers or allocations kept changing while vacancy ${read.vacancy.reference} was planned; ask again`);
       }
-      return this.proposeLocked(m, vacancy);
-    });
+    }
   }
 
-  /** Inside the caller's transaction, with the vacancy row locked. Supersedes earlier open proposals. */
+  /** Inside the caller's transaction, with the vacancy row locked (the next proposal after a decline). */
   async proposeLocked(m: EntityManager, vacancy: VacancyEntity): Promise<StoredProposal> {
     const onDate = this.clock.today();
-    const { input, localPolicyId, parameterYear, compositionPolicyId } = await this.buildInput(m, vacancy, onDate);
-    const { plan } = await planAllocation(input, this.solver, { timeLimitMs: PROPOSAL_TIME_LIMIT_MS });
-    const proposal = plan.proposals.find((p) => p.vacancyId === vacancy.id);
-    if (!proposal) throw new Error(`The plan has no proposal for vacancy ${vacancy.reference}`);
-    await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
-    const entity = await m.save(ProposalEntity, m.create(ProposalEntity, {
-      vacancyId: vacancy.id,
-      status: 'PROPOSED',
-      chosenHouseholdId: proposal.chosen?.householdId ?? null,
-      plainOrderHouseholdId: proposal.plainOrderCandidate?.householdId ?? null,
-      allocationDate: onDate,
-      seed: input.seed,
-      compositionPolicyId,
-      localPolicyId,
-      parameterYear,
-      solveStatus: plan.status,
-      solver: plan.solverName,
-      plan: plan as unknown as Record<string, unknown>,
-    }));
-    await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-    return { entity, plan, proposal };
+    const loaded = await this.loadFor(m, vacancy, onDate);
+    const { plan } = await this.planner.plan(loaded.input, { timeLimitMs: PROPOSAL_TIME_LIMIT_MS });
+    return this.store(m, vacancy, loaded, plan, onDate);
   }
 
   async get(proposalId: string): Promise<StoredProposal> {
@@ -102,65 +83,57 @@ export class ProposalsService implements OnModuleDestroy {
     return rows.map(toStored);
   }
 
-  /**
-   * The engine's input: eligible respondents of the vacancy and of the complex's other open vacancies
-   * (look-ahead), their composition categories, the complex's composition now, the policy in force.
-   * Households that declined an offer for a vacancy are not candidates for it again.
-   */
-  private async buildInput(m: EntityManager, focus: VacancyEntity, onDate: IsoDate) {
-    const focusContext = await this.eligibility.judgePool(m, focus, [], onDate);
-    const complex = focusContext.context.complex;
-    const others = await m
-      .createQueryBuilder(VacancyEntity, 'v')
-      .innerJoin('dwelling', 'd', 'd.id = v.dwelling_id')
-      .where('d.complex_id = :complexId', { complexId: complex.id })
-      .andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] })
-      .andWhere('v.id <> :id', { id: focus.id })
-      .orderBy('v.id', 'ASC')
-      .getMany();
-    const declined = await m.find(OfferEntity, { where: { vacancyId: In([focus.id, ...others.map((v) => v.id)]), status: 'DECLINED' } });
-    // a household holding an open offer elsewhere is not proposed again until that offer is answered
-    const offeredElsewhere = new Set((await m.find(OfferEntity, { where: { status: 'OPEN' } })).map((o) => o.householdId));
+  /** The vacancy, with the complex's other open vacancies planned along (look-ahead). */
+  private async loadFor(m: EntityManager, vacancy: VacancyEntity, onDate: IsoDate): Promise<LoadedInput> {
+    const complexId: number = (await m.query('SELECT complex_id FROM dwelling WHERE id = $1', [vacancy.dwellingId]))[0].complex_id;
+    const lookAhead = await this.loader.otherPlannableVacancies(m, complexId, [vacancy.id]);
+    return this.loader.load(m, { focus: [vacancy], lookAhead, onDate, seed: seedForVacancy(vacancy.reference), withQuotaRows: false });
+  }
 
-    const households = new Map<number, AllocationHousehold>();
-    const vacancies: AllocationVacancy[] = [];
-    for (const vacancy of [focus, ...others]) {
-      const declinedHere = new Set(declined.filter((o) => o.vacancyId === vacancy.id).map((o) => o.householdId));
-      const pool = (await respondentFacts(m, vacancy.id)).filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id));
-      const { verdicts, params } = await this.eligibility.judgePool(m, vacancy, pool, onDate);
-      const candidates = pool.flatMap((household, i) => {
-        const verdict = verdicts[i];
-        if (!verdict.eligible) return [];
-        if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, params));
-        return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
-      });
-      vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus: vacancy.id === focus.id, candidates });
-    }
-
-    // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
-    const moveIn = focus.availableFrom > onDate ? focus.availableFrom : onDate;
-    const composition = await this.complexes.composition(complex.id, createLoaders(m), moveIn, 3, focusContext.params.year);
-    const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
-    const input: AllocationInput = {
+  /** Supersedes earlier open proposals of the vacancy and stores this one. */
+  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate): Promise<StoredProposal> {
+    const proposal = plan.proposals.find((p) => p.vacancyId === vacancy.id);
+    if (!proposal) throw new Error(`The plan has no proposal for vacancy ${vacancy.reference}`);
+    await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
+    const entity = await m.save(ProposalEntity, m.create(ProposalEntity, {
+      vacancyId: vacancy.id,
+      status: 'PROPOSED',
+      chosenHouseholdId: proposal.chosen?.householdId ?? null,
+      plainOrderHouseholdId: proposal.plainOrderCandidate?.householdId ?? null,
       allocationDate: onDate,
-      policy,
-      seed: seedForVacancy(focus.reference),
-      complexes: [{ id: complex.id, reference: complex.code, resilienceClass: focusContext.context.neighbourhood.resilienceClass, composition }],
-      households: [...households.values()].sort((a, b) => a.id - b.id),
-      vacancies,
-      quotaScopes: [],
-    };
-    return { input, localPolicyId: focusContext.policyEntityId, parameterYear: focusContext.params.year, compositionPolicyId: compositionEntity.id };
+      seed: loaded.input.seed,
+      compositionPolicyId: loaded.compositionPolicyId,
+      localPolicyId: loaded.localPolicyIdByVacancy.get(vacancy.id)!,
+      parameterYear: loaded.parameterYear,
+      solveStatus: plan.status,
+      solver: plan.solverName,
+      plan: plan as unknown as Record<string, unknown>,
+      roundId: null,
+    }));
+    await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+    return { entity, plan, proposal };
   }
 }
 
-/** An urgency counts when it was granted on or before the date and has not expired (inclusive). */
-function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
-  return h.urgency !== null && h.urgency.granted <= onDate && (h.urgency.expires === null || h.urgency.expires >= onDate);
+function assertPlannable(vacancy: VacancyEntity): void {
+  if (!isPlannable(vacancy)) {
+    throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; proposals are made for OPEN or PROPOSED vacancies`);
+  }
 }
 
-function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
-  return { id: h.id, reference: h.reference, registrationDate: h.registrationDate, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
+/**
+ * What a plan read that others can change between reading and storing: offers (made, answered),
+ * allocations, tenancies, vacancies, the respondent lists and policy versions. Any change means: plan again.
+ */
+async function stateStamp(m: EntityManager): Promise<string> {
+  const [row] = await m.query(`SELECT
+      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status <> 'OPEN') FROM offer) AS offers,
+      (SELECT coalesce(max(id), 0) FROM allocation) AS allocations,
+      (SELECT coalesce(max(id), 0) || ':' || count(*) FROM tenancy) AS tenancies,
+      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status IN ('OPEN', 'PROPOSED')) FROM vacancy) AS vacancies,
+      (SELECT count(*) FROM vacancy_response) AS responses,
+      (SELECT coalesce(max(id), 0) FROM composition_policy) || ':' || (SELECT coalesce(max(id), 0) FROM local_policy) AS policies`);
+  return JSON.stringify(row);
 }
 
 export function toStored(entity: ProposalEntity): StoredProposal {

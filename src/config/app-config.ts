@@ -12,6 +12,12 @@ export interface AppConfig {
   logSql: boolean;
   /** Imports by path may only read files inside this directory. */
   importDir: string;
+  /** Worker threads for allocation solves (piscina). */
+  planThreads: number;
+  /** Allocation rounds this instance works on at once; 0 = this instance only serves the API. */
+  roundWorkers: number;
+  /** Job queue (pg-boss): how often an idle worker polls, how long a round may stay active before it is presumed lost and retried, retries, and how often expired jobs are swept. */
+  jobs: { pollSeconds: number; expireSeconds: number; retryLimit: number; maintenanceSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -47,7 +53,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demoSeed = parseIntVar(env, 'DEMO_SEED', 20261125, 0, 2 ** 31 - 1);
   // imports by path read only here: not the working directory, which holds the data and configuration
   const importDir = resolve(env.IMPORT_DIR ?? './imports');
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir };
+  const planThreads = parseIntVar(env, 'PLAN_THREADS', 1, 1, 16);
+  const roundWorkers = parseIntVar(env, 'ROUND_WORKERS', 1, 0, 16);
+  const jobs = {
+    pollSeconds: parseIntVar(env, 'JOB_POLL_SECONDS', 2, 1, 3600),
+    // longer than the longest round (time limit 60 s by default, plus loading and storing)
+    expireSeconds: parseIntVar(env, 'ROUND_EXPIRE_SECONDS', 900, 1, 86_400),
+    retryLimit: parseIntVar(env, 'ROUND_RETRY_LIMIT', 2, 0, 10),
+    maintenanceSeconds: parseIntVar(env, 'JOB_MAINTENANCE_SECONDS', 60, 1, 86_400),
+  };
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs };
 }
 
 function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

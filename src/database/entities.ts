@@ -1,4 +1,4 @@
-import { CompositionPolicyEntity, OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
+import { AllocationRoundEntity, CompositionPolicyEntity, OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { AllocationEntity } from '../eligibility/allocation.entity.js';
@@ -25,4 +25,5 @@ export const ENTITIES = [
   CompositionPolicyEntity,
   ProposalEntity,
   OfferEntity,
+  AllocationRoundEntity,
 ];

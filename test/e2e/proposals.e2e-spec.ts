@@ -1,46 +1,6 @@
-import { ImportDataset } from '../../src/imports/import-rows.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
-import { HouseholdBuilder } from '../builders/household.builder.js';
+import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';
-
-/**
- * The case complex (case.md) in miniature: 10 of 11 homes let in a resilience-class-1 buurt, 4 tenants
- * vulnerable (40%, above the default 30% cap of class 1). The longest-registered respondent is
- * vulnerable; the next two are not.
- */
-function caseDataset(): ImportDataset {
-  const tenants = Array.from({ length: 10 }, (_, i) => HouseholdBuilder.from({
-    reference: `T-${i}`, onWaitingList: false, incomeSource: i < 5 ? 'BENEFIT' : 'WORK', supportNeeds: i < 4 ? ['MENTAL_HEALTH'] : [],
-  }).build());
-  return {
-    neighbourhoods: [
-      { buurtCode: 'BU90040001', name: 'Rozenwijk', municipalityCode: 'GM9004', municipalityName: 'Casestad', resilienceClass: 1, resilienceSource: 'test', resilienceYear: 2024 },
-      { buurtCode: 'BU90040002', name: 'Parkzicht', municipalityCode: 'GM9004', municipalityName: 'Casestad', resilienceClass: 4, resilienceSource: 'test', resilienceYear: 2024 },
-    ],
-    complexes: [{ code: 'CASE', name: 'Rozenhof', buurtCode: 'BU90040001' }, { code: 'PARK', name: 'Parkhof', buurtCode: 'BU90040002' },
-      { code: 'NEXT', name: 'Nieuwhof', buurtCode: 'BU90040002' }],
-    dwellings: [
-      ...Array.from({ length: 11 }, (_, i) => ({ code: `C-${i}`, complexCode: 'CASE', address: `Rozenlaan ${i}`, postcode: '7311AB', rooms: 2, floorAreaM2: 55, netRentCents: 65_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE' as const, labels: [] })),
-      { code: 'P-1', complexCode: 'PARK', address: 'Parklaan 1', postcode: '7312AB', rooms: 2, floorAreaM2: 60, netRentCents: 66_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE', labels: [] },
-      { code: 'P-2', complexCode: 'NEXT', address: 'Parklaan 2', postcode: '7312AB', rooms: 2, floorAreaM2: 60, netRentCents: 66_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE', labels: [] },
-    ],
-    households: [
-      ...tenants,
-      HouseholdBuilder.from({ reference: 'V-1', registrationDate: '2010-01-01', incomeSource: 'BENEFIT', supportNeeds: ['SHELTER_OUTFLOW'], taxableIncomeCents: 1_500_000 }).build(),
-      HouseholdBuilder.from({ reference: 'N-1', registrationDate: '2012-01-01' }).build(),
-      HouseholdBuilder.from({ reference: 'N-2', registrationDate: '2014-01-01' }).build(),
-      HouseholdBuilder.from({ reference: 'Y-1', registrationDate: '2016-01-01' }).build(),
-      HouseholdBuilder.from({ reference: 'X-BIG', registrationDate: '2009-01-01' }).withMember('PARTNER', '1985-01-01').withMember('CHILD', '2012-01-01').withMember('CHILD', '2014-01-01').withMember('CHILD', '2016-01-01').build(),
-    ],
-    tenancies: tenants.map((t, i) => ({ householdReference: t.reference, dwellingCode: `C-${i}`, startDate: '2019-01-01' })),
-    vacancies: [
-      { reference: 'VAC-C', dwellingCode: 'C-10', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['V-1', 'N-1', 'N-2', 'X-BIG'] },
-      { reference: 'VAC-P', dwellingCode: 'P-1', availableFrom: '2026-03-20', route: 'REGULAR', respondents: ['V-1', 'N-1'] },
-      // free in a year whose legal limits are not published yet
-      { reference: 'VAC-NY', dwellingCode: 'P-2', availableFrom: '2027-01-10', route: 'REGULAR', respondents: ['Y-1'] },
-    ],
-  };
-}
 
 const PROPOSAL = `id status solveStatus summary candidateCount routeOrder
   chosen { rank score costVersusChosen household { reference } }
@@ -164,5 +124,34 @@ describe('proposals, decisions and offers over GraphQL', () => {
     const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { allocationDate chosen { household { reference } } } }`, { v: ids['VAC-NY'] });
     expect(errors).toBeUndefined();
     expect(data.proposeAllocation).toEqual({ allocationDate: '2026-03-02', chosen: { household: { reference: 'Y-1' } } });
+  });
+});
+
+describe('look-ahead counts offers still open on other vacancies of the complex', () => {
+  let sut: TestApp;
+  afterAll(() => sut.close());
+
+  it('a vulnerable household with an open offer for another home of the complex counts in the mix of the next proposal', async () => {
+    sut = await createTestApp();
+    const dataset = caseDataset();
+    dataset.dwellings.push({ ...dataset.dwellings[0], code: 'C-11', address: 'Rozenlaan 11' });
+    dataset.vacancies.push({ reference: 'VAC-C2', dwellingCode: 'C-11', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['V-1', 'N-2'] });
+    expect((await sut.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
+    const ids: Record<string, string> = {};
+    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+
+    const cap = (p: any) => p.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX');
+    const before = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } } }`, { v: ids['VAC-C'] });
+    expect(cap(before.data.proposeAllocation).before).toEqual({ count: 4, total: 10 });
+
+    const second = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C2'] });
+    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Support arranged with the care provider" }) { status } }`,
+      { p: second.data.proposeAllocation.id, h: ids['V-1'] });
+    expect(override.data.decideProposal.status).toBe('OPEN');
+
+    const after = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } plainOrderCandidate { household { reference } } } }`, { v: ids['VAC-C'] });
+    expect(cap(after.data.proposeAllocation).before).toEqual({ count: 5, total: 11 });
+    // V-1 holds the open offer, so it is no longer a candidate here
+    expect(after.data.proposeAllocation.plainOrderCandidate.household.reference).toBe('N-1');
   });
 });

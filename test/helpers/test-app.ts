@@ -9,6 +9,7 @@ import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { QueryCountingLogger } from '../../src/database/query-counter.js';
 import { DATA_TABLES } from '../../src/demo/demo-seeder.service.js';
+import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 
 /** Fixed "today" for tests: results must not depend on the day the suite runs. */
 export const TEST_TODAY = '2026-03-02';
@@ -21,30 +22,46 @@ export interface TestApp {
   config: AppConfig;
   gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<{ data: T; errors?: any[] }>;
   queryCount: () => number;
-  close: () => Promise<void>;
+  /** The embedded database's directory (undefined on PostgreSQL). */
+  pgliteDir: string | undefined;
+  /** Stops the app; `keepData` leaves the embedded database for a reopen. */
+  close: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 /**
  * Boots the whole application on the embedded database (a fresh copy of the global PGlite template)
  * or, when DATABASE_URL is set, on the real server after emptying its data tables.
  */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * Reopen the database of an earlier (closed) test app instead of a fresh one: a restart. On the
+   * embedded database pass that app's `pgliteDir`; on PostgreSQL the data is simply kept.
+   */
+  reopen?: { pgliteDir: string | undefined };
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   let pgliteDir: string | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', JOB_POLL_SECONDS: '1' };
   if (!process.env.DATABASE_URL) {
-    pgliteDir = mkdtempSync(join(tmpdir(), 'woonmix-test-'));
-    if (process.env.PGLITE_TEMPLATE_DIR) cpSync(process.env.PGLITE_TEMPLATE_DIR, pgliteDir, { recursive: true });
+    if (options.reopen?.pgliteDir) pgliteDir = options.reopen.pgliteDir;
+    else {
+      pgliteDir = mkdtempSync(join(tmpdir(), 'woonmix-test-'));
+      if (process.env.PGLITE_TEMPLATE_DIR) cpSync(process.env.PGLITE_TEMPLATE_DIR, pgliteDir, { recursive: true });
+    }
     env.PGLITE_DIR = pgliteDir;
   }
   const config = { ...loadConfig(env), ...overrides };
   const app = await createApp({ config, clock: fixedClock }, false);
   await app.init();
   const dataSource = app.get(DataSource);
-  if (process.env.DATABASE_URL) {
+  if (process.env.DATABASE_URL && !options.reopen) {
+    await dataSource.query(`DELETE FROM ${JOB_SCHEMA}.job`);
     await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
     // keep only what the migrations loaded
     await dataSource.query(`DELETE FROM rule_parameter_year WHERE year NOT IN (2024, 2025, 2026)`);
     await dataSource.query(`DELETE FROM local_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
+    await dataSource.query(`DELETE FROM composition_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
   }
   const server = app.getHttpServer();
   return {
@@ -57,9 +74,10 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       return res.body;
     },
     queryCount: () => (dataSource.logger as QueryCountingLogger).queryCount,
-    close: async () => {
+    pgliteDir,
+    close: async (closeOptions = {}) => {
       await app.close();
-      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+      if (pgliteDir && !closeOptions.keepData) rmSync(pgliteDir, { recursive: true, force: true });
     },
   };
 }

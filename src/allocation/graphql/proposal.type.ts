@@ -82,6 +82,7 @@ export class Proposal {
   @Field(() => [ProposalCandidate], { description: 'The best other candidates by score (at most 10)' }) alternatives: ProposalCandidate[];
   @Field(() => [TargetEffect]) composition: TargetEffect[];
   @Field({ description: 'The whole explained plan as JSON (look-ahead, baselines, model report)' }) plan: string;
+  @Field(() => ID, { nullable: true, description: 'The allocation round that made this proposal, if any' }) roundId: string | null;
 }
 
 @ObjectType()

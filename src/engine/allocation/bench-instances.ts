@@ -1,5 +1,5 @@
 import { SeededRandom } from '../common/seeded-random.js';
-import { AGE_BANDS, COMPOSITION_DIMENSIONS, CompositionDimension, DimensionComposition, INCOME_BANDS, share } from '../composition/compute-composition.js';
+import { AGE_BANDS, COMPOSITION_CATEGORIES, COMPOSITION_DIMENSIONS, CompositionDimension, DimensionComposition, INCOME_BANDS, share } from '../composition/compute-composition.js';
 import { HOUSEHOLD_TYPES } from '../common/household-profile.js';
 import { DEFAULT_LOCAL_POLICY } from '../eligibility/default-local-policy.js';
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
@@ -62,13 +62,6 @@ function spread(total: number, categories: readonly string[], weights: readonly 
   return categories.map((category, i) => ({ category, count: counts[i], share: share(counts[i], total) }));
 }
 
-const CATEGORY_LISTS: Record<CompositionDimension, readonly string[]> = {
-  HOUSEHOLD_TYPE: HOUSEHOLD_TYPES,
-  AGE_BAND: AGE_BANDS.map((b) => b.category),
-  INCOME_BAND: INCOME_BANDS,
-  INCOME_SOURCE: INCOME_SOURCES,
-  VULNERABILITY: ['VULNERABLE', 'NOT_VULNERABLE'],
-};
 
 export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput {
   const root = new SeededRandom(spec.seed);
@@ -94,7 +87,7 @@ export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput 
       id: i + 1,
       reference: `CPX-${String(i + 1).padStart(4, '0')}`,
       resilienceClass,
-      composition: { dimensions: COMPOSITION_DIMENSIONS.map((dimension) => ({ dimension, total, categories: spread(total, CATEGORY_LISTS[dimension], weights[dimension]) })) },
+      composition: { dimensions: COMPOSITION_DIMENSIONS.map((dimension) => ({ dimension, total, categories: spread(total, COMPOSITION_CATEGORIES[dimension], weights[dimension]) })) },
     };
   });
 

@@ -559,3 +559,13 @@ function explainPassedOver(
 function formatPoints(points: number): string {
   return String(Math.round(points * 100) / 100);
 }
+
+/**
+ * One vacancy's part of a round's plan, stored with its proposal: the plan's solver facts, this
+ * vacancy's proposal, its complex before and after the whole round, and the round's quota effects.
+ */
+export function planForVacancy(plan: AllocationPlan, vacancyId: number): AllocationPlan {
+  const proposal = plan.proposals.find((p) => p.vacancyId === vacancyId);
+  if (!proposal) throw new RangeError(`The plan has no proposal for vacancy ${vacancyId}`);
+  return { ...plan, proposals: [proposal], lookAhead: [], complexes: plan.complexes.filter((c) => c.complexId === proposal.complexId) };
+}

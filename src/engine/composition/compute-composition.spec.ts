@@ -1,6 +1,6 @@
 import { PARAMS_2026 } from '../eligibility/test-fixtures/rule-parameters.fixture.js';
 import { HouseholdMemberFacts } from '../model.js';
-import { TenancyFacts, TenantFacts, ageBand, categorize, computeComposition, incomeBand, share } from './compute-composition.js';
+import { TenancyFacts, TenantFacts, ageBand, categorize, computeComposition, incomeBand, share, withArrivals } from './compute-composition.js';
 
 const single = (birthDate = '1985-01-01'): HouseholdMemberFacts[] => [{ role: 'APPLICANT', birthDate }];
 const tenant = (overrides: Partial<TenantFacts> = {}): TenantFacts => ({
@@ -107,5 +107,32 @@ describe('computeComposition', () => {
   it('share rounds to 4 decimals', () => {
     expect(share(1, 3)).toBe(0.3333);
     expect(share(0, 0)).toBe(0);
+  });
+});
+
+describe('withArrivals (open offers counted as moved in)', () => {
+  const asOf = '2026-03-02';
+  const base = computeComposition({
+    asOf, inflowSince: '2023-03-02', dwellingCount: 4, params: PARAMS_2026,
+    tenancies: [tenancy(tenant(), 1, '2010-01-01'), tenancy(tenant({ supportNeeds: ['MENTAL_HEALTH'] }), 2, '2015-01-01')],
+  });
+  const vulnerableArrival = categorize(tenant({ supportNeeds: ['ADDICTION'], incomeSource: 'BENEFIT' }), asOf, PARAMS_2026);
+  const cases: { name: string; arrivals: Record<string, string>[]; vulnerable: number; total: number }[] = [
+    { name: 'no arrivals: unchanged', arrivals: [], vulnerable: 1, total: 2 },
+    { name: 'one vulnerable arrival', arrivals: [vulnerableArrival], vulnerable: 2, total: 3 },
+    { name: 'two arrivals, one vulnerable', arrivals: [vulnerableArrival, categorize(tenant(), asOf, PARAMS_2026)], vulnerable: 2, total: 4 },
+  ];
+  it.each(cases)('$name', ({ arrivals, vulnerable, total }) => {
+    const after = withArrivals(base, arrivals as never);
+    for (const d of after.dimensions) {
+      expect(d.total).toBe(total);
+      expect(d.categories.reduce((s, c) => s + c.count, 0)).toBe(total);
+    }
+    const v = after.dimensions.find((d) => d.dimension === 'VULNERABILITY')!.categories.find((c) => c.category === 'VULNERABLE')!;
+    expect(v).toEqual({ category: 'VULNERABLE', count: vulnerable, share: share(vulnerable, total) });
+  });
+
+  it('refuses a category the dimension does not have', () => {
+    expect(() => withArrivals(base, [{ ...vulnerableArrival, VULNERABILITY: 'SOMETIMES' }])).toThrow(/Unknown VULNERABILITY category: SOMETIMES/);
   });
 });

@@ -107,7 +107,8 @@ export function categorize(household: TenantFacts, asOf: IsoDate, params: RulePa
   };
 }
 
-const CATEGORY_ORDER: Record<CompositionDimension, readonly string[]> = {
+/** Every category of every dimension, in display order. */
+export const COMPOSITION_CATEGORIES: Record<CompositionDimension, readonly string[]> = {
   HOUSEHOLD_TYPE: HOUSEHOLD_TYPES,
   AGE_BAND: AGE_BANDS.map((b) => b.category),
   INCOME_BAND: INCOME_BANDS,
@@ -129,7 +130,7 @@ export function computeComposition(input: CompositionInput): Composition {
   const current = input.tenancies.filter((t) => isCurrentOn(t, asOf));
   const occupiedDwellings = new Set(current.map((t) => t.dwellingId));
   const counts = new Map<CompositionDimension, Map<string, number>>(
-    COMPOSITION_DIMENSIONS.map((d) => [d, new Map(CATEGORY_ORDER[d].map((c) => [c, 0]))]),
+    COMPOSITION_DIMENSIONS.map((d) => [d, new Map(COMPOSITION_CATEGORIES[d].map((c) => [c, 0]))]),
   );
   for (const tenancy of current) {
     const categories = categorize(tenancy.household, asOf, params);
@@ -164,5 +165,35 @@ export function computeComposition(input: CompositionInput): Composition {
       vulnerableCount,
       vulnerableShare: share(vulnerableCount, inflow.length),
     },
+  };
+}
+
+/**
+ * The mix once households that are expected to move in have done so: each arrival (its categories)
+ * adds one to its category and to the total of every dimension. Used for open offers on other
+ * vacancies of a complex: a proposal must not spend mix budget another offer is already using.
+ */
+export function withArrivals(
+  composition: Pick<Composition, 'dimensions'>,
+  arrivals: readonly Readonly<Record<CompositionDimension, string>>[],
+): Pick<Composition, 'dimensions'> {
+  if (arrivals.length === 0) return composition;
+  return {
+    dimensions: composition.dimensions.map((d) => {
+      const total = d.total + arrivals.length;
+      const added = new Map<string, number>();
+      for (const a of arrivals) added.set(a[d.dimension], (added.get(a[d.dimension]) ?? 0) + 1);
+      const known = new Set(d.categories.map((c) => c.category));
+      const unknown = [...added.keys()].filter((c) => !known.has(c));
+      if (unknown.length > 0) throw new RangeError(`Unknown ${d.dimension} categor${unknown.length === 1 ? 'y' : 'ies'}: ${unknown.join(', ')}`);
+      return {
+        dimension: d.dimension,
+        total,
+        categories: d.categories.map((c) => {
+          const count = c.count + (added.get(c.category) ?? 0);
+          return { category: c.category, count, share: share(count, total) };
+        }),
+      };
+    }),
   };
 }

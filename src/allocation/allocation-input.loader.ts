@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { ComplexesService } from '../complexes/complexes.service.js';
+import { createLoaders } from '../database/loaders.js';
+import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
+import { EligibilityService } from '../eligibility/eligibility.service.js';
+import { LocalPolicyService } from '../eligibility/local-policy.service.js';
+import { QuotaLedgerService } from '../eligibility/quota-ledger.service.js';
+import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, QuotaScope } from '../engine/allocation/allocation-input.js';
+import { CompositionDimension, categorize, withArrivals } from '../engine/composition/compute-composition.js';
+import { EMPTY_QUOTA_COUNTS } from '../engine/eligibility/portfolio-quotas.js';
+import { HouseholdFacts, IsoDate } from '../engine/model.js';
+import { respondentFacts } from '../households/household-facts.query.js';
+import { HouseholdEntity } from '../households/household.entity.js';
+import { toHouseholdFacts } from '../households/household.mapper.js';
+import { VacancyEntity } from '../vacancies/vacancy.entity.js';
+import { OfferEntity } from './allocation.entities.js';
+import { CompositionPolicyService } from './composition-policy.service.js';
+
+/** Vacancies that are still to be let, and so can be planned (proposed, or planned along). */
+export const PLANNABLE_STATUSES = ['OPEN', 'PROPOSED'] as const;
+
+export function isPlannable(vacancy: Pick<VacancyEntity, 'status'>): boolean {
+  return (PLANNABLE_STATUSES as readonly string[]).includes(vacancy.status);
+}
+
+/** The association as a whole, judged by the fallback policy (as in quotaStatus). */
+export const ASSOCIATION_SCOPE = 'ASSOCIATION';
+
+export interface InputRequest {
+  /** Vacancies a proposal is wanted for. */
+  focus: readonly VacancyEntity[];
+  /** Other vacancies planned along so one proposal does not spend the whole mix budget. */
+  lookAhead: readonly VacancyEntity[];
+  onDate: IsoDate;
+  seed: number;
+  /** Portfolio quota rows (rounds): year-to-date counts of the association and of each municipality. */
+  withQuotaRows: boolean;
+}
+
+export interface LoadedInput {
+  input: AllocationInput;
+  parameterYear: number;
+  compositionPolicyId: number;
+  /** Local policy version that judged each vacancy's respondents. */
+  localPolicyIdByVacancy: Map<number, number>;
+  /** Open offers on other vacancies counted as moved in, per complex id. */
+  pendingArrivals: Map<number, number>;
+}
+
+/**
+ * Loads the engine's input from the database: eligible respondents per vacancy (judged on the date),
+ * their composition categories, each complex's mix on the move-in date with open offers counted as
+ * moved in, the composition policy in force and, for rounds, the quota scopes. Households that
+ * declined a vacancy are not candidates for it again; a household holding an open offer is not
+ * proposed elsewhere until that offer is answered.
+ */
+@Injectable()
+export class AllocationInputLoader {
+  constructor(
+    private readonly eligibility: EligibilityService,
+    private readonly complexes: ComplexesService,
+    private readonly compositionPolicies: CompositionPolicyService,
+    private readonly localPolicies: LocalPolicyService,
+    private readonly ledger: QuotaLedgerService,
+  ) {}
+
+  /** The open and proposed vacancies of a complex other than `except`, by id. */
+  async otherPlannableVacancies(m: EntityManager, complexId: number, except: readonly number[]): Promise<VacancyEntity[]> {
+    const qb = m
+      .createQueryBuilder(VacancyEntity, 'v')
+      .innerJoin('dwelling', 'd', 'd.id = v.dwelling_id')
+      .where('d.complex_id = :complexId', { complexId })
+      .andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] });
+    if (except.length > 0) qb.andWhere('v.id NOT IN (:...except)', { except: [...except] });
+    return qb.orderBy('v.id', 'ASC').getMany();
+  }
+
+  async load(m: EntityManager, request: InputRequest): Promise<LoadedInput> {
+    const { onDate } = request;
+    const all = [...request.focus.map((v) => ({ v, focus: true })), ...request.lookAhead.map((v) => ({ v, focus: false }))];
+    if (all.length === 0) throw new RangeError('An allocation input needs at least one vacancy');
+    const vacancyIds = all.map(({ v }) => v.id);
+    const declined = await m.find(OfferEntity, { where: { vacancyId: In(vacancyIds), status: 'DECLINED' } });
+    const openOffers = await m.find(OfferEntity, { where: { status: 'OPEN' }, order: { id: 'ASC' } });
+    const offeredElsewhere = new Set(openOffers.map((o) => o.householdId));
+
+    const households = new Map<number, AllocationHousehold>();
+    const vacancies: AllocationVacancy[] = [];
+    const complexes = new Map<number, { entity: { id: number; code: string }; resilienceClass: number; moveIn: IsoDate; municipalityCode: string }>();
+    const localPolicyIdByVacancy = new Map<number, number>();
+    let params: Parameters<typeof categorize>[2] | null = null;
+    for (const { v: vacancy, focus } of all) {
+      const declinedHere = new Set(declined.filter((o) => o.vacancyId === vacancy.id).map((o) => o.householdId));
+      const pool = (await respondentFacts(m, vacancy.id)).filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id));
+      const judged = await this.eligibility.judgePool(m, vacancy, pool, onDate);
+      params = judged.params;
+      localPolicyIdByVacancy.set(vacancy.id, judged.policyEntityId);
+      const complex = judged.context.complex;
+      // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
+      const moveIn = vacancy.availableFrom > onDate ? vacancy.availableFrom : onDate;
+      const known = complexes.get(complex.id);
+      if (!known) complexes.set(complex.id, { entity: complex, resilienceClass: judged.context.neighbourhood.resilienceClass, moveIn, municipalityCode: judged.context.municipalityCode });
+      else if (focus && moveIn < known.moveIn) known.moveIn = moveIn;
+      const candidates = pool.flatMap((household, i) => {
+        const verdict = judged.verdicts[i];
+        if (!verdict.eligible) return [];
+        if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, judged.params));
+        return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
+      });
+      vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus, candidates });
+    }
+    if (params === null) throw new Error('unreachable: no vacancy judged');
+
+    const arrivals = await this.openOfferArrivals(m, openOffers, new Set(vacancyIds), new Set(complexes.keys()), onDate, params);
+    const loaders = createLoaders(m);
+    const allocationComplexes: AllocationComplex[] = [];
+    for (const [id, c] of [...complexes].sort((a, b) => a[0] - b[0])) {
+      const composition = await this.complexes.composition(id, loaders, c.moveIn, 3, params.year);
+      allocationComplexes.push({ id, reference: c.entity.code, resilienceClass: c.resilienceClass, composition: withArrivals(composition, arrivals.get(id) ?? []) });
+    }
+    const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
+    const quotaScopes = request.withQuotaRows
+      ? await this.quotaScopes(m, params.year, onDate, all.map(({ v }) => ({ vacancyId: v.id, municipalityCode: complexes.get(vacancies.find((x) => x.id === v.id)!.complexId)!.municipalityCode })))
+      : [];
+    return {
+      input: {
+        allocationDate: onDate,
+        policy,
+        seed: request.seed,
+        complexes: allocationComplexes,
+        households: [...households.values()].sort((a, b) => a.id - b.id),
+        vacancies,
+        quotaScopes,
+      },
+      parameterYear: params.year,
+      compositionPolicyId: compositionEntity.id,
+      localPolicyIdByVacancy,
+      pendingArrivals: new Map([...arrivals].map(([id, list]) => [id, list.length])),
+    };
+  }
+
+  /** Categories of households holding an open offer on a vacancy of one of `complexIds` outside the input. */
+  private async openOfferArrivals(
+    m: EntityManager,
+    openOffers: readonly OfferEntity[],
+    inputVacancyIds: ReadonlySet<number>,
+    complexIds: ReadonlySet<number>,
+    onDate: IsoDate,
+    params: Parameters<typeof categorize>[2],
+  ): Promise<Map<number, Record<CompositionDimension, string>[]>> {
+    const pending = openOffers.filter((o) => !inputVacancyIds.has(o.vacancyId));
+    const result = new Map<number, Record<CompositionDimension, string>[]>();
+    if (pending.length === 0) return result;
+    const rows: { vacancy_id: number; complex_id: number }[] = await m.query(
+      `SELECT v.id AS vacancy_id, d.complex_id FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.id = ANY($1)`,
+      [pending.map((o) => o.vacancyId)],
+    );
+    const complexOf = new Map(rows.map((r) => [Number(r.vacancy_id), Number(r.complex_id)]));
+    const relevant = pending.filter((o) => complexIds.has(complexOf.get(o.vacancyId)!));
+    if (relevant.length === 0) return result;
+    const entities = await m.find(HouseholdEntity, { where: { id: In(relevant.map((o) => o.householdId)) }, relations: { members: true } });
+    const facts = new Map(entities.map((e) => [e.id, toHouseholdFacts(e)]));
+    for (const offer of relevant) {
+      const complexId = complexOf.get(offer.vacancyId)!;
+      const list = result.get(complexId) ?? [];
+      list.push(categorize(facts.get(offer.householdId)!, onDate, params));
+      result.set(complexId, list);
+    }
+    return result;
+  }
+
+  /**
+   * Quota rows of a round: the association (fallback policy, every vacancy) and each municipality
+   * (its own policy, its vacancies), with the year-to-date counts of the quota ledger
+   * (Woningwet art. 48, Hvw art. 10: DAEB target group, passend toewijzen, local ties).
+   */
+  private async quotaScopes(m: EntityManager, year: number, onDate: IsoDate, vacancies: { vacancyId: number; municipalityCode: string }[]): Promise<QuotaScope[]> {
+    const portfolio = await this.ledger.portfolioCounts(year, m);
+    const association = await this.localPolicies.inForce(null, onDate, m);
+    const scopes: QuotaScope[] = [{ key: ASSOCIATION_SCOPE, counts: portfolio.association, vacancyIds: null, norms: association.policy }];
+    const codes = [...new Set(vacancies.map((v) => v.municipalityCode))].sort();
+    for (const code of codes) {
+      const { policy } = await this.localPolicies.inForce(code, onDate, m);
+      scopes.push({
+        key: code,
+        counts: portfolio.municipalities[code] ?? { ...EMPTY_QUOTA_COUNTS },
+        vacancyIds: vacancies.filter((v) => v.municipalityCode === code).map((v) => v.vacancyId),
+        norms: policy,
+      });
+    }
+    return scopes;
+  }
+}
+
+/** An urgency counts when it was granted on or before the date and has not expired (inclusive). */
+function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
+  return h.urgency !== null && h.urgency.granted <= onDate && (h.urgency.expires === null || h.urgency.expires >= onDate);
+}
+
+function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
+  return { id: h.id, reference: h.reference, registrationDate: h.registrationDate, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
+}

@@ -1,0 +1,23 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CompositionPolicyEntity } from './allocation.entities.js';
+import { CompositionPolicyService } from './composition-policy.service.js';
+import { AddCompositionPolicyVersionInput, CompositionPolicyVersion } from './graphql/composition-policy.type.js';
+
+function toVersion(e: CompositionPolicyEntity): CompositionPolicyVersion {
+  return { id: String(e.id), code: e.code, version: e.version, effectiveFrom: e.effectiveFrom, document: JSON.stringify(e.document) };
+}
+
+@Resolver(() => CompositionPolicyVersion)
+export class CompositionPolicyResolver {
+  constructor(private readonly policyService: CompositionPolicyService) {}
+
+  @Query(() => [CompositionPolicyVersion], { description: 'All versions of the composition policy, oldest first' })
+  async compositionPolicies() {
+    return (await this.policyService.versions()).map(toVersion);
+  }
+
+  @Mutation(() => CompositionPolicyVersion, { description: 'Admin: add the next version of the composition policy (validated document)' })
+  async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput) {
+    return toVersion(await this.policyService.addVersion(input));
+  }
+}

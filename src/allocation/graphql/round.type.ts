@@ -1,0 +1,85 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { QuotaShare } from '../../eligibility/graphql/eligibility.type.js';
+import { Proposal } from './proposal.type.js';
+
+@InputType({ description: 'Vacancies to plan together under the annual quotas: named ones, or all OPEN and PROPOSED ones (of a municipality)' })
+export class StartAllocationRoundInput {
+  @Field(() => [ID], { nullable: true, description: 'Leave out for every OPEN or PROPOSED vacancy' })
+  @IsOptional() @ArrayMaxSize(2000) @IsString({ each: true })
+  vacancyIds?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'Only vacancies in this municipality (GM code)' }) @IsOptional() @IsString() municipalityCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Solver time limit in seconds (1-600, default 60)' }) @IsOptional() @IsInt() @Min(1) @Max(600) timeLimitSeconds?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Lottery seed (0-4294967295); by default derived from the date and the vacancies' })
+  @IsOptional() @IsInt() @Min(0) @Max(0xffffffff)
+  seed?: number | null;
+}
+
+@ObjectType()
+export class RoundProgress {
+  @Field({ description: 'QUEUED, LOADING, SOLVING, STORING or DONE' }) stage: string;
+  @Field(() => Int) percent: number;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'How the round was solved: solver, status, proven gap, model size, time' })
+export class RoundSolverReport {
+  @Field({ description: 'OPTIMAL, TIME_LIMIT, INFEASIBLE or ERROR' }) status: string;
+  @Field({ description: 'SOLVER, LP_RELAXATION, FAST_PATH, LP_ROUNDING_FALLBACK, GREEDY_FALLBACK or NONE' }) source: string;
+  @Field(() => String, { nullable: true }) solverName: string | null;
+  @Field(() => String, { nullable: true }) solverVersion: string | null;
+  @Field(() => Float, { nullable: true }) objective: number | null;
+  @Field(() => Float, { nullable: true }) bound: number | null;
+  @Field(() => Float, { nullable: true, description: 'Proven relative optimality gap' }) gap: number | null;
+  @Field() optimalityScope: string;
+  @Field(() => Int, { nullable: true }) columns: number | null;
+  @Field(() => Int, { nullable: true }) rows: number | null;
+  @Field(() => Int, { nullable: true }) keptPairs: number | null;
+  @Field(() => Int, { nullable: true }) prunedPairs: number | null;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field(() => Int) totalMs: number;
+  @Field(() => Int, { nullable: true }) solverMs: number | null;
+  @Field(() => Int) households: number;
+  @Field(() => Int) pairs: number;
+}
+
+@ObjectType()
+export class RoundQuotaEffect {
+  @Field({ description: 'ASSOCIATION or a municipality code' }) scope: string;
+  @Field(() => [QuotaShare]) before: QuotaShare[];
+  @Field(() => [QuotaShare]) after: QuotaShare[];
+  @Field(() => Float, { description: 'Penalty points of shares below their norm after the round' }) penalty: number;
+}
+
+@ObjectType()
+export class SkippedVacancy {
+  @Field(() => ID) vacancyId: string;
+  @Field() reason: string;
+}
+
+@ObjectType({ description: 'Vacancies planned together as a job: status, progress, plan, quota effects, solver report' })
+export class AllocationRound {
+  @Field(() => ID) id: string;
+  @Field({ description: 'QUEUED, RUNNING, COMPLETED, FAILED or CANCELLED' }) status: string;
+  @Field(() => [ID]) vacancyIds: string[];
+  @Field() allocationDate: string;
+  @Field(() => Float) seed: number;
+  @Field(() => Int) timeLimitSeconds: number;
+  @Field(() => Int) attempts: number;
+  @Field(() => RoundProgress) progress: RoundProgress;
+  @Field(() => String, { nullable: true }) error: string | null;
+  @Field(() => String, { nullable: true, description: 'Instance that ran the last attempt' }) worker: string | null;
+  @Field(() => [SkippedVacancy]) skipped: SkippedVacancy[];
+  @Field(() => RoundSolverReport, { nullable: true }) solverReport: RoundSolverReport | null;
+  @Field(() => [RoundQuotaEffect], { description: 'Quota shares before and after the round, per scope' }) quotaEffects: RoundQuotaEffect[];
+  @Field(() => [Proposal], { description: 'One proposal per vacancy (COMPLETED rounds)' }) proposals: Proposal[];
+  @Field(() => String, { nullable: true, description: 'The whole explained plan as JSON' }) plan: string | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ArgsType()
+export class AllocationRoundsArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'Newest first, at most 100' }) @IsInt() @Min(1) @Max(100) limit: number;
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { projectRoot } from '../config/project-root.js';
+import { AllocationInput } from '../engine/allocation/allocation-input.js';
+import { planAllocation } from '../engine/allocation/plan-allocation.js';
+import { AllocationSolveOptions } from '../engine/allocation/solve-allocation.js';
+import { Solver } from '../engine/allocation/solver.port.js';
+import { PlanTask, PlanTaskResult } from './plan.worker.js';
+import { createRoutingSolver } from './solvers/routing.solver.js';
+
+/**
+ * The compiled worker: next to this file when running from dist/, else in dist/ (jest runs the
+ * TypeScript sources, and a worker thread cannot load TypeScript; `npm test` builds first).
+ */
+export function planWorkerFile(): string {
+  const beside = join(__dirname, 'plan.worker.js');
+  if (__filename.endsWith('.js') && existsSync(beside)) return beside;
+  const built = join(projectRoot(), 'dist', 'src', 'allocation', 'plan.worker.js');
+  if (!existsSync(built)) throw new Error(`Allocation worker not built (${built}): run npm run build`);
+  return built;
+}
+
+/**
+ * Runs the allocation engine: a single vacancy (the exact fast path, about a millisecond) on the
+ * calling thread, anything larger in a worker thread pool (piscina), so a long solve never blocks
+ * the event loop. A task can be aborted (round cancelled): its worker thread is terminated.
+ */
+@Injectable()
+export class PlanRunner implements OnModuleDestroy {
+  private pool: Piscina<PlanTask, PlanTaskResult> | null = null;
+  private readonly inlineSolver: Solver = createRoutingSolver();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async plan(input: AllocationInput, options: Partial<AllocationSolveOptions>, signal?: AbortSignal): Promise<PlanTaskResult> {
+    if (input.vacancies.length === 1 && input.quotaScopes.length === 0 && options.fastPath !== false) {
+      const started = performance.now();
+      const { plan, solution } = await planAllocation(input, this.inlineSolver, options);
+      return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
+    }
+    this.pool ??= new Piscina<PlanTask, PlanTaskResult>({
+      filename: planWorkerFile(),
+      name: 'planInWorker',
+      minThreads: 0,
+      maxThreads: this.config.planThreads,
+      // HiGHS keeps its WebAssembly heap per thread (up to 2 GB on the largest rounds): let idle threads go
+      idleTimeout: 30_000,
+    });
+    return this.pool.run({ input, options }, { signal });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
+  }
+}

@@ -1,0 +1,30 @@
+import { loadConfig } from '../config/app-config.js';
+import { generateBenchInstance } from '../engine/allocation/bench-instances.js';
+import { planAllocation } from '../engine/allocation/plan-allocation.js';
+import { PlanRunner } from './plan-runner.service.js';
+import { createRoutingSolver } from './solvers/routing.solver.js';
+
+// runs the compiled worker (dist/): `npm test` builds first
+describe('PlanRunner (worker threads)', () => {
+  const runner = new PlanRunner({ ...loadConfig({ NODE_ENV: 'test' }), planThreads: 1 });
+  afterAll(() => runner.onModuleDestroy());
+
+  it('plans a round in a worker thread exactly as on the calling thread (same JSON, byte for byte)', async () => {
+    const input = generateBenchInstance({ vacancies: 8, households: 300, seed: 3 });
+    const inWorker = await runner.plan(input, { timeLimitMs: 20_000 });
+    const inline = await planAllocation(input, createRoutingSolver(), { timeLimitMs: 20_000 });
+    expect(inWorker.plan.status).toBe('OPTIMAL');
+    expect(JSON.stringify(inWorker.plan)).toBe(JSON.stringify(inline.plan));
+    expect(inWorker.timings.totalMs).toBeGreaterThan(0);
+  });
+
+  it('stops a solve when its signal is aborted, and the pool keeps working', async () => {
+    const big = generateBenchInstance({ vacancies: 200, households: 5000, seed: 2 });
+    const controller = new AbortController();
+    const running = runner.plan(big, { timeLimitMs: 60_000 }, controller.signal);
+    setTimeout(() => controller.abort(new Error('round cancelled')), 200);
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    const after = await runner.plan(generateBenchInstance({ vacancies: 3, households: 50, seed: 1 }), { timeLimitMs: 10_000 });
+    expect(after.plan.proposals).toHaveLength(3);
+  });
+});

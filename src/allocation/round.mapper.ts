@@ -1,0 +1,28 @@
+import { toQuotaShare } from '../eligibility/eligibility.mapper.js';
+import { AllocationPlan } from '../engine/allocation/explain-plan.js';
+import { AllocationRoundEntity } from './allocation.entities.js';
+import { AllocationRound } from './graphql/round.type.js';
+
+/** `proposals` is resolved by the resolver (a query of its own). */
+export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRound, 'proposals'> {
+  const plan = e.plan as unknown as AllocationPlan | null;
+  return {
+    id: String(e.id),
+    status: e.status,
+    vacancyIds: e.vacancyIds.map(String),
+    allocationDate: e.allocationDate,
+    seed: e.seed,
+    timeLimitSeconds: Math.round(e.timeLimitMs / 1000),
+    attempts: e.attempts,
+    progress: e.progress,
+    error: e.error,
+    worker: e.worker,
+    skipped: e.skipped.map((s) => ({ vacancyId: String(s.vacancyId), reason: s.reason })),
+    solverReport: e.solverReport,
+    quotaEffects: (plan?.quotas ?? []).map((q) => ({ scope: q.scopeKey, before: q.before.map(toQuotaShare), after: q.after.map(toQuotaShare), penalty: q.penalty })),
+    plan: plan ? JSON.stringify(plan) : null,
+    createdAt: e.createdAt,
+    startedAt: e.startedAt,
+    finishedAt: e.finishedAt,
+  };
+}

@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+/** The pg-boss schema (pg-boss creates and migrates it itself, on PGlite as on PostgreSQL). */
+export const JOB_SCHEMA = 'pgboss';
+
+interface PoolLike {
+  connect(cb: (err: Error | null, client?: { query(text: string, values?: unknown[]): Promise<unknown> }, release?: (err?: unknown) => void) => void): void;
+}
+
+/**
+ * pg-boss on the data source's own connection pool (pg, or the PGlite driver with its session
+ * mutex), below TypeORM's logger: background polling does not show in per-request query counts.
+ */
+function poolDb(dataSource: DataSource): PgBoss.Db {
+  const pool = (dataSource.driver as unknown as { master: PoolLike }).master;
+  return {
+    executeSql: (text, values) =>
+      new Promise((resolve, reject) => {
+        pool.connect((err, client, release) => {
+          if (err || !client || !release) return reject(err ?? new Error('no database connection'));
+          client.query(text, values ?? []).then(
+            (res) => {
+              release();
+              // a multi-statement text (pg-boss maintenance) gives one result per statement
+              resolve((Array.isArray(res) ? res.at(-1) : res) as { rows: unknown[] });
+            },
+            (error: unknown) => {
+              release(error);
+              reject(error as Error);
+            },
+          );
+        });
+      }),
+  };
+}
+
+/** A job sent inside a caller's transaction: it exists exactly when the transaction commits. */
+function transactionDb(m: EntityManager): PgBoss.Db {
+  const runner = m.queryRunner;
+  if (!runner) throw new Error('transactionDb needs the EntityManager of an open transaction');
+  return { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records ?? [] }) };
+}
+
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  expireInSeconds: number;
+  /** Where a job goes after its last failed attempt (its worker marks the work failed, with the reason). */
+  deadLetter?: string;
+}
+
+/**
+ * The job queue (pg-boss) in the service's own PostgreSQL: jobs survive restarts, and every instance
+ * on the database takes work from it (FOR UPDATE SKIP LOCKED), so instances stay stateless.
+ */
+@Injectable()
+export class JobQueue implements OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
+  /** Starts pg-boss once (creating its schema when missing) and defines the queues. */
+  async ready(queues: readonly QueueDefinition[] = []): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = new PgBoss({
+        db: poolDb(this.dataSource),
+        schema: JOB_SCHEMA,
+        supervise: true,
+        maintenanceIntervalSeconds: this.config.jobs.maintenanceSeconds,
+        monitorStateIntervalSeconds: 600,
+        schedule: false,
+      });
+      boss.on('error', (error) => {
+        if (!this.stopping) this.logger.error(`job queue: ${error.message}`);
+      });
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    const boss = await this.starting;
+    for (const q of queues) {
+      const options = { name: q.name, retryLimit: q.retryLimit, expireInSeconds: q.expireInSeconds, ...(q.deadLetter ? { deadLetter: q.deadLetter } : {}) };
+      if (await boss.getQueue(q.name)) await boss.updateQueue(q.name, options);
+      else await boss.createQueue(q.name, options);
+    }
+    return boss;
+  }
+
+  /** Sends a job inside the caller's transaction and returns its id. */
+  async sendInTransaction(m: EntityManager, queue: string, data: object): Promise<string> {
+    const boss = await this.ready();
+    const id = await boss.send(queue, data, { db: transactionDb(m) });
+    if (!id) throw new Error(`The job queue refused a job for ${queue}`);
+    return id;
+  }
+
+  async cancel(queue: string, jobId: string): Promise<void> {
+    const boss = await this.ready();
+    await boss.cancel(queue, jobId);
+  }
+
+  async job(queue: string, jobId: string) {
+    const boss = await this.ready();
+    return boss.getJobById(queue, jobId, { includeArchive: true });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
+    // not graceful: a round still running is abandoned by its handler (see RoundsService) and retried
+    await boss?.stop({ graceful: false, wait: true, close: false });
+  }
+}
