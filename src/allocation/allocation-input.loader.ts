@@ -10,7 +10,7 @@ import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVaca
 import { CompositionDimension, categorize, withArrivals } from '../engine/composition/compute-composition.js';
 import { EMPTY_QUOTA_COUNTS } from '../engine/eligibility/portfolio-quotas.js';
 import { HouseholdFacts, IsoDate } from '../engine/model.js';
-import { respondentFacts } from '../households/household-facts.query.js';
+import { respondentFactsByVacancy } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { toHouseholdFacts } from '../households/household.mapper.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
@@ -89,12 +89,16 @@ export class AllocationInputLoader {
     const vacancies: AllocationVacancy[] = [];
     const complexes = new Map<number, { entity: { id: number; code: string }; resilienceClass: number; moveIn: IsoDate; municipalityCode: string }>();
     const localPolicyIdByVacancy = new Map<number, number>();
-    let params: Parameters<typeof categorize>[2] | null = null;
-    for (const { v: vacancy, focus } of all) {
-      const declinedHere = new Set(declined.filter((o) => o.vacancyId === vacancy.id).map((o) => o.householdId));
-      const pool = (await respondentFacts(m, vacancy.id)).filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id));
-      const judged = await this.eligibility.judgePool(m, vacancy, pool, onDate);
-      params = judged.params;
+    const respondents = await respondentFactsByVacancy(m, vacancyIds);
+    const pools = all.map(({ v }) => {
+      const declinedHere = new Set(declined.filter((o) => o.vacancyId === v.id).map((o) => o.householdId));
+      return { vacancy: v, households: respondents.get(v.id)!.filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id)) };
+    });
+    const judgedPools = await this.eligibility.judgePools(m, pools, onDate);
+    const params = judgedPools[0].params;
+    judgedPools.forEach((judged, i) => {
+      const { vacancy, households: pool } = judged;
+      const focus = all[i].focus;
       localPolicyIdByVacancy.set(vacancy.id, judged.policyEntityId);
       const complex = judged.context.complex;
       // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
@@ -102,15 +106,14 @@ export class AllocationInputLoader {
       const known = complexes.get(complex.id);
       if (!known) complexes.set(complex.id, { entity: complex, resilienceClass: judged.context.neighbourhood.resilienceClass, moveIn, municipalityCode: judged.context.municipalityCode });
       else if (focus && moveIn < known.moveIn) known.moveIn = moveIn;
-      const candidates = pool.flatMap((household, i) => {
-        const verdict = judged.verdicts[i];
+      const candidates = pool.flatMap((household, j) => {
+        const verdict = judged.verdicts[j];
         if (!verdict.eligible) return [];
-        if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, judged.params));
+        if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, params));
         return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
       });
       vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus, candidates });
-    }
-    if (params === null) throw new Error('unreachable: no vacancy judged');
+    });
 
     const arrivals = await this.openOfferArrivals(m, openOffers, new Set(vacancyIds), new Set(complexes.keys()), onDate, params);
     const loaders = createLoaders(m);

@@ -5,11 +5,12 @@ import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { projectRoot } from '../config/project-root.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
-import { planAllocation } from '../engine/allocation/plan-allocation.js';
+import { planPrepared } from '../engine/allocation/plan-allocation.js';
+import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
 import { AllocationSolveOptions } from '../engine/allocation/solve-allocation.js';
 import { Solver } from '../engine/allocation/solver.port.js';
 import { PlanTask, PlanTaskResult } from './plan.worker.js';
-import { createRoutingSolver } from './solvers/routing.solver.js';
+import { DEFAULT_ROUTING, createRoutingSolver } from './solvers/routing.solver.js';
 
 /**
  * The compiled worker: next to this file when running from dist/, else in dist/ (jest runs the
@@ -24,9 +25,17 @@ export function planWorkerFile(): string {
 }
 
 /**
- * Runs the allocation engine: a single vacancy (the exact fast path, about a millisecond) on the
- * calling thread, anything larger in a worker thread pool (piscina), so a long solve never blocks
- * the event loop. A task can be aborted (round cancelled): its worker thread is terminated.
+ * Choosable pairs (after exact pruning by the displacement bound) up to which a plan is made on the
+ * calling thread: the model is then within the router's inline javascript-lp-solver size (about a
+ * millisecond), and a worker's start and the copy of the input would cost more than the solve.
+ */
+export const INLINE_MAX_PAIRS = DEFAULT_ROUTING.inlineMaxCols;
+
+/**
+ * Runs the allocation engine: a single vacancy (the exact fast path) or a small pruned model (a
+ * proposal with its look-ahead) on the calling thread, anything larger in a worker thread pool
+ * (piscina), so a long solve never blocks the event loop. A task can be aborted (round cancelled):
+ * its worker thread is terminated.
  */
 @Injectable()
 export class PlanRunner implements OnModuleDestroy {
@@ -36,9 +45,10 @@ export class PlanRunner implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async plan(input: AllocationInput, options: Partial<AllocationSolveOptions>, signal?: AbortSignal): Promise<PlanTaskResult> {
-    if (input.vacancies.length === 1 && input.quotaScopes.length === 0 && options.fastPath !== false) {
-      const started = performance.now();
-      const { plan, solution } = await planAllocation(input, this.inlineSolver, options);
+    const started = performance.now();
+    const prepared = prepareAllocation(input);
+    if (input.quotaScopes.length === 0 && (input.vacancies.length === 1 || prepared.pairs.length <= INLINE_MAX_PAIRS)) {
+      const { plan, solution } = await planPrepared(prepared, this.inlineSolver, options);
       return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
     }
     this.pool ??= new Piscina<PlanTask, PlanTaskResult>({

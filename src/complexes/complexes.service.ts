@@ -96,7 +96,7 @@ export class ComplexesService {
       loaders.tenanciesByComplex.load(complexId),
       loaders.dwellingCountByComplex.load(complexId),
     ]);
-    const households = await loaders.household.loadMany(tenancies.map((t) => t.householdId));
+    const households = await loaders.householdFacts.loadMany(tenancies.map((t) => t.householdId));
     return computeComposition({
       asOf: date,
       inflowSince: addYears(date, -inflowYears),
@@ -105,7 +105,7 @@ export class ComplexesService {
       tenancies: tenancies.map((t, i) => {
         const household = households[i];
         if (!household || household instanceof Error) throw new Error(`Tenancy ${t.id} refers to missing household ${t.householdId}`);
-        return { household: toHouseholdFacts(household), dwellingId: t.dwellingId, startDate: t.startDate, endDate: t.endDate, allocationRoute: t.allocationRoute };
+        return { household, dwellingId: t.dwellingId, startDate: t.startDate, endDate: t.endDate, allocationRoute: t.allocationRoute };
       }),
     });
   }

@@ -3,6 +3,8 @@ import { EntityManager, In, IsNull } from 'typeorm';
 import { ComplexEntity } from '../complexes/complex.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { RuleParameterYearEntity } from '../eligibility/rule-parameter-year.entity.js';
+import { HouseholdFacts } from '../engine/model.js';
+import { householdFactsByIds } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
@@ -36,6 +38,8 @@ export function createLoaders(m: EntityManager) {
       byKey(ids, await m.findBy(DwellingEntity, { id: In([...ids]) }), (r) => r.id)),
     household: new DataLoader<number, HouseholdEntity | null>(async (ids) =>
       byKey(ids, await m.find(HouseholdEntity, { where: { id: In([...ids]) }, relations: { members: true } }), (r) => r.id)),
+    /** Engine facts (tenants in compositions): one JSON round trip, no entity hydration. */
+    householdFacts: new DataLoader<number, HouseholdFacts | null>(async (ids) => byKey(ids, await householdFactsByIds(m, ids), (r) => r.id)),
     dwellingCountByComplex: new DataLoader<number, number>(async (ids) => {
       const rows: { complex_id: number; n: string }[] = await m.query(
         'SELECT complex_id, count(*) AS n FROM dwelling WHERE complex_id = ANY($1) GROUP BY complex_id', [[...ids]]);

@@ -23,7 +23,7 @@ import {
   QuotaStatus,
   QuotaStatusArgs,
 } from './graphql/eligibility.type.js';
-import { loadDwellingContext } from './dwelling-context.js';
+import { loadDwellingContext, loadDwellingContexts } from './dwelling-context.js';
 import { LocalPolicyService } from './local-policy.service.js';
 import { QuotaLedgerService } from './quota-ledger.service.js';
 import { RuleParametersService } from './rule-parameters.service.js';
@@ -113,6 +113,29 @@ export class EligibilityService {
       households,
     );
     return { verdicts, params, policy, policyEntityId: entity.id, context };
+  }
+
+  /**
+   * Pools of several vacancies judged on one date, with the shared data loaded once: the year's
+   * parameters, each municipality's policy, the dwellings with complexes and buurten.
+   */
+  async judgePools(m: EntityManager, pools: readonly { vacancy: VacancyEntity; households: readonly HouseholdFacts[] }[], onDate: IsoDate) {
+    const contexts = await loadDwellingContexts(m, pools.map((p) => p.vacancy.dwellingId));
+    const params = await this.ruleParameters.forDate(onDate, m);
+    const policies = new Map<string, Awaited<ReturnType<LocalPolicyService['inForce']>>>();
+    const judged = [];
+    for (const { vacancy, households } of pools) {
+      const context = contexts.get(vacancy.dwellingId)!;
+      let inForce = policies.get(context.municipalityCode);
+      if (!inForce) policies.set(context.municipalityCode, (inForce = await this.policies.inForce(context.municipalityCode, onDate, m)));
+      const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
+      const verdicts = evaluateEligibilityForPool(
+        { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy: inForce.policy, context: flags },
+        households,
+      );
+      judged.push({ vacancy, households, verdicts, params, policy: inForce.policy, policyEntityId: inForce.entity.id, context });
+    }
+    return judged;
   }
 
   /** Every household of the pool judged for the vacancy: counts per excluding rule, eligible ones ranked. */

@@ -67,6 +67,30 @@ export function respondentFacts(m: EntityManager, vacancyId: number): Promise<Ho
   return load(m, 'JOIN vacancy_response r ON r.household_id = h.id WHERE r.vacancy_id = $1 AND h.on_waiting_list', [vacancyId]);
 }
 
+/**
+ * Respondents of several vacancies (still on the waiting list), each household's facts loaded once:
+ * two round trips whatever the number of vacancies. Lists keep the order of respondentFacts (by id).
+ */
+export async function respondentFactsByVacancy(m: EntityManager, vacancyIds: readonly number[]): Promise<Map<number, HouseholdFacts[]>> {
+  const facts = await load(m, 'WHERE h.on_waiting_list AND h.id IN (SELECT household_id FROM vacancy_response WHERE vacancy_id = ANY($1))', [vacancyIds]);
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const rows: { vacancy_id: number; household_id: number }[] = await m.query(
+    'SELECT vacancy_id, household_id FROM vacancy_response WHERE vacancy_id = ANY($1) ORDER BY vacancy_id, household_id',
+    [vacancyIds],
+  );
+  const result = new Map<number, HouseholdFacts[]>(vacancyIds.map((id) => [id, []]));
+  for (const r of rows) {
+    const household = byId.get(Number(r.household_id));
+    if (household) result.get(Number(r.vacancy_id))!.push(household);
+  }
+  return result;
+}
+
+/** Facts of the households with these ids (on the list or not), ordered by id. */
+export function householdFactsByIds(m: EntityManager, ids: readonly number[]): Promise<HouseholdFacts[]> {
+  return load(m, 'WHERE h.id = ANY($1)', [[...ids]]);
+}
+
 /** Everyone on the waiting list. */
 export function waitingListFacts(m: EntityManager): Promise<HouseholdFacts[]> {
   return load(m, 'WHERE h.on_waiting_list', []);

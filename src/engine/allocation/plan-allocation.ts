@@ -22,7 +22,15 @@ export async function planAllocation(
   solver: Solver,
   options: Partial<AllocationSolveOptions> = {},
 ): Promise<PlanAllocationResult> {
-  const prepared = prepareAllocation(input);
+  return planPrepared(prepareAllocation(input), solver, options);
+}
+
+/** planAllocation on an input already prepared (a caller that looked at its size first). */
+export async function planPrepared(
+  prepared: PreparedAllocation,
+  solver: Solver,
+  options: Partial<AllocationSolveOptions> = {},
+): Promise<PlanAllocationResult> {
   const solution = await solveAllocation(prepared, solver, options);
   const baselines = [plainOrderGreedy(prepared), capAwareGreedy(prepared)];
   return { plan: explainPlan(prepared, solution, baselines), solution, prepared };
