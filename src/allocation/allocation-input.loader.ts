@@ -202,5 +202,5 @@ function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
 }
 
 function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
-  return { id: h.id, reference: h.reference, registrationDate: h.registrationDate, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
+  return { id: h.id, reference: h.reference, registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
 }

@@ -11,6 +11,7 @@ function toCandidate(c: CandidateScore): ProposalCandidate {
     priorityTier: c.priorityTier,
     urgent: c.urgent,
     lotteryTicket: c.lotteryTicket,
+    rankingPoints: c.rankingPoints ?? null,
     eligibility: c.eligibility,
     score: c.score,
     priorityPoints: c.priorityPoints,

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from '../../migrations/1764000000000-initi
 import { LocalPolicyAndAllocations1764000000001 } from '../../migrations/1764000000001-local-policy-and-allocations.js';
 import { ProposalsAndOffers1764000000002 } from '../../migrations/1764000000002-proposals-and-offers.js';
 import { AllocationRounds1764000000003 } from '../../migrations/1764000000003-allocation-rounds.js';
+import { PointsRoute1764000000004 } from '../../migrations/1764000000004-points-route.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
-export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003];
+export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004];

@@ -16,7 +16,7 @@ export type Accessibility = (typeof ACCESSIBILITY_LEVELS)[number];
 export const DWELLING_LABELS = ['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR'] as const;
 export type DwellingLabel = (typeof DWELLING_LABELS)[number];
 
-export const ALLOCATION_ROUTES = ['REGULAR', 'URGENCY', 'DIRECT', 'LOTTERY'] as const;
+export const ALLOCATION_ROUTES = ['REGULAR', 'URGENCY', 'DIRECT', 'LOTTERY', 'POINTS'] as const;
 export type AllocationRoute = (typeof ALLOCATION_ROUTES)[number];
 
 export const VACANCY_STATUSES = ['OPEN', 'PROPOSED', 'OFFERED', 'ALLOCATED', 'WITHDRAWN'] as const;
@@ -68,6 +68,11 @@ export interface HouseholdFacts {
   incomeSource: IncomeSource;
   /** Box-3 assets, only needed for the AOW asset exception (BTIV art. 54a). */
   box3AssetsCents: number | null;
+  /**
+   * Ranking points as kept by the regional registration system (e.g. waiting and situation points);
+   * the POINTS route ranks by them. Woonmix does not compute them. Null: none registered.
+   */
+  rankingPoints: number | null;
   registrationDate: IsoDate;
   urgency: UrgencyFacts | null;
   supportNeeds: string[];

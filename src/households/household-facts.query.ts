@@ -24,13 +24,15 @@ type FactsTuple = [
   indicationAccessibility: IndicationFacts['accessibility'] | null,
   /** "ROLE:YYYY-MM-DD;ROLE:YYYY-MM-DD" in member order */
   members: string | null,
+  rankingPoints: number | null,
 ];
 
 function factsQuery(whereSql: string): string {
   return `SELECT coalesce(json_agg(json_build_array(h.id, h.reference, h.taxable_income_cents, h.income_year, h.income_source,
             h.box3_assets_cents, h.registration_date, h.urgency_category, h.urgency_granted, h.urgency_expires, h.support_needs,
             h.local_ties_municipality_code, h.local_ties_years, h.indication_kind, h.indication_accessibility,
-            (SELECT string_agg(m.role || ':' || m.birth_date, ';' ORDER BY m.position) FROM household_member m WHERE m.household_id = h.id))
+            (SELECT string_agg(m.role || ':' || m.birth_date, ';' ORDER BY m.position) FROM household_member m WHERE m.household_id = h.id),
+            h.ranking_points)
           ORDER BY h.id), '[]')::text AS facts
      FROM household h ${whereSql}`;
 }
@@ -49,6 +51,7 @@ function toFacts(t: FactsTuple): HouseholdFacts {
     incomeYear: t[3],
     incomeSource: t[4],
     box3AssetsCents: t[5] === null ? null : Number(t[5]),
+    rankingPoints: t[16],
     registrationDate: t[6],
     urgency: t[7] && t[8] ? { category: t[7], granted: t[8], expires: t[9] } : null,
     supportNeeds: t[10],

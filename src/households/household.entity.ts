@@ -11,6 +11,7 @@ export class HouseholdEntity {
   @Column({ name: 'income_source', type: 'text' }) incomeSource: IncomeSource;
   @Column({ name: 'box3_assets_cents', type: 'bigint', nullable: true, transformer: numericTransformer })
   box3AssetsCents: number | null;
+  @Column({ name: 'ranking_points', type: 'integer', nullable: true }) rankingPoints: number | null;
   @Column({ name: 'registration_date', type: 'date', transformer: dateTransformer }) registrationDate: string;
   @Column({ name: 'urgency_category', type: 'text', nullable: true }) urgencyCategory: string | null;
   @Column({ name: 'urgency_granted', type: 'date', nullable: true, transformer: dateTransformer }) urgencyGranted: string | null;

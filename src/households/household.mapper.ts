@@ -25,6 +25,7 @@ export function toHouseholdFacts(entity: HouseholdEntity): HouseholdFacts {
     incomeYear: entity.incomeYear,
     incomeSource: entity.incomeSource,
     box3AssetsCents: entity.box3AssetsCents,
+    rankingPoints: entity.rankingPoints,
     registrationDate: entity.registrationDate,
     urgency: entity.urgencyCategory && entity.urgencyGranted
       ? { category: entity.urgencyCategory, granted: entity.urgencyGranted, expires: entity.urgencyExpires }
@@ -52,6 +53,7 @@ export function toHousehold(entity: HouseholdEntity): Household {
     incomeYear: entity.incomeYear,
     incomeSource: entity.incomeSource as IncomeSourceEnum,
     box3AssetsCents: entity.box3AssetsCents,
+    rankingPoints: entity.rankingPoints,
     registrationDate: entity.registrationDate,
     urgency: facts.urgency,
     supportNeeds: facts.supportNeeds,
@@ -76,6 +78,7 @@ export function toHouseholdRow(input: HouseholdFieldsInput): Omit<HouseholdEntit
     incomeYear: input.incomeYear,
     incomeSource: input.incomeSource,
     box3AssetsCents: input.box3AssetsCents ?? null,
+    rankingPoints: input.rankingPoints ?? null,
     registrationDate: input.registrationDate,
     urgencyCategory: input.urgencyCategory ?? null,
     urgencyGranted: input.urgencyGranted ?? null,

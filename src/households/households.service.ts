@@ -59,7 +59,7 @@ export class HouseholdsService {
   }
 
   async update(id: string, input: UpdateHouseholdInput): Promise<Household> {
-    assertNoNulls(input, ['box3AssetsCents', 'urgencyCategory', 'urgencyGranted', 'urgencyExpires', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility']);
+    assertNoNulls(input, ['box3AssetsCents', 'rankingPoints', 'urgencyCategory', 'urgencyGranted', 'urgencyExpires', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility']);
     return this.dataSource.transaction(async (m) => {
       const row = await m.findOne(HouseholdEntity, { where: { id: parseId(id, 'id') }, relations: { members: true }, lock: { mode: 'pessimistic_write', tables: ['household'] } });
       if (!row) throw DomainError.notFound('Household', id);
@@ -71,6 +71,7 @@ export class HouseholdsService {
         incomeYear: current.incomeYear,
         incomeSource: current.incomeSource,
         box3AssetsCents: current.box3AssetsCents,
+        rankingPoints: current.rankingPoints,
         registrationDate: current.registrationDate,
         urgencyCategory: current.urgency?.category ?? null,
         urgencyGranted: current.urgency?.granted ?? null,

@@ -17,7 +17,7 @@ export const CSV_COLUMNS = {
   },
   households: {
     reference: 'string', members: 'members', taxableIncomeCents: 'int', incomeYear: 'int', incomeSource: 'string',
-    box3AssetsCents: 'int', registrationDate: 'string', urgencyCategory: 'string', urgencyGranted: 'string',
+    box3AssetsCents: 'int', rankingPoints: 'int', registrationDate: 'string', urgencyCategory: 'string', urgencyGranted: 'string',
     urgencyExpires: 'string', supportNeeds: 'list', localTiesMunicipalityCode: 'string', localTiesYears: 'int',
     indicationKind: 'string', indicationAccessibility: 'string', preferences: 'preferences', onWaitingList: 'boolean',
   },
@@ -30,7 +30,7 @@ export const CSV_COLUMNS = {
 
 /** Columns that may be left out of a CSV file altogether. */
 export const OPTIONAL_CSV_COLUMNS = new Set([
-  'resilienceScore', 'serviceCostsCents', 'accessibility', 'labels', 'box3AssetsCents', 'urgencyCategory', 'urgencyGranted',
+  'resilienceScore', 'serviceCostsCents', 'accessibility', 'labels', 'box3AssetsCents', 'rankingPoints', 'urgencyCategory', 'urgencyGranted',
   'urgencyExpires', 'supportNeeds', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility',
   'preferences', 'onWaitingList', 'endDate', 'allocationRoute', 'status', 'respondents', 'labelFallbackActive', 'localTiesPriority',
 ]);

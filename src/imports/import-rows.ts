@@ -53,6 +53,7 @@ export interface HouseholdRow {
   incomeYear: number;
   incomeSource: 'WORK' | 'BENEFIT' | 'PENSION' | 'STUDENT' | 'OTHER';
   box3AssetsCents?: number | null;
+  rankingPoints?: number | null;
   registrationDate: string;
   urgencyCategory?: string | null;
   urgencyGranted?: string | null;
@@ -71,14 +72,14 @@ export interface TenancyRow {
   dwellingCode: string;
   startDate: string;
   endDate?: string | null;
-  allocationRoute?: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | null;
+  allocationRoute?: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | 'POINTS' | null;
 }
 
 export interface VacancyRow {
   reference: string;
   dwellingCode: string;
   availableFrom: string;
-  route: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY';
+  route: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | 'POINTS';
   status?: 'OPEN' | 'PROPOSED' | 'OFFERED' | 'ALLOCATED' | 'WITHDRAWN';
   respondents: string[]; // household references
   labelFallbackActive?: boolean; // nobody met the label in earlier rounds: the policy's fallback applies

@@ -1,4 +1,5 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
+import { HouseholdBuilder } from '../builders/household.builder.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';
 
@@ -153,5 +154,34 @@ describe('look-ahead counts offers still open on other vacancies of the complex'
     expect(cap(after.data.proposeAllocation).before).toEqual({ count: 5, total: 11 });
     // V-1 holds the open offer, so it is no longer a candidate here
     expect(after.data.proposeAllocation.plainOrderCandidate.household.reference).toBe('N-1');
+  });
+});
+
+describe('the POINTS route ranks by the points of the regional registration system', () => {
+  let sut: TestApp;
+  afterAll(() => sut.close());
+
+  it('proposes the household with the most points, shows the points, and ranks those without points last', async () => {
+    sut = await createTestApp();
+    const dataset = caseDataset();
+    dataset.dwellings.push({ ...dataset.dwellings.find((d) => d.code === 'P-1')!, code: 'P-3', address: 'Parklaan 3' });
+    dataset.households.push(
+      HouseholdBuilder.from({ reference: 'PT-A', registrationDate: '2020-01-01', rankingPoints: 300 }).build(),
+      HouseholdBuilder.from({ reference: 'PT-B', registrationDate: '2010-01-01', rankingPoints: 100 }).build(),
+      HouseholdBuilder.from({ reference: 'PT-C', registrationDate: '2005-01-01' }).build(),
+    );
+    dataset.vacancies.push({ reference: 'VAC-PTS', dwellingCode: 'P-3', availableFrom: '2026-04-01', route: 'POINTS', respondents: ['PT-C', 'PT-B', 'PT-A'] });
+    expect((await sut.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
+    const [{ id }] = await sut.dataSource.query(`SELECT id::text FROM vacancy WHERE reference = 'VAC-PTS'`);
+    const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) {
+      routeOrder chosen { rank rankingPoints household { reference rankingPoints } } alternatives { rank rankingPoints household { reference } } } }`, { v: id });
+    expect(errors).toBeUndefined();
+    const p = data.proposeAllocation;
+    expect(p.routeOrder).toMatch(/ranking points \(most first; none registered last\)/);
+    expect(p.chosen).toEqual({ rank: 1, rankingPoints: 300, household: { reference: 'PT-A', rankingPoints: 300 } });
+    expect(p.alternatives).toEqual([
+      { rank: 2, rankingPoints: 100, household: { reference: 'PT-B' } },
+      { rank: 3, rankingPoints: null, household: { reference: 'PT-C' } },
+    ]);
   });
 });

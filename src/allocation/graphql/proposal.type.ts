@@ -48,6 +48,7 @@ export class ProposalCandidate {
   @Field(() => Int) priorityTier: number;
   @Field() urgent: boolean;
   @Field(() => Float, { nullable: true }) lotteryTicket: number | null;
+  @Field(() => Int, { nullable: true, description: 'POINTS route: the household\'s ranking points' }) rankingPoints: number | null;
   @Field({ description: 'Eligibility summary' }) eligibility: string;
   @Field(() => Float) score: number;
   @Field(() => Float) priorityPoints: number;

@@ -36,6 +36,8 @@ export interface AllocationHousehold {
   id: number;
   reference: string;
   registrationDate: IsoDate;
+  /** Ranking points from the regional registration system (POINTS route); null = none registered. */
+  rankingPoints: number | null;
   /** A valid urgency on the allocation date (Hvw art. 12). */
   urgent: boolean;
   /** Output of `categorize` on the allocation date. */

@@ -99,6 +99,7 @@ export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput 
       id: i + 1,
       reference: `H-${String(i + 1).padStart(6, '0')}`,
       registrationDate: addDays(allocationDate, -rh.int(30, 15 * 365)),
+      rankingPoints: null,
       urgent,
       categories: {
         HOUSEHOLD_TYPE: rh.weighted(HOUSEHOLD_TYPES.map((t, k) => [t, [0.45, 0.2, 0.2, 0.1, 0.05][k]] as const)),

@@ -102,6 +102,8 @@ export interface CandidateScore {
   priorityTier: number;
   urgent: boolean;
   lotteryTicket: number | null;
+  /** POINTS route: the household's ranking points. */
+  rankingPoints: number | null;
   eligibility: string;
   countsAs: QuotaCounterKey[];
   /** Set when the plan gives this household another vacancy (its score ignores that vacancy's loss). */
@@ -416,6 +418,7 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
       priorityTier: c.priorityTier,
       urgent: c.urgent,
       lotteryTicket: c.lotteryTicket,
+      rankingPoints: c.rankingPoints,
       eligibility: c.pair.verdict.summary,
       countsAs: [...c.pair.verdict.countsAs],
       allocatedElsewhere: elsewhere === -1 ? null : { vacancyId: prepared.vacancies[elsewhere].id, vacancyReference: prepared.vacancies[elsewhere].reference },

@@ -36,6 +36,7 @@ export interface PreparedHousehold {
   id: number;
   reference: string;
   registrationDate: IsoDate;
+  rankingPoints: number | null;
   urgent: boolean;
   categories: Readonly<Record<string, string>>;
 }
@@ -205,7 +206,7 @@ export function prepareAllocation(input: AllocationInput): PreparedAllocation {
 
   const households: PreparedHousehold[] = [...input.households]
     .sort((a, b) => a.id - b.id)
-    .map((h, index) => ({ index, id: h.id, reference: h.reference, registrationDate: h.registrationDate, urgent: h.urgent, categories: h.categories }));
+    .map((h, index) => ({ index, id: h.id, reference: h.reference, registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: h.urgent, categories: h.categories }));
   const householdById = new Map(households.map((h) => [h.id, h]));
   if (householdById.size !== households.length) throw new RangeError('Duplicate household id in the input');
 

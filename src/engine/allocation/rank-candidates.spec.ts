@@ -55,6 +55,27 @@ describe('rankCandidates', () => {
     });
   });
 
+  describe('POINTS', () => {
+    const pointsOf: Record<number, number | null> = { 1: 120, 2: 80, 3: 120, 4: 500, 5: null };
+    const withPoints = new Map(households.map((h) => [h.id, { ...h, rankingPoints: pointsOf[h.id] }]));
+    const cases: { name: string; points: Record<number, number | null>; expected: number[] }[] = [
+      // tier first (4 has 500 points but tier 1); then most points; a tie (1 and 3: 120) by registration date; no points last
+      { name: 'most points first, ties by registration date, none registered last', points: pointsOf, expected: [3, 1, 2, 5, 4] },
+      { name: 'zero points before none registered', points: { 1: 0, 2: null, 3: 0, 4: 0, 5: 0 }, expected: [3, 1, 5, 2, 4] },
+      { name: 'nobody has points: registration order', points: { 1: null, 2: null, 3: null, 4: null, 5: null }, expected: [2, 3, 1, 5, 4] },
+    ];
+    it.each(cases)('$name', ({ points, expected }) => {
+      const byIdWith = new Map(households.map((h) => [h.id, { ...h, rankingPoints: points[h.id] }]));
+      const ranked = sut(aVacancy(1, 1, pool, { route: 'POINTS' }), byIdWith, 7);
+      expect(ranked.map((c) => c.householdId)).toEqual(expected);
+      expect(ranked.map((c) => c.rankingPoints)).toEqual(expected.map((id) => points[id]));
+    });
+
+    it('shows points only on the POINTS route', () => {
+      expect(sut(aVacancy(1, 1, pool), withPoints, 7).every((c) => c.rankingPoints === null)).toBe(true);
+    });
+  });
+
   it('rejects a candidate that is not among the households', () => {
     expect(() => sut(aVacancy(1, 1, [aPair(99)]), byId, 1)).toThrow(/household 99/);
   });

@@ -12,6 +12,8 @@ export interface RankedCandidate {
   priorityTier: number;
   urgent: boolean;
   registrationDate: IsoDate;
+  /** POINTS only: the household's ranking points (null: none registered). */
+  rankingPoints: number | null;
   /** LOTTERY only: the household's draw, reproducible from the recorded seed. */
   lotteryTicket: number | null;
   pair: EligiblePair;
@@ -19,7 +21,7 @@ export interface RankedCandidate {
   pairIndex: number;
 }
 
-type RankableHousehold = Pick<AllocationHousehold, 'id' | 'registrationDate' | 'urgent'> & { index?: number };
+type RankableHousehold = Pick<AllocationHousehold, 'id' | 'registrationDate' | 'urgent' | 'rankingPoints'> & { index?: number };
 
 /** How each route orders its candidates, for explanations. */
 export const ROUTE_ORDER: Record<AllocationRoute, string> = {
@@ -27,6 +29,7 @@ export const ROUTE_ORDER: Record<AllocationRoute, string> = {
   URGENCY: 'urgent households first, then priority tier, registration date and household id',
   LOTTERY: 'priority tier, then the lottery draw (recorded seed), then household id',
   DIRECT: 'officer-chosen route; plain order by priority tier, registration date and household id',
+  POINTS: 'priority tier, then ranking points (most first; none registered last), then registration date and household id',
 };
 
 /**
@@ -52,6 +55,7 @@ export function rankCandidates(
   // Numeric sort keys (no per-comparison string work: a pool of thousands is sorted per vacancy).
   const primary = new Float64Array(n);
   const secondary = new Float64Array(n);
+  const tertiary = new Float64Array(n);
   const tickets = lottery ? new Float64Array(n) : null;
   for (let i = 0; i < n; i += 1) {
     const pair = vacancy.candidates[i];
@@ -61,10 +65,14 @@ export function rankCandidates(
     const urgentFirst = vacancy.route === 'URGENCY' && !h.urgent ? 1 : 0;
     primary[i] = urgentFirst * 1e6 + pair.priorityTier;
     if (tickets) secondary[i] = tickets[i] = lottery!.fork(`household:${h.id}`).nextUint32();
-    else secondary[i] = dateKey(h.registrationDate);
+    else if (vacancy.route === 'POINTS') {
+      // most points first; a household without registered points after those with zero
+      secondary[i] = -(h.rankingPoints ?? -1);
+      tertiary[i] = dateKey(h.registrationDate);
+    } else secondary[i] = dateKey(h.registrationDate);
   }
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => primary[a] - primary[b] || secondary[a] - secondary[b] || found[a].id - found[b].id);
+  order.sort((a, b) => primary[a] - primary[b] || secondary[a] - secondary[b] || tertiary[a] - tertiary[b] || found[a].id - found[b].id);
   return order.map((i, position) => {
     const h = found[i];
     return {
@@ -74,6 +82,7 @@ export function rankCandidates(
       priorityTier: vacancy.candidates[i].priorityTier,
       urgent: h.urgent,
       registrationDate: h.registrationDate,
+      rankingPoints: vacancy.route === 'POINTS' ? h.rankingPoints : null,
       lotteryTicket: tickets ? tickets[i] : null,
       pair: vacancy.candidates[i],
       pairIndex: -1,

@@ -75,6 +75,7 @@ export class Household {
   @Field(() => Int) incomeYear: number;
   @Field(() => IncomeSourceEnum) incomeSource: IncomeSourceEnum;
   @Field(() => Int, { nullable: true }) box3AssetsCents: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ranking points from the regional registration system (POINTS route)' }) rankingPoints: number | null;
   @Field() registrationDate: string;
   @Field(() => Urgency, { nullable: true }) urgency: Urgency | null;
   @Field(() => [String], { description: 'Declared support needs (special-category data)' }) supportNeeds: string[];
@@ -118,6 +119,7 @@ export class HouseholdFieldsInput {
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) incomeYear: number;
   @Field(() => IncomeSourceEnum) @IsIn(INCOME_SOURCES) incomeSource: IncomeSourceEnum;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CENTS) box3AssetsCents?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ranking points from the regional registration system (POINTS route)' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) rankingPoints?: number | null;
   @Field() @IsIsoDate() registrationDate: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(60) urgencyCategory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() urgencyGranted?: string | null;

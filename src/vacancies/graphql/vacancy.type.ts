@@ -5,7 +5,7 @@ import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches } from '
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
 
-export enum AllocationRouteEnum { REGULAR = 'REGULAR', URGENCY = 'URGENCY', DIRECT = 'DIRECT', LOTTERY = 'LOTTERY' }
+export enum AllocationRouteEnum { REGULAR = 'REGULAR', URGENCY = 'URGENCY', DIRECT = 'DIRECT', LOTTERY = 'LOTTERY', POINTS = 'POINTS' }
 export enum VacancyStatusEnum { OPEN = 'OPEN', PROPOSED = 'PROPOSED', OFFERED = 'OFFERED', ALLOCATED = 'ALLOCATED', WITHDRAWN = 'WITHDRAWN' }
 registerEnumType(AllocationRouteEnum, { name: 'AllocationRoute', description: 'How the vacancy is let: REGULAR (registration time), URGENCY, DIRECT (direct bemiddeling), LOTTERY' });
 registerEnumType(VacancyStatusEnum, { name: 'VacancyStatus' });

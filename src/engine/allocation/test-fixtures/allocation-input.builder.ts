@@ -24,6 +24,7 @@ export function aHousehold(id: number, overrides: Partial<Omit<AllocationHouseho
     id,
     reference: `H-${String(id).padStart(6, '0')}`,
     registrationDate: '2020-01-01',
+    rankingPoints: null,
     urgent: false,
     ...rest,
     categories: { ...DEFAULT_CATEGORIES, ...categories },

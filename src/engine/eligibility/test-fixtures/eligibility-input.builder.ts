@@ -24,6 +24,7 @@ export function aHousehold(overrides: Partial<HouseholdFacts> = {}): HouseholdFa
     incomeYear: 2024,
     incomeSource: 'WORK',
     box3AssetsCents: null,
+    rankingPoints: null,
     registrationDate: '2018-01-01',
     urgency: null,
     supportNeeds: [],
