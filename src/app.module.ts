@@ -1,7 +1,8 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -73,7 +74,7 @@ export class AppModule {
             plugins: [ApolloServerPluginLandingPageDisabled() as never],
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-            context: () => ({ loaders: createLoaders(dataSource.manager) }),
+            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(dataSource.manager) }),
           }),
         }),
       ],
@@ -82,6 +83,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,

@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../database/loaders.js';
 import { Household } from '../households/graphql/household.type.js';
@@ -16,31 +17,37 @@ export class ProposalsResolver {
     private readonly offerService: OffersService,
   ) {}
 
+  @Roles('OFFICER')
   @Mutation(() => Proposal, { description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex' })
   async proposeAllocation(@Args('vacancyId', { type: () => ID }) vacancyId: string) {
     return toProposal(await this.proposalService.propose(vacancyId));
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => Proposal)
   async proposal(@Args('id', { type: () => ID }) id: string) {
     return toProposal(await this.proposalService.get(id));
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => [Proposal], { description: 'All proposals of a vacancy, oldest first' })
   async proposals(@Args() args: ProposalsArgs) {
     return (await this.proposalService.forVacancy(args.vacancyId)).map(toProposal);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => [Offer], { description: 'All offers of a vacancy, oldest first' })
   async offers(@Args() args: ProposalsArgs) {
     return (await this.offerService.forVacancy(args.vacancyId)).map(toOffer);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Offer, { description: 'ACCEPT the proposed candidate or OVERRIDE with another eligible one (reason code and text required)' })
   async decideProposal(@Args('input') input: DecideProposalInput) {
     return toOffer(await this.offerService.decide(input));
   }
 
+  @Roles('OFFICER')
   @Mutation(() => OfferResponseResult, { description: 'ACCEPTED: tenancy, vacancy ALLOCATED, quotas updated. DECLINED: the next candidate is offered' })
   async recordOfferResponse(@Args('input') input: OfferResponseInput) {
     const outcome = await this.offerService.respond(input);

@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CompositionPolicyEntity } from './allocation.entities.js';
 import { CompositionPolicyService } from './composition-policy.service.js';
@@ -11,11 +12,13 @@ function toVersion(e: CompositionPolicyEntity): CompositionPolicyVersion {
 export class CompositionPolicyResolver {
   constructor(private readonly policyService: CompositionPolicyService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => [CompositionPolicyVersion], { description: 'All versions of the composition policy, oldest first' })
   async compositionPolicies() {
     return (await this.policyService.versions()).map(toVersion);
   }
 
+  @Roles('MANAGER')
   @Mutation(() => CompositionPolicyVersion, { description: 'Admin: add the next version of the composition policy (validated document)' })
   async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput) {
     return toVersion(await this.policyService.addVersion(input));

@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AllocationRound, AllocationRoundsArgs, StartAllocationRoundInput } from './graphql/round.type.js';
 import { Proposal } from './graphql/proposal.type.js';
@@ -10,21 +11,25 @@ import { RoundsService } from './rounds.service.js';
 export class RoundsResolver {
   constructor(private readonly roundService: RoundsService) {}
 
+  @Roles('OFFICER')
   @Mutation(() => AllocationRound, { description: 'Queue an allocation round (a job); poll allocationRound(id) for progress and the plan' })
   async startAllocationRound(@Args('input') input: StartAllocationRoundInput) {
     return toAllocationRound(await this.roundService.start(input));
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => AllocationRound)
   async allocationRound(@Args('id', { type: () => ID }) id: string) {
     return toAllocationRound(await this.roundService.get(id));
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => [AllocationRound], { description: 'Recent rounds, newest first' })
   async allocationRounds(@Args() args: AllocationRoundsArgs) {
     return (await this.roundService.list(args.limit)).map(toAllocationRound);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => AllocationRound, { description: 'Cancel a QUEUED or RUNNING round; a running solve is stopped' })
   async cancelAllocationRound(@Args('id', { type: () => ID }) id: string) {
     return toAllocationRound(await this.roundService.cancel(id));

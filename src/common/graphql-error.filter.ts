@@ -66,6 +66,8 @@ function toGraphqlError(error: DomainError): GraphQLError {
       return new GraphQLError(error.message, { extensions: { code: error.code, fields: error.fields } });
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
       return new GraphQLError(error.message, { extensions: { code: error.code } });
     case ErrorCode.SERVICE_UNAVAILABLE:
       return new GraphQLError(error.message, { extensions: { code: error.code, retryable: true } });

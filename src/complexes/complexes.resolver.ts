@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Int } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
@@ -16,21 +17,25 @@ export class ComplexPage extends Paginated(Complex) {}
 export class ComplexesResolver {
   constructor(private readonly service: ComplexesService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => ComplexPage)
   complexes(@Args() args: ComplexListArgs) {
     return this.service.list(args.filter, args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => Complex)
   complex(@Args('id', { type: () => ID }) id: string) {
     return this.service.get(id);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => Complex)
   createComplex(@Args('input') input: CreateComplexInput) {
     return this.service.create(input);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => Complex)
   updateComplex(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateComplexInput) {
     return this.service.update(id, input);

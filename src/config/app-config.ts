@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** Typed configuration, validated once at boot (house style: env read in one place only). */
 export interface AppConfig {
@@ -18,6 +20,13 @@ export interface AppConfig {
   roundWorkers: number;
   /** Job queue (pg-boss): how often an idle worker polls, how long a round may stay active before it is presumed lost and retried, retries, and how often expired jobs are swept. */
   jobs: { pollSeconds: number; expireSeconds: number; retryLimit: number; maintenanceSeconds: number };
+  /** Bearer tokens (JWT, HS256): the signing secret and how long a minted token lives. */
+  auth: { secret: string; tokenTtlSeconds: number; secretSource: 'AUTH_SECRET' | 'DEV_FILE' | 'TEST_DEFAULT' };
+  /**
+   * Four-eyes (issue 5): a proposal that passes over the plain-order candidate by at least this many
+   * places needs a second officer's approval before its offer goes out; an override always does.
+   */
+  fourEyesMinDisplacement: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +71,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retryLimit: parseIntVar(env, 'ROUND_RETRY_LIMIT', 2, 0, 10),
     maintenanceSeconds: parseIntVar(env, 'JOB_MAINTENANCE_SECONDS', 60, 1, 86_400),
   };
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs };
+  const auth = { ...authSecret(env, nodeEnv), tokenTtlSeconds: parseIntVar(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) };
+  const fourEyesMinDisplacement = parseIntVar(env, 'FOUR_EYES_MIN_DISPLACEMENT', 1, 1, 1000);
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement };
+}
+
+/** Fixed secret of the test suite (tests mint their own tokens with it); never used outside NODE_ENV=test. */
+export const TEST_AUTH_SECRET = 'woonmix-test-secret-only-for-the-test-suite-0001';
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * AUTH_SECRET (at least 32 characters) is required in production. In development the secret is kept
+ * in data/.auth-secret (made once), so `npm run token` and the running service agree; tests use a
+ * fixed one.
+ */
+function authSecret(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): Pick<AppConfig['auth'], 'secret' | 'secretSource'> {
+  const given = env.AUTH_SECRET;
+  if (given !== undefined && given !== '') {
+    if (given.length < MIN_SECRET_LENGTH) throw new ConfigError(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return { secret: given, secretSource: 'AUTH_SECRET' };
+  }
+  if (nodeEnv === 'production') throw new ConfigError(`AUTH_SECRET must be set in production (at least ${MIN_SECRET_LENGTH} random characters)`);
+  if (nodeEnv === 'test') return { secret: TEST_AUTH_SECRET, secretSource: 'TEST_DEFAULT' };
+  const file = resolve(env.AUTH_SECRET_FILE ?? './data/.auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return { secret: readFileSync(file, 'utf8').trim(), secretSource: 'DEV_FILE' };
 }
 
 function parseIntVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth.decorators.js';
 import { Controller, Get, Header } from '@nestjs/common';
 
 /**
@@ -47,6 +48,7 @@ const PAGE = `<!doctype html>
 </script>
 </body></html>`;
 
+@Public()
 @Controller()
 export class ConsoleController {
   @Get('console')

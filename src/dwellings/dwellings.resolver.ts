@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
 import { Complex } from '../complexes/graphql/complex.type.js';
@@ -15,21 +16,25 @@ export class DwellingPage extends Paginated(Dwelling) {}
 export class DwellingsResolver {
   constructor(private readonly service: DwellingsService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => DwellingPage)
   dwellings(@Args() args: DwellingListArgs) {
     return this.service.list(args.filter, args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => Dwelling)
   dwelling(@Args('id', { type: () => ID }) id: string) {
     return this.service.get(id);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => Dwelling)
   createDwelling(@Args('input') input: CreateDwellingInput) {
     return this.service.create(input);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => Dwelling)
   updateDwelling(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateDwellingInput) {
     return this.service.update(id, input);

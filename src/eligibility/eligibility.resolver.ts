@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../database/loaders.js';
 import { Household } from '../households/graphql/household.type.js';
@@ -27,41 +28,49 @@ export class EligibilityResolver {
     private readonly policies: LocalPolicyService,
   ) {}
 
+  @Roles('OFFICER', 'AUDITOR')
   @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
   eligibility(@Args() args: EligibilityArgs) {
     return this.service.verdict(args);
   }
 
+  @Roles('OFFICER', 'AUDITOR')
   @Query(() => EligibleCandidates, { description: 'The eligible households for a vacancy, with counts of those excluded per rule' })
   eligibleCandidates(@Args() args: EligibleCandidatesArgs) {
     return this.service.eligibleCandidates(args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => QuotaStatus, { description: 'Year-to-date DAEB, passend and local-ties shares against their norms' })
   quotaStatus(@Args() args: QuotaStatusArgs) {
     return this.service.quotaStatus(args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => RuleParameterYear, { description: 'The legal parameters of a year, with their sources' })
   async ruleParameters(@Args('year', { type: () => Int }) year: number) {
     return toRuleParameterYear(await this.parameters.forYear(year));
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => [RuleParameterYear])
   async ruleParameterYears() {
     return (await this.parameters.years()).map(toRuleParameterYear);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => [LocalPolicyVersion], { description: 'All versions of the local allocation policies' })
   async localPolicies(@Args('code', { nullable: true }) code?: string) {
     return (await this.policies.versions(code)).map(toLocalPolicyVersion);
   }
 
+  @Roles('MANAGER')
   @Mutation(() => LocalPolicyVersion, { description: 'Admin: add the next version of a local policy (validated document)' })
   async addLocalPolicyVersion(@Args('input') input: AddLocalPolicyVersionInput) {
     return toLocalPolicyVersion(await this.policies.addVersion(input));
   }
 
+  @Roles('ADMIN')
   @Mutation(() => RuleParameterYear, { description: 'Admin: add the published parameters of a new year' })
   async addRuleParameterYear(@Args('input') input: AddRuleParameterYearInput) {
     return toRuleParameterYear(await this.parameters.add(input));

@@ -1,8 +1,10 @@
+import { Public } from '../auth/auth.decorators.js';
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /** Liveness (the process answers) and readiness (the database answers); no authentication. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

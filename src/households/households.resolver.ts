@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
 import type { RequestContext } from '../database/loaders.js';
@@ -14,26 +15,31 @@ export class HouseholdPage extends Paginated(Household) {}
 export class HouseholdsResolver {
   constructor(private readonly service: HouseholdsService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => HouseholdPage)
   households(@Args() args: HouseholdListArgs) {
     return this.service.list(args.filter, args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => Household)
   household(@Args('id', { type: () => ID }) id: string) {
     return this.service.get(id);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Household)
   createHousehold(@Args('input') input: CreateHouseholdInput) {
     return this.service.create(input);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Household)
   updateHousehold(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateHouseholdInput) {
     return this.service.update(id, input);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Household, { description: 'Takes the household off the waiting list; its history stays' })
   withdrawHousehold(@Args('id', { type: () => ID }) id: string) {
     return this.service.withdraw(id);

@@ -1,3 +1,4 @@
+import { Roles } from '../auth/auth.decorators.js';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ImportInput, ImportResult } from './graphql/import.type.js';
 import { ImportsService } from './imports.service.js';
@@ -6,6 +7,7 @@ import { ImportsService } from './imports.service.js';
 export class ImportsResolver {
   constructor(private readonly service: ImportsService) {}
 
+  @Roles('ADMIN')
   @Mutation(() => ImportResult, { description: 'Bulk import from CSV or JSON; all rows or none are written' })
   importData(@Args('input') input: ImportInput) {
     return this.service.import(input);

@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../database/loaders.js';
 import { Dwelling } from '../dwellings/graphql/dwelling.type.js';
@@ -11,16 +12,19 @@ import { TenanciesService } from './tenancies.service.js';
 export class TenanciesResolver {
   constructor(private readonly service: TenanciesService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => [Tenancy], { description: 'All tenancies of a dwelling, oldest first' })
   tenancyHistory(@Args('dwellingId', { type: () => ID }) dwellingId: string) {
     return this.service.history(dwellingId);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Tenancy)
   startTenancy(@Args('input') input: StartTenancyInput) {
     return this.service.start(input);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Tenancy)
   endTenancy(@Args('input') input: EndTenancyInput) {
     return this.service.end(input);

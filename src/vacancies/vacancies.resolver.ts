@@ -1,3 +1,4 @@
+import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
 import type { RequestContext } from '../database/loaders.js';
@@ -15,36 +16,43 @@ export class VacancyPage extends Paginated(Vacancy) {}
 export class VacanciesResolver {
   constructor(private readonly service: VacanciesService) {}
 
+  @Roles(...ANY_ROLE)
   @Query(() => VacancyPage)
   vacancies(@Args() args: VacancyListArgs) {
     return this.service.list(args.filter, args);
   }
 
+  @Roles(...ANY_ROLE)
   @Query(() => Vacancy)
   vacancy(@Args('id', { type: () => ID }) id: string) {
     return this.service.get(id);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Vacancy)
   createVacancy(@Args('input') input: CreateVacancyInput) {
     return this.service.create(input);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Vacancy)
   updateVacancy(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateVacancyInput) {
     return this.service.update(id, input);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Vacancy)
   withdrawVacancy(@Args('id', { type: () => ID }) id: string) {
     return this.service.withdraw(id);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Vacancy, { description: 'Record that a household responded to this vacancy' })
   respondToVacancy(@Args('vacancyId', { type: () => ID }) vacancyId: string, @Args('householdId', { type: () => ID }) householdId: string) {
     return this.service.respond(vacancyId, householdId);
   }
 
+  @Roles('OFFICER')
   @Mutation(() => Vacancy)
   withdrawVacancyResponse(@Args('vacancyId', { type: () => ID }) vacancyId: string, @Args('householdId', { type: () => ID }) householdId: string) {
     return this.service.withdrawResponse(vacancyId, householdId);

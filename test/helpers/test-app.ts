@@ -10,6 +10,8 @@ import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { QueryCountingLogger } from '../../src/database/query-counter.js';
 import { DATA_TABLES } from '../../src/demo/demo-seeder.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
+import { Actor, Role } from '../../src/auth/roles.js';
+import { mintToken } from '../../src/auth/tokens.js';
 
 /** Fixed "today" for tests: results must not depend on the day the suite runs. */
 export const TEST_TODAY = '2026-03-02';
@@ -20,7 +22,10 @@ export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
   config: AppConfig;
-  gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<{ data: T; errors?: any[] }>;
+  /** GraphQL over HTTP as `as` (default: DEFAULT_TEST_ACTOR; null: no token at all). */
+  gql: <T = any>(query: string, variables?: Record<string, unknown>, as?: Actor | null) => Promise<{ data: T; errors?: any[] }>;
+  /** A bearer token for an actor, signed with the app's secret. */
+  tokenFor: (actor: Actor) => string;
   queryCount: () => number;
   /** The embedded database's directory (undefined on PostgreSQL). */
   pgliteDir: string | undefined;
@@ -32,6 +37,13 @@ export interface TestApp {
  * Boots the whole application on the embedded database (a fresh copy of the global PGlite template)
  * or, when DATABASE_URL is set, on the real server after emptying its data tables.
  */
+/**
+ * The suite's default caller: an officer who is also manager and admin, so tests of one capability
+ * need not switch tokens. Role-by-role access is tested with single-role actors (test/e2e/access).
+ */
+export const DEFAULT_TEST_ACTOR: Actor = { subject: 'test-officer', roles: ['OFFICER', 'MANAGER', 'ADMIN'] };
+export const asRole = (role: Role, subject = `test-${role.toLowerCase()}`): Actor => ({ subject, roles: [role] });
+
 export interface TestAppOptions {
   /**
    * Reopen the database of an earlier (closed) test app instead of a fresh one: a restart. On the
@@ -64,12 +76,16 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     await dataSource.query(`DELETE FROM composition_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
   }
   const server = app.getHttpServer();
+  const tokenFor = (actor: Actor) => mintToken(config.auth.secret, actor, 3600);
   return {
     app,
     dataSource,
     config,
-    gql: async (query, variables) => {
-      const res = await request(server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    tokenFor,
+    gql: async (query, variables, as = DEFAULT_TEST_ACTOR) => {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (as) req.set('authorization', `Bearer ${tokenFor(as)}`);
+      const res = await req.send({ query, variables });
       if (res.status >= 500) throw new Error(`HTTP ${res.status}: ${res.text}`);
       return res.body;
     },

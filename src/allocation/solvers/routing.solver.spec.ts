@@ -3,7 +3,7 @@ import { generateBenchInstance } from '../../engine/allocation/bench-instances.j
 import { verifySolution } from '../../engine/allocation/mip-model.js';
 import { prepareAllocation } from '../../engine/allocation/prepare-allocation.js';
 import { createHighsSolver } from './highs.solver.js';
-import { createRoutingSolver } from './routing.solver.js';
+import { RoutingOptions, createRoutingSolver } from './routing.solver.js';
 
 const modelOf = (vacancies: number, households: number, maxPositions?: number | null) =>
   buildAllocationModel(prepareAllocation(generateBenchInstance({ vacancies, households, seed: 1, maxPositions }))).mip;
@@ -14,12 +14,13 @@ describe('routing solver', () => {
   it.each([
     // ~20 columns: javascript-lp-solver on the calling thread
     ['a look-ahead proposal', modelOf(2, 100), 'javascript-lp-solver', null],
-    // ~400 columns: javascript-lp-solver in a watchdog worker
-    ['a small round', modelOf(10, 200, null), 'javascript-lp-solver', null],
+    // ~400 columns: HiGHS by default (deterministic); javascript-lp-solver in a watchdog worker when that tier is on
+    ['a small round', modelOf(10, 200, null), 'HiGHS', /routed to HiGHS/],
+    ['a small round, worker tier on', modelOf(10, 200, null), 'javascript-lp-solver', null, { smallMaxCols: 500 }],
     // ~800 columns: HiGHS
     ['a round', modelOf(50, 2000), 'HiGHS', /routed to HiGHS/],
-  ])('%s goes to %s', async (_case, model, solverName, message) => {
-    const r = await createRoutingSolver({ large }).solve(model, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
+  ] as [string, ReturnType<typeof modelOf>, string, RegExp | null, Partial<RoutingOptions>?][])('%s goes to %s', async (_case, model, solverName, message, routing = {}) => {
+    const r = await createRoutingSolver({ large }, routing).solve(model, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
     expect(r.status).toBe('OPTIMAL');
     expect(r.solverName).toBe(solverName);
     expect(verifySolution(model, r.x!)).toEqual([]);

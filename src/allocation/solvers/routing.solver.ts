@@ -16,9 +16,12 @@ export interface RoutingOptions {
 /**
  * solvers.md puts javascript-lp-solver's limit at about 2k variables; on this model (soft side rows,
  * urgent-priority rows) it already timed out at 3 s on 3 of 6 rounds of 30 x 1000 (~400 columns) and
- * 5 of 6 rounds of 50 x 2000 (~800 columns), where HiGHS needs 0.1-0.4 s. Hence the lower default.
+ * 5 of 6 rounds of 50 x 2000 (~800 columns), where HiGHS needs 0.1-0.4 s. Hence the low limit. The
+ * watchdog-worker tier (smallMaxCols above inlineMaxCols) is off by default: whether javascript-lp-
+ * solver finishes inside its budget depends on timing, so the solver named in a plan (and the plan's
+ * bytes) could differ between two runs on the same input; HiGHS solves these sizes deterministically.
  */
-export const DEFAULT_ROUTING: RoutingOptions = { inlineMaxCols: 150, smallMaxCols: 500, smallMaxRows: 300, smallBudgetMs: 1000 };
+export const DEFAULT_ROUTING: RoutingOptions = { inlineMaxCols: 150, smallMaxCols: 150, smallMaxRows: 300, smallBudgetMs: 1000 };
 
 export interface RoutingSolvers {
   inline: Solver;

@@ -61,7 +61,8 @@ describe('buildAllocationModel', () => {
         expect(kept === null).toBe(all === null);
         if (all && kept) expect(kept.evaluation.objective).toBeCloseTo(all.evaluation.objective, 9);
       }),
-      { numRuns: 400 },
+      // a fixed seed: the coverage check below (pruning bit in enough runs) must not depend on the draw
+      { numRuns: 400, seed: 20261129 },
     );
     expect(pruned).toBeGreaterThan(40);
   });

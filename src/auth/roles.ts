@@ -1,0 +1,19 @@
+/**
+ * Roles (issue 5): officers propose and decide; managers change policies and run simulations;
+ * auditors read the log, rationales and reports and change nothing; admins manage parameters,
+ * imports and the housing stock.
+ */
+export const ROLES = ['OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who acts: the token's subject and roles, or the service itself (jobs, migrations, demo). */
+export interface Actor {
+  subject: string;
+  roles: readonly Role[];
+}
+
+export const SYSTEM_ACTOR: Actor = { subject: 'system', roles: [] };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
