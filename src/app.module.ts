@@ -3,6 +3,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditService } from './audit/audit.service.js';
+import { ReplayService } from './audit/replay.service.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -84,6 +87,7 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        AuditService, ReplayService, AuditResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
+import { ROLES } from './auth/roles.js';
+import { mintToken } from './auth/tokens.js';
 import { databaseProblem } from './database/preflight.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 
@@ -48,7 +50,15 @@ async function main(): Promise<void> {
   console.log(`  GraphQL API:  POST ${base}/graphql`);
   console.log(`  Console:      ${base}/console   (served locally, nothing loads from the internet)`);
   console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
-  console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);
+  if (config.nodeEnv === 'development') {
+    // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
+    const tokens = ROLES.map((role) => [role, mintToken(config.auth.secret, { subject: `dev-${role.toLowerCase()}`, roles: [role] }, config.auth.tokenTtlSeconds)] as const);
+    console.log(`  Tokens (development, valid ${Math.round(config.auth.tokenTtlSeconds / 3600)} h; npm run token -- --role OFFICER mints more):`);
+    for (const [role, token] of tokens) console.log(`    ${role.padEnd(8)} ${token}`);
+    console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[0][1]}' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);
+  } else {
+    console.log(`  Access:       every request needs Authorization: Bearer <token> (npm run token -- --role OFFICER)\n`);
+  }
 }
 
 function redact(url: string): string {

@@ -46,7 +46,21 @@ export interface LoadedInput {
   localPolicyIdByVacancy: Map<number, number>;
   /** Open offers on other vacancies counted as moved in, per complex id. */
   pendingArrivals: Map<number, number>;
+  /** Per vacancy: who was left out before the optimiser, and why (for rationales and the audit log). */
+  exclusions: Map<number, PoolExclusions>;
 }
+
+/** How a vacancy's respondents became its candidates. */
+export interface PoolExclusions {
+  respondents: number;
+  eligible: number;
+  declinedBefore: number;
+  holdingAnotherOffer: number;
+  /** Per eligibility rule that failed: how many, and up to three household references as examples. */
+  byRule: { ruleId: string; count: number; examples: string[] }[];
+}
+
+const EXCLUSION_EXAMPLES = 3;
 
 /**
  * Loads the engine's input from the database: eligible respondents per vacancy (judged on the date),
@@ -82,7 +96,8 @@ export class AllocationInputLoader {
     if (all.length === 0) throw new RangeError('An allocation input needs at least one vacancy');
     const vacancyIds = all.map(({ v }) => v.id);
     const declined = await m.find(OfferEntity, { where: { vacancyId: In(vacancyIds), status: 'DECLINED' } });
-    const openOffers = await m.find(OfferEntity, { where: { status: 'OPEN' }, order: { id: 'ASC' } });
+    // an offer awaiting four-eyes approval holds its household like an open one
+    const openOffers = await m.find(OfferEntity, { where: { status: In(['OPEN', 'PENDING_APPROVAL']) }, order: { id: 'ASC' } });
     const offeredElsewhere = new Set(openOffers.map((o) => o.householdId));
 
     const households = new Map<number, AllocationHousehold>();
@@ -90,9 +105,18 @@ export class AllocationInputLoader {
     const complexes = new Map<number, { entity: { id: number; code: string }; resilienceClass: number; moveIn: IsoDate; municipalityCode: string }>();
     const localPolicyIdByVacancy = new Map<number, number>();
     const respondents = await respondentFactsByVacancy(m, vacancyIds);
+    const exclusions = new Map<number, PoolExclusions>();
     const pools = all.map(({ v }) => {
       const declinedHere = new Set(declined.filter((o) => o.vacancyId === v.id).map((o) => o.householdId));
-      return { vacancy: v, households: respondents.get(v.id)!.filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id)) };
+      const everyone = respondents.get(v.id)!;
+      exclusions.set(v.id, {
+        respondents: everyone.length,
+        eligible: 0,
+        declinedBefore: everyone.filter((h) => declinedHere.has(h.id)).length,
+        holdingAnotherOffer: everyone.filter((h) => !declinedHere.has(h.id) && offeredElsewhere.has(h.id)).length,
+        byRule: [],
+      });
+      return { vacancy: v, households: everyone.filter((h) => !declinedHere.has(h.id) && !offeredElsewhere.has(h.id)) };
     });
     const judgedPools = await this.eligibility.judgePools(m, pools, onDate);
     const params = judgedPools[0].params;
@@ -106,12 +130,24 @@ export class AllocationInputLoader {
       const known = complexes.get(complex.id);
       if (!known) complexes.set(complex.id, { entity: complex, resilienceClass: judged.context.neighbourhood.resilienceClass, moveIn, municipalityCode: judged.context.municipalityCode });
       else if (focus && moveIn < known.moveIn) known.moveIn = moveIn;
+      const excluded = exclusions.get(vacancy.id)!;
+      const byRule = new Map<string, { ruleId: string; count: number; examples: string[] }>();
       const candidates = pool.flatMap((household, j) => {
         const verdict = judged.verdicts[j];
-        if (!verdict.eligible) return [];
+        if (!verdict.eligible) {
+          for (const ruleId of verdict.hardFailures) {
+            const entry = byRule.get(ruleId) ?? { ruleId, count: 0, examples: [] };
+            entry.count += 1;
+            if (entry.examples.length < EXCLUSION_EXAMPLES) entry.examples.push(household.reference);
+            byRule.set(ruleId, entry);
+          }
+          return [];
+        }
+        excluded.eligible += 1;
         if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, params));
         return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
       });
+      excluded.byRule = [...byRule.values()].sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
       vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus, candidates });
     });
 
@@ -140,6 +176,7 @@ export class AllocationInputLoader {
       compositionPolicyId: compositionEntity.id,
       localPolicyIdByVacancy,
       pendingArrivals: new Map([...arrivals].map(([id, list]) => [id, list.length])),
+      exclusions,
     };
   }
 

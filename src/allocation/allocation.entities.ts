@@ -30,6 +30,8 @@ export class ProposalEntity {
   @Column({ type: 'json' }) plan: Record<string, unknown>;
   /** The allocation round that proposed it; null for a proposal asked for one vacancy. */
   @Column({ name: 'round_id', type: 'integer', nullable: true }) roundId: number | null;
+  /** Who asked for it (token subject); null for proposals made before the audit log. */
+  @Column({ name: 'requested_by', type: 'text', nullable: true }) requestedBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -98,9 +100,10 @@ export class AllocationRoundEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  @Column({ name: 'requested_by', type: 'text', nullable: true }) requestedBy: string | null;
 }
 
-export type OfferStatus = 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
+export type OfferStatus = 'PENDING_APPROVAL' | 'OPEN' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
 export type OfferDecision = 'PROPOSED' | 'OVERRIDE';
 
 @Entity('offer')
@@ -116,4 +119,9 @@ export class OfferEntity {
   @Column({ name: 'response_reason', type: 'text', nullable: true }) responseReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt: Date | null;
+  /** The officer who decided (token subject). */
+  @Column({ name: 'decided_by', type: 'text', nullable: true }) decidedBy: string | null;
+  /** Four-eyes: the second officer who approved the offer before it went out. */
+  @Column({ name: 'approved_by', type: 'text', nullable: true }) approvedBy: string | null;
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt: Date | null;
 }

@@ -1,4 +1,5 @@
-import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CompositionPolicyEntity } from './allocation.entities.js';
 import { CompositionPolicyService } from './composition-policy.service.js';
@@ -20,7 +21,7 @@ export class CompositionPolicyResolver {
 
   @Roles('MANAGER')
   @Mutation(() => CompositionPolicyVersion, { description: 'Admin: add the next version of the composition policy (validated document)' })
-  async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput) {
-    return toVersion(await this.policyService.addVersion(input));
+  async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput, @CurrentActor() actor: Actor) {
+    return toVersion(await this.policyService.addVersion(input, actor));
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
@@ -28,6 +30,7 @@ export class CompositionPolicyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** The newest version effective on the date, with per-complex overrides resolved to complex ids. */
@@ -57,7 +60,7 @@ export class CompositionPolicyService {
    * overrides must exist; the version takes effect today or later, so what was in force on a past
    * date (and every proposal made under it) stays as it was.
    */
-  async addVersion(input: AddCompositionPolicyVersion): Promise<CompositionPolicyEntity> {
+  async addVersion(input: AddCompositionPolicyVersion, actor: Actor): Promise<CompositionPolicyEntity> {
     let document: unknown;
     try {
       document = JSON.parse(input.document);
@@ -75,12 +78,14 @@ export class CompositionPolicyService {
       if (unknown.length) throw DomainError.invalid([{ field: 'document.complexOverridesByCode', reason: `names unknown complexes (${unknown.join(', ')})` }]);
       // lock the versions so two admins cannot both add the same next version
       const previous = await m.find(CompositionPolicyEntity, { where: { code: COMPOSITION_POLICY_CODE }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
-      return m.save(CompositionPolicyEntity, m.create(CompositionPolicyEntity, {
+      const saved = await m.save(CompositionPolicyEntity, m.create(CompositionPolicyEntity, {
         code: COMPOSITION_POLICY_CODE,
         version: (previous[0]?.version ?? 0) + 1,
         effectiveFrom: input.effectiveFrom,
         document: document as Record<string, unknown>,
       }));
+      await this.audit.append(m, actor, 'COMPOSITION_POLICY_ADDED', { compositionPolicyId: saved.id }, { code: saved.code, version: saved.version, effectiveFrom: saved.effectiveFrom, document });
+      return saved;
     });
   }
 }

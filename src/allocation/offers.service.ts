@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -11,7 +14,7 @@ import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
-import { ProposalsService, StoredProposal, lockVacancy } from './proposals.service.js';
+import { ProposalsService, StoredProposal, lockVacancy, toStored } from './proposals.service.js';
 
 export interface OfferResponseOutcome {
   offer: OfferEntity;
@@ -33,6 +36,8 @@ export class OffersService {
     private readonly proposals: ProposalsService,
     private readonly eligibility: EligibilityService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(offerId: string): Promise<OfferEntity> {
@@ -45,7 +50,7 @@ export class OffersService {
     return this.dataSource.manager.find(OfferEntity, { where: { vacancyId: parseId(vacancyId, 'vacancyId') }, order: { id: 'ASC' } });
   }
 
-  decide(input: DecideProposalInput): Promise<OfferEntity> {
+  decide(input: DecideProposalInput, actor: Actor): Promise<OfferEntity> {
     const proposalId = parseId(input.proposalId, 'proposalId');
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(ProposalEntity, { id: proposalId });
@@ -69,24 +74,32 @@ export class OffersService {
         householdId = parseId(input.householdId!, 'householdId');
         await this.assertMayBeOffered(m, vacancy, householdId, true);
       }
+      const override = input.decision === DecisionEnum.OVERRIDE;
+      const approval = this.approvalNeeded(toStored(proposal), override);
       const offer = await m.save(OfferEntity, m.create(OfferEntity, {
         proposalId: proposal.id,
         vacancyId: vacancy.id,
         householdId,
-        decision: input.decision === DecisionEnum.ACCEPT ? 'PROPOSED' : 'OVERRIDE',
+        decision: override ? 'OVERRIDE' : 'PROPOSED',
         reasonCode: input.reasonCode ?? null,
         reasonText: input.reasonText ?? null,
-        status: 'OPEN',
+        status: approval ? 'PENDING_APPROVAL' : 'OPEN',
         responseReason: null,
         respondedAt: null,
+        decidedBy: actor.subject,
+        approvedBy: null,
+        approvedAt: null,
       }));
       await m.update(ProposalEntity, { id: proposal.id }, { status: 'DECIDED' });
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
+      await this.audit.append(m, actor, 'OFFER_DECIDED', { offerId: offer.id, proposalId: proposal.id, vacancyId: vacancy.id, householdId }, {
+        decision: offer.decision, reasonCode: offer.reasonCode, reasonText: offer.reasonText, status: offer.status, fourEyes: approval,
+      });
       return offer;
     });
   }
 
-  respond(input: OfferResponseInput): Promise<OfferResponseOutcome> {
+  respond(input: OfferResponseInput, actor: Actor): Promise<OfferResponseOutcome> {
     const offerId = parseId(input.offerId, 'offerId');
     if (input.response === OfferResponseEnum.DECLINED && !input.reason) {
       throw DomainError.invalid([{ field: 'reason', reason: 'is required when the offer is declined' }]);
@@ -96,24 +109,32 @@ export class OffersService {
       if (!found) throw DomainError.notFound('Offer', input.offerId);
       const vacancy = await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
+      if (offer.status === 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
       if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
       if (vacancy.status !== 'OFFERED') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
       const respondedAt = this.clock.now();
       if (input.response === OfferResponseEnum.ACCEPTED) {
-        const tenancyId = await this.let(m, vacancy, offer);
+        const tenancyId = await this.let(m, vacancy, offer, actor);
         await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt });
+        await this.audit.append(m, actor, 'OFFER_RESPONSE', { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId }, { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId });
         return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
       }
       await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt });
+      await this.audit.append(m, actor, 'OFFER_RESPONSE', { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId }, { response: 'DECLINED', reason: input.reason!, tenancyId: null });
       // the mix may have changed since: recompute, without the households that declined this vacancy
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-      const next = await this.proposals.proposeLocked(m, { ...vacancy, status: 'PROPOSED' });
+      const next = await this.proposals.proposeLocked(m, { ...vacancy, status: 'PROPOSED' }, actor);
       let nextOffer: OfferEntity | null = null;
       if (next.entity.chosenHouseholdId !== null) {
+        const approval = this.approvalNeeded(next, false);
         nextOffer = await m.save(OfferEntity, m.create(OfferEntity, {
           proposalId: next.entity.id, vacancyId: vacancy.id, householdId: next.entity.chosenHouseholdId, decision: 'PROPOSED',
-          reasonCode: null, reasonText: null, status: 'OPEN', responseReason: null, respondedAt: null,
+          reasonCode: null, reasonText: null, status: approval ? 'PENDING_APPROVAL' : 'OPEN', responseReason: null, respondedAt: null,
+          decidedBy: actor.subject, approvedBy: null, approvedAt: null,
         }));
+        await this.audit.append(m, actor, 'OFFER_DECIDED', { offerId: nextOffer.id, proposalId: next.entity.id, vacancyId: vacancy.id, householdId: nextOffer.householdId }, {
+          decision: 'PROPOSED', reasonCode: null, reasonText: null, status: nextOffer.status, fourEyes: approval, after: 'the previous offer was declined',
+        });
         await m.update(ProposalEntity, { id: next.entity.id }, { status: 'DECIDED' });
         await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
         next.entity.status = 'DECIDED';
@@ -123,13 +144,13 @@ export class OffersService {
   }
 
   /** Accepted: the allocation is judged and recorded, the tenancy starts, the household leaves the list. */
-  private async let(m: EntityManager, vacancy: VacancyEntity, offer: OfferEntity): Promise<number> {
+  private async let(m: EntityManager, vacancy: VacancyEntity, offer: OfferEntity, actor: Actor): Promise<number> {
     const today = this.clock.today();
     const startDate = vacancy.availableFrom > today ? vacancy.availableFrom : today;
     const household = await m.findOne(HouseholdEntity, { where: { id: offer.householdId }, lock: { mode: 'pessimistic_write' } });
     if (!household?.onWaitingList) throw new DomainError(ErrorCode.CONFLICT, `Household ${household?.reference ?? offer.householdId} is no longer on the waiting list`);
     // judged and counted on the day the tenancy starts (as startTenancy does)
-    await this.eligibility.recordAllocation(m, {
+    await this.eligibility.recordAllocation(m, actor, {
       householdId: offer.householdId, dwellingId: vacancy.dwellingId, vacancyId: vacancy.id, onDate: startDate, route: vacancy.route,
       context: { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority },
     });
@@ -155,6 +176,54 @@ export class OffersService {
   }
 
   /**
+   * Four-eyes (issue 5): an override always, and a proposal that passes over the plain-order
+   * candidate by at least FOUR_EYES_MIN_DISPLACEMENT places, need a second officer's approval.
+   */
+  private approvalNeeded(proposal: StoredProposal, override: boolean): { reason: string } | null {
+    if (override) return { reason: 'an override of the proposed candidate' };
+    const rank = proposal.proposal.chosen?.rank ?? 1;
+    if (rank - 1 >= this.config.fourEyesMinDisplacement) {
+      return { reason: `the proposal passes over ${rank - 1} place(s) of the plain order (threshold ${this.config.fourEyesMinDisplacement})` };
+    }
+    return null;
+  }
+
+  /** The second officer approves: the offer goes out. The officer who decided may not approve it. */
+  approve(offerId: string, actor: Actor): Promise<OfferEntity> {
+    return this.answerApproval(offerId, actor, null);
+  }
+
+  /** The second officer refuses: the offer is withdrawn and the proposal can be decided again. */
+  refuse(offerId: string, reason: string, actor: Actor): Promise<OfferEntity> {
+    return this.answerApproval(offerId, actor, reason);
+  }
+
+  private answerApproval(offerId: string, actor: Actor, refusal: string | null): Promise<OfferEntity> {
+    const id = parseId(offerId, 'offerId');
+    return this.dataSource.transaction(async (m) => {
+      const found = await m.findOneBy(OfferEntity, { id });
+      if (!found) throw DomainError.notFound('Offer', offerId);
+      await lockVacancy(m, found.vacancyId);
+      const offer = await m.findOneByOrFail(OfferEntity, { id });
+      if (offer.status !== 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is ${offer.status}; only an offer awaiting approval can be approved or refused`);
+      if (offer.decidedBy === actor.subject) {
+        throw new DomainError(ErrorCode.FORBIDDEN, `Four-eyes: ${actor.subject} decided offer ${offer.id} and cannot also approve or refuse it; another officer must`);
+      }
+      const now = this.clock.now();
+      if (refusal === null) {
+        await m.update(OfferEntity, { id }, { status: 'OPEN', approvedBy: actor.subject, approvedAt: now });
+        await this.audit.append(m, actor, 'OFFER_APPROVED', { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId }, { decidedBy: offer.decidedBy });
+      } else {
+        await m.update(OfferEntity, { id }, { status: 'WITHDRAWN', responseReason: `approval refused: ${refusal}`, respondedAt: now, approvedBy: null });
+        await m.update(ProposalEntity, { id: offer.proposalId }, { status: 'PROPOSED' });
+        await m.update(VacancyEntity, { id: offer.vacancyId }, { status: 'PROPOSED' });
+        await this.audit.append(m, actor, 'OFFER_APPROVAL_REFUSED', { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId }, { decidedBy: offer.decidedBy, reason: refusal });
+      }
+      return m.findOneByOrFail(OfferEntity, { id });
+    });
+  }
+
+  /**
    * An offer goes to a household on the waiting list, without another open offer, that may be
    * allocated the dwelling; an override names a respondent (any household for DIRECT letting).
    */
@@ -163,7 +232,7 @@ export class OffersService {
     const household = await m.findOneBy(HouseholdEntity, { id: householdId });
     if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
     if (!household.onWaitingList) throw fail(`household ${household.reference} is not on the waiting list`);
-    if (await m.existsBy(OfferEntity, { householdId, status: 'OPEN' })) throw fail(`household ${household.reference} already holds an open offer`);
+    if (await m.existsBy(OfferEntity, { householdId, status: In(['OPEN', 'PENDING_APPROVAL']) })) throw fail(`household ${household.reference} already holds an open offer`);
     if (override && vacancy.route !== 'DIRECT' && !(await m.existsBy(VacancyResponseEntity, { vacancyId: vacancy.id, householdId }))) {
       throw fail(`household ${household.reference} did not respond to this vacancy (only DIRECT letting offers to non-respondents)`);
     }

@@ -58,5 +58,7 @@ export function toOffer(e: OfferEntity): Offer {
     reasonText: e.reasonText,
     status: e.status,
     responseReason: e.responseReason,
+    decidedBy: e.decidedBy,
+    approvedBy: e.approvedBy,
   };
 }

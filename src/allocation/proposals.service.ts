@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -13,7 +16,7 @@ import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
 
 /** Per-vacancy proposals stay interactive: a single vacancy is scored directly (exact), larger look-aheads solve. */
-const PROPOSAL_TIME_LIMIT_MS = 10_000;
+export const PROPOSAL_SOLVE_OPTIONS = { timeLimitMs: 10_000 } as const;
 /** Planning outside the transaction is retried when the state it read changed meanwhile. */
 const MAX_PLAN_ATTEMPTS = 3;
 
@@ -38,9 +41,10 @@ export class ProposalsService {
     private readonly loader: AllocationInputLoader,
     private readonly planner: PlanRunner,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
-  async propose(vacancyId: string): Promise<StoredProposal> {
+  async propose(vacancyId: string, actor: Actor): Promise<StoredProposal> {
     const id = parseId(vacancyId, 'vacancyId');
     for (let attempt = 1; ; attempt += 1) {
       const onDate = this.clock.today();
@@ -50,12 +54,12 @@ export class ProposalsService {
         assertPlannable(vacancy);
         return { vacancy, loaded: await this.loadFor(m, vacancy, onDate), stamp: await stateStamp(m) };
       });
-      const { plan } = await this.planner.plan(read.loaded.input, { timeLimitMs: PROPOSAL_TIME_LIMIT_MS });
+      const { plan } = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
       const stored = await this.dataSource.transaction(async (m) => {
         const vacancy = await lockVacancy(m, id);
         assertPlannable(vacancy);
         if ((await stateStamp(m)) !== read.stamp) return null;
-        return this.store(m, vacancy, read.loaded, plan, onDate);
+        return this.store(m, vacancy, read.loaded, plan, onDate, actor);
       });
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
@@ -65,11 +69,11 @@ export class ProposalsService {
   }
 
   /** Inside the caller's transaction, with the vacancy row locked (the next proposal after a decline). */
-  async proposeLocked(m: EntityManager, vacancy: VacancyEntity): Promise<StoredProposal> {
+  async proposeLocked(m: EntityManager, vacancy: VacancyEntity, actor: Actor): Promise<StoredProposal> {
     const onDate = this.clock.today();
     const loaded = await this.loadFor(m, vacancy, onDate);
-    const { plan } = await this.planner.plan(loaded.input, { timeLimitMs: PROPOSAL_TIME_LIMIT_MS });
-    return this.store(m, vacancy, loaded, plan, onDate);
+    const { plan } = await this.planner.plan(loaded.input, PROPOSAL_SOLVE_OPTIONS);
+    return this.store(m, vacancy, loaded, plan, onDate, actor);
   }
 
   async get(proposalId: string): Promise<StoredProposal> {
@@ -91,7 +95,7 @@ export class ProposalsService {
   }
 
   /** Supersedes earlier open proposals of the vacancy and stores this one. */
-  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate): Promise<StoredProposal> {
+  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal> {
     const proposal = plan.proposals.find((p) => p.vacancyId === vacancy.id);
     if (!proposal) throw new Error(`The plan has no proposal for vacancy ${vacancy.reference}`);
     await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
@@ -109,8 +113,17 @@ export class ProposalsService {
       solver: plan.solverName,
       plan: plan as unknown as Record<string, unknown>,
       roundId: null,
+      requestedBy: actor.subject,
     }));
     await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+    await this.audit.append(m, actor, 'PROPOSAL_MADE', { proposalId: entity.id, vacancyId: vacancy.id }, {
+      vacancyReference: vacancy.reference,
+      allocationDate: onDate,
+      roundId: null,
+      basis: allocationBasis(loaded, PROPOSAL_SOLVE_OPTIONS),
+      planHash: planHash(plan),
+      outcome: proposalOutcome(plan, vacancy.id),
+    });
     return { entity, plan, proposal };
   }
 }
@@ -127,7 +140,7 @@ function assertPlannable(vacancy: VacancyEntity): void {
  */
 async function stateStamp(m: EntityManager): Promise<string> {
   const [row] = await m.query(`SELECT
-      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status <> 'OPEN') FROM offer) AS offers,
+      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status NOT IN ('OPEN', 'PENDING_APPROVAL')) || ':' || count(*) FILTER (WHERE status = 'OPEN') FROM offer) AS offers,
       (SELECT coalesce(max(id), 0) FROM allocation) AS allocations,
       (SELECT coalesce(max(id), 0) || ':' || count(*) FROM tenancy) AS tenancies,
       (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status IN ('OPEN', 'PROPOSED')) FROM vacancy) AS vacancies,

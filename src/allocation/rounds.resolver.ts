@@ -1,4 +1,5 @@
-import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AllocationRound, AllocationRoundsArgs, StartAllocationRoundInput } from './graphql/round.type.js';
 import { Proposal } from './graphql/proposal.type.js';
@@ -13,8 +14,8 @@ export class RoundsResolver {
 
   @Roles('OFFICER')
   @Mutation(() => AllocationRound, { description: 'Queue an allocation round (a job); poll allocationRound(id) for progress and the plan' })
-  async startAllocationRound(@Args('input') input: StartAllocationRoundInput) {
-    return toAllocationRound(await this.roundService.start(input));
+  async startAllocationRound(@Args('input') input: StartAllocationRoundInput, @CurrentActor() actor: Actor) {
+    return toAllocationRound(await this.roundService.start(input, actor));
   }
 
   @Roles(...ANY_ROLE)
@@ -31,8 +32,8 @@ export class RoundsResolver {
 
   @Roles('OFFICER')
   @Mutation(() => AllocationRound, { description: 'Cancel a QUEUED or RUNNING round; a running solve is stopped' })
-  async cancelAllocationRound(@Args('id', { type: () => ID }) id: string) {
-    return toAllocationRound(await this.roundService.cancel(id));
+  async cancelAllocationRound(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
+    return toAllocationRound(await this.roundService.cancel(id, actor));
   }
 
   @ResolveField(() => [Proposal])

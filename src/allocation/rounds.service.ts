@@ -4,6 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
+import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -12,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
-import { AllocationInputLoader, isPlannable, PLANNABLE_STATUSES } from './allocation-input.loader.js';
+import { AllocationInputLoader, LoadedInput, isPlannable, PLANNABLE_STATUSES } from './allocation-input.loader.js';
 import {
   AllocationRoundEntity,
   ProposalEntity,
@@ -66,6 +69,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly jobs: JobQueue,
     private readonly loader: AllocationInputLoader,
     private readonly planner: PlanRunner,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -90,7 +94,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled(running.map((r) => r.done));
   }
 
-  async start(input: StartRoundInput): Promise<AllocationRoundEntity> {
+  async start(input: StartRoundInput, actor: Actor): Promise<AllocationRoundEntity> {
     const request = validateRequest(input);
     const allocationDate = this.clock.today();
     return this.dataSource.transaction(async (m) => {
@@ -116,10 +120,12 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         parameterYear: null,
         startedAt: null,
         finishedAt: null,
+        requestedBy: actor.subject,
       }));
       // in the same transaction: the round and its job exist together or not at all
       round.jobId = await this.jobs.sendInTransaction(m, ROUND_QUEUE, { roundId: round.id } satisfies RoundJob);
       await m.update(AllocationRoundEntity, { id: round.id }, { jobId: round.jobId });
+      await this.audit.append(m, actor, 'ROUND_STARTED', { roundId: round.id }, { request, vacancyIds, allocationDate, seed, timeLimitMs: round.timeLimitMs, jobId: round.jobId });
       return round;
     });
   }
@@ -139,7 +145,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Cancels a queued or running round; a running solve is stopped by the instance running it. */
-  async cancel(roundId: string): Promise<AllocationRoundEntity> {
+  async cancel(roundId: string, actor: Actor): Promise<AllocationRoundEntity> {
     const id = parseId(roundId, 'id');
     const round = await this.dataSource.transaction(async (m) => {
       const r = await m.findOne(AllocationRoundEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -149,8 +155,11 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       }
       r.status = 'CANCELLED';
       r.finishedAt = this.clock.now();
-      r.progress = { ...r.progress, message: `Cancelled at stage ${r.progress.stage}` };
-      return m.save(AllocationRoundEntity, r);
+      const stage = r.progress.stage;
+      r.progress = { ...r.progress, message: `Cancelled at stage ${stage}` };
+      const saved = await m.save(AllocationRoundEntity, r);
+      await this.audit.append(m, actor, 'ROUND_CANCELLED', { roundId: r.id }, { stage, attempts: r.attempts });
+      return saved;
     });
     if (round.jobId) await this.jobs.cancel(ROUND_QUEUE, round.jobId);
     this.running.get(id)?.controller.abort(new RoundCancelled('cancelled'));
@@ -246,7 +255,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       const stored = await this.dataSource.transaction(async (m) => {
         const round = await m.findOne(AllocationRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
         if (!round || round.status !== 'RUNNING' || round.attempts !== attempt) return false;
-        const storedSkips = await this.storeProposals(m, round, plan, loaded.localPolicyIdByVacancy, loaded.compositionPolicyId, loaded.parameterYear);
+        const storedSkips = await this.storeProposals(m, round, plan, loaded);
         Object.assign(round, {
           status: 'COMPLETED',
           plan: plan as unknown as Record<string, unknown>,
@@ -259,6 +268,13 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
           error: null,
         });
         await m.save(AllocationRoundEntity, round);
+        await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_COMPLETED', { roundId: round.id }, {
+          requestedBy: round.requestedBy, worker: this.instance, attempt,
+          basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }),
+          planHash: planHash(plan),
+          solver: { name: plan.solverName, version: plan.solverVersion, status: plan.status, source: plan.source, gap: plan.gap, model: plan.model },
+          skipped: round.skipped,
+        });
         return true;
       });
       return stored ? { status: plan.status, proposals: plan.proposals.length } : { discarded: 'the round was cancelled or taken over meanwhile' };
@@ -285,14 +301,8 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One proposal per still-plannable vacancy of the round (earlier open proposals are superseded). */
-  private async storeProposals(
-    m: EntityManager,
-    round: AllocationRoundEntity,
-    plan: AllocationPlan,
-    localPolicyIdByVacancy: Map<number, number>,
-    compositionPolicyId: number,
-    parameterYear: number,
-  ): Promise<SkippedVacancy[]> {
+  private async storeProposals(m: EntityManager, round: AllocationRoundEntity, plan: AllocationPlan, loaded: LoadedInput): Promise<SkippedVacancy[]> {
+    const { localPolicyIdByVacancy, compositionPolicyId, parameterYear } = loaded;
     const ids = plan.proposals.map((p) => p.vacancyId);
     const vacancies = new Map((await m.find(VacancyEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((v) => [v.id, v]));
     const skipped: SkippedVacancy[] = [];
@@ -303,7 +313,8 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
-      await m.save(ProposalEntity, m.create(ProposalEntity, {
+      const slice = planForVacancy(plan, vacancy.id);
+      const stored = await m.save(ProposalEntity, m.create(ProposalEntity, {
         vacancyId: vacancy.id,
         status: 'PROPOSED',
         chosenHouseholdId: p.chosen?.householdId ?? null,
@@ -315,10 +326,16 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         parameterYear,
         solveStatus: plan.status,
         solver: plan.solverName,
-        plan: planForVacancy(plan, vacancy.id) as unknown as Record<string, unknown>,
+        plan: slice as unknown as Record<string, unknown>,
         roundId: round.id,
+        requestedBy: round.requestedBy,
       }));
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+      // the basis (input, versions, hashes) is the round's: ROUND_COMPLETED, written next
+      await this.audit.append(m, SYSTEM_ACTOR, 'PROPOSAL_MADE', { proposalId: stored.id, vacancyId: vacancy.id }, {
+        vacancyReference: vacancy.reference, allocationDate: round.allocationDate, roundId: round.id, requestedBy: round.requestedBy,
+        planHash: planHash(slice), outcome: proposalOutcome(plan, vacancy.id),
+      });
     }
     return skipped;
   }
@@ -338,6 +355,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         progress: { stage: 'DONE', percent: 100, message: `Failed after ${round.attempts} attempt(s): ${text}` },
       });
       await m.save(AllocationRoundEntity, round);
+      await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_FAILED', { roundId: round.id }, { attempts: round.attempts, error: text });
     });
     return { roundId: job.data.roundId };
   }
@@ -347,11 +365,14 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async setStatusIfOwner(roundId: number, attempt: number, status: 'QUEUED' | 'FAILED', error: string | null, progress: RoundProgress): Promise<void> {
-    await this.dataSource.manager.update(
-      AllocationRoundEntity,
-      { id: roundId, attempts: attempt, status: 'RUNNING' },
-      { status, progress, ...(error ? { error, finishedAt: this.clock.now() } : {}) },
-    );
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.update(
+        AllocationRoundEntity,
+        { id: roundId, attempts: attempt, status: 'RUNNING' },
+        { status, progress, ...(error ? { error, finishedAt: this.clock.now() } : {}) },
+      );
+      if (status === 'FAILED' && result.affected) await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_FAILED', { roundId }, { attempts: attempt, error });
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { LocalPolicyAndAllocations1764000000001 } from '../../migrations/1764000
 import { ProposalsAndOffers1764000000002 } from '../../migrations/1764000000002-proposals-and-offers.js';
 import { AllocationRounds1764000000003 } from '../../migrations/1764000000003-allocation-rounds.js';
 import { PointsRoute1764000000004 } from '../../migrations/1764000000004-points-route.js';
+import { AuditAndFourEyes1764000000005 } from '../../migrations/1764000000005-audit-and-four-eyes.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
-export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004];
+export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004, AuditAndFourEyes1764000000005];

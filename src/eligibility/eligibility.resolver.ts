@@ -1,4 +1,5 @@
-import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../database/loaders.js';
 import { Household } from '../households/graphql/household.type.js';
@@ -66,14 +67,14 @@ export class EligibilityResolver {
 
   @Roles('MANAGER')
   @Mutation(() => LocalPolicyVersion, { description: 'Admin: add the next version of a local policy (validated document)' })
-  async addLocalPolicyVersion(@Args('input') input: AddLocalPolicyVersionInput) {
-    return toLocalPolicyVersion(await this.policies.addVersion(input));
+  async addLocalPolicyVersion(@Args('input') input: AddLocalPolicyVersionInput, @CurrentActor() actor: Actor) {
+    return toLocalPolicyVersion(await this.policies.addVersion(input, actor));
   }
 
   @Roles('ADMIN')
   @Mutation(() => RuleParameterYear, { description: 'Admin: add the published parameters of a new year' })
-  async addRuleParameterYear(@Args('input') input: AddRuleParameterYearInput) {
-    return toRuleParameterYear(await this.parameters.add(input));
+  async addRuleParameterYear(@Args('input') input: AddRuleParameterYearInput, @CurrentActor() actor: Actor) {
+    return toRuleParameterYear(await this.parameters.add(input, actor));
   }
 }
 

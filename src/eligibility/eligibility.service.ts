@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
@@ -36,6 +38,7 @@ export class EligibilityService {
     private readonly policies: LocalPolicyService,
     private readonly ledger: QuotaLedgerService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Whether a household may be allocated a dwelling on a date, rule by rule, with its quota effect. */
@@ -72,7 +75,7 @@ export class EligibilityService {
    * Records an allocation in the quota ledger, inside the caller's transaction, with the counters of
    * its verdict on the allocation date. A hard-ineligible allocation is refused (it may not happen).
    */
-  async recordAllocation(m: EntityManager, a: { householdId: number; dwellingId: number; vacancyId: number | null; onDate: IsoDate; route: AllocationRoute; context: EligibilityContext }) {
+  async recordAllocation(m: EntityManager, actor: Actor, a: { householdId: number; dwellingId: number; vacancyId: number | null; onDate: IsoDate; route: AllocationRoute; context: EligibilityContext }) {
     const { verdict, params, policyEntityId, municipalityCode } = await this.judge(m, a.householdId, a.dwellingId, a.onDate, a.route, a.context);
     if (!verdict.eligible) {
       throw DomainError.invalid(verdict.hardFailures.map((ruleId) => ({
@@ -80,11 +83,16 @@ export class EligibilityService {
         reason: `may not be allocated this dwelling: ${verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation}`,
       })));
     }
-    return this.ledger.record(m, {
+    const recorded = await this.ledger.record(m, {
       vacancyId: a.vacancyId, householdId: a.householdId, dwellingId: a.dwellingId, municipalityCode, allocationDate: a.onDate,
       countsAs: [...verdict.countsAs], parameterYear: params.year, policyId: policyEntityId,
       verdict: { summary: verdict.summary, outcomes: verdict.outcomes.map((o) => ({ ruleId: o.ruleId, result: o.result, values: o.values })) },
     });
+    await this.audit.append(m, actor, 'ALLOCATION_RECORDED', { allocationId: recorded.id, householdId: a.householdId, dwellingId: a.dwellingId, vacancyId: a.vacancyId }, {
+      allocationDate: a.onDate, route: a.route, municipalityCode, parameterYear: params.year, localPolicyId: policyEntityId,
+      countsAs: [...verdict.countsAs], verdict: recorded.verdict,
+    });
+    return recorded;
   }
 
   /** One household judged for a vacancy (its route and advertisement flags) on a date. */

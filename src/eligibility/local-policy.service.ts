@@ -1,3 +1,5 @@
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -18,7 +20,10 @@ export interface PolicyInForce {
 /** Picks the policy version in force for a municipality on a date: its own region's, else the default. */
 @Injectable()
 export class LocalPolicyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** `municipalityCode` null: the fallback policy (no region), used for the association as a whole. */
   async inForce(municipalityCode: string | null, onDate: IsoDate, m: EntityManager = this.dataSource.manager): Promise<PolicyInForce> {
@@ -42,7 +47,7 @@ export class LocalPolicyService {
   }
 
   /** Adds the next version of a policy (admin); the document is validated field by field first. */
-  async addVersion(input: AddLocalPolicyVersionInput): Promise<LocalPolicyEntity> {
+  async addVersion(input: AddLocalPolicyVersionInput, actor: Actor): Promise<LocalPolicyEntity> {
     let document: unknown;
     try {
       document = JSON.parse(input.document);
@@ -61,10 +66,14 @@ export class LocalPolicyService {
       if (input.code === 'DEFAULT' && input.municipalityCodes.length > 0) {
         throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The DEFAULT policy covers every municipality: municipalityCodes must be empty', [{ field: 'municipalityCodes', reason: 'must be empty for DEFAULT' }]);
       }
-      return m.save(LocalPolicyEntity, m.create(LocalPolicyEntity, {
+      const saved = await m.save(LocalPolicyEntity, m.create(LocalPolicyEntity, {
         code: input.code, version: (previous[0]?.version ?? 0) + 1, name: input.name, municipalityCodes: [...input.municipalityCodes].sort(),
         effectiveFrom: input.effectiveFrom, document: document as Record<string, unknown>,
       }));
+      await this.audit.append(m, actor, 'LOCAL_POLICY_ADDED', { localPolicyId: saved.id }, {
+        code: saved.code, version: saved.version, name: saved.name, municipalityCodes: saved.municipalityCodes, effectiveFrom: saved.effectiveFrom, document,
+      });
+      return saved;
     });
   }
 }

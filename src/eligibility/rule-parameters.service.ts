@@ -1,3 +1,5 @@
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +14,10 @@ import { toRuleParameters } from './rule-parameters.mapper.js';
 /** Legal parameters come from the database, keyed by the year of the date in question. */
 @Injectable()
 export class RuleParametersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** `field` names the input the year came from, for the error a caller sees. */
   async forYear(year: number, manager: EntityManager = this.dataSource.manager, field = 'year'): Promise<RuleParameters> {
@@ -30,7 +35,7 @@ export class RuleParametersService {
   }
 
   /** Adds the parameters of a new year (admin); existing years are never overwritten. */
-  async add(input: AddRuleParameterYearInput): Promise<RuleParameters> {
+  async add(input: AddRuleParameterYearInput, actor: Actor): Promise<RuleParameters> {
     const problems = ruleParameterOrderProblems(input);
     if (problems.length) throw DomainError.invalid(problems);
     return this.dataSource.transaction(async (m) => {
@@ -45,7 +50,9 @@ export class RuleParametersService {
         elderlyAssetLimitMultiCents: figures.elderlyAssetLimitMultiCents ?? null,
         sources: Object.fromEntries(sources.map((s) => [s.field, s.source])),
       });
-      return toRuleParameters(await m.save(RuleParameterYearEntity, row));
+      const saved = toRuleParameters(await m.save(RuleParameterYearEntity, row));
+      await this.audit.append(m, actor, 'RULE_PARAMETERS_ADDED', { year: input.year }, { parameters: saved });
+      return saved;
     });
   }
 }

@@ -110,7 +110,7 @@ export class HouseholdsService {
       if (!result.affected) throw DomainError.notFound('Household', id);
       // an offer out to the household lapses; its vacancy waits for a new proposal
       const lapsed: { vacancy_id: number }[] = await m.query(
-        `UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE household_id = $1 AND status = 'OPEN' RETURNING vacancy_id`, [householdId]);
+        `UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE household_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL') RETURNING vacancy_id`, [householdId]);
       if (lapsed.length) await m.query(`UPDATE vacancy SET status = 'OPEN' WHERE id = ANY($1) AND status = 'OFFERED'`, [lapsed.map((r) => r.vacancy_id)]);
       await m.query(`UPDATE proposal SET status = 'SUPERSEDED' WHERE chosen_household_id = $1 AND status = 'PROPOSED'`, [householdId]);
       return toHousehold((await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } }))!);

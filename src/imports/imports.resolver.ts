@@ -1,4 +1,5 @@
-import { Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ImportInput, ImportResult } from './graphql/import.type.js';
 import { ImportsService } from './imports.service.js';
@@ -9,7 +10,7 @@ export class ImportsResolver {
 
   @Roles('ADMIN')
   @Mutation(() => ImportResult, { description: 'Bulk import from CSV or JSON; all rows or none are written' })
-  importData(@Args('input') input: ImportInput) {
-    return this.service.import(input);
+  importData(@Args('input') input: ImportInput, @CurrentActor() actor: Actor) {
+    return this.service.import(input, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../database/loaders.js';
 import { Dwelling } from '../dwellings/graphql/dwelling.type.js';
@@ -20,8 +21,8 @@ export class TenanciesResolver {
 
   @Roles('OFFICER')
   @Mutation(() => Tenancy)
-  startTenancy(@Args('input') input: StartTenancyInput) {
-    return this.service.start(input);
+  startTenancy(@Args('input') input: StartTenancyInput, @CurrentActor() actor: Actor) {
+    return this.service.start(input, actor);
   }
 
   @Roles('OFFICER')

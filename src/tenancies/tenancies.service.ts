@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/roles.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThanOrEqual } from 'typeorm';
@@ -22,7 +23,7 @@ export class TenanciesService {
     return rows.map(toTenancy);
   }
 
-  async start(input: StartTenancyInput): Promise<Tenancy> {
+  async start(input: StartTenancyInput, actor: Actor): Promise<Tenancy> {
     const householdId = parseId(input.householdId, 'householdId');
     const dwellingId = parseId(input.dwellingId, 'dwellingId');
     return this.dataSource.transaction(async (m) => {
@@ -45,7 +46,7 @@ export class TenanciesService {
       // With a route this tenancy is an allocation: judged on its start date and counted in the quotas.
       // Without one it registers an existing tenancy (history), which counts in no quota.
       if (input.allocationRoute) {
-        await this.eligibility.recordAllocation(m, {
+        await this.eligibility.recordAllocation(m, actor, {
           householdId, dwellingId, vacancyId: null, onDate: input.startDate, route: input.allocationRoute,
           context: { labelFallbackActive: false, localTiesPriority: false },
         });

@@ -1,6 +1,6 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { TestApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const ADD = `mutation($input: AddCompositionPolicyVersionInput!) { addCompositionPolicyVersion(input: $input) { id code version effectiveFrom document } }`;
 
@@ -62,5 +62,9 @@ describe('composition policy versions (admin) over GraphQL', () => {
     expect(JSON.parse(proposal.data.proposeAllocation.plan).policy).toEqual({ id: 'DEFAULT', version: 2, effectiveFrom: '2026-03-02' });
     expect(proposal.data.proposeAllocation.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX'))
       .toEqual({ targetId: 'VULNERABLE_MAX', basisPoints: 2000, weight: 150, source: 'COMPLEX_OVERRIDE' });
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });

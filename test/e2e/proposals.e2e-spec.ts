@@ -1,7 +1,11 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { HouseholdBuilder } from '../builders/household.builder.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+
+/** The second officer of four-eyes approvals. */
+const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
+const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { id status approvedBy decidedBy } }`;
 
 const PROPOSAL = `id status solveStatus summary candidateCount routeOrder
   chosen { rank score costVersusChosen household { reference } }
@@ -62,10 +66,16 @@ describe('proposals, decisions and offers over GraphQL', () => {
   });
 
   let offerId: string;
-  it('accepts the proposal: an offer goes out to the proposed household', async () => {
-    const { data } = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status decision household { reference } } }`, { p: firstProposalId });
-    expect(data.decideProposal).toMatchObject({ status: 'OPEN', decision: 'PROPOSED', household: { reference: 'N-1' } });
+  it('accepts the proposal: passing over the plain-order candidate, the offer waits for a second officer, then goes out', async () => {
+    const { data } = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status decision decidedBy household { reference } } }`, { p: firstProposalId });
+    expect(data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'PROPOSED', decidedBy: 'test-officer', household: { reference: 'N-1' } });
     offerId = data.decideProposal.id;
+    const early = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: offerId });
+    expect(early.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('awaits a second officer') });
+    const self = await sut.gql(APPROVE, { o: offerId });
+    expect(self.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('Four-eyes: test-officer decided offer') });
+    const approved = await sut.gql(APPROVE, { o: offerId }, SECOND_OFFICER);
+    expect(approved.data.approveOffer).toMatchObject({ status: 'OPEN', decidedBy: 'test-officer', approvedBy: 'second-officer' });
     const twice = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: firstProposalId });
     expect(twice.errors![0].extensions.code).toBe('CONFLICT');
   });
@@ -80,8 +90,10 @@ describe('proposals, decisions and offers over GraphQL', () => {
     expect(data.recordOfferResponse.offer).toEqual({ status: 'DECLINED', responseReason: 'Too far from work' });
     // N-1 declined: the recomputed proposal still keeps V-1 back for the cap and offers N-2
     expect(data.recordOfferResponse.nextProposal.chosen.household.reference).toBe('N-2');
-    expect(data.recordOfferResponse.nextOffer).toMatchObject({ status: 'OPEN', household: { reference: 'N-2' } });
+    // N-2 is third in plain order: the next offer passes over two places and waits for approval too
+    expect(data.recordOfferResponse.nextOffer).toMatchObject({ status: 'PENDING_APPROVAL', household: { reference: 'N-2' } });
     nextOfferId = data.recordOfferResponse.nextOffer.id;
+    expect((await sut.gql(APPROVE, { o: nextOfferId }, SECOND_OFFICER)).data.approveOffer.status).toBe('OPEN');
   });
 
   it('lets the dwelling exactly once when several accepts arrive at the same time', async () => {
@@ -109,9 +121,11 @@ describe('proposals, decisions and offers over GraphQL', () => {
     const blank = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "            " }) { id } }`,
       { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
     expect(blank.errors![0].extensions.fields).toEqual([{ field: 'reasonText', reason: 'must say why, in words' }]);
-    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id decision reasonCode reasonText household { reference } } }`,
+    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id status decision reasonCode reasonText household { reference } } }`,
       { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
-    expect(override.data.decideProposal).toMatchObject({ decision: 'OVERRIDE', reasonCode: 'MEDICAL_FIT', reasonText: 'Ground floor needed, medical advice on file', household: { reference: 'V-1' } });
+    // an override always needs a second officer
+    expect(override.data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'OVERRIDE', reasonCode: 'MEDICAL_FIT', reasonText: 'Ground floor needed, medical advice on file', household: { reference: 'V-1' } });
+    expect((await sut.gql(APPROVE, { o: override.data.decideProposal.id }, SECOND_OFFICER)).data.approveOffer.status).toBe('OPEN');
 
     // withdrawing the vacancy lets its open offer lapse: it can no longer be accepted
     await sut.gql(`mutation($v: ID!) { withdrawVacancy(id: $v) { status } }`, { v: ids['VAC-P'] });
@@ -125,6 +139,10 @@ describe('proposals, decisions and offers over GraphQL', () => {
     const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { allocationDate chosen { household { reference } } } }`, { v: ids['VAC-NY'] });
     expect(errors).toBeUndefined();
     expect(data.proposeAllocation).toEqual({ allocationDate: '2026-03-02', chosen: { household: { reference: 'Y-1' } } });
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });
 
@@ -148,7 +166,7 @@ describe('look-ahead counts offers still open on other vacancies of the complex'
     const second = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C2'] });
     const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Support arranged with the care provider" }) { status } }`,
       { p: second.data.proposeAllocation.id, h: ids['V-1'] });
-    expect(override.data.decideProposal.status).toBe('OPEN');
+    expect(override.data.decideProposal.status).toBe('PENDING_APPROVAL'); // an override: four-eyes
 
     const after = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } plainOrderCandidate { household { reference } } } }`, { v: ids['VAC-C'] });
     expect(cap(after.data.proposeAllocation).before).toEqual({ count: 5, total: 11 });

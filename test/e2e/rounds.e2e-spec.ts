@@ -3,7 +3,7 @@ import { PlanRunner } from '../../src/allocation/plan-runner.service.js';
 import { RoundsService } from '../../src/allocation/rounds.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { TestApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const ROUND = `id status attempts worker error vacancyIds allocationDate seed timeLimitSeconds
   progress { stage percent message }
@@ -150,6 +150,10 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     const { data } = await sut.gql(`{ allocationRounds(limit: 2) { id status } }`);
     expect(data.allocationRounds).toHaveLength(2);
     expect(Number(data.allocationRounds[0].id)).toBeGreaterThan(Number(data.allocationRounds[1].id));
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });
 

@@ -97,3 +97,17 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     },
   };
 }
+
+/** Replays every proposal in the database (as an auditor) and expects each to be IDENTICAL. */
+export async function expectEveryProposalReplaysIdentical(sut: TestApp): Promise<number> {
+  const ids: { id: number }[] = await sut.dataSource.query('SELECT id FROM proposal ORDER BY id');
+  const results = [];
+  for (const { id } of ids) {
+    const { data, errors } = await sut.gql(`query($p: ID!) { replayProposal(proposalId: $p) { proposalId result message differences { path } } }`, { p: String(id) }, asRole('AUDITOR'));
+    if (errors) throw new Error(JSON.stringify(errors));
+    results.push(data.replayProposal);
+  }
+  const notIdentical = results.filter((r) => r.result !== 'IDENTICAL');
+  if (notIdentical.length) throw new Error(`Proposals that do not replay IDENTICAL: ${JSON.stringify(notIdentical)}`);
+  return results.length;
+}

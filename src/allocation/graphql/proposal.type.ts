@@ -96,8 +96,18 @@ export class Offer {
   @Field({ description: 'PROPOSED (the proposal\'s candidate) or OVERRIDE' }) decision: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
   @Field(() => String, { nullable: true }) reasonText: string | null;
-  @Field({ description: 'OPEN, ACCEPTED, DECLINED or WITHDRAWN' }) status: string;
+  @Field({ description: 'PENDING_APPROVAL (four-eyes), OPEN, ACCEPTED, DECLINED or WITHDRAWN' }) status: string;
   @Field(() => String, { nullable: true }) responseReason: string | null;
+  @Field(() => String, { nullable: true, description: 'The officer who decided' }) decidedBy: string | null;
+  @Field(() => String, { nullable: true, description: 'Four-eyes: the second officer who approved' }) approvedBy: string | null;
+}
+
+@InputType()
+export class RefuseOfferInput {
+  @Field(() => ID) @IsString() offerId: string;
+  @Field({ description: 'Why the second officer refuses (at least 10 characters)' }) @IsString() @MinLength(10) @MaxLength(2000)
+  @Matches(/\S{3}/, { message: 'reason must say why, in words' })
+  reason: string;
 }
 
 @InputType()

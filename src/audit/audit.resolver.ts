@@ -1,0 +1,49 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/auth.decorators.js';
+import { DomainError } from '../common/domain-error.js';
+import { AUDIT_EVENT_TYPES, AuditService } from './audit.service.js';
+import { AuditChainVerification, AuditEvent, ProposalReplay } from './graphql/audit.type.js';
+import { ReplayService } from './replay.service.js';
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+@Resolver()
+export class AuditResolver {
+  constructor(
+    private readonly auditService: AuditService,
+    private readonly replayService: ReplayService,
+  ) {}
+
+  @Roles('AUDITOR')
+  @Query(() => [AuditEvent], { description: 'The audit log in order, after a sequence number (at most 200 per page)' })
+  async auditEvents(
+    @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
+    @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
+    @Args('type', { type: () => String, nullable: true }) type?: string | null,
+  ) {
+    const problems = [
+      ...(afterSeq < 0 ? [{ field: 'afterSeq', reason: 'must be 0 or more' }] : []),
+      ...(limit < 1 || limit > 200 ? [{ field: 'limit', reason: 'must be from 1 to 200' }] : []),
+      ...(type && !(AUDIT_EVENT_TYPES as readonly string[]).includes(type) ? [{ field: 'type', reason: `must be one of ${AUDIT_EVENT_TYPES.join(', ')}` }] : []),
+    ];
+    if (problems.length) throw DomainError.invalid(problems);
+    const events = await this.auditService.page(afterSeq, limit, type ?? undefined);
+    return events.map((e) => ({ ...e, subject: JSON.stringify(e.subject) }));
+  }
+
+  @Roles('AUDITOR')
+  @Query(() => AuditChainVerification, { description: 'Checks the hash chain from one event to another (default: the whole log)' })
+  async verifyAuditChain(
+    @Args('fromSeq', { type: () => Int, defaultValue: 1 }) fromSeq: number,
+    @Args('toSeq', { type: () => Int, nullable: true }) toSeq?: number | null,
+  ) {
+    return this.auditService.verify(fromSeq, toSeq ?? undefined);
+  }
+
+  @Roles('AUDITOR', 'OFFICER', 'MANAGER')
+  @Query(() => ProposalReplay, { description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
+  async replayProposal(@Args('proposalId', { type: () => ID }) proposalId: string) {
+    const r = await this.replayService.replayProposal(proposalId);
+    return { ...r, proposalId: String(r.proposalId), differences: r.differences.map((d) => ({ path: d.path, recorded: json(d.recorded), replayed: json(d.replayed) })) };
+  }
+}

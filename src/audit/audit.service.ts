@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/roles.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { ChainBreak, GENESIS_HASH, StoredEvent, firstChainBreak, sealEvent } from '../engine/audit/hash-chain.js';
+
+/** What the log records (issue 5): every proposal, round, decision, offer response, policy or parameter change, import. */
+export const AUDIT_EVENT_TYPES = [
+  'PROPOSAL_MADE',
+  'ROUND_STARTED',
+  'ROUND_COMPLETED',
+  'ROUND_FAILED',
+  'ROUND_CANCELLED',
+  'OFFER_DECIDED',
+  'OFFER_APPROVED',
+  'OFFER_APPROVAL_REFUSED',
+  'OFFER_RESPONSE',
+  'ALLOCATION_RECORDED',
+  'COMPOSITION_POLICY_ADDED',
+  'LOCAL_POLICY_ADDED',
+  'RULE_PARAMETERS_ADDED',
+  'DATA_IMPORTED',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** Appends to the chain one at a time, across transactions and service instances. */
+const AUDIT_APPEND_LOCK = 7_340_125_001;
+const VERIFY_BATCH = 500;
+
+interface EventRow {
+  seq: string | number;
+  occurred_at: Date | string;
+  actor: string;
+  type: string;
+  subject: Record<string, string | number | null>;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  fromSeq: number;
+  toSeq: number;
+  checked: number;
+  firstBreak: ChainBreak | null;
+}
+
+function toStored(row: EventRow): StoredEvent {
+  return {
+    seq: Number(row.seq),
+    occurredAt: (row.occurred_at instanceof Date ? row.occurred_at : new Date(row.occurred_at)).toISOString(),
+    actor: row.actor,
+    type: row.type,
+    subject: row.subject,
+    body: row.body,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The append-only audit log: a hash chain over RFC 8785 canonical JSON. `append` runs inside the
+ * caller's transaction, so an event exists exactly when the change it records does.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async append(m: EntityManager, actor: Actor, type: AuditEventType, subject: Record<string, string | number | null>, payload: unknown): Promise<StoredEvent> {
+    if (!m.queryRunner?.isTransactionActive) throw new Error('Audit events are written in the transaction of the change they record');
+    await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
+    const [last]: { seq: string; hash: string }[] = await m.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+    const seq = last ? Number(last.seq) + 1 : 1;
+    // millisecond precision: the value stored in timestamptz reads back as the same ISO text
+    const occurredAt = new Date(Math.floor(this.clock.now().getTime())).toISOString();
+    const event = sealEvent({ seq, occurredAt, actor: actor.subject, roles: [...actor.roles], type, subject, payload }, last?.hash ?? GENESIS_HASH);
+    await m.query(
+      'INSERT INTO audit_event (seq, occurred_at, actor, type, subject, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [event.seq, event.occurredAt, event.actor, event.type, JSON.stringify(event.subject), event.body, event.prevHash, event.hash],
+    );
+    return event;
+  }
+
+  /** Checks events fromSeq..toSeq (default: the whole log) and reports the first break. */
+  async verify(fromSeq = 1, toSeq?: number): Promise<ChainVerification> {
+    if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) throw DomainError.invalid([{ field: 'fromSeq', reason: 'must be a whole number from 1' }]);
+    if (toSeq !== undefined && (!Number.isSafeInteger(toSeq) || toSeq < fromSeq)) throw DomainError.invalid([{ field: 'toSeq', reason: 'must be a whole number not below fromSeq' }]);
+    const m = this.dataSource.manager;
+    const [{ max }] = await m.query('SELECT coalesce(max(seq), 0) AS max FROM audit_event');
+    const last = Math.min(toSeq ?? Number(max), Number(max));
+    let previous: StoredEvent | null = null;
+    if (fromSeq > 1) {
+      const [row] = await m.query('SELECT * FROM audit_event WHERE seq = $1', [fromSeq - 1]);
+      if (!row) return { valid: false, fromSeq, toSeq: last, checked: 0, firstBreak: { seq: fromSeq - 1, reason: `event ${fromSeq - 1} is missing` } };
+      previous = toStored(row);
+    }
+    let checked = 0;
+    for (let start = fromSeq; start <= last; start += VERIFY_BATCH) {
+      const rows: EventRow[] = await m.query('SELECT * FROM audit_event WHERE seq >= $1 AND seq <= $2 ORDER BY seq', [start, Math.min(last, start + VERIFY_BATCH - 1)]);
+      const events = rows.map(toStored);
+      // a missing last row of the batch shows up as a gap in the next batch, or here
+      const expected = Math.min(last, start + VERIFY_BATCH - 1) - start + 1;
+      const broken = firstChainBreak(events, previous) ?? (events.length < expected ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` } : null);
+      if (broken) return { valid: false, fromSeq, toSeq: last, checked: checked + events.filter((e) => e.seq < broken.seq).length, firstBreak: broken };
+      checked += events.length;
+      previous = events.at(-1) ?? previous;
+    }
+    return { valid: true, fromSeq, toSeq: last, checked, firstBreak: null };
+  }
+
+  /** Events about a subject (e.g. { proposalId: 12 }), oldest first. */
+  async about(subject: Record<string, string | number>, type?: AuditEventType): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.dataSource.manager.query(
+      `SELECT * FROM audit_event WHERE subject @> $1::jsonb ${type ? 'AND type = $2' : ''} ORDER BY seq`,
+      type ? [JSON.stringify(subject), type] : [JSON.stringify(subject)],
+    );
+    return rows.map(toStored);
+  }
+
+  async page(afterSeq: number, limit: number, type?: string): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.dataSource.manager.query(
+      `SELECT * FROM audit_event WHERE seq > $1 ${type ? 'AND type = $3' : ''} ORDER BY seq LIMIT $2`,
+      type ? [afterSeq, limit, type] : [afterSeq, limit],
+    );
+    return rows.map(toStored);
+  }
+}

@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'One event of the append-only audit log' })
+export class AuditEvent {
+  @Field(() => Int) seq: number;
+  @Field() occurredAt: string;
+  @Field() actor: string;
+  @Field() type: string;
+  @Field({ description: 'Ids the event is about, as JSON' }) subject: string;
+  @Field({ description: 'The signed body: RFC 8785 canonical JSON of seq, time, actor, roles, type, subject and payload' }) body: string;
+  @Field() prevHash: string;
+  @Field({ description: 'sha256(prevHash || body), hex' }) hash: string;
+}
+
+@ObjectType()
+export class ChainBreak {
+  @Field(() => Int) seq: number;
+  @Field() reason: string;
+}
+
+@ObjectType({ description: 'Whether the log is intact between two events' })
+export class AuditChainVerification {
+  @Field() valid: boolean;
+  @Field(() => Int) fromSeq: number;
+  @Field(() => Int) toSeq: number;
+  @Field(() => Int) checked: number;
+  @Field(() => ChainBreak, { nullable: true, description: 'The first event that breaks the chain, and why' }) firstBreak: ChainBreak | null;
+}
+
+@ObjectType()
+export class ReplayDifference {
+  @Field() path: string;
+  @Field(() => String, { nullable: true, description: 'JSON of the stored value' }) recorded: string | null;
+  @Field(() => String, { nullable: true, description: 'JSON of the recomputed value' }) replayed: string | null;
+}
+
+@ObjectType({ description: 'A proposal recomputed from its logged snapshot' })
+export class ProposalReplay {
+  @Field(() => ID) proposalId: string;
+  @Field({ description: 'IDENTICAL, DIFFERENT or NOT_REPLAYABLE' }) result: string;
+  @Field() message: string;
+  @Field(() => [Int]) eventSeqs: number[];
+  @Field(() => String, { nullable: true }) inputHash: string | null;
+  @Field(() => String, { nullable: true }) loggedPlanHash: string | null;
+  @Field() storedPlanHash: string;
+  @Field(() => String, { nullable: true }) replayedPlanHash: string | null;
+  @Field(() => [ReplayDifference]) differences: ReplayDifference[];
+}

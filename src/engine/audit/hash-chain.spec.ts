@@ -1,0 +1,51 @@
+import { EventBody, GENESIS_HASH, StoredEvent, canonicalJson, chainHash, firstChainBreak, sealEvent, sha256Hex } from './hash-chain.js';
+
+function chain(n: number): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  let prev = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq += 1) {
+    const body: EventBody = { seq, occurredAt: `2026-03-02T09:00:0${seq}.000Z`, actor: 'alice', roles: ['OFFICER'], type: 'PROPOSAL_MADE', subject: { proposalId: seq }, payload: { b: [1, 2.5, 'x'], a: null } };
+    const e = sealEvent(body, prev);
+    events.push(e);
+    prev = e.hash;
+  }
+  return events;
+}
+
+describe('canonicalJson (RFC 8785 via the canonicalize library)', () => {
+  it.each([
+    [{ b: 1, a: 2 }, '{"a":2,"b":1}'],
+    [{ z: [3, { y: true, x: null }] }, '{"z":[3,{"x":null,"y":true}]}'],
+    [1e21, '1e+21'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    ['é\u2028', '"é\u2028"'],
+  ])('%j -> %s', (value, text) => expect(canonicalJson(value)).toBe(text));
+
+  it('hashes with sha256 (known vector)', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(chainHash(GENESIS_HASH, '{}')).toBe(sha256Hex(`${GENESIS_HASH}{}`));
+  });
+});
+
+describe('firstChainBreak', () => {
+  it('accepts an untouched chain, whole or from the middle', () => {
+    const events = chain(5);
+    expect(firstChainBreak(events, null)).toBeNull();
+    expect(firstChainBreak(events.slice(2), events[1])).toBeNull();
+  });
+
+  const tamper: [string, (events: StoredEvent[]) => StoredEvent[], number, RegExp][] = [
+    ['a changed payload', (e) => { e[2] = { ...e[2], body: e[2].body.replace('"x"', '"y"') }; return e; }, 3, /hash does not match/],
+    ['a re-hashed changed payload', (e) => { const body = e[2].body.replace('"x"', '"y"'); e[2] = { ...e[2], body, hash: chainHash(e[2].prevHash, body) }; return e; }, 4, /prev_hash does not match the hash of event 3/],
+    ['a removed event', (e) => { e.splice(1, 1); return e; }, 3, /sequence gap: expected event 2/],
+    ['a changed type column', (e) => { e[0] = { ...e[0], type: 'OTHER' }; return e; }, 1, /column type differs/],
+    ['a changed actor column', (e) => { e[3] = { ...e[3], actor: 'mallory' }; return e; }, 4, /column actor differs/],
+    ['a changed subject column', (e) => { e[1] = { ...e[1], subject: { proposalId: 99 } }; return e; }, 2, /column subject differs/],
+    ['a body that is not canonical', (e) => { const body = e[0].body.replace('{"actor"', '{ "actor"'); e[0] = { ...e[0], body, hash: chainHash(e[0].prevHash, body) }; return e; }, 1, /not in RFC 8785 canonical form/],
+    ['a replaced hash', (e) => { e[4] = { ...e[4], hash: 'f'.repeat(64) }; return e; }, 5, /hash does not match/],
+  ];
+  it.each(tamper)('finds %s', (_name, change, seq, reason) => {
+    const broken = firstChainBreak(change(chain(5)), null);
+    expect(broken).toEqual({ seq, reason: expect.stringMatching(reason) });
+  });
+});

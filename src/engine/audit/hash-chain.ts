@@ -1,0 +1,91 @@
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+
+/** prev_hash of the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) text of a value, through the `canonicalize` library:
+ * sorted keys, no whitespace, ECMAScript number formatting. Refuses values JSON cannot hold.
+ */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('Value has no JSON form');
+  return text;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The hash of an event: sha256 over the previous event's hash followed by the event's canonical body. */
+export function chainHash(prevHash: string, body: string): string {
+  return sha256Hex(prevHash + body);
+}
+
+export interface EventBody {
+  seq: number;
+  occurredAt: string;
+  actor: string;
+  roles: readonly string[];
+  type: string;
+  subject: Readonly<Record<string, string | number | null>>;
+  payload: unknown;
+}
+
+/** An event as stored: the columns a reader can query, the canonical body, and the chain hashes. */
+export interface StoredEvent {
+  seq: number;
+  occurredAt: string;
+  actor: string;
+  type: string;
+  subject: Readonly<Record<string, string | number | null>>;
+  body: string;
+  prevHash: string;
+  hash: string;
+}
+
+export function sealEvent(body: EventBody, prevHash: string): StoredEvent {
+  const text = canonicalJson(body);
+  return { seq: body.seq, occurredAt: body.occurredAt, actor: body.actor, type: body.type, subject: body.subject, body: text, prevHash, hash: chainHash(prevHash, text) };
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+/**
+ * Checks events in order against the chain: sequence without gaps, each prev_hash equal to the hash
+ * before it, each hash equal to sha256(prev_hash || body), each body canonical and agreeing with its
+ * columns. `previous` is the event before the first one given (null: the first is the genesis event).
+ * Returns the first break, or null when every event holds.
+ */
+export function firstChainBreak(events: readonly StoredEvent[], previous: Pick<StoredEvent, 'seq' | 'hash'> | null): ChainBreak | null {
+  let expectedSeq = previous ? previous.seq + 1 : 1;
+  let expectedPrev = previous ? previous.hash : GENESIS_HASH;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) return { seq: e.seq, reason: `sequence gap: expected event ${expectedSeq}, found ${e.seq} (an event was removed or inserted)` };
+    if (e.prevHash !== expectedPrev) return { seq: e.seq, reason: `prev_hash does not match the hash of event ${e.seq - 1}` };
+    if (chainHash(e.prevHash, e.body) !== e.hash) return { seq: e.seq, reason: 'hash does not match sha256(prev_hash || body): the body or the hash was changed' };
+    let parsed: EventBody;
+    try {
+      parsed = JSON.parse(e.body) as EventBody;
+    } catch {
+      return { seq: e.seq, reason: 'body is not JSON' };
+    }
+    if (canonicalJson(parsed) !== e.body) return { seq: e.seq, reason: 'body is not in RFC 8785 canonical form' };
+    const columns: [string, unknown, unknown][] = [
+      ['seq', parsed.seq, e.seq],
+      ['occurred_at', parsed.occurredAt, e.occurredAt],
+      ['actor', parsed.actor, e.actor],
+      ['type', parsed.type, e.type],
+      ['subject', canonicalJson(parsed.subject), canonicalJson(e.subject)],
+    ];
+    const differs = columns.find(([, inBody, inColumn]) => inBody !== inColumn);
+    if (differs) return { seq: e.seq, reason: `column ${differs[0]} differs from the signed body (${JSON.stringify(differs[2])} against ${JSON.stringify(differs[1])})` };
+    expectedSeq = e.seq + 1;
+    expectedPrev = e.hash;
+  }
+  return null;
+}
