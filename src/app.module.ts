@@ -40,6 +40,7 @@ import { ConsoleController } from './console/console.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HouseholdsResolver } from './households/households.resolver.js';
 import { HouseholdsService } from './households/households.service.js';
+import { HouseholdPrivacy } from './households/household-privacy.service.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { ImportsService } from './imports/imports.service.js';
 import { NeighbourhoodsResolver } from './neighbourhoods/neighbourhoods.resolver.js';
@@ -93,7 +94,7 @@ export class AppModule {
         NeighbourhoodsService, NeighbourhoodsResolver,
         ComplexesService, ComplexesResolver,
         DwellingsService, DwellingsResolver,
-        HouseholdsService, HouseholdsResolver,
+        HouseholdsService, HouseholdsResolver, HouseholdPrivacy,
         TenanciesService, TenanciesResolver,
         VacanciesService, VacanciesResolver, VacancyResponseResolver,
         ImportsService, ImportsResolver,

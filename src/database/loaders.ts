@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/roles.js';
 import DataLoader from 'dataloader';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { ComplexEntity } from '../complexes/complex.entity.js';
@@ -79,4 +80,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface RequestContext {
   loaders: Loaders;
+  /** The HTTP request, with the signed-in actor (AuthGuard). */
+  req?: { actor?: Actor };
+  /** Per-request cache of special-category access checks (HouseholdPrivacy). */
+  specialCategoryAccess?: DataLoader<number, boolean>;
 }

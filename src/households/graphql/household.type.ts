@@ -67,7 +67,8 @@ export class HouseholdPreferences {
 @ObjectType({ description: 'An applicant or tenant household, identified only by a pseudonymous reference' })
 export class Household {
   @Field(() => ID) id: string;
-  @Field() reference: string;
+  /** Resolved per role (auditors see a keyed pseudonym): see HouseholdsResolver. */
+  reference: string;
   @Field(() => [HouseholdMember]) members: HouseholdMember[];
   @Field(() => Int) size: number;
   @Field(() => HouseholdTypeEnum) householdType: HouseholdTypeEnum;
@@ -78,9 +79,11 @@ export class Household {
   @Field(() => Int, { nullable: true, description: 'Ranking points from the regional registration system (POINTS route)' }) rankingPoints: number | null;
   @Field() registrationDate: string;
   @Field(() => Urgency, { nullable: true }) urgency: Urgency | null;
-  @Field(() => [String], { description: 'Declared support needs (special-category data)' }) supportNeeds: string[];
+  /** Special-category data: resolved per role in HouseholdsResolver. */
+  supportNeeds: string[];
   @Field(() => LocalTies, { nullable: true }) localTies: LocalTies | null;
-  @Field(() => Indication, { nullable: true }) indication: Indication | null;
+  /** Special-category data (medical or Wmo indication): resolved per role in HouseholdsResolver. */
+  indication: Indication | null;
   @Field(() => HouseholdPreferences) preferences: HouseholdPreferences;
   @Field() onWaitingList: boolean;
 }
