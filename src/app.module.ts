@@ -6,6 +6,8 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { ReplayService } from './audit/replay.service.js';
+import { RationaleResolver } from './audit/rationale.resolver.js';
+import { RationaleService } from './audit/rationale.service.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -88,7 +90,7 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
-        AuditService, ReplayService, AuditResolver,
+        AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,
