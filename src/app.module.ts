@@ -8,6 +8,8 @@ import { AuditService } from './audit/audit.service.js';
 import { ReplayService } from './audit/replay.service.js';
 import { RationaleResolver } from './audit/rationale.resolver.js';
 import { RationaleService } from './audit/rationale.service.js';
+import { ReportsResolver } from './reports/reports.resolver.js';
+import { ReportsService } from './reports/reports.service.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -90,7 +92,7 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
-        AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver,
+        AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver, ReportsService, ReportsResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,
