@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { loadConfigOrExit } from '../src/config/app-config.js';
 import { ROLES, Role, isRole } from '../src/auth/roles.js';
 import { mintToken } from '../src/auth/tokens.js';
 
@@ -17,13 +17,7 @@ function main(): void {
     console.error(`Give at least one --role of ${ROLES.join(', ')}${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}`);
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) { console.error(`Configuration error: ${e.message}`); process.exit(1); }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const ttl = values.ttl ? Number(values.ttl) : config.auth.tokenTtlSeconds;
   if (!Number.isInteger(ttl) || ttl < 60) {
     console.error('--ttl must be a whole number of seconds, at least 60');

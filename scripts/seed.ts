@@ -1,17 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from '../src/bootstrap.js';
-import { ConfigError, loadConfig } from '../src/config/app-config.js';
+import { loadConfigOrExit } from '../src/config/app-config.js';
 import { DemoSeederService } from '../src/demo/demo-seeder.service.js';
 
 /** `npm run seed`: replaces stock and waiting list with a freshly generated demo municipality. */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) { console.error(`Configuration error: ${e.message}`); process.exit(1); }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const app = await createApp({ config: { ...config, seedDemoOnEmpty: false } }, false);
   await app.init();
   const result = await app.get(DemoSeederService).reload(config.demoSeed);

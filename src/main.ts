@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { loadConfigOrExit } from './config/app-config.js';
 import { createApp } from './bootstrap.js';
 import { ROLES } from './auth/roles.js';
 import { mintToken } from './auth/tokens.js';
@@ -7,16 +7,7 @@ import { databaseProblem } from './database/preflight.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const where = config.database.kind === 'postgres' ? `PostgreSQL at ${redact(config.database.url)}` : `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
   const problem = await databaseProblem(config);
   if (problem) {

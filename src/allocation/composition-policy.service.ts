@@ -1,3 +1,4 @@
+import { parseJsonInput } from '../common/validation.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -61,12 +62,7 @@ export class CompositionPolicyService {
    * date (and every proposal made under it) stays as it was.
    */
   async addVersion(input: AddCompositionPolicyVersion, actor: Actor): Promise<CompositionPolicyEntity> {
-    let document: unknown;
-    try {
-      document = JSON.parse(input.document);
-    } catch (e) {
-      throw DomainError.invalid([{ field: 'document', reason: `is not valid JSON (${(e as Error).message})` }]);
-    }
+    const document = parseJsonInput(input.document, 'document');
     const problems = compositionPolicyDocumentProblems(document).map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason }));
     const today = this.clock.today();
     if (input.effectiveFrom < today) problems.push({ field: 'effectiveFrom', reason: `must be today (${today}) or later: a policy does not change the past` });

@@ -37,3 +37,12 @@ export function assertNoNulls(input: object, clearable: readonly string[] = []):
     .map(([field]) => ({ field, reason: 'must not be null (leave it out to keep the current value)' }));
   if (problems.length) throw DomainError.invalid(problems);
 }
+
+/** A JSON text input parsed, or BAD_USER_INPUT naming the field ("is not valid JSON (…)"). */
+export function parseJsonInput(text: string, field: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw DomainError.invalid([{ field, reason: `is not valid JSON (${(e as Error).message})` }]);
+  }
+}

@@ -119,3 +119,16 @@ function parseBoolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** For entry points: the configuration, or one line naming the problem and exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuration error: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

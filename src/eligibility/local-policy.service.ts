@@ -1,3 +1,4 @@
+import { parseJsonInput } from '../common/validation.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
 import { Injectable } from '@nestjs/common';
@@ -48,12 +49,7 @@ export class LocalPolicyService {
 
   /** Adds the next version of a policy (admin); the document is validated field by field first. */
   async addVersion(input: AddLocalPolicyVersionInput, actor: Actor): Promise<LocalPolicyEntity> {
-    let document: unknown;
-    try {
-      document = JSON.parse(input.document);
-    } catch (e) {
-      throw DomainError.invalid([{ field: 'document', reason: `is not valid JSON (${(e as Error).message})` }]);
-    }
+    const document = parseJsonInput(input.document, 'document');
     const problems = localPolicyDocumentProblems(document);
     if (problems.length) throw DomainError.invalid(problems.map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason })));
     return this.dataSource.transaction(async (m) => {

@@ -15,7 +15,7 @@ import { ROLES, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
 
 const ALL: Role[] = [...ROLES];
 const O: Role[] = ['OFFICER'];
@@ -78,8 +78,7 @@ describe('access control: signed tokens, roles per operation, special-category d
   beforeAll(async () => {
     sut = await createTestApp();
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = {};
-    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+    ids = await idsByReference(sut);
   });
   afterAll(() => sut.close());
 

@@ -1,6 +1,6 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical, idsByReference } from '../helpers/test-app.js';
 
 const AUDITOR = asRole('AUDITOR');
 const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
@@ -18,8 +18,7 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     // on a shared server the log holds earlier suites' events too: this suite reads from here on
     [{ max: startSeq }] = await sut.dataSource.query('SELECT coalesce(max(seq), 0)::int AS max FROM audit_event');
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = {};
-    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+    ids = await idsByReference(sut);
   });
   afterAll(() => sut.close());
 

@@ -1,7 +1,7 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { HouseholdBuilder } from '../builders/household.builder.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical, idsByReference } from '../helpers/test-app.js';
 
 /** The second officer of four-eyes approvals. */
 const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
@@ -22,7 +22,7 @@ describe('proposals, decisions and offers over GraphQL', () => {
   beforeAll(async () => {
     sut = await createTestApp();
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+    Object.assign(ids, await idsByReference(sut));
   });
   afterAll(() => sut.close());
 
@@ -156,8 +156,7 @@ describe('look-ahead counts offers still open on other vacancies of the complex'
     dataset.dwellings.push({ ...dataset.dwellings[0], code: 'C-11', address: 'Rozenlaan 11' });
     dataset.vacancies.push({ reference: 'VAC-C2', dwellingCode: 'C-11', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['V-1', 'N-2'] });
     expect((await sut.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
-    const ids: Record<string, string> = {};
-    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+    const ids = await idsByReference(sut);
 
     const cap = (p: any) => p.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX');
     const before = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } } }`, { v: ids['VAC-C'] });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
 
 const REPORT = `query($y: Int!, $m: String) { allocationReport(year: $y, municipalityCode: $m) { year scope allocations
   quotas { quota numerator denominator basisPoints meetsNorm } deviations { dimension key decisions passedOver overrides }
@@ -14,8 +14,7 @@ describe('reports for auditors and managers', () => {
   beforeAll(async () => {
     sut = await createTestApp();
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    const ids: Record<string, string> = {};
-    for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+    const ids = await idsByReference(sut);
     // VAC-C: the proposal passes over V-1 (vulnerable cap); accepted, approved, accepted by N-1
     const p1 = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] })).data.proposeAllocation.id;
     const o1 = (await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: p1 })).data.decideProposal.id;

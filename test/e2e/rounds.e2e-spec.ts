@@ -3,7 +3,7 @@ import { PlanRunner } from '../../src/allocation/plan-runner.service.js';
 import { RoundsService } from '../../src/allocation/rounds.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+import { TestApp, createTestApp, expectEveryProposalReplaysIdentical, idsByReference } from '../helpers/test-app.js';
 
 const ROUND = `id status attempts worker error vacancyIds allocationDate seed timeLimitSeconds
   progress { stage percent message }
@@ -25,12 +25,6 @@ async function waitForRound(sut: TestApp, id: string, done: (status: string, sta
   }
 }
 
-async function idsOf(sut: TestApp): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
-  return ids;
-}
-
 const START = `mutation($input: StartAllocationRoundInput!) { startAllocationRound(input: $input) { id status attempts progress { stage percent message } } }`;
 
 describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () => {
@@ -40,7 +34,7 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
   beforeAll(async () => {
     sut = await createTestApp();
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = await idsOf(sut);
+    ids = await idsByReference(sut);
   });
   afterAll(() => sut.close());
 
@@ -163,7 +157,7 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
   it('a round queued on an API-only instance is run by a worker instance started later', async () => {
     const api = await createTestApp({ roundWorkers: 0 });
     expect((await api.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    const ids = await idsOf(api);
+    const ids = await idsByReference(api);
     const { data } = await api.gql(START, { input: { vacancyIds: [ids['VAC-C']] } });
     const id = data.startAllocationRound.id;
     await new Promise((r) => setTimeout(r, 1500));
@@ -182,7 +176,7 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
   it('an instance that is stopped mid-solve hands its round back, and the next instance runs it', async () => {
     const first = await createTestApp();
     expect((await first.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    const ids = await idsOf(first);
+    const ids = await idsByReference(first);
     const planner = first.app.get(PlanRunner);
     planner.plan = (_input, _options, signal) => new Promise((_resolve, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
     const id = (await first.gql(START, { input: { vacancyIds: [ids['VAC-C']] } })).data.startAllocationRound.id;
@@ -202,7 +196,7 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
   it('a round left RUNNING by an instance that died is retried when its job expires; with no retries left it FAILS with the reason', async () => {
     const first = await createTestApp({ roundWorkers: 0 });
     expect((await first.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    const ids = await idsOf(first);
+    const ids = await idsByReference(first);
     const retried = (await first.gql(START, { input: { vacancyIds: [ids['VAC-C']] } })).data.startAllocationRound.id;
     const exhausted = (await first.gql(START, { input: { vacancyIds: [ids['VAC-P']] } })).data.startAllocationRound.id;
     // what a crashed instance leaves behind: the round RUNNING, its job active since long ago
@@ -234,7 +228,7 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
     it('instances on one PostgreSQL server share the rounds: an API-only instance queues, two worker instances run each round exactly once', async () => {
       const api = await createTestApp({ roundWorkers: 0 });
       expect((await api.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-      const ids = await idsOf(api);
+      const ids = await idsByReference(api);
       const workers = [await createTestApp({}, { reopen: { pgliteDir: undefined } }), await createTestApp({}, { reopen: { pgliteDir: undefined } })];
       try {
         const roundIds: string[] = [];

@@ -111,3 +111,10 @@ export async function expectEveryProposalReplaysIdentical(sut: TestApp): Promise
   if (notIdentical.length) throw new Error(`Proposals that do not replay IDENTICAL: ${JSON.stringify(notIdentical)}`);
   return results.length;
 }
+
+/** Database ids of the households and vacancies, by reference (fixtures name them by reference). */
+export async function idsByReference(sut: TestApp): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+  return ids;
+}
