@@ -15,7 +15,7 @@ import { ROLES, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, idsByReference, createCaseApp } from '../helpers/test-app.js';
 
 const ALL: Role[] = [...ROLES];
 const O: Role[] = ['OFFICER'];
@@ -76,9 +76,7 @@ describe('access control: signed tokens, roles per operation, special-category d
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    sut = await createTestApp();
-    expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = await idsByReference(sut);
+    ({ sut, ids } = await createCaseApp());
   });
   afterAll(() => sut.close());
 

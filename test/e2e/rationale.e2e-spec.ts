@@ -1,6 +1,4 @@
-import { ImportsService } from '../../src/imports/imports.service.js';
-import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
+import { TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
 
 const RATIONALE = `query($p: ID!) { proposalRationale(proposalId: $p) { vacancyReference allocationDate sentences displacement
   bindingTargets { targetId bound basisPoints before { count total } afterThis { count total violation } text }
@@ -14,9 +12,7 @@ describe('explanations: proposal rationale and why a household was not chosen', 
   let proposalId: string;
 
   beforeAll(async () => {
-    sut = await createTestApp();
-    expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = await idsByReference(sut);
+    ({ sut, ids } = await createCaseApp());
     proposalId = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] })).data.proposeAllocation.id;
     const offer = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: proposalId });
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: offer.data.decideProposal.id }, asRole('OFFICER', 'second-officer'));

@@ -3,7 +3,7 @@ import { PlanRunner } from '../../src/allocation/plan-runner.service.js';
 import { RoundsService } from '../../src/allocation/rounds.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp, expectEveryProposalReplaysIdentical, idsByReference } from '../helpers/test-app.js';
+import { TestApp, createTestApp, expectEveryProposalReplaysIdentical, idsByReference, createCaseApp } from '../helpers/test-app.js';
 
 const ROUND = `id status attempts worker error vacancyIds allocationDate seed timeLimitSeconds
   progress { stage percent message }
@@ -32,9 +32,7 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    sut = await createTestApp();
-    expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
-    ids = await idsByReference(sut);
+    ({ sut, ids } = await createCaseApp());
   });
   afterAll(() => sut.close());
 

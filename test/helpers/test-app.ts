@@ -10,6 +10,8 @@ import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { QueryCountingLogger } from '../../src/database/query-counter.js';
 import { DATA_TABLES } from '../../src/demo/demo-seeder.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
+import { ImportsService } from '../../src/imports/imports.service.js';
+import { caseDataset } from '../fixtures/case-dataset.js';
 import { Actor, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
 
@@ -117,4 +119,12 @@ export async function idsByReference(sut: TestApp): Promise<Record<string, strin
   const ids: Record<string, string> = {};
   for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
   return ids;
+}
+
+/** A test app loaded with the case dataset (test/fixtures/case-dataset.ts), and its ids by reference. */
+export async function createCaseApp(overrides: Partial<AppConfig> = {}): Promise<{ sut: TestApp; ids: Record<string, string> }> {
+  const sut = await createTestApp(overrides);
+  const { errors } = await sut.app.get(ImportsService).importDataset(caseDataset());
+  if (errors.length) throw new Error(`case dataset did not import: ${JSON.stringify(errors)}`);
+  return { sut, ids: await idsByReference(sut) };
 }
