@@ -10,6 +10,11 @@ import { RationaleResolver } from './audit/rationale.resolver.js';
 import { RationaleService } from './audit/rationale.service.js';
 import { ReportsResolver } from './reports/reports.resolver.js';
 import { ReportsService } from './reports/reports.service.js';
+import { SimulationChartsController } from './simulation/simulation-charts.controller.js';
+import { SimulationInputBuilder } from './simulation/simulation-input.builder.js';
+import { SimulationRunner } from './simulation/simulation-runner.service.js';
+import { SimulationsResolver } from './simulation/simulations.resolver.js';
+import { SimulationsService } from './simulation/simulations.service.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -86,13 +91,14 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, ConsoleController],
+      controllers: [HealthController, ConsoleController, SimulationChartsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver, ReportsService, ReportsResolver,
+        SimulationInputBuilder, SimulationRunner, SimulationsService, SimulationsResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,

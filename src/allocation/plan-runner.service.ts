@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { projectRoot } from '../config/project-root.js';
+import { compiledWorkerFile } from '../common/worker-file.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { planPrepared } from '../engine/allocation/plan-allocation.js';
 import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
@@ -12,17 +10,6 @@ import { Solver } from '../engine/allocation/solver.port.js';
 import { PlanTask, PlanTaskResult } from './plan.worker.js';
 import { DEFAULT_ROUTING, createRoutingSolver } from './solvers/routing.solver.js';
 
-/**
- * The compiled worker: next to this file when running from dist/, else in dist/ (jest runs the
- * TypeScript sources, and a worker thread cannot load TypeScript; `npm test` builds first).
- */
-export function planWorkerFile(): string {
-  const beside = join(__dirname, 'plan.worker.js');
-  if (__filename.endsWith('.js') && existsSync(beside)) return beside;
-  const built = join(projectRoot(), 'dist', 'src', 'allocation', 'plan.worker.js');
-  if (!existsSync(built)) throw new Error(`Allocation worker not built (${built}): run npm run build`);
-  return built;
-}
 
 /**
  * Choosable pairs (after exact pruning by the displacement bound) up to which a plan is made on the
@@ -52,7 +39,7 @@ export class PlanRunner implements OnModuleDestroy {
       return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
     }
     this.pool ??= new Piscina<PlanTask, PlanTaskResult>({
-      filename: planWorkerFile(),
+      filename: compiledWorkerFile(__filename, 'plan.worker'),
       name: 'planInWorker',
       minThreads: 0,
       maxThreads: this.config.planThreads,

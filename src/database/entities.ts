@@ -1,5 +1,6 @@
 import { AllocationRoundEntity, CompositionPolicyEntity, OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
 import { ComplexEntity } from '../complexes/complex.entity.js';
+import { SimulationEntity } from '../simulation/simulation.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { AllocationEntity } from '../eligibility/allocation.entity.js';
 import { LocalPolicyEntity } from '../eligibility/local-policy.entity.js';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ProposalEntity,
   OfferEntity,
   AllocationRoundEntity,
+  SimulationEntity,
 ];

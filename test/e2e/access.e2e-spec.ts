@@ -34,6 +34,7 @@ const MATRIX: Record<string, Role[]> = {
   // the log is the auditors'; a replay changes nothing
   auditEvents: ['AUDITOR'], verifyAuditChain: ['AUDITOR'], replayProposal: ['OFFICER', 'MANAGER', 'AUDITOR'],
   proposalRationale: ['OFFICER', 'MANAGER', 'AUDITOR'], whyNotChosen: ['OFFICER', 'AUDITOR'], allocationReport: ['MANAGER', 'AUDITOR'],
+  startSimulation: ['MANAGER'], cancelSimulation: ['MANAGER'], simulation: ['MANAGER', 'AUDITOR'],
   // officers propose, decide and run the letting
   proposeAllocation: O, decideProposal: O, approveOffer: O, refuseOffer: O, recordOfferResponse: O, startAllocationRound: O,
   cancelAllocationRound: O, createVacancy: O, updateVacancy: O, withdrawVacancy: O, respondToVacancy: O, withdrawVacancyResponse: O,

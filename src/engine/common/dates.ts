@@ -47,3 +47,9 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 export function firstOfJanuary(year: number): IsoDate {
   return `${year}-01-01`;
 }
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier); UTC arithmetic, no clock. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const utc = (d: IsoDate) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

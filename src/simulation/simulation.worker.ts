@@ -1,0 +1,12 @@
+/** Piscina worker: a slice of a simulation's runs, off the event loop (issue 6). */
+import { RunOutcome, SimulationInput, simulateRuns } from '../engine/simulation/simulate.js';
+
+export interface SimulationTask {
+  input: SimulationInput;
+  firstRun: number;
+  count: number;
+}
+
+export function simulateInWorker(task: SimulationTask): Promise<RunOutcome[][]> {
+  return simulateRuns(task.input, task.firstRun, task.count);
+}
