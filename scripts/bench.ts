@@ -10,6 +10,7 @@ import { SimulationRunner } from '../src/simulation/simulation-runner.service.js
 import { SimulationSummary, summarise } from '../src/engine/simulation/summarise.js';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { mintToken } from '../src/auth/tokens.js';
 import { projectRoot } from '../src/config/project-root.js';
 import { DemoSeederService } from '../src/demo/demo-seeder.service.js';
 import { createRoutingSolver } from '../src/allocation/solvers/routing.solver.js';
@@ -60,6 +61,8 @@ async function main() {
   const app = await createApp({ config }, false);
   await app.listen(0, '127.0.0.1');
   const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+  // an officer's token: proposals and eligibility are officers' operations
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${mintToken(config.auth.secret, { subject: 'bench-officer', roles: ['OFFICER'] }, 3600)}` };
   const results: BenchResult[] = [];
   try {
     await app.get(DemoSeederService).load(config.demoSeed);
@@ -73,7 +76,7 @@ async function main() {
       excludedByRule { ruleId count } candidates { priorityTier summary household { reference registrationDate } } } }`;
     let evaluated = 0;
     const graphql = await measure(RUNS, async () => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { v: String(vacancyId) } }) });
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables: { v: String(vacancyId) } }) });
       const body = (await res.json()) as { data?: { eligibleCandidates: { evaluatedCount: number } }; errors?: unknown };
       if (!body.data) throw new Error(`eligibleCandidates failed: ${JSON.stringify(body.errors)}`);
       evaluated = body.data.eligibleCandidates.evaluatedCount;
@@ -88,7 +91,7 @@ async function main() {
     // proposal end to end: GraphQL -> load, judge 2,000 respondents, plan, store
     const proposeQuery = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id solveStatus chosen { rank } } }`;
     const proposal = await measure(RUNS, async () => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: proposeQuery, variables: { v: String(vacancyId) } }) });
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: proposeQuery, variables: { v: String(vacancyId) } }) });
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
       if (!body.data) throw new Error(`proposeAllocation failed: ${JSON.stringify(body.errors)}`);
     });
@@ -119,7 +122,7 @@ async function main() {
 async function simulationBenchmark(app: INestApplication): Promise<BenchResult> {
   const ds = app.get(DataSource);
   const [{ id }] = await ds.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-  const request = { complexIds: [Number(id)], compositionPolicyIds: [], horizonYears: 10, runs: 500, seed: 1, turnover: [], respondentsPerVacancy: null };
+  const request = { complexIds: [Number(id)], compositionPolicyIds: [], horizonYears: 10, runs: 500, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null };
   const { input } = await ds.transaction((m) => app.get(SimulationInputBuilder).build(m, request, Number(id), app.get<Clock>(CLOCK).today()));
   if (input.complex.dwellingCount !== 40 || input.policies.length !== 2) throw new Error(`unexpected bench input: ${input.complex.dwellingCount} homes, ${input.policies.length} policies`);
   const runner = app.get(SimulationRunner);

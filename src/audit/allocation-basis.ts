@@ -14,7 +14,7 @@ export interface AllocationBasis {
   input: AllocationInput;
   inputHash: string;
   solveOptions: Partial<AllocationSolveOptions>;
-  /** sha256 over the canonical { input, solveOptions }: the model is a function of these. */
+  /** sha256 over the input's hash and the canonical solve options: the model is a function of these. */
   modelHash: string;
   compositionPolicyId: number;
   compositionPolicy: { code: string; version: number; effectiveFrom: string };
@@ -24,11 +24,12 @@ export interface AllocationBasis {
 }
 
 export function allocationBasis(loaded: LoadedInput, solveOptions: Partial<AllocationSolveOptions>): AllocationBasis {
+  const inputHash = sha256Hex(canonicalJson(loaded.input));
   return {
     input: loaded.input,
-    inputHash: sha256Hex(canonicalJson(loaded.input)),
+    inputHash,
     solveOptions,
-    modelHash: sha256Hex(canonicalJson({ input: loaded.input, solveOptions })),
+    modelHash: sha256Hex(`${inputHash}:${canonicalJson(solveOptions)}`),
     compositionPolicyId: loaded.compositionPolicyId,
     compositionPolicy: { code: loaded.input.policy.id, version: loaded.input.policy.version, effectiveFrom: loaded.input.policy.effectiveFrom },
     localPolicyIds: Object.fromEntries([...loaded.localPolicyIdByVacancy].map(([v, id]) => [String(v), id])),

@@ -11,10 +11,10 @@ import { RuleParametersService } from '../eligibility/rule-parameters.service.js
 import { CompositionPolicyDocument, toCompositionPolicy } from '../engine/allocation/composition-policy-document.js';
 import { addYears, daysBetween } from '../engine/common/dates.js';
 import { HOUSEHOLD_TYPES } from '../engine/common/household-profile.js';
-import { categorize } from '../engine/composition/compute-composition.js';
+import { CompositionDimension, categorize } from '../engine/composition/compute-composition.js';
 import { evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
 import { IsoDate } from '../engine/model.js';
-import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS } from '../engine/simulation/defaults.js';
+import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS, MIN_INFLOW_FOR_MIX } from '../engine/simulation/defaults.js';
 import { SimulationApplicant, SimulationInput, SimulationPolicy } from '../engine/simulation/simulate.js';
 import { householdFactsByIds, waitingListFacts } from '../households/household-facts.query.js';
 
@@ -28,12 +28,16 @@ export interface SimulationRequest {
   /** Overrides of the annual move-out rate per household type. */
   turnover: { householdType: string; rate: number }[];
   respondentsPerVacancy: number | null;
+  /** A given mix of respondents in one dimension; null: drawn from the waiting list as it is. */
+  applicantMix: { dimension: CompositionDimension; shares: Record<string, number> } | null;
 }
 
 /** Where each modelling input came from, stated with the results. */
 export interface InputSources {
   turnover: Record<string, { rate: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT'; exposureYears: number }>;
   respondentsPerVacancy: { value: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT' };
+  /** The respondents' mix: given, the complex's own inflow of the last years, or the waiting list as it is. */
+  applicantMix: { source: 'GIVEN' | 'HISTORY' | 'WAITING_LIST'; dimension: string | null; shares: Record<string, number> | null; basedOn: number };
   applicants: number;
   representativeDwelling: string;
 }
@@ -88,12 +92,14 @@ export class SimulationInputBuilder {
     const turnover = await this.turnover(m, request, complexId, startDate, params);
     const respondents = await this.respondentsPerVacancy(m, request, complexId);
     const policies = await this.policies(m, request, startDate);
+    const mix = await this.applicantMix(m, request, complexId, startDate, params);
     return {
       input: {
         complex: { id: complex.id, reference: complex.code, resilienceClass: context.neighbourhood.resilienceClass, dwellingCount: dwellings.length },
         tenants,
         applicants,
         respondentsPerVacancy: respondents.value,
+        applicantMix: mix.dimension && mix.shares ? { dimension: mix.dimension as CompositionDimension, shares: mix.shares } : null,
         turnoverByHouseholdType: Object.fromEntries(Object.entries(turnover).map(([k, v]) => [k, v.rate])),
         policies,
         route: 'REGULAR',
@@ -101,7 +107,7 @@ export class SimulationInputBuilder {
         startDate,
         seed: request.seed,
       },
-      sources: { turnover, respondentsPerVacancy: respondents, applicants: applicants.length, representativeDwelling: representative.code },
+      sources: { turnover, respondentsPerVacancy: respondents, applicantMix: mix, applicants: applicants.length, representativeDwelling: representative.code },
     };
   }
 
@@ -128,6 +134,23 @@ export class SimulationInputBuilder {
       if (years >= MIN_EXPOSURE_TENANCY_YEARS) return [type, { rate: Math.round(((endings.get(type) ?? 0) / years) * 10_000) / 10_000, source: 'HISTORY' as const, exposureYears: years }];
       return [type, { rate: DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE[type], source: 'DEFAULT' as const, exposureYears: years }];
     }));
+  }
+
+  /**
+   * Response pattern: unless a mix is given, respondents are drawn in the vulnerability mix of the
+   * households that moved into the complex in the last HISTORY_YEARS (who this complex draws and
+   * receives), when at least MIN_INFLOW_FOR_MIX did; else from the waiting list as it is.
+   */
+  private async applicantMix(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['applicantMix']> {
+    if (request.applicantMix) return { source: 'GIVEN', dimension: request.applicantMix.dimension, shares: request.applicantMix.shares, basedOn: 0 };
+    const rows: { household_id: number }[] = await m.query(
+      `SELECT t.household_id FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id WHERE d.complex_id = $1 AND t.start_date >= $2 AND t.start_date < $3`,
+      [complexId, addYears(startDate, -HISTORY_YEARS), startDate]);
+    if (rows.length < MIN_INFLOW_FOR_MIX) return { source: 'WAITING_LIST', dimension: null, shares: null, basedOn: rows.length };
+    const facts = await householdFactsByIds(m, rows.map((r) => Number(r.household_id)));
+    const vulnerable = facts.filter((h) => categorize(h, startDate, params).VULNERABILITY === 'VULNERABLE').length;
+    const share = Math.round((vulnerable / facts.length) * 10_000) / 10_000;
+    return { source: 'HISTORY', dimension: 'VULNERABILITY', shares: { VULNERABLE: share, NOT_VULNERABLE: Math.round((1 - share) * 10_000) / 10_000 }, basedOn: facts.length };
   }
 
   private async respondentsPerVacancy(m: EntityManager, request: SimulationRequest, complexId: number): Promise<InputSources['respondentsPerVacancy']> {

@@ -12,6 +12,7 @@ import { parseId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
 import { HOUSEHOLD_TYPES } from '../engine/common/household-profile.js';
+import { COMPOSITION_CATEGORIES, COMPOSITION_DIMENSIONS, CompositionDimension } from '../engine/composition/compute-composition.js';
 import { MAX_SIMULATION_COMPLEXES, MAX_SIMULATION_RUNS, MAX_SIMULATION_YEARS } from '../engine/simulation/defaults.js';
 import { SimulationSummary, seriesRows, summarise } from '../engine/simulation/summarise.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
@@ -33,6 +34,7 @@ export interface StartSimulationInput {
   seed?: number | null;
   turnover?: { householdType: string; rate: number }[] | null;
   respondentsPerVacancy?: number | null;
+  applicantMix?: { dimension: string; shares: { category: string; share: number }[] } | null;
 }
 
 export interface ComplexResult {
@@ -252,6 +254,19 @@ function validate(input: StartSimulationInput): SimulationRequest {
   }
   const r = input.respondentsPerVacancy ?? null;
   if (r !== null && (!Number.isInteger(r) || r < 1 || r > 500)) problems.push({ field: 'respondentsPerVacancy', reason: 'must be a whole number from 1 to 500' });
+  let applicantMix: SimulationRequest['applicantMix'] = null;
+  if (input.applicantMix) {
+    const dimension = input.applicantMix.dimension as CompositionDimension;
+    if (!COMPOSITION_DIMENSIONS.includes(dimension)) problems.push({ field: 'applicantMix.dimension', reason: `must be one of ${COMPOSITION_DIMENSIONS.join(', ')}` });
+    else {
+      const unknown = input.applicantMix.shares.filter((s) => !COMPOSITION_CATEGORIES[dimension].includes(s.category)).map((s) => s.category);
+      if (unknown.length) problems.push({ field: 'applicantMix.shares', reason: `${unknown.join(', ')} not in ${dimension} (${COMPOSITION_CATEGORIES[dimension].join(', ')})` });
+      if (input.applicantMix.shares.some((s) => !(s.share >= 0 && s.share <= 1))) problems.push({ field: 'applicantMix.shares', reason: 'each share must be from 0 to 1' });
+      const total = input.applicantMix.shares.reduce((sum, s) => sum + s.share, 0);
+      if (Math.abs(total - 1) > 1e-6) problems.push({ field: 'applicantMix.shares', reason: `must add up to 1 (got ${Math.round(total * 1000) / 1000})` });
+      applicantMix = { dimension, shares: Object.fromEntries(input.applicantMix.shares.map((s) => [s.category, s.share])) };
+    }
+  }
   if (problems.length) throw DomainError.invalid(problems);
-  return { complexIds, compositionPolicyIds, horizonYears: input.horizonYears, runs: input.runs, seed, turnover, respondentsPerVacancy: r };
+  return { complexIds, compositionPolicyIds, horizonYears: input.horizonYears, runs: input.runs, seed, turnover, respondentsPerVacancy: r, applicantMix };
 }

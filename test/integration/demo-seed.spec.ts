@@ -2,6 +2,9 @@ import { DemoSeederService } from '../../src/demo/demo-seeder.service.js';
 import { ComplexesService } from '../../src/complexes/complexes.service.js';
 import { createLoaders } from '../../src/database/loaders.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { SimulationInputBuilder } from '../../src/simulation/simulation-input.builder.js';
+import { simulateRuns } from '../../src/engine/simulation/simulate.js';
+import { summarise } from '../../src/engine/simulation/summarise.js';
 
 describe('demo municipality seeding', () => {
   let sut: TestApp;
@@ -46,5 +49,24 @@ describe('demo municipality seeding', () => {
     const [rest] = await sut.dataSource.query(`SELECT avg((cardinality(h.support_needs) > 0)::int)::float AS vulnerable FROM tenancy t
       JOIN household h ON h.id = t.household_id JOIN dwelling d ON d.id = t.dwelling_id WHERE t.end_date IS NULL AND d.complex_id <> $1`, [caseComplex.id]);
     expect(shareOf('VULNERABILITY', 'VULNERABLE')).toBeGreaterThanOrEqual(3 * rest.vulnerable);
+  });
+
+  it('simulates the case complex with its own inflow mix: the policy in force brings it inside its vulnerable band sooner than the plain order, at a price in registration time', async () => {
+    const [{ id }] = await sut.dataSource.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
+    const request = { complexIds: [id], compositionPolicyIds: [], horizonYears: 10, runs: 60, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null };
+    const { input, sources } = await sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, request, id, '2026-03-02'));
+    expect(input.policies.map((p) => p.name)).toEqual(['plain order', 'DEFAULT v1']);
+    expect(sources.applicants).toBeGreaterThan(1000);
+    const summary = summarise(input, await simulateRuns(input, 0, request.runs));
+    const band = summary.bands.find((b) => b.targetId === 'VULNERABLE_MAX')!;
+    const [plain, policy] = band.perPolicy;
+    expect(sources.applicantMix).toMatchObject({ source: 'HISTORY', dimension: 'VULNERABILITY' });
+    expect(plain.startBasisPoints).toBeGreaterThan(band.basisPoints);
+    expect(plain.yearsOutside).toBeGreaterThan(policy.yearsOutside);
+    expect(policy.firstYearInside).toBeLessThan(plain.firstYearInside ?? Number.POSITIVE_INFINITY);
+    expect(policy.endBasisPoints).toBeLessThanOrEqual(band.basisPoints);
+    const price = summary.prices.find((p) => p.policy === 'DEFAULT v1')!;
+    expect(price.deviatedShareBasisPoints).toBeGreaterThan(0);
+    expect(price.registrationTimeGivenUpYears).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,8 @@ export const DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE: Readonly<Record<HouseholdType, 
 };
 export const HISTORY_YEARS = 5;
 export const MIN_EXPOSURE_TENANCY_YEARS = 10;
+/** Households that moved in during HISTORY_YEARS needed before their mix is used as the respondents' mix. */
+export const MIN_INFLOW_FOR_MIX = 10;
 /** Respondents per simulated vacancy when the complex has no vacancies to learn from (model assumption). */
 export const DEFAULT_RESPONDENTS_PER_VACANCY = 30;
 /** Upper limits of one simulation request (server time). */

@@ -24,6 +24,7 @@ function input(over: Partial<SimulationInput> = {}): SimulationInput {
     tenants: Array.from({ length: 20 }, (_, i) => ({ categories: categories(i < 10, i >= 10) })),
     applicants,
     respondentsPerVacancy: 25,
+    applicantMix: null,
     turnoverByHouseholdType: { SINGLE: 0.15 },
     policies: [PLAIN, DIFFERENTIATED],
     route: 'REGULAR',
@@ -64,6 +65,24 @@ describe('simulateRuns + summarise', () => {
     const s = await run(input({ turnoverByHouseholdType: { SINGLE: 0 } }), 5);
     expect(s.prices.every((p) => p.allocationsPerRun === 0)).toBe(true);
     expect(vulnerableEnd(s, 'plain order')).toMatchObject({ meanBasisPoints: 5000, p10BasisPoints: 5000, p90BasisPoints: 5000 });
+  });
+
+  it('gives the same results whether or not respondents beyond the displacement bound are left out (exact pruning)', async () => {
+    const base = input();
+    // urgent households among them too: they keep their priority, also when left out beyond the bound
+    const i = { ...base, applicants: base.applicants.map((a) => ({ ...a, urgent: a.id % 7 === 3 })) };
+    const pruned = summarise(i, await simulateRuns(i, 0, 8));
+    const full = summarise(i, await simulateRuns(i, 0, 8, undefined, { pruneToBound: false }));
+    expect(JSON.stringify(pruned)).toBe(JSON.stringify(full));
+  });
+
+  it('draws respondents in a given mix instead of the pool\'s own', async () => {
+    const allVulnerable = await run(input({ applicantMix: { dimension: 'VULNERABILITY', shares: { VULNERABLE: 1, NOT_VULNERABLE: 0 } } }), 10);
+    const noneVulnerable = await run(input({ applicantMix: { dimension: 'VULNERABILITY', shares: { VULNERABLE: 0, NOT_VULNERABLE: 1 } } }), 10);
+    expect(vulnerableEnd(allVulnerable, 'plain order').meanBasisPoints).toBeGreaterThan(vulnerableEnd(noneVulnerable, 'plain order').meanBasisPoints);
+    expect(vulnerableEnd(noneVulnerable, 'DEFAULT v1').meanBasisPoints).toBeLessThan(5000);
+    // every newcomer is vulnerable: whatever the policy, the share can only rise
+    expect(vulnerableEnd(allVulnerable, 'DEFAULT v1').meanBasisPoints).toBeGreaterThanOrEqual(5000);
   });
 
   it('draws a self-contained SVG chart: one line and band per policy, and the target band', async () => {

@@ -42,6 +42,11 @@ export interface SimulationInput {
   tenants: readonly SimulationTenant[];
   applicants: readonly SimulationApplicant[];
   respondentsPerVacancy: number;
+  /**
+   * A given mix of the respondents in one dimension (e.g. 20% VULNERABLE), instead of the pool's own:
+   * each respondent is drawn from a category with its share. Null: drawn from the pool as it is.
+   */
+  applicantMix: { dimension: CompositionDimension; shares: Readonly<Record<string, number>> } | null;
   /** Annual probability that a tenant of a household type moves out. */
   turnoverByHouseholdType: Readonly<Record<string, number>>;
   /** The plain order (no targets) is one of them, as the baseline. */
@@ -111,8 +116,22 @@ function compositionOf(tenants: readonly (SimulationTenant | null)[]) {
   };
 }
 
-/** Draws k distinct indices of 0..n-1 (partial Fisher-Yates on a copy). */
+/**
+ * Draws up to k distinct indices of 0..n-1 not in `skip`: by rejection while the pool is large
+ * against k (the usual case: thousands of applicants, tens of respondents), else by a partial
+ * Fisher-Yates shuffle of what is left.
+ */
 function drawDistinct(rng: SeededRandom, n: number, k: number, skip: ReadonlySet<number>): number[] {
+  const free = n - skip.size;
+  if (free <= 0) return [];
+  if (free >= 4 * k) {
+    const picked = new Set<number>();
+    while (picked.size < k) {
+      const i = rng.int(0, n - 1);
+      if (!skip.has(i)) picked.add(i);
+    }
+    return [...picked].sort((a, b) => a - b);
+  }
   const pool: number[] = [];
   for (let i = 0; i < n; i += 1) if (!skip.has(i)) pool.push(i);
   const take = Math.min(k, pool.length);
@@ -123,8 +142,90 @@ function drawDistinct(rng: SeededRandom, n: number, k: number, skip: ReadonlySet
   return pool.slice(0, take).sort((a, b) => a - b);
 }
 
+/**
+ * Respondents drawn category by category in the given shares: the number from each category is
+ * drawn first, then that many distinct applicants of the category (not housed); a category with
+ * too few left gives what it has.
+ */
+function drawByMix(rng: SeededRandom, input: SimulationInput, facts: PreparedApplicants, housed: ReadonlySet<number>): number[] {
+  const mix = input.applicantMix!;
+  const categories = Object.keys(mix.shares).filter((c) => mix.shares[c] > 0).sort();
+  if (categories.length === 0) return [];
+  const wanted = new Map(categories.map((c) => [c, 0]));
+  for (let k = 0; k < input.respondentsPerVacancy; k += 1) {
+    const c = categories[rng.weightedIndex(categories.map((x) => mix.shares[x]))];
+    wanted.set(c, wanted.get(c)! + 1);
+  }
+  const picked: number[] = [];
+  for (const c of categories) {
+    const members = facts.byCategory.get(c) ?? [];
+    const chosen = new Set<number>();
+    if (members.length >= 4 * (wanted.get(c)! + housed.size)) {
+      // by rejection: few of the category are housed or chosen already
+      while (chosen.size < wanted.get(c)!) {
+        const i = members[rng.int(0, members.length - 1)];
+        if (!housed.has(i)) chosen.add(i);
+      }
+    } else {
+      const left = members.filter((i) => !housed.has(i));
+      const take = Math.min(wanted.get(c)!, left.length);
+      while (chosen.size < take) chosen.add(left[rng.int(0, left.length - 1)]);
+    }
+    picked.push(...chosen);
+  }
+  return picked.sort((a, b) => a - b);
+}
+
+/** Facts of the input computed once for every run: registration dates and the plain-order position. */
+export interface PreparedApplicants {
+  registrationDate: IsoDate[];
+  /** Applicant indices per category of the mix's dimension (when a mix is given). */
+  byCategory: Map<string, number[]>;
+  /** Position in the plain order of a route ranked by tier, registration date and id (REGULAR, DIRECT). */
+  orderKey: Int32Array;
+}
+
+export function prepareApplicants(input: SimulationInput): PreparedApplicants {
+  const registrationDate = input.applicants.map((a) => addDays(input.startDate, -a.waitDays));
+  const order = input.applicants.map((_, i) => i).sort((a, b) => {
+    const x = input.applicants[a];
+    const y = input.applicants[b];
+    return x.priorityTier - y.priorityTier || (registrationDate[a] < registrationDate[b] ? -1 : registrationDate[a] > registrationDate[b] ? 1 : 0) || x.id - y.id;
+  });
+  const orderKey = new Int32Array(input.applicants.length);
+  order.forEach((applicant, position) => (orderKey[applicant] = position));
+  const byCategory = new Map<string, number[]>();
+  if (input.applicantMix) {
+    const dimension = input.applicantMix.dimension;
+    input.applicants.forEach((a, i) => {
+      const list = byCategory.get(a.categories[dimension]);
+      if (list) list.push(i);
+      else byCategory.set(a.categories[dimension], [i]);
+    });
+  }
+  return { registrationDate, orderKey, byCategory };
+}
+
+/**
+ * The respondents that can be chosen: on a route ranked by registration, with a displacement bound
+ * of k places, only the first k + 1 in the plain order (the engine's own exact pruning: those below
+ * cannot be chosen and hold no priority over them). Without a bound, or on other routes, all.
+ */
+function choosable(input: SimulationInput, policy: SimulationPolicy, drawn: number[], prepared: PreparedApplicants): number[] {
+  const bound = policy.policy.displacement.maxPositions;
+  if (bound === null || (input.route !== 'REGULAR' && input.route !== 'DIRECT') || drawn.length <= bound + 1) return drawn;
+  return [...drawn].sort((a, b) => prepared.orderKey[a] - prepared.orderKey[b]).slice(0, bound + 1).sort((a, b) => a - b);
+}
+
 /** One run of one policy. Uses the run's own random stream (the same for every policy: common random numbers). */
-export async function simulateRun(input: SimulationInput, policy: SimulationPolicy, run: number, keys: readonly SeriesKey[]): Promise<RunOutcome> {
+export async function simulateRun(
+  input: SimulationInput,
+  policy: SimulationPolicy,
+  run: number,
+  keys: readonly SeriesKey[],
+  facts: PreparedApplicants = prepareApplicants(input),
+  options: { pruneToBound: boolean } = { pruneToBound: true },
+): Promise<RunOutcome> {
   const rng = new SeededRandom(input.seed).fork(`run:${run}`);
   const slots: (SimulationTenant | null)[] = Array.from({ length: input.complex.dwellingCount }, (_, i) => input.tenants[i] ?? null);
   const housed = new Set<number>();
@@ -144,15 +245,17 @@ export async function simulateRun(input: SimulationInput, policy: SimulationPoli
       slots[e.slot] = null;
       const elapsed = (year - 1) * 365 + e.day;
       const date = addDays(input.startDate, elapsed);
-      const drawn = drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
+      const drawn = input.applicantMix ? drawByMix(rng, input, facts, housed) : drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
       if (drawn.length === 0) continue;
-      const respondents = drawn.map((i) => input.applicants[i]);
+      const considered = options.pruneToBound ? choosable(input, policy, drawn, facts) : drawn;
+      const respondents = considered.map((i) => input.applicants[i]);
+      const registered = new Map(considered.map((i) => [input.applicants[i].id, facts.registrationDate[i]]));
       const allocation: AllocationInput = {
         allocationDate: date,
         policy: policy.policy,
         seed: input.seed,
         complexes: [{ id: input.complex.id, reference: input.complex.reference, resilienceClass: input.complex.resilienceClass, composition: compositionOf(slots) }],
-        households: respondents.map((a) => ({ id: a.id, reference: a.reference, registrationDate: addDays(date, -(a.waitDays + elapsed)), rankingPoints: null, urgent: a.urgent, categories: a.categories })),
+        households: respondents.map((a) => ({ id: a.id, reference: a.reference, registrationDate: registered.get(a.id)!, rankingPoints: null, urgent: a.urgent, categories: a.categories })),
         vacancies: [{
           id: e.slot + 1, reference: `SIM-${input.complex.reference}-${e.slot + 1}`, complexId: input.complex.id, route: input.route, focus: true,
           candidates: respondents.map((a) => ({ householdId: a.id, priorityTier: a.priorityTier, verdict: { countsAs: [...a.countsAs], summary: 'eligible (simulated applicant)' } })),
@@ -186,11 +289,12 @@ export async function simulateRun(input: SimulationInput, policy: SimulationPoli
 }
 
 /** Runs `runs` (a slice of all runs: from `firstRun`) for every policy. */
-export async function simulateRuns(input: SimulationInput, firstRun: number, count: number, onRun?: () => void): Promise<RunOutcome[][]> {
+export async function simulateRuns(input: SimulationInput, firstRun: number, count: number, onRun?: () => void, options = { pruneToBound: true }): Promise<RunOutcome[][]> {
   const keys = seriesKeys(input);
+  const prepared = prepareApplicants(input);
   const outcomes: RunOutcome[][] = input.policies.map(() => []);
   for (let run = firstRun; run < firstRun + count; run += 1) {
-    for (let p = 0; p < input.policies.length; p += 1) outcomes[p].push(await simulateRun(input, input.policies[p], run, keys));
+    for (let p = 0; p < input.policies.length; p += 1) outcomes[p].push(await simulateRun(input, input.policies[p], run, keys, prepared, options));
     onRun?.();
   }
   return outcomes;

@@ -8,6 +8,18 @@ export class TurnoverRateInput {
   @Field(() => Float, { description: 'Annual probability that such a tenant moves out (0-1)' }) @IsNumber() rate: number;
 }
 
+@InputType()
+export class ApplicantShareInput {
+  @Field() @IsString() category: string;
+  @Field(() => Float, { description: '0-1; the shares add up to 1' }) @IsNumber() share: number;
+}
+
+@InputType({ description: 'A given mix of respondents in one composition dimension, instead of the waiting list\'s own' })
+export class ApplicantMixInput {
+  @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE or VULNERABILITY' }) @IsString() dimension: string;
+  @Field(() => [ApplicantShareInput]) @IsArray() @ValidateNested({ each: true }) @Type(() => ApplicantShareInput) shares: ApplicantShareInput[];
+}
+
 @InputType({ description: 'What to simulate: complexes, policies to compare with the plain order, horizon, runs, seed' })
 export class StartSimulationInput {
   @Field(() => [ID]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsString({ each: true }) complexIds: string[];
@@ -21,6 +33,9 @@ export class StartSimulationInput {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TurnoverRateInput)
   turnover?: TurnoverRateInput[] | null;
   @Field(() => Int, { nullable: true, description: 'Respondents per vacancy (default: the complex history, else 30)' }) @IsOptional() @IsInt() respondentsPerVacancy?: number | null;
+  @Field(() => ApplicantMixInput, { nullable: true, description: 'Respondents in a given mix (default: drawn from the current waiting list)' })
+  @IsOptional() @ValidateNested() @Type(() => ApplicantMixInput)
+  applicantMix?: ApplicantMixInput | null;
 }
 
 @ObjectType()
