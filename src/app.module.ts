@@ -31,6 +31,7 @@ import { RoundsService } from './allocation/rounds.service.js';
 import { JobQueue } from './jobs/job-queue.service.js';
 import { CLOCK, Clock, systemClock } from './common/clock.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
+import { queryLimitsPlugin } from './common/query-limits.plugin.js';
 import { ComplexesResolver } from './complexes/complexes.resolver.js';
 import { ComplexesService } from './complexes/complexes.service.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
@@ -84,7 +85,9 @@ export class AppModule {
             fieldResolverEnhancers: ['filters'],
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks
-            plugins: [ApolloServerPluginLandingPageDisabled() as never],
+            plugins: [ApolloServerPluginLandingPageDisabled() as never, queryLimitsPlugin(config.queryLimits) as never],
+            // CSRF: only JSON POSTs or requests with a preflight-forcing header are executed (Apollo's csrfPrevention)
+            csrfPrevention: true,
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
             context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(dataSource.manager) }),

@@ -27,6 +27,8 @@ export interface AppConfig {
    * places needs a second officer's approval before its offer goes out; an override always does.
    */
   fourEyesMinDisplacement: number;
+  /** GraphQL protection: deepest nesting and highest complexity (fields x page sizes) an operation may have. */
+  queryLimits: { maxDepth: number; maxComplexity: number };
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const auth = { ...authSecret(env, nodeEnv), tokenTtlSeconds: parseIntVar(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) };
   const fourEyesMinDisplacement = parseIntVar(env, 'FOUR_EYES_MIN_DISPLACEMENT', 1, 1, 1000);
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement };
+  const queryLimits = { maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 2, 100), maxComplexity: parseIntVar(env, 'QUERY_MAX_COMPLEXITY', 50_000, 100, 10_000_000) };
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits };
 }
 
 /** Fixed secret of the test suite (tests mint their own tokens with it); never used outside NODE_ENV=test. */

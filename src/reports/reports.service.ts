@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../common/csv.js';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
@@ -77,7 +77,7 @@ export class ReportsService {
     const deviations = deviationCounts(decisionRows);
     const groups = allocationRates(applicantRows);
     const scope = municipalityCode ?? 'ASSOCIATION';
-    const csv = stringify([
+    const csv = toCsv([
       ['section', 'year', 'scope', 'dimension', 'key', 'measure', 'value'],
       ...quota.shares.flatMap((s) => [
         ['QUOTA', year, scope, s.quota, s.normReference, 'numerator', s.numerator],

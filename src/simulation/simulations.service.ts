@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../common/csv.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -147,7 +147,7 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   static csv(result: ComplexResult): string {
-    return stringify(seriesRows(result.summary));
+    return toCsv(seriesRows(result.summary));
   }
 
   private async runJob(job: PgBoss.JobWithMetadata<{ simulationId: number }>): Promise<object> {
