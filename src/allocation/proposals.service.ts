@@ -116,11 +116,12 @@ export class ProposalsService {
       requestedBy: actor.subject,
     }));
     await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+    const inputHash = await this.audit.storeSnapshot(m, loaded.input);
     await this.audit.append(m, actor, 'PROPOSAL_MADE', { proposalId: entity.id, vacancyId: vacancy.id }, {
       vacancyReference: vacancy.reference,
       allocationDate: onDate,
       roundId: null,
-      basis: allocationBasis(loaded, PROPOSAL_SOLVE_OPTIONS),
+      basis: allocationBasis(loaded, PROPOSAL_SOLVE_OPTIONS, inputHash),
       planHash: planHash(plan),
       outcome: proposalOutcome(plan, vacancy.id),
     });

@@ -268,9 +268,10 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
           error: null,
         });
         await m.save(AllocationRoundEntity, round);
+        const inputHash = await this.audit.storeSnapshot(m, loaded.input);
         await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_COMPLETED', { roundId: round.id }, {
           requestedBy: round.requestedBy, worker: this.instance, attempt,
-          basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }),
+          basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }, inputHash),
           planHash: planHash(plan),
           solver: { name: plan.solverName, version: plan.solverVersion, status: plan.status, source: plan.source, gap: plan.gap, model: plan.model },
           skipped: round.skipped,

@@ -1,6 +1,5 @@
 import { LoadedInput, PoolExclusions } from '../allocation/allocation-input.loader.js';
 import { canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
-import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan } from '../engine/allocation/explain-plan.js';
 import { AllocationSolveOptions } from '../engine/allocation/solve-allocation.js';
 
@@ -11,7 +10,7 @@ import { AllocationSolveOptions } from '../engine/allocation/solve-allocation.js
  * recomputes the plan from exactly this.
  */
 export interface AllocationBasis {
-  input: AllocationInput;
+  /** sha256 of the canonical input; the input itself is the audit snapshot with this hash. */
   inputHash: string;
   solveOptions: Partial<AllocationSolveOptions>;
   /** sha256 over the input's hash and the canonical solve options: the model is a function of these. */
@@ -23,10 +22,9 @@ export interface AllocationBasis {
   exclusions: Record<string, PoolExclusions>;
 }
 
-export function allocationBasis(loaded: LoadedInput, solveOptions: Partial<AllocationSolveOptions>): AllocationBasis {
-  const inputHash = sha256Hex(canonicalJson(loaded.input));
+/** The basis of a plan; `inputHash` must be the hash under which the input was stored (storeSnapshot). */
+export function allocationBasis(loaded: LoadedInput, solveOptions: Partial<AllocationSolveOptions>, inputHash: string): AllocationBasis {
   return {
-    input: loaded.input,
     inputHash,
     solveOptions,
     modelHash: sha256Hex(`${inputHash}:${canonicalJson(solveOptions)}`),

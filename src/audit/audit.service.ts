@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { ChainBreak, GENESIS_HASH, StoredEvent, firstChainBreak, sealEvent } from '../engine/audit/hash-chain.js';
+import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJson, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
 
 /** What the log records (issue 5): every proposal, round, decision, offer response, policy or parameter change, import. */
 export const AUDIT_EVENT_TYPES = [
@@ -89,6 +89,25 @@ export class AuditService {
       [event.seq, event.occurredAt, event.actor, event.type, JSON.stringify(event.subject), event.body, event.prevHash, event.hash],
     );
     return event;
+  }
+
+  /**
+   * Stores a snapshot (canonical JSON) once, under its sha256, in the caller's transaction, and
+   * returns the hash for the event that refers to it.
+   */
+  async storeSnapshot(m: EntityManager, value: unknown): Promise<string> {
+    const document = canonicalJson(value);
+    const hash = sha256Hex(document);
+    await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, document]);
+    return hash;
+  }
+
+  /** A stored snapshot, checked against its hash; null when missing or altered. */
+  async snapshot<T>(hash: string): Promise<{ value: T } | { problem: string }> {
+    const [row]: { document: string }[] = await this.dataSource.manager.query('SELECT document FROM audit_snapshot WHERE hash = $1', [hash]);
+    if (!row) return { problem: `snapshot ${hash.slice(0, 12)}… is missing` };
+    if (sha256Hex(row.document) !== hash) return { problem: `snapshot ${hash.slice(0, 12)}… does not match its hash (it was altered)` };
+    return { value: JSON.parse(row.document) as T };
   }
 
   /** Checks events fromSeq..toSeq (default: the whole log) and reports the first break. */

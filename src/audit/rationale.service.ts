@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { EventBody } from '../engine/audit/hash-chain.js';
+import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
 import { DecisionFacts, NotChosenAnswer, PoolExclusionFacts, ProposalRationale, proposalRationale, whyNotChosen } from '../engine/allocation/rationale.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -118,7 +119,8 @@ export class RationaleService {
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
     const verdict = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate)).verdict : null;
     const { basis } = await this.basisOf(entity);
-    const prepared = basis ? prepareAllocation(basis.input) : null;
+    const snapshot = basis ? await this.audit.snapshot<AllocationInput>(basis.inputHash) : null;
+    const prepared = snapshot && 'value' in snapshot ? prepareAllocation(snapshot.value) : null;
     const answer = whyNotChosen({ household: { id: household.id, reference: household.reference }, responded, declinedBefore, verdict, prepared, proposal }, name);
     const redact = this.redactor(actor, [
       household.reference,

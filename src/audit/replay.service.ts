@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { EventBody, canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
 import { JsonDifference, jsonDifferences } from '../engine/audit/json-diff.js';
+import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
 import { AllocationBasis } from './allocation-basis.js';
 import { AuditService } from './audit.service.js';
@@ -65,10 +66,9 @@ export class ReplayService {
     }
     if (!basis) return { ...base, result: 'NOT_REPLAYABLE', eventSeqs, message: 'The event holds no snapshot of the input' };
     const withHashes = { ...base, eventSeqs, inputHash: basis.inputHash, loggedPlanHash: payload.planHash };
-    if (sha256Hex(canonicalJson(basis.input)) !== basis.inputHash) {
-      return { ...withHashes, result: 'DIFFERENT', message: 'The logged input does not match its logged hash' };
-    }
-    const { plan } = await this.planner.plan(basis.input, basis.solveOptions);
+    const snapshot = await this.audit.snapshot<AllocationInput>(basis.inputHash);
+    if ('problem' in snapshot) return { ...withHashes, result: 'DIFFERENT', message: `The logged input cannot be used: ${snapshot.problem}` };
+    const { plan } = await this.planner.plan(snapshot.value, basis.solveOptions);
     const replayed: AllocationPlan = payload.roundId !== null ? planForVacancy(plan, proposal.vacancyId) : plan;
     const replayedPlanHash = sha256Hex(canonicalJson(replayed));
     const differences = jsonDifferences(proposal.plan, replayed);

@@ -5,6 +5,7 @@ import { AllocationRounds1764000000003 } from '../../migrations/1764000000003-al
 import { PointsRoute1764000000004 } from '../../migrations/1764000000004-points-route.js';
 import { AuditAndFourEyes1764000000005 } from '../../migrations/1764000000005-audit-and-four-eyes.js';
 import { Simulations1764000000006 } from '../../migrations/1764000000006-simulations.js';
+import { AuditSnapshots1764000000007 } from '../../migrations/1764000000007-audit-snapshots.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
-export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004, AuditAndFourEyes1764000000005, Simulations1764000000006];
+export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004, AuditAndFourEyes1764000000005, Simulations1764000000006, AuditSnapshots1764000000007];

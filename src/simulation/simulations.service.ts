@@ -198,8 +198,10 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
         if (!s || s.status !== 'RUNNING' || s.attempts !== attempt) return false;
         Object.assign(s, { status: 'COMPLETED', result: { complexes: results }, finishedAt: this.clock.now(), progress: { stage: 'DONE', percent: 100, message: `${totalRuns} runs done` } });
         await m.save(SimulationEntity, s);
+        const inputHashes = [];
+        for (const b of built) inputHashes.push(await this.audit.storeSnapshot(m, b.input));
         await this.audit.append(m, SYSTEM_ACTOR, 'SIMULATION_COMPLETED', { simulationId: id }, {
-          requestedBy: s.requestedBy, request, inputs: built.map((b) => b.input), sources: built.map((b) => b.sources),
+          requestedBy: s.requestedBy, request, inputHashes, sources: built.map((b) => b.sources),
           resultHash: sha256Hex(canonicalJson(results)),
         });
         return true;

@@ -37,7 +37,9 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(basis.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(basis.modelHash).toMatch(/^[0-9a-f]{64}$/);
     expect(planHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(basis.input.vacancies.map((v: any) => v.reference)).toEqual(['VAC-C']);
+    // the input itself is a snapshot stored once under its hash
+    const [snapshot] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [basis.inputHash]);
+    expect(JSON.parse(snapshot.document).vacancies.map((v: any) => v.reference)).toEqual(['VAC-C']);
     expect(basis.exclusions[ids['VAC-C']]).toMatchObject({ respondents: 4, eligible: 3, byRule: [{ ruleId: 'HOUSEHOLD_SIZE_ROOMS', count: 1, examples: ['X-BIG'] }] });
     expect(outcome).toMatchObject({ chosenRank: 2, passedOver: true, solver: { name: 'woonmix-single-vacancy', status: 'OPTIMAL' } });
   });
@@ -90,10 +92,13 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(data.verifyAuditChain.checked).toBe(data.verifyAuditChain.toSeq);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE on the log, in the database itself', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on the log and its snapshots, in the database itself', async () => {
     const seq = (await events())[1].seq;
     for (const sql of [`UPDATE audit_event SET actor = 'mallory' WHERE seq = ${seq}`, `DELETE FROM audit_event WHERE seq = ${seq}`, 'TRUNCATE audit_event']) {
       await expect(sut.dataSource.query(sql)).rejects.toThrow(/audit_event is append-only: (UPDATE|DELETE|TRUNCATE) refused/);
+    }
+    for (const sql of [`UPDATE audit_snapshot SET document = '{}'`, 'DELETE FROM audit_snapshot', 'TRUNCATE audit_snapshot']) {
+      await expect(sut.dataSource.query(sql)).rejects.toThrow(/audit_snapshot is append-only: (UPDATE|DELETE|TRUNCATE) refused/);
     }
   });
 
@@ -141,6 +146,15 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(altered.message).toMatch(/stored plan is not the plan that was logged/);
     expect(altered.differences.map((d: any) => d.path)).toContain('$.objective');
     await sut.dataSource.query(`UPDATE proposal SET plan = $2::json WHERE id = $1`, [proposalId, plan]);
+    // an altered snapshot is found too
+    const hash = same.inputHash;
+    const [{ document }] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [hash]);
+    await sut.dataSource.query('ALTER TABLE audit_snapshot DISABLE TRIGGER audit_snapshot_no_update_or_delete');
+    await sut.dataSource.query('UPDATE audit_snapshot SET document = $2 WHERE hash = $1', [hash, document.replace('"seed":', '"seed":1')]);
+    const snapshotAltered = (await sut.gql(replay, { p: proposalId }, AUDITOR)).data.replayProposal;
+    expect(snapshotAltered).toMatchObject({ result: 'DIFFERENT', message: expect.stringMatching(/does not match its hash \(it was altered\)/) });
+    await sut.dataSource.query('UPDATE audit_snapshot SET document = $2 WHERE hash = $1', [hash, document]);
+    await sut.dataSource.query('ALTER TABLE audit_snapshot ENABLE TRIGGER audit_snapshot_no_update_or_delete');
     expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 

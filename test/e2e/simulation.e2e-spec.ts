@@ -91,7 +91,9 @@ describe('simulation for managers: the mix of a complex over the years, policy a
     expect(second.results.map(strip)).toEqual(completed.results.map(strip));
     const events = await sut.dataSource.query(`SELECT body FROM audit_event WHERE type = 'SIMULATION_COMPLETED' AND subject @> $1::jsonb`, [JSON.stringify({ simulationId: Number(completed.id) })]);
     const payload = JSON.parse(events[0].body).payload;
-    expect(payload.inputs[0].complex.reference).toBe('CASE');
+    const [snapshot] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [payload.inputHashes[0]]);
+    expect(JSON.parse(snapshot.document).complex.reference).toBe('CASE');
+    expect(payload.inputHashes[0]).toBe(completed.results[0].inputHash);
     expect(payload.request).toMatchObject({ runs: 60, seed: 7, horizonYears: 8 });
   });
 
