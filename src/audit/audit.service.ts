@@ -129,12 +129,28 @@ export class AuditService {
       const events = rows.map(toStored);
       // a missing last row of the batch shows up as a gap in the next batch, or here
       const expected = Math.min(last, start + VERIFY_BATCH - 1) - start + 1;
-      const broken = firstChainBreak(events, previous) ?? (events.length < expected ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` } : null);
+      const broken = firstChainBreak(events, previous)
+        ?? (events.length < expected ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` } : null)
+        ?? (await this.firstBadSnapshot(events));
       if (broken) return { valid: false, fromSeq, toSeq: last, checked: checked + events.filter((e) => e.seq < broken.seq).length, firstBreak: broken };
       checked += events.length;
       previous = events.at(-1) ?? previous;
     }
     return { valid: true, fromSeq, toSeq: last, checked, firstBreak: null };
+  }
+
+  /** The first event whose snapshot (the engine input it names by hash) is missing or no longer matches that hash. */
+  private async firstBadSnapshot(events: readonly StoredEvent[]): Promise<ChainBreak | null> {
+    const refs = events.flatMap((e) => snapshotHashes(JSON.parse(e.body).payload).map((hash) => ({ seq: e.seq, hash })));
+    if (refs.length === 0) return null;
+    const rows: { hash: string; document: string }[] = await this.dataSource.manager.query('SELECT hash, document FROM audit_snapshot WHERE hash = ANY($1)', [[...new Set(refs.map((r) => r.hash))]]);
+    const documents = new Map(rows.map((r) => [r.hash, r.document]));
+    for (const r of refs) {
+      const document = documents.get(r.hash);
+      if (document === undefined) return { seq: r.seq, reason: `snapshot ${r.hash.slice(0, 12)}… named by the event is missing` };
+      if (sha256Hex(document) !== r.hash) return { seq: r.seq, reason: `snapshot ${r.hash.slice(0, 12)}… named by the event does not match its hash (it was altered)` };
+    }
+    return null;
   }
 
   /** Events about a subject (e.g. { proposalId: 12 }), oldest first. */
@@ -153,4 +169,12 @@ export class AuditService {
     );
     return rows.map(toStored);
   }
+}
+
+/** Snapshot hashes an event payload names: basis.inputHash (proposals, rounds) and inputHashes (simulations). */
+function snapshotHashes(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null) return [];
+  const p = payload as { basis?: { inputHash?: unknown }; inputHashes?: unknown };
+  const hashes: unknown[] = [p.basis?.inputHash, ...(Array.isArray(p.inputHashes) ? p.inputHashes : [])];
+  return hashes.filter((h): h is string => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h));
 }

@@ -153,6 +153,9 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     await sut.dataSource.query('UPDATE audit_snapshot SET document = $2 WHERE hash = $1', [hash, document.replace('"seed":', '"seed":1')]);
     const snapshotAltered = (await sut.gql(replay, { p: proposalId }, AUDITOR)).data.replayProposal;
     expect(snapshotAltered).toMatchObject({ result: 'DIFFERENT', message: expect.stringMatching(/does not match its hash \(it was altered\)/) });
+    // and the chain check names the event that refers to it
+    const verified = (await sut.gql(VERIFY, { from: 1 }, AUDITOR)).data.verifyAuditChain;
+    expect(verified).toMatchObject({ valid: false, firstBreak: { reason: expect.stringMatching(/snapshot [0-9a-f]{12}… named by the event does not match its hash/) } });
     await sut.dataSource.query('UPDATE audit_snapshot SET document = $2 WHERE hash = $1', [hash, document]);
     await sut.dataSource.query('ALTER TABLE audit_snapshot ENABLE TRIGGER audit_snapshot_no_update_or_delete');
     expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
