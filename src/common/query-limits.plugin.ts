@@ -43,13 +43,19 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxDepth) {
             throw new GraphQLError(`Query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth: limits.maxDepth, http: { status: 400 } } });
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // variables that do not fit their types: execution refuses them with BAD_USER_INPUT (a 400), so leave it to it
+            return;
+          }
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query complexity ${complexity} is above the limit of ${limits.maxComplexity}: ask for smaller pages or fewer fields`, { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } } });
           }
