@@ -15,7 +15,7 @@ import { ROLES, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference, createCaseApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, idsByReference, createCaseApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const ALL: Role[] = [...ROLES];
 const O: Role[] = ['OFFICER'];
@@ -148,5 +148,9 @@ describe('access control: signed tokens, roles per operation, special-category d
     it('admins, who import and correct the data, see it', async () => {
       expect(await view(asRole('ADMIN'))).toMatchObject({ reference: 'V-1', supportNeeds: ['SHELTER_OUTFLOW'], specialCategoryVisible: true });
     });
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createCaseApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const RATIONALE = `query($p: ID!) { proposalRationale(proposalId: $p) { vacancyReference allocationDate sentences displacement
   bindingTargets { targetId bound basisPoints before { count total } afterThis { count total violation } text }
@@ -68,5 +68,9 @@ describe('explanations: proposal rationale and why a household was not chosen', 
     expect(why).toMatchObject({ householdReference: pseudonym, outcome: 'PASSED_OVER', rank: 1 });
     const unknown = await sut.gql(WHY, { h: 'NOBODY', v: ids['VAC-C'] }, asRole('OFFICER'));
     expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });

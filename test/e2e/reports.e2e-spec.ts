@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, idsByReference, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const REPORT = `query($y: Int!, $m: String) { allocationReport(year: $y, municipalityCode: $m) { year scope allocations
   quotas { quota numerator denominator basisPoints meetsNorm } deviations { dimension key decisions passedOver overrides }
@@ -61,5 +61,9 @@ describe('reports for auditors and managers', () => {
     expect(bad.errors![0].extensions.fields).toEqual([{ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' }]);
     const noYear = await sut.gql(REPORT, { y: 2031 }, asRole('MANAGER'));
     expect(noYear.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
+    expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
 });
