@@ -44,8 +44,6 @@ export interface LoadedInput {
   compositionPolicyId: number;
   /** Local policy version that judged each vacancy's respondents. */
   localPolicyIdByVacancy: Map<number, number>;
-  /** Open offers on other vacancies counted as moved in, per complex id. */
-  pendingArrivals: Map<number, number>;
   /** Per vacancy: who was left out before the optimiser, and why (for rationales and the audit log). */
   exclusions: Map<number, PoolExclusions>;
 }
@@ -160,7 +158,7 @@ export class AllocationInputLoader {
     }
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
     const quotaScopes = request.withQuotaRows
-      ? await this.quotaScopes(m, params.year, onDate, all.map(({ v }) => ({ vacancyId: v.id, municipalityCode: complexes.get(vacancies.find((x) => x.id === v.id)!.complexId)!.municipalityCode })))
+      ? await this.quotaScopes(m, params.year, onDate, vacancies.map((v) => ({ vacancyId: v.id, municipalityCode: complexes.get(v.complexId)!.municipalityCode })))
       : [];
     return {
       input: {
@@ -175,7 +173,6 @@ export class AllocationInputLoader {
       parameterYear: params.year,
       compositionPolicyId: compositionEntity.id,
       localPolicyIdByVacancy,
-      pendingArrivals: new Map([...arrivals].map(([id, list]) => [id, list.length])),
       exclusions,
     };
   }

@@ -19,6 +19,18 @@ import { DEFAULT_ROUTING, createRoutingSolver } from './solvers/routing.solver.j
 export const INLINE_MAX_PAIRS = DEFAULT_ROUTING.inlineMaxCols;
 
 /**
+ * An upper bound on the pairs the model can choose, without preparing it (preparing a large round
+ * takes seconds, which belong in the worker): a vacancy's plain-order household is at most at rank
+ * V (V vacancies can take at most V - 1 households before it), and the displacement bound allows
+ * k places below that. Only used to pick the thread; the plan is the same either way (tested).
+ */
+export function choosablePairsBound(input: AllocationInput): number {
+  const k = input.policy.displacement.maxPositions;
+  const v = input.vacancies.length;
+  return input.vacancies.reduce((n, x) => n + (k === null ? x.candidates.length : Math.min(x.candidates.length, v + k)), 0);
+}
+
+/**
  * Runs the allocation engine: a single vacancy (the exact fast path) or a small pruned model (a
  * proposal with its look-ahead) on the calling thread, anything larger in a worker thread pool
  * (piscina), so a long solve never blocks the event loop. A task can be aborted (round cancelled):
@@ -33,9 +45,8 @@ export class PlanRunner implements OnModuleDestroy {
 
   async plan(input: AllocationInput, options: Partial<AllocationSolveOptions>, signal?: AbortSignal): Promise<PlanTaskResult> {
     const started = performance.now();
-    const prepared = prepareAllocation(input);
-    if (input.quotaScopes.length === 0 && (input.vacancies.length === 1 || prepared.pairs.length <= INLINE_MAX_PAIRS)) {
-      const { plan, solution } = await planPrepared(prepared, this.inlineSolver, options);
+    if (input.quotaScopes.length === 0 && (input.vacancies.length === 1 || choosablePairsBound(input) <= INLINE_MAX_PAIRS)) {
+      const { plan, solution } = await planPrepared(prepareAllocation(input), this.inlineSolver, options);
       return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
     }
     this.pool ??= new Piscina<PlanTask, PlanTaskResult>({

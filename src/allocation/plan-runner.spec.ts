@@ -1,7 +1,8 @@
 import { loadConfig } from '../config/app-config.js';
 import { generateBenchInstance } from '../engine/allocation/bench-instances.js';
 import { planAllocation } from '../engine/allocation/plan-allocation.js';
-import { PlanRunner } from './plan-runner.service.js';
+import { PlanRunner, choosablePairsBound } from './plan-runner.service.js';
+import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
 import { createRoutingSolver } from './solvers/routing.solver.js';
 
 // runs the compiled worker (dist/): `npm test` builds first
@@ -26,5 +27,16 @@ describe('PlanRunner (worker threads)', () => {
     await expect(running).rejects.toMatchObject({ name: 'AbortError' });
     const after = await runner.plan(generateBenchInstance({ vacancies: 3, households: 50, seed: 1 }), { timeLimitMs: 10_000 });
     expect(after.plan.proposals).toHaveLength(3);
+  });
+});
+
+describe('choosablePairsBound', () => {
+  it.each([
+    [{ vacancies: 4, households: 300, seed: 3 }],
+    [{ vacancies: 10, households: 200, seed: 1 }],
+    [{ vacancies: 3, households: 2000, seed: 2, eligibleShare: [1, 1] as const }],
+  ])('is never below the choosable pairs prepareAllocation finds (%j)', (spec) => {
+    const input = generateBenchInstance({ ...spec, quotas: false });
+    expect(choosablePairsBound(input)).toBeGreaterThanOrEqual(prepareAllocation(input).pairs.length);
   });
 });

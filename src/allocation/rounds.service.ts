@@ -14,6 +14,7 @@ import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
+import { RunningJobs } from '../jobs/running-jobs.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { AllocationInputLoader, LoadedInput, isPlannable, PLANNABLE_STATUSES } from './allocation-input.loader.js';
 import {
@@ -62,7 +63,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Rounds');
   /** Names this instance in the rounds it runs (host, process, random part). */
   readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly running = new Map<number, { controller: AbortController; done: Promise<unknown> }>();
+  private readonly running = new RunningJobs();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,23 +76,14 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const boss = await this.jobs.ready([
-      { name: ROUND_FAILED_QUEUE, retryLimit: 2, expireInSeconds: 60 },
-      { name: ROUND_QUEUE, retryLimit: this.config.jobs.retryLimit, expireInSeconds: this.config.jobs.expireSeconds, deadLetter: ROUND_FAILED_QUEUE },
-    ]);
-    if (this.config.roundWorkers === 0) return; // this instance serves the API only
-    const options = { batchSize: 1, pollingIntervalSeconds: this.config.jobs.pollSeconds, includeMetadata: true as const };
-    for (let i = 0; i < this.config.roundWorkers; i += 1) {
-      await boss.work<RoundJob>(ROUND_QUEUE, options, ([job]) => this.runJob(job));
-    }
-    await boss.work<RoundJob>(ROUND_FAILED_QUEUE, options, ([job]) => this.markFailed(job));
+    await this.jobs.serve<RoundJob>(ROUND_QUEUE, ROUND_FAILED_QUEUE, this.config.roundWorkers,
+      (job) => this.running.run(job.data.roundId, (controller) => this.process(job.data.roundId, job, controller)),
+      (job) => this.markFailed(job));
   }
 
   /** Stopping: abandon running rounds (their jobs are retried by pg-boss) and let their writes finish. */
   async onModuleDestroy(): Promise<void> {
-    const running = [...this.running.values()];
-    for (const r of running) r.controller.abort(new RoundInterrupted('the instance running it stopped'));
-    await Promise.allSettled(running.map((r) => r.done));
+    await this.running.abortAll(() => new RoundInterrupted('the instance running it stopped'));
   }
 
   async start(input: StartRoundInput, actor: Actor): Promise<AllocationRoundEntity> {
@@ -162,7 +154,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       return saved;
     });
     if (round.jobId) await this.jobs.cancel(ROUND_QUEUE, round.jobId);
-    this.running.get(id)?.controller.abort(new RoundCancelled('cancelled'));
+    this.running.abort(id, new RoundCancelled('cancelled'));
     return round;
   }
 
@@ -196,18 +188,6 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       throw DomainError.invalid([{ field: 'vacancyIds', reason: `a round plans at most ${MAX_ROUND_VACANCIES} vacancies (got ${vacancies.length}); split it` }]);
     }
     return vacancies;
-  }
-
-  private async runJob(job: PgBoss.JobWithMetadata<RoundJob>): Promise<object> {
-    const roundId = job.data.roundId;
-    const controller = new AbortController();
-    const done = this.process(roundId, job, controller);
-    this.running.set(roundId, { controller, done: done.catch(() => undefined) });
-    try {
-      return await done;
-    } finally {
-      this.running.delete(roundId);
-    }
   }
 
   private async process(roundId: number, job: PgBoss.JobWithMetadata<RoundJob>, controller: AbortController): Promise<object> {

@@ -100,6 +100,28 @@ export class JobQueue implements OnModuleDestroy {
     return boss;
   }
 
+  /**
+   * A work queue with its dead-letter queue (retries and expiry from configuration), and, unless
+   * this instance serves the API only (ROUND_WORKERS=0), `workers` workers on it and one on the
+   * dead letters.
+   */
+  async serve<T extends object>(
+    queue: string,
+    deadLetter: string,
+    workers: number,
+    handle: (job: PgBoss.JobWithMetadata<T>) => Promise<object>,
+    handleDead: (job: PgBoss.JobWithMetadata<T>) => Promise<object>,
+  ): Promise<void> {
+    const boss = await this.ready([
+      { name: deadLetter, retryLimit: 2, expireInSeconds: 60 },
+      { name: queue, retryLimit: this.config.jobs.retryLimit, expireInSeconds: this.config.jobs.expireSeconds, deadLetter },
+    ]);
+    if (workers === 0) return;
+    const options = { batchSize: 1, pollingIntervalSeconds: this.config.jobs.pollSeconds, includeMetadata: true as const };
+    for (let i = 0; i < workers; i += 1) await boss.work<T>(queue, options, ([job]) => handle(job));
+    await boss.work<T>(deadLetter, options, ([job]) => handleDead(job));
+  }
+
   /** Sends a job inside the caller's transaction and returns its id. */
   async sendInTransaction(m: EntityManager, queue: string, data: object): Promise<string> {
     const boss = await this.ready();
@@ -111,11 +133,6 @@ export class JobQueue implements OnModuleDestroy {
   async cancel(queue: string, jobId: string): Promise<void> {
     const boss = await this.ready();
     await boss.cancel(queue, jobId);
-  }
-
-  async job(queue: string, jobId: string) {
-    const boss = await this.ready();
-    return boss.getJobById(queue, jobId, { includeArchive: true });
   }
 
   async onModuleDestroy(): Promise<void> {

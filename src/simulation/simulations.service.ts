@@ -16,6 +16,7 @@ import { COMPOSITION_CATEGORIES, COMPOSITION_DIMENSIONS, CompositionDimension } 
 import { MAX_SIMULATION_COMPLEXES, MAX_SIMULATION_RUNS, MAX_SIMULATION_YEARS } from '../engine/simulation/defaults.js';
 import { SimulationSummary, seriesRows, summarise } from '../engine/simulation/summarise.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
+import { RunningJobs } from '../jobs/running-jobs.js';
 import { InputSources, SimulationInputBuilder, SimulationRequest } from './simulation-input.builder.js';
 import { SimulationEntity } from './simulation.entity.js';
 import { SimulationRunner } from './simulation-runner.service.js';
@@ -55,7 +56,7 @@ class Cancelled extends Error {}
 @Injectable()
 export class SimulationsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Simulations');
-  private readonly running = new Map<number, { controller: AbortController; done: Promise<unknown> }>();
+  private readonly running = new RunningJobs();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,20 +69,14 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const boss = await this.jobs.ready([
-      { name: SIMULATION_FAILED_QUEUE, retryLimit: 2, expireInSeconds: 60 },
-      { name: SIMULATION_QUEUE, retryLimit: this.config.jobs.retryLimit, expireInSeconds: this.config.jobs.expireSeconds, deadLetter: SIMULATION_FAILED_QUEUE },
-    ]);
-    if (this.config.roundWorkers === 0) return;
-    const options = { batchSize: 1, pollingIntervalSeconds: this.config.jobs.pollSeconds, includeMetadata: true as const };
-    await boss.work<{ simulationId: number }>(SIMULATION_QUEUE, options, ([job]) => this.runJob(job));
-    await boss.work<{ simulationId: number }>(SIMULATION_FAILED_QUEUE, options, ([job]) => this.markFailed(job.data.simulationId, (job.output as { value?: { message?: string } } | null)?.value?.message ?? 'its last attempt failed'));
+    // one simulation at a time per instance: a simulation already uses every core
+    await this.jobs.serve<{ simulationId: number }>(SIMULATION_QUEUE, SIMULATION_FAILED_QUEUE, Math.min(1, this.config.roundWorkers),
+      (job) => this.running.run(job.data.simulationId, (controller) => this.process(job.data.simulationId, job, controller)),
+      (job) => this.markFailed(job.data.simulationId, (job.output as { value?: { message?: string } } | null)?.value?.message ?? 'its last attempt failed'));
   }
 
   async onModuleDestroy(): Promise<void> {
-    const running = [...this.running.values()];
-    for (const r of running) r.controller.abort(new Error('the instance running it stopped'));
-    await Promise.allSettled(running.map((r) => r.done));
+    await this.running.abortAll(() => new Error('the instance running it stopped'));
   }
 
   async start(input: StartSimulationInput, actor: Actor): Promise<SimulationEntity> {
@@ -120,7 +115,7 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
       return s;
     });
     if (sim.jobId) await this.jobs.cancel(SIMULATION_QUEUE, sim.jobId);
-    this.running.get(id)?.controller.abort(new Cancelled('cancelled'));
+    this.running.abort(id, new Cancelled('cancelled'));
     return sim;
   }
 
@@ -148,18 +143,6 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
 
   static csv(result: ComplexResult): string {
     return toCsv(seriesRows(result.summary));
-  }
-
-  private async runJob(job: PgBoss.JobWithMetadata<{ simulationId: number }>): Promise<object> {
-    const id = job.data.simulationId;
-    const controller = new AbortController();
-    const done = this.process(id, job, controller);
-    this.running.set(id, { controller, done: done.catch(() => undefined) });
-    try {
-      return await done;
-    } finally {
-      this.running.delete(id);
-    }
   }
 
   private async process(id: number, job: PgBoss.JobWithMetadata<{ simulationId: number }>, controller: AbortController): Promise<object> {
