@@ -122,7 +122,7 @@ async function main() {
 async function simulationBenchmark(app: INestApplication): Promise<BenchResult> {
   const ds = app.get(DataSource);
   const [{ id }] = await ds.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-  const request = { complexIds: [Number(id)], compositionPolicyIds: [], horizonYears: 10, runs: 500, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null };
+  const request = { complexIds: [Number(id)], compositionPolicyIds: [], horizonYears: 10, runs: 500, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null, acceptance: null };
   const { input } = await ds.transaction((m) => app.get(SimulationInputBuilder).build(m, request, Number(id), app.get<Clock>(CLOCK).today()));
   if (input.complex.dwellingCount !== 40 || input.policies.length !== 2) throw new Error(`unexpected bench input: ${input.complex.dwellingCount} homes, ${input.policies.length} policies`);
   const runner = app.get(SimulationRunner);

@@ -1,3 +1,6 @@
+import { CompositionPolicyService } from '../allocation/composition-policy.service.js';
+import { SYSTEM_ACTOR } from '../auth/roles.js';
+import { CompositionPolicyDocument } from '../engine/allocation/composition-policy-document.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,6 +18,7 @@ export class DemoSeederService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly imports: ImportsService,
+    private readonly compositionPolicies: CompositionPolicyService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -35,9 +39,27 @@ export class DemoSeederService {
       const first = result.errors.slice(0, 5).map((e) => `${e.section}:${e.line} ${e.field} ${e.reason}`).join('; ');
       throw new Error(`Demo data failed validation (${result.errors.length} problems): ${first}`);
     }
+    await this.addPlanRozenhof();
     const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
     this.logger.log(`Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`);
     return { caseComplexCode: dataset.caseComplexCode, counts };
+  }
+
+  /**
+   * The demo's policy decision to compare (case.md): "Plan Rozenhof", the next version of the
+   * composition policy from 1 January: the same targets, but an urgent household may be passed over
+   * within the displacement bound like anyone, with the reasons recorded (displacement.protectUrgent
+   * off); the simulation states the price, urgent households' waiting time included.
+   * Added once, through the audited path; a manager simulates it against the plain order and the
+   * version in force before it takes effect.
+   */
+  private async addPlanRozenhof(): Promise<void> {
+    const versions = await this.compositionPolicies.versions();
+    if (versions.length !== 1) return;
+    const document = structuredClone(versions[0].document) as unknown as CompositionPolicyDocument;
+    document.displacement = { ...document.displacement, protectUrgent: false };
+    const nextJanuary = `${Number(this.clock.today().slice(0, 4)) + 1}-01-01`;
+    await this.compositionPolicies.addVersion({ effectiveFrom: nextJanuary, document: JSON.stringify(document) }, SYSTEM_ACTOR);
   }
 
   /** Replaces the stock and waiting list by a freshly generated demo municipality. */

@@ -8,8 +8,9 @@
  * (those live in rule_parameter_year, rules-nl.md §1) and the engine must never read them from here.
  *
  * The narrative follows case.md: one complex of 40 homes ("Rozenhof", CPX-CASE) in a buurt with very low
- * resilience, where vulnerable, low-income and non-working households concentrate and recent inflow
- * came mostly through urgency and direct placement.
+ * resilience, where vulnerable, low-income and non-working households concentrate, recent inflow
+ * came mostly through urgency and direct placement, and households with other options rarely respond
+ * to its vacancies (so the plain order keeps filling it with households with support needs).
  */
 import { addYears, isIsoDate, yearOf } from '../engine/common/dates.js';
 import { SeededRandom } from '../engine/common/seeded-random.js';
@@ -480,6 +481,8 @@ interface ApplicantInfo {
   eldestAge: number;
   incomeEuro: number;
   urgentActive: boolean;
+  /** Has support needs (the VULNERABILITY dimension of the composition). */
+  hasSupportNeeds: boolean;
   indication: 'ZERO_STEP' | 'WHEELCHAIR' | null;
   preferences: HouseholdPreferencesRow | undefined;
   /** How actively this household responds (many registrants are passive). */
@@ -743,6 +746,7 @@ function generateApplicants(ctx: Context): ApplicantInfo[] {
       eldestAge,
       incomeEuro,
       urgentActive,
+      hasSupportNeeds: needs.length > 0,
       indication: indication.indicationAccessibility ?? null,
       preferences,
       activity: rng.logNormal(1, 0.9),
@@ -972,6 +976,7 @@ function responseWeigher(d: DwellingInfo, route: VacancyRow['route']): (a: Appli
   const zeroStep = accessibility === 'ZERO_STEP';
   const annualRentEuro = (netRentCents * 12) / 100;
   const buurtCode = d.buurt.code;
+  const caseComplex = d.complex.isCase === true;
   // size against rooms, indexed by household size (1..6)
   const sizeFit = [
     0,
@@ -999,9 +1004,15 @@ function responseWeigher(d: DwellingInfo, route: VacancyRow['route']): (a: Appli
     }
     // an urgency route is open to urgent households only; a few others respond anyway
     if (route === 'URGENCY') w *= a.urgentActive ? 40 : 0.01;
+    // the case complex's reputation (case.md: poverty, nuisance, crime): households with other options
+    // rarely respond to it; those with support needs and few options do (demo: one in fourteen as likely)
+    if (caseComplex && !a.hasSupportNeeds) w *= CASE_RESPONSE_FACTOR_WITHOUT_SUPPORT_NEEDS;
     return w;
   };
 }
+
+/** Demo modelling, not measured: how likely a household without support needs responds to the case complex, relative to one with. */
+const CASE_RESPONSE_FACTOR_WITHOUT_SUPPORT_NEEDS = 0.07;
 
 /** Demo popularity: cheap and family homes draw many responses, senior and expensive homes fewer. */
 function respondentCount(rng: SeededRandom, d: DwellingInfo, route: VacancyRow['route']): number {

@@ -14,7 +14,7 @@ import { HOUSEHOLD_TYPES } from '../engine/common/household-profile.js';
 import { CompositionDimension, categorize } from '../engine/composition/compute-composition.js';
 import { evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
 import { IsoDate } from '../engine/model.js';
-import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS, MIN_INFLOW_FOR_MIX } from '../engine/simulation/defaults.js';
+import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS, MIN_INFLOW_FOR_MIX, MIN_OFFERS_PER_CATEGORY, MIN_RESPONDENTS_FOR_MIX } from '../engine/simulation/defaults.js';
 import { SimulationApplicant, SimulationInput, SimulationPolicy } from '../engine/simulation/simulate.js';
 import { householdFactsByIds, waitingListFacts } from '../households/household-facts.query.js';
 
@@ -30,17 +30,27 @@ export interface SimulationRequest {
   respondentsPerVacancy: number | null;
   /** A given mix of respondents in one dimension; null: drawn from the waiting list as it is. */
   applicantMix: { dimension: CompositionDimension; shares: Record<string, number> } | null;
+  /** Given acceptance rates per category of one dimension; null: from the complex's offer records. */
+  acceptance: { dimension: CompositionDimension; rates: Record<string, number> } | null;
 }
 
 /** Where each modelling input came from, stated with the results. */
 export interface InputSources {
   turnover: Record<string, { rate: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT'; exposureYears: number }>;
   respondentsPerVacancy: { value: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT' };
-  /** The respondents' mix: given, the complex's own inflow of the last years, or the waiting list as it is. */
-  applicantMix: { source: 'GIVEN' | 'HISTORY' | 'WAITING_LIST'; dimension: string | null; shares: Record<string, number> | null; basedOn: number };
+  /** The respondents' mix: given, those who responded to the complex's vacancies, its inflow on competing routes, or the waiting list as it is. */
+  applicantMix: { source: 'GIVEN' | 'RESPONSES' | 'HISTORY' | 'WAITING_LIST'; dimension: string | null; shares: Record<string, number> | null; basedOn: number };
+  /**
+   * Who accepts an offer: given, the complex's own offer records (accepted against declined, per
+   * category with at least MIN_OFFERS_PER_CATEGORY answered offers), or NONE (everyone offered accepts).
+   */
+  acceptance: { source: 'GIVEN' | 'OFFERS' | 'NONE'; dimension: string | null; rates: Record<string, number> | null; basedOn: number };
   applicants: number;
   representativeDwelling: string;
 }
+
+/** Routes on which respondents compete for a home (ranked by registration, points or lot); urgent and direct placements are not responses. */
+const COMPETING_ROUTES_SQL = `'REGULAR', 'LOTTERY', 'POINTS'`;
 
 /** The plain waiting-list order: the same engine with no composition targets. */
 export const PLAIN_ORDER = 'plain order';
@@ -93,6 +103,7 @@ export class SimulationInputBuilder {
     const respondents = await this.respondentsPerVacancy(m, request, complexId);
     const policies = await this.policies(m, request, startDate);
     const mix = await this.applicantMix(m, request, complexId, startDate, params);
+    const acceptance = await this.acceptance(m, request, complexId, startDate, params);
     return {
       input: {
         complex: { id: complex.id, reference: complex.code, resilienceClass: context.neighbourhood.resilienceClass, dwellingCount: dwellings.length },
@@ -100,6 +111,7 @@ export class SimulationInputBuilder {
         applicants,
         respondentsPerVacancy: respondents.value,
         applicantMix: mix.dimension && mix.shares ? { dimension: mix.dimension as CompositionDimension, shares: mix.shares } : null,
+        acceptance: acceptance.dimension && acceptance.rates ? { dimension: acceptance.dimension as CompositionDimension, rates: acceptance.rates } : null,
         turnoverByHouseholdType: Object.fromEntries(Object.entries(turnover).map(([k, v]) => [k, v.rate])),
         policies,
         route: 'REGULAR',
@@ -107,7 +119,7 @@ export class SimulationInputBuilder {
         startDate,
         seed: request.seed,
       },
-      sources: { turnover, respondentsPerVacancy: respondents, applicantMix: mix, applicants: applicants.length, representativeDwelling: representative.code },
+      sources: { turnover, respondentsPerVacancy: respondents, applicantMix: mix, acceptance, applicants: applicants.length, representativeDwelling: representative.code },
     };
   }
 
@@ -137,20 +149,56 @@ export class SimulationInputBuilder {
   }
 
   /**
-   * Response pattern: unless a mix is given, respondents are drawn in the vulnerability mix of the
-   * households that moved into the complex in the last HISTORY_YEARS (who this complex draws and
-   * receives), when at least MIN_INFLOW_FOR_MIX did; else from the waiting list as it is.
+   * Response pattern, unless a mix is given: the vulnerability mix of the households that responded
+   * to the complex's vacancies of the last HISTORY_YEARS (who this complex draws), when at least
+   * MIN_RESPONDENTS_FOR_MIX did; else the mix of the households that moved in on a route where
+   * respondents compete (urgent and direct placements are not responses), when at least
+   * MIN_INFLOW_FOR_MIX did; else the waiting list as it is.
    */
   private async applicantMix(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['applicantMix']> {
     if (request.applicantMix) return { source: 'GIVEN', dimension: request.applicantMix.dimension, shares: request.applicantMix.shares, basedOn: 0 };
-    const rows: { household_id: number }[] = await m.query(
-      `SELECT t.household_id FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id WHERE d.complex_id = $1 AND t.start_date >= $2 AND t.start_date < $3`,
-      [complexId, addYears(startDate, -HISTORY_YEARS), startDate]);
-    if (rows.length < MIN_INFLOW_FOR_MIX) return { source: 'WAITING_LIST', dimension: null, shares: null, basedOn: rows.length };
+    const since = addYears(startDate, -HISTORY_YEARS);
+    const responded: { household_id: number }[] = await m.query(
+      `SELECT DISTINCT r.household_id FROM vacancy_response r JOIN vacancy v ON v.id = r.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
+        WHERE d.complex_id = $1 AND v.available_from >= $2 AND v.route IN (${COMPETING_ROUTES_SQL}) ORDER BY r.household_id`, [complexId, since]);
+    if (responded.length >= MIN_RESPONDENTS_FOR_MIX) return { source: 'RESPONSES', ...(await this.vulnerabilityMix(m, responded, startDate, params)) };
+    const movedIn: { household_id: number }[] = await m.query(
+      `SELECT t.household_id FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
+        WHERE d.complex_id = $1 AND t.start_date >= $2 AND t.start_date < $3 AND t.allocation_route IN (${COMPETING_ROUTES_SQL}) ORDER BY t.household_id`,
+      [complexId, since, startDate]);
+    if (movedIn.length >= MIN_INFLOW_FOR_MIX) return { source: 'HISTORY', ...(await this.vulnerabilityMix(m, movedIn, startDate, params)) };
+    return { source: 'WAITING_LIST', dimension: null, shares: null, basedOn: movedIn.length };
+  }
+
+  /**
+   * Acceptance, unless given: the answered offers (accepted or declined) on the complex's vacancies of
+   * the last HISTORY_YEARS, per vulnerability category of the household offered; a category with fewer
+   * than MIN_OFFERS_PER_CATEGORY answered offers gets no rate (its households accept).
+   */
+  private async acceptance(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['acceptance']> {
+    if (request.acceptance) return { source: 'GIVEN', dimension: request.acceptance.dimension, rates: request.acceptance.rates, basedOn: 0 };
+    const answered: { household_id: number; accepted: boolean }[] = await m.query(
+      `SELECT o.household_id, o.status = 'ACCEPTED' AS accepted FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
+        WHERE d.complex_id = $1 AND o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $2 ORDER BY o.id`, [complexId, addYears(startDate, -HISTORY_YEARS)]);
+    const category = new Map((await householdFactsByIds(m, [...new Set(answered.map((o) => Number(o.household_id)))])).map((h) => [h.id, categorize(h, startDate, params).VULNERABILITY]));
+    const tally = new Map<string, { offers: number; accepted: number }>();
+    for (const o of answered) {
+      const c = category.get(Number(o.household_id))!;
+      const t = tally.get(c) ?? { offers: 0, accepted: 0 };
+      t.offers += 1;
+      t.accepted += o.accepted ? 1 : 0;
+      tally.set(c, t);
+    }
+    const rates = Object.fromEntries([...tally].filter(([, t]) => t.offers >= MIN_OFFERS_PER_CATEGORY).sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, t]) => [c, Math.round((t.accepted / t.offers) * 10_000) / 10_000]));
+    if (Object.keys(rates).length === 0) return { source: 'NONE', dimension: null, rates: null, basedOn: answered.length };
+    return { source: 'OFFERS', dimension: 'VULNERABILITY', rates, basedOn: answered.length };
+  }
+
+  private async vulnerabilityMix(m: EntityManager, rows: { household_id: number }[], startDate: IsoDate, params: Parameters<typeof categorize>[2]) {
     const facts = await householdFactsByIds(m, rows.map((r) => Number(r.household_id)));
     const vulnerable = facts.filter((h) => categorize(h, startDate, params).VULNERABILITY === 'VULNERABLE').length;
     const share = Math.round((vulnerable / facts.length) * 10_000) / 10_000;
-    return { source: 'HISTORY', dimension: 'VULNERABILITY', shares: { VULNERABLE: share, NOT_VULNERABLE: Math.round((1 - share) * 10_000) / 10_000 }, basedOn: facts.length };
+    return { dimension: 'VULNERABILITY', shares: { VULNERABLE: share, NOT_VULNERABLE: Math.round((1 - share) * 10_000) / 10_000 }, basedOn: facts.length };
   }
 
   private async respondentsPerVacancy(m: EntityManager, request: SimulationRequest, complexId: number): Promise<InputSources['respondentsPerVacancy']> {

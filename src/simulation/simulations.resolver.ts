@@ -36,6 +36,7 @@ export class SimulationsResolver {
         bands: r.summary.bands,
         prices: r.summary.prices.map((p) => ({
           ...p,
+          offersPerAllocation: p.offersPerAllocation ?? 1, // results stored before declines were modelled: every offer was accepted
           daebTargetGroupShareBasisPoints: p.quotaShareBasisPoints.daebInTargetGroup ?? 0,
           passendWithinCapShareBasisPoints: p.quotaShareBasisPoints.passendWithinCap ?? 0,
         })),

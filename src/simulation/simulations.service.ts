@@ -36,6 +36,7 @@ export interface StartSimulationInput {
   turnover?: { householdType: string; rate: number }[] | null;
   respondentsPerVacancy?: number | null;
   applicantMix?: { dimension: string; shares: { category: string; share: number }[] } | null;
+  acceptance?: { dimension: string; rates: { category: string; rate: number }[] } | null;
 }
 
 export interface ComplexResult {
@@ -239,19 +240,30 @@ function validate(input: StartSimulationInput): SimulationRequest {
   }
   const r = input.respondentsPerVacancy ?? null;
   if (r !== null && (!Number.isInteger(r) || r < 1 || r > 500)) problems.push({ field: 'respondentsPerVacancy', reason: 'must be a whole number from 1 to 500' });
-  let applicantMix: SimulationRequest['applicantMix'] = null;
-  if (input.applicantMix) {
-    const dimension = input.applicantMix.dimension as CompositionDimension;
-    if (!COMPOSITION_DIMENSIONS.includes(dimension)) problems.push({ field: 'applicantMix.dimension', reason: `must be one of ${COMPOSITION_DIMENSIONS.join(', ')}` });
-    else {
-      const unknown = input.applicantMix.shares.filter((s) => !COMPOSITION_CATEGORIES[dimension].includes(s.category)).map((s) => s.category);
-      if (unknown.length) problems.push({ field: 'applicantMix.shares', reason: `${unknown.join(', ')} not in ${dimension} (${COMPOSITION_CATEGORIES[dimension].join(', ')})` });
-      if (input.applicantMix.shares.some((s) => !(s.share >= 0 && s.share <= 1))) problems.push({ field: 'applicantMix.shares', reason: 'each share must be from 0 to 1' });
-      const total = input.applicantMix.shares.reduce((sum, s) => sum + s.share, 0);
-      if (Math.abs(total - 1) > 1e-6) problems.push({ field: 'applicantMix.shares', reason: `must add up to 1 (got ${Math.round(total * 1000) / 1000})` });
-      applicantMix = { dimension, shares: Object.fromEntries(input.applicantMix.shares.map((s) => [s.category, s.share])) };
-    }
+  const applicantMix = categoryValues(input.applicantMix?.dimension, input.applicantMix?.shares.map((s) => ({ category: s.category, value: s.share })), 'applicantMix', 'shares', problems);
+  if (applicantMix) {
+    const total = Object.values(applicantMix.values).reduce((sum, v) => sum + v, 0);
+    if (Math.abs(total - 1) > 1e-6) problems.push({ field: 'applicantMix.shares', reason: `must add up to 1 (got ${Math.round(total * 1000) / 1000})` });
   }
+  const acceptance = categoryValues(input.acceptance?.dimension, input.acceptance?.rates.map((r) => ({ category: r.category, value: r.rate })), 'acceptance', 'rates', problems);
+  if (acceptance && Object.values(acceptance.values).every((v) => v === 0)) problems.push({ field: 'acceptance.rates', reason: 'at least one category must accept some offers' });
   if (problems.length) throw DomainError.invalid(problems);
-  return { complexIds, compositionPolicyIds, horizonYears: input.horizonYears, runs: input.runs, seed, turnover, respondentsPerVacancy: r, applicantMix };
+  return { complexIds, compositionPolicyIds, horizonYears: input.horizonYears, runs: input.runs, seed, turnover, respondentsPerVacancy: r,
+    applicantMix: applicantMix && { dimension: applicantMix.dimension, shares: applicantMix.values },
+    acceptance: acceptance && { dimension: acceptance.dimension, rates: acceptance.values } };
+}
+
+/** Values (0 to 1) per category of one composition dimension: a known dimension, its categories, each once. */
+function categoryValues(dimension: string | undefined, entries: { category: string; value: number }[] | undefined, field: string, listField: string, problems: { field: string; reason: string }[]) {
+  if (dimension === undefined || entries === undefined) return null;
+  if (!COMPOSITION_DIMENSIONS.includes(dimension as CompositionDimension)) {
+    problems.push({ field: `${field}.dimension`, reason: `must be one of ${COMPOSITION_DIMENSIONS.join(', ')}` });
+    return null;
+  }
+  const categories: readonly string[] = COMPOSITION_CATEGORIES[dimension as CompositionDimension];
+  const unknown = entries.filter((e) => !categories.includes(e.category)).map((e) => e.category);
+  if (unknown.length) problems.push({ field: `${field}.${listField}`, reason: `${unknown.join(', ')} not in ${dimension} (${categories.join(', ')})` });
+  if (new Set(entries.map((e) => e.category)).size !== entries.length) problems.push({ field: `${field}.${listField}`, reason: 'names a category more than once' });
+  if (entries.some((e) => !(e.value >= 0 && e.value <= 1))) problems.push({ field: `${field}.${listField}`, reason: 'each must be from 0 to 1' });
+  return { dimension: dimension as CompositionDimension, values: Object.fromEntries(entries.map((e) => [e.category, e.value])) };
 }

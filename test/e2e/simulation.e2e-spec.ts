@@ -104,6 +104,11 @@ describe('simulation for managers: the mix of a complex over the years, policy a
       [{ complexIds: [caseId], horizonYears: 5, runs: 5000 }, 'runs', /from 1 to 2000/],
       [{ complexIds: ['999999'], horizonYears: 5, runs: 10 }, 'complexIds', /unknown complex\(es\): 999999/],
       [{ complexIds: [caseId], horizonYears: 5, runs: 10, turnover: [{ householdType: 'SINGLE', rate: 1.5 }] }, 'turnover.rate', /from 0 to 1/],
+      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'VULNERABLE', rate: -0.1 }] } }, 'acceptance.rates', /from 0 to 1/],
+      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'RICH', rate: 0.5 }] } }, 'acceptance.rates', /RICH not in VULNERABILITY/],
+      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'COLOUR', rates: [] } }, 'acceptance.dimension', /must be one of/],
+      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'VULNERABLE', rate: 0 }, { category: 'NOT_VULNERABLE', rate: 0 }] } }, 'acceptance.rates', /at least one category must accept/],
+      [{ complexIds: [caseId], horizonYears: 5, runs: 10, applicantMix: { dimension: 'VULNERABILITY', shares: [{ category: 'VULNERABLE', share: 0.5 }, { category: 'VULNERABLE', share: 0.5 }] } }, 'applicantMix.shares', /more than once/],
     ];
     for (const [input, field, reason] of cases) {
       const { errors } = await sut.gql(START, { input }, MANAGER);

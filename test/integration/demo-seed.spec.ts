@@ -5,6 +5,7 @@ import { TestApp, createTestApp } from '../helpers/test-app.js';
 import { SimulationInputBuilder } from '../../src/simulation/simulation-input.builder.js';
 import { simulateRuns } from '../../src/engine/simulation/simulate.js';
 import { summarise } from '../../src/engine/simulation/summarise.js';
+import { seriesChartSvg } from '../../src/engine/simulation/chart.js';
 
 describe('demo municipality seeding', () => {
   let sut: TestApp;
@@ -51,22 +52,42 @@ describe('demo municipality seeding', () => {
     expect(shareOf('VULNERABILITY', 'VULNERABLE')).toBeGreaterThanOrEqual(3 * rest.vulnerable);
   });
 
-  it('simulates the case complex with its own inflow mix: the policy in force brings it inside its vulnerable band sooner than the plain order, at a price in registration time', async () => {
+  it('simulates the case complex: plain order keeps it above its vulnerable cap, Plan Rozenhof brings it inside its band, at a stated price; the chart shows both', async () => {
     const [{ id }] = await sut.dataSource.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-    const request = { complexIds: [id], compositionPolicyIds: [], horizonYears: 10, runs: 60, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null };
+    const versions: { id: number; version: number }[] = await sut.dataSource.query(`SELECT id, version FROM composition_policy WHERE code = 'DEFAULT' ORDER BY version`);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    // Demo scenario (README): households without support needs decline four in five offers in Rozenhof
+    const request = {
+      complexIds: [id], compositionPolicyIds: versions.map((v) => Number(v.id)), horizonYears: 10, runs: 60, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null,
+      acceptance: { dimension: 'VULNERABILITY' as const, rates: { NOT_VULNERABLE: 0.2, VULNERABLE: 0.95 } },
+    };
     const { input, sources } = await sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, request, id, '2026-03-02'));
-    expect(input.policies.map((p) => p.name)).toEqual(['plain order', 'DEFAULT v1']);
+    expect(input.policies.map((p) => p.name)).toEqual(['plain order', 'DEFAULT v1', 'DEFAULT v2']);
     expect(sources.applicants).toBeGreaterThan(1000);
+    // who responds to Rozenhof: read from the responses to its vacancies, far more vulnerable than the waiting list
+    expect(sources.applicantMix).toMatchObject({ source: 'RESPONSES', dimension: 'VULNERABILITY' });
+    expect(sources.applicantMix.shares!.VULNERABLE).toBeGreaterThan(0.3);
+    expect(sources.acceptance).toMatchObject({ source: 'GIVEN' });
     const summary = summarise(input, await simulateRuns(input, 0, request.runs));
     const band = summary.bands.find((b) => b.targetId === 'VULNERABLE_MAX')!;
-    const [plain, policy] = band.perPolicy;
-    expect(sources.applicantMix).toMatchObject({ source: 'HISTORY', dimension: 'VULNERABILITY' });
+    const [plain, inForce, plan] = band.perPolicy;
     expect(plain.startBasisPoints).toBeGreaterThan(band.basisPoints);
-    expect(plain.yearsOutside).toBeGreaterThan(policy.yearsOutside);
-    expect(policy.firstYearInside).toBeLessThan(plain.firstYearInside ?? Number.POSITIVE_INFINITY);
-    expect(policy.endBasisPoints).toBeLessThanOrEqual(band.basisPoints);
-    const price = summary.prices.find((p) => p.policy === 'DEFAULT v1')!;
+    expect(plain.firstYearInside).toBeNull(); // above the cap in every simulated year
+    expect(plain.endBasisPoints).toBeGreaterThan(band.basisPoints);
+    expect(plan.firstYearInside).not.toBeNull();
+    expect(plan.firstYearInside!).toBeLessThanOrEqual(request.horizonYears);
+    expect(plan.endBasisPoints).toBeLessThanOrEqual(band.basisPoints);
+    expect(plan.yearsOutside).toBeLessThan(inForce.yearsOutside);
+    const price = summary.prices.find((p) => p.policy === 'DEFAULT v2')!;
     expect(price.deviatedShareBasisPoints).toBeGreaterThan(0);
     expect(price.registrationTimeGivenUpYears).toBeGreaterThan(0);
-  });
+    expect(summary.prices.find((p) => p.policy === 'plain order')!.offersPerAllocation).toBeGreaterThan(1);
+
+    const svg = seriesChartSvg(summary, band.seriesId, 'vulnerable households in CPX-CASE');
+    expect(svg.match(/<polyline/g)).toHaveLength(3);
+    expect(svg).toContain('target ≤ 30% (DEFAULT v1)');
+    expect(svg).toContain('■ plain order (mean, P10-P90)');
+    expect(svg).toContain('■ DEFAULT v2 (mean, P10-P90)');
+    expect(svg).toContain(`price: ${price.registrationTimeGivenUpYears.toFixed(1)} yr registration given up, ${(price.deviatedShareBasisPoints / 100).toFixed(0)}% deviated`);
+  }, 120_000);
 });

@@ -1,11 +1,17 @@
-import { BandOutcome, SimulationSummary } from './summarise.js';
+import { BandOutcome, PolicyPrice, SimulationSummary } from './summarise.js';
 
-const W = 720;
+const W = 800;
 const H = 360;
-const M = { left: 56, right: 170, top: 40, bottom: 44 };
+const M = { left: 56, right: 240, top: 40, bottom: 44 };
 const COLORS = ['#6b7280', '#1d4ed8', '#b45309', '#047857'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The price of a policy in one line: registration time given up per allocation and the share that deviated. */
+export function priceCaption(price: PolicyPrice): string {
+  if (price.deviatedShareBasisPoints === 0) return 'waiting-list order kept';
+  return `price: ${price.registrationTimeGivenUpYears.toFixed(1)} yr registration given up, ${(price.deviatedShareBasisPoints / 100).toFixed(0)}% deviated`;
+}
 
 /**
  * A self-contained SVG (no fonts, scripts or links to load): the share of one series over the years,
@@ -44,7 +50,9 @@ export function seriesChartSvg(summary: SimulationSummary, seriesId: string, tit
     const lower = ps.map((p) => `${x(p.year).toFixed(1)},${y(p.p10BasisPoints).toFixed(1)}`).reverse();
     parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${color}" fill-opacity="0.15"/>`);
     parts.push(`<polyline points="${ps.map((p) => `${x(p.year).toFixed(1)},${y(p.meanBasisPoints).toFixed(1)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    parts.push(`<text x="${W - M.right + 6}" y="${M.top + 16 + i * 18}" fill="${color}">■ ${esc(policy)} (mean, P10-P90)</text>`);
+    parts.push(`<text x="${W - M.right + 6}" y="${M.top + 16 + i * 36}" fill="${color}">■ ${esc(policy)} (mean, P10-P90)</text>`);
+    const price = summary.prices.find((p) => p.policy === policy);
+    if (price) parts.push(`<text x="${W - M.right + 18}" y="${M.top + 32 + i * 36}" fill="${color}" font-size="10">${esc(priceCaption(price))}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');

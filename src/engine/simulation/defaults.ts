@@ -15,6 +15,10 @@ export const DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE: Readonly<Record<HouseholdType, 
 };
 export const HISTORY_YEARS = 5;
 export const MIN_EXPOSURE_TENANCY_YEARS = 10;
+/** Distinct households that responded to the complex's vacancies in HISTORY_YEARS needed before their mix is used (model assumption). */
+export const MIN_RESPONDENTS_FOR_MIX = 30;
+/** Answered offers (accepted or declined) of a category needed before its acceptance rate is used (model assumption). */
+export const MIN_OFFERS_PER_CATEGORY = 10;
 /** Households that moved in during HISTORY_YEARS needed before their mix is used as the respondents' mix. */
 export const MIN_INFLOW_FOR_MIX = 10;
 /** Respondents per simulated vacancy when the complex has no vacancies to learn from (model assumption). */

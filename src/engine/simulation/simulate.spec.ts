@@ -25,6 +25,7 @@ function input(over: Partial<SimulationInput> = {}): SimulationInput {
     applicants,
     respondentsPerVacancy: 25,
     applicantMix: null,
+    acceptance: null,
     turnoverByHouseholdType: { SINGLE: 0.15 },
     policies: [PLAIN, DIFFERENTIATED],
     route: 'REGULAR',
@@ -85,12 +86,37 @@ describe('simulateRuns + summarise', () => {
     expect(vulnerableEnd(allVulnerable, 'DEFAULT v1').meanBasisPoints).toBeGreaterThanOrEqual(5000);
   });
 
+  it('offers the home to the next household when one declines, as a live allocation does', async () => {
+    const everyoneAccepts = await run(input(), 10);
+    expect(everyoneAccepts.prices.every((p) => p.offersPerAllocation === 1)).toBe(true);
+    // households without support needs never accept: only vulnerable ones move in, after declined offers
+    const decline = input({ acceptance: { dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 1 } } });
+    const s = await run(decline, 10);
+    for (const policy of ['plain order', 'DEFAULT v1']) {
+      expect(vulnerableEnd(s, policy).meanBasisPoints).toBeGreaterThanOrEqual(5000);
+      expect(s.prices.find((p) => p.policy === policy)!.offersPerAllocation).toBeGreaterThan(1);
+    }
+    // a category without a rate accepts; the same seed gives the same results
+    const partial = input({ acceptance: { dimension: 'VULNERABILITY', rates: { VULNERABLE: 1 } } });
+    expect((await run(partial, 5)).prices.every((p) => p.offersPerAllocation === 1)).toBe(true);
+    expect(JSON.stringify(await run(decline, 5))).toBe(JSON.stringify(await run(decline, 5)));
+  });
+
+  it('prunes exactly also when offers are declined (the decliner leaves, the window moves down)', async () => {
+    const i = input({ acceptance: { dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0.3, VULNERABLE: 0.9 } } });
+    const pruned = summarise(i, await simulateRuns(i, 0, 8));
+    const full = summarise(i, await simulateRuns(i, 0, 8, undefined, { pruneToBound: false }));
+    expect(JSON.stringify(pruned)).toBe(JSON.stringify(full));
+  });
+
   it('draws a self-contained SVG chart: one line and band per policy, and the target band', async () => {
     const svg = seriesChartSvg(await run(input(), 10), 'VULNERABILITY:VULNERABLE', 'Vulnerable households in CASE');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<polyline /g)).toHaveLength(2);
     expect(svg.match(/<polygon /g)).toHaveLength(2);
     expect(svg).toContain('target ≤ 30% (DEFAULT v1)');
+    expect(svg).toContain('waiting-list order kept'); // the plain order's price
+    expect(svg).toMatch(/price: \d+\.\d yr registration given up, \d+% deviated/);
     expect(svg.replace('http://www.w3.org/2000/svg', '')).not.toMatch(/https?:|href|<script/);
   });
 });

@@ -47,6 +47,13 @@ export interface SimulationInput {
    * each respondent is drawn from a category with its share. Null: drawn from the pool as it is.
    */
   applicantMix: { dimension: CompositionDimension; shares: Readonly<Record<string, number>> } | null;
+  /**
+   * Probability that an offered household accepts, per category of one dimension (a response pattern:
+   * households with other options decline homes in a complex with a reputation). One who declines is
+   * not offered this home again, and the engine proposes the next, as in a live allocation. A category
+   * without a rate accepts; null: everyone offered accepts.
+   */
+  acceptance: { dimension: CompositionDimension; rates: Readonly<Record<string, number>> } | null;
   /** Annual probability that a tenant of a household type moves out. */
   turnoverByHouseholdType: Readonly<Record<string, number>>;
   /** The plain order (no targets) is one of them, as the baseline. */
@@ -69,6 +76,8 @@ export interface RunOutcome {
   /** shares[seriesIndex][year] for years 0..horizon (year 0 = the start). */
   shares: number[][];
   allocations: number;
+  /** Offers made, accepted or declined. */
+  offers: number;
   deviated: number;
   chosenWaitDays: number;
   plainWaitDays: number;
@@ -232,7 +241,7 @@ export async function simulateRun(
   const shares = keys.map(() => new Array<number>(input.horizonYears + 1).fill(0));
   const record = (year: number) => sharesOf(slots, keys).forEach((v, s) => (shares[s][year] = v));
   record(0);
-  const out: RunOutcome = { shares, allocations: 0, deviated: 0, chosenWaitDays: 0, plainWaitDays: 0, urgentAllocations: 0, urgentWaitDays: 0, counts: ZERO_COUNTS() };
+  const out: RunOutcome = { shares, allocations: 0, offers: 0, deviated: 0, chosenWaitDays: 0, plainWaitDays: 0, urgentAllocations: 0, urgentWaitDays: 0, counts: ZERO_COUNTS() };
   for (let year = 1; year <= input.horizonYears; year += 1) {
     // who moves out this year, and on which day (empty homes at the start are let at once)
     const events: { slot: number; day: number }[] = [];
@@ -245,43 +254,53 @@ export async function simulateRun(
       slots[e.slot] = null;
       const elapsed = (year - 1) * 365 + e.day;
       const date = addDays(input.startDate, elapsed);
-      const drawn = input.applicantMix ? drawByMix(rng, input, facts, housed) : drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
-      if (drawn.length === 0) continue;
-      const considered = options.pruneToBound ? choosable(input, policy, drawn, facts) : drawn;
-      const respondents = considered.map((i) => input.applicants[i]);
-      const registered = new Map(considered.map((i) => [input.applicants[i].id, facts.registrationDate[i]]));
-      const allocation: AllocationInput = {
-        allocationDate: date,
-        policy: policy.policy,
-        seed: input.seed,
-        complexes: [{ id: input.complex.id, reference: input.complex.reference, resilienceClass: input.complex.resilienceClass, composition: compositionOf(slots) }],
-        households: respondents.map((a) => ({ id: a.id, reference: a.reference, registrationDate: registered.get(a.id)!, rankingPoints: null, urgent: a.urgent, categories: a.categories })),
-        vacancies: [{
-          id: e.slot + 1, reference: `SIM-${input.complex.reference}-${e.slot + 1}`, complexId: input.complex.id, route: input.route, focus: true,
-          candidates: respondents.map((a) => ({ householdId: a.id, priorityTier: a.priorityTier, verdict: { countsAs: [...a.countsAs], summary: 'eligible (simulated applicant)' } })),
-        }],
-        quotaScopes: [],
-      };
-      const prepared = prepareAllocation(allocation);
-      const solved = await solveAllocation(prepared, NO_SOLVER, { timeLimitMs: 1000 });
-      const pairIndex = solved.assignment?.[0] ?? -1;
-      if (pairIndex < 0) continue;
-      const chosen = prepared.households[prepared.pairs[pairIndex].householdIndex];
-      const applicant = respondents.find((a) => a.id === chosen.id)!;
-      const vacancy = prepared.vacancies[0];
-      const rank = vacancy.ranked.find((c) => c.householdId === chosen.id)!.rank;
-      const plain = respondents.find((a) => a.id === vacancy.ranked[0].householdId)!;
-      housed.add(input.applicants.indexOf(applicant));
-      slots[e.slot] = { categories: applicant.categories };
-      out.allocations += 1;
-      if (rank > 1) out.deviated += 1;
-      out.chosenWaitDays += applicant.waitDays + elapsed;
-      out.plainWaitDays += plain.waitDays + elapsed;
-      if (applicant.urgent) {
-        out.urgentAllocations += 1;
-        out.urgentWaitDays += applicant.waitDays + elapsed;
+      let remaining = input.applicantMix ? drawByMix(rng, input, facts, housed) : drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
+      // offer by offer, as in a live allocation: a household that declines is not offered this home again
+      while (remaining.length > 0) {
+        const considered = options.pruneToBound ? choosable(input, policy, remaining, facts) : remaining;
+        const respondents = considered.map((i) => input.applicants[i]);
+        const registered = new Map(considered.map((i) => [input.applicants[i].id, facts.registrationDate[i]]));
+        const allocation: AllocationInput = {
+          allocationDate: date,
+          policy: policy.policy,
+          seed: input.seed,
+          complexes: [{ id: input.complex.id, reference: input.complex.reference, resilienceClass: input.complex.resilienceClass, composition: compositionOf(slots) }],
+          households: respondents.map((a) => ({ id: a.id, reference: a.reference, registrationDate: registered.get(a.id)!, rankingPoints: null, urgent: a.urgent, categories: a.categories })),
+          vacancies: [{
+            id: e.slot + 1, reference: `SIM-${input.complex.reference}-${e.slot + 1}`, complexId: input.complex.id, route: input.route, focus: true,
+            candidates: respondents.map((a) => ({ householdId: a.id, priorityTier: a.priorityTier, verdict: { countsAs: [...a.countsAs], summary: 'eligible (simulated applicant)' } })),
+          }],
+          quotaScopes: [],
+        };
+        const prepared = prepareAllocation(allocation);
+        const solved = await solveAllocation(prepared, NO_SOLVER, { timeLimitMs: 1000 });
+        const pairIndex = solved.assignment?.[0] ?? -1;
+        if (pairIndex < 0) break;
+        const chosen = prepared.households[prepared.pairs[pairIndex].householdIndex];
+        const position = respondents.findIndex((a) => a.id === chosen.id);
+        const applicant = respondents[position];
+        out.offers += 1;
+        const acceptRate = input.acceptance?.rates[applicant.categories[input.acceptance.dimension]];
+        if (acceptRate !== undefined && rng.next() >= acceptRate) {
+          remaining = remaining.filter((i) => i !== considered[position]);
+          continue;
+        }
+        const vacancy = prepared.vacancies[0];
+        const rank = vacancy.ranked.find((c) => c.householdId === chosen.id)!.rank;
+        const plain = respondents.find((a) => a.id === vacancy.ranked[0].householdId)!;
+        housed.add(considered[position]);
+        slots[e.slot] = { categories: applicant.categories };
+        out.allocations += 1;
+        if (rank > 1) out.deviated += 1;
+        out.chosenWaitDays += applicant.waitDays + elapsed;
+        out.plainWaitDays += plain.waitDays + elapsed;
+        if (applicant.urgent) {
+          out.urgentAllocations += 1;
+          out.urgentWaitDays += applicant.waitDays + elapsed;
+        }
+        for (const c of applicant.countsAs) out.counts[c] = (out.counts[c] ?? 0) + 1;
+        break;
       }
-      for (const c of applicant.countsAs) out.counts[c] = (out.counts[c] ?? 0) + 1;
     }
     record(year);
   }

@@ -30,6 +30,8 @@ export interface BandOutcome {
 export interface PolicyPrice {
   policy: string;
   allocationsPerRun: number;
+  /** Offers made per household housed (1 when nobody declines). */
+  offersPerAllocation: number;
   deviatedShareBasisPoints: number;
   meanChosenWaitYears: number;
   meanPlainOrderWaitYears: number;
@@ -99,6 +101,7 @@ export function summarise(input: SimulationInput, outcomes: readonly (readonly R
     return {
       policy: p.name,
       allocationsPerRun: round2(allocations / Math.max(1, o.length)),
+      offersPerAllocation: allocations ? round2(sum((r) => r.offers) / allocations) : 0,
       deviatedShareBasisPoints: allocations ? Math.round((sum((r) => r.deviated) * 10_000) / allocations) : 0,
       meanChosenWaitYears: years(sum((r) => r.chosenWaitDays), allocations),
       meanPlainOrderWaitYears: years(sum((r) => r.plainWaitDays), allocations),

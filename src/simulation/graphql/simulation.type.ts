@@ -20,6 +20,18 @@ export class ApplicantMixInput {
   @Field(() => [ApplicantShareInput]) @IsArray() @ValidateNested({ each: true }) @Type(() => ApplicantShareInput) shares: ApplicantShareInput[];
 }
 
+@InputType()
+export class AcceptanceRateInput {
+  @Field() @IsString() category: string;
+  @Field(() => Float, { description: 'Probability (0-1) that a household of this category accepts an offer' }) @IsNumber() rate: number;
+}
+
+@InputType({ description: 'Who accepts an offer, per category of one composition dimension (households with other options decline homes in a complex with a reputation)' })
+export class AcceptanceInput {
+  @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE or VULNERABILITY' }) @IsString() dimension: string;
+  @Field(() => [AcceptanceRateInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AcceptanceRateInput) rates: AcceptanceRateInput[];
+}
+
 @InputType({ description: 'What to simulate: complexes, policies to compare with the plain order, horizon, runs, seed' })
 export class StartSimulationInput {
   @Field(() => [ID]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsString({ each: true }) complexIds: string[];
@@ -36,6 +48,9 @@ export class StartSimulationInput {
   @Field(() => ApplicantMixInput, { nullable: true, description: 'Respondents in a given mix (default: drawn from the current waiting list)' })
   @IsOptional() @ValidateNested() @Type(() => ApplicantMixInput)
   applicantMix?: ApplicantMixInput | null;
+  @Field(() => AcceptanceInput, { nullable: true, description: "Acceptance rates (default: the complex's own offer records, else everyone offered accepts)" })
+  @IsOptional() @ValidateNested() @Type(() => AcceptanceInput)
+  acceptance?: AcceptanceInput | null;
 }
 
 @ObjectType()
@@ -70,6 +85,7 @@ export class SimulationBand {
 export class SimulationPrice {
   @Field() policy: string;
   @Field(() => Float) allocationsPerRun: number;
+  @Field(() => Float, { description: 'Offers made per household housed (above 1 when offers are declined)' }) offersPerAllocation: number;
   @Field(() => Int) deviatedShareBasisPoints: number;
   @Field(() => Float) meanChosenWaitYears: number;
   @Field(() => Float) meanPlainOrderWaitYears: number;
