@@ -15,6 +15,7 @@ import { CompositionDimension, categorize } from '../engine/composition/compute-
 import { evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
 import { IsoDate } from '../engine/model.js';
 import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS, MIN_INFLOW_FOR_MIX, MIN_OFFERS_PER_CATEGORY, MIN_RESPONDENTS_FOR_MIX } from '../engine/simulation/defaults.js';
+import { acceptanceRates } from '../engine/simulation/acceptance.js';
 import { SimulationApplicant, SimulationInput, SimulationPolicy } from '../engine/simulation/simulate.js';
 import { householdFactsByIds, waitingListFacts } from '../households/household-facts.query.js';
 
@@ -181,15 +182,7 @@ export class SimulationInputBuilder {
       `SELECT o.household_id, o.status = 'ACCEPTED' AS accepted FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
         WHERE d.complex_id = $1 AND o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $2 ORDER BY o.id`, [complexId, addYears(startDate, -HISTORY_YEARS)]);
     const category = new Map((await householdFactsByIds(m, [...new Set(answered.map((o) => Number(o.household_id)))])).map((h) => [h.id, categorize(h, startDate, params).VULNERABILITY]));
-    const tally = new Map<string, { offers: number; accepted: number }>();
-    for (const o of answered) {
-      const c = category.get(Number(o.household_id))!;
-      const t = tally.get(c) ?? { offers: 0, accepted: 0 };
-      t.offers += 1;
-      t.accepted += o.accepted ? 1 : 0;
-      tally.set(c, t);
-    }
-    const rates = Object.fromEntries([...tally].filter(([, t]) => t.offers >= MIN_OFFERS_PER_CATEGORY).sort(([a], [b]) => (a < b ? -1 : 1)).map(([c, t]) => [c, Math.round((t.accepted / t.offers) * 10_000) / 10_000]));
+    const rates = acceptanceRates(answered.map((o) => ({ category: category.get(Number(o.household_id))!, accepted: o.accepted })), MIN_OFFERS_PER_CATEGORY);
     if (Object.keys(rates).length === 0) return { source: 'NONE', dimension: null, rates: null, basedOn: answered.length };
     return { source: 'OFFERS', dimension: 'VULNERABILITY', rates, basedOn: answered.length };
   }
