@@ -29,6 +29,8 @@ export interface AppConfig {
   fourEyesMinDisplacement: number;
   /** GraphQL protection: deepest nesting and highest complexity (fields x page sizes) an operation may have. */
   queryLimits: { maxDepth: number; maxComplexity: number };
+  /** Requests per minute per bearer token (per client address without one); 0 = no limit. */
+  rateLimit: { perMinute: number };
 }
 
 export class ConfigError extends Error {}
@@ -76,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const auth = { ...authSecret(env, nodeEnv), tokenTtlSeconds: parseIntVar(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) };
   const fourEyesMinDisplacement = parseIntVar(env, 'FOUR_EYES_MIN_DISPLACEMENT', 1, 1, 1000);
   const queryLimits = { maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 2, 100), maxComplexity: parseIntVar(env, 'QUERY_MAX_COMPLEXITY', 50_000, 100, 10_000_000) };
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits };
+  const rateLimit = { perMinute: parseIntVar(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000) };
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits, rateLimit };
 }
 
 /** Fixed secret of the test suite (tests mint their own tokens with it); never used outside NODE_ENV=test. */

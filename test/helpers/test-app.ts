@@ -56,7 +56,8 @@ export interface TestAppOptions {
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   let pgliteDir: string | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', JOB_POLL_SECONDS: '1' };
+  // the rate limiter runs in every test, with a budget no test reaches (test/e2e/protection sets its own)
+  const env: NodeJS.ProcessEnv = { RATE_LIMIT_PER_MINUTE: '10000000', ...process.env, NODE_ENV: 'test', SEED_DEMO: 'false', JOB_POLL_SECONDS: '1' };
   if (!process.env.DATABASE_URL) {
     if (options.reopen?.pgliteDir) pgliteDir = options.reopen.pgliteDir;
     else {
