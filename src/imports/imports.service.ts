@@ -178,6 +178,8 @@ export class ImportsService {
     }
     const total = SECTIONS.reduce((n, s) => n + out[s].length, 0);
     if (total > MAX_IMPORT_ROWS) throw DomainError.invalid([{ field: 'content', reason: `has ${total} rows; at most ${MAX_IMPORT_ROWS} per import` }]);
+    // an empty file (or a header alone) is a mistake, not an import of nothing
+    if (total === 0 && problems.length === 0) throw DomainError.invalid([{ field: 'content', reason: 'has no rows to import' }]);
     return out;
   }
 
@@ -309,10 +311,17 @@ function jsonRows(data: unknown, section: Section, problems: ImportProblem[]): P
   });
 }
 
+/** The header as written; a column named twice would silently lose one of its cells. */
+function uniqueHeader(header: string[]): string[] {
+  const twice = header.filter((h, i) => header.indexOf(h) !== i);
+  if (twice.length) throw new Error(`column ${twice[0]} appears twice in the header`);
+  return header;
+}
+
 function csvRows(text: string, section: Section, problems: ImportProblem[]): ParsedRow[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
+    records = parseCsv(text, { columns: uniqueHeader, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: false });
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw DomainError.invalid([{ field: 'content', reason: `is not valid CSV${err.lines ? ` at line ${err.lines}` : ''}: ${err.message}` }]);

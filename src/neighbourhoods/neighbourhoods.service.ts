@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error.js';
 import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
 import { stripUndefined } from '../common/objects.js';
+import { buurtInMunicipality } from '../common/validators.js';
 import { CreateNeighbourhoodInput, Neighbourhood, ResilienceClass, UpdateNeighbourhoodInput } from './graphql/neighbourhood.type.js';
 import { NeighbourhoodEntity, ResilienceClassEntity } from './neighbourhood.entity.js';
 import { toNeighbourhood, toResilienceClass } from './neighbourhood.mapper.js';
@@ -43,6 +44,9 @@ export class NeighbourhoodsService {
         throw DomainError.invalid([{ field: 'buurtCode', reason: `is already registered (${input.buurtCode})` }]);
       }
       Object.assign(row, stripUndefined(input));
+      if (!buurtInMunicipality(row.buurtCode, row.municipalityCode)) {
+        throw DomainError.invalid([{ field: input.buurtCode !== undefined ? 'buurtCode' : 'municipalityCode', reason: `buurt ${row.buurtCode} is not in municipality ${row.municipalityCode} (a CBS buurtcode starts with BU and the gemeente's 4 digits)` }]);
+      }
       return toNeighbourhood(await m.save(NeighbourhoodEntity, row));
     });
   }

@@ -1,53 +1,289 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  GraphQLInputObjectType, GraphQLInputType, GraphQLSchema, buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
+} from 'graphql';
 import { DATA_TABLES } from '../../src/demo/demo-seeder.service.js';
+import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
+import { MAX_IMPORT_ROWS } from '../../src/imports/imports.service.js';
 import { TestApp, createCaseApp } from '../helpers/test-app.js';
 
-/** Mutations and the variables they take; every generated value goes where the input goes. */
-const MUTATIONS: { name: string; doc: string; variable: string }[] = [
-  { name: 'createHousehold', doc: 'mutation($v: CreateHouseholdInput!) { createHousehold(input: $v) { id } }', variable: 'v' },
-  { name: 'createVacancy', doc: 'mutation($v: CreateVacancyInput!) { createVacancy(input: $v) { id } }', variable: 'v' },
-  { name: 'importData', doc: 'mutation($v: ImportInput!) { importData(input: $v) { ok written } }', variable: 'v' },
-  { name: 'decideProposal', doc: 'mutation($v: DecideProposalInput!) { decideProposal(input: $v) { id } }', variable: 'v' },
-  { name: 'addCompositionPolicyVersion', doc: 'mutation($v: AddCompositionPolicyVersionInput!) { addCompositionPolicyVersion(input: $v) { id } }', variable: 'v' },
-  { name: 'addLocalPolicyVersion', doc: 'mutation($v: AddLocalPolicyVersionInput!) { addLocalPolicyVersion(input: $v) { code } }', variable: 'v' },
-  { name: 'startSimulation', doc: 'mutation($v: StartSimulationInput!) { startSimulation(input: $v) { id } }', variable: 'v' },
-  { name: 'startTenancy', doc: 'mutation($v: StartTenancyInput!) { startTenancy(input: $v) { id } }', variable: 'v' },
-];
+/**
+ * Hostile input (issue 7): generated malformed inputs for EVERY mutation of the schema and for every
+ * kind of import. Each must be answered with a clear error (a code a client can act on, or an import
+ * report naming line, field and reason), never an internal error, and must change nothing.
+ * FUZZ_RUNS (default 10,000) is split: 80% over the mutations, 20% over imports.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const MUTATION_RUNS = Math.round(RUNS * 0.8);
+const IMPORT_RUNS = RUNS - MUTATION_RUNS;
 
 /** Codes a client can act on; anything else (INTERNAL_SERVER_ERROR) is a failure. */
 const CLEAR = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED']);
 
-// hostile strings too: SQL, formulas, very long text, control characters
+const schema: GraphQLSchema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8'));
+
+// hostile strings: SQL, formulas, paths, control characters, very long text
 const hostileString = fc.oneof(
   fc.string(),
-  fc.constantFrom("'; DROP TABLE household; --", '=HYPERLINK("http://evil")', '\u0000', '../../etc/passwd', 'GM0000', 'BU00000000', '2026-02-30', '-1'),
+  fc.constantFrom("'; DROP TABLE household; --", '=HYPERLINK("http://evil")', '\u0000', '../../etc/passwd', '<script>alert(1)</script>', '${jndi:ldap://x}', '１２３', '\u202e'),
   fc.string({ minLength: 1000, maxLength: 5000 }),
 );
-const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  any: fc.oneof({ depthSize: 'small' }, hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('any'), { maxLength: 4 }), tie('obj')),
-  obj: fc.dictionary(fc.oneof(fc.constantFrom('reference', 'members', 'route', 'vacancyIds', 'document', 'effectiveFrom', 'kind', 'format', 'content', 'proposalId', 'decision', 'complexIds', 'horizonYears', 'runs', 'householdId', 'dwellingId', 'startDate'), fc.string()), tie('any'), { maxKeys: 6 }),
-})).any;
+const plausibleString = fc.constantFrom('BU90040001', 'BU90040002', 'GM9004', 'CASE', 'C-1', 'N-1', 'V-1', 'WORK', 'REGULAR', 'VULNERABILITY', 'VULNERABLE', '{}', '[]', 'SOCIAL_MANAGEMENT', 'reason');
+const dateString = fc.constantFrom('2026-03-02', '2026-04-01', '2030-01-01', '1980-01-01', '2026-02-30', '2026-13-01', '01-02-2026', '', '2026-3-2');
+const idString = fc.constantFrom('1', '2', '3', '4', '5', '10', '0', '-1', 'abc', '999999999', '2147483648', '1.5', '', ' 1', "1' OR '1'='1");
+const int = fc.oneof(fc.integer({ min: -5, max: 100 }), fc.constantFrom(0, -1, 2_147_483_647, -2_147_483_648), fc.integer({ min: 0, max: 10_000_000 }));
+const float = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, -1, 0.5, 1.5));
 
-describe('hostile input: generated malformed inputs across mutations', () => {
+function scalar(typeName: string, fieldName: string): fc.Arbitrary<unknown> {
+  switch (typeName) {
+    case 'ID': return idString;
+    case 'Int': return int;
+    case 'Float': return float;
+    case 'Boolean': return fc.boolean();
+    default: return /Date$|From$|Granted$|Expires$/.test(fieldName) ? fc.oneof(dateString, hostileString) : fc.oneof(plausibleString, hostileString);
+  }
+}
+
+/** A value of the GraphQL input type: right in shape (so it reaches the service), anything in content. */
+function valueOf(type: GraphQLInputType, fieldName: string, depth = 0): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueOf(type.ofType, fieldName, depth);
+  if (isListType(type)) return fc.array(valueOf(type.ofType, fieldName, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
+  if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.value));
+  if (isScalarType(type)) return scalar(type.name, fieldName);
+  return inputObject(type as GraphQLInputObjectType, depth + 1);
+}
+
+function inputObject(type: GraphQLInputObjectType, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const fields = Object.values(type.getFields());
+  return fc.record(Object.fromEntries(fields.map((f) => {
+    const v = valueOf(f.type, f.name, depth);
+    return [f.name, isNonNullType(f.type) ? v : fc.option(v, { nil: undefined, freq: 2 })];
+  }))).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
+}
+
+const BAD_IDS = fc.constantFrom('0', '-1', 'abc', '999999999', '2147483648', '', '1; DROP TABLE household', '１');
+const BAD_DATES = fc.constantFrom('2020-01-01', '2026-02-30', '2026-13-01', 'tomorrow', '');
+
+/**
+ * What makes each mutation's input surely invalid, whatever else was generated (so a valid input can
+ * never slip through and change the data): a path in the variables and the bad values it gets.
+ */
+const POISON: Record<string, [path: string[], bad: fc.Arbitrary<unknown>]> = {
+  addCompositionPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES], // in the past, or not a date
+  addLocalPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES],
+  addRuleParameterYear: [['input', 'year'], fc.constantFrom(1999, 2101, 0, -1, 2024, 2026)], // out of range, or a year that exists
+  approveOffer: [['offerId'], BAD_IDS],
+  cancelAllocationRound: [['id'], BAD_IDS],
+  cancelSimulation: [['id'], BAD_IDS],
+  createComplex: [['input', 'buurtCode'], fc.constantFrom('BU1', 'BU99999999', '', 'GM9004', "BU9004'--")],
+  createDwelling: [['input', 'complexId'], BAD_IDS],
+  createHousehold: [['input', 'registrationDate'], fc.constantFrom('2026-02-30', '2026-13-01', 'x', '')],
+  createNeighbourhood: [['input', 'resilienceClass'], fc.constantFrom(0, 6, -1, 99)],
+  createVacancy: [['input', 'dwellingId'], BAD_IDS],
+  decideProposal: [['input', 'proposalId'], BAD_IDS],
+  endTenancy: [['input', 'tenancyId'], BAD_IDS],
+  importData: [['input', 'content'], fc.constantFrom('{', 'not,a,header\n1,2,3', '[{"x":1}]', '{"households": 5}', '"\n"')],
+  proposeAllocation: [['vacancyId'], BAD_IDS],
+  recordOfferResponse: [['input', 'offerId'], BAD_IDS],
+  refuseOffer: [['input', 'offerId'], BAD_IDS],
+  respondToVacancy: [['vacancyId'], BAD_IDS],
+  startAllocationRound: [['input', 'vacancyIds'], BAD_IDS.map((id) => [id])],
+  startSimulation: [['input', 'complexIds'], BAD_IDS.map((id) => [id])],
+  startTenancy: [['input', 'householdId'], BAD_IDS],
+  updateComplex: [['id'], BAD_IDS],
+  updateDwelling: [['id'], BAD_IDS],
+  updateHousehold: [['id'], BAD_IDS],
+  updateNeighbourhood: [['id'], BAD_IDS],
+  updateVacancy: [['id'], BAD_IDS],
+  withdrawHousehold: [['id'], BAD_IDS],
+  withdrawVacancy: [['id'], BAD_IDS],
+  withdrawVacancyResponse: [['vacancyId'], BAD_IDS],
+};
+
+interface MutationCase { name: string; document: string; variables: Record<string, unknown> }
+
+/** Every mutation of the schema, with its variables generated from its argument types, poisoned. */
+function mutationCases(): fc.Arbitrary<MutationCase> {
+  const fields = Object.values(schema.getMutationType()!.getFields());
+  return fc.oneof(...fields.map((field) => {
+    const args = field.args;
+    const document = `mutation(${args.map((a) => `$${a.name}: ${a.type}`).join(', ')}) { ${field.name}(${args.map((a) => `${a.name}: $${a.name}`).join(', ')}) ${field.name === 'importData' ? '{ ok written }' : isScalarType(getNamedType(field.type)) ? '' : '{ __typename }'} }`;
+    const poison = POISON[field.name];
+    return fc.record({
+      variables: fc.record(Object.fromEntries(args.map((a) => [a.name, valueOf(a.type, a.name)]))),
+      bad: poison ? poison[1] : fc.constant(undefined),
+    }).map(({ variables, bad }) => {
+      if (poison) {
+        let at: Record<string, unknown> = variables;
+        for (const key of poison[0].slice(0, -1)) at = at[key] as Record<string, unknown>;
+        at[poison[0].at(-1)!] = bad;
+      }
+      return { name: field.name, document, variables };
+    });
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Imports: valid rows of every kind, each with one corruption that makes it invalid
+
+type Row = Record<string, string>;
+const VALID_ROWS: Record<string, Row> = {
+  NEIGHBOURHOODS: { buurtCode: 'BU90049901', name: 'Nieuwbouw', municipalityCode: 'GM9004', municipalityName: 'Casestad', resilienceClass: '3', resilienceScore: '', resilienceSource: 'veerkrachtkaart 2024', resilienceYear: '2024' },
+  COMPLEXES: { code: 'CPX-NEW', name: 'Nieuwhof', buurtCode: 'BU90040001' },
+  DWELLINGS: { code: 'NEW-1', complexCode: 'CASE', address: 'Rozenlaan 99', postcode: '7311AB', rooms: '2', floorAreaM2: '55', netRentCents: '65000', serviceCostsCents: '3000', isDaeb: 'true', accessibility: 'NONE', labels: '' },
+  HOUSEHOLDS: { reference: 'F-NEW', members: 'APPLICANT:1980-01-01;CHILD:2015-05-05', taxableIncomeCents: '2500000', incomeYear: '2025', incomeSource: 'WORK', registrationDate: '2019-04-01', onWaitingList: 'true' },
+  VACANCIES: { reference: 'VAC-NEW', dwellingCode: 'C-9', availableFrom: '2026-04-01', route: 'REGULAR', respondents: 'N-1;N-2' },
+};
+/** Per field, values that are surely wrong for it. */
+const CORRUPT: Record<string, readonly string[]> = {
+  buurtCode: ['BU1', 'BU99999999', 'GM9004'], municipalityCode: ['GM1', 'BU90040001'], resilienceClass: ['0', '6', 'three', '2.5'], resilienceYear: ['19x', '-1'],
+  code: [''], complexCode: ['NOPE', ''], rooms: ['0', '-2', 'two', '1.5'], floorAreaM2: ['0', 'x'], netRentCents: ['-1', '6,5', 'x'], isDaeb: ['yes', '2'],
+  accessibility: ['STAIRS', '1'], labels: ['PENTHOUSE', 'SENIOR_55;PENTHOUSE'], postcode: [''], address: [''], name: [''],
+  reference: [''], members: ['KING:1980-01-01', 'APPLICANT:2030-01-01', 'APPLICANT', 'CHILD:2015-01-01'], taxableIncomeCents: ['-5', 'lots'], incomeYear: ['1800', 'x'],
+  incomeSource: ['LOTTERY_WIN', ''], registrationDate: ['2026-02-30', '2099-01-01', 'x', ''], onWaitingList: ['perhaps'],
+  dwellingCode: ['NOPE-1', ''], availableFrom: ['2026-02-30', 'x', ''], route: ['QUEUE', ''], respondents: ['NOBODY-1', 'N-1;NOBODY-2'],
+};
+
+/** Keys that exist already, per kind (a complex's code is not a dwelling's): a duplicate is refused. */
+const EXISTING_KEY: Record<string, Record<string, readonly string[]>> = {
+  COMPLEXES: { code: ['CASE', 'PARK'] }, DWELLINGS: { code: ['C-1', 'P-1'] }, HOUSEHOLDS: { reference: ['V-1', 'N-1'] }, VACANCIES: { reference: ['VAC-C'] }, NEIGHBOURHOODS: { buurtCode: ['BU90040001'] },
+};
+
+function csv(rows: Row[]): string {
+  const header = Object.keys(rows[0]);
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h] ?? '')).join(','))].join('\n') + '\n';
+}
+
+/** The typed row of a JSON import: numbers, booleans and lists as JSON values, as the import expects. */
+function typed(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === '') continue;
+    if (k === 'members') out[k] = v.split(';').map((m) => ({ role: m.split(':')[0], birthDate: m.split(':')[1] }));
+    else if (k === 'respondents' || k === 'labels') out[k] = v.split(';');
+    else if (/^-?\d+$/.test(v) && !['code', 'reference', 'postcode', 'name', 'address'].includes(k)) out[k] = Number(v);
+    else if (v === 'true' || v === 'false') out[k] = v === 'true';
+    else out[k] = v;
+  }
+  return out;
+}
+
+interface ImportCase { kind: string; format: 'CSV' | 'JSON'; content: string; dryRun: boolean; what: string }
+
+const SECTION: Record<string, string> = { NEIGHBOURHOODS: 'neighbourhoods', COMPLEXES: 'complexes', DWELLINGS: 'dwellings', HOUSEHOLDS: 'households', VACANCIES: 'vacancies' };
+
+function importCases(): fc.Arbitrary<ImportCase> {
+  const kinds = Object.keys(VALID_ROWS);
+  return fc.record({
+    kind: fc.constantFrom(...kinds),
+    format: fc.constantFrom('CSV' as const, 'JSON' as const),
+    dataset: fc.boolean(),
+    dryRun: fc.boolean(),
+    corruption: fc.oneof(
+      fc.record({ type: fc.constant('field' as const), pick: fc.nat(), value: fc.nat() }),
+      fc.record({ type: fc.constant('unknownColumn' as const), name: fc.constantFrom('colour', '=cmd|calc', 'reference ') }),
+      fc.record({ type: fc.constant('missingColumn' as const), pick: fc.nat() }),
+      fc.record({ type: fc.constant('garbage' as const), text: fc.oneof(hostileString, fc.constantFrom('"unterminated', '{"a":', '\uFEFF\uFEFF,,,\n,,,')) }),
+    ),
+  }).chain(({ kind, format, dataset, dryRun, corruption }) => {
+    const row: Row = { ...VALID_ROWS[kind] };
+    let what: string;
+    let rows: Row[] = [row];
+    if (corruption.type === 'field') {
+      const fields = Object.keys(row).filter((f) => CORRUPT[f]);
+      const field = fields[corruption.pick % fields.length];
+      const bad = [...CORRUPT[field], ...(EXISTING_KEY[kind]?.[field] ?? [])];
+      row[field] = bad[corruption.value % bad.length];
+      what = `${field}=${JSON.stringify(row[field])}`;
+    } else if (corruption.type === 'unknownColumn') {
+      row[corruption.name] = '1';
+      what = `unknown column ${corruption.name}`;
+    } else if (corruption.type === 'missingColumn') {
+      const required = ['buurtCode', 'code', 'reference', 'complexCode', 'dwellingCode', 'name', 'members', 'registrationDate', 'availableFrom', 'route', 'rooms'].filter((f) => f in row);
+      delete row[required[corruption.pick % required.length]];
+      what = 'missing column';
+    } else {
+      return fc.constant({ kind: dataset ? 'DATASET' : kind, format, content: corruption.text, dryRun, what: 'garbage' });
+    }
+    rows = [row];
+    if (dataset) return fc.constant({ kind: 'DATASET', format: 'JSON' as const, content: JSON.stringify({ [SECTION[kind]]: rows.map(typed) }), dryRun, what });
+    return fc.constant({ kind, format, content: format === 'CSV' ? csv(rows) : JSON.stringify(rows.map(typed)), dryRun, what });
+  });
+}
+
+const IMPORT = `mutation($input: ImportInput!) { importData(input: $input) { ok written errors { section line field reason } } }`;
+
+describe(`hostile input: ${RUNS} generated malformed inputs across all mutations and imports`, () => {
   let sut: TestApp;
   beforeAll(async () => {
     ({ sut } = await createCaseApp());
   });
   afterAll(() => sut.close());
 
-  const counts = async () => Object.fromEntries(await Promise.all([...DATA_TABLES, 'composition_policy', 'local_policy', 'audit_event'].map(async (t) => [t, (await sut.dataSource.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n])));
+  const counts = async () => Object.fromEntries(await Promise.all([...DATA_TABLES, 'composition_policy', 'local_policy', 'rule_parameter_year', 'audit_event', 'audit_snapshot', `${JOB_SCHEMA}.job`].map(async (t) => [t, (await sut.dataSource.query(`SELECT count(*)::int AS n FROM ${t}`))[0].n])));
 
-  it(`answers every one with a clear error and changes nothing (${Number(process.env.FUZZ_RUNS ?? 1500)} inputs)`, async () => {
+  it('covers every mutation of the schema, each with an input that is surely invalid', () => {
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
+    expect(mutations.filter((m) => !POISON[m])).toEqual([]);
+    expect(Object.keys(POISON).filter((m) => !mutations.includes(m))).toEqual([]);
+  });
+
+  it('starts from valid import rows of every kind (so each generated import fails for its corruption, deep in validation)', async () => {
+    for (const [kind, row] of Object.entries(VALID_ROWS)) {
+      for (const [format, content] of [['CSV', csv([row])], ['JSON', JSON.stringify([typed(row)])]]) {
+        const { data, errors } = await sut.gql(IMPORT, { input: { kind, format, content, dryRun: true } });
+        expect({ kind, format, errors, report: data?.importData }).toEqual({ kind, format, errors: undefined, report: { ok: true, written: false, errors: [] } });
+      }
+    }
+  });
+
+  it(`answers ${MUTATION_RUNS} generated mutations with a clear error each, and changes nothing`, async () => {
     const before = await counts();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...MUTATIONS), value, async (m, input) => {
-        const { errors, data } = await sut.gql(m.doc, { [m.variable]: input });
-        expect([m.name, errors === undefined]).toEqual([m.name, false]); // none of these is a valid input
-        for (const e of errors!) expect([m.name, CLEAR.has(e.extensions?.code) ? 'clear' : `${e.extensions?.code}: ${e.message}`]).toEqual([m.name, 'clear']);
-        expect(data?.[m.name] ?? null).toBeNull();
+      fc.asyncProperty(mutationCases(), async (c) => {
+        const { errors, data } = await sut.gql(c.document, c.variables);
+        if (c.name === 'importData' && !errors) {
+          // an import answers with its report: refused, nothing written
+          expect(data.importData).toEqual({ ok: false, written: false });
+          return;
+        }
+        expect([c.name, errors === undefined]).toEqual([c.name, false]);
+        for (const e of errors!) expect([c.name, CLEAR.has(e.extensions?.code) ? 'clear' : `${e.extensions?.code}: ${e.message}`]).toEqual([c.name, 'clear']);
+        expect(data?.[c.name] ?? null).toBeNull();
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500), seed: 20261130 },
+      { numRuns: MUTATION_RUNS, seed: 20261130 },
     );
     expect(await counts()).toEqual(before);
-  });
+  }, 900_000);
+
+  it(`refuses ${IMPORT_RUNS} generated malformed imports of every kind, each naming what is wrong, and writes nothing`, async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(importCases(), async (c) => {
+        const { errors, data } = await sut.gql(IMPORT, { input: { kind: c.kind, format: c.format, content: c.content, dryRun: c.dryRun } });
+        if (errors) {
+          for (const e of errors) expect([c.what, CLEAR.has(e.extensions?.code) ? 'clear' : `${e.extensions?.code}: ${e.message}`]).toEqual([c.what, 'clear']);
+          expect(errors[0].extensions.fields?.length ?? 1).toBeGreaterThan(0);
+          return;
+        }
+        expect([c.what, data.importData.ok, data.importData.written]).toEqual([c.what, false, false]);
+        expect(data.importData.errors.length).toBeGreaterThan(0);
+        for (const p of data.importData.errors) expect(p.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: IMPORT_RUNS, seed: 20261130 },
+    );
+    expect(await counts()).toEqual(before);
+  }, 900_000);
+
+  it(`refuses an import of more than ${MAX_IMPORT_ROWS} rows as a whole, naming the limit`, async () => {
+    const before = await counts();
+    const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `X-${i},Complex ${i},BU90040001`).join('\n');
+    const { errors, data } = await sut.gql(IMPORT, { input: { kind: 'COMPLEXES', format: 'CSV', content: `code,name,buurtCode\n${rows}\n`, dryRun: false } });
+    expect(data?.importData ?? null).toBeNull();
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'content', reason: `has ${MAX_IMPORT_ROWS + 1} rows; at most ${MAX_IMPORT_ROWS} per import` }] });
+    expect(await counts()).toEqual(before);
+  }, 120_000);
 });

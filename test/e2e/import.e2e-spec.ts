@@ -107,7 +107,7 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
   it('validates a JSON dataset without writing on dryRun, then imports it from a file path', async () => {
     const dataset = smallDataset();
     // rename keys so they do not collide with the CSV imports above
-    const content = JSON.stringify(dataset).replaceAll('BU9001000', 'BU9002000').replaceAll('CPX-', 'CPY-').replaceAll('"A-', '"AA-').replaceAll('"B-', '"BB-')
+    const content = JSON.stringify(dataset).replaceAll('BU9001000', 'BU9002000').replaceAll('"municipalityCode":"GM9001"', '"municipalityCode":"GM9002"').replaceAll('CPX-', 'CPY-').replaceAll('"A-', '"AA-').replaceAll('"B-', '"BB-')
       .replaceAll('"W-', '"WW-').replaceAll('VAC-1', 'VAC-11');
     const dry = await sut.gql(IMPORT, { input: { kind: 'DATASET', format: 'JSON', content, dryRun: true } });
     expect(dry.data.importData).toMatchObject({ ok: true, written: false });
@@ -133,6 +133,10 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
     ['a JSON row that is not an object', { kind: 'COMPLEXES', format: 'JSON', content: '[42]' }, null],
     ['both content and path', { kind: 'COMPLEXES', format: 'JSON', content: '[]', path: 'x.json' }, 'content'],
     ['CSV dataset', { kind: 'DATASET', format: 'CSV', content: 'a\n1\n' }, 'format'],
+    ['a column named twice', { kind: 'COMPLEXES', format: 'CSV', content: 'code,name,buurtCode,code\nCPX-X,Naam,BU90010001,CPX-Y\n' }, 'content'],
+    ['a header without rows', { kind: 'COMPLEXES', format: 'CSV', content: 'code,name,buurtCode\n' }, 'content'],
+    ['an empty file', { kind: 'COMPLEXES', format: 'CSV', content: '' }, 'content'],
+    ['an empty JSON list', { kind: 'COMPLEXES', format: 'JSON', content: '[]' }, 'content'],
   ])('refuses %s with a clear error', async (_case, input, field) => {
     const before = await count('complex');
     const { data, errors } = await sut.gql(IMPORT, { input });

@@ -67,6 +67,8 @@ describe('mutations and input errors over GraphQL', () => {
 
   it.each([
     ['bad buurt code', CREATE_NEIGHBOURHOOD, { input: { ...neighbourhood, buurtCode: 'BU123' } }, 'buurtCode', 'must be BU followed by 8 digits (CBS buurtcode)'],
+    ['buurt of another municipality', CREATE_NEIGHBOURHOOD, { input: { ...neighbourhood, buurtCode: 'BU90028888' } }, 'buurtCode', 'BU90028888 is not a buurt of municipality GM9001 (a CBS buurtcode starts with BU and the gemeente\'s 4 digits)'],
+    ['a resilience score in exponent form', CREATE_NEIGHBOURHOOD, { input: { ...neighbourhood, buurtCode: 'BU90018887', resilienceScore: 1.2345e-7 } }, 'resilienceScore', 'must be a number with at most 2 decimals'],
     ['resilience class out of scale', CREATE_NEIGHBOURHOOD, { input: { ...neighbourhood, buurtCode: 'BU90018888', resilienceClass: 7 } }, 'resilienceClass', 'must not be greater than 5'],
     ['unknown buurt', CREATE_COMPLEX, { input: { code: 'CPX-Z', name: 'Z', buurtCode: 'BU90010000' } }, 'buurtCode', 'is not a known neighbourhood (BU90010000)'],
     ['bad postcode', CREATE_DWELLING, { input: { complexId: '1', code: 'T-2', address: 'x', postcode: '0123ab', rooms: 2, floorAreaM2: 50, netRentCents: 1, isDaeb: true } }, 'postcode', 'must be 4 digits and 2 capital letters, e.g. 7311AB'],
@@ -164,6 +166,14 @@ describe('mutations and input errors over GraphQL', () => {
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'asOf', reason: 'must be a calendar date written YYYY-MM-DD' }] });
     const early = await sut.gql(`{ complexes(first: 1) { nodes { composition(asOf: "2023-06-01") { asOf } } } }`);
     expect(early.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('No rule parameters for 2023') });
+  });
+
+  it('keeps a neighbourhood\'s buurt code and municipality in step when only one of them changes', async () => {
+    const [{ id }] = await sut.dataSource.query(`SELECT id FROM neighbourhood WHERE buurt_code = 'BU90019999'`);
+    const update = `mutation($id: ID!, $input: UpdateNeighbourhoodInput!) { updateNeighbourhood(id: $id, input: $input) { municipalityCode } }`;
+    const { errors } = await sut.gql(update, { id: String(id), input: { municipalityCode: 'GM9002' } });
+    expect(errors![0].extensions.fields).toEqual([{ field: 'municipalityCode', reason: 'buurt BU90019999 is not in municipality GM9002 (a CBS buurtcode starts with BU and the gemeente\'s 4 digits)' }]);
+    expect((await sut.dataSource.query(`SELECT municipality_code FROM neighbourhood WHERE id = $1`, [id]))[0].municipality_code).toBe('GM9001');
   });
 
   it('refuses a forged cursor beyond the id range', async () => {
