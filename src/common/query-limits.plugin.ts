@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -22,7 +22,10 @@ export function operationDepth(operation: OperationDefinitionNode, fragments: Re
   return depth(operation.selectionSet, new Set());
 }
 
-/** A list field costs its children times the page it asks for (first / limit / runs), else once. */
+/**
+ * A list field costs its children times the page it asks for (first / limit / runs), else once;
+ * an unpaged list that can be long declares its own estimate (the field's `complexity` option).
+ */
 function pagedEstimator({ args, childComplexity }: ComplexityEstimatorArgs): number | void {
   const page = [args.first, args.limit].find((v): v is number => typeof v === 'number');
   if (page !== undefined) return 1 + Math.max(1, page) * childComplexity;
@@ -50,7 +53,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch {
             // variables that do not fit their types: execution refuses them with BAD_USER_INPUT (a 400), so leave it to it

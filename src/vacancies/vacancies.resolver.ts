@@ -9,6 +9,9 @@ import { toHousehold } from '../households/household.mapper.js';
 import { CreateVacancyInput, UpdateVacancyInput, Vacancy, VacancyListArgs, VacancyResponse } from './graphql/vacancy.type.js';
 import { VacanciesService } from './vacancies.service.js';
 
+/** Respondents of a typical vacancy (a popular one draws hundreds): the complexity estimate of the unpaged list. */
+export const RESPONDENTS_ESTIMATE = 100;
+
 @ObjectType()
 export class VacancyPage extends Paginated(Vacancy) {}
 
@@ -68,7 +71,8 @@ export class VacanciesResolver {
     return ctx.loaders.respondentCountByVacancy.load(Number(vacancy.id));
   }
 
-  @ResolveField(() => [VacancyResponse], { description: 'Households that responded, earliest first' })
+  // not paged: counted as RESPONDENTS_ESTIMATE households each, so many vacancies with their respondents exceed the complexity limit
+  @ResolveField(() => [VacancyResponse], { description: 'Households that responded, earliest first', complexity: ({ childComplexity }) => 1 + RESPONDENTS_ESTIMATE * childComplexity })
   async respondents(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
     return (await ctx.loaders.respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({ householdId: r.householdId, respondedAt: r.respondedAt }));
   }

@@ -26,6 +26,13 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
     expect((await sut.gql(`{ ${page} }`)).errors).toBeUndefined();
   });
 
+  it('counts an unpaged list of respondents as a hundred households: hundreds of vacancies with all their respondents are refused', async () => {
+    const respondents = (first: number) => `{ vacancies(first: ${first}) { nodes { reference respondents { respondedAt household { reference size registrationDate } } } } }`;
+    const { errors } = await sut.gql(respondents(500));
+    expect(errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maxComplexity: 50_000 } });
+    expect((await sut.gql(respondents(10))).errors).toBeUndefined();
+  });
+
   it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
     const res = await request(sut.app.getHttpServer()).get('/graphql').query({ query: '{ __typename }' });
     expect(res.status).toBe(400);
