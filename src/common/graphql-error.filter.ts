@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { connectionLostWithin, databaseUnavailable, noteConnectionLost } from '../database/connection-loss.js';
 import { assertUnreachable } from './assert-unreachable.js';
 import { DomainError, ErrorCode } from './domain-error.js';
 
@@ -11,15 +12,19 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_CHECK_VIOLATION = '23514';
 const PG_NOT_NULL_VIOLATION = '23502';
 const PG_NUMERIC_OUT_OF_RANGE = '22003';
-const PG_CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+/** A query runner found released this soon after a lost connection was released by that loss. */
+const RELEASED_BY_LOSS_MS = 60_000;
 
 /** One mapper from domain errors (and known database failures) to GraphQL errors. */
 @Catch()
 export class GraphqlErrorFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
+  catch(exception: unknown, host: ArgumentsHost): Error {
     if (exception instanceof GraphQLError) return exception;
+    // plain HTTP routes (health, console, charts): Nest answers an HttpException itself (e.g. /health/ready's
+    // 503 while the database is down); an expected answer, not an error to log with a stack trace
+    if (host.getType() === 'http' && exception instanceof HttpException) return exception;
     const domain = toDomainError(exception);
     if (domain) return toGraphqlError(domain);
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
@@ -49,12 +54,13 @@ export function toDomainError(exception: unknown): DomainError | null {
     if (code === PG_NUMERIC_OUT_OF_RANGE) {
       return new DomainError(ErrorCode.BAD_USER_INPUT, 'A number is out of range');
     }
-    if (code && PG_CONNECTION_CODES.has(code)) {
-      return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
-    }
   }
-  const message = exception instanceof Error ? exception.message : '';
-  if (/ECONNREFUSED|Connection terminated|connection timeout|PGlite session busy/i.test(message)) {
+  if (databaseUnavailable(exception)) {
+    noteConnectionLost();
+    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
+  }
+  // a transaction whose connection was lost between two queries: TypeORM released its query runner
+  if ((exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) && connectionLostWithin(RELEASED_BY_LOSS_MS)) {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
   }
   return null;

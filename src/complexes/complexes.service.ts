@@ -104,7 +104,8 @@ export class ComplexesService {
       params,
       tenancies: tenancies.map((t, i) => {
         const household = households[i];
-        if (!household || household instanceof Error) throw new Error(`Tenancy ${t.id} refers to missing household ${t.householdId}`);
+        if (household instanceof Error) throw household; // the load failed (e.g. the database went away): say so, not "missing"
+        if (!household) throw new Error(`Tenancy ${t.id} refers to missing household ${t.householdId}`);
         return { household, dwellingId: t.dwellingId, startDate: t.startDate, endDate: t.endDate, allocationRoute: t.allocationRoute };
       }),
     });

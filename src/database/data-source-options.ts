@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { LossNotingClient } from './connection-loss.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
 import { createPgliteDriver } from './pglite-driver.js';
@@ -26,7 +27,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'>
     logger: new QueryCountingLogger(config.logSql),
   };
   if (config.database.kind === 'postgres') {
-    return { ...common, url: config.database.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
+    return { ...common, url: config.database.url, extra: { max: 10, connectionTimeoutMillis: 5000, Client: LossNotingClient } };
   }
   const dir = config.database.dataDir;
   if (!dir.includes('://')) mkdirSync(dir, { recursive: true }); // PGlite does not create parent dirs

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { databaseUnavailable } from '../database/connection-loss.js';
 
 /** The pg-boss schema (pg-boss creates and migrates it itself, on PGlite as on PostgreSQL). */
 export const JOB_SCHEMA = 'pgboss';
@@ -38,6 +39,34 @@ function poolDb(dataSource: DataSource): PgBoss.Db {
   };
 }
 
+/** Longest pause between attempts while the database is unreachable (doubling from 100 ms). */
+const UNAVAILABLE_MAX_PAUSE_MS = 1000;
+
+/**
+ * pg-boss's own statements (workers polling, completing and failing jobs, maintenance) wait out an
+ * outage of the database instead of failing: pg-boss completes or fails a job without awaiting it,
+ * so a job that finished while the server was down made the rejection unhandled and the process
+ * exit (test/faults/pg-restart.pg-spec.ts). They retry until the database answers, or the queue
+ * stops; any other error goes through at once.
+ */
+function patientDb(db: PgBoss.Db, keepWaiting: () => boolean, outage: { begins(error: unknown): void; ends(): void }): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const result = await db.executeSql(text, values);
+          if (attempt > 0) outage.ends();
+          return result;
+        } catch (error) {
+          if (!databaseUnavailable(error) || !keepWaiting()) throw error;
+          outage.begins(error);
+          await new Promise((r) => setTimeout(r, Math.min(UNAVAILABLE_MAX_PAUSE_MS, 100 * 2 ** attempt)));
+        }
+      }
+    },
+  };
+}
+
 /** A job sent inside a caller's transaction: it exists exactly when the transaction commits. */
 function transactionDb(m: EntityManager): PgBoss.Db {
   const runner = m.queryRunner;
@@ -63,6 +92,8 @@ export class JobQueue implements OnModuleDestroy {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private stopping = false;
+  /** Since when pg-boss's statements have been waiting for the database (null: it answers). */
+  private waitingSince: number | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -77,7 +108,18 @@ export class JobQueue implements OnModuleDestroy {
   async ready(queues: readonly QueueDefinition[] = []): Promise<PgBoss> {
     this.starting ??= (async () => {
       const boss = new PgBoss({
-        db: poolDb(this.dataSource),
+        db: patientDb(poolDb(this.dataSource), () => !this.stopping, {
+          begins: (error) => {
+            if (this.waitingSince !== null) return;
+            this.waitingSince = Date.now();
+            this.logger.warn(`job queue: database unavailable (${error instanceof Error ? error.message : String(error)}); background jobs wait for it`);
+          },
+          ends: () => {
+            if (this.waitingSince === null) return;
+            this.logger.warn(`job queue: database back after ${Math.round((Date.now() - this.waitingSince) / 1000)} s; background jobs go on`);
+            this.waitingSince = null;
+          },
+        }),
         schema: JOB_SCHEMA,
         supervise: true,
         maintenanceIntervalSeconds: this.config.jobs.maintenanceSeconds,
@@ -132,7 +174,8 @@ export class JobQueue implements OnModuleDestroy {
 
   async cancel(queue: string, jobId: string): Promise<void> {
     const boss = await this.ready();
-    await boss.cancel(queue, jobId);
+    // on behalf of a request: fail at once while the database is unreachable (SERVICE_UNAVAILABLE), do not wait
+    await boss.cancel(queue, jobId, { db: poolDb(this.dataSource) });
   }
 
   async onModuleDestroy(): Promise<void> {

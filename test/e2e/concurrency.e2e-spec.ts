@@ -56,6 +56,8 @@ describe(`concurrency: ${ATTEMPTS} officers deciding and accepting one vacancy a
     const proposed = await gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id chosen { household { id } } } }`, { v: ids['VAC-C'] }, officer(0));
     expect(proposed.errors).toBeUndefined();
     const proposalId = proposed.data.proposeAllocation.id;
+    // the audit log is append-only and outlives test files on a shared server: count from here on
+    const [{ seq: since }] = await sut.dataSource.query(`SELECT coalesce(max(seq), 0)::int AS seq FROM audit_event`);
     const chosen = proposed.data.proposeAllocation.chosen.household.id;
     const other = [ids['N-1'], ids['N-2']].find((h) => h !== chosen)!;
 
@@ -77,8 +79,8 @@ describe(`concurrency: ${ATTEMPTS} officers deciding and accepting one vacancy a
     const [counts] = await sut.dataSource.query(`SELECT
       (SELECT count(*)::int FROM allocation WHERE vacancy_id = $1) AS allocations,
       (SELECT count(*)::int FROM tenancy t JOIN vacancy v ON v.dwelling_id = t.dwelling_id WHERE v.id = $1 AND t.end_date IS NULL) AS tenancies,
-      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_RESPONSE') AS responses,
-      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_DECIDED') AS decided`, [ids['VAC-C']]);
+      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_RESPONSE' AND seq > $2) AS responses,
+      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_DECIDED' AND seq > $2) AS decided`, [ids['VAC-C'], since]);
     expect(counts).toEqual({ allocations: 1, tenancies: 1, responses: 1, decided: 1 });
     const verified = await gql(VERIFY, {}, asRole('AUDITOR'));
     expect(verified.data.verifyAuditChain).toMatchObject({ valid: true, firstBreak: null });
