@@ -188,10 +188,9 @@ function importCases(): fc.Arbitrary<ImportCase> {
       fc.record({ type: fc.constant('missingColumn' as const), pick: fc.nat() }),
       fc.record({ type: fc.constant('garbage' as const), text: fc.oneof(hostileString, fc.constantFrom('"unterminated', '{"a":', '\uFEFF\uFEFF,,,\n,,,')) }),
     ),
-  }).chain(({ kind, format, dataset, dryRun, corruption }) => {
+  }).map(({ kind, format, dataset, dryRun, corruption }): ImportCase => {
     const row: Row = { ...VALID_ROWS[kind] };
     let what: string;
-    let rows: Row[] = [row];
     if (corruption.type === 'field') {
       const fields = Object.keys(row).filter((f) => CORRUPT[f]);
       const field = fields[corruption.pick % fields.length];
@@ -206,11 +205,10 @@ function importCases(): fc.Arbitrary<ImportCase> {
       delete row[required[corruption.pick % required.length]];
       what = 'missing column';
     } else {
-      return fc.constant({ kind: dataset ? 'DATASET' : kind, format, content: corruption.text, dryRun, what: 'garbage' });
+      return { kind: dataset ? 'DATASET' : kind, format, content: corruption.text, dryRun, what: 'garbage' };
     }
-    rows = [row];
-    if (dataset) return fc.constant({ kind: 'DATASET', format: 'JSON' as const, content: JSON.stringify({ [SECTION[kind]]: rows.map(typed) }), dryRun, what });
-    return fc.constant({ kind, format, content: format === 'CSV' ? csv(rows) : JSON.stringify(rows.map(typed)), dryRun, what });
+    if (dataset) return { kind: 'DATASET', format: 'JSON', content: JSON.stringify({ [SECTION[kind]]: [typed(row)] }), dryRun, what };
+    return { kind, format, content: format === 'CSV' ? csv([row]) : JSON.stringify([typed(row)]), dryRun, what };
   });
 }
 
