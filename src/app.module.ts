@@ -2,7 +2,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AuthGuard } from './auth/auth.guard.js';
+import { actorOfRequest, AuthGuard } from './auth/auth.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { ReplayService } from './audit/replay.service.js';
@@ -19,7 +19,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { OfferResolver, ProposalCandidateResolver, ProposalsResolver } from './allocation/allocation.resolver.js';
+import { OfferResolver, PendingApprovalResolver, ProposalCandidateResolver, ProposalsResolver } from './allocation/allocation.resolver.js';
 import { CompositionPolicyResolver } from './allocation/composition-policy.resolver.js';
 import { CompositionPolicyService } from './allocation/composition-policy.service.js';
 import { OffersService } from './allocation/offers.service.js';
@@ -28,6 +28,7 @@ import { AllocationInputLoader } from './allocation/allocation-input.loader.js';
 import { PlanRunner } from './allocation/plan-runner.service.js';
 import { RoundsResolver } from './allocation/rounds.resolver.js';
 import { RoundsService } from './allocation/rounds.service.js';
+import { ProposalPresenter } from './allocation/proposal-presenter.js';
 import { JobQueue } from './jobs/job-queue.service.js';
 import { CLOCK, Clock, systemClock } from './common/clock.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
@@ -41,7 +42,7 @@ import { createLoaders } from './database/loaders.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 import { DwellingsResolver } from './dwellings/dwellings.resolver.js';
 import { DwellingsService } from './dwellings/dwellings.service.js';
-import { EligibilityResolver, EligibleCandidateResolver } from './eligibility/eligibility.resolver.js';
+import { EligibilityResolver, EligibilityVerdictResolver, EligibleCandidateResolver } from './eligibility/eligibility.resolver.js';
 import { EligibilityService } from './eligibility/eligibility.service.js';
 import { LocalPolicyService } from './eligibility/local-policy.service.js';
 import { QuotaLedgerService } from './eligibility/quota-ledger.service.js';
@@ -50,7 +51,11 @@ import { ConsoleController } from './console/console.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HouseholdsResolver } from './households/households.resolver.js';
 import { HouseholdsService } from './households/households.service.js';
-import { HouseholdPrivacy } from './households/household-privacy.service.js';
+import { HouseholdDisclosure } from './privacy/household-disclosure.service.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
+import { disclosurePlugin } from './privacy/disclosure.plugin.js';
+import { AssignmentsResolver, SpecialCategoryAccessResolver } from './privacy/assignments.resolver.js';
+import { AssignmentsService } from './privacy/assignments.service.js';
 import { ImportsResolver } from './imports/imports.resolver.js';
 import { ImportsService } from './imports/imports.service.js';
 import { NeighbourhoodsResolver } from './neighbourhoods/neighbourhoods.resolver.js';
@@ -74,23 +79,27 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        PrivacyModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
+          inject: [DataSource, HouseholdDisclosure],
+          useFactory: (dataSource: DataSource, disclosure: HouseholdDisclosure) => ({
             autoSchemaFile: true,
             sortSchema: true,
             // without this, errors thrown in @ResolveField bypass the error filter and reach clients unmapped
             fieldResolverEnhancers: ['filters'],
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks
-            plugins: [ApolloServerPluginLandingPageDisabled() as never, queryLimitsPlugin(config.queryLimits) as never],
+            plugins: [ApolloServerPluginLandingPageDisabled() as never, queryLimitsPlugin(config.queryLimits) as never, disclosurePlugin(dataSource, disclosure) as never],
             // CSRF: only JSON POSTs or requests with a preflight-forcing header are executed (Apollo's csrfPrevention)
             csrfPrevention: true,
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(dataSource.manager) }),
+            context: ({ req }: { req: Parameters<typeof actorOfRequest>[1] }) => {
+              actorOfRequest(config.auth.secret, req);
+              return { req, loaders: createLoaders(dataSource.manager) };
+            },
           }),
         }),
       ],
@@ -103,18 +112,19 @@ export class AppModule {
         AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver, ReportsService, ReportsResolver,
         SimulationInputBuilder, SimulationRunner, SimulationsService, SimulationsResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
-        EligibilityService, EligibilityResolver, EligibleCandidateResolver,
+        EligibilityService, EligibilityResolver, EligibilityVerdictResolver, EligibleCandidateResolver,
         NeighbourhoodsService, NeighbourhoodsResolver,
         ComplexesService, ComplexesResolver,
         DwellingsService, DwellingsResolver,
-        HouseholdsService, HouseholdsResolver, HouseholdPrivacy,
+        HouseholdsService, HouseholdsResolver,
         TenanciesService, TenanciesResolver,
         VacanciesService, VacanciesResolver, VacancyResponseResolver,
         ImportsService, ImportsResolver,
         JobQueue, PlanRunner, AllocationInputLoader,
-        CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver,
-        RoundsService, RoundsResolver,
+        CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver, PendingApprovalResolver,
+        RoundsService, RoundsResolver, ProposalPresenter,
         DemoSeederService,
+        AssignmentsService, AssignmentsResolver, SpecialCategoryAccessResolver,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { householdMention } from '../engine/privacy/household-mention.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { ComplexesService } from '../complexes/complexes.service.js';
@@ -136,7 +137,7 @@ export class AllocationInputLoader {
           for (const ruleId of verdict.hardFailures) {
             const entry = byRule.get(ruleId) ?? { ruleId, count: 0, examples: [] };
             entry.count += 1;
-            if (entry.examples.length < EXCLUSION_EXAMPLES) entry.examples.push(household.reference);
+            if (entry.examples.length < EXCLUSION_EXAMPLES) entry.examples.push(householdMention(household.id));
             byRule.set(ruleId, entry);
           }
           return [];
@@ -236,5 +237,6 @@ function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
 }
 
 function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
-  return { id: h.id, reference: h.reference, registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
+  // the engine names households by mention, never by reference: its sentences are rendered per reader
+  return { id: h.id, reference: householdMention(h.id), registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
 }

@@ -6,9 +6,12 @@ import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
 import { toVacancy } from '../vacancies/vacancy.mapper.js';
-import { DecideProposalInput, Offer, OfferResponseInput, OfferResponseResult, Proposal, ProposalCandidate, ProposalsArgs, RefuseOfferInput } from './graphql/proposal.type.js';
+import { DecideProposalInput, Offer, OfferResponseInput, OfferResponseResult, Proposal, ProposalCandidate, ProposalsArgs, RefuseOfferInput, ScorePart } from './graphql/proposal.type.js';
 import { OffersService } from './offers.service.js';
-import { toOffer, toProposal } from './proposal.mapper.js';
+import { toOffer } from './proposal.mapper.js';
+import { ProposalPresenter } from './proposal-presenter.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
+import { PendingApproval } from './graphql/pending-approval.type.js';
 import { ProposalsService } from './proposals.service.js';
 
 @Resolver(() => Proposal)
@@ -16,24 +19,31 @@ export class ProposalsResolver {
   constructor(
     private readonly proposalService: ProposalsService,
     private readonly offerService: OffersService,
+    private readonly presenter: ProposalPresenter,
   ) {}
 
   @Roles('OFFICER')
-  @Mutation(() => Proposal, { description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex' })
-  async proposeAllocation(@Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor) {
-    return toProposal(await this.proposalService.propose(vacancyId, actor));
+  @Mutation(() => Proposal, { description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex (inside your assignment)' })
+  async proposeAllocation(@Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.presenter.present(await this.proposalService.propose(vacancyId, actor), ctx);
   }
 
-  @Roles(...ANY_ROLE)
-  @Query(() => Proposal)
-  async proposal(@Args('id', { type: () => ID }) id: string) {
-    return toProposal(await this.proposalService.get(id));
+  @Roles('OFFICER', 'AUDITOR', 'ADMIN')
+  @Query(() => Proposal, { description: 'A proposal: officers inside its assignment and admins read it whole, auditors without special-category detail' })
+  async proposal(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.presenter.present(await this.proposalService.get(id), ctx);
   }
 
-  @Roles(...ANY_ROLE)
+  @Roles('OFFICER', 'AUDITOR', 'ADMIN')
   @Query(() => [Proposal], { description: 'All proposals of a vacancy, oldest first' })
-  async proposals(@Args() args: ProposalsArgs) {
-    return (await this.proposalService.forVacancy(args.vacancyId)).map(toProposal);
+  async proposals(@Args() args: ProposalsArgs, @Context() ctx: RequestContext) {
+    return this.presenter.presentAll(await this.proposalService.forVacancy(args.vacancyId), ctx);
+  }
+
+  @Roles('OFFICER')
+  @Query(() => [PendingApproval], { description: 'Four-eyes: offers awaiting your approval (decided by another officer, inside your assignment), oldest first, with what you need to judge them' })
+  async pendingApprovals(@CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.offerService.pendingApprovals(actor, ctx);
   }
 
   @Roles(...ANY_ROLE)
@@ -50,12 +60,12 @@ export class ProposalsResolver {
 
   @Roles('OFFICER')
   @Mutation(() => OfferResponseResult, { description: 'ACCEPTED: tenancy, vacancy ALLOCATED, quotas updated. DECLINED: the next candidate is offered' })
-  async recordOfferResponse(@Args('input') input: OfferResponseInput, @CurrentActor() actor: Actor) {
+  async recordOfferResponse(@Args('input') input: OfferResponseInput, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     const outcome = await this.offerService.respond(input, actor);
     return {
       offer: toOffer(outcome.offer),
       nextOffer: outcome.nextOffer ? toOffer(outcome.nextOffer) : null,
-      nextProposal: outcome.nextProposal ? toProposal(outcome.nextProposal) : null,
+      nextProposal: outcome.nextProposal ? await this.presenter.present(outcome.nextProposal, ctx) : null,
       tenancyId: outcome.tenancyId === null ? null : String(outcome.tenancyId),
     };
   }
@@ -80,6 +90,15 @@ export class ProposalsResolver {
 
 @Resolver(() => ProposalCandidate)
 export class ProposalCandidateResolver {
+  constructor(private readonly disclosure: HouseholdDisclosure) {}
+
+  @ResolveField(() => [ScorePart], { nullable: true, description: 'Points per composition target and quota; for officers handling the vacancy (each read recorded: a target on vulnerability states it)' })
+  async fit(@Parent() candidate: ProposalCandidate, @Context() ctx: RequestContext) {
+    if (candidate.fit === null) return null;
+    await this.disclosure.recordRead(ctx, candidate.householdId, 'fit', { purpose: 'VACANCY', purposeId: candidate.vacancyId });
+    return candidate.fit;
+  }
+
   @ResolveField(() => Household)
   async household(@Parent() candidate: ProposalCandidate, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);
@@ -91,5 +110,13 @@ export class OfferResolver {
   @ResolveField(() => Household)
   async household(@Parent() offer: Offer, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.household.load(offer.householdId))!);
+  }
+}
+
+@Resolver(() => PendingApproval)
+export class PendingApprovalResolver {
+  @ResolveField(() => Household)
+  async household(@Parent() pending: PendingApproval, @Context() ctx: RequestContext) {
+    return toHousehold((await ctx.loaders.household.load(pending.householdId))!);
   }
 }

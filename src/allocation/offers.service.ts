@@ -1,3 +1,7 @@
+import { OVERRIDE_REASONS, overrideReasonProblem } from '../engine/allocation/override-reasons.js';
+import { PendingApproval } from './graphql/pending-approval.type.js';
+import type { RequestContext } from '../database/loaders.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
@@ -38,6 +42,7 @@ export class OffersService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
 
   async get(offerId: string): Promise<OfferEntity> {
@@ -55,6 +60,7 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(ProposalEntity, { id: proposalId });
       if (!found) throw DomainError.notFound('Proposal', input.proposalId);
+      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], 'decideProposal');
       const vacancy = await lockVacancy(m, found.vacancyId);
       const proposal = await m.findOneByOrFail(ProposalEntity, { id: proposalId }); // re-read under the lock
       if (proposal.status !== 'PROPOSED' || vacancy.status !== 'PROPOSED') {
@@ -73,6 +79,10 @@ export class OffersService {
         if (missing.length) throw DomainError.invalid(missing.map((field) => ({ field, reason: 'is required for an OVERRIDE' })));
         householdId = parseId(input.householdId!, 'householdId');
         await this.assertMayBeOffered(m, vacancy, householdId, true);
+        // the coded reason must rest on a fact on file (src/engine/allocation/override-reasons.ts)
+        const facts = await m.findOneByOrFail(HouseholdEntity, { id: householdId });
+        const problem = overrideReasonProblem(input.reasonCode!, { indicationKind: facts.indicationKind, incomeSource: facts.incomeSource });
+        if (problem) throw DomainError.invalid([problem]);
       }
       const override = input.decision === DecisionEnum.OVERRIDE;
       const approval = this.approvalNeeded(toStored(proposal), override);
@@ -107,6 +117,7 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(OfferEntity, { id: offerId });
       if (!found) throw DomainError.notFound('Offer', input.offerId);
+      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], 'recordOfferResponse');
       const vacancy = await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
       if (offer.status === 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
@@ -193,6 +204,35 @@ export class OffersService {
     return this.answerApproval(offerId, actor, null);
   }
 
+  /**
+   * Four-eyes queue: offers awaiting approval that another officer decided, inside the caller's
+   * assignment (admins: all), oldest first, with the facts the decision relies on.
+   */
+  async pendingApprovals(actor: Actor, ctx: RequestContext): Promise<PendingApproval[]> {
+    const m = this.dataSource.manager;
+    const offers = await m.find(OfferEntity, { where: { status: 'PENDING_APPROVAL' }, order: { id: 'ASC' } });
+    const mine = offers.filter((o) => o.decidedBy !== actor.subject);
+    const result: PendingApproval[] = [];
+    for (const offer of mine) {
+      if (!(await this.disclosure.handlesVacancy(ctx, offer.vacancyId))) continue;
+      const { proposal } = toStored(await m.findOneByOrFail(ProposalEntity, { id: offer.proposalId }));
+      const offered = [proposal.chosen, ...proposal.alternatives].find((c) => c?.householdId === offer.householdId) ?? null;
+      const reasonRefs = new Set((proposal.plainOrderPassedOver?.reasons ?? []).filter((r) => r.kind === 'COMPOSITION_TARGET').map((r) => r.ref));
+      const targets = proposal.composition.filter((t) => reasonRefs.has(t.targetId) || (t.afterThis?.violation ?? 0) > 0);
+      const [scope]: { code: string }[] = await m.query('SELECT c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = $1', [offer.vacancyId]);
+      const reason = OVERRIDE_REASONS.find((r) => r.code === offer.reasonCode) ?? null;
+      result.push({
+        offerId: String(offer.id), proposalId: String(offer.proposalId), vacancyId: String(offer.vacancyId), vacancyReference: proposal.vacancyReference,
+        complexCode: scope.code, decision: offer.decision, decidedBy: offer.decidedBy ?? '', decidedAt: offer.createdAt.toISOString(),
+        reasonCode: offer.reasonCode, reasonLabel: reason?.label ?? null, reasonText: offer.reasonText, reasonRequires: reason?.requires ?? null,
+        household: undefined as never, householdId: offer.householdId,
+        offeredRank: offered?.rank ?? null, displacement: offered ? offered.rank - 1 : null,
+        targets: targets.map((t) => ({ ...t, categories: [...t.categories] })),
+      });
+    }
+    return result;
+  }
+
   /** The second officer refuses: the offer is withdrawn and the proposal can be decided again. */
   refuse(offerId: string, reason: string, actor: Actor): Promise<OfferEntity> {
     return this.answerApproval(offerId, actor, reason);
@@ -203,6 +243,7 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(OfferEntity, { id });
       if (!found) throw DomainError.notFound('Offer', offerId);
+      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], refusal === null ? 'approveOffer' : 'refuseOffer');
       await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id });
       if (offer.status !== 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is ${offer.status}; only an offer awaiting approval can be approved or refused`);

@@ -1,11 +1,13 @@
-import { CandidateScore } from '../engine/allocation/explain-plan.js';
+import type { AllocationPlan } from '../engine/allocation/explain-plan.js';
+import type { WithheldCandidate, WithheldProposal } from '../engine/privacy/withhold-plan.js';
 import { OfferEntity } from './allocation.entities.js';
 import { Offer, Proposal, ProposalCandidate } from './graphql/proposal.type.js';
 import { StoredProposal } from './proposals.service.js';
 
-function toCandidate(c: CandidateScore): ProposalCandidate {
+function toCandidate(c: WithheldCandidate & Partial<Pick<import('../engine/allocation/explain-plan.js').CandidateScore, 'fit' | 'score' | 'costVersusChosen'>>, vacancyId: number): ProposalCandidate {
   return {
     householdId: c.householdId,
+    vacancyId,
     household: undefined as never, // resolved through the batch loader
     rank: c.rank,
     priorityTier: c.priorityTier,
@@ -13,14 +15,18 @@ function toCandidate(c: CandidateScore): ProposalCandidate {
     lotteryTicket: c.lotteryTicket,
     rankingPoints: c.rankingPoints ?? null,
     eligibility: c.eligibility,
-    score: c.score,
+    score: c.score ?? null,
     priorityPoints: c.priorityPoints,
-    fit: c.fit.map((f) => ({ kind: f.kind, id: f.id, label: f.label, points: f.points })),
-    costVersusChosen: c.costVersusChosen,
+    fit: c.fit?.map((f) => ({ kind: f.kind, id: f.id, label: f.label, points: f.points })) ?? null,
+    costVersusChosen: c.costVersusChosen ?? null,
   };
 }
 
-export function toProposal({ entity, plan, proposal }: StoredProposal): Proposal {
+/**
+ * A stored proposal as its reader may see it: `proposal` and `plan` are the stored ones, or the
+ * same without special-category detail (ProposalPresenter decides which).
+ */
+export function toProposal({ entity, plan, proposal }: Pick<StoredProposal, 'entity'> & { plan: AllocationPlan | object; proposal: WithheldProposal }): Proposal {
   return {
     id: String(entity.id),
     vacancyId: entity.vacancyId,
@@ -32,11 +38,11 @@ export function toProposal({ entity, plan, proposal }: StoredProposal): Proposal
     routeOrder: proposal.routeOrder,
     candidateCount: proposal.candidateCount,
     summary: proposal.summary,
-    chosen: proposal.chosen ? toCandidate(proposal.chosen) : null,
-    plainOrderCandidate: proposal.plainOrderCandidate ? toCandidate(proposal.plainOrderCandidate) : null,
+    chosen: proposal.chosen ? toCandidate(proposal.chosen, entity.vacancyId) : null,
+    plainOrderCandidate: proposal.plainOrderCandidate ? toCandidate(proposal.plainOrderCandidate, entity.vacancyId) : null,
     passedOverSummary: proposal.plainOrderPassedOver?.summary ?? null,
     passedOverReasons: (proposal.plainOrderPassedOver?.reasons ?? []).map((r) => ({ kind: r.kind, ref: r.ref, points: r.points, text: r.text })),
-    alternatives: proposal.alternatives.map(toCandidate),
+    alternatives: proposal.alternatives.map((c) => toCandidate(c, entity.vacancyId)),
     composition: proposal.composition.map((t) => ({
       targetId: t.targetId, label: t.label, dimension: t.dimension, categories: [...t.categories], bound: t.bound, basisPoints: t.basisPoints,
       weight: t.weight, source: t.source, before: t.before, afterThis: t.afterThis, afterPlan: t.afterPlan, text: t.text,

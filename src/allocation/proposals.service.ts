@@ -1,3 +1,4 @@
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -42,6 +43,7 @@ export class ProposalsService {
     private readonly planner: PlanRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
 
   async propose(vacancyId: string, actor: Actor): Promise<StoredProposal> {
@@ -51,6 +53,7 @@ export class ProposalsService {
       const read = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
         const vacancy = await m.findOneBy(VacancyEntity, { id });
         if (!vacancy) throw DomainError.notFound('Vacancy', vacancyId);
+        await this.disclosure.assertAssigned(m, actor, [id], 'proposeAllocation');
         assertPlannable(vacancy);
         return { vacancy, loaded: await this.loadFor(m, vacancy, onDate), stamp: await stateStamp(m) };
       });

@@ -21,6 +21,7 @@ export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRoun
     solverReport: e.solverReport,
     quotaEffects: (plan?.quotas ?? []).map((q) => ({ scope: q.scopeKey, before: q.before.map(toQuotaShare), after: q.after.map(toQuotaShare), penalty: q.penalty })),
     plan: plan ? JSON.stringify(plan) : null,
+    vacancyIdList: e.vacancyIds.map(Number),
     createdAt: e.createdAt,
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,

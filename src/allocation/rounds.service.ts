@@ -1,3 +1,4 @@
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -73,6 +74,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,6 +93,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     const allocationDate = this.clock.today();
     return this.dataSource.transaction(async (m) => {
       const vacancies = await this.roundVacancies(m, request);
+      await this.disclosure.assertAssigned(m, actor, vacancies.map((v) => v.id), 'startAllocationRound');
       const vacancyIds = vacancies.map((v) => v.id);
       const seed = request.seed ?? seedForVacancy(`round:${allocationDate}:${vacancies.map((v) => v.reference).join(',')}`);
       const round = await m.save(AllocationRoundEntity, m.create(AllocationRoundEntity, {

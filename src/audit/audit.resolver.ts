@@ -40,7 +40,7 @@ export class AuditResolver {
     return this.auditService.verify(fromSeq, toSeq ?? undefined);
   }
 
-  @Roles('AUDITOR', 'OFFICER', 'MANAGER')
+  @Roles('AUDITOR', 'OFFICER')
   @Query(() => ProposalReplay, { description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
   async replayProposal(@Args('proposalId', { type: () => ID }) proposalId: string) {
     const r = await this.replayService.replayProposal(proposalId);

@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../database/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import { NotChosenAnswer, ProposalRationale } from './graphql/rationale.type.js';
@@ -8,10 +9,10 @@ import { RationaleService } from './rationale.service.js';
 export class RationaleResolver {
   constructor(private readonly rationaleService: RationaleService) {}
 
-  @Roles('OFFICER', 'MANAGER', 'AUDITOR')
+  @Roles('OFFICER', 'AUDITOR')
   @Query(() => ProposalRationale, { description: 'Why this proposal: exclusions by rule, plain-order candidate, binding targets, displacement, decisions' })
-  async proposalRationale(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentActor() actor: Actor) {
-    const r = await this.rationaleService.proposalRationale(proposalId, actor);
+  async proposalRationale(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    const r = await this.rationaleService.proposalRationale(proposalId, actor, ctx);
     return {
       ...r,
       proposalId: String(r.proposalId),
@@ -21,9 +22,9 @@ export class RationaleResolver {
   }
 
   @Roles('OFFICER', 'AUDITOR')
-  @Query(() => NotChosenAnswer, { description: 'Why a household did not get a vacancy (auditors may pass the pseudonym they see)' })
-  async whyNotChosen(@Args('householdReference') householdReference: string, @Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor) {
-    const a = await this.rationaleService.whyNotChosen(householdReference, vacancyId, actor);
+  @Query(() => NotChosenAnswer, { description: 'Why a household did not get a vacancy; auditors name it by the pseudonym they were shown' })
+  async whyNotChosen(@Args('householdReference') householdReference: string, @Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    const a = await this.rationaleService.whyNotChosen(householdReference, vacancyId, actor, ctx);
     return { ...a, proposalId: a.proposalId === null ? null : String(a.proposalId) };
   }
 }

@@ -12,7 +12,12 @@ import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
 import { DecisionFacts, NotChosenAnswer, PoolExclusionFacts, ProposalRationale, proposalRationale, whyNotChosen } from '../engine/allocation/rationale.js';
 import { HouseholdEntity } from '../households/household.entity.js';
-import { HouseholdPrivacy } from '../households/household-privacy.service.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
+import { householdMention } from '../engine/privacy/household-mention.js';
+import { withoutSpecialCategoryFacts } from '../engine/privacy/special-category.js';
+import { withholdProposal, WithheldProposal } from '../engine/privacy/withhold-plan.js';
+import type { VacancyProposal } from '../engine/allocation/explain-plan.js';
+import type { RequestContext } from '../database/loaders.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { AllocationBasis } from './allocation-basis.js';
 import { AuditService } from './audit.service.js';
@@ -28,8 +33,9 @@ export interface RationaleView extends ProposalRationale {
 
 /**
  * Explanations for officers, tenants and auditors, from the stored plan and what the audit log
- * recorded with it (exclusions by rule, the input, the versions). Household references are shown
- * as the reader may see them: auditors get pseudonyms.
+ * recorded with it (exclusions by rule, the input, the versions). Households are named by mention
+ * and rendered for the reader (src/privacy/disclosure.plugin.ts); readers who may not see
+ * special-category data get the proposal without it (src/engine/privacy/withhold-plan.ts).
  */
 @Injectable()
 export class RationaleService {
@@ -37,24 +43,8 @@ export class RationaleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly eligibility: EligibilityService,
-    private readonly privacy: HouseholdPrivacy,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
-
-  private namer(actor: Actor) {
-    return this.privacy.seesPseudonyms(actor) ? (reference: string) => this.privacy.pseudonym(reference) : (reference: string) => reference;
-  }
-
-  /**
-   * For readers who see pseudonyms: the engine's sentences name households by reference, so every
-   * known reference in them is replaced (whole words only).
-   */
-  private redactor(actor: Actor, references: Iterable<string>): (text: string) => string {
-    if (!this.privacy.seesPseudonyms(actor)) return (text) => text;
-    const refs = [...new Set(references)].filter(Boolean).sort((a, b) => b.length - a.length);
-    if (refs.length === 0) return (text) => text;
-    const pattern = new RegExp(`(?<![A-Za-z0-9_-])(${refs.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_-])`, 'g');
-    return (text) => text.replace(pattern, (ref) => this.privacy.pseudonym(ref));
-  }
 
   /** The basis the audit log holds for a proposal (its own event, or its round's). */
   private async basisOf(proposal: ProposalEntity): Promise<{ basis: AllocationBasis | null; eventSeqs: number[]; planHash: string | null }> {
@@ -67,34 +57,26 @@ export class RationaleService {
     return { basis, eventSeqs: completed ? [made.seq, completed.seq] : [made.seq], planHash: payload.planHash };
   }
 
-  async proposalRationale(proposalIdArg: string, actor: Actor): Promise<RationaleView> {
+  async proposalRationale(proposalIdArg: string, actor: Actor, ctx: RequestContext): Promise<RationaleView> {
     const proposalId = parseId(proposalIdArg, 'proposalId');
     const entity = await this.dataSource.manager.findOneBy(ProposalEntity, { id: proposalId });
     if (!entity) throw DomainError.notFound('Proposal', proposalIdArg);
     const { plan, proposal } = toStored(entity);
     const { basis, eventSeqs, planHash } = await this.basisOf(entity);
     const offers = await this.dataSource.manager.find(OfferEntity, { where: { proposalId }, order: { id: 'ASC' } });
-    const refs = new Map((offers.length ? await this.dataSource.manager.findBy(HouseholdEntity, { id: In(offers.map((o) => o.householdId)) }) : []).map((h) => [h.id, h.reference]));
     const decisions: DecisionFacts[] = offers.map((o) => ({
-      decision: o.decision, householdReference: refs.get(o.householdId) ?? String(o.householdId), status: o.status, reasonCode: o.reasonCode,
+      decision: o.decision, householdReference: householdMention(o.householdId), status: o.status, reasonCode: o.reasonCode,
       reasonText: o.reasonText, decidedBy: o.decidedBy, approvedBy: o.approvedBy, responseReason: o.responseReason,
     }));
     const exclusions = basis?.exclusions[String(entity.vacancyId)] ?? null;
-    const rationale = proposalRationale(proposal, exclusions, decisions, this.namer(actor));
-    const redact = this.redactor(actor, [
-      ...[proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdReference] : [])),
-      ...decisions.map((d) => d.householdReference),
-      ...(exclusions?.byRule.flatMap((r) => r.examples) ?? []),
-    ]);
+    const rationale = proposalRationale(await this.proposalFor(actor, proposal, ctx), exclusions, decisions, (mention) => mention);
     return {
       ...rationale,
-      sentences: rationale.sentences.map(redact),
-      bindingTargets: rationale.bindingTargets.map((t) => ({ ...t, text: redact(t.text) })),
       proposalId,
       vacancyReference: proposal.vacancyReference,
       allocationDate: entity.allocationDate,
-      exclusions: exclusions && { ...exclusions, byRule: exclusions.byRule.map((r) => ({ ...r, examples: r.examples.map(this.namer(actor)) })) },
-      decisions: decisions.map((d) => ({ ...d, householdReference: this.namer(actor)(d.householdReference) })),
+      exclusions,
+      decisions,
       basis: {
         eventSeqs, inputHash: basis?.inputHash ?? null, planHash,
         compositionPolicy: basis ? `${basis.compositionPolicy.code} v${basis.compositionPolicy.version}` : null,
@@ -104,41 +86,36 @@ export class RationaleService {
   }
 
   /** Why a household did not get a vacancy, judged on the latest proposal for it. */
-  async whyNotChosen(householdReference: string, vacancyIdArg: string, actor: Actor): Promise<NotChosenAnswer & { householdReference: string; vacancyReference: string; proposalId: number | null }> {
+  async whyNotChosen(householdReference: string, vacancyIdArg: string, actor: Actor, ctx: RequestContext): Promise<NotChosenAnswer & { householdReference: string; vacancyReference: string; proposalId: number | null }> {
     const vacancyId = parseId(vacancyIdArg, 'vacancyId');
     const m = this.dataSource.manager;
     const vacancy = await m.findOneBy(VacancyEntity, { id: vacancyId });
     if (!vacancy) throw DomainError.notFound('Vacancy', vacancyIdArg);
-    const household = await this.findHousehold(householdReference);
-    const name = this.namer(actor);
+    const householdId = await this.disclosure.householdIdFromInput(actor, householdReference, 'householdReference');
+    const household = await m.findOneBy(HouseholdEntity, { id: householdId });
+    if (!household) throw DomainError.notFound('Household', householdReference);
     const entity = await m.findOne(ProposalEntity, { where: { vacancyId }, order: { id: 'DESC' } });
-    const base = { householdReference: name(household.reference), vacancyReference: vacancy.reference };
+    const base = { householdReference: householdMention(household.id), vacancyReference: vacancy.reference };
     if (!entity) return { ...base, proposalId: null, outcome: 'NOT_A_CANDIDATE', rank: null, chosenRank: null, sentences: [`No proposal has been made for ${vacancy.reference} yet.`] };
     const { proposal } = toStored(entity);
     const responded = await m.existsBy(VacancyResponseEntity, { vacancyId, householdId: household.id });
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
-    const verdict = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate)).verdict : null;
+    const judged = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate)).verdict : null;
+    const seesSpecial = await this.disclosure.readSpecialCategories(ctx, household.id, 'whyNotChosen');
+    const verdict = judged && !seesSpecial ? { ...judged, outcomes: judged.outcomes.map(withoutSpecialCategoryFacts) } : judged;
     const { basis } = await this.basisOf(entity);
     const snapshot = basis ? await this.audit.snapshot<AllocationInput>(basis.inputHash) : null;
     const prepared = snapshot && 'value' in snapshot ? prepareAllocation(snapshot.value) : null;
-    const answer = whyNotChosen({ household: { id: household.id, reference: household.reference }, responded, declinedBefore, verdict, prepared, proposal }, name);
-    const redact = this.redactor(actor, [
-      household.reference,
-      ...[proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdReference] : [])),
-    ]);
-    return { ...base, proposalId: entity.id, ...answer, sentences: answer.sentences.map(redact) };
+    const shown = seesSpecial ? proposal : withholdProposal(proposal);
+    const answer = whyNotChosen({ household: { id: household.id, reference: householdMention(household.id) }, responded, declinedBefore, verdict, prepared, proposal: shown }, (mention) => mention);
+    return { ...base, proposalId: entity.id, ...answer };
   }
 
-  /** By reference, or (auditors) by the pseudonym they were shown. */
-  private async findHousehold(reference: string): Promise<HouseholdEntity> {
-    const m = this.dataSource.manager;
-    const direct = await m.findOneBy(HouseholdEntity, { reference });
-    if (direct) return direct;
-    if (reference.startsWith('PSN-')) {
-      const all: { id: number; reference: string }[] = await m.query('SELECT id, reference FROM household');
-      const hit = all.find((h) => this.privacy.pseudonym(h.reference) === reference);
-      if (hit) return m.findOneByOrFail(HouseholdEntity, { id: hit.id });
-    }
-    throw DomainError.notFound('Household', reference);
+  /** The proposal as this reader may read it: whole for those who handle its vacancy (the read recorded), else without special-category detail. */
+  private async proposalFor(actor: Actor, proposal: VacancyProposal, ctx: RequestContext): Promise<WithheldProposal> {
+    if (!(await this.disclosure.handlesVacancy(ctx, proposal.vacancyId))) return withholdProposal(proposal);
+    const shown = [proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : []));
+    for (const householdId of new Set(shown)) await this.disclosure.recordRead(ctx, householdId, 'proposalRationale', { purpose: 'VACANCY', purposeId: proposal.vacancyId });
+    return proposal;
   }
 }

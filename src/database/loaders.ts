@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/roles.js';
+import type { DisclosureState } from '../privacy/household-disclosure.service.js';
 import DataLoader from 'dataloader';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { ComplexEntity } from '../complexes/complex.entity.js';
@@ -82,6 +83,6 @@ export interface RequestContext {
   loaders: Loaders;
   /** The HTTP request, with the signed-in actor (AuthGuard). */
   req?: { actor?: Actor };
-  /** Per-request cache of special-category access checks (HouseholdPrivacy). */
-  specialCategoryAccess?: DataLoader<number, boolean>;
+  /** Per-request state of HouseholdDisclosure (access checks and records, batched). */
+  disclosure?: DisclosureState;
 }

@@ -9,7 +9,7 @@ import { ImportsService } from '../imports/imports.service.js';
 import { generateDemoMunicipality } from './generate-demo.js';
 
 /** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
-export const DATA_TABLES = ['simulation', 'offer', 'proposal', 'allocation_round', 'allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
+export const DATA_TABLES = ['officer_assignment', 'simulation', 'offer', 'proposal', 'allocation_round', 'allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
 
 @Injectable()
 export class DemoSeederService {

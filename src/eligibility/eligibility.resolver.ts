@@ -5,6 +5,10 @@ import type { RequestContext } from '../database/loaders.js';
 import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { EligibilityService } from './eligibility.service.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
+import { mentionedIds } from '../engine/privacy/household-mention.js';
+import { statesSpecialCategoryFacts, withoutSpecialCategoryFacts } from '../engine/privacy/special-category.js';
+import { RuleOutcome } from './graphql/eligibility.type.js';
 import {
   EligibilityArgs,
   EligibilityVerdict,
@@ -27,12 +31,14 @@ export class EligibilityResolver {
     private readonly service: EligibilityService,
     private readonly parameters: RuleParametersService,
     private readonly policies: LocalPolicyService,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
 
   @Roles('OFFICER', 'AUDITOR')
   @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
-  eligibility(@Args() args: EligibilityArgs) {
-    return this.service.verdict(args);
+  async eligibility(@Args() args: EligibilityArgs, @CurrentActor() actor: Actor) {
+    const householdId = await this.disclosure.householdIdFromInput(actor, args.householdId, 'householdId');
+    return this.service.verdict({ ...args, householdId: String(householdId) });
   }
 
   @Roles('OFFICER', 'AUDITOR')
@@ -78,8 +84,36 @@ export class EligibilityResolver {
   }
 }
 
+/**
+ * A rule that read special-category data (an indication, an urgency ground) shows its result to
+ * every reader who may see the verdict, and its facts only to those who may see the household's
+ * special-category data (each such read recorded).
+ */
+async function outcomesFor(disclosure: HouseholdDisclosure, ctx: RequestContext, householdId: number, outcomes: RuleOutcome[]): Promise<RuleOutcome[]> {
+  if (!outcomes.some(statesSpecialCategoryFacts)) return outcomes;
+  if (await disclosure.readSpecialCategories(ctx, householdId, 'eligibilityOutcomes')) return outcomes;
+  return outcomes.map(withoutSpecialCategoryFacts);
+}
+
+@Resolver(() => EligibilityVerdict)
+export class EligibilityVerdictResolver {
+  constructor(private readonly disclosure: HouseholdDisclosure) {}
+
+  @ResolveField(() => [RuleOutcome], { description: 'Rule by rule; facts of rules that read special-category data only for readers who may see them' })
+  outcomes(@Parent() verdict: EligibilityVerdict, @Context() ctx: RequestContext) {
+    return outcomesFor(this.disclosure, ctx, Number(mentionedIds(verdict.householdId)[0]), verdict.outcomes);
+  }
+}
+
 @Resolver(() => EligibleCandidate)
 export class EligibleCandidateResolver {
+  constructor(private readonly disclosure: HouseholdDisclosure) {}
+
+  @ResolveField(() => [RuleOutcome], { description: 'Rule by rule; facts of rules that read special-category data only for readers who may see them' })
+  outcomes(@Parent() candidate: EligibleCandidate, @Context() ctx: RequestContext) {
+    return outcomesFor(this.disclosure, ctx, candidate.householdId, candidate.outcomes);
+  }
+
   @ResolveField(() => Household)
   async household(@Parent() candidate: EligibleCandidate, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);

@@ -1,3 +1,4 @@
+import { householdIdMention, householdMention } from '../engine/privacy/household-mention.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -57,7 +58,7 @@ export class EligibilityService {
       municipality: quotaEffect(portfolio.municipalities[municipalityCode] ?? EMPTY_QUOTA_COUNTS, verdict, policy),
     };
     return {
-      householdId: String(judged.householdId),
+      householdId: householdIdMention(judged.householdId),
       dwellingId: String(judged.dwellingId),
       onDate,
       parameterYear: params.year,
@@ -167,7 +168,7 @@ export class EligibilityService {
         for (const ruleId of verdict.hardFailures) {
           const entry = excluded.get(ruleId) ?? { count: 0, examples: [] };
           entry.count += 1;
-          if (entry.examples.length < 5) entry.examples.push(household.reference);
+          if (entry.examples.length < 5) entry.examples.push(householdMention(household.id));
           excluded.set(ruleId, entry);
         }
       }

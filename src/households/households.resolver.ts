@@ -6,7 +6,13 @@ import { Tenancy } from '../tenancies/graphql/tenancy.type.js';
 import { toTenancy } from '../tenancies/tenancy.mapper.js';
 import { HouseholdListArgs } from './graphql/household-filter.type.js';
 import { CreateHouseholdInput, Household, Indication, UpdateHouseholdInput } from './graphql/household.type.js';
-import { HouseholdPrivacy } from './household-privacy.service.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
+import { householdIdMention, householdMention } from '../engine/privacy/household-mention.js';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { DENIED_FIELDS } from '../privacy/disclosure-policy.js';
+import { audienceOf } from '../privacy/audience.js';
 import { HouseholdsService } from './households.service.js';
 
 @ObjectType()
@@ -16,19 +22,22 @@ export class HouseholdPage extends Paginated(Household) {}
 export class HouseholdsResolver {
   constructor(
     private readonly service: HouseholdsService,
-    private readonly privacy: HouseholdPrivacy,
+    private readonly disclosure: HouseholdDisclosure,
   ) {}
 
   @Roles(...ANY_ROLE)
   @Query(() => HouseholdPage)
-  households(@Args() args: HouseholdListArgs) {
+  households(@Args() args: HouseholdListArgs, @CurrentActor() actor: Actor) {
+    // a filter given in variables is not seen when the operation is planned: the same rule, here
+    const reason = args.filter?.referencePrefix !== undefined ? DENIED_FIELDS[audienceOf(actor)]['HouseholdFilter.referencePrefix'] : undefined;
+    if (reason !== undefined) throw new DomainError(ErrorCode.FORBIDDEN, `filter.referencePrefix: ${reason}`);
     return this.service.list(args.filter, args);
   }
 
   @Roles(...ANY_ROLE)
   @Query(() => Household)
-  household(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  async household(@Args('id', { type: () => ID, description: 'Its id (auditors: the pseudonym they were shown)' }) id: string, @CurrentActor() actor: Actor) {
+    return this.service.get(String(await this.disclosure.householdIdFromInput(actor, id, 'id')));
   }
 
   @Roles('OFFICER')
@@ -49,24 +58,29 @@ export class HouseholdsResolver {
     return this.service.withdraw(id);
   }
 
+  @ResolveField(() => ID, { description: 'Internal id; auditors see the household\'s pseudonym (PSN-…) here too' })
+  id(@Parent() household: Household) {
+    return householdIdMention(Number(household.id));
+  }
+
   @ResolveField(() => String, { description: 'Pseudonymous reference; auditors see a keyed pseudonym (PSN-…) instead' })
-  reference(@Parent() household: Household, @Context() ctx: RequestContext) {
-    return this.privacy.seesPseudonyms(ctx.req?.actor) ? this.privacy.pseudonym(household.reference) : household.reference;
+  reference(@Parent() household: Household) {
+    return householdMention(Number(household.id));
   }
 
-  @ResolveField(() => [String], { nullable: true, description: 'Declared support needs (special-category data): null when your role may not see them for this household' })
+  @ResolveField(() => [String], { nullable: true, description: 'Declared support needs (special-category data): null unless your assignment covers a vacancy this household responded to or was offered (each read is recorded)' })
   async supportNeeds(@Parent() household: Household, @Context() ctx: RequestContext) {
-    return (await this.privacy.maySeeSpecialCategories(ctx, Number(household.id))) ? household.supportNeeds : null;
+    return (await this.disclosure.readSpecialCategories(ctx, Number(household.id), 'supportNeeds')) ? household.supportNeeds : null;
   }
 
-  @ResolveField(() => Indication, { nullable: true, description: 'Medical or Wmo indication (special-category data): null when absent or when your role may not see it' })
+  @ResolveField(() => Indication, { nullable: true, description: 'Medical or Wmo indication (special-category data): null when absent or when your assignment does not cover this household (each read is recorded)' })
   async indication(@Parent() household: Household, @Context() ctx: RequestContext) {
-    return (await this.privacy.maySeeSpecialCategories(ctx, Number(household.id))) ? household.indication : null;
+    return (await this.disclosure.readSpecialCategories(ctx, Number(household.id), 'indication')) ? household.indication : null;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether this response shows the special-category fields (support needs, indication)' })
+  @ResolveField(() => Boolean, { description: 'Whether this answer shows the special-category fields (support needs, indication) to you' })
   specialCategoryVisible(@Parent() household: Household, @Context() ctx: RequestContext) {
-    return this.privacy.maySeeSpecialCategories(ctx, Number(household.id));
+    return this.disclosure.maySeeSpecialCategories(ctx, Number(household.id));
   }
 
   @ResolveField(() => Tenancy, { nullable: true })

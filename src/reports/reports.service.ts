@@ -51,6 +51,8 @@ export class ReportsService {
          JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
          JOIN complex c ON c.id = d.complex_id JOIN neighbourhood n ON n.id = c.neighbourhood_id
         WHERE p.allocation_date BETWEEN $1 AND $2 ${scoped}
+          -- an override the second officer refused (four-eyes) never went out: not a decision
+          AND NOT (o.status = 'WITHDRAWN' AND o.response_reason LIKE 'approval refused:%')
         ORDER BY o.id`,
       args,
     );

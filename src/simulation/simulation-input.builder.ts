@@ -1,3 +1,4 @@
+import { householdMention } from '../engine/privacy/household-mention.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { CompositionPolicyEntity } from '../allocation/allocation.entities.js';
@@ -97,7 +98,7 @@ export class SimulationInputBuilder {
       const v = verdicts[i];
       if (!v.eligible) return [];
       const urgent = h.urgency !== null && h.urgency.granted <= startDate && (h.urgency.expires === null || h.urgency.expires >= startDate);
-      return [{ id: h.id, reference: h.reference, waitDays: Math.max(0, daysBetween(h.registrationDate, startDate)), urgent, priorityTier: priorityTierOf(v), categories: categorize(h, startDate, params), countsAs: [...v.countsAs] }];
+      return [{ id: h.id, reference: householdMention(h.id), waitDays: Math.max(0, daysBetween(h.registrationDate, startDate)), urgent, priorityTier: priorityTierOf(v), categories: categorize(h, startDate, params), countsAs: [...v.countsAs] }];
     });
 
     const turnover = await this.turnover(m, request, complexId, startDate, params);

@@ -1,7 +1,10 @@
 import { AddressInfo } from 'node:net';
 import { Actor } from '../../src/auth/roles.js';
 import { DemoSeederService } from '../../src/demo/demo-seeder.service.js';
-import { TestApp, asRole, createCaseApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+import { TestApp, asRole, assignOfficers, createCaseApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+
+/** Every officer these tests act as, assigned to the test municipalities (officers act inside an assignment). */
+const OFFICERS = [...Array.from({ length: 1000 }, (_, i) => `officer-${i}`), ...Array.from({ length: 1000 }, (_, i) => `approver-${i}`), 'second-officer'];
 
 /**
  * Many officers at once (issue 7): concurrent decisions on one vacancy, parallel rounds, and proposals
@@ -48,6 +51,7 @@ describe(`concurrency: ${ATTEMPTS} officers deciding and accepting one vacancy a
   let ids: Record<string, string>;
   beforeAll(async () => {
     ({ sut, ids } = await createCaseApp());
+    await assignOfficers(sut, OFFICERS);
   });
   afterAll(() => sut.close());
 
@@ -91,6 +95,7 @@ describe('concurrency: parallel allocation rounds never house a household twice'
   let sut: TestApp;
   beforeAll(async () => {
     sut = await createTestApp({ roundWorkers: 3 });
+    await assignOfficers(sut, OFFICERS);
     await sut.app.get(DemoSeederService).load(7);
   }, 120_000);
   afterAll(() => sut.close());
@@ -148,6 +153,7 @@ describe('concurrency: proposals made while the data changes read one consistent
   let ids: Record<string, string>;
   beforeAll(async () => {
     ({ sut, ids } = await createCaseApp());
+    await assignOfficers(sut, OFFICERS);
   });
   afterAll(() => sut.close());
 

@@ -75,6 +75,8 @@ const POISON: Record<string, [path: string[], bad: fc.Arbitrary<unknown>]> = {
   addLocalPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES],
   addRuleParameterYear: [['input', 'year'], fc.constantFrom(1999, 2101, 0, -1, 2024, 2026)], // out of range, or a year that exists
   approveOffer: [['offerId'], BAD_IDS],
+  assignOfficer: [['input', 'municipalityCode'], fc.constantFrom('GM1', 'XX9001', '', 'GM99999', 'gm9001')],
+  endOfficerAssignment: [['id'], BAD_IDS],
   cancelAllocationRound: [['id'], BAD_IDS],
   cancelSimulation: [['id'], BAD_IDS],
   createComplex: [['input', 'buurtCode'], fc.constantFrom('BU1', 'BU99999999', '', 'GM9004', "BU9004'--")],

@@ -121,10 +121,14 @@ describe('proposals, decisions and offers over GraphQL', () => {
     const blank = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "            " }) { id } }`,
       { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
     expect(blank.errors![0].extensions.fields).toEqual([{ field: 'reasonText', reason: 'must say why, in words' }]);
-    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id status decision reasonCode reasonText household { reference } } }`,
+    // a coded reason must rest on a fact on file: V-1 has no medical or Wmo indication
+    const unfounded = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
+    expect(unfounded.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reasonCode', reason: 'MEDICAL_FIT needs a medical or Wmo indication on file for the household, and it has none' }] });
+    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Agreed with the care partner in the buurt session" }) { id status decision reasonCode reasonText household { reference } } }`,
       { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
     // an override always needs a second officer
-    expect(override.data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'OVERRIDE', reasonCode: 'MEDICAL_FIT', reasonText: 'Ground floor needed, medical advice on file', household: { reference: 'V-1' } });
+    expect(override.data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'OVERRIDE', reasonCode: 'SOCIAL_MANAGEMENT', reasonText: 'Agreed with the care partner in the buurt session', household: { reference: 'V-1' } });
     expect((await sut.gql(APPROVE, { o: override.data.decideProposal.id }, SECOND_OFFICER)).data.approveOffer.status).toBe('OPEN');
 
     // withdrawing the vacancy lets its open offer lapse: it can no longer be accepted

@@ -62,10 +62,19 @@ describe('explanations: proposal rationale and why a household was not chosen', 
   });
 
   it('answers an auditor who asks by the pseudonym they were shown', async () => {
-    const { data } = await sut.gql(`query($id: ID!) { household(id: $id) { reference } }`, { id: ids['V-1'] }, asRole('AUDITOR'));
-    const pseudonym = data.household.reference;
+    const { data } = await sut.gql(`query($id: ID!) { proposal(id: $id) { plainOrderCandidate { household { id reference } } } }`, { id: proposalId }, asRole('AUDITOR'));
+    const pseudonym = data.proposal.plainOrderCandidate.household.reference;
+    expect(data.proposal.plainOrderCandidate.household.id).toBe(pseudonym);
     const why = (await sut.gql(WHY, { h: pseudonym, v: ids['VAC-C'] }, asRole('AUDITOR'))).data.whyNotChosen;
     expect(why).toMatchObject({ householdReference: pseudonym, outcome: 'PASSED_OVER', rank: 1 });
+    // the passed-over reason was a target on vulnerability: auditors read that such a target weighed, not the household's share
+    expect(why.sentences.join(' ')).toMatch(/special-category data/);
+    expect(why.sentences.join(' ')).not.toMatch(/vulnerable/i);
+    // an auditor may not name a household by reference or internal id: that would re-identify pseudonyms
+    for (const h of ['V-1', ids['V-1']]) {
+      const refused = await sut.gql(WHY, { h, v: ids['VAC-C'] }, asRole('AUDITOR'));
+      expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'householdReference', reason: expect.stringMatching(/pseudonym/) }] } });
+    }
     const unknown = await sut.gql(WHY, { h: 'NOBODY', v: ids['VAC-C'] }, asRole('OFFICER'));
     expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');
   });

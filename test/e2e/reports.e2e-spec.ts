@@ -22,7 +22,7 @@ describe('reports for auditors and managers', () => {
     expect((await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o1 })).errors).toBeUndefined();
     // VAC-P: overridden in favour of V-1 with a reason; approved and accepted
     const p2 = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-P'] })).data.proposeAllocation.id;
-    const o2 = (await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`, { p: p2, h: ids['V-1'] })).data.decideProposal.id;
+    const o2 = (await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`, { p: p2, h: ids['V-1'] })).data.decideProposal.id;
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: o2 }, second);
     expect((await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o2 })).errors).toBeUndefined();
   });
@@ -36,7 +36,7 @@ describe('reports for auditors and managers', () => {
     expect(r.quotas.find((q: any) => q.quota === 'DAEB_TARGET_GROUP')).toMatchObject({ numerator: 2, denominator: 2, meetsNorm: true });
     expect(r.deviations).toEqual([
       { dimension: 'OFFICER', key: 'test-officer', decisions: 2, passedOver: 1, overrides: 1 },
-      { dimension: 'REASON_CODE', key: 'MEDICAL_FIT', decisions: 1, passedOver: 0, overrides: 1 },
+      { dimension: 'REASON_CODE', key: 'SOCIAL_MANAGEMENT', decisions: 1, passedOver: 0, overrides: 1 },
       { dimension: 'COMPLEX', key: 'CASE', decisions: 1, passedOver: 1, overrides: 0 },
       { dimension: 'COMPLEX', key: 'PARK', decisions: 1, passedOver: 0, overrides: 1 },
     ]);
@@ -51,7 +51,7 @@ describe('reports for auditors and managers', () => {
     const { csv } = (await sut.gql(REPORT, { y: 2026, m: 'GM9004' }, asRole('AUDITOR'))).data.allocationReport;
     const rows: string[][] = parse(csv);
     expect(rows[0]).toEqual(['section', 'year', 'scope', 'dimension', 'key', 'measure', 'value']);
-    expect(rows).toContainEqual(['DEVIATION', '2026', 'GM9004', 'REASON_CODE', 'MEDICAL_FIT', 'overrides', '1']);
+    expect(rows).toContainEqual(['DEVIATION', '2026', 'GM9004', 'REASON_CODE', 'SOCIAL_MANAGEMENT', 'overrides', '1']);
     expect(rows).toContainEqual(['ALLOCATION_RATE', '2026', 'GM9004', 'VULNERABILITY', 'NOT_VULNERABLE', 'rate_basis_points', '3333']);
     expect(rows.filter((r) => r[0] === 'QUOTA' && r[3] === 'DAEB_TARGET_GROUP' && r[5] === 'meets_norm')).toEqual([[ 'QUOTA', '2026', 'GM9004', 'DAEB_TARGET_GROUP', expect.any(String), 'meets_norm', 'true']]);
   });

@@ -78,6 +78,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     await dataSource.query(`DELETE FROM local_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
     await dataSource.query(`DELETE FROM composition_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
   }
+  if (!options.reopen) await assignOfficers({ dataSource }, TEST_OFFICERS);
   const server = app.getHttpServer();
   const tokenFor = (actor: Actor) => mintToken(config.auth.secret, actor, 3600);
   return {
@@ -121,6 +122,23 @@ export async function idsByReference(sut: TestApp): Promise<Record<string, strin
   for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
   return ids;
 }
+
+/** Municipalities of the fixtures and the demo (test/fixtures, src/demo). */
+export const TEST_MUNICIPALITIES = ['GM9001', 'GM9002', 'GM9003', 'GM9004'];
+
+/**
+ * Assigns officers (token subjects) to the test municipalities, as an admin would with
+ * assignOfficer: officers act only inside an assignment (src/privacy/household-disclosure.service.ts).
+ */
+export async function assignOfficers(sut: Pick<TestApp, 'dataSource'>, subjects: readonly string[], municipalities: readonly string[] = TEST_MUNICIPALITIES): Promise<void> {
+  await sut.dataSource.query(
+    `INSERT INTO officer_assignment (subject, municipality_code, assigned_by)
+     SELECT s, m, 'test-setup' FROM unnest($1::text[]) AS s, unnest($2::text[]) AS m
+     ON CONFLICT DO NOTHING`, [[...subjects], [...municipalities]]);
+}
+
+/** Officers the suites act as besides the default actor: every test app assigns them to the test municipalities. */
+export const TEST_OFFICERS = ['test-officer', 'second-officer', 'officer-a', 'officer-b'];
 
 /** A test app loaded with the case dataset (test/fixtures/case-dataset.ts), and its ids by reference. */
 export async function createCaseApp(overrides: Partial<AppConfig> = {}): Promise<{ sut: TestApp; ids: Record<string, string> }> {

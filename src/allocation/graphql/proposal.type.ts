@@ -27,8 +27,8 @@ export class TargetEffect {
   @Field(() => Int) weight: number;
   @Field({ description: 'RESILIENCE_CLASS_DEFAULT or COMPLEX_OVERRIDE' }) source: string;
   @Field(() => ShareState) before: ShareState;
-  @Field(() => ShareState, { nullable: true }) afterThis: ShareState | null;
-  @Field(() => ShareState) afterPlan: ShareState;
+  @Field(() => ShareState, { nullable: true, description: 'With only this proposal added; null for a target on special-category data when you may not see it' }) afterThis: ShareState | null;
+  @Field(() => ShareState, { nullable: true, description: 'With every allocation of the plan added; null for a target on special-category data when you may not see it' }) afterPlan: ShareState | null;
   @Field() text: string;
 }
 
@@ -43,6 +43,7 @@ export class ScorePart {
 @ObjectType()
 export class ProposalCandidate {
   householdId: number;
+  vacancyId: number;
   @Field(() => Household) household: Household;
   @Field(() => Int, { description: 'Place in the route\'s order (1 = first)' }) rank: number;
   @Field(() => Int) priorityTier: number;
@@ -50,17 +51,18 @@ export class ProposalCandidate {
   @Field(() => Float, { nullable: true }) lotteryTicket: number | null;
   @Field(() => Int, { nullable: true, description: 'POINTS route: the household\'s ranking points' }) rankingPoints: number | null;
   @Field({ description: 'Eligibility summary' }) eligibility: string;
-  @Field(() => Float) score: number;
+  @Field(() => Float, { nullable: true, description: 'priorityPoints plus fit; for officers handling the vacancy' }) score: number | null;
   @Field(() => Float) priorityPoints: number;
-  @Field(() => [ScorePart]) fit: ScorePart[];
-  @Field(() => Float, { description: 'Points lost by choosing this household instead of the proposed one' }) costVersusChosen: number;
+  /** Resolved in ProposalCandidateResolver (each read by an officer is recorded: fit can state vulnerability). */
+  fit: ScorePart[] | null;
+  @Field(() => Float, { nullable: true, description: 'Points lost by choosing this household instead of the proposed one; for officers handling the vacancy' }) costVersusChosen: number | null;
 }
 
 @ObjectType()
 export class PassedOverReason {
   @Field({ description: 'COMPOSITION_TARGET, PORTFOLIO_QUOTA, ALLOCATED_ELSEWHERE or JOINT_PLAN' }) kind: string;
   @Field() ref: string;
-  @Field(() => Float) points: number;
+  @Field(() => Float, { nullable: true, description: 'null for a target on special-category data when you may not see it' }) points: number | null;
   @Field() text: string;
 }
 

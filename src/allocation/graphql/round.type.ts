@@ -73,7 +73,9 @@ export class AllocationRound {
   @Field(() => RoundSolverReport, { nullable: true }) solverReport: RoundSolverReport | null;
   @Field(() => [RoundQuotaEffect], { description: 'Quota shares before and after the round, per scope' }) quotaEffects: RoundQuotaEffect[];
   @Field(() => [Proposal], { description: 'One proposal per vacancy (COMPLETED rounds)' }) proposals: Proposal[];
-  @Field(() => String, { nullable: true, description: 'The whole explained plan as JSON' }) plan: string | null;
+  /** Resolved per reader in RoundsResolver. */
+  plan: string | null;
+  vacancyIdList: number[];
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;

@@ -70,7 +70,7 @@ export class QuotaEffect {
 
 @ObjectType()
 export class EligibilityVerdict {
-  @Field(() => ID) householdId: string;
+  @Field(() => ID, { description: 'The household judged (auditors: its pseudonym)' }) householdId: string;
   @Field(() => ID) dwellingId: string;
   @Field() onDate: string;
   @Field(() => Int, { description: 'Year of the legal parameters applied' }) parameterYear: number;
@@ -79,7 +79,8 @@ export class EligibilityVerdict {
   @Field() summary: string;
   @Field(() => [String]) hardFailures: string[];
   @Field(() => [QuotaException]) quotaExceptions: QuotaException[];
-  @Field(() => [RuleOutcome]) outcomes: RuleOutcome[];
+  /** Resolved per reader: EligibilityOutcomesResolver withholds special-category facts. */
+  outcomes: RuleOutcome[];
   @Field(() => [QuotaEffect], { description: 'For the association and the municipality of the dwelling' }) quotaEffects: QuotaEffect[];
 }
 
@@ -97,7 +98,7 @@ export class EligibilityArgs {
 export class RuleExclusionCount {
   @Field() ruleId: string;
   @Field(() => Int) count: number;
-  @Field(() => [String], { description: 'Up to 5 household references, for checking' }) examples: string[];
+  @Field(() => [String], { description: 'Up to 5 households, for checking (references; auditors: pseudonyms)' }) examples: string[];
 }
 
 @ObjectType()
@@ -107,7 +108,8 @@ export class EligibleCandidate {
   @Field() summary: string;
   @Field(() => Int, { description: 'Priority tier: the highest tier any rule gave (0 = full claim on labels, indication, local ties); lower goes first' }) priorityTier: number;
   @Field(() => [QuotaException]) quotaExceptions: QuotaException[];
-  @Field(() => [RuleOutcome]) outcomes: RuleOutcome[];
+  /** Resolved per reader: EligibleCandidateResolver withholds special-category facts. */
+  outcomes: RuleOutcome[];
 }
 
 @ObjectType()

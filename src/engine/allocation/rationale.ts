@@ -1,5 +1,6 @@
 import { Verdict } from '../eligibility/evaluate-eligibility.js';
-import { TargetEffect, VacancyProposal } from './explain-plan.js';
+import type { WithheldProposal, WithheldTarget } from '../privacy/withhold-plan.js';
+import type { CandidateScore } from './explain-plan.js';
 import { PreparedAllocation } from './prepare-allocation.js';
 
 /** How a vacancy's respondents became its candidates (recorded with the proposal). */
@@ -28,7 +29,7 @@ export interface ProposalRationale {
   /** Places the proposed household stands below the plain-order candidate (0 = the plain order). */
   displacement: number | null;
   /** Targets the plain-order candidate would have pushed further past their bound, or still past it. */
-  bindingTargets: TargetEffect[];
+  bindingTargets: WithheldTarget[];
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -41,7 +42,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * (auditors: a pseudonym).
  */
 export function proposalRationale(
-  proposal: VacancyProposal,
+  // a full proposal, or one without special-category detail (src/engine/privacy/withhold-plan.ts)
+  proposal: WithheldProposal,
   exclusions: PoolExclusionFacts | null,
   decisions: readonly DecisionFacts[],
   name: (reference: string) => string,
@@ -103,7 +105,7 @@ export interface NotChosenFacts {
   verdict: Pick<Verdict, 'eligible' | 'hardFailures' | 'outcomes'> | null;
   /** The proposal's input, prepared again (ranks and windows), or null when not replayable. */
   prepared: PreparedAllocation | null;
-  proposal: VacancyProposal;
+  proposal: WithheldProposal;
 }
 
 export interface NotChosenAnswer {
@@ -145,7 +147,7 @@ export function whyNotChosen(f: NotChosenFacts, name: (reference: string) => str
     sentences.push(`${who} was first in the plain order but was passed over: ${p.plainOrderPassedOver.summary}`);
     for (const r of p.plainOrderPassedOver.reasons) sentences.push(r.text);
   } else {
-    const alt = p.alternatives.find((a) => a.householdId === f.household.id);
+    const alt = p.alternatives.find((a): a is CandidateScore => a.householdId === f.household.id && 'fit' in a);
     if (alt) {
       const costs = alt.fit.filter((part) => part.points < 0).map((part) => `${part.label} (${part.points} points)`);
       sentences.push(`Proposing ${who} instead would have cost ${alt.costVersusChosen} points against the proposed household${costs.length ? `: ${costs.join('; ')}` : ''}${alt.allocatedElsewhere ? `; the plan gives ${who} ${alt.allocatedElsewhere.vacancyReference} instead` : ''}.`);

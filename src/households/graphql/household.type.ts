@@ -66,7 +66,8 @@ export class HouseholdPreferences {
 
 @ObjectType({ description: 'An applicant or tenant household, identified only by a pseudonymous reference' })
 export class Household {
-  @Field(() => ID) id: string;
+  /** Resolved per reader (auditors see the pseudonym): see HouseholdsResolver. */
+  id: string;
   /** Resolved per role (auditors see a keyed pseudonym): see HouseholdsResolver. */
   reference: string;
   @Field(() => [HouseholdMember]) members: HouseholdMember[];

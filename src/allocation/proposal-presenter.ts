@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { audienceOf } from '../privacy/audience.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import type { RequestContext } from '../database/loaders.js';
+import { withholdPlan, withholdProposal } from '../engine/privacy/withhold-plan.js';
+import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
+import { Proposal } from './graphql/proposal.type.js';
+import { toProposal } from './proposal.mapper.js';
+import type { StoredProposal } from './proposals.service.js';
+
+/**
+ * Proposals as each reader may read them (README, "Who sees what"): officers inside the vacancy's
+ * assignment and admins read the whole proposal; auditors read it without special-category detail;
+ * officers outside the assignment are refused, since a proposal's scores state vulnerability.
+ */
+@Injectable()
+export class ProposalPresenter {
+  constructor(private readonly disclosure: HouseholdDisclosure) {}
+
+  async present(stored: StoredProposal, ctx: RequestContext): Promise<Proposal> {
+    const actor = ctx.req?.actor;
+    if (!actor) throw new Error('proposals are read by a signed-in actor');
+    if (await this.disclosure.handlesVacancy(ctx, stored.entity.vacancyId)) return toProposal(stored);
+    if (audienceOf(actor) === 'OPERATIONAL') {
+      throw new DomainError(ErrorCode.FORBIDDEN, `Proposal ${stored.entity.id} is for vacancy ${stored.proposal.vacancyReference}, outside your assignment (an admin assigns officers with assignOfficer)`);
+    }
+    return toProposal({ entity: stored.entity, proposal: withholdProposal(stored.proposal), plan: withholdPlan(stored.plan) });
+  }
+
+  presentAll(stored: StoredProposal[], ctx: RequestContext): Promise<Proposal[]> {
+    return Promise.all(stored.map((s) => this.present(s, ctx)));
+  }
+}

@@ -1,0 +1,70 @@
+import type { AllocationPlan, CandidateScore, PassedOverReason, TargetEffect, VacancyProposal } from '../allocation/explain-plan.js';
+import { isSpecialCategoryDimension } from './special-category.js';
+
+/**
+ * A plan as a reader without access to special-category data reads it (auditors): who was chosen
+ * and in which order stays, and so does every rule and target that was not derived from
+ * special-category data; what a special-category target did to one household (its points, the
+ * share with or without that household) is withheld, because it would state that household's
+ * vulnerability (AVG art. 9). Per-candidate fit and scores mix those parts in, so they go too.
+ */
+
+export const WITHHELD_TARGET_TEXT = (label: string) =>
+  `${label}: a composition target on special-category data (AVG art. 9); its shares around this allocation are shown only to the officers handling the vacancy.`;
+export const WITHHELD_REASON_TEXT =
+  'A composition target on special-category data (AVG art. 9) also weighed; its detail is shown only to the officers handling the vacancy.';
+
+export type WithheldCandidate = Omit<CandidateScore, 'fit' | 'score' | 'costVersusChosen'>;
+export type WithheldReason = Omit<PassedOverReason, 'points'> & { points: number | null };
+export type WithheldTarget = Omit<TargetEffect, 'afterThis' | 'afterPlan'> & { afterThis: TargetEffect['afterThis']; afterPlan: TargetEffect['afterPlan'] | null };
+export interface WithheldProposal extends Omit<VacancyProposal, 'chosen' | 'plainOrderCandidate' | 'alternatives' | 'plainOrderPassedOver' | 'composition'> {
+  chosen: WithheldCandidate | null;
+  plainOrderCandidate: WithheldCandidate | null;
+  alternatives: WithheldCandidate[];
+  plainOrderPassedOver: { reasons: WithheldReason[]; summary: string } | null;
+  composition: WithheldTarget[];
+}
+
+function candidate(c: CandidateScore | null): WithheldCandidate | null {
+  if (!c) return null;
+  const { fit: _fit, score: _score, costVersusChosen: _cost, ...rest } = c;
+  return rest;
+}
+
+function target(t: TargetEffect): WithheldTarget {
+  if (!isSpecialCategoryDimension(t.dimension)) return t;
+  return { ...t, afterThis: null, afterPlan: null, text: WITHHELD_TARGET_TEXT(t.label) };
+}
+
+export function withholdProposal(p: VacancyProposal): WithheldProposal {
+  const special = new Set(p.composition.filter((t) => isSpecialCategoryDimension(t.dimension)).map((t) => t.targetId));
+  const passed = p.plainOrderPassedOver;
+  let plainOrderPassedOver: WithheldProposal['plainOrderPassedOver'] = passed;
+  let summary = p.summary;
+  if (passed && passed.reasons.some((r) => r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))) {
+    const kept: WithheldReason[] = passed.reasons.filter((r) => !(r.kind === 'COMPOSITION_TARGET' && special.has(r.ref)));
+    const reasons: WithheldReason[] = [...kept, { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: WITHHELD_REASON_TEXT }];
+    const withheldSummary = `The plain-order candidate was passed over for: ${reasons.map((r) => (r.ref === 'SPECIAL_CATEGORY' ? 'a target on special-category data' : `the ${r.ref} ${r.kind === 'PORTFOLIO_QUOTA' ? 'quota' : 'target'}`)).join(' and ')}. ${reasons.map((r) => r.text).join(' ')}`;
+    // the proposal's summary ends with the passed-over summary (explain-plan.ts): swap that part only
+    summary = summary.endsWith(passed.summary) ? summary.slice(0, summary.length - passed.summary.length) + withheldSummary : summary;
+    plainOrderPassedOver = { reasons, summary: withheldSummary };
+  }
+  return {
+    ...p,
+    summary,
+    chosen: candidate(p.chosen),
+    plainOrderCandidate: candidate(p.plainOrderCandidate),
+    alternatives: p.alternatives.map((c) => candidate(c)!),
+    plainOrderPassedOver,
+    composition: p.composition.map(target),
+  };
+}
+
+/** The stored plan without per-household special-category detail (see withholdProposal). */
+export function withholdPlan(plan: AllocationPlan): Omit<AllocationPlan, 'proposals' | 'complexes'> & { proposals: WithheldProposal[]; complexes: unknown[] } {
+  return {
+    ...plan,
+    proposals: plan.proposals.map(withholdProposal),
+    complexes: plan.complexes.map((c) => ({ ...c, targets: c.targets.map(target) })),
+  };
+}

@@ -1,0 +1,70 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../database/loaders.js';
+import { audienceOf, Audience } from './audience.js';
+import { deniedSelections } from './disclosure-policy.js';
+import { HouseholdDisclosure } from './household-disclosure.service.js';
+import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referenceCandidates, renderMentions, replaceReferences } from './render-answer.js';
+
+/**
+ * Applies the disclosure rules to every GraphQL answer, whatever path produced it:
+ * 1. before execution, an operation selecting a field its reader may not see is refused whole
+ *    (403 FORBIDDEN with `deniedFields`), so nothing runs for it;
+ * 2. before sending, every household mention is rendered for the reader (reference, pseudonym or
+ *    "a household"), household ids in JSON become mentions first (auditors and managers), and as a
+ *    last net operational references in free text (override and refusal reasons written by people)
+ *    are replaced for readers who may not see them.
+ */
+export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDisclosure): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, contextValue }) {
+          const actor = contextValue.req?.actor;
+          if (!actor) return; // the guard refuses the operation itself
+          const denied = deniedSelections(schema, document, audienceOf(actor));
+          if (!denied.length) return;
+          throw new GraphQLError(
+            `Not for your role (${actor.roles.join(', ')}): ${denied.map((d) => `${d.coordinate} (${d.reason})`).join('; ')}`,
+            { extensions: { code: 'FORBIDDEN', deniedFields: denied.map((d) => d.coordinate), http: { status: 403 } } },
+          );
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const actor = contextValue.req?.actor;
+          const audience: Audience = actor ? audienceOf(actor) : 'AGGREGATE';
+          const result = response.body.singleResult;
+          await renderAnswer(dataSource, disclosure, audience, result);
+        },
+      };
+    },
+  };
+}
+
+async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclosure, audience: Audience, result: { data?: unknown; errors?: readonly unknown[] }): Promise<void> {
+  if (audience !== 'OPERATIONAL') result.data = mapStrings(result.data, mentionHouseholdsInJson);
+  const ids = [...mentionsIn(result.data), ...mentionsIn(result.errors)];
+  let references = new Map<number, string>();
+  if (ids.length && audience === 'OPERATIONAL') {
+    const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE id = ANY($1)', [ids]);
+    references = new Map(rows.map((r) => [Number(r.id), r.reference]));
+  }
+  const render = (text: string) => renderMentions(text, (kind, id) => {
+    if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
+    return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
+  });
+  result.data = mapStrings(result.data, render);
+  for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);
+  if (audience === 'OPERATIONAL') return;
+  // the last net: references people typed into free text
+  const words = new Set<string>();
+  forEachString(result.data, (text) => referenceCandidates(text).forEach((w) => words.add(w)));
+  for (const error of (result.errors ?? []) as { message: string }[]) referenceCandidates(error.message).forEach((w) => words.add(w));
+  if (!words.size) return;
+  const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE reference = ANY($1)', [[...words]]);
+  if (!rows.length) return;
+  const replacement = new Map(rows.map((r) => [r.reference, audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(Number(r.id)) : 'a household']));
+  result.data = mapStrings(result.data, (text) => replaceReferences(text, replacement));
+  for (const error of (result.errors ?? []) as { message: string }[]) error.message = replaceReferences(error.message, replacement);
+}

@@ -1,0 +1,99 @@
+import { householdIdMention, householdMention, MentionKind, mentionedIds, renderMentions } from '../engine/privacy/household-mention.js';
+
+/**
+ * Walks an answer (GraphQL data, JSON held in strings) and rewrites its strings. Pure: the
+ * disclosure plugin supplies what to write for each household.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Applies `fn` to every string leaf of a value, in place where possible; returns the new value. */
+export function mapStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = mapStrings(value[i], fn);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = mapStrings(record[key], fn);
+    return record;
+  }
+  return value;
+}
+
+const HOUSEHOLD_ID_KEY = /^household(Id|Ids)$/;
+const HOUSEHOLD_LIST_KEY = /^households$/;
+const HOUSEHOLD_KEY = /^household$/;
+
+/**
+ * In JSON held in a string (stored plans, audit event bodies, replay values): household ids under
+ * `householdId(s)`, and `id`/`reference` of objects under `household(s)`, become mentions, so they
+ * render per reader like every other name. Text that is not JSON is returned as it is.
+ */
+export function mentionHouseholdsInJson(text: string): string {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return text;
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+  let changed = false;
+  const asMention = (v: Json, mention: (id: number) => string): Json => {
+    if (typeof v === 'number' && Number.isInteger(v)) {
+      changed = true;
+      return mention(v);
+    }
+    if (Array.isArray(v)) return v.map((x) => asMention(x, mention));
+    return v;
+  };
+  const household = (o: Json): Json => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o) || typeof o.id !== 'number') return o;
+    const id = o.id;
+    changed = true;
+    return { ...o, id: householdIdMention(id), ...(typeof o.reference === 'string' ? { reference: householdMention(id) } : {}) };
+  };
+  const walk = (v: Json): Json => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const out: { [key: string]: Json } = {};
+    for (const [key, child] of Object.entries(v)) {
+      if (HOUSEHOLD_ID_KEY.test(key)) out[key] = asMention(child, householdIdMention);
+      else if (HOUSEHOLD_LIST_KEY.test(key) && Array.isArray(child)) out[key] = child.map((h) => walk(household(h)));
+      else if (HOUSEHOLD_KEY.test(key)) out[key] = walk(household(child));
+      else out[key] = walk(child);
+    }
+    return out;
+  };
+  const result = walk(parsed);
+  return changed ? JSON.stringify(result) : text;
+}
+
+/** Calls `fn` on every string leaf of a value. */
+export function forEachString(value: unknown, fn: (text: string) => void): void {
+  if (typeof value === 'string') fn(value);
+  else if (Array.isArray(value)) for (const v of value) forEachString(v, fn);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) forEachString(v, fn);
+}
+
+/** Every household id mentioned anywhere in an answer. */
+export function mentionsIn(value: unknown): number[] {
+  const ids = new Set<number>();
+  forEachString(value, (text) => mentionedIds(text).forEach((id) => ids.add(id)));
+  return [...ids];
+}
+
+/** Words in a text that could be household references (the reference rule: 1-40 letters, digits, _ or -). */
+export function referenceCandidates(text: string): string[] {
+  return text.match(/[A-Za-z0-9][A-Za-z0-9_-]{0,39}/g) ?? [];
+}
+
+/** Replaces whole-word occurrences of known references (free text written by people). */
+export function replaceReferences(text: string, replacement: ReadonlyMap<string, string>): string {
+  if (replacement.size === 0) return text;
+  return text.replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{0,39}(?![A-Za-z0-9_-])/g, (word) => replacement.get(word) ?? word);
+}
+
+export { renderMentions, type MentionKind };
