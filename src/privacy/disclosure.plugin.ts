@@ -10,7 +10,7 @@ import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referen
 /**
  * Applies the disclosure rules to every GraphQL answer, whatever path produced it:
  * 1. before execution, an operation selecting a field its reader may not see is refused whole
- *    (403 FORBIDDEN with `deniedFields`), so nothing runs for it;
+ *    (FORBIDDEN with `deniedFields`, no data), so nothing runs for it;
  * 2. before sending, every household mention is rendered for the reader (reference, pseudonym or
  *    "a household"), household ids in JSON become mentions first (auditors and managers), and as a
  *    last net operational references in free text (override and refusal reasons written by people)

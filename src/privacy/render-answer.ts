@@ -22,7 +22,7 @@ export function mapStrings(value: unknown, fn: (text: string) => string): unknow
   return value;
 }
 
-const HOUSEHOLD_ID_KEY = /^household(Id|Ids)$/;
+const HOUSEHOLD_ID_KEY = /(^h|H)ousehold(Id|Ids)$/; // householdId, chosenHouseholdId, plainOrderHouseholdIds, ...
 const HOUSEHOLD_LIST_KEY = /^households$/;
 const HOUSEHOLD_KEY = /^household$/;
 
