@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
   if (config.nodeEnv === 'development') {
     // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
-    const tokens = ROLES.map((role) => [role, mintToken(config.auth.secret, { subject: `dev-${role.toLowerCase()}`, roles: [role] }, config.auth.tokenTtlSeconds)] as const);
+    const tokens = [
+      ...ROLES.map((role) => [role, mintToken(config.auth.secret, { subject: `dev-${role.toLowerCase()}`, roles: [role] }, config.auth.tokenTtlSeconds)] as const),
+      // a second officer for four-eyes approvals (both are assigned to the demo municipality)
+      ['OFFICER2', mintToken(config.auth.secret, { subject: 'dev-officer-2', roles: ['OFFICER'] }, config.auth.tokenTtlSeconds)] as const,
+    ];
     console.log(`  Tokens (development, valid ${Math.round(config.auth.tokenTtlSeconds / 3600)} h; npm run token -- --role OFFICER mints more):`);
     for (const [role, token] of tokens) console.log(`    ${role.padEnd(8)} ${token}`);
     console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[0][1]}' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);

@@ -9,6 +9,9 @@ import { ImportsService } from '../imports/imports.service.js';
 import { generateDemoMunicipality } from './generate-demo.js';
 
 /** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
+/** Subjects of the development officer tokens (src/main.ts), assigned to the demo municipality. */
+export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
+
 export const DATA_TABLES = ['officer_assignment', 'simulation', 'offer', 'proposal', 'allocation_round', 'allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
 
 @Injectable()
@@ -40,9 +43,21 @@ export class DemoSeederService {
       throw new Error(`Demo data failed validation (${result.errors.length} problems): ${first}`);
     }
     await this.addPlanRozenhof();
+    await this.assignDemoOfficers();
     const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
     this.logger.log(`Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`);
     return { caseComplexCode: dataset.caseComplexCode, counts };
+  }
+
+  /**
+   * The development officers (`npm start` prints their tokens; src/main.ts) work in the demo
+   * municipality: without an assignment an officer may not propose or decide (README, need-to-know).
+   */
+  private async assignDemoOfficers(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO officer_assignment (subject, municipality_code, assigned_by)
+       SELECT s, m.municipality_code, 'demo' FROM unnest($1::text[]) AS s, (SELECT DISTINCT municipality_code FROM neighbourhood) AS m
+       ON CONFLICT DO NOTHING`, [[...DEMO_OFFICERS]]);
   }
 
   /**
