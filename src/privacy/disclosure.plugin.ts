@@ -10,7 +10,7 @@ import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referen
 /**
  * Applies the disclosure rules to every GraphQL answer, whatever path produced it:
  * 1. before execution, an operation selecting a field its reader may not see is refused whole
- *    (FORBIDDEN with `deniedFields`, no data), so nothing runs for it;
+ *    (403 FORBIDDEN with `deniedFields`), so nothing runs for it;
  * 2. before sending, every household mention is rendered for the reader (reference, pseudonym or
  *    "a household"), household ids in JSON become mentions first (auditors and managers), and as a
  *    last net operational references in free text (override and refusal reasons written by people)
@@ -43,7 +43,9 @@ export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDi
 }
 
 async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclosure, audience: Audience, result: { data?: unknown; errors?: readonly unknown[] }): Promise<void> {
-  if (audience !== 'OPERATIONAL') result.data = mapStrings(result.data, mentionHouseholdsInJson);
+  // a request refused before execution has no data key, and must not get one: its HTTP status (4xx) depends on that
+  const hasData = 'data' in result;
+  if (hasData && audience !== 'OPERATIONAL') result.data = mapStrings(result.data, mentionHouseholdsInJson);
   const ids = [...mentionsIn(result.data), ...mentionsIn(result.errors)];
   let references = new Map<number, string>();
   if (ids.length && audience === 'OPERATIONAL') {
@@ -54,7 +56,7 @@ async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclos
     if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
     return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
   });
-  result.data = mapStrings(result.data, render);
+  if (hasData) result.data = mapStrings(result.data, render);
   for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);
   if (audience === 'OPERATIONAL') return;
   // the last net: references people typed into free text
@@ -65,6 +67,6 @@ async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclos
   const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE reference = ANY($1)', [[...words]]);
   if (!rows.length) return;
   const replacement = new Map(rows.map((r) => [r.reference, audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(Number(r.id)) : 'a household']));
-  result.data = mapStrings(result.data, (text) => replaceReferences(text, replacement));
+  if (hasData) result.data = mapStrings(result.data, (text) => replaceReferences(text, replacement));
   for (const error of (result.errors ?? []) as { message: string }[]) error.message = replaceReferences(error.message, replacement);
 }

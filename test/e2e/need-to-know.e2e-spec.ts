@@ -226,8 +226,7 @@ describe('need to know: what auditors and managers can see, over every Query fie
     const bad: string[] = [];
     for (const root of report.roots) {
       for (const r of root.refusals) {
-        // the refusal names its fields and comes with no data (the HTTP status is Apollo's 200 for request errors)
-        if (r.deniedFields && r.code !== 'FORBIDDEN') bad.push(`${root.field}: deniedFields ${JSON.stringify(r.deniedFields)} with code ${r.code}, not FORBIDDEN`);
+        if (r.deniedFields && (r.status !== 403 || r.code !== 'FORBIDDEN')) bad.push(`${root.field}: deniedFields ${JSON.stringify(r.deniedFields)} with HTTP ${r.status} and code ${r.code}, not 403 FORBIDDEN`);
         for (const coordinate of r.deniedFields ?? []) if (!coordinateExists(schema, coordinate)) bad.push(`${root.field}: denied "${coordinate}" is not a schema coordinate`);
       }
     }
@@ -271,7 +270,7 @@ describe('need to know: what auditors and managers can see, over every Query fie
     }, 60_000);
 
     it('reaches (nearly) every Query field an auditor may call', () => expectReached(walks.pseudonymous!.report));
-    it('refuses denied fields with FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.pseudonymous!.report));
+    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.pseudonymous!.report));
     it('sees no operational reference, internal household id or special-category value; incomes and birth dates only in rule verdicts', () => expectNoLeaks('pseudonymous'));
   });
 
@@ -281,7 +280,7 @@ describe('need to know: what auditors and managers can see, over every Query fie
     }, 60_000);
 
     it('reaches (nearly) every Query field a manager may call', () => expectReached(walks.aggregate!.report));
-    it('refuses denied fields with FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.aggregate!.report));
+    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.aggregate!.report));
     it('sees no household identity (reference, pseudonym, id) and no per-household fact', () => expectNoLeaks('aggregate'));
   });
 

@@ -11,7 +11,12 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
   it('refuses a query nested deeper than the limit before running it', async () => {
     let selection = 'reference';
     for (let i = 0; i < 8; i += 1) selection = `currentTenancy { household { ${selection} } }`;
-    const { errors, data } = await sut.gql(`{ households(first: 1) { nodes { ${selection} } } }`);
+    const res = await request(sut.app.getHttpServer()).post('/graphql').set('content-type', 'application/json')
+      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`).send({ query: `{ households(first: 1) { nodes { ${selection} } } }` });
+    // refused before execution: a 400 and no data key (the disclosure plugin must not add one, or the status turns 200)
+    expect(res.status).toBe(400);
+    const { errors, data } = res.body;
+    expect('data' in res.body).toBe(false);
     expect(data).toBeUndefined();
     expect(errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 15 }, message: expect.stringMatching(/nested 19 levels deep; at most 15/) });
   });
