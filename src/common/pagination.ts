@@ -36,8 +36,9 @@ export function encodeCursor(id: number): string {
   return Buffer.from(`id:${id}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
+export function decodeCursor(cursor: string | null | undefined): number {
+  // many clients send `after: null` for the first page
+  if (cursor === undefined || cursor === null) return 0;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^id:(\d{1,10})$/.exec(decoded);
   if (!match || Number(match[1]) > 2_147_483_647) throw DomainError.invalid([{ field: 'after', reason: 'is not a cursor returned by this API' }]);

@@ -27,11 +27,14 @@ export class HouseholdsResolver {
 
   @Roles(...ANY_ROLE)
   @Query(() => HouseholdPage)
-  households(@Args() args: HouseholdListArgs, @CurrentActor() actor: Actor) {
+  async households(@Args() args: HouseholdListArgs, @CurrentActor() actor: Actor) {
     // a filter given in variables is not seen when the operation is planned: the same rule, here
     const reason = args.filter?.referencePrefix !== undefined ? DENIED_FIELDS[audienceOf(actor)]['HouseholdFilter.referencePrefix'] : undefined;
     if (reason !== undefined) throw new DomainError(ErrorCode.FORBIDDEN, `filter.referencePrefix: ${reason}`);
-    return this.service.list(args.filter, args);
+    if (audienceOf(actor) === 'OPERATIONAL') return this.service.list(args.filter, args);
+    // a plain cursor is the internal id: sealed for readers who see pseudonyms
+    const page = await this.service.list(args.filter, { ...args, after: args.after ? this.disclosure.openCursor(args.after) : undefined });
+    return { ...page, pageInfo: { ...page.pageInfo, endCursor: page.pageInfo.endCursor && this.disclosure.sealCursor(page.pageInfo.endCursor) } };
   }
 
   @Roles(...ANY_ROLE)

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -49,6 +49,32 @@ export class HouseholdDisclosure {
 
   pseudonym(householdId: number): string {
     return `PSN-${createHmac('sha256', this.config.auth.secret).update(`household:${householdId}`).digest('hex').slice(0, 16)}`;
+  }
+
+  /**
+   * A page cursor sealed for readers who may not learn internal household ids (a plain cursor is
+   * the base64 of the id): AES-256-GCM under a key derived from the service secret.
+   */
+  sealCursor(cursor: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.cursorKey(), iv);
+    const sealed = Buffer.concat([cipher.update(cursor, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+  }
+
+  openCursor(sealed: string): string {
+    try {
+      const bytes = Buffer.from(sealed, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', this.cursorKey(), bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+      return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+    } catch {
+      throw DomainError.invalid([{ field: 'after', reason: 'is not a cursor returned by this API' }]);
+    }
+  }
+
+  private cursorKey(): Buffer {
+    return createHash('sha256').update(`woonmix-cursor:${this.config.auth.secret}`).digest();
   }
 
   /** The household a pseudonym stands for, or null. Pseudonyms of new ids are added as they appear. */

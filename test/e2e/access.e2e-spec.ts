@@ -142,6 +142,14 @@ describe('access control: signed tokens, roles per operation, special-category d
       for (const id of ['V-1', ids['V-1']]) expect((await sut.gql(`query($id: ID!) { household(id: $id) { id } }`, { id }, asRole('AUDITOR'))).errors![0].extensions.code).toBe('BAD_USER_INPUT');
       const page = await sut.gql(`{ households(first: 50) { nodes { id reference } } }`, {}, asRole('AUDITOR'));
       expect(page.data.households.nodes.every((h: any) => /^PSN-[0-9a-f]{16}$/.test(h.reference) && h.id === h.reference)).toBe(true);
+      // page cursors do not carry the internal id either (a plain cursor is its base64), yet page on
+      const PAGE = `query($after: String) { households(first: 2, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`;
+      const first = (await sut.gql(PAGE, { after: null }, asRole('AUDITOR'))).data.households;
+      expect(Buffer.from(first.pageInfo.endCursor, 'base64url').toString('utf8')).not.toMatch(/id:\d/);
+      const second = (await sut.gql(PAGE, { after: first.pageInfo.endCursor }, asRole('AUDITOR'))).data.households;
+      expect(second.nodes.map((n: any) => n.id)).toEqual(page.data.households.nodes.slice(2, 4).map((n: any) => n.id));
+      const forged = await sut.gql(PAGE, { after: Buffer.from('id:1').toString('base64url') }, asRole('AUDITOR'));
+      expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after', reason: 'is not a cursor returned by this API' }] });
     });
 
     it('managers get no household at all, only aggregates', async () => {
