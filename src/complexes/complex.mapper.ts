@@ -1,4 +1,5 @@
 import { Composition as EngineComposition } from '../engine/composition/compute-composition.js';
+import type { SuppressedComposition } from '../engine/privacy/small-cells.js';
 import { Complex, Composition } from './graphql/complex.type.js';
 import { ComplexEntity } from './complex.entity.js';
 
@@ -6,7 +7,7 @@ export function toComplex(entity: ComplexEntity): Complex {
   return { id: String(entity.id), code: entity.code, name: entity.name, neighbourhoodId: entity.neighbourhoodId };
 }
 
-export function toCompositionType(c: EngineComposition): Composition {
+export function toCompositionType(c: EngineComposition | SuppressedComposition): Composition {
   return {
     asOf: c.asOf,
     parameterYear: c.parameterYear,

@@ -1,3 +1,7 @@
+import { CurrentActor } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import { audienceOf } from '../privacy/audience.js';
+import { suppressComposition } from '../engine/privacy/small-cells.js';
 import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Int } from '@nestjs/graphql';
@@ -51,8 +55,9 @@ export class ComplexesResolver {
     return ctx.loaders.dwellingCountByComplex.load(Number(complex.id));
   }
 
-  @ResolveField(() => Composition)
-  async composition(@Parent() complex: Complex, @Args() args: CompositionArgs, @Context() ctx: RequestContext) {
-    return toCompositionType(await this.service.composition(Number(complex.id), ctx.loaders, args.asOf, args.inflowYears));
+  @ResolveField(() => Composition, { description: 'Who lives there; for managers, cells of 1-4 households are null (src/engine/privacy/small-cells.ts)' })
+  async composition(@Parent() complex: Complex, @Args() args: CompositionArgs, @Context() ctx: RequestContext, @CurrentActor() actor: Actor) {
+    const composition = await this.service.composition(Number(complex.id), ctx.loaders, args.asOf, args.inflowYears);
+    return toCompositionType(audienceOf(actor) === 'AGGREGATE' ? suppressComposition(composition) : composition);
   }
 }

@@ -1,3 +1,4 @@
+import { SuppressedGroupRate, suppressGroupRates } from '../engine/privacy/small-cells.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { toCsv } from '../common/csv.js';
@@ -17,7 +18,7 @@ export interface AllocationReport {
   allocations: number;
   quotas: QuotaShare[];
   deviations: DeviationCount[];
-  groups: GroupRate[];
+  groups: (GroupRate | SuppressedGroupRate)[];
   csv: string;
 }
 
@@ -34,7 +35,8 @@ export class ReportsService {
     private readonly ruleParameters: RuleParametersService,
   ) {}
 
-  async allocationReport(year: number, municipalityCode: string | null): Promise<AllocationReport> {
+  /** `suppressSmallCells`: for readers who see aggregates only (managers), in the fields and the CSV alike. */
+  async allocationReport(year: number, municipalityCode: string | null, suppressSmallCells: boolean): Promise<AllocationReport> {
     if (municipalityCode !== null && !MUNICIPALITY_CODE.test(municipalityCode)) {
       throw DomainError.invalid([{ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' }]);
     }
@@ -77,7 +79,8 @@ export class ReportsService {
       return { categories: categorize(h, to, params), urgent, allocated: a.allocated };
     });
     const deviations = deviationCounts(decisionRows);
-    const groups = allocationRates(applicantRows);
+    const rates = allocationRates(applicantRows);
+    const groups = suppressSmallCells ? suppressGroupRates(rates) : rates;
     const scope = municipalityCode ?? 'ASSOCIATION';
     const csv = toCsv([
       ['section', 'year', 'scope', 'dimension', 'key', 'measure', 'value'],
@@ -90,8 +93,8 @@ export class ReportsService {
       ]),
       ...deviations.flatMap((d) => (['decisions', 'passedOver', 'overrides'] as const).map((k) => ['DEVIATION', year, scope, d.dimension, d.key, k, d[k]])),
       ...groups.flatMap((g) => [
-        ['ALLOCATION_RATE', year, scope, g.dimension, g.category, 'applicants', g.applicants],
-        ['ALLOCATION_RATE', year, scope, g.dimension, g.category, 'allocated', g.allocated],
+        ['ALLOCATION_RATE', year, scope, g.dimension, g.category, 'applicants', g.applicants ?? ''],
+        ['ALLOCATION_RATE', year, scope, g.dimension, g.category, 'allocated', g.allocated ?? ''],
         ['ALLOCATION_RATE', year, scope, g.dimension, g.category, 'rate_basis_points', g.rateBasisPoints ?? ''],
       ]),
     ]);

@@ -29,7 +29,7 @@ describe('reports for auditors and managers', () => {
   afterAll(() => sut.close());
 
   it('shows quota shares against norms, deviations and overrides, and allocation rates by group', async () => {
-    const { data, errors } = await sut.gql(REPORT, { y: 2026, m: 'GM9004' }, asRole('MANAGER'));
+    const { data, errors } = await sut.gql(REPORT, { y: 2026, m: 'GM9004' }, asRole('AUDITOR'));
     expect(errors).toBeUndefined();
     const r = data.allocationReport;
     expect(r).toMatchObject({ year: 2026, scope: 'GM9004', allocations: 2 });
@@ -45,6 +45,19 @@ describe('reports for auditors and managers', () => {
     expect(vulnerable).toEqual({ dimension: 'VULNERABILITY', category: 'VULNERABLE', applicants: 1, allocated: 1, rateBasisPoints: 10_000 });
     const notVulnerable = r.groups.find((g: any) => g.dimension === 'VULNERABILITY' && g.category === 'NOT_VULNERABLE');
     expect(notVulnerable).toEqual({ dimension: 'VULNERABILITY', category: 'NOT_VULNERABLE', applicants: 3, allocated: 1, rateBasisPoints: 3333 });
+  });
+
+  it('shows managers the same report with cells of fewer than five households suppressed, in the fields and the CSV', async () => {
+    const { data, errors } = await sut.gql(REPORT, { y: 2026, m: 'GM9004' }, asRole('MANAGER'));
+    expect(errors).toBeUndefined();
+    const r = data.allocationReport;
+    expect(r).toMatchObject({ year: 2026, scope: 'GM9004', allocations: 2 });
+    for (const category of ['VULNERABLE', 'NOT_VULNERABLE']) {
+      expect(r.groups.find((g: any) => g.dimension === 'VULNERABILITY' && g.category === category)).toEqual({ dimension: 'VULNERABILITY', category, applicants: null, allocated: null, rateBasisPoints: null });
+    }
+    const rows: string[][] = parse(r.csv);
+    expect(rows).toContainEqual(['ALLOCATION_RATE', '2026', 'GM9004', 'VULNERABILITY', 'NOT_VULNERABLE', 'rate_basis_points', '']);
+    expect(rows.filter((row) => row[0] === 'ALLOCATION_RATE' && row[6] !== '' && Number(row[6]) > 0 && Number(row[6]) < 5 && row[5] !== 'rate_basis_points')).toEqual([]);
   });
 
   it('exports the same figures as CSV', async () => {

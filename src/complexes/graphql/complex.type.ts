@@ -15,8 +15,8 @@ export class Complex {
 @ObjectType()
 export class CategoryShare {
   @Field() category: string;
-  @Field(() => Int) count: number;
-  @Field(() => Float, { description: 'count / total, 0..1, rounded to 4 decimals' }) share: number;
+  @Field(() => Int, { nullable: true, description: 'null for managers when 1-4 households (or when it would give such a cell away)' }) count: number | null;
+  @Field(() => Float, { nullable: true, description: 'count / total, 0..1, rounded to 4 decimals; null when count is' }) share: number | null;
 }
 
 @ObjectType()
@@ -30,11 +30,11 @@ export class DimensionComposition {
 export class InflowComposition {
   @Field() periodStart: string;
   @Field() periodEnd: string;
-  @Field(() => Int) count: number;
-  @Field(() => Int) urgentCount: number;
-  @Field(() => Float) urgentShare: number;
-  @Field(() => Int) vulnerableCount: number;
-  @Field(() => Float) vulnerableShare: number;
+  @Field(() => Int, { nullable: true, description: 'null for managers when 1-4 households' }) count: number | null;
+  @Field(() => Int, { nullable: true, description: 'null for managers when it or the rest is 1-4 households' }) urgentCount: number | null;
+  @Field(() => Float, { nullable: true }) urgentShare: number | null;
+  @Field(() => Int, { nullable: true, description: 'null for managers when it or the rest is 1-4 households' }) vulnerableCount: number | null;
+  @Field(() => Float, { nullable: true }) vulnerableShare: number | null;
 }
 
 @ObjectType({ description: 'Who lives in the complex on asOf, derived from tenancies; income bands use that year\'s limits' })

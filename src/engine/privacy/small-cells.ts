@@ -1,0 +1,84 @@
+import type { CategoryCount, Composition, InflowComposition } from '../composition/compute-composition.js';
+import type { GroupRate } from '../reports/allocation-report.js';
+
+/**
+ * Small-cell suppression for readers who see aggregates only (managers; README, "Who sees what"):
+ * a count of 1 to MIN_CELL_SIZE - 1 households could point at a person in a complex of forty homes,
+ * so it is shown as null, and so is a second cell of the same breakdown when one suppressed cell
+ * could otherwise be worked out from the total (complementary suppression, as statistical offices
+ * do). Zero is shown: it names nobody. The threshold is the association's disclosure policy.
+ */
+export const MIN_CELL_SIZE = 5;
+
+export function isSmallCell(count: number): boolean {
+  return count > 0 && count < MIN_CELL_SIZE;
+}
+
+/**
+ * Which cells of one breakdown (whose counts add up to a shown total) to suppress: the small ones,
+ * and when exactly one is small, also the smallest other non-zero cell.
+ */
+export function cellsToSuppress(counts: readonly number[]): boolean[] {
+  const hidden = counts.map(isSmallCell);
+  if (hidden.filter(Boolean).length === 1) {
+    let partner = -1;
+    counts.forEach((c, i) => {
+      if (!hidden[i] && c > 0 && (partner === -1 || c < counts[partner])) partner = i;
+    });
+    if (partner !== -1) hidden[partner] = true;
+  }
+  return hidden;
+}
+
+export type SuppressedCategory = Omit<CategoryCount, 'count' | 'share'> & { count: number | null; share: number | null };
+export type SuppressedInflow = Omit<InflowComposition, 'count' | 'urgentCount' | 'urgentShare' | 'vulnerableCount' | 'vulnerableShare'> &
+  { count: number | null; urgentCount: number | null; urgentShare: number | null; vulnerableCount: number | null; vulnerableShare: number | null };
+export interface SuppressedComposition extends Omit<Composition, 'dimensions' | 'inflow'> {
+  dimensions: { dimension: Composition['dimensions'][number]['dimension']; total: number; categories: SuppressedCategory[] }[];
+  inflow: SuppressedInflow;
+}
+
+/** A part of a whole: hidden when it, or the rest of the whole, is a small cell. */
+function part(count: number, whole: number, share: number): { count: number | null; share: number | null } {
+  return isSmallCell(count) || isSmallCell(whole - count) ? { count: null, share: null } : { count, share };
+}
+
+export function suppressComposition(c: Composition): SuppressedComposition {
+  const inflowHidden = isSmallCell(c.inflow.count);
+  const urgent = inflowHidden ? { count: null, share: null } : part(c.inflow.urgentCount, c.inflow.count, c.inflow.urgentShare);
+  const vulnerable = inflowHidden ? { count: null, share: null } : part(c.inflow.vulnerableCount, c.inflow.count, c.inflow.vulnerableShare);
+  return {
+    ...c,
+    dimensions: c.dimensions.map((d) => {
+      const hidden = cellsToSuppress(d.categories.map((x) => x.count));
+      return { ...d, categories: d.categories.map((x, i) => (hidden[i] ? { ...x, count: null, share: null } : { ...x })) };
+    }),
+    inflow: {
+      ...c.inflow,
+      count: inflowHidden ? null : c.inflow.count,
+      urgentCount: urgent.count, urgentShare: urgent.share,
+      vulnerableCount: vulnerable.count, vulnerableShare: vulnerable.share,
+    },
+  };
+}
+
+export type SuppressedGroupRate = Omit<GroupRate, 'applicants' | 'allocated' | 'rateBasisPoints'> & { applicants: number | null; allocated: number | null; rateBasisPoints: number | null };
+
+/**
+ * Allocation rates per group: a row is hidden when its applicants, its allocated or its
+ * not-allocated households form a small cell; per dimension, one hidden row hides another.
+ */
+export function suppressGroupRates(groups: readonly GroupRate[]): SuppressedGroupRate[] {
+  const hidden = new Set<GroupRate>();
+  const dimensions = [...new Set(groups.map((g) => g.dimension))];
+  for (const dimension of dimensions) {
+    const rows = groups.filter((g) => g.dimension === dimension);
+    const small = rows.map((g) => isSmallCell(g.applicants) || isSmallCell(g.allocated) || isSmallCell(g.applicants - g.allocated));
+    if (small.filter(Boolean).length === 1) {
+      const others = rows.map((g, i) => ({ g, i })).filter(({ g, i }) => !small[i] && g.applicants > 0).sort((a, b) => a.g.applicants - b.g.applicants);
+      if (others.length) small[others[0].i] = true;
+    }
+    rows.forEach((g, i) => small[i] && hidden.add(g));
+  }
+  return groups.map((g) => (hidden.has(g) ? { ...g, applicants: null, allocated: null, rateBasisPoints: null } : { ...g }));
+}
