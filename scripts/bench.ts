@@ -1,3 +1,5 @@
+import { AssignmentsService } from '../src/privacy/assignments.service.js';
+import { DEMO_MUNICIPALITY_CODE } from '../src/demo/generate-demo.js';
 import 'reflect-metadata';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +68,8 @@ async function main() {
   const results: BenchResult[] = [];
   try {
     await app.get(DemoSeederService).load(config.demoSeed);
+    // officers act inside an assignment (README, need-to-know)
+    await app.get(AssignmentsService).assign({ subject: 'bench-officer', municipalityCode: DEMO_MUNICIPALITY_CODE }, { subject: 'bench-admin', roles: ['ADMIN'] });
     const ds = app.get(DataSource);
     // one vacancy with exactly 2,000 respondents from the waiting list
     const [{ id: vacancyId }] = await ds.query(`SELECT id FROM vacancy WHERE status = 'OPEN' AND route = 'REGULAR' ORDER BY id LIMIT 1`);

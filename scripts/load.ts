@@ -585,6 +585,26 @@ async function discover(url: string, token: string): Promise<Ids> {
   return ids;
 }
 
+/**
+ * Officers act only inside an assignment (README, need-to-know): every officer subject this run will
+ * use (one per connection, per mix and level, and the preflight's) is assigned to the municipality,
+ * through the API as an admin would.
+ */
+async function assignLoadOfficers(url: string, secret: string, municipalityCode: string, levels: readonly number[], warmupConnections: number): Promise<void> {
+  const admin = mintToken(secret, { subject: 'load-admin', roles: ['ADMIN'] }, 3600);
+  const subjects = ['load-preflight-officer'];
+  for (const mix of Object.keys(MIXES)) {
+    for (const [label, connections] of [...levels.map((n) => [mix, n] as const), [`${mix}-warmup`, warmupConnections] as const]) {
+      for (let i = 0; i < connections; i++) subjects.push(`load-${label}-c${connections}-${i}-officer`);
+    }
+  }
+  for (const subject of new Set(subjects)) {
+    const { status, body } = await graphql(url, admin, `mutation($s: String!, $m: String) { assignOfficer(input: { subject: $s, municipalityCode: $m }) { id } }`, { s: subject, m: municipalityCode });
+    // a rerun on the same database finds its officers assigned already (CONFLICT)
+    if (status !== 200 || (body.includes('"errors"') && !body.includes('CONFLICT'))) throw new Error(`could not assign ${subject}: HTTP ${status} ${body.slice(0, 300)}`);
+  }
+}
+
 /** Every operation once, one after another: a wrong query shows here, with its message, before any load. */
 async function preflight(url: string, secret: string, ops: Record<string, Operation>): Promise<string[]> {
   const problems: string[] = [];
@@ -676,6 +696,7 @@ async function main(): Promise<void> {
     const ids = await discover(service.baseUrl, officer);
     console.log(`  ids from the service: ${ids.vacancies.length} open or proposed vacancies (proposals round-robin over them), ${ids.households.length} households on the waiting list, ${ids.complexes.length} complexes, municipality ${ids.municipalityCode}, year ${ids.year}`);
     const ops = operations(ids);
+    await assignLoadOfficers(service.baseUrl, secret, ids.municipalityCode, settings.levels, Math.min(4, Math.max(...settings.levels)));
     preflightProblems = await preflight(service.baseUrl, secret, ops);
     console.log(preflightProblems.length ? `  preflight (each operation once) FAILED:\n${preflightProblems.map((p) => `    ${p}`).join('\n')}` : `  preflight: ${Object.keys(ops).length} operations answered without errors`);
     const ctx = { url: service.baseUrl, secret, ops, timeoutSeconds: settings.timeoutSeconds, service };

@@ -1,3 +1,4 @@
+import { DEMO_MUNICIPALITY_CODE } from '../../src/demo/generate-demo.js';
 import type pg from 'pg';
 import type { Actor } from '../../src/auth/roles.js';
 import { HttpOutcome, ServiceProcess, TestDatabase, acknowledged, createDatabase } from '../helpers/service-process.js';
@@ -46,6 +47,7 @@ describe('kill -9 during a stream of decisions (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createDatabase(process.env.DATABASE_URL!);
     sut = await ServiceProcess.start({ databaseUrl: db.url }); // loads the demo municipality: 60 open vacancies with respondents
+    await sut.assignOfficers([OFFICER_A.subject, OFFICER_B.subject], DEMO_MUNICIPALITY_CODE);
     sql = await db.client();
   }, 60_000);
 

@@ -1,3 +1,4 @@
+import { DEMO_MUNICIPALITY_CODE } from '../../src/demo/generate-demo.js';
 import type { Actor } from '../../src/auth/roles.js';
 import { DedicatedPostgres, HttpOutcome, ServiceProcess, TestDatabase, createDatabase, sleep } from '../helpers/service-process.js';
 
@@ -60,6 +61,7 @@ describe('restart PostgreSQL under load', () => {
     server = await DedicatedPostgres.start();
     db = await createDatabase(server.url);
     sut = await ServiceProcess.start({ databaseUrl: db.url }); // loads the demo municipality
+    await sut.assignOfficers([OFFICER.subject], DEMO_MUNICIPALITY_CODE);
   }, 60_000);
 
   afterAll(async () => {

@@ -159,6 +159,14 @@ export class ServiceProcess {
   }
 
   /** Like gql, but the data of an answer without errors, or an Error naming what came back. */
+  /** Assigns officers to a municipality through the API, as an admin does: officers act only inside an assignment. */
+  async assignOfficers(subjects: readonly string[], municipalityCode: string): Promise<void> {
+    const admin: Actor = { subject: 'fault-test-admin', roles: ['ADMIN'] };
+    for (const subject of subjects) {
+      await this.gqlOk(`mutation($s: String!, $m: String) { assignOfficer(input: { subject: $s, municipalityCode: $m }) { id } }`, { s: subject, m: municipalityCode }, admin);
+    }
+  }
+
   async gqlOk<T = any>(query: string, variables: Record<string, unknown> | undefined, actor: Actor, timeoutMs = 15_000): Promise<T> {
     const o = await this.gql(query, variables, actor, timeoutMs);
     if (o.kind !== 'response') throw new Error(`no answer: ${o.error}`);
