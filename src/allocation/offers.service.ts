@@ -60,12 +60,13 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(ProposalEntity, { id: proposalId });
       if (!found) throw DomainError.notFound('Proposal', input.proposalId);
-      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], 'decideProposal');
       const vacancy = await lockVacancy(m, found.vacancyId);
       const proposal = await m.findOneByOrFail(ProposalEntity, { id: proposalId }); // re-read under the lock
       if (proposal.status !== 'PROPOSED' || vacancy.status !== 'PROPOSED') {
         throw new DomainError(ErrorCode.CONFLICT, `Proposal ${proposal.id} is ${proposal.status} and vacancy ${vacancy.reference} is ${vacancy.status}: only the current proposal of a PROPOSED vacancy can be decided`);
       }
+      // after the state checks: the losers of a race answer CONFLICT without another query (the lock queue stays short)
+      await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'decideProposal');
       let householdId: number;
       if (input.decision === DecisionEnum.ACCEPT) {
         if (input.householdId != null || input.reasonCode != null || input.reasonText != null) {
@@ -117,12 +118,12 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(OfferEntity, { id: offerId });
       if (!found) throw DomainError.notFound('Offer', input.offerId);
-      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], 'recordOfferResponse');
       const vacancy = await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
       if (offer.status === 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
       if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
       if (vacancy.status !== 'OFFERED') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
+      await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'recordOfferResponse');
       const respondedAt = this.clock.now();
       if (input.response === OfferResponseEnum.ACCEPTED) {
         const tenancyId = await this.let(m, vacancy, offer, actor);
@@ -243,10 +244,10 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(OfferEntity, { id });
       if (!found) throw DomainError.notFound('Offer', offerId);
-      await this.disclosure.assertAssigned(m, actor, [found.vacancyId], refusal === null ? 'approveOffer' : 'refuseOffer');
       await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id });
       if (offer.status !== 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is ${offer.status}; only an offer awaiting approval can be approved or refused`);
+      await this.disclosure.assertAssigned(m, actor, [offer.vacancyId], refusal === null ? 'approveOffer' : 'refuseOffer');
       if (offer.decidedBy === actor.subject) {
         throw new DomainError(ErrorCode.FORBIDDEN, `Four-eyes: ${actor.subject} decided offer ${offer.id} and cannot also approve or refuse it; another officer must`);
       }
