@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Need-to-know (AVG art. 5 lid 1 c and art. 9): officers work inside an assignment (a complex or a
  * municipality, kept by admins), and every read of special-category data by an officer or admin
- * leaves an access record that auditors can list. Access records are append-only like the audit log.
+ * leaves an access record that auditors can list (append-only like the audit log). Override reasons
+ * become coded, versioned policy data: each names the fact on file it relies on.
  */
 export class NeedToKnow1764000000008 implements MigrationInterface {
   name = 'NeedToKnow1764000000008';
@@ -40,10 +41,27 @@ export class NeedToKnow1764000000008 implements MigrationInterface {
       CREATE INDEX special_category_access_subject_idx ON special_category_access(subject, id);
       CREATE TRIGGER special_category_access_no_update_or_delete BEFORE UPDATE OR DELETE ON special_category_access
         FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+      -- coded override reasons and the fact each relies on: policy data, versioned like the composition policy
+      CREATE TABLE override_reason_policy (
+        id serial PRIMARY KEY,
+        version integer NOT NULL UNIQUE CHECK (version >= 1),
+        effective_from date NOT NULL,
+        reasons jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE offer ADD COLUMN override_reason_policy_version integer REFERENCES override_reason_policy(version);
     `);
+    await q.query(`INSERT INTO override_reason_policy (version, effective_from, reasons) VALUES (1, '2024-01-01', $1)`, [JSON.stringify([
+      { code: 'MEDICAL_FIT', label: 'The home fits a medical or Wmo indication of the household', requires: 'MEDICAL_OR_WMO_INDICATION' },
+      { code: 'WORK', label: 'The household works nearby or needs the home for its work (e.g. care or education staff)', requires: 'INCOME_FROM_WORK' },
+      { code: 'SOCIAL_MANAGEMENT', label: 'Social management of the complex, agreed with welfare, care or police partners', requires: null },
+      { code: 'DWELLING_FIT', label: 'The home fits the household better (size, floor, layout) than the proposed household', requires: null },
+      { code: 'CORRECTION', label: 'The proposal rested on facts that turned out wrong', requires: null },
+    ])]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE special_category_access; DROP TABLE officer_assignment;');
+    await q.query('ALTER TABLE offer DROP COLUMN override_reason_policy_version; DROP TABLE override_reason_policy; DROP TABLE special_category_access; DROP TABLE officer_assignment;');
   }
 }

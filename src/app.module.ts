@@ -29,6 +29,8 @@ import { PlanRunner } from './allocation/plan-runner.service.js';
 import { RoundsResolver } from './allocation/rounds.resolver.js';
 import { RoundsService } from './allocation/rounds.service.js';
 import { ProposalPresenter } from './allocation/proposal-presenter.js';
+import { OverrideReasonsService } from './allocation/override-reasons.service.js';
+import { OverrideReasonsResolver } from './allocation/override-reasons.resolver.js';
 import { JobQueue } from './jobs/job-queue.service.js';
 import { CLOCK, Clock, systemClock } from './common/clock.js';
 import { GraphqlErrorFilter } from './common/graphql-error.filter.js';
@@ -122,7 +124,7 @@ export class AppModule {
         ImportsService, ImportsResolver,
         JobQueue, PlanRunner, AllocationInputLoader,
         CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver, PendingApprovalResolver,
-        RoundsService, RoundsResolver, ProposalPresenter,
+        RoundsService, RoundsResolver, ProposalPresenter, OverrideReasonsService, OverrideReasonsResolver,
         DemoSeederService,
         AssignmentsService, AssignmentsResolver, SpecialCategoryAccessResolver,
       ],

@@ -115,6 +115,8 @@ export class OfferEntity {
   @Column({ type: 'text' }) decision: OfferDecision;
   @Column({ name: 'reason_code', type: 'text', nullable: true }) reasonCode: string | null;
   @Column({ name: 'reason_text', type: 'text', nullable: true }) reasonText: string | null;
+  /** The version of the override reasons the code was checked against (overrides only). */
+  @Column({ name: 'override_reason_policy_version', type: 'integer', nullable: true }) overrideReasonPolicyVersion: number | null;
   @Column({ type: 'text' }) status: OfferStatus;
   @Column({ name: 'response_reason', type: 'text', nullable: true }) responseReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -1,4 +1,5 @@
-import { OVERRIDE_REASONS, overrideReasonProblem } from '../engine/allocation/override-reasons.js';
+import { OverrideReasonPolicy, overrideReasonProblem } from '../engine/allocation/override-reasons.js';
+import { OverrideReasonsService } from './override-reasons.service.js';
 import { PendingApproval } from './graphql/pending-approval.type.js';
 import type { RequestContext } from '../database/loaders.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
@@ -43,6 +44,7 @@ export class OffersService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly disclosure: HouseholdDisclosure,
+    private readonly overrideReasons: OverrideReasonsService,
   ) {}
 
   async get(offerId: string): Promise<OfferEntity> {
@@ -68,6 +70,7 @@ export class OffersService {
       // after the state checks: the losers of a race answer CONFLICT without another query (the lock queue stays short)
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'decideProposal');
       let householdId: number;
+      let reasonPolicy: OverrideReasonPolicy | null = null;
       if (input.decision === DecisionEnum.ACCEPT) {
         if (input.householdId != null || input.reasonCode != null || input.reasonText != null) {
           throw DomainError.invalid([{ field: 'decision', reason: 'ACCEPT takes the proposed candidate; use OVERRIDE to offer another household' }]);
@@ -82,7 +85,8 @@ export class OffersService {
         await this.assertMayBeOffered(m, vacancy, householdId, true);
         // the coded reason must rest on a fact on file (src/engine/allocation/override-reasons.ts)
         const facts = await m.findOneByOrFail(HouseholdEntity, { id: householdId });
-        const problem = overrideReasonProblem(input.reasonCode!, { indicationKind: facts.indicationKind, incomeSource: facts.incomeSource });
+        reasonPolicy = await this.overrideReasons.inForce(m, this.clock.today());
+        const problem = overrideReasonProblem(reasonPolicy, input.reasonCode!, { indicationKind: facts.indicationKind, incomeSource: facts.incomeSource });
         if (problem) throw DomainError.invalid([problem]);
       }
       const override = input.decision === DecisionEnum.OVERRIDE;
@@ -94,6 +98,7 @@ export class OffersService {
         decision: override ? 'OVERRIDE' : 'PROPOSED',
         reasonCode: input.reasonCode ?? null,
         reasonText: input.reasonText ?? null,
+        overrideReasonPolicyVersion: reasonPolicy?.version ?? null,
         status: approval ? 'PENDING_APPROVAL' : 'OPEN',
         responseReason: null,
         respondedAt: null,
@@ -104,7 +109,7 @@ export class OffersService {
       await m.update(ProposalEntity, { id: proposal.id }, { status: 'DECIDED' });
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
       await this.audit.append(m, actor, 'OFFER_DECIDED', { offerId: offer.id, proposalId: proposal.id, vacancyId: vacancy.id, householdId }, {
-        decision: offer.decision, reasonCode: offer.reasonCode, reasonText: offer.reasonText, status: offer.status, fourEyes: approval,
+        decision: offer.decision, reasonCode: offer.reasonCode, reasonText: offer.reasonText, overrideReasonPolicyVersion: offer.overrideReasonPolicyVersion, status: offer.status, fourEyes: approval,
       });
       return offer;
     });
@@ -211,27 +216,31 @@ export class OffersService {
    */
   async pendingApprovals(actor: Actor, ctx: RequestContext): Promise<PendingApproval[]> {
     const m = this.dataSource.manager;
-    const offers = await m.find(OfferEntity, { where: { status: 'PENDING_APPROVAL' }, order: { id: 'ASC' } });
-    const mine = offers.filter((o) => o.decidedBy !== actor.subject);
-    const result: PendingApproval[] = [];
-    for (const offer of mine) {
-      if (!(await this.disclosure.handlesVacancy(ctx, offer.vacancyId))) continue;
-      const { proposal } = toStored(await m.findOneByOrFail(ProposalEntity, { id: offer.proposalId }));
+    const waiting = (await m.find(OfferEntity, { where: { status: 'PENDING_APPROVAL' }, order: { id: 'ASC' } })).filter((o) => o.decidedBy !== actor.subject);
+    // one query each: which vacancies the caller handles, the proposals, the complexes, the reason versions
+    const inScope = await Promise.all(waiting.map((o) => this.disclosure.handlesVacancy(ctx, o.vacancyId)));
+    const offers = waiting.filter((_o, i) => inScope[i]);
+    if (!offers.length) return [];
+    const proposals = new Map((await m.findBy(ProposalEntity, { id: In(offers.map((o) => o.proposalId)) })).map((p) => [p.id, toStored(p).proposal]));
+    const complexes: { vacancy_id: number; code: string }[] = await m.query(
+      'SELECT v.id AS vacancy_id, c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = ANY($1)', [offers.map((o) => o.vacancyId)]);
+    const complexOf = new Map(complexes.map((c) => [Number(c.vacancy_id), c.code]));
+    const policies = await this.overrideReasons.versions();
+    return offers.map((offer) => {
+      const proposal = proposals.get(offer.proposalId)!;
       const offered = [proposal.chosen, ...proposal.alternatives].find((c) => c?.householdId === offer.householdId) ?? null;
       const reasonRefs = new Set((proposal.plainOrderPassedOver?.reasons ?? []).filter((r) => r.kind === 'COMPOSITION_TARGET').map((r) => r.ref));
       const targets = proposal.composition.filter((t) => reasonRefs.has(t.targetId) || (t.afterThis?.violation ?? 0) > 0);
-      const [scope]: { code: string }[] = await m.query('SELECT c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = $1', [offer.vacancyId]);
-      const reason = OVERRIDE_REASONS.find((r) => r.code === offer.reasonCode) ?? null;
-      result.push({
+      const reason = policies.find((p) => p.version === offer.overrideReasonPolicyVersion)?.reasons.find((r) => r.code === offer.reasonCode) ?? null;
+      return {
         offerId: String(offer.id), proposalId: String(offer.proposalId), vacancyId: String(offer.vacancyId), vacancyReference: proposal.vacancyReference,
-        complexCode: scope.code, decision: offer.decision, decidedBy: offer.decidedBy ?? '', decidedAt: offer.createdAt.toISOString(),
+        complexCode: complexOf.get(offer.vacancyId) ?? '', decision: offer.decision, decidedBy: offer.decidedBy ?? '', decidedAt: offer.createdAt.toISOString(),
         reasonCode: offer.reasonCode, reasonLabel: reason?.label ?? null, reasonText: offer.reasonText, reasonRequires: reason?.requires ?? null,
         household: undefined as never, householdId: offer.householdId,
         offeredRank: offered?.rank ?? null, displacement: offered ? offered.rank - 1 : null,
         targets: targets.map((t) => ({ ...t, categories: [...t.categories] })),
-      });
-    }
-    return result;
+      };
+    });
   }
 
   /** The second officer refuses: the offer is withdrawn and the proposal can be decided again. */

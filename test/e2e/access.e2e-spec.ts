@@ -29,7 +29,7 @@ const MATRIX: Record<string, Role[]> = {
   // reads open to every role (field-level rules still apply: see the special-category tests)
   allocationRound: ALL, allocationRounds: ALL, complex: ALL, complexes: ALL, compositionPolicies: ALL, dwelling: ALL, dwellings: ALL,
   localPolicies: ALL, neighbourhoods: ALL, quotaStatus: ALL, resilienceClasses: ALL, ruleParameterYears: ALL, ruleParameters: ALL,
-  vacancies: ALL, vacancy: ALL,
+  vacancies: ALL, vacancy: ALL, overrideReasonPolicies: ALL,
   // one household each: never for managers (aggregates only), auditors under pseudonyms (src/privacy/disclosure-policy.ts)
   household: OAA, households: OAA, offers: OAA, proposal: OAA, proposals: OAA, tenancyHistory: OAA,
   // verdicts name the rules a household fails: the officers who decide and the auditors who check
@@ -43,7 +43,7 @@ const MATRIX: Record<string, Role[]> = {
   cancelAllocationRound: O, createVacancy: O, updateVacancy: O, withdrawVacancy: O, respondToVacancy: O, withdrawVacancyResponse: O,
   createHousehold: O, updateHousehold: O, withdrawHousehold: O, startTenancy: O, endTenancy: O,
   // managers change policies
-  addCompositionPolicyVersion: ['MANAGER'], addLocalPolicyVersion: ['MANAGER'],
+  addCompositionPolicyVersion: ['MANAGER'], addLocalPolicyVersion: ['MANAGER'], addOverrideReasonPolicyVersion: ['MANAGER'],
   // admins manage parameters, imports, the stock and officers' assignments; auditors see assignments and access records
   addRuleParameterYear: ['ADMIN'], importData: ['ADMIN'], createNeighbourhood: ['ADMIN'], updateNeighbourhood: ['ADMIN'],
   createComplex: ['ADMIN'], updateComplex: ['ADMIN'], createDwelling: ['ADMIN'], updateDwelling: ['ADMIN'],
