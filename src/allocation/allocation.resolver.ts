@@ -6,11 +6,10 @@ import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
 import { toVacancy } from '../vacancies/vacancy.mapper.js';
-import { DecideProposalInput, Offer, OfferResponseInput, OfferResponseResult, Proposal, ProposalCandidate, ProposalsArgs, RefuseOfferInput, ScorePart } from './graphql/proposal.type.js';
+import { DecideProposalInput, Offer, OfferResponseInput, OfferResponseResult, Proposal, ProposalCandidate, ProposalsArgs, RefuseOfferInput } from './graphql/proposal.type.js';
 import { OffersService } from './offers.service.js';
 import { toOffer } from './proposal.mapper.js';
 import { ProposalPresenter } from './proposal-presenter.js';
-import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { PendingApproval } from './graphql/pending-approval.type.js';
 import { ProposalsService } from './proposals.service.js';
 
@@ -90,15 +89,6 @@ export class ProposalsResolver {
 
 @Resolver(() => ProposalCandidate)
 export class ProposalCandidateResolver {
-  constructor(private readonly disclosure: HouseholdDisclosure) {}
-
-  @ResolveField(() => [ScorePart], { nullable: true, description: 'Points per composition target and quota; for officers handling the vacancy (each read recorded: a target on vulnerability states it)' })
-  async fit(@Parent() candidate: ProposalCandidate, @Context() ctx: RequestContext) {
-    if (candidate.fit === null) return null;
-    await this.disclosure.recordRead(ctx, candidate.householdId, 'fit', { purpose: 'VACANCY', purposeId: candidate.vacancyId });
-    return candidate.fit;
-  }
-
   @ResolveField(() => Household)
   async household(@Parent() candidate: ProposalCandidate, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);

@@ -3,6 +3,7 @@ import { audienceOf } from '../privacy/audience.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { RequestContext } from '../database/loaders.js';
 import { withholdPlan, withholdProposal } from '../engine/privacy/withhold-plan.js';
+import { isSpecialCategoryDimension } from '../engine/privacy/special-category.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Proposal } from './graphql/proposal.type.js';
 import { toProposal } from './proposal.mapper.js';
@@ -20,11 +21,24 @@ export class ProposalPresenter {
   async present(stored: StoredProposal, ctx: RequestContext): Promise<Proposal> {
     const actor = ctx.req?.actor;
     if (!actor) throw new Error('proposals are read by a signed-in actor');
-    if (await this.disclosure.handlesVacancy(ctx, stored.entity.vacancyId)) return toProposal(stored);
+    if (await this.disclosure.handlesVacancy(ctx, stored.entity.vacancyId)) {
+      await this.recordReads(stored, ctx);
+      return toProposal(stored);
+    }
     if (audienceOf(actor) === 'OPERATIONAL') {
       throw new DomainError(ErrorCode.FORBIDDEN, `Proposal ${stored.entity.id} is for vacancy ${stored.proposal.vacancyReference}, outside your assignment (an admin assigns officers with assignOfficer)`);
     }
     return toProposal({ entity: stored.entity, proposal: withholdProposal(stored.proposal), plan: withholdPlan(stored.plan) });
+  }
+
+  /**
+   * With a target on special-category data, a proposal states its candidates' vulnerability (their
+   * fit, the passed-over reason): reading it is a read of each candidate's special-category data.
+   */
+  private async recordReads({ proposal }: StoredProposal, ctx: RequestContext): Promise<void> {
+    if (!proposal.composition.some((t) => isSpecialCategoryDimension(t.dimension))) return;
+    const shown = new Set([proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : [])));
+    await Promise.all([...shown].map((householdId) => this.disclosure.recordRead(ctx, householdId, 'proposal', { purpose: 'VACANCY', purposeId: proposal.vacancyId })));
   }
 
   presentAll(stored: StoredProposal[], ctx: RequestContext): Promise<Proposal[]> {

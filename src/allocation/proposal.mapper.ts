@@ -1,13 +1,13 @@
-import type { AllocationPlan } from '../engine/allocation/explain-plan.js';
+import type { AllocationPlan, CandidateScore } from '../engine/allocation/explain-plan.js';
 import type { WithheldCandidate, WithheldProposal } from '../engine/privacy/withhold-plan.js';
 import { OfferEntity } from './allocation.entities.js';
 import { Offer, Proposal, ProposalCandidate } from './graphql/proposal.type.js';
 import { StoredProposal } from './proposals.service.js';
 
-function toCandidate(c: WithheldCandidate & Partial<Pick<import('../engine/allocation/explain-plan.js').CandidateScore, 'fit' | 'score' | 'costVersusChosen'>>, vacancyId: number): ProposalCandidate {
+/** A candidate, whole or without its fit and scores (withheld for readers without need to know). */
+function toCandidate(c: WithheldCandidate & Partial<Pick<CandidateScore, 'fit' | 'score' | 'costVersusChosen'>>): ProposalCandidate {
   return {
     householdId: c.householdId,
-    vacancyId,
     household: undefined as never, // resolved through the batch loader
     rank: c.rank,
     priorityTier: c.priorityTier,
@@ -38,11 +38,11 @@ export function toProposal({ entity, plan, proposal }: Pick<StoredProposal, 'ent
     routeOrder: proposal.routeOrder,
     candidateCount: proposal.candidateCount,
     summary: proposal.summary,
-    chosen: proposal.chosen ? toCandidate(proposal.chosen, entity.vacancyId) : null,
-    plainOrderCandidate: proposal.plainOrderCandidate ? toCandidate(proposal.plainOrderCandidate, entity.vacancyId) : null,
+    chosen: proposal.chosen ? toCandidate(proposal.chosen) : null,
+    plainOrderCandidate: proposal.plainOrderCandidate ? toCandidate(proposal.plainOrderCandidate) : null,
     passedOverSummary: proposal.plainOrderPassedOver?.summary ?? null,
     passedOverReasons: (proposal.plainOrderPassedOver?.reasons ?? []).map((r) => ({ kind: r.kind, ref: r.ref, points: r.points, text: r.text })),
-    alternatives: proposal.alternatives.map((c) => toCandidate(c, entity.vacancyId)),
+    alternatives: proposal.alternatives.map(toCandidate),
     composition: proposal.composition.map((t) => ({
       targetId: t.targetId, label: t.label, dimension: t.dimension, categories: [...t.categories], bound: t.bound, basisPoints: t.basisPoints,
       weight: t.weight, source: t.source, before: t.before, afterThis: t.afterThis, afterPlan: t.afterPlan, text: t.text,

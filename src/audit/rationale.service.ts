@@ -115,7 +115,8 @@ export class RationaleService {
   private async proposalFor(actor: Actor, proposal: VacancyProposal, ctx: RequestContext): Promise<WithheldProposal> {
     if (!(await this.disclosure.handlesVacancy(ctx, proposal.vacancyId))) return withholdProposal(proposal);
     const shown = [proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : []));
-    for (const householdId of new Set(shown)) await this.disclosure.recordRead(ctx, householdId, 'proposalRationale', { purpose: 'VACANCY', purposeId: proposal.vacancyId });
+    // loaded together, the reads are recorded in one insert
+    await Promise.all([...new Set(shown)].map((householdId) => this.disclosure.recordRead(ctx, householdId, 'proposalRationale', { purpose: 'VACANCY', purposeId: proposal.vacancyId })));
     return proposal;
   }
 }

@@ -5,7 +5,8 @@ import type { RequestContext } from '../database/loaders.js';
 import { audienceOf, Audience } from './audience.js';
 import { deniedSelections } from './disclosure-policy.js';
 import { HouseholdDisclosure } from './household-disclosure.service.js';
-import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referenceCandidates, renderMentions, replaceReferences } from './render-answer.js';
+import { renderMentions } from '../engine/privacy/household-mention.js';
+import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referenceCandidates, replaceReferences } from './render-answer.js';
 
 /**
  * Applies the disclosure rules to every GraphQL answer, whatever path produced it:
@@ -56,8 +57,10 @@ async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclos
     if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
     return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
   });
-  if (hasData) result.data = mapStrings(result.data, render);
-  for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);
+  if (ids.length) {
+    if (hasData) result.data = mapStrings(result.data, render);
+    for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);
+  }
   if (audience === 'OPERATIONAL') return;
   // the last net: references people typed into free text
   const words = new Set<string>();

@@ -7,7 +7,7 @@ import { Actor } from '../auth/roles.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RequestContext } from '../database/loaders.js';
-import { Audience, audienceOf } from './audience.js';
+import { audienceOf } from './audience.js';
 
 const PSEUDONYM = /^PSN-[0-9a-f]{16}$/;
 
@@ -42,10 +42,6 @@ export class HouseholdDisclosure {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  audience(actor: Actor | undefined): Audience | null {
-    return actor ? audienceOf(actor) : null;
-  }
 
   pseudonym(householdId: number): string {
     return `PSN-${createHmac('sha256', this.config.auth.secret).update(`household:${householdId}`).digest('hex').slice(0, 16)}`;

@@ -1,4 +1,4 @@
-import { householdIdMention, householdMention, MentionKind, mentionedIds, renderMentions } from '../engine/privacy/household-mention.js';
+import { householdIdMention, householdMention, mentionedIds } from '../engine/privacy/household-mention.js';
 
 /**
  * Walks an answer (GraphQL data, JSON held in strings) and rewrites its strings. Pure: the
@@ -96,4 +96,3 @@ export function replaceReferences(text: string, replacement: ReadonlyMap<string,
   return text.replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{0,39}(?![A-Za-z0-9_-])/g, (word) => replacement.get(word) ?? word);
 }
 
-export { renderMentions, type MentionKind };

@@ -25,6 +25,9 @@ describe('four-eyes queue and coded override reasons', () => {
 
   it('lists what waits for a second officer, with what the approver needs to judge it', async () => {
     proposalId = (await sut.gql(PROPOSE, { v: ids['VAC-C'] }, DECIDER)).data.proposeAllocation.id;
+    // the proposal weighs a target on vulnerability: reading it reads each candidate's special-category data, on record
+    const read = (await sut.gql(`{ specialCategoryAccess(subject: "officer-a") { household purpose purposeId fields } }`, {}, asRole('ADMIN'))).data.specialCategoryAccess;
+    expect(read).toContainEqual({ household: ids['V-1'], purpose: 'VACANCY', purposeId: ids['VAC-C'], fields: ['proposal'] });
     const decided = await sut.gql(OVERRIDE, { p: proposalId, h: ids['N-2'], c: 'MEDICAL_FIT' }, DECIDER);
     expect(decided.errors).toBeUndefined();
     offerId = decided.data.decideProposal.id;

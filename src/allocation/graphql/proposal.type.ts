@@ -43,7 +43,6 @@ export class ScorePart {
 @ObjectType()
 export class ProposalCandidate {
   householdId: number;
-  vacancyId: number;
   @Field(() => Household) household: Household;
   @Field(() => Int, { description: 'Place in the route\'s order (1 = first)' }) rank: number;
   @Field(() => Int) priorityTier: number;
@@ -53,8 +52,7 @@ export class ProposalCandidate {
   @Field({ description: 'Eligibility summary' }) eligibility: string;
   @Field(() => Float, { nullable: true, description: 'priorityPoints plus fit; for officers handling the vacancy' }) score: number | null;
   @Field(() => Float) priorityPoints: number;
-  /** Resolved in ProposalCandidateResolver (each read by an officer is recorded: fit can state vulnerability). */
-  fit: ScorePart[] | null;
+  @Field(() => [ScorePart], { nullable: true, description: 'Points per composition target and quota; for officers handling the vacancy (a target on vulnerability states it: the read is recorded)' }) fit: ScorePart[] | null;
   @Field(() => Float, { nullable: true, description: 'Points lost by choosing this household instead of the proposed one; for officers handling the vacancy' }) costVersusChosen: number | null;
 }
 
