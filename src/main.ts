@@ -5,6 +5,8 @@ import { ROLES } from './auth/roles.js';
 import { mintToken } from './auth/tokens.js';
 import { databaseProblem } from './database/preflight.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
+import { RuleParametersService } from './eligibility/rule-parameters.service.js';
+import { CLOCK, type Clock } from './common/clock.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -41,6 +43,9 @@ async function main(): Promise<void> {
   console.log(`  GraphQL API:  POST ${base}/graphql`);
   console.log(`  Console:      ${base}/console   (served locally, nothing loads from the internet)`);
   console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
+  // legal parameters are per calendar year: say so well before 1 January, not on it
+  const coverage = await app.get(RuleParametersService).coverage(app.get<Clock>(CLOCK).today());
+  if (coverage.warning) console.log(`  WARNING:      ${coverage.warning}`);
   if (config.nodeEnv === 'development') {
     // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
     const tokens = [

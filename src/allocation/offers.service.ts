@@ -13,7 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
-import { addDays } from '../engine/allocation/prepare-allocation.js';
+import { addDays } from '../engine/common/dates.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';

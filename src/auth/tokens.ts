@@ -27,7 +27,10 @@ export function verifyToken(secret: string, token: string): Actor {
     if (error instanceof jwt.TokenExpiredError) throw new TokenError('token expired');
     throw new TokenError(`invalid token (${(error as Error).message})`);
   }
+  // what mintToken promises, required of every token: an expiry, a subject of the minting rule, known roles
+  if (typeof claims.exp !== 'number') throw new TokenError('token has no expiry (exp)');
+  if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub)) throw new TokenError('token subject must be 1-100 letters, digits, ".", "_", "@" or "-"');
   const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
-  if (!claims.sub || roles.length === 0) throw new TokenError('token names no subject or no known role');
+  if (roles.length === 0) throw new TokenError('token names no known role');
   return { subject: claims.sub, roles: roles as Role[] };
 }

@@ -21,7 +21,7 @@ export interface AppConfig {
   /** Job queue (pg-boss): how often an idle worker polls, how long a round may stay active before it is presumed lost and retried, retries, and how often expired jobs are swept. */
   jobs: { pollSeconds: number; expireSeconds: number; retryLimit: number; maintenanceSeconds: number };
   /** Bearer tokens (JWT, HS256): the signing secret and how long a minted token lives. */
-  auth: { secret: string; tokenTtlSeconds: number; secretSource: 'AUTH_SECRET' | 'DEV_FILE' | 'TEST_DEFAULT' };
+  auth: { secret: string; tokenTtlSeconds: number; secretSource: 'AUTH_SECRET' | 'DEV_FILE' | 'TEST_RANDOM' };
   /**
    * Four-eyes (issue 5): a proposal that passes over the plain-order candidate by at least this many
    * places needs a second officer's approval before its offer goes out; an override always does.
@@ -82,14 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits, rateLimit };
 }
 
-/** Fixed secret of the test suite (tests mint their own tokens with it); never used outside NODE_ENV=test. */
-export const TEST_AUTH_SECRET = 'woonmix-test-secret-only-for-the-test-suite-0001';
+/**
+ * Without AUTH_SECRET, NODE_ENV=test signs with a random secret made once per process: tests mint
+ * their tokens from the loaded config, and a service started with NODE_ENV=test by mistake accepts
+ * no token anyone could know in advance.
+ */
+const TEST_PROCESS_SECRET = randomBytes(32).toString('hex');
 const MIN_SECRET_LENGTH = 32;
 
 /**
  * AUTH_SECRET (at least 32 characters) is required in production. In development the secret is kept
- * in data/.auth-secret (made once), so `npm run token` and the running service agree; tests use a
- * fixed one.
+ * in data/.auth-secret (made once), so `npm run token` and the running service agree; tests use
+ * one made per process.
  */
 function authSecret(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): Pick<AppConfig['auth'], 'secret' | 'secretSource'> {
   const given = env.AUTH_SECRET;
@@ -98,7 +102,7 @@ function authSecret(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): Pick
     return { secret: given, secretSource: 'AUTH_SECRET' };
   }
   if (nodeEnv === 'production') throw new ConfigError(`AUTH_SECRET must be set in production (at least ${MIN_SECRET_LENGTH} random characters)`);
-  if (nodeEnv === 'test') return { secret: TEST_AUTH_SECRET, secretSource: 'TEST_DEFAULT' };
+  if (nodeEnv === 'test') return { secret: TEST_PROCESS_SECRET, secretSource: 'TEST_RANDOM' };
   const file = resolve(env.AUTH_SECRET_FILE ?? './data/.auth-secret');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });

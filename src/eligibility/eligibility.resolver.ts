@@ -21,7 +21,9 @@ import {
 import { AddLocalPolicyVersionInput, LocalPolicyVersion } from './graphql/local-policy.type.js';
 import { LocalPolicyService } from './local-policy.service.js';
 import { toLocalPolicyVersion } from './local-policy.mapper.js';
-import { AddRuleParameterYearInput, RuleParameterYear } from './graphql/rule-parameters.type.js';
+import { AddRuleParameterYearInput, RuleParameterCoverage, RuleParameterYear } from './graphql/rule-parameters.type.js';
+import { Inject } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { toRuleParameterYear } from './rule-parameters.mapper.js';
 import { RuleParametersService } from './rule-parameters.service.js';
 
@@ -32,6 +34,7 @@ export class EligibilityResolver {
     private readonly parameters: RuleParametersService,
     private readonly policies: LocalPolicyService,
     private readonly disclosure: HouseholdDisclosure,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Roles('OFFICER', 'AUDITOR')
@@ -57,6 +60,12 @@ export class EligibilityResolver {
   @Query(() => RuleParameterYear, { description: 'The legal parameters of a year, with their sources' })
   async ruleParameters(@Args('year', { type: () => Int }) year: number) {
     return toRuleParameterYear(await this.parameters.forYear(year));
+  }
+
+  @Roles(...ANY_ROLE)
+  @Query(() => RuleParameterCoverage, { description: 'Which years of legal parameters exist, and which the next 90 days of work need (a warning from 60 days before a missing year is needed)' })
+  ruleParameterCoverage() {
+    return this.parameters.coverage(this.clock.today());
   }
 
   @Roles(...ANY_ROLE)

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { yearOf } from '../engine/common/dates.js';
+import { ParameterCoverage, parameterCoverage } from '../engine/eligibility/parameter-coverage.js';
 import { IsoDate, RuleParameters } from '../engine/model.js';
 import { AddRuleParameterYearInput } from './graphql/rule-parameters.type.js';
 import { RuleParameterYearEntity } from './rule-parameter-year.entity.js';
@@ -28,6 +29,14 @@ export class RuleParametersService {
 
   forDate(date: IsoDate, manager: EntityManager = this.dataSource.manager, field = 'onDate'): Promise<RuleParameters> {
     return this.forYear(yearOf(date), manager, field);
+  }
+
+  /** Which parameter years exist, and which the next 90 days of work need (src/engine/eligibility/parameter-coverage.ts). */
+  async coverage(today: IsoDate): Promise<ParameterCoverage> {
+    const years: { year: number }[] = await this.dataSource.query('SELECT year FROM rule_parameter_year ORDER BY year');
+    const inProgress: { reference: string; available_from: string }[] = await this.dataSource.query(
+      `SELECT reference, available_from::text AS available_from FROM vacancy WHERE status IN ('OPEN', 'PROPOSED', 'OFFERED') ORDER BY available_from, id`);
+    return parameterCoverage(today, years.map((y) => Number(y.year)), inProgress.map((v) => ({ reference: v.reference, availableFrom: v.available_from })));
   }
 
   async years(): Promise<RuleParameters[]> {
@@ -60,7 +69,7 @@ export class RuleParametersService {
 export function missingYear(year: number, field = 'year'): DomainError {
   return new DomainError(
     ErrorCode.BAD_USER_INPUT,
-    `No rule parameters for ${year}: legal limits are loaded per year (add them with an admin import before using dates in ${year})`,
+    `No rule parameters for ${year}: legal limits are set per calendar year; an admin adds the published ${year} limits, with their sources, with the mutation addRuleParameterYear (ruleParameterCoverage shows which years the work ahead needs)`,
     [{ field, reason: `falls in ${year}, a year without rule parameters` }],
   );
 }

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -144,12 +144,27 @@ export class ImportsService {
       throw DomainError.invalid([{ field: 'content', reason: 'give exactly one of content or path' }]);
     }
     if (input.content !== undefined) return input.content;
-    const base = this.config.importDir;
-    const full = resolve(base, input.path!);
-    const rel = relative(base, full);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw DomainError.invalid([{ field: 'path', reason: `must be inside the import directory ${base}` }]);
+    // resolve links first: a symlink inside the directory may point anywhere (imports/up -> /)
+    let base: string;
+    let full: string;
+    try {
+      base = await realpath(this.config.importDir);
+    } catch {
+      throw DomainError.invalid([{ field: 'path', reason: 'imports by path are not available: the import directory (IMPORT_DIR) does not exist' }]);
     }
+    // messages name the path as given, never an absolute path of the server, and say nothing of files outside
+    const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
+    const inside = (path: string) => {
+      const rel = relative(base, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    if (!inside(resolve(base, input.path!))) throw outside;
+    try {
+      full = await realpath(resolve(base, input.path!));
+    } catch (e) {
+      throw DomainError.invalid([{ field: 'path', reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` }]);
+    }
+    if (!inside(full)) throw outside;
     try {
       const info = await stat(full);
       if (!info.isFile()) throw DomainError.invalid([{ field: 'path', reason: `is not a file (${input.path})` }]);

@@ -29,7 +29,7 @@ const MATRIX: Record<string, Role[]> = {
   // reads open to every role (field-level rules still apply: see the special-category tests)
   allocationRound: ALL, allocationRounds: ALL, complex: ALL, complexes: ALL, compositionPolicies: ALL, dwelling: ALL, dwellings: ALL,
   localPolicies: ALL, neighbourhoods: ALL, quotaStatus: ALL, resilienceClasses: ALL, ruleParameterYears: ALL, ruleParameters: ALL,
-  vacancies: ALL, vacancy: ALL, overrideReasonPolicies: ALL,
+  vacancies: ALL, vacancy: ALL, overrideReasonPolicies: ALL, ruleParameterCoverage: ALL,
   // one household each: never for managers (aggregates only), auditors under pseudonyms (src/privacy/disclosure-policy.ts)
   household: OAA, households: OAA, offers: OAA, proposal: OAA, proposals: OAA, tenancyHistory: OAA,
   // verdicts name the rules a household fails: the officers who decide and the auditors who check
@@ -111,7 +111,11 @@ describe('access control: signed tokens, roles per operation, special-category d
     const expired = mintToken(sut.config.auth.secret, { subject: 'alice', roles: ['OFFICER'] }, -10);
     const jwt = (await import('jsonwebtoken')).default;
     const foreign = jwt.sign({ roles: ['ADMIN'] }, sut.config.auth.secret, { subject: 'x', issuer: 'elsewhere' });
-    for (const [authorization, reason] of [[undefined, /Sign in/], ['Basic abc', /Sign in/], [`Bearer ${forged}`, /invalid signature/], [`Bearer ${expired}`, /token expired/], [`Bearer ${foreign}`, /jwt issuer invalid/]] as const) {
+    // signed with the right secret, but not as the minting side makes tokens: without an expiry, or with a subject outside its rule
+    const forever = jwt.sign({ roles: ['ADMIN'] }, sut.config.auth.secret, { subject: 'x', issuer: 'woonmix' });
+    const oddSubject = jwt.sign({ roles: ['ADMIN'] }, sut.config.auth.secret, { subject: 'mallory <admin>', issuer: 'woonmix', expiresIn: 600 });
+    for (const [authorization, reason] of [[undefined, /Sign in/], ['Basic abc', /Sign in/], [`Bearer ${forged}`, /invalid signature/], [`Bearer ${expired}`, /token expired/], [`Bearer ${foreign}`, /jwt issuer invalid/],
+      [`Bearer ${forever}`, /token has no expiry/], [`Bearer ${oddSubject}`, /token subject must be/]] as const) {
       const res = await send(authorization);
       expect(res.body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(reason) });
       expect(res.body.data).toBeNull();

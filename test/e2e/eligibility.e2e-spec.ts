@@ -107,7 +107,7 @@ describe('eligibility over GraphQL', () => {
     ['an unknown household', { h: '99999', d: () => ids['A-4'], on: '2026-03-02' }, 'NOT_FOUND', 'Household 99999 does not exist'],
     ['an unknown dwelling', { h: () => ids['W-1'], d: '99999', on: '2026-03-02' }, 'NOT_FOUND', 'Dwelling 99999 does not exist'],
     ['a date before 2024', { h: () => ids['W-1'], d: () => ids['A-4'], on: '2023-12-31' }, 'BAD_USER_INPUT', 'No rule parameters for 2023'],
-    ['a year without parameters', { h: () => ids['W-1'], d: () => ids['A-4'], on: '2027-01-01' }, 'BAD_USER_INPUT', 'No rule parameters for 2027'],
+    ['a year without parameters', { h: () => ids['W-1'], d: () => ids['A-4'], on: '2027-01-01' }, 'BAD_USER_INPUT', 'No rule parameters for 2027: legal limits are set per calendar year; an admin adds the published 2027 limits, with their sources, with the mutation addRuleParameterYear'],
     ['an impossible date', { h: () => ids['W-1'], d: () => ids['A-4'], on: '2026-02-29' }, 'BAD_USER_INPUT', 'onDate must be a calendar date written YYYY-MM-DD'],
   ])('refuses %s with a clear error', async (_case, vars, code, message) => {
     const resolve = (v: string | (() => string)) => (typeof v === 'function' ? v() : v);
@@ -119,7 +119,8 @@ describe('eligibility over GraphQL', () => {
   it('serves the parameters of a year with sources, and lets an admin add a validated new year', async () => {
     const { data } = await sut.gql(`{ ruleParameters(year: 2026) { daebIncomeLimitSingleCents rentCapLowCents youthAgeLimit sources { field source } } }`);
     expect(data.ruleParameters).toMatchObject({ daebIncomeLimitSingleCents: 5_153_700, rentCapLowCents: 71_302, youthAgeLimit: 21 });
-    expect(data.ruleParameters.sources.find((s: any) => s.field === 'aowAge').source).toMatch(/^M:/);
+    // the AOW age is cited from the law, not from memory (migrations/1764000000009-aow-age-source.ts)
+    expect(data.ruleParameters.sources.find((s: any) => s.field === 'aowAge').source).toMatch(/^S: Algemene Ouderdomswet art\. 7a/);
 
     const input = {
       year: 2030, daebIncomeLimitSingleCents: 6_000_000, daebIncomeLimitMultiCents: 6_600_000, daebRentLimitCents: 100_000,

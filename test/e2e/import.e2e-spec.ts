@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { smallDataset } from '../fixtures/small-dataset.js';
@@ -120,8 +120,16 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
     expect(real.data.importData).toMatchObject({ ok: true, written: true });
     expect(await count('household')).toBe(before + dataset.households.length);
 
-    const escape = await sut.gql(IMPORT, { input: { kind: 'DATASET', format: 'JSON', path: '../etc/passwd' } });
-    expect(escape.errors![0].extensions.fields).toEqual([{ field: 'path', reason: `must be inside the import directory ${dir}` }]);
+    // outside the directory, by .. or by a link inside it (a file link or a directory link): refused, and no server path in the message
+    symlinkSync('/etc/passwd', join(dir, 'evil.csv'));
+    symlinkSync('/', join(dir, 'up'));
+    for (const path of ['../etc/passwd', 'evil.csv', 'up/etc/passwd', 'up']) {
+      const escape = await sut.gql(IMPORT, { input: { kind: 'COMPLEXES', format: 'CSV', path } });
+      expect([path, escape.errors![0].extensions.fields]).toEqual([path, [{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]]);
+      expect(JSON.stringify(escape.errors)).not.toContain(dir);
+    }
+    const missing = await sut.gql(IMPORT, { input: { kind: 'COMPLEXES', format: 'CSV', path: 'nothing-here.csv' } });
+    expect(missing.errors![0].extensions.fields).toEqual([{ field: 'path', reason: 'cannot be read (ENOENT)' }]);
   });
 
   it.each([

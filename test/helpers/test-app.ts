@@ -52,6 +52,8 @@ export interface TestAppOptions {
    * embedded database pass that app's `pgliteDir`; on PostgreSQL the data is simply kept.
    */
   reopen?: { pgliteDir: string | undefined };
+  /** Another "today" than TEST_TODAY (e.g. late in a year). */
+  clock?: Clock;
 }
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -67,7 +69,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     env.PGLITE_DIR = pgliteDir;
   }
   const config = { ...loadConfig(env), ...overrides };
-  const app = await createApp({ config, clock: fixedClock }, false);
+  const app = await createApp({ config, clock: options.clock ?? fixedClock }, false);
   await app.init();
   const dataSource = app.get(DataSource);
   if (process.env.DATABASE_URL && !options.reopen) {

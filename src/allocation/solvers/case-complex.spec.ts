@@ -1,7 +1,7 @@
 import { AllocationHousehold, AllocationInput } from '../../engine/allocation/allocation-input.js';
 import { ShareState } from '../../engine/allocation/explain-plan.js';
 import { planAllocation } from '../../engine/allocation/plan-allocation.js';
-import { addDays } from '../../engine/allocation/prepare-allocation.js';
+import { addDays } from '../../engine/common/dates.js';
 import { aComplex, aHousehold, aPair, aVacancy, anInput, vulnerable } from '../../engine/allocation/test-fixtures/allocation-input.builder.js';
 import { createRoutingSolver } from './routing.solver.js';
 

@@ -65,3 +65,19 @@ export class AddRuleParameterYearInput {
   @IsArray() @ArrayMinSize(1, { message: 'sources must name at least one source' }) @ValidateNested({ each: true }) @Type(() => ParameterSourceInput)
   sources: ParameterSourceInput[];
 }
+
+@ObjectType({ description: 'A parameter year the work of the next 90 days needs' })
+export class NeededParameterYear {
+  @Field(() => Int) year: number;
+  @Field({ description: 'The first day within the horizon that needs it' }) neededFrom: string;
+  @Field() present: boolean;
+  @Field(() => [String]) reasons: string[];
+}
+
+@ObjectType({ description: 'Which years of legal parameters exist, and which the next 90 days of work need' })
+export class RuleParameterCoverage {
+  @Field() today: string;
+  @Field(() => [Int]) years: number[];
+  @Field(() => [NeededParameterYear]) needed: NeededParameterYear[];
+  @Field(() => String, { nullable: true, description: 'Set from 60 days before a missing year is first needed' }) warning: string | null;
+}

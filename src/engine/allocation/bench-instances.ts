@@ -6,7 +6,7 @@ import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, INCOME_SOURCES, IsoDate } from '../model.js';
 import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, EligiblePair } from './allocation-input.js';
 import { CompositionPolicy, DEFAULT_COMPOSITION_POLICY } from './composition-policy.js';
-import { addDays } from './prepare-allocation.js';
+import { addDays } from '../common/dates.js';
 
 /**
  * Seeded allocation instances for benchmarks and medium-size tests, in the shape of solvers.md's

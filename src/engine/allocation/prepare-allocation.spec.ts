@@ -1,5 +1,6 @@
 import { DisplacementPolicy } from './composition-policy.js';
-import { FULL_SHARE, TIE_BREAK_BUDGET, addDays, prepareAllocation as sut } from './prepare-allocation.js';
+import { FULL_SHARE, TIE_BREAK_BUDGET, prepareAllocation as sut } from './prepare-allocation.js';
+import { addDays } from '../common/dates.js';
 import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, vulnerable } from './test-fixtures/allocation-input.builder.js';
 
 /** Households 1..n registered one day apart (1 first), so REGULAR rank = id. */

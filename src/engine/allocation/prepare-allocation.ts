@@ -1,4 +1,4 @@
-import { isIsoDate } from '../common/dates.js';
+import { addDays, isIsoDate } from '../common/dates.js';
 import { freeAllocationRoomBasisPoints } from '../eligibility/local-policy.js';
 import { PortfolioQuota } from '../eligibility/portfolio-quotas.js';
 import { QUOTA_COUNTER_KEYS, QuotaCounterKey } from '../eligibility/rule-outcome.js';
@@ -160,12 +160,6 @@ export interface PreparedAllocation {
 }
 
 const ROUTES_RANKED_BY_REGISTRATION: ReadonlySet<AllocationRoute> = new Set(['REGULAR', 'DIRECT']);
-
-/** ISO date plus whole days (UTC calendar arithmetic, no clock). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 function counterMask(countsAs: readonly QuotaCounterKey[]): number {
   let mask = 0;

@@ -44,6 +44,12 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${String(target).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
+/** ISO date plus whole days (UTC calendar arithmetic, no clock). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 export function firstOfJanuary(year: number): IsoDate {
   return `${year}-01-01`;
 }

@@ -6,7 +6,7 @@ import { QuotaCounterKey } from '../../eligibility/rule-outcome.js';
 import { AllocationRoute } from '../../model.js';
 import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, EligiblePair, QuotaScope } from '../allocation-input.js';
 import { CompositionPolicy, CompositionTarget, DEFAULT_COMPOSITION_POLICY } from '../composition-policy.js';
-import { addDays } from '../prepare-allocation.js';
+import { addDays } from '../../common/dates.js';
 
 /** Test builders for allocation inputs: sensible defaults, override what the test is about. */
 
