@@ -1,10 +1,12 @@
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor.js';
 import { actorOfRequest, AuthGuard } from './auth/auth.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
+import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
 import { ReplayService } from './audit/replay.service.js';
 import { RationaleResolver } from './audit/rationale.resolver.js';
 import { RationaleService } from './audit/rationale.service.js';
@@ -94,6 +96,10 @@ export class AppModule {
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks
             plugins: [ApolloServerPluginLandingPageDisabled() as never, queryLimitsPlugin(config.queryLimits) as never, disclosurePlugin(dataSource, disclosure) as never],
+            // an operation longer than this is refused while it is parsed, before any work is built for it
+            parseOptions: { maxTokens: config.queryLimits.maxTokens },
+            // no "Did you mean …" field suggestions for strangers to the schema in production
+            hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
             // CSRF: only JSON POSTs or requests with a preflight-forcing header are executed (Apollo's csrfPrevention)
             csrfPrevention: true,
             introspection: config.nodeEnv !== 'production',
@@ -111,7 +117,8 @@ export class AppModule {
         { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
-        AuditService, ReplayService, AuditResolver, RationaleService, RationaleResolver, ReportsService, ReportsResolver,
+        { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
+        AuditService, AuditCheckpoints, ReplayService, AuditResolver, RationaleService, RationaleResolver, ReportsService, ReportsResolver,
         SimulationInputBuilder, SimulationRunner, SimulationsService, SimulationsResolver,
         RuleParametersService, LocalPolicyService, QuotaLedgerService,
         EligibilityService, EligibilityResolver, EligibilityVerdictResolver, EligibleCandidateResolver,

@@ -22,7 +22,7 @@ export class ProposalsResolver {
   ) {}
 
   @Roles('OFFICER')
-  @Mutation(() => Proposal, { description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex (inside your assignment)' })
+  @Mutation(() => Proposal, { complexity: 500, description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex (inside your assignment)' })
   async proposeAllocation(@Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     return this.presenter.present(await this.proposalService.propose(vacancyId, actor), ctx);
   }

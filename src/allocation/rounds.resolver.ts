@@ -21,7 +21,7 @@ export class RoundsResolver {
   ) {}
 
   @Roles('OFFICER')
-  @Mutation(() => AllocationRound, { description: 'Queue an allocation round (a job); poll allocationRound(id) for progress and the plan' })
+  @Mutation(() => AllocationRound, { complexity: 200, description: 'Queue an allocation round (a job); poll allocationRound(id) for progress and the plan' })
   async startAllocationRound(@Args('input') input: StartAllocationRoundInput, @CurrentActor() actor: Actor) {
     return toAllocationRound(await this.roundService.start(input, actor));
   }

@@ -1,8 +1,9 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { DomainError } from '../common/domain-error.js';
 import { AUDIT_EVENT_TYPES, AuditService } from './audit.service.js';
-import { AuditChainVerification, AuditEvent, ProposalReplay } from './graphql/audit.type.js';
+import { AuditChainVerification, AuditCheckpoint, AuditEvent, ProposalReplay } from './graphql/audit.type.js';
 import { ReplayService } from './replay.service.js';
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
@@ -12,6 +13,7 @@ export class AuditResolver {
   constructor(
     private readonly auditService: AuditService,
     private readonly replayService: ReplayService,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   @Roles('AUDITOR')
@@ -32,7 +34,7 @@ export class AuditResolver {
   }
 
   @Roles('AUDITOR')
-  @Query(() => AuditChainVerification, { description: 'Checks the hash chain from one event to another (default: the whole log)' })
+  @Query(() => AuditChainVerification, { complexity: 500, description: 'Checks the hash chain from one event to another (default: the whole log)' })
   async verifyAuditChain(
     @Args('fromSeq', { type: () => Int, defaultValue: 1 }) fromSeq: number,
     @Args('toSeq', { type: () => Int, nullable: true }) toSeq?: number | null,
@@ -40,8 +42,15 @@ export class AuditResolver {
     return this.auditService.verify(fromSeq, toSeq ?? undefined);
   }
 
+  @Roles('AUDITOR', 'ADMIN')
+  @Mutation(() => AuditCheckpoint, { nullable: true, description: 'Writes a signed checkpoint of the log\'s head outside the database now (also done every AUDIT_CHECKPOINT_SECONDS); null on an empty log' })
+  async writeAuditCheckpoint() {
+    const c = await this.checkpoints.write();
+    return c && { seq: c.seq, hash: c.hash, at: c.at };
+  }
+
   @Roles('AUDITOR', 'OFFICER')
-  @Query(() => ProposalReplay, { description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
+  @Query(() => ProposalReplay, { complexity: 500, description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
   async replayProposal(@Args('proposalId', { type: () => ID }) proposalId: string) {
     const r = await this.replayService.replayProposal(proposalId);
     return { ...r, proposalId: String(r.proposalId), differences: r.differences.map((d) => ({ path: d.path, recorded: json(d.recorded), replayed: json(d.replayed) })) };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles.js';
+import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJson, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
@@ -53,6 +54,8 @@ export interface ChainVerification {
   toSeq: number;
   checked: number;
   firstBreak: ChainBreak | null;
+  /** Signed checkpoints (outside the database) the log was checked against. */
+  checkpointsChecked: number;
 }
 
 function toStored(row: EventRow): StoredEvent {
@@ -77,6 +80,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   async append(m: EntityManager, actor: Actor, type: AuditEventType, subject: Record<string, string | number | null>, payload: unknown): Promise<StoredEvent> {
@@ -123,7 +127,7 @@ export class AuditService {
     let previous: StoredEvent | null = null;
     if (fromSeq > 1) {
       const [row] = await m.query('SELECT * FROM audit_event WHERE seq = $1', [fromSeq - 1]);
-      if (!row) return { valid: false, fromSeq, toSeq: last, checked: 0, firstBreak: { seq: fromSeq - 1, reason: `event ${fromSeq - 1} is missing` } };
+      if (!row) return { valid: false, fromSeq, toSeq: last, checked: 0, firstBreak: { seq: fromSeq - 1, reason: `event ${fromSeq - 1} is missing` }, checkpointsChecked: 0 };
       previous = toStored(row);
     }
     let checked = 0;
@@ -135,11 +139,17 @@ export class AuditService {
       const broken = firstChainBreak(events, previous)
         ?? (events.length < expected ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` } : null)
         ?? (await this.firstBadSnapshot(events));
-      if (broken) return { valid: false, fromSeq, toSeq: last, checked: checked + events.filter((e) => e.seq < broken.seq).length, firstBreak: broken };
+      if (broken) return { valid: false, fromSeq, toSeq: last, checked: checked + events.filter((e) => e.seq < broken.seq).length, firstBreak: broken, checkpointsChecked: 0 };
       checked += events.length;
       previous = events.at(-1) ?? previous;
     }
-    return { valid: true, fromSeq, toSeq: last, checked, firstBreak: null };
+    // a chain can be recomputed after a rewrite, and cut short: the checkpoints outside the database say what it was
+    const agreement = await this.checkpoints.firstDisagreement(Number(max), async (seqs) => {
+      const rows: { seq: string; hash: string }[] = seqs.length ? await m.query('SELECT seq, hash FROM audit_event WHERE seq = ANY($1)', [seqs]) : [];
+      return new Map(rows.map((r) => [Number(r.seq), r.hash]));
+    });
+    if (agreement.firstBreak) return { valid: false, fromSeq, toSeq: last, checked, firstBreak: agreement.firstBreak, checkpointsChecked: agreement.checked };
+    return { valid: true, fromSeq, toSeq: last, checked, firstBreak: null, checkpointsChecked: agreement.checked };
   }
 
   /** The first event whose snapshot (the engine input it names by hash) is missing or no longer matches that hash. */

@@ -6,6 +6,8 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** The request ran past its time limit; the work not yet started was not done. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
 }
 
 export interface FieldProblem {

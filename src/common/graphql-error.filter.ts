@@ -76,6 +76,7 @@ function toGraphqlError(error: DomainError): GraphQLError {
     case ErrorCode.FORBIDDEN:
       return new GraphQLError(error.message, { extensions: { code: error.code } });
     case ErrorCode.SERVICE_UNAVAILABLE:
+    case ErrorCode.REQUEST_TIMEOUT:
       return new GraphQLError(error.message, { extensions: { code: error.code, retryable: true } });
     default:
       return assertUnreachable(error.code);

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { rateLimit } from 'express-rate-limit';
 
 export interface RateLimitConfig {
-  /** Requests per minute per bearer token (per client address without one). */
+  /** Requests per minute per signed-in subject (per client address without one). */
   perMinute: number;
 }
 
@@ -10,24 +9,23 @@ export const RATE_LIMITED = 'RATE_LIMITED';
 
 /** What the key needs of a request (express's, without depending on its types). */
 interface KeyedRequest {
-  headers: { authorization?: string | string[] };
+  actor?: { subject: string };
   ip?: string;
   socket?: { remoteAddress?: string };
 }
 
 /**
- * Whose budget a request spends: its bearer token (a hash, never the token itself), else the client
- * address. Per token, so one runaway script cannot starve the officers at the same office address.
+ * Whose budget a request spends: the verified subject of its token (src/common/request-guards.ts
+ * verifies it first), else the client address. Not the raw token: junk tokens would each get a
+ * fresh budget.
  */
 export function rateLimitKey(req: KeyedRequest): string {
-  const header = req.headers.authorization;
-  const token = typeof header === 'string' && /^Bearer\s+\S+$/i.test(header) ? header.replace(/^Bearer\s+/i, '') : null;
-  if (token) return `token:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+  if (req.actor) return `subject:${req.actor.subject}`;
   return `address:${req.ip ?? req.socket?.remoteAddress ?? 'unknown'}`;
 }
 
 /**
- * Rate limit per token (issue 7), in a fixed window of one minute, in this instance's memory: with
+ * Rate limit per signed-in subject (per address without one), in a fixed window of one minute, in this instance's memory: with
  * several instances behind a balancer each counts its own share. Refused requests get HTTP 429, a
  * Retry-After header and a GraphQL-shaped error naming the limit. Health checks are never limited.
  */
@@ -40,11 +38,13 @@ export function rateLimitMiddleware(config: RateLimitConfig): ReturnType<typeof 
     keyGenerator: (req) => rateLimitKey(req),
     skip: (req) => req.path === '/health' || req.path.startsWith('/health/'),
     handler: (req, res, _next, options) => {
-      const retryAfterSeconds = Math.max(1, Math.ceil(((req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000);
+      // whole seconds (RFC 9110 delay-seconds), rounded up so a client that waits is let in
+      const resetAt = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + options.windowMs;
+      const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
       res.setHeader('Retry-After', String(retryAfterSeconds));
       res.status(429).json({
         errors: [{
-          message: `Too many requests: at most ${config.perMinute} a minute per token; retry after ${retryAfterSeconds} s`,
+          message: `Too many requests: at most ${config.perMinute} a minute per user; retry after ${retryAfterSeconds} s`,
           extensions: { code: RATE_LIMITED, limitPerMinute: config.perMinute, retryAfterSeconds },
         }],
       });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -28,7 +28,24 @@ export interface AppConfig {
    */
   fourEyesMinDisplacement: number;
   /** GraphQL protection: deepest nesting and highest complexity (fields x page sizes) an operation may have. */
-  queryLimits: { maxDepth: number; maxComplexity: number };
+  queryLimits: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** Lexical tokens of an operation: refused while parsing, before anything is built for it. */
+    maxTokens: number;
+    /** Field selections (aliases each count) in an operation. */
+    maxFields: number;
+    /** Expensive fields (complexity of at least EXPENSIVE_FIELD_COST: proposals, replays, verdicts of a whole pool) in one operation. */
+    maxExpensiveFields: number;
+  };
+  /**
+   * Signed checkpoints of the audit log's head, written outside the database (a file in this
+   * directory) every `intervalSeconds` and on demand, so rewriting or truncating the log in the
+   * database is caught (verifyAuditChain). Keep the directory on other storage than the database.
+   */
+  auditCheckpoints: { dir: string; intervalSeconds: number };
+  /** Requests: at once per signed-in subject, time a request may take before its remaining work is refused, body of any request but an import. */
+  requests: { maxConcurrentPerSubject: number; timeoutMs: number; maxBodyBytesNonImport: number };
   /** Requests per minute per bearer token (per client address without one); 0 = no limit. */
   rateLimit: { perMinute: number };
 }
@@ -77,9 +94,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const auth = { ...authSecret(env, nodeEnv), tokenTtlSeconds: parseIntVar(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) };
   const fourEyesMinDisplacement = parseIntVar(env, 'FOUR_EYES_MIN_DISPLACEMENT', 1, 1, 1000);
-  const queryLimits = { maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 2, 100), maxComplexity: parseIntVar(env, 'QUERY_MAX_COMPLEXITY', 50_000, 100, 10_000_000) };
+  const queryLimits = {
+    maxDepth: parseIntVar(env, 'QUERY_MAX_DEPTH', 15, 2, 100),
+    maxComplexity: parseIntVar(env, 'QUERY_MAX_COMPLEXITY', 50_000, 100, 10_000_000),
+    maxTokens: parseIntVar(env, 'QUERY_MAX_TOKENS', 20_000, 100, 10_000_000),
+    maxFields: parseIntVar(env, 'QUERY_MAX_FIELDS', 5_000, 10, 10_000_000),
+    maxExpensiveFields: parseIntVar(env, 'QUERY_MAX_EXPENSIVE_FIELDS', 5, 1, 10_000),
+  };
+  const requests = {
+    maxConcurrentPerSubject: parseIntVar(env, 'MAX_CONCURRENT_PER_SUBJECT', 16, 1, 10_000),
+    timeoutMs: parseIntVar(env, 'REQUEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    maxBodyBytesNonImport: parseIntVar(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
+  };
+  // by default beside the database it guards, one directory per database (a checkpoint of another database would not match)
+  const defaultCheckpointDir = database.kind === 'pglite'
+    ? (database.dataDir.includes('://') ? resolve('./data/audit-checkpoints/memory') : `${database.dataDir}-audit-checkpoints`)
+    : resolve('./data/audit-checkpoints', createHash('sha256').update(database.url.replace(/\/\/[^@/]*@/, '//')).digest('hex').slice(0, 16));
+  const auditCheckpoints = { dir: resolve(env.AUDIT_CHECKPOINT_DIR ?? defaultCheckpointDir), intervalSeconds: parseIntVar(env, 'AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400) };
   const rateLimit = { perMinute: parseIntVar(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000) };
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits, rateLimit };
+  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits, rateLimit, requests, auditCheckpoints };
 }
 
 /**

@@ -15,7 +15,7 @@ const identity = (value: string) => value;
  * DATABASE_URL set -> real PostgreSQL via pg; otherwise embedded PGlite in a file-backed directory,
  * with transactions serialised by the driver's mutex (typeorm-pglite interleaves them: shared/stack.md §5).
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'> & { requests?: Pick<AppConfig['requests'], 'timeoutMs'> }): DataSourceOptions {
   // DATE stays 'YYYY-MM-DD': no time-zone shift between the drivers.
   pg.types.setTypeParser(PG_DATE_OID, identity);
   const common = {
@@ -27,7 +27,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'>
     logger: new QueryCountingLogger(config.logSql),
   };
   if (config.database.kind === 'postgres') {
-    return { ...common, url: config.database.url, extra: { max: 10, connectionTimeoutMillis: 5000, Client: LossNotingClient } };
+    return { ...common, url: config.database.url, // statement_timeout: a request past its time limit does not leave its query running on the server
+    extra: { max: 10, connectionTimeoutMillis: 5000, ...(config.requests ? { statement_timeout: config.requests.timeoutMs } : {}), Client: LossNotingClient } };
   }
   const dir = config.database.dataDir;
   if (!dir.includes('://')) mkdirSync(dir, { recursive: true }); // PGlite does not create parent dirs

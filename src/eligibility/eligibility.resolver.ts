@@ -45,7 +45,7 @@ export class EligibilityResolver {
   }
 
   @Roles('OFFICER', 'AUDITOR')
-  @Query(() => EligibleCandidates, { description: 'The eligible households for a vacancy, with counts of those excluded per rule' })
+  @Query(() => EligibleCandidates, { complexity: 300, description: 'The eligible households for a vacancy, with counts of those excluded per rule' })
   eligibleCandidates(@Args() args: EligibleCandidatesArgs) {
     return this.service.eligibleCandidates(args);
   }

@@ -9,7 +9,7 @@ export class ImportsResolver {
   constructor(private readonly service: ImportsService) {}
 
   @Roles('ADMIN')
-  @Mutation(() => ImportResult, { description: 'Bulk import from CSV or JSON; all rows or none are written' })
+  @Mutation(() => ImportResult, { complexity: 500, description: 'Bulk import from CSV or JSON; all rows or none are written' })
   importData(@Args('input') input: ImportInput, @CurrentActor() actor: Actor) {
     return this.service.import(input, actor);
   }

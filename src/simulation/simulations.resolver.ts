@@ -49,7 +49,7 @@ export class SimulationsResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => Simulation, { description: 'Queue a simulation of complexes over the years: plain order against one or two composition policies' })
+  @Mutation(() => Simulation, { complexity: 200, description: 'Queue a simulation of complexes over the years: plain order against one or two composition policies' })
   async startSimulation(@Args('input') input: StartSimulationInput, @CurrentActor() actor: Actor) {
     return this.view(await this.simulationService.start(input, actor));
   }

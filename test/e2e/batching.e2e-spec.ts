@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config/app-config.js';
 import { ImportDataset } from '../../src/imports/import-rows.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { HouseholdBuilder } from '../builders/household.builder.js';
@@ -25,7 +26,7 @@ describe('batched loading (DataLoader)', () => {
   beforeAll(async () => {
     // a 500-row page with every respondent is above the default complexity limit (test/e2e/protection);
     // this suite measures batching on it, as an operator who raised QUERY_MAX_COMPLEXITY would run it
-    sut = await createTestApp({ queryLimits: { maxDepth: 15, maxComplexity: 1_000_000 } });
+    sut = await createTestApp({ queryLimits: { ...loadConfig({ NODE_ENV: 'test' }).queryLimits, maxComplexity: 1_000_000 } });
     expect((await sut.app.get(ImportsService).importDataset(manyVacancies())).errors).toEqual([]);
   });
   afterAll(() => sut.close());

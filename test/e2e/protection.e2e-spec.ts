@@ -39,7 +39,8 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
   });
 
   it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
-    const res = await request(sut.app.getHttpServer()).get('/graphql').query({ query: '{ __typename }' });
+    // a browser sends cookies, not our bearer token, cross-site; with a token the CSRF check still holds
+    const res = await request(sut.app.getHttpServer()).get('/graphql').set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`).query({ query: '{ __typename }' });
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/Cross-Site Request Forgery/);
   });
@@ -95,7 +96,7 @@ describe('GraphQL protection in production: no introspection, no stack traces', 
   });
 });
 
-describe('Rate limiting per token', () => {
+describe('Rate limiting per signed-in user', () => {
   let sut: TestApp;
   const LIMIT = 5;
   beforeAll(async () => {
@@ -109,18 +110,18 @@ describe('Rate limiting per token', () => {
     return req.send({ query });
   };
 
-  it('refuses a token over its budget with 429, Retry-After and a clear error; other tokens, addresses and health checks go on', async () => {
+  it('refuses a user over their budget with 429, Retry-After and a clear error; other tokens, addresses and health checks go on', async () => {
     const first = sut.tokenFor({ subject: 'officer-a', roles: ['OFFICER'] });
     const second = sut.tokenFor({ subject: 'officer-b', roles: ['OFFICER'] });
     for (let i = 0; i < LIMIT; i += 1) expect((await post(first)).status).toBe(200);
     const refused = await post(first, 'mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", document: "{}" }) { id } }');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limitPerMinute: LIMIT }, message: expect.stringMatching(/at most 5 a minute per token/) });
+    expect(refused.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limitPerMinute: LIMIT }, message: expect.stringMatching(/at most 5 a minute per user/) });
     // the refused request did not run
     expect(Number((await sut.dataSource.query('SELECT count(*)::int AS n FROM composition_policy'))[0].n)).toBe(1);
     expect((await post(second)).status).toBe(200);
-    expect((await post(null)).status).toBe(200); // keyed by address without a token (then UNAUTHENTICATED or public)
+    expect((await post(null)).status).toBe(401); // keyed by address without a token, and refused: GraphQL is for signed-in callers
     for (let i = 0; i < LIMIT + 2; i += 1) expect((await request(sut.app.getHttpServer()).get('/health')).status).toBe(200);
   });
 });

@@ -409,7 +409,9 @@ export class SchemaWalker {
         out.forbidden = first.message ?? 'FORBIDDEN';
         return;
       }
-      if (code === 'QUERY_TOO_COMPLEX' || code === 'QUERY_TOO_DEEP') {
+      // the service's size limits (src/common/query-limits.plugin.ts, parse limits, body limit): ask for less at once
+      const tooLarge = code === 'QUERY_TOO_LARGE' || code === 'QUERY_TOO_EXPENSIVE' || code === 'PAYLOAD_TOO_LARGE' || (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(first.message ?? ''));
+      if (code === 'QUERY_TOO_COMPLEX' || code === 'QUERY_TOO_DEEP' || tooLarge) {
         if (calls.length > 1) {
           const half = Math.ceil(calls.length / 2);
           await this.runCalls(field, calls.slice(0, half), depth, out);

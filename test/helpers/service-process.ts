@@ -123,6 +123,8 @@ export class ServiceProcess {
       JOB_POLL_SECONDS: '1',
       // these tests send far more than an officer would; the rate limit is not what they test
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // the audit log's checkpoints outside the database: one directory per service (kept across its restarts)
+      AUDIT_CHECKPOINT_DIR: mkdtempSync(join(tmpdir(), 'woonmix-fault-checkpoints-')),
       ...options.env,
     };
     const service = new ServiceProcess(port, env, options.readyTimeoutMs ?? 60_000);

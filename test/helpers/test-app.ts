@@ -51,7 +51,7 @@ export interface TestAppOptions {
    * Reopen the database of an earlier (closed) test app instead of a fresh one: a restart. On the
    * embedded database pass that app's `pgliteDir`; on PostgreSQL the data is simply kept.
    */
-  reopen?: { pgliteDir: string | undefined };
+  reopen?: { pgliteDir: string | undefined; checkpointDir?: string };
   /** Another "today" than TEST_TODAY (e.g. late in a year). */
   clock?: Clock;
 }
@@ -68,6 +68,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     }
     env.PGLITE_DIR = pgliteDir;
   }
+  // checkpoints of the audit log outside the database: one directory per test app (on a reopen, the same)
+  env.AUDIT_CHECKPOINT_DIR = options.reopen?.checkpointDir ?? mkdtempSync(join(tmpdir(), 'woonmix-checkpoints-'));
+  env.AUDIT_CHECKPOINT_SECONDS = '0';
   const config = { ...loadConfig(env), ...overrides };
   const app = await createApp({ config, clock: options.clock ?? fixedClock }, false);
   await app.init();
