@@ -150,7 +150,8 @@ describe('restart PostgreSQL under load', () => {
     expect(readiness.length).toBeGreaterThan(0);
     for (const r of readiness) expect(r.kind === 'response' ? { status: r.status, body: r.body } : r).toEqual({ status: 503, body: { status: 'unavailable', database: 'unreachable' } });
     const ready = await sut.get('/health/ready');
-    expect(ready.kind === 'response' && { status: ready.status, body: ready.body }).toEqual({ status: 200, body: { status: 'ok', database: 'ok' } });
+    // (its body may carry warnings besides, e.g. a missing year of legal parameters ahead: the real clock runs here)
+    expect(ready.kind === 'response' && { status: ready.status, body: ready.body }).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok' } });
 
     // recovered without a restart, within the bound; and from a second after recovery on, everything succeeded
     if (recoveredAt === null) throw new Error(`no successful read and proposal within ${RECOVERY_BOUND_MS} ms of the server being back\n${diagnostics()}`);
