@@ -1,7 +1,7 @@
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
@@ -55,19 +55,36 @@ export class ProposalsService {
         if (!vacancy) throw DomainError.notFound('Vacancy', vacancyId);
         await this.disclosure.assertAssigned(m, actor, [id], 'proposeAllocation');
         assertPlannable(vacancy);
-        return { vacancy, loaded: await this.loadFor(m, vacancy, onDate), stamp: await stateStamp(m) };
+        return { vacancy, loaded: await this.loadFor(m, vacancy, onDate) };
       });
       const { plan } = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
-      const stored = await this.dataSource.transaction(async (m) => {
-        const vacancy = await lockVacancy(m, id);
-        assertPlannable(vacancy);
-        if ((await stateStamp(m)) !== read.stamp) return null;
-        return this.store(m, vacancy, read.loaded, plan, onDate, actor);
-      });
+      const stored = await this.storeIfBasisHolds(id, read.loaded, plan, onDate, actor);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
         throw new DomainError(ErrorCode.CONFLICT, `Offers or allocations kept changing while vacancy ${read.vacancy.reference} was planned; ask again`);
       }
+    }
+  }
+
+  /**
+   * Stores the plan only if what it was planned from still holds: the vacancy locked, its input read
+   * again in one snapshot and compared with the input the plan was made from (the same loader, so
+   * any fact the plan depends on is compared: a household's income, members or urgency, a tenancy's
+   * end, a response swapped for another, offers, policies, parameters). Exact, and its cost grows
+   * with this vacancy's respondents and complex only, not with other tables. Null: plan again.
+   */
+  private async storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
+    try {
+      return await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        const vacancy = await lockVacancy(m, vacancyId);
+        assertPlannable(vacancy);
+        if (basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
+        return this.store(m, vacancy, loaded, plan, onDate, actor);
+      });
+    } catch (error) {
+      // the vacancy changed after this snapshot began (another officer's proposal or decision): plan again
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === SERIALIZATION_FAILURE) return null;
+      throw error;
     }
   }
 
@@ -138,20 +155,12 @@ function assertPlannable(vacancy: VacancyEntity): void {
   }
 }
 
-/**
- * What a plan read that others can change between reading and storing: offers (made, answered),
- * allocations, tenancies, vacancies, the respondent lists and policy versions. Any change means: plan again.
- */
-async function stateStamp(m: EntityManager): Promise<string> {
-  const [row] = await m.query(`SELECT
-      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status NOT IN ('OPEN', 'PENDING_APPROVAL')) || ':' || count(*) FILTER (WHERE status = 'OPEN') FROM offer) AS offers,
-      (SELECT coalesce(max(id), 0) FROM allocation) AS allocations,
-      (SELECT coalesce(max(id), 0) || ':' || count(*) FROM tenancy) AS tenancies,
-      (SELECT coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE status IN ('OPEN', 'PROPOSED')) FROM vacancy) AS vacancies,
-      (SELECT count(*) FROM vacancy_response) AS responses,
-      (SELECT coalesce(max(id), 0) FROM composition_policy) || ':' || (SELECT coalesce(max(id), 0) FROM local_policy) AS policies`);
-  return JSON.stringify(row);
+/** Everything a proposal is made from, as one comparable text (the loader builds it in a fixed order). */
+function basisOf(l: LoadedInput): string {
+  return JSON.stringify([l.input, l.parameterYear, l.compositionPolicyId, [...l.localPolicyIdByVacancy], [...l.exclusions]]);
 }
+
+const SERIALIZATION_FAILURE = '40001';
 
 export function toStored(entity: ProposalEntity): StoredProposal {
   const plan = entity.plan as unknown as AllocationPlan;
