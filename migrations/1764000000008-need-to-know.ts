@@ -51,6 +51,9 @@ export class NeedToKnow1764000000008 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       );
       ALTER TABLE offer ADD COLUMN override_reason_policy_version integer REFERENCES override_reason_policy(version);
+      -- managers name the versions they author ("Plan Rozenhof"), so reports and simulations say which plan
+      ALTER TABLE composition_policy ADD COLUMN name text;
+      UPDATE composition_policy SET name = 'Composition policy' WHERE version = 1;
     `);
     await q.query(`INSERT INTO override_reason_policy (version, effective_from, reasons) VALUES (1, '2024-01-01', $1)`, [JSON.stringify([
       { code: 'MEDICAL_FIT', label: 'The home fits a medical or Wmo indication of the household', requires: 'MEDICAL_OR_WMO_INDICATION' },
@@ -62,6 +65,6 @@ export class NeedToKnow1764000000008 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE offer DROP COLUMN override_reason_policy_version; DROP TABLE override_reason_policy; DROP TABLE special_category_access; DROP TABLE officer_assignment;');
+    await q.query('ALTER TABLE composition_policy DROP COLUMN name; ALTER TABLE offer DROP COLUMN override_reason_policy_version; DROP TABLE override_reason_policy; DROP TABLE special_category_access; DROP TABLE officer_assignment;');
   }
 }

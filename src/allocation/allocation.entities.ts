@@ -9,6 +9,8 @@ export class CompositionPolicyEntity {
   @Column({ type: 'integer' }) version: number;
   @Column({ name: 'effective_from', type: 'date', transformer: dateTransformer }) effectiveFrom: string;
   @Column({ type: 'jsonb' }) document: Record<string, unknown>;
+  /** The name its author gave it, e.g. "Plan Rozenhof". */
+  @Column({ type: 'text', nullable: true }) name: string | null;
 }
 
 export type ProposalStatus = 'PROPOSED' | 'DECIDED' | 'SUPERSEDED';

@@ -6,7 +6,7 @@ import { CompositionPolicyService } from './composition-policy.service.js';
 import { AddCompositionPolicyVersionInput, CompositionPolicyVersion } from './graphql/composition-policy.type.js';
 
 function toVersion(e: CompositionPolicyEntity): CompositionPolicyVersion {
-  return { id: String(e.id), code: e.code, version: e.version, effectiveFrom: e.effectiveFrom, document: JSON.stringify(e.document) };
+  return { id: String(e.id), code: e.code, version: e.version, name: e.name, effectiveFrom: e.effectiveFrom, document: JSON.stringify(e.document) };
 }
 
 @Resolver(() => CompositionPolicyVersion)
@@ -20,7 +20,7 @@ export class CompositionPolicyResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => CompositionPolicyVersion, { description: 'Admin: add the next version of the composition policy (validated document)' })
+  @Mutation(() => CompositionPolicyVersion, { description: 'Manager: add the next version of the composition policy, e.g. "Plan Rozenhof" (validated document, audited)' })
   async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput, @CurrentActor() actor: Actor) {
     return toVersion(await this.policyService.addVersion(input, actor));
   }

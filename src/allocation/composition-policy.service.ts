@@ -22,10 +22,11 @@ export interface CompositionPolicyInForce {
 
 export interface AddCompositionPolicyVersion {
   effectiveFrom: IsoDate;
+  name: string;
   document: string;
 }
 
-/** Versions of the composition policy: the one in force on a date, the list, and new versions (admin). */
+/** Versions of the composition policy: the one in force on a date, the list, and new versions (managers). */
 @Injectable()
 export class CompositionPolicyService {
   constructor(
@@ -57,7 +58,7 @@ export class CompositionPolicyService {
   }
 
   /**
-   * Adds the next version (admin). The document is checked field by field; complexes named in
+   * Adds the next version (a manager). The document is checked field by field; complexes named in
    * overrides must exist; the version takes effect today or later, so what was in force on a past
    * date (and every proposal made under it) stays as it was.
    */
@@ -79,8 +80,9 @@ export class CompositionPolicyService {
         version: (previous[0]?.version ?? 0) + 1,
         effectiveFrom: input.effectiveFrom,
         document: document as Record<string, unknown>,
+        name: input.name.trim(),
       }));
-      await this.audit.append(m, actor, 'COMPOSITION_POLICY_ADDED', { compositionPolicyId: saved.id }, { code: saved.code, version: saved.version, effectiveFrom: saved.effectiveFrom, document });
+      await this.audit.append(m, actor, 'COMPOSITION_POLICY_ADDED', { compositionPolicyId: saved.id }, { code: saved.code, version: saved.version, name: saved.name, effectiveFrom: saved.effectiveFrom, document });
       return saved;
     });
   }

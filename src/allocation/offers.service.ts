@@ -57,8 +57,10 @@ export class OffersService {
     return this.dataSource.manager.find(OfferEntity, { where: { vacancyId: parseId(vacancyId, 'vacancyId') }, order: { id: 'ASC' } });
   }
 
-  decide(input: DecideProposalInput, actor: Actor): Promise<OfferEntity> {
+  async decide(input: DecideProposalInput, actor: Actor): Promise<OfferEntity> {
     const proposalId = parseId(input.proposalId, 'proposalId');
+    // by id or reference, resolved before the transaction (the embedded database serves one session at a time)
+    const overrideHousehold = input.householdId ? await this.disclosure.householdIdFromInput(actor, input.householdId, 'householdId') : null;
     return this.dataSource.transaction(async (m) => {
       const found = await m.findOneBy(ProposalEntity, { id: proposalId });
       if (!found) throw DomainError.notFound('Proposal', input.proposalId);
@@ -81,7 +83,7 @@ export class OffersService {
       } else {
         const missing = (['householdId', 'reasonCode', 'reasonText'] as const).filter((f) => !input[f]);
         if (missing.length) throw DomainError.invalid(missing.map((field) => ({ field, reason: 'is required for an OVERRIDE' })));
-        householdId = parseId(input.householdId!, 'householdId');
+        householdId = overrideHousehold!;
         await this.assertMayBeOffered(m, vacancy, householdId, true);
         // the coded reason must rest on a fact on file (src/engine/allocation/override-reasons.ts)
         const facts = await m.findOneByOrFail(HouseholdEntity, { id: householdId });
@@ -140,7 +142,7 @@ export class OffersService {
       await this.audit.append(m, actor, 'OFFER_RESPONSE', { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId }, { response: 'DECLINED', reason: input.reason!, tenancyId: null });
       // the mix may have changed since: recompute, without the households that declined this vacancy
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-      const next = await this.proposals.proposeLocked(m, { ...vacancy, status: 'PROPOSED' }, actor);
+      const next = await this.proposals.proposeAfterDecline(m, { ...vacancy, status: 'PROPOSED' }, actor, offer.id);
       let nextOffer: OfferEntity | null = null;
       if (next.entity.chosenHouseholdId !== null) {
         const approval = this.approvalNeeded(next, false);

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/roles.js';
+import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -88,12 +88,15 @@ export class ProposalsService {
     }
   }
 
-  /** Inside the caller's transaction, with the vacancy row locked (the next proposal after a decline). */
-  async proposeLocked(m: EntityManager, vacancy: VacancyEntity, actor: Actor): Promise<StoredProposal> {
+  /**
+   * The next proposal after a decline, inside the caller's transaction with the vacancy row locked:
+   * made by the system on behalf of the officer who recorded the decline, and recorded as such.
+   */
+  async proposeAfterDecline(m: EntityManager, vacancy: VacancyEntity, officer: Actor, declinedOfferId: number): Promise<StoredProposal> {
     const onDate = this.clock.today();
     const loaded = await this.loadFor(m, vacancy, onDate);
     const { plan } = await this.planner.plan(loaded.input, PROPOSAL_SOLVE_OPTIONS);
-    return this.store(m, vacancy, loaded, plan, onDate, actor);
+    return this.store(m, vacancy, loaded, plan, onDate, SYSTEM_ACTOR, { onBehalfOf: officer.subject, after: `offer ${declinedOfferId} was declined` });
   }
 
   async get(proposalId: string): Promise<StoredProposal> {
@@ -115,7 +118,7 @@ export class ProposalsService {
   }
 
   /** Supersedes earlier open proposals of the vacancy and stores this one. */
-  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal> {
+  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor, made?: { onBehalfOf: string; after: string }): Promise<StoredProposal> {
     const proposal = plan.proposals.find((p) => p.vacancyId === vacancy.id);
     if (!proposal) throw new Error(`The plan has no proposal for vacancy ${vacancy.reference}`);
     await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
@@ -144,6 +147,7 @@ export class ProposalsService {
       basis: allocationBasis(loaded, PROPOSAL_SOLVE_OPTIONS, inputHash),
       planHash: planHash(plan),
       outcome: proposalOutcome(plan, vacancy.id),
+      ...(made ? { madeBySystem: made } : {}),
     });
     return { entity, plan, proposal };
   }

@@ -74,7 +74,7 @@ export class DemoSeederService {
     const document = structuredClone(versions[0].document) as unknown as CompositionPolicyDocument;
     document.displacement = { ...document.displacement, protectUrgent: false };
     const nextJanuary = `${Number(this.clock.today().slice(0, 4)) + 1}-01-01`;
-    await this.compositionPolicies.addVersion({ effectiveFrom: nextJanuary, document: JSON.stringify(document) }, SYSTEM_ACTOR);
+    await this.compositionPolicies.addVersion({ effectiveFrom: nextJanuary, name: 'Plan Rozenhof', document: JSON.stringify(document) }, SYSTEM_ACTOR);
   }
 
   /** Replaces the stock and waiting list by a freshly generated demo municipality. */

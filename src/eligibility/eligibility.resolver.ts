@@ -41,7 +41,7 @@ export class EligibilityResolver {
   @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
   async eligibility(@Args() args: EligibilityArgs, @CurrentActor() actor: Actor) {
     const householdId = await this.disclosure.householdIdFromInput(actor, args.householdId, 'householdId');
-    return this.service.verdict({ ...args, householdId: String(householdId) });
+    return this.service.verdict({ ...args, householdId: String(householdId), dwellingId: String(await this.service.dwellingIdFromInput(args.dwellingId)) });
   }
 
   @Roles('OFFICER', 'AUDITOR')
@@ -81,7 +81,7 @@ export class EligibilityResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => LocalPolicyVersion, { description: 'Admin: add the next version of a local policy (validated document)' })
+  @Mutation(() => LocalPolicyVersion, { description: 'Manager: add the next version of a local allocation policy (validated document, audited)' })
   async addLocalPolicyVersion(@Args('input') input: AddLocalPolicyVersionInput, @CurrentActor() actor: Actor) {
     return toLocalPolicyVersion(await this.policies.addVersion(input, actor));
   }

@@ -42,6 +42,14 @@ export class EligibilityService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A dwelling named by its id or by its code, as people name it. */
+  async dwellingIdFromInput(value: string): Promise<number> {
+    if (/^[1-9]\d{0,9}$/.test(value)) return Number(value);
+    const rows: { id: number }[] = await this.dataSource.query('SELECT id FROM dwelling WHERE code = $1', [value]);
+    if (!rows.length) throw DomainError.notFound('Dwelling', value);
+    return Number(rows[0].id);
+  }
+
   /** Whether a household may be allocated a dwelling on a date, rule by rule, with its quota effect. */
   async verdict(args: EligibilityArgs): Promise<EligibilityVerdict> {
     const m = this.dataSource.manager;

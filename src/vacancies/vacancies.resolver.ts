@@ -27,8 +27,11 @@ export class VacanciesResolver {
 
   @Roles(...ANY_ROLE)
   @Query(() => Vacancy)
-  vacancy(@Args('id', { type: () => ID }) id: string) {
-    return this.service.get(id);
+  vacancy(
+    @Args('id', { type: () => ID, nullable: true }) id?: string,
+    @Args('reference', { type: () => String, nullable: true, description: 'Or the vacancy by its reference (VAC-…)' }) reference?: string,
+  ) {
+    return this.service.get(id ?? undefined, reference ?? undefined);
   }
 
   @Roles('OFFICER')

@@ -25,22 +25,25 @@ export class VacanciesService {
     const qb = this.dataSource.manager.createQueryBuilder(VacancyEntity, 'v');
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter.route) qb.andWhere('v.route = :route', { route: filter.route });
-    if (filter.complexId || filter.buurtCode) {
+    if (filter.complexId || filter.complexCode || filter.buurtCode) {
       qb.innerJoin(DwellingEntity, 'd', 'd.id = v.dwelling_id');
       if (filter.complexId) qb.andWhere('d.complex_id = :cid', { cid: parseId(filter.complexId, 'filter.complexId') });
-      if (filter.buurtCode) {
-        qb.innerJoin(ComplexEntity, 'c', 'c.id = d.complex_id').innerJoin(NeighbourhoodEntity, 'n', 'n.id = c.neighbourhood_id')
-          .andWhere('n.buurt_code = :bc', { bc: filter.buurtCode });
-      }
+      if (filter.complexCode || filter.buurtCode) qb.innerJoin(ComplexEntity, 'c', 'c.id = d.complex_id');
+      if (filter.complexCode) qb.andWhere('c.code = :code', { code: filter.complexCode });
+      if (filter.buurtCode) qb.innerJoin(NeighbourhoodEntity, 'n', 'n.id = c.neighbourhood_id').andWhere('n.buurt_code = :bc', { bc: filter.buurtCode });
     }
     const totalCount = await qb.getCount();
     const rows = await qb.andWhere('v.id > :after', { after: decodeCursor(page.after) }).orderBy('v.id', 'ASC').take(page.first + 1).getMany();
     return toPage(rows, page.first, totalCount, toVacancy);
   }
 
-  async get(id: string): Promise<Vacancy> {
-    const row = await this.dataSource.manager.findOneBy(VacancyEntity, { id: parseId(id, 'id') });
-    if (!row) throw DomainError.notFound('Vacancy', id);
+  /** By id, or by the business reference people use (VAC-…): exactly one. */
+  async get(id: string | undefined, reference?: string): Promise<Vacancy> {
+    if ((id === undefined) === (reference === undefined)) throw DomainError.invalid([{ field: 'id', reason: 'give exactly one of id or reference' }]);
+    const row = id !== undefined
+      ? await this.dataSource.manager.findOneBy(VacancyEntity, { id: parseId(id, 'id') })
+      : await this.dataSource.manager.findOneBy(VacancyEntity, { reference });
+    if (!row) throw DomainError.notFound('Vacancy', (id ?? reference)!);
     return toVacancy(row);
   }
 

@@ -168,7 +168,7 @@ describe('abuse: budgets per verified user', () => {
   it('ends the work of a request past its time limit: resolvers not yet started are refused, not run', async () => {
     sut = await createTestApp({ requests: { maxConcurrentPerSubject: 16, timeoutMs: 0, maxBodyBytesNonImport: 1_000_000 } });
     h = await http(sut);
-    const r = await h.post({ query: 'mutation { a: addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", document: "{}" }) { id } }' }, sut.tokenFor(asRole('MANAGER')));
+    const r = await h.post({ query: 'mutation { a: addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }' }, sut.tokenFor(asRole('MANAGER')));
     expect(r.body.errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
     expect(Number((await sut.dataSource.query('SELECT count(*)::int AS n FROM composition_policy'))[0].n)).toBe(1);
   });

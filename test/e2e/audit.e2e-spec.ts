@@ -74,14 +74,14 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     const before = (await events()).length;
     const failed = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: proposalId });
     expect(failed.errors![0].extensions.code).toBe('CONFLICT');
-    const bad = await sut.gql(`mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2026-03-02", document: "{}" }) { id } }`);
+    const bad = await sut.gql(`mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2026-03-02", name: "Plan test", document: "{}" }) { id } }`);
     expect(bad.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await events()).length).toBe(before);
   });
 
   it('records policy and parameter changes', async () => {
     const { data } = await sut.gql(`{ compositionPolicies { document } }`);
-    await sut.gql(`mutation($d: String!) { addCompositionPolicyVersion(input: { effectiveFrom: "2026-04-01", document: $d }) { version } }`, { d: data.compositionPolicies[0].document });
+    await sut.gql(`mutation($d: String!) { addCompositionPolicyVersion(input: { effectiveFrom: "2026-04-01", name: "Plan test", document: $d }) { version } }`, { d: data.compositionPolicies[0].document });
     const [added] = await events('COMPOSITION_POLICY_ADDED');
     expect(JSON.parse(added.body).payload).toMatchObject({ code: 'DEFAULT', version: 2, effectiveFrom: '2026-04-01' });
   });

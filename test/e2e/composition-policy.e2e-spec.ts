@@ -2,7 +2,7 @@ import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
-const ADD = `mutation($input: AddCompositionPolicyVersionInput!) { addCompositionPolicyVersion(input: $input) { id code version effectiveFrom document } }`;
+const ADD = `mutation($input: AddCompositionPolicyVersionInput!) { addCompositionPolicyVersion(input: $input) { id code version name effectiveFrom document } }`;
 
 describe('composition policy versions (admin) over GraphQL', () => {
   let sut: TestApp;
@@ -30,13 +30,13 @@ describe('composition policy versions (admin) over GraphQL', () => {
     doc.rankStepPoints = -5;
     doc.defaultsByResilienceClass['1'][0].categories = ['WORK'];
     const cases: [Record<string, unknown>, { field: string; reason: string | RegExp }[]][] = [
-      [{ effectiveFrom: '2026-03-02', document: '{not json' }, [{ field: 'document', reason: /is not valid JSON/ }]],
-      [{ effectiveFrom: '2026-03-02', document: JSON.stringify(doc) }, [
+      [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: '{not json' }, [{ field: 'document', reason: /is not valid JSON/ }]],
+      [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify(doc) }, [
         { field: 'document.rankStepPoints', reason: 'must be a whole number from 0 to 10000000' },
         { field: 'document.defaultsByResilienceClass.1[0].categories', reason: /WORK not in VULNERABILITY/ },
       ]],
-      [{ effectiveFrom: '2026-03-01', document: JSON.stringify(await currentDocument()) }, [{ field: 'effectiveFrom', reason: 'must be today (2026-03-02) or later: a policy does not change the past' }]],
-      [{ effectiveFrom: '2026-03-02', document: JSON.stringify({ ...(await currentDocument()), complexOverridesByCode: { NOPE: { targets: [], removeTargetIds: [] } } }) },
+      [{ effectiveFrom: '2026-03-01', name: 'Plan Rozenhof', document: JSON.stringify(await currentDocument()) }, [{ field: 'effectiveFrom', reason: 'must be today (2026-03-02) or later: a policy does not change the past' }]],
+      [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify({ ...(await currentDocument()), complexOverridesByCode: { NOPE: { targets: [], removeTargetIds: [] } } }) },
         [{ field: 'document.complexOverridesByCode', reason: 'names unknown complexes (NOPE)' }]],
     ];
     for (const [input, expected] of cases) {
@@ -53,9 +53,9 @@ describe('composition policy versions (admin) over GraphQL', () => {
     doc.complexOverridesByCode = {
       CASE: { targets: [{ id: 'VULNERABLE_MAX', label: 'vulnerable households', dimension: 'VULNERABILITY', categories: ['VULNERABLE'], bound: 'MAX', basisPoints: 2000, weight: 150 }], removeTargetIds: [] },
     };
-    const { data, errors } = await sut.gql(ADD, { input: { effectiveFrom: '2026-03-02', document: JSON.stringify(doc) } });
+    const { data, errors } = await sut.gql(ADD, { input: { effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify(doc) } });
     expect(errors).toBeUndefined();
-    expect(data.addCompositionPolicyVersion).toMatchObject({ code: 'DEFAULT', version: 2, effectiveFrom: '2026-03-02' });
+    expect(data.addCompositionPolicyVersion).toMatchObject({ code: 'DEFAULT', version: 2, name: 'Plan Rozenhof', effectiveFrom: '2026-03-02' });
 
     const proposal = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { plan composition { targetId basisPoints weight source } } }`, { v: vacancyId });
     expect(proposal.errors).toBeUndefined();

@@ -114,7 +114,7 @@ describe('Rate limiting per signed-in user', () => {
     const first = sut.tokenFor({ subject: 'officer-a', roles: ['OFFICER'] });
     const second = sut.tokenFor({ subject: 'officer-b', roles: ['OFFICER'] });
     for (let i = 0; i < LIMIT; i += 1) expect((await post(first)).status).toBe(200);
-    const refused = await post(first, 'mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", document: "{}" }) { id } }');
+    const refused = await post(first, 'mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limitPerMinute: LIMIT }, message: expect.stringMatching(/at most 5 a minute per user/) });

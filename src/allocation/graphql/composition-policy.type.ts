@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate } from '../../common/validators.js';
 
 @ObjectType({ description: 'One version of the composition policy: soft targets on the mix of complexes, displacement bound, quota weights' })
@@ -7,6 +7,7 @@ export class CompositionPolicyVersion {
   @Field(() => ID) id: string;
   @Field() code: string;
   @Field(() => Int) version: number;
+  @Field(() => String, { nullable: true, description: 'The name its author gave it, e.g. "Plan Rozenhof"' }) name: string | null;
   @Field() effectiveFrom: string;
   @Field({ description: 'The policy document as JSON (targets per resilience class, overrides by complex code, displacement, quota weights)' })
   document: string;
@@ -15,5 +16,6 @@ export class CompositionPolicyVersion {
 @InputType({ description: 'The next version of the composition policy; earlier versions stay for replay and audit' })
 export class AddCompositionPolicyVersionInput {
   @Field({ description: 'Today or later' }) @IsIsoDate() effectiveFrom: string;
+  @Field({ description: 'A name for the version, e.g. "Plan Rozenhof"' }) @IsString() @MinLength(3) @MaxLength(100) @Matches(/\S{2}/, { message: 'name must say what the version is, in words' }) name: string;
   @Field({ description: 'JSON document in the shape of compositionPolicies.document' }) @IsString() @MaxLength(200_000) document: string;
 }

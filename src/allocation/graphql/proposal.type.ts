@@ -114,7 +114,7 @@ export class RefuseOfferInput {
 export class DecideProposalInput {
   @Field(() => ID) @IsString() proposalId: string;
   @Field(() => DecisionEnum) @IsIn(Object.values(DecisionEnum)) decision: DecisionEnum;
-  @Field(() => ID, { nullable: true, description: 'OVERRIDE: the household offered instead' }) @IsOptional() @IsString() householdId?: string;
+  @Field(() => ID, { nullable: true, description: 'OVERRIDE: the household offered instead, by its id or reference' }) @IsOptional() @IsString() householdId?: string;
   @Field({ nullable: true, description: 'OVERRIDE: a reason code, e.g. MEDICAL_FIT, SOCIAL_MANAGEMENT' }) @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'reasonCode must be 2-40 capital letters, digits or _' })
   reasonCode?: string;

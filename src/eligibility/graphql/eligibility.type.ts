@@ -86,8 +86,8 @@ export class EligibilityVerdict {
 
 @ArgsType()
 export class EligibilityArgs {
-  @Field(() => ID) @IsString() householdId: string;
-  @Field(() => ID) @IsString() dwellingId: string;
+  @Field(() => ID, { description: 'The household: its id or reference (auditors: the pseudonym they were shown)' }) @IsString() householdId: string;
+  @Field(() => ID, { description: 'The dwelling: its id or code' }) @IsString() dwellingId: string;
   @Field({ nullable: true, description: 'Allocation date (default today); its year picks the legal parameters' }) @IsOptional() @IsIsoDate() onDate?: string;
   @Field(() => AllocationRouteEnum, { defaultValue: AllocationRouteEnum.REGULAR }) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum = AllocationRouteEnum.REGULAR;
   @Field({ defaultValue: false }) @IsBoolean() labelFallbackActive: boolean = false;

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { PageArgs } from '../../common/pagination.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches, MaxLength } from 'class-validator';
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
 
@@ -33,6 +33,7 @@ export class VacancyFilter {
   @Field(() => VacancyStatusEnum, { nullable: true }) @IsOptional() @IsIn(VACANCY_STATUSES) status?: VacancyStatusEnum;
   @Field(() => AllocationRouteEnum, { nullable: true }) @IsOptional() @IsIn(ALLOCATION_ROUTES) route?: AllocationRouteEnum;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() complexId?: string;
+  @Field({ nullable: true, description: 'The complex by its code' }) @IsOptional() @IsString() @MaxLength(40) complexCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits' }) buurtCode?: string;
 }
 
