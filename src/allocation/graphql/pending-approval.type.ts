@@ -1,3 +1,4 @@
+import { OfferDecisionEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Household } from '../../households/graphql/household.type.js';
 import { TargetEffect } from './proposal.type.js';
@@ -9,7 +10,7 @@ export class PendingApproval {
   @Field(() => ID) vacancyId: string;
   @Field() vacancyReference: string;
   @Field() complexCode: string;
-  @Field({ description: 'PROPOSED (the proposal\'s candidate, passed over the plain order) or OVERRIDE' }) decision: string;
+  @Field(() => OfferDecisionEnum) decision: string;
   @Field() decidedBy: string;
   @Field() decidedAt: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;

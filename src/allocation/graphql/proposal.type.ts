@@ -1,3 +1,4 @@
+import { OfferDecisionEnum, OfferStatusEnum, PassedOverKindEnum, ProposalStatusEnum, ScorePartKindEnum, SolveStatusEnum } from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Household } from '../../households/graphql/household.type.js';
@@ -34,7 +35,7 @@ export class TargetEffect {
 
 @ObjectType()
 export class ScorePart {
-  @Field({ description: 'COMPOSITION or QUOTA' }) kind: string;
+  @Field(() => ScorePartKindEnum) kind: string;
   @Field() id: string;
   @Field() label: string;
   @Field(() => Float) points: number;
@@ -58,7 +59,7 @@ export class ProposalCandidate {
 
 @ObjectType()
 export class PassedOverReason {
-  @Field({ description: 'COMPOSITION_TARGET, PORTFOLIO_QUOTA, ALLOCATED_ELSEWHERE or JOINT_PLAN' }) kind: string;
+  @Field(() => PassedOverKindEnum) kind: string;
   @Field() ref: string;
   @Field(() => Float, { nullable: true, description: 'null for a target on special-category data when you may not see it' }) points: number | null;
   @Field() text: string;
@@ -68,10 +69,10 @@ export class PassedOverReason {
 export class Proposal {
   @Field(() => ID) id: string;
   vacancyId: number;
-  @Field({ description: 'PROPOSED, DECIDED or SUPERSEDED' }) status: string;
+  @Field(() => ProposalStatusEnum) status: string;
   @Field() allocationDate: string;
   @Field(() => Float, { description: 'Recorded seed (lottery tickets)' }) seed: number;
-  @Field({ description: 'How the plan was found: OPTIMAL, TIME_LIMIT, INFEASIBLE, ERROR' }) solveStatus: string;
+  @Field(() => SolveStatusEnum, { description: 'How the plan was found' }) solveStatus: string;
   @Field(() => String, { nullable: true }) solver: string | null;
   @Field() routeOrder: string;
   @Field(() => Int) candidateCount: number;
@@ -93,10 +94,10 @@ export class Offer {
   vacancyId: number;
   householdId: number;
   @Field(() => Household) household: Household;
-  @Field({ description: 'PROPOSED (the proposal\'s candidate) or OVERRIDE' }) decision: string;
+  @Field(() => OfferDecisionEnum) decision: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
   @Field(() => String, { nullable: true }) reasonText: string | null;
-  @Field({ description: 'PENDING_APPROVAL (four-eyes), OPEN, ACCEPTED, DECLINED or WITHDRAWN' }) status: string;
+  @Field(() => OfferStatusEnum) status: string;
   @Field(() => String, { nullable: true }) responseReason: string | null;
   @Field(() => String, { nullable: true, description: 'The officer who decided' }) decidedBy: string | null;
   @Field(() => String, { nullable: true, description: 'Four-eyes: the second officer who approved' }) approvedBy: string | null;

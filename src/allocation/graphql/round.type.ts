@@ -1,3 +1,4 @@
+import { JobStatusEnum, SolveStatusEnum } from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { QuotaShare } from '../../eligibility/graphql/eligibility.type.js';
@@ -24,7 +25,7 @@ export class RoundProgress {
 
 @ObjectType({ description: 'How the round was solved: solver, status, proven gap, model size, time' })
 export class RoundSolverReport {
-  @Field({ description: 'OPTIMAL, TIME_LIMIT, INFEASIBLE or ERROR' }) status: string;
+  @Field(() => SolveStatusEnum) status: string;
   @Field({ description: 'SOLVER, LP_RELAXATION, FAST_PATH, LP_ROUNDING_FALLBACK, GREEDY_FALLBACK or NONE' }) source: string;
   @Field(() => String, { nullable: true }) solverName: string | null;
   @Field(() => String, { nullable: true }) solverVersion: string | null;
@@ -60,7 +61,7 @@ export class SkippedVacancy {
 @ObjectType({ description: 'Vacancies planned together as a job: status, progress, plan, quota effects, solver report' })
 export class AllocationRound {
   @Field(() => ID) id: string;
-  @Field({ description: 'QUEUED, RUNNING, COMPLETED, FAILED or CANCELLED' }) status: string;
+  @Field(() => JobStatusEnum) status: string;
   @Field(() => [ID]) vacancyIds: string[];
   @Field() allocationDate: string;
   @Field(() => Float) seed: number;

@@ -1,3 +1,4 @@
+import { ReplayResultEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'One event of the append-only audit log' })
@@ -45,7 +46,7 @@ export class ReplayDifference {
 @ObjectType({ description: 'A proposal recomputed from its logged snapshot' })
 export class ProposalReplay {
   @Field(() => ID) proposalId: string;
-  @Field({ description: 'IDENTICAL, DIFFERENT or NOT_REPLAYABLE' }) result: string;
+  @Field(() => ReplayResultEnum) result: string;
   @Field() message: string;
   @Field(() => [Int]) eventSeqs: number[];
   @Field(() => String, { nullable: true }) inputHash: string | null;

@@ -1,3 +1,4 @@
+import { NotChosenOutcomeEnum, OfferDecisionEnum, OfferStatusEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { TargetEffect } from '../../allocation/graphql/proposal.type.js';
 
@@ -19,9 +20,9 @@ export class PoolExclusions {
 
 @ObjectType()
 export class DecisionRecord {
-  @Field({ description: 'PROPOSED (accepted) or OVERRIDE' }) decision: string;
+  @Field(() => OfferDecisionEnum) decision: string;
   @Field() householdReference: string;
-  @Field() status: string;
+  @Field(() => OfferStatusEnum) status: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
   @Field(() => String, { nullable: true }) reasonText: string | null;
   @Field(() => String, { nullable: true }) decidedBy: string | null;
@@ -57,7 +58,7 @@ export class NotChosenAnswer {
   @Field() householdReference: string;
   @Field() vacancyReference: string;
   @Field(() => ID, { nullable: true }) proposalId: string | null;
-  @Field({ description: 'PROPOSED, NOT_A_RESPONDENT, NOT_ELIGIBLE, DECLINED_BEFORE, NOT_A_CANDIDATE, RANKED_BELOW, OUTSIDE_DISPLACEMENT_BOUND or PASSED_OVER' }) outcome: string;
+  @Field(() => NotChosenOutcomeEnum) outcome: string;
   @Field(() => Int, { nullable: true }) rank: number | null;
   @Field(() => Int, { nullable: true }) chosenRank: number | null;
   @Field(() => [String]) sentences: string[];

@@ -1,3 +1,4 @@
+import { AccessPurposeEnum } from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MUNICIPALITY_CODE } from '../../common/validators.js';
@@ -33,7 +34,7 @@ export class SpecialCategoryAccessRecord {
   @Field() subject: string;
   @Field(() => [String]) roles: string[];
   @Field({ description: 'The household (auditors: its pseudonym)' }) household: string;
-  @Field({ description: 'VACANCY (a vacancy it responded to), OFFER (an offer to it) or ADMINISTRATION (an admin)' }) purpose: string;
+  @Field(() => AccessPurposeEnum, { description: 'VACANCY (a vacancy it responded to), OFFER (an offer to it) or ADMINISTRATION (an admin)' }) purpose: string;
   @Field(() => ID, { nullable: true, description: 'The vacancy or offer' }) purposeId: string | null;
   @Field(() => [String], { description: 'What was read: supportNeeds, indication, eligibilityOutcomes, fit, ...' }) fields: string[];
 }

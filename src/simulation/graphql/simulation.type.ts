@@ -1,3 +1,4 @@
+import { JobStatusEnum } from '../../common/graphql/output-enums.js';
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
@@ -119,7 +120,7 @@ export class SimulationComplexResult {
 @ObjectType()
 export class Simulation {
   @Field(() => ID) id: string;
-  @Field({ description: 'QUEUED, RUNNING, COMPLETED, FAILED or CANCELLED' }) status: string;
+  @Field(() => JobStatusEnum) status: string;
   @Field(() => Int) attempts: number;
   @Field(() => SimulationProgress) progress: SimulationProgress;
   @Field(() => String, { nullable: true }) error: string | null;
