@@ -6,7 +6,7 @@ import { audienceOf, Audience } from './audience.js';
 import { deniedSelections } from './disclosure-policy.js';
 import { HouseholdDisclosure } from './household-disclosure.service.js';
 import { renderMentions } from '../engine/privacy/household-mention.js';
-import { forEachString, mapStrings, mentionHouseholdsInJson, mentionsIn, referenceCandidates, replaceReferences } from './render-answer.js';
+import { forEachString, mapStrings, discloseJsonForNonOperational, mentionsIn, referenceCandidates, replaceReferences } from './render-answer.js';
 
 /**
  * Applies the disclosure rules to every GraphQL answer, whatever path produced it:
@@ -46,7 +46,7 @@ export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDi
 async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclosure, audience: Audience, result: { data?: unknown; errors?: readonly unknown[] }): Promise<void> {
   // a request refused before execution has no data key, and must not get one: its HTTP status (4xx) depends on that
   const hasData = 'data' in result;
-  if (hasData && audience !== 'OPERATIONAL') result.data = mapStrings(result.data, mentionHouseholdsInJson);
+  if (hasData && audience !== 'OPERATIONAL') result.data = mapStrings(result.data, discloseJsonForNonOperational);
   const ids = [...mentionsIn(result.data), ...mentionsIn(result.errors)];
   let references = new Map<number, string>();
   if (ids.length && audience === 'OPERATIONAL') {

@@ -1,4 +1,5 @@
 import { householdIdMention, householdMention, mentionedIds } from '../engine/privacy/household-mention.js';
+import { statesSpecialCategoryFacts, withoutSpecialCategoryFacts } from '../engine/privacy/special-category.js';
 
 /**
  * Walks an answer (GraphQL data, JSON held in strings) and rewrites its strings. Pure: the
@@ -27,11 +28,12 @@ const HOUSEHOLD_LIST_KEY = /^households$/;
 const HOUSEHOLD_KEY = /^household$/;
 
 /**
- * In JSON held in a string (stored plans, audit event bodies, replay values): household ids under
- * `householdId(s)`, and `id`/`reference` of objects under `household(s)`, become mentions, so they
- * render per reader like every other name. Text that is not JSON is returned as it is.
+ * JSON held in a string (stored plans, audit event bodies, replay values) as a reader without
+ * operational access may see it: household ids under `…householdId(s)`, and `id`/`reference` of
+ * objects under `household(s)`, become mentions (rendered per reader like every other name), and
+ * rule verdicts lose the special-category facts they state. Text that is not JSON is returned as it is.
  */
-export function mentionHouseholdsInJson(text: string): string {
+export function discloseJsonForNonOperational(text: string): string {
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return text;
   let parsed: Json;
@@ -58,6 +60,14 @@ export function mentionHouseholdsInJson(text: string): string {
   const walk = (v: Json): Json => {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
+    // a rule verdict kept in the log (e.g. ALLOCATION_RECORDED): its result stays, special-category facts go
+    if (typeof v.ruleId === 'string' && typeof v.explanation === 'string' && Array.isArray(v.values)) {
+      const outcome = v as unknown as { ruleId: string; explanation: string; values: { name: string }[] };
+      if (statesSpecialCategoryFacts(outcome)) {
+        changed = true;
+        v = withoutSpecialCategoryFacts(outcome) as unknown as { [key: string]: Json };
+      }
+    }
     const out: { [key: string]: Json } = {};
     for (const [key, child] of Object.entries(v)) {
       if (HOUSEHOLD_ID_KEY.test(key)) out[key] = asMention(child, householdIdMention);

@@ -89,7 +89,8 @@ describe('simulation for managers: the mix of a complex over the years, policy a
     const second = await waitFor(sut, again.data.startSimulation.id, finished);
     const strip = (r: any) => ({ ...r, charts: r.charts.map((c: any) => c.seriesId) });
     expect(second.results.map(strip)).toEqual(completed.results.map(strip));
-    const events = await sut.dataSource.query(`SELECT body FROM audit_event WHERE type = 'SIMULATION_COMPLETED' AND subject @> $1::jsonb`, [JSON.stringify({ simulationId: Number(completed.id) })]);
+    // the newest: on a shared server the log holds other suites' simulations under the same (restarted) ids
+    const events = await sut.dataSource.query(`SELECT body FROM audit_event WHERE type = 'SIMULATION_COMPLETED' AND subject @> $1::jsonb ORDER BY seq DESC LIMIT 1`, [JSON.stringify({ simulationId: Number(completed.id) })]);
     const payload = JSON.parse(events[0].body).payload;
     const [snapshot] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [payload.inputHashes[0]]);
     expect(JSON.parse(snapshot.document).complex.reference).toBe('CASE');
