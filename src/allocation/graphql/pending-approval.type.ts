@@ -1,3 +1,4 @@
+import { FREE_TEXT } from '../../common/graphql/free-text.js';
 import { OfferDecisionEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Household } from '../../households/graphql/household.type.js';
@@ -15,7 +16,7 @@ export class PendingApproval {
   @Field() decidedAt: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
   @Field(() => String, { nullable: true, description: 'The override policy\'s label for the code' }) reasonLabel: string | null;
-  @Field(() => String, { nullable: true, description: 'Free text written by the deciding officer' }) reasonText: string | null;
+  @Field(() => String, { nullable: true, description: `${FREE_TEXT} Written by the deciding officer` }) reasonText: string | null;
   @Field(() => String, { nullable: true, description: 'The fact on file the reason relies on (e.g. MEDICAL_OR_WMO_INDICATION): check it on household' }) reasonRequires: string | null;
   @Field(() => Household, { description: 'The household offered; its special-category fields are visible to you as approver (each read recorded)' }) household: Household;
   householdId: number;

@@ -1,3 +1,4 @@
+import { FREE_TEXT } from '../../common/graphql/free-text.js';
 import { OfferDecisionEnum, OfferStatusEnum, PassedOverKindEnum, ProposalStatusEnum, ScorePartKindEnum, SolveStatusEnum } from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -96,9 +97,9 @@ export class Offer {
   @Field(() => Household) household: Household;
   @Field(() => OfferDecisionEnum) decision: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
-  @Field(() => String, { nullable: true }) reasonText: string | null;
+  @Field(() => String, { nullable: true, description: `${FREE_TEXT} The override's reason in words` }) reasonText: string | null;
   @Field(() => OfferStatusEnum) status: string;
-  @Field(() => String, { nullable: true }) responseReason: string | null;
+  @Field(() => String, { nullable: true, description: `${FREE_TEXT} Why the offer was declined, or why the second officer refused it` }) responseReason: string | null;
   @Field(() => String, { nullable: true, description: 'The officer who decided' }) decidedBy: string | null;
   @Field(() => String, { nullable: true, description: 'Four-eyes: the second officer who approved' }) approvedBy: string | null;
 }
@@ -106,7 +107,7 @@ export class Offer {
 @InputType()
 export class RefuseOfferInput {
   @Field(() => ID) @IsString() offerId: string;
-  @Field({ description: 'Why the second officer refuses (at least 10 characters)' }) @IsString() @MinLength(10) @MaxLength(2000)
+  @Field({ description: `${FREE_TEXT} Why the second officer refuses (at least 10 characters)` }) @IsString() @MinLength(10) @MaxLength(2000)
   @Matches(/\S{3}/, { message: 'reason must say why, in words' })
   reason: string;
 }
@@ -119,7 +120,7 @@ export class DecideProposalInput {
   @Field({ nullable: true, description: 'OVERRIDE: a reason code, e.g. MEDICAL_FIT, SOCIAL_MANAGEMENT' }) @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'reasonCode must be 2-40 capital letters, digits or _' })
   reasonCode?: string;
-  @Field({ nullable: true, description: 'OVERRIDE: the reason in words (at least 10 characters)' }) @IsOptional() @IsString() @MinLength(10) @MaxLength(2000)
+  @Field({ nullable: true, description: `${FREE_TEXT} OVERRIDE: the reason in words (at least 10 characters)` }) @IsOptional() @IsString() @MinLength(10) @MaxLength(2000)
   @Matches(/\S{3}/, { message: 'reasonText must say why, in words' })
   reasonText?: string;
 }
@@ -128,7 +129,7 @@ export class DecideProposalInput {
 export class OfferResponseInput {
   @Field(() => ID) @IsString() offerId: string;
   @Field(() => OfferResponseEnum) @IsIn(Object.values(OfferResponseEnum)) response: OfferResponseEnum;
-  @Field({ nullable: true, description: 'Required when DECLINED' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000)
+  @Field({ nullable: true, description: `${FREE_TEXT} Required when DECLINED` }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason?: string;
 }

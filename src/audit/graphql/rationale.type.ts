@@ -1,3 +1,4 @@
+import { FREE_TEXT } from '../../common/graphql/free-text.js';
 import { NotChosenOutcomeEnum, OfferDecisionEnum, OfferStatusEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { TargetEffect } from '../../allocation/graphql/proposal.type.js';
@@ -24,10 +25,10 @@ export class DecisionRecord {
   @Field() householdReference: string;
   @Field(() => OfferStatusEnum) status: string;
   @Field(() => String, { nullable: true }) reasonCode: string | null;
-  @Field(() => String, { nullable: true }) reasonText: string | null;
+  @Field(() => String, { nullable: true, description: FREE_TEXT }) reasonText: string | null;
   @Field(() => String, { nullable: true }) decidedBy: string | null;
   @Field(() => String, { nullable: true }) approvedBy: string | null;
-  @Field(() => String, { nullable: true }) responseReason: string | null;
+  @Field(() => String, { nullable: true, description: FREE_TEXT }) responseReason: string | null;
 }
 
 @ObjectType()
