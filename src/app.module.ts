@@ -3,7 +3,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor.js';
-import { actorOfRequest, AuthGuard } from './auth/auth.guard.js';
+import { AuthGuard } from './auth/auth.guard.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuditCheckpoints } from './audit/audit-checkpoints.service.js';
@@ -104,10 +104,8 @@ export class AppModule {
             csrfPrevention: true,
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
-            context: ({ req }: { req: Parameters<typeof actorOfRequest>[1] }) => {
-              actorOfRequest(config.auth.secret, req);
-              return { req, loaders: createLoaders(dataSource.manager) };
-            },
+            // req.actor: verified once per HTTP request before parsing (src/common/request-guards.ts)
+            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(dataSource.manager) }),
           }),
         }),
       ],

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { PUBLIC_KEY, ROLES_KEY, requestOf } from './auth.decorators.js';
-import { Actor, Role } from './roles.js';
+import { Role } from './roles.js';
 import { TokenError, verifyToken } from './tokens.js';
 
 /**
@@ -43,20 +43,3 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/**
- * The actor of a request's bearer token, or undefined (no token, or one that does not verify: the
- * guard then refuses with the reason). Read once per request, before the operation is planned, so
- * that what a reader may see is known before anything runs (src/privacy/disclosure.plugin.ts).
- */
-export function actorOfRequest(secret: string, request: { headers: Record<string, string | string[] | undefined>; actor?: Actor }): Actor | undefined {
-  if (request.actor) return request.actor;
-  const header = request.headers.authorization;
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || !/^Bearer\s+\S+$/i.test(value)) return undefined;
-  try {
-    request.actor = verifyToken(secret, value.replace(/^Bearer\s+/i, ''));
-  } catch {
-    return undefined;
-  }
-  return request.actor;
-}
