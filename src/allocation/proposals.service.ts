@@ -1,7 +1,7 @@
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
@@ -19,7 +19,8 @@ import { seedForVacancy } from './seed.js';
 /** Per-vacancy proposals stay interactive: a single vacancy is scored directly (exact), larger look-aheads solve. */
 export const PROPOSAL_SOLVE_OPTIONS = { timeLimitMs: 10_000 } as const;
 /** Planning outside the transaction is retried when the state it read changed meanwhile. */
-const MAX_PLAN_ATTEMPTS = 3;
+const MAX_PLAN_ATTEMPTS = 4;
+const RETRY_PAUSE_MS = 50;
 
 export interface StoredProposal {
   entity: ProposalEntity;
@@ -61,31 +62,28 @@ export class ProposalsService {
       const stored = await this.storeIfBasisHolds(id, read.loaded, plan, onDate, actor);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
-        throw new DomainError(ErrorCode.CONFLICT, `Offers or allocations kept changing while vacancy ${read.vacancy.reference} was planned; ask again`);
+        throw new DomainError(ErrorCode.CONFLICT, `What vacancy ${read.vacancy.reference} is planned from (respondents, their facts, offers, tenancies, policies) kept changing while it was planned; ask again`);
       }
+      // let the change that overtook this plan settle before reading again
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
     }
   }
 
   /**
-   * Stores the plan only if what it was planned from still holds: the vacancy locked, its input read
-   * again in one snapshot and compared with the input the plan was made from (the same loader, so
-   * any fact the plan depends on is compared: a household's income, members or urgency, a tenancy's
-   * end, a response swapped for another, offers, policies, parameters). Exact, and its cost grows
-   * with this vacancy's respondents and complex only, not with other tables. Null: plan again.
+   * Stores the plan only if what it was planned from still holds: with the vacancy locked, its input
+   * is read again and compared with the input the plan was made from (the same loader, so any fact
+   * the plan depends on is compared: a household's income, members or urgency, a tenancy's end, a
+   * response swapped for another, offers, policies, parameters). Exact, and its cost grows with this
+   * vacancy's respondents and complex only, not with other tables. Null: plan again. READ COMMITTED
+   * on purpose: the audit log appends after its lock and must see the events committed before it.
    */
-  private async storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
-    try {
-      return await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-        const vacancy = await lockVacancy(m, vacancyId);
-        assertPlannable(vacancy);
-        if (basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
-        return this.store(m, vacancy, loaded, plan, onDate, actor);
-      });
-    } catch (error) {
-      // the vacancy changed after this snapshot began (another officer's proposal or decision): plan again
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === SERIALIZATION_FAILURE) return null;
-      throw error;
-    }
+  private storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
+    return this.dataSource.transaction(async (m) => {
+      const vacancy = await lockVacancy(m, vacancyId);
+      assertPlannable(vacancy);
+      if (basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
+      return this.store(m, vacancy, loaded, plan, onDate, actor);
+    });
   }
 
   /**
@@ -163,8 +161,6 @@ function assertPlannable(vacancy: VacancyEntity): void {
 function basisOf(l: LoadedInput): string {
   return JSON.stringify([l.input, l.parameterYear, l.compositionPolicyId, [...l.localPolicyIdByVacancy], [...l.exclusions]]);
 }
-
-const SERIALIZATION_FAILURE = '40001';
 
 export function toStored(entity: ProposalEntity): StoredProposal {
   const plan = entity.plan as unknown as AllocationPlan;

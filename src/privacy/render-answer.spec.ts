@@ -18,6 +18,10 @@ describe('answers as a reader without operational access sees them', () => {
     const income = { ruleId: 'DAEB_TARGET_GROUP', result: 'PASSED', explanation: 'Income within the limit', values: [{ name: 'taxableIncomeCents', value: 3_000_000 }] };
     const disclosed = JSON.parse(discloseJsonForNonOperational(JSON.stringify({ payload: { verdict: { outcomes: [outcome, income] } } })));
     expect(disclosed.payload.verdict.outcomes).toEqual([{ ...outcome, explanation: WITHHELD_RULE_SENTENCE, values: [] }, income]);
+    // as the allocation ledger keeps them (ALLOCATION_RECORDED): without sentences
+    const ledger = { ruleId: 'URGENCY_VALIDITY', result: 'PASSED', values: [{ name: 'urgencyCategory', value: 'SOCIAL' }, { name: 'urgencyGranted', value: '2026-01-01' }] };
+    const fromLedger = JSON.parse(discloseJsonForNonOperational(JSON.stringify({ verdict: { outcomes: [ledger] } })));
+    expect(fromLedger.verdict.outcomes).toEqual([{ ruleId: 'URGENCY_VALIDITY', result: 'PASSED', values: [] }]);
   });
 
   it('finds mentions, and replaces only whole known references in free text', () => {

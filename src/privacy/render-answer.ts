@@ -61,11 +61,14 @@ export function discloseJsonForNonOperational(text: string): string {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
     // a rule verdict kept in the log (e.g. ALLOCATION_RECORDED): its result stays, special-category facts go
-    if (typeof v.ruleId === 'string' && typeof v.explanation === 'string' && Array.isArray(v.values)) {
-      const outcome = v as unknown as { ruleId: string; explanation: string; values: { name: string }[] };
+    // (the ledger keeps verdicts without their sentences: ruleId, result, values)
+    if (typeof v.ruleId === 'string' && Array.isArray(v.values)) {
+      const outcome = { ...v, explanation: typeof v.explanation === 'string' ? v.explanation : '' } as unknown as { ruleId: string; explanation: string; values: { name: string }[] };
       if (statesSpecialCategoryFacts(outcome)) {
         changed = true;
-        v = withoutSpecialCategoryFacts(outcome) as unknown as { [key: string]: Json };
+        const withheld = withoutSpecialCategoryFacts(outcome) as unknown as { [key: string]: Json };
+        if (typeof v.explanation !== 'string') delete withheld.explanation;
+        v = withheld;
       }
     }
     const out: { [key: string]: Json } = {};

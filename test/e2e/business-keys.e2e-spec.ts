@@ -42,7 +42,7 @@ describe('business keys and records of who did what', () => {
     const declined = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: DECLINED, reason: "Too far from work" }) { nextProposal { id } } }`, { o: decided.data.decideProposal.id });
     expect(declined.errors).toBeUndefined();
     const nextId = Number(declined.data.recordOfferResponse.nextProposal.id);
-    const [made] = await sut.dataSource.query(`SELECT actor, body FROM audit_event WHERE type = 'PROPOSAL_MADE' AND subject @> $1::jsonb`, [JSON.stringify({ proposalId: nextId })]);
+    const [made] = await sut.dataSource.query(`SELECT actor, body FROM audit_event WHERE type = 'PROPOSAL_MADE' AND subject @> $1::jsonb ORDER BY seq DESC LIMIT 1`, [JSON.stringify({ proposalId: nextId })]);
     expect(made.actor).toBe('system');
     expect(JSON.parse(made.body).payload.madeBySystem).toEqual({ onBehalfOf: 'test-officer', after: `offer ${decided.data.decideProposal.id} was declined` });
     const [row] = await sut.dataSource.query('SELECT requested_by FROM proposal WHERE id = $1', [nextId]);
