@@ -52,14 +52,16 @@ export class ProposalsService {
     for (let attempt = 1; ; attempt += 1) {
       const onDate = this.clock.today();
       const read = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+        // first statement: it fixes this transaction's snapshot, so the stamp describes what is read below
+        const writes = await writeStamp(m);
         const vacancy = await m.findOneBy(VacancyEntity, { id });
         if (!vacancy) throw DomainError.notFound('Vacancy', vacancyId);
         await this.disclosure.assertAssigned(m, actor, [id], 'proposeAllocation');
         assertPlannable(vacancy);
-        return { vacancy, loaded: await this.loadFor(m, vacancy, onDate) };
+        return { vacancy, writes, loaded: await this.loadFor(m, vacancy, onDate) };
       });
       const { plan } = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
-      const stored = await this.storeIfBasisHolds(id, read.loaded, plan, onDate, actor);
+      const stored = await this.storeIfBasisHolds(id, read.loaded, read.writes, plan, onDate, actor);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
         throw new DomainError(ErrorCode.CONFLICT, `What vacancy ${read.vacancy.reference} is planned from (respondents, their facts, offers, tenancies, policies) kept changing while it was planned; ask again`);
@@ -77,11 +79,14 @@ export class ProposalsService {
    * vacancy's respondents and complex only, not with other tables. Null: plan again. READ COMMITTED
    * on purpose: the audit log appends after its lock and must see the events committed before it.
    */
-  private storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
+  private storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, readWrites: WriteStamp, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
     return this.dataSource.transaction(async (m) => {
+      // no transaction has written anything since the read (none in flight then, none begun since):
+      // the data cannot differ, so the second read is skipped
+      const unchanged = readWrites.settled && (await writeStamp(m)).nextXid === readWrites.nextXid;
       const vacancy = await lockVacancy(m, vacancyId);
       assertPlannable(vacancy);
-      if (basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
+      if (!unchanged && basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
       return this.store(m, vacancy, loaded, plan, onDate, actor);
     });
   }
@@ -155,6 +160,22 @@ function assertPlannable(vacancy: VacancyEntity): void {
   if (!isPlannable(vacancy)) {
     throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; proposals are made for OPEN or PROPOSED vacancies`);
   }
+}
+
+/**
+ * Whether any transaction could have written since a moment: PostgreSQL gives a transaction id only
+ * to transactions that write, so if none was in flight then (`settled`) and the next id to hand out
+ * is still the same, nothing was written in between.
+ */
+interface WriteStamp {
+  nextXid: string;
+  settled: boolean;
+}
+
+async function writeStamp(m: EntityManager): Promise<WriteStamp> {
+  const [row]: { next_xid: string; in_flight: number }[] = await m.query(
+    `SELECT pg_snapshot_xmax(s)::text AS next_xid, (SELECT count(*) FROM pg_snapshot_xip(s))::int AS in_flight FROM pg_current_snapshot() AS s`);
+  return { nextXid: row.next_xid, settled: Number(row.in_flight) === 0 };
 }
 
 /** Everything a proposal is made from, as one comparable text (the loader builds it in a fixed order). */
