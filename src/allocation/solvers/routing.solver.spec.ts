@@ -16,7 +16,8 @@ describe('routing solver', () => {
     ['a look-ahead proposal', modelOf(2, 100), 'javascript-lp-solver', null],
     // ~400 columns: HiGHS by default (deterministic); javascript-lp-solver in a watchdog worker when that tier is on
     ['a small round', modelOf(10, 200, null), 'HiGHS', /routed to HiGHS/],
-    ['a small round, worker tier on', modelOf(10, 200, null), 'javascript-lp-solver', null, { smallMaxCols: 500 }],
+    // (a budget no busy machine exhausts: what is tested here is the routing; the budget has its own test below)
+    ['a small round, worker tier on', modelOf(10, 200, null), 'javascript-lp-solver', null, { smallMaxCols: 500, smallBudgetMs: 20_000 }],
     // ~800 columns: HiGHS
     ['a round', modelOf(50, 2000), 'HiGHS', /routed to HiGHS/],
   ] as [string, ReturnType<typeof modelOf>, string, RegExp | null, Partial<RoutingOptions>?][])('%s goes to %s', async (_case, model, solverName, message, routing = {}) => {
