@@ -46,6 +46,20 @@ describe('javascript-lp-solver adapter', () => {
     });
   });
 
+  it('prices its x itself: jsl once answered result 0 for a model whose only feasible x costs -50', async () => {
+    // found by the brute-force property (allocation-solvers.spec.ts): a HARD local-ties cap leaves the
+    // one vacancy unfilled (u = 1, cost -50); jsl 1.0.3 returns that x with result 0
+    const b = new MipModelBuilder('forced-unfilled');
+    b.addCol('x_1_1', 0.005, 0, 1, true);
+    b.addCol('u_1', -50, 0, 1, false);
+    b.addRow('vac_1', 1, 1, [0, 1], [1, 1]);
+    b.addRow('quota_LOCAL_TIES', Number.NEGATIVE_INFINITY, -1, [1], [-1]);
+    const r = await createJslSolver({ isolation: 'INLINE' }).solve(b.build(), { timeLimitMs: 5000, mipRelGap: 1e-9 });
+    expect(r.status).toBe('OPTIMAL');
+    expect([...r.x!]).toEqual([0, 1]);
+    expect(r.objective).toBe(-50);
+  });
+
   it('reports a solve cut short in branch and bound as TIME_LIMIT, with no x (inline)', async () => {
     // 10 x 200 round: its LP relaxation is fractional and takes a few ms; with a 1 ms budget branch and
     // bound stops before an integral node, and jsl answers feasible: true with the LP's fractional x

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import jsl from 'javascript-lp-solver';
 import type { Model as JslModel, SolveResult as JslResult } from 'javascript-lp-solver';
-import { MipModel, verifySolution } from '../../engine/allocation/mip-model.js';
+import { MipModel, mipObjective, verifySolution } from '../../engine/allocation/mip-model.js';
 import { SolveOptions, SolveResult, Solver } from '../../engine/allocation/solver.port.js';
 
 /** Pinned in package.json (exact version); the adapter's spec checks the installed one. */
@@ -112,7 +112,9 @@ export function interpretJslResult(model: MipModel, raw: JslRawResult, ms: numbe
       message: `${JSL_NAME} returned feasible: true with an x that breaks ${broken.length} row(s) or bound(s)${outOfTime ? ' at its time limit' : ''}; not an allocation.`,
     };
   }
-  const objective = model.offset + raw.result;
+  // jsl's own `result` has been seen wrong for a right x (0 for a model whose only feasible x costs -50:
+  // jsl.solver.spec.ts): the adapter prices x itself; the rows above and the plan check verify x
+  const objective = mipObjective(model, x);
   if (outOfTime) {
     return { ...base, status: 'TIME_LIMIT', x, objective, message: `${JSL_NAME} used its whole time budget; its solution is not proven optimal.` };
   }
