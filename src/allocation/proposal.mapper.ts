@@ -5,7 +5,7 @@ import { Offer, Proposal, ProposalCandidate } from './graphql/proposal.type.js';
 import { StoredProposal } from './proposals.service.js';
 
 /** A candidate, whole or without its fit and scores (withheld for readers without need to know). */
-function toCandidate(c: WithheldCandidate & Partial<Pick<CandidateScore, 'fit' | 'score' | 'costVersusChosen'>>): ProposalCandidate {
+function toCandidate(c: WithheldCandidate & Partial<Pick<CandidateScore, 'fit' | 'score' | 'costVersusChosen' | 'jointNote'>>): ProposalCandidate {
   return {
     householdId: c.householdId,
     household: undefined as never, // resolved through the batch loader
@@ -19,6 +19,7 @@ function toCandidate(c: WithheldCandidate & Partial<Pick<CandidateScore, 'fit' |
     priorityPoints: c.priorityPoints,
     fit: c.fit?.map((f) => ({ kind: f.kind, id: f.id, label: f.label, points: f.points })) ?? null,
     costVersusChosen: c.costVersusChosen ?? null,
+    jointNote: c.jointNote ?? null,
   };
 }
 

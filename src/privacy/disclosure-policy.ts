@@ -37,6 +37,7 @@ export const DENIED_FIELDS: Readonly<Record<Audience, Readonly<Record<string, st
     'ProposalCandidate.fit': WHY_FIT,
     'ProposalCandidate.score': WHY_FIT,
     'ProposalCandidate.costVersusChosen': WHY_FIT,
+    'ProposalCandidate.jointNote': WHY_FIT,
     'HouseholdFilter.referencePrefix': WHY_ORACLE,
   },
   AGGREGATE: {

@@ -56,6 +56,7 @@ export class ProposalCandidate {
   @Field(() => Float) priorityPoints: number;
   @Field(() => [ScorePart], { nullable: true, description: 'Points per composition target and quota; for officers handling the vacancy (a target on vulnerability states it: the read is recorded)' }) fit: ScorePart[] | null;
   @Field(() => Float, { nullable: true, description: 'Points lost by choosing this household instead of the proposed one; for officers handling the vacancy' }) costVersusChosen: number | null;
+  @Field(() => String, { nullable: true, description: 'When costVersusChosen is negative (this household scores better here with the rest of the plan fixed): what choosing it would do to the plan as a whole, or why the plan may not be the best; for officers handling the vacancy' }) jointNote: string | null;
 }
 
 @ObjectType()

@@ -17,7 +17,7 @@ export const ProposalStatusEnum = outputEnum('ProposalStatus', ['PROPOSED', 'DEC
 export const SolveStatusEnum = outputEnum('SolveStatus', SOLVE_STATUSES, 'How the plan was found');
 export const OfferStatusEnum = outputEnum('OfferStatus', ['PENDING_APPROVAL', 'OPEN', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'], 'PENDING_APPROVAL (four-eyes), OPEN, ACCEPTED, DECLINED or WITHDRAWN');
 export const OfferDecisionEnum = outputEnum('OfferDecision', ['PROPOSED', 'OVERRIDE'], 'PROPOSED (the proposal\'s candidate) or OVERRIDE (another household, with a coded reason)');
-export const PassedOverKindEnum = outputEnum('PassedOverKind', ['COMPOSITION_TARGET', 'PORTFOLIO_QUOTA', 'ALLOCATED_ELSEWHERE', 'JOINT_PLAN'], 'What the plain-order candidate was passed over for');
+export const PassedOverKindEnum = outputEnum('PassedOverKind', ['COMPOSITION_TARGET', 'PORTFOLIO_QUOTA', 'ALLOCATED_ELSEWHERE', 'HARD_RULE', 'JOINT_PLAN', 'PLAN_NOT_PROVEN_BEST'], 'What the plain-order candidate was passed over for');
 export const ScorePartKindEnum = outputEnum('ScorePartKind', ['COMPOSITION', 'QUOTA'], 'A composition target or a portfolio quota');
 // rounds and simulations share their states (the compiler checks both against this list)
 const JOB_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const satisfies readonly (RoundStatus & SimulationStatus)[];

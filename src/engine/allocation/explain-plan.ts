@@ -5,8 +5,9 @@ import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
 import { TargetBound, TargetSource } from './composition-policy.js';
 import { BaselineResult, violationCounts } from './greedy-baselines.js';
-import { PlanState, rowPenalty } from './plan-objective.js';
-import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, WindowBound } from './prepare-allocation.js';
+import { PlanState, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
+import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, SideRowSpec, WindowBound } from './prepare-allocation.js';
+import { isSpecialCategoryDimension } from '../privacy/special-category.js';
 import { ROUTE_ORDER } from './rank-candidates.js';
 import { AllocationSolution, ModelReport, SolutionSource } from './solve-allocation.js';
 import { SolveStatus } from './solver.port.js';
@@ -114,9 +115,15 @@ export interface CandidateScore {
   fit: ScorePart[];
   /** Points lost by choosing this household instead of the proposed one (0 for the proposed one). */
   costVersusChosen: number;
+  /**
+   * Set when costVersusChosen is negative (this household scores better here with the rest of the plan
+   * fixed): what choosing it would do to the plan as a whole, in targets and points, or why the plan
+   * may not be the best one.
+   */
+  jointNote: string | null;
 }
 
-export type PassedOverKind = 'ALLOCATED_ELSEWHERE' | 'COMPOSITION_TARGET' | 'PORTFOLIO_QUOTA' | 'JOINT_PLAN';
+export type PassedOverKind = 'ALLOCATED_ELSEWHERE' | 'COMPOSITION_TARGET' | 'PORTFOLIO_QUOTA' | 'HARD_RULE' | 'JOINT_PLAN' | 'PLAN_NOT_PROVEN_BEST';
 
 export interface PassedOverReason {
   kind: PassedOverKind;
@@ -127,6 +134,11 @@ export interface PassedOverReason {
   withPlainCandidate: ShareState | QuotaShare | null;
   withChosen: ShareState | QuotaShare | null;
   text: string;
+  /**
+   * The text without special-category detail (AVG art. 9), for readers without need to know, when
+   * `text` has some that a kind-level rule cannot withhold (the whole-plan comparisons); else null.
+   */
+  textWithoutSpecialCategory: string | null;
 }
 
 export interface VacancyProposal {
@@ -273,7 +285,7 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
           ...violationCounts(prepared, e),
         }
       : null,
-    proposals: proposalsFor(prepared, planned, focus, assignment !== null),
+    proposals: proposalsFor(prepared, planned, focus, assignment !== null, solution),
     lookAhead: prepared.vacancies
       .filter((v) => !v.focus)
       .map((v) => {
@@ -381,20 +393,20 @@ function rowRef(prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOS
 }
 
 /** One plan state for all proposals: each vacancy's pair is taken out while it is explained. */
-function proposalsFor(prepared: PreparedAllocation, planned: ArrayLike<number>, focus: readonly PreparedVacancy[], solved: boolean): VacancyProposal[] {
+function proposalsFor(prepared: PreparedAllocation, planned: ArrayLike<number>, focus: readonly PreparedVacancy[], solved: boolean, solution: SolutionFacts): VacancyProposal[] {
   const state = new PlanState(prepared);
   for (let i = 0; i < prepared.vacancies.length; i += 1) if (planned[i] !== -1) state.add(planned[i]);
   return focus.map((v) => {
     const chosen = planned[v.index];
     if (chosen !== -1) state.remove(chosen);
-    const proposal = proposalFor(prepared, planned, v, solved, state);
+    const proposal = proposalFor(prepared, planned, v, solved, state, solution);
     if (chosen !== -1) state.add(chosen);
     return proposal;
   });
 }
 
 /** `rest` is the plan without this vacancy's pair: every score is "this household here, all else equal". */
-function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, solved: boolean, rest: PlanState): VacancyProposal {
+function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, solved: boolean, rest: PlanState, solution: SolutionFacts): VacancyProposal {
   const complex = prepared.complexes[v.complexIndex];
   const chosenPair = planned[v.index];
   const housedAt = rest.housedAt;
@@ -426,6 +438,7 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
       priorityPoints: p.priority,
       fit,
       costVersusChosen: 0,
+      jointNote: null,
     };
   };
 
@@ -433,11 +446,14 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
   const chosen = chosenPair === -1 ? null : scored.find((x) => x.pi === chosenPair)!;
   for (const x of scored) x.s.costVersusChosen = chosen ? round6(chosen.exact - x.exact) : 0;
   const plain = scored.find((x) => x.s.rank === 1) ?? null;
-  const alternatives = scored
+  const shown = scored
     .filter((x) => x.pi !== chosenPair)
     .sort((a, b) => b.exact - a.exact || a.s.rank - b.s.rank)
-    .slice(0, MAX_ALTERNATIVES)
-    .map((x) => x.s);
+    .slice(0, MAX_ALTERNATIVES);
+  if (chosen && solved) {
+    for (const x of shown) if (x.s.costVersusChosen < 0) x.s.jointNote = jointNote(prepared, planned, v, rest, x.pi, -x.s.costVersusChosen, solution);
+  }
+  const alternatives = shown.map((x) => x.s);
 
   const addedPlan = householdsAddedTo(prepared, planned, v.complexIndex);
   const addedThis = chosen ? [prepared.pairs[chosen.pi].householdIndex] : [];
@@ -445,7 +461,7 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
 
   let passedOver: VacancyProposal['plainOrderPassedOver'] = null;
   if (solved && chosen && plain && chosen.pi !== plain.pi) {
-    passedOver = explainPassedOver(prepared, v, rest, plain.pi, chosen.pi);
+    passedOver = explainPassedOver(prepared, planned, v, rest, plain.pi, chosen.pi, solution);
   }
   const lastAllowedRank = v.pairIndices.length === 0 ? 0 : prepared.pairs[v.pairIndices[v.pairIndices.length - 1]].rank;
   const summary = !solved
@@ -478,10 +494,12 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
 
 function explainPassedOver(
   prepared: PreparedAllocation,
+  planned: ArrayLike<number>,
   v: PreparedVacancy,
   rest: PlanState,
   plainPair: number,
   chosenPair: number,
+  solution: SolutionFacts,
 ): { reasons: PassedOverReason[]; summary: string } {
   const p = prepared.pairs[plainPair];
   const c = prepared.pairs[chosenPair];
@@ -493,8 +511,15 @@ function explainPassedOver(
   if (elsewhere !== -1) {
     const w = prepared.vacancies[elsewhere];
     const rankThere = prepared.pairs[rest.assignment[elsewhere]].rank;
-    const text = `${plainRef} is allocated ${w.reference} in the same plan (rank ${rankThere} there), so ${v.reference} goes to the next candidate in line for it.`;
-    return { reasons: [{ kind: 'ALLOCATED_ELSEWHERE', ref: w.reference, points: 0, withPlainCandidate: null, withChosen: null, text }], summary: text };
+    const joint = compareWithPlan(prepared, planned, v, rest, plainPair);
+    const moving = jointWords(joint, plainRef, 'Moving', solution);
+    const lead = `${plainRef} is allocated ${w.reference} in the same plan (rank ${rankThere} there), so ${v.reference} goes to the next candidate in line for it. `;
+    const text = lead + moving.text;
+    const reason: PassedOverReason = {
+      kind: 'ALLOCATED_ELSEWHERE', ref: w.reference, points: round6(Math.max(0, joint.points)), withPlainCandidate: null, withChosen: null,
+      text, textWithoutSpecialCategory: moving.withheld === null ? null : lead + moving.withheld,
+    };
+    return { reasons: [reason], summary: text };
   }
 
   // Side-row penalties with the plain candidate against those with the chosen one, the rest fixed.
@@ -513,6 +538,15 @@ function explainPassedOver(
   for (const [r, coef] of [...rows].sort((a, b) => a[0] - b[0])) {
     const row = prepared.sideRows[r];
     const a = rest.activity[r];
+    if (row.hard) {
+      if (rowViolation(row, a + coef.plain) > rowViolation(row, a + coef.chosen)) {
+        // only quotas are hard rows (prepare-allocation.ts)
+        const q = row.spec.kind === 'QUOTA' ? quotaComparison(prepared, row.spec, rest, v, p, c) : null;
+        const text = `${q?.text ?? `With ${plainRef} the ${rowRef(prepared, r).label} row would be broken.`} The policy enforces it as a hard limit (quotas.enforcement HARD), so ${plainRef} cannot be chosen here.`;
+        reasons.push({ kind: 'HARD_RULE', ref: rowRef(prepared, r).id, points: 0, withPlainCandidate: q?.withPlain ?? null, withChosen: q?.withChosen ?? null, text, textWithoutSpecialCategory: null });
+      }
+      continue;
+    }
     const points = rowPenalty(row, a + coef.plain) - rowPenalty(row, a + coef.chosen);
     if (points <= 1e-9) continue;
     if (row.spec.kind === 'COMPOSITION') {
@@ -527,36 +561,171 @@ function explainPassedOver(
         `With ${plainRef} the share of ${t.label} in ${complex.reference} would be ${shareWords(sp)}, against ${boundWords(t, sp.total)}: ` +
         `${violationWords(t, sp)}; with ${chosenRef} it is ${shareWords(sc)}: ${violationWords(t, sc)}. ` +
         `At ${t.weight} points per household that costs ${formatPoints(points)} points more.`;
-      reasons.push({ kind: 'COMPOSITION_TARGET', ref: t.id, points: round6(points), withPlainCandidate: sp, withChosen: sc, text });
+      reasons.push({ kind: 'COMPOSITION_TARGET', ref: t.id, points: round6(points), withPlainCandidate: sp, withChosen: sc, text, textWithoutSpecialCategory: null });
     } else {
-      const spec = row.spec;
-      const scope = prepared.quotaScopes[spec.scopeIndex];
-      const othersCounts = countsAfter(prepared, spec.scopeIndex, rest.assignment);
-      const pick = (pair: typeof p) => v.ranked[pair.rank - 1].pair.verdict.countsAs;
-      const sp = quotaStatus(addAllocation(othersCounts, pick(p)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
-      const sc = quotaStatus(addAllocation(othersCounts, pick(c)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
-      const words = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : formatBasisPoints(q.basisPoints)} (${q.numerator} of ${q.denominator})`;
-      const text =
-        `With ${plainRef} the ${QUOTA_LABEL[spec.quota]} (${scope.key}) would be ${words(sp)} against a norm of ` +
-        `${sp.norm.comparison === '>=' ? 'at least' : 'at most'} ${formatBasisPoints(sp.norm.basisPoints)} (${sp.norm.reference}); ` +
-        `with ${chosenRef} it is ${words(sc)}. That costs ${formatPoints(points)} points more.`;
-      reasons.push({ kind: 'PORTFOLIO_QUOTA', ref: `${scope.key}:${spec.quota}`, points: round6(points), withPlainCandidate: sp, withChosen: sc, text });
+      const q = quotaComparison(prepared, row.spec, rest, v, p, c);
+      const text = `${q.text} That costs ${formatPoints(points)} points more.`;
+      reasons.push({ kind: 'PORTFOLIO_QUOTA', ref: q.ref, points: round6(points), withPlainCandidate: q.withPlain, withChosen: q.withChosen, text, textWithoutSpecialCategory: null });
     }
   }
   reasons.sort((a, b) => b.points - a.points || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const placesText = `${places} ${plural(places, 'place', 'places')}`;
   if (reasons.length === 0) {
-    const text =
-      `In the joint plan with the other ${prepared.vacancies.length - 1} ${plural(prepared.vacancies.length - 1, 'vacancy', 'vacancies')}, ` +
-      `choosing ${plainRef} here would force a costlier choice elsewhere; passing over ${placesText} costs ${formatPoints(priorityCost)} priority points.`;
-    return { reasons: [{ kind: 'JOINT_PLAN', ref: v.reference, points: 0, withPlainCandidate: null, withChosen: null, text }], summary: text };
+    // Nothing separates the two with the rest of the plan fixed: compare the whole plans instead.
+    const joint = compareWithPlan(prepared, planned, v, rest, plainPair);
+    const lead = `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points. `;
+    const words = jointWords(joint, plainRef, 'Choosing', solution);
+    const kind: PassedOverKind = joint.breaks.length > 0 ? 'HARD_RULE' : joint.points > 1e-9 ? 'JOINT_PLAN' : 'PLAN_NOT_PROVEN_BEST';
+    const text = lead + words.text;
+    const reason: PassedOverReason = {
+      kind, ref: v.reference, points: round6(joint.points), withPlainCandidate: null, withChosen: null,
+      text, textWithoutSpecialCategory: words.withheld === null ? null : lead + words.withheld,
+    };
+    return { reasons: [reason], summary: text };
   }
-  const total = reasons.reduce((s, r) => s + r.points, 0);
-  const names = reasons.map((r) => (r.kind === 'COMPOSITION_TARGET' ? `the ${r.ref} target` : `the ${r.ref} quota`)).join(' and ');
+  const soft = reasons.filter((r) => r.kind !== 'HARD_RULE');
+  const hard = reasons.filter((r) => r.kind === 'HARD_RULE');
+  const total = soft.reduce((s, r) => s + r.points, 0);
+  const names = soft.map((r) => (r.kind === 'COMPOSITION_TARGET' ? `the ${r.ref} target` : `the ${r.ref} quota`)).join(' and ');
   const summary =
-    `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points; choosing ${plainRef} would cost ` +
-    `${formatPoints(total)} points on ${names}. ${reasons.map((r) => r.text).join(' ')}`;
+    `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points; ` +
+    (hard.length > 0 ? `choosing ${plainRef} would break the hard ${hard.map((r) => r.ref).join(' and ')} limit${soft.length > 0 ? ' and ' : ''}` : `choosing ${plainRef} would `) +
+    (soft.length > 0 ? `cost ${formatPoints(total)} points on ${names}` : '') +
+    `. ${reasons.map((r) => r.text).join(' ')}`;
   return { reasons, summary };
+}
+
+/** What explainPlan needs of the solution to say whether the plan is proven best. */
+export type SolutionFacts = Pick<AllocationSolution, 'status' | 'gap' | 'optimalityScope'>;
+
+function notProvenBestWords(who: string, gain: number, solution: SolutionFacts): string {
+  const gap = solution.gap === null ? '' : `, relative gap ${solution.gap}`;
+  const why =
+    solution.status !== 'OPTIMAL'
+      ? `the plan is ${solution.status}${gap}, not proven the best`
+      : solution.optimalityScope === 'TOP_K_CANDIDATES'
+        ? 'the plan is the best over each vacancy\'s top candidates only (TOP_K pruning), not over every candidate'
+        : `the plan is optimal only within the solver's tolerance${gap}`;
+  return `With the rest of the plan unchanged, choosing ${who} here would gain ${formatPoints(gain)} points: ${why}. The officer may prefer ${who}.`;
+}
+
+/** A quota's share with the plain candidate and with the chosen one, the rest of the plan fixed. */
+function quotaComparison(
+  prepared: PreparedAllocation,
+  spec: Extract<SideRowSpec, { kind: 'QUOTA' }>,
+  rest: PlanState,
+  v: PreparedVacancy,
+  p: PreparedAllocation['pairs'][number],
+  c: PreparedAllocation['pairs'][number],
+): { ref: string; withPlain: QuotaShare; withChosen: QuotaShare; text: string } {
+  const scope = prepared.quotaScopes[spec.scopeIndex];
+  const others = countsAfter(prepared, spec.scopeIndex, rest.assignment);
+  const pick = (pair: typeof p) => v.ranked[pair.rank - 1].pair.verdict.countsAs;
+  const withPlain = quotaStatus(addAllocation(others, pick(p)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
+  const withChosen = quotaStatus(addAllocation(others, pick(c)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
+  const text =
+    `With ${prepared.households[p.householdIndex].reference} the ${QUOTA_LABEL[spec.quota]} (${scope.key}) would be ${quotaWords(withPlain)} against a norm of ` +
+    `${withPlain.norm.comparison === '>=' ? 'at least' : 'at most'} ${formatBasisPoints(withPlain.norm.basisPoints)} (${withPlain.norm.reference}); ` +
+    `with ${prepared.households[c.householdIndex].reference} it is ${quotaWords(withChosen)}.`;
+  return { ref: `${scope.key}:${spec.quota}`, withPlain, withChosen, text };
+}
+
+const quotaWords = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : formatBasisPoints(q.basisPoints)} (${q.numerator} of ${q.denominator})`;
+
+/**
+ * The plan as a whole with `pairIndex` given its vacancy instead of the chosen pair: a household the
+ * plan houses elsewhere moves, and the vacancy it leaves goes to its best free candidate that breaks
+ * no hard row (or stays empty when that is cheaper). `points` = plan objective minus this plan's
+ * (positive: the plan is better), `parts` names every objective term and target that differs.
+ */
+function compareWithPlan(
+  prepared: PreparedAllocation,
+  planned: ArrayLike<number>,
+  v: PreparedVacancy,
+  rest: PlanState,
+  pairIndex: number,
+): JointComparison {
+  const state = new PlanState(prepared, rest.assignment);
+  const p = prepared.pairs[pairIndex];
+  const from = state.housedAt[p.householdIndex];
+  if (from !== -1) state.remove(state.assignment[from]);
+  state.add(pairIndex);
+  let refill: { vacancy: PreparedVacancy; pairIndex: number } | null = null;
+  if (from !== -1) {
+    const w = prepared.vacancies[from];
+    let best = -1;
+    let bestGain = 0;
+    for (const pi of w.pairIndices) {
+      if (!state.isFree(pi) || state.breaksHardRow(pi)) continue;
+      const gain = state.gain(pi);
+      if (gain > bestGain + 1e-12) [best, bestGain] = [pi, gain];
+    }
+    if (best !== -1) state.add(best);
+    refill = { vacancy: w, pairIndex: best };
+  }
+  const before = evaluatePlan(prepared, Int32Array.from(planned));
+  const after = evaluatePlan(prepared, state.assignment);
+  const parts: JointComparison['parts'] = [];
+  const term = (label: string, delta: number, special = false) => {
+    // four decimals: the plain-order tie-break is worth thousandths of a point (prepare-allocation.ts)
+    const shown = Math.round(Math.abs(delta) * 1e4) / 1e4;
+    if (shown > 0) parts.push({ words: `${label} ${delta > 0 ? '-' : '+'}${shown}`, special });
+  };
+  term('priority points', before.priorityPoints - after.priorityPoints);
+  term('plain-order tie-break', before.tieBreak - after.tieBreak);
+  term('unfilled vacancies', after.unfilledPenalty - before.unfilledPenalty);
+  for (const row of prepared.sideRows) {
+    if (row.hard) continue;
+    const delta = rowPenalty(row, after.rowActivity[row.index]) - rowPenalty(row, before.rowActivity[row.index]);
+    if (Math.abs(delta) <= 1e-9) continue;
+    const ref = rowRef(prepared, row.index);
+    const spec = row.spec;
+    const special = spec.kind === 'COMPOSITION' && isSpecialCategoryDimension(prepared.complexes[spec.complexIndex].targets[spec.targetIndex].dimension);
+    term(ref.kind === 'COMPOSITION' ? `the ${ref.id} target (${ref.label})` : `the ${ref.id} quota`, delta, special);
+  }
+  if (refill) {
+    const w = refill.vacancy;
+    const r = refill.pairIndex === -1 ? null : prepared.pairs[refill.pairIndex];
+    parts.push({ words: r ? `${w.reference} goes to ${prepared.households[r.householdIndex].reference} (rank ${r.rank}) instead` : `${w.reference} stays empty`, special: false });
+  }
+  const breaks = after.infeasibilities.filter((why) => !before.infeasibilities.includes(why));
+  return { points: before.objective - after.objective, parts, breaks };
+}
+
+interface JointComparison {
+  /** Plan objective minus the compared plan's: positive = the plan is better. */
+  points: number;
+  /** Each objective term and target that differs; `special` for a target on special-category data. */
+  parts: { words: string; special: boolean }[];
+  /** Hard rules the compared plan breaks and the plan does not. */
+  breaks: string[];
+}
+
+/**
+ * "Choosing X here costs N points: ..." (or the hard rule it breaks, or why the plan is not proven
+ * best), in full and without special-category detail (null when that is the same text).
+ */
+function jointWords(joint: JointComparison, who: string, verb: string, solution: SolutionFacts): { text: string; withheld: string | null } {
+  if (joint.breaks.length > 0) return { text: `${verb} ${who} here breaks a hard rule: ${joint.breaks.join('; ')}.`, withheld: null };
+  if (joint.points <= 1e-9) return { text: notProvenBestWords(who, -joint.points, solution), withheld: null };
+  const words = (parts: readonly string[]) => `${verb} ${who} here costs ${formatPoints(joint.points)} points in the plan as a whole: ${parts.join('; ')}.`;
+  const text = words(joint.parts.map((p) => p.words));
+  if (!joint.parts.some((p) => p.special)) return { text, withheld: null };
+  const firstSpecial = joint.parts.findIndex((p) => p.special);
+  const withheld = joint.parts.flatMap((p, i) => (!p.special ? [p.words] : i === firstSpecial ? ['a composition target on special-category data (detail for the officers handling the vacancy)'] : []));
+  return { text, withheld: words(withheld) };
+}
+
+/** Why an alternative that scores better here, all else fixed, is not the proposed household. */
+function jointNote(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, rest: PlanState, pairIndex: number, gainHere: number, solution: SolutionFacts): string {
+  const p = prepared.pairs[pairIndex];
+  const who = prepared.households[p.householdIndex].reference;
+  const elsewhere = rest.housedAt[p.householdIndex];
+  const joint = compareWithPlan(prepared, planned, v, rest, pairIndex);
+  const lead =
+    `With the rest of the plan fixed, ${who} scores ${formatPoints(gainHere)} points more here than the proposed household` +
+    (elsewhere === -1 ? '' : `, but the plan houses ${who} in ${prepared.vacancies[elsewhere].reference}`) + '. ';
+  return lead + jointWords(joint, who, 'Choosing', solution).text;
 }
 
 function formatPoints(points: number): string {

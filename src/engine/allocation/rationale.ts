@@ -150,7 +150,8 @@ export function whyNotChosen(f: NotChosenFacts, name: (reference: string) => str
     const alt = p.alternatives.find((a): a is CandidateScore => a.householdId === f.household.id && 'fit' in a);
     if (alt) {
       const costs = alt.fit.filter((part) => part.points < 0).map((part) => `${part.label} (${part.points} points)`);
-      sentences.push(`Proposing ${who} instead would have cost ${alt.costVersusChosen} points against the proposed household${costs.length ? `: ${costs.join('; ')}` : ''}${alt.allocatedElsewhere ? `; the plan gives ${who} ${alt.allocatedElsewhere.vacancyReference} instead` : ''}.`);
+      if (alt.jointNote) sentences.push(alt.jointNote);
+      else sentences.push(`Proposing ${who} instead would have cost ${alt.costVersusChosen} points against the proposed household${costs.length ? `: ${costs.join('; ')}` : ''}${alt.allocatedElsewhere ? `; the plan gives ${who} ${alt.allocatedElsewhere.vacancyReference} instead` : ''}.`);
     } else {
       sentences.push(`Proposing ${who} instead would have weighed worse against the composition targets of the complex than the proposed household (rank ${chosenRank}).`);
     }

@@ -14,8 +14,8 @@ export const WITHHELD_TARGET_TEXT = (label: string) =>
 export const WITHHELD_REASON_TEXT =
   'A composition target on special-category data (AVG art. 9) also weighed; its detail is shown only to the officers handling the vacancy.';
 
-export type WithheldCandidate = Omit<CandidateScore, 'fit' | 'score' | 'costVersusChosen'>;
-export type WithheldReason = Omit<PassedOverReason, 'points'> & { points: number | null };
+export type WithheldCandidate = Omit<CandidateScore, 'fit' | 'score' | 'costVersusChosen' | 'jointNote'>;
+export type WithheldReason = Omit<PassedOverReason, 'points' | 'textWithoutSpecialCategory'> & { points: number | null };
 export type WithheldTarget = Omit<TargetEffect, 'afterThis' | 'afterPlan'> & { afterThis: TargetEffect['afterThis']; afterPlan: TargetEffect['afterPlan'] | null };
 export interface WithheldProposal extends Omit<VacancyProposal, 'chosen' | 'plainOrderCandidate' | 'alternatives' | 'plainOrderPassedOver' | 'composition'> {
   chosen: WithheldCandidate | null;
@@ -27,8 +27,14 @@ export interface WithheldProposal extends Omit<VacancyProposal, 'chosen' | 'plai
 
 function candidate(c: CandidateScore | null): WithheldCandidate | null {
   if (!c) return null;
-  const { fit: _fit, score: _score, costVersusChosen: _cost, ...rest } = c;
+  const { fit: _fit, score: _score, costVersusChosen: _cost, jointNote: _note, ...rest } = c;
   return rest;
+}
+
+/** A reason as a reader without need to know reads it: its withheld text, and no points when that differs. */
+function withoutWithheldText(r: PassedOverReason): WithheldReason {
+  const { textWithoutSpecialCategory, ...rest } = r;
+  return textWithoutSpecialCategory === null ? rest : { ...rest, text: textWithoutSpecialCategory, points: null };
 }
 
 function target(t: TargetEffect): WithheldTarget {
@@ -39,13 +45,19 @@ function target(t: TargetEffect): WithheldTarget {
 export function withholdProposal(p: VacancyProposal): WithheldProposal {
   const special = new Set(p.composition.filter((t) => isSpecialCategoryDimension(t.dimension)).map((t) => t.targetId));
   const passed = p.plainOrderPassedOver;
-  let plainOrderPassedOver: WithheldProposal['plainOrderPassedOver'] = passed;
+  let plainOrderPassedOver: WithheldProposal['plainOrderPassedOver'] = passed && { ...passed, reasons: passed.reasons.map(withoutWithheldText) };
   let summary = p.summary;
   if (passed && passed.reasons.some((r) => r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))) {
-    const kept: WithheldReason[] = passed.reasons.filter((r) => !(r.kind === 'COMPOSITION_TARGET' && special.has(r.ref)));
+    const kept: WithheldReason[] = passed.reasons.filter((r) => !(r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))).map(withoutWithheldText);
     const reasons: WithheldReason[] = [...kept, { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: WITHHELD_REASON_TEXT }];
     const withheldSummary = `The plain-order candidate was passed over for: ${reasons.map((r) => (r.ref === 'SPECIAL_CATEGORY' ? 'a target on special-category data' : `the ${r.ref} ${r.kind === 'PORTFOLIO_QUOTA' ? 'quota' : 'target'}`)).join(' and ')}. ${reasons.map((r) => r.text).join(' ')}`;
     // the proposal's summary ends with the passed-over summary (explain-plan.ts): swap that part only
+    summary = summary.endsWith(passed.summary) ? summary.slice(0, summary.length - passed.summary.length) + withheldSummary : summary;
+    plainOrderPassedOver = { reasons, summary: withheldSummary };
+  } else if (passed && passed.reasons.some((r) => r.textWithoutSpecialCategory !== null)) {
+    // a whole-plan comparison (one reason; its text is the passed-over summary: explain-plan.ts)
+    const reasons = passed.reasons.map(withoutWithheldText);
+    const withheldSummary = reasons.map((r) => r.text).join(' ');
     summary = summary.endsWith(passed.summary) ? summary.slice(0, summary.length - passed.summary.length) + withheldSummary : summary;
     plainOrderPassedOver = { reasons, summary: withheldSummary };
   }
