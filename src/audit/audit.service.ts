@@ -105,7 +105,10 @@ export class AuditService {
   async storeSnapshot(m: EntityManager, value: unknown): Promise<string> {
     const document = canonicalJson(value);
     const hash = sha256Hex(document);
-    await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, document]);
+    // content-addressed: a proposal asked again on unchanged data names the stored document, and
+    // the megabyte of a large input is not sent (nor written to the log) again
+    const [stored] = await m.query('SELECT 1 FROM audit_snapshot WHERE hash = $1', [hash]);
+    if (!stored) await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, document]);
     return hash;
   }
 

@@ -9,7 +9,8 @@ import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { parseId } from '../common/ids.js';
 import { EligibilityContext } from '../engine/eligibility/eligibility-input.js';
-import { evaluateEligibility, evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
+import { evaluateEligibility } from '../engine/eligibility/evaluate-eligibility.js';
+import { VerdictMemo } from '../engine/eligibility/verdict-memo.js';
 import { EMPTY_QUOTA_COUNTS, quotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
 import { AllocationRoute, HouseholdFacts, IsoDate } from '../engine/model.js';
 import { respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
@@ -31,6 +32,9 @@ import { LocalPolicyService } from './local-policy.service.js';
 import { QuotaLedgerService } from './quota-ledger.service.js';
 import { RuleParametersService } from './rule-parameters.service.js';
 
+/** Verdicts held in memory: a few vacancies' respondents and a whole waiting list (~3 KB each). */
+const VERDICT_MEMO_SIZE = 20_000;
+
 @Injectable()
 export class EligibilityService {
   constructor(
@@ -41,6 +45,9 @@ export class EligibilityService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  /** Verdicts kept by exactly what they are computed from (engine/eligibility/verdict-memo.ts). */
+  private readonly verdicts = new VerdictMemo(VERDICT_MEMO_SIZE);
 
   /** A dwelling named by its id or by its code, as people name it. */
   async dwellingIdFromInput(value: string): Promise<number> {
@@ -125,7 +132,7 @@ export class EligibilityService {
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(context.municipalityCode, onDate, m);
     const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
-    const verdicts = evaluateEligibilityForPool(
+    const verdicts = this.verdicts.judgePool(
       { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy, context: flags },
       households,
     );
@@ -146,7 +153,7 @@ export class EligibilityService {
       let inForce = policies.get(context.municipalityCode);
       if (!inForce) policies.set(context.municipalityCode, (inForce = await this.policies.inForce(context.municipalityCode, onDate, m)));
       const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
-      const verdicts = evaluateEligibilityForPool(
+      const verdicts = this.verdicts.judgePool(
         { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy: inForce.policy, context: flags },
         households,
       );

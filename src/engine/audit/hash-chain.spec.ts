@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import canonicalize from 'canonicalize';
 import { EventBody, GENESIS_HASH, StoredEvent, canonicalJson, chainHash, firstChainBreak, sealEvent, sha256Hex } from './hash-chain.js';
 
 function chain(n: number): StoredEvent[] {
@@ -12,14 +14,35 @@ function chain(n: number): StoredEvent[] {
   return events;
 }
 
-describe('canonicalJson (RFC 8785 via the canonicalize library)', () => {
+describe('canonicalJson (RFC 8785; the canonicalize library where its fast path cannot be exact)', () => {
   it.each([
     [{ b: 1, a: 2 }, '{"a":2,"b":1}'],
+    // integer-like keys: sorted as strings ("10" < "9"), never in the numeric order objects enumerate them
+    [{ 9: 'a', 10: 'b', $: 'c' }, '{"$":"c","10":"b","9":"a"}'],
+    [{ b: undefined, a: [undefined, () => 1] }, '{"a":[null,null]}'],
+    [{ at: new Date('2026-03-02T09:00:00.000Z') }, '{"at":"2026-03-02T09:00:00.000Z"}'],
     [{ z: [3, { y: true, x: null }] }, '{"z":[3,{"x":null,"y":true}]}'],
     [1e21, '1e+21'],
     [0.1 + 0.2, '0.30000000000000004'],
     ['é\u2028', '"é\u2028"'],
   ])('%j -> %s', (value, text) => expect(canonicalJson(value)).toBe(text));
+
+  it('writes what the canonicalize library writes, for any JSON value (property)', () => {
+    const key = fc.oneof(fc.string(), fc.integer({ min: 0, max: 10_000 }).map(String), fc.constantFrom('-1', '01', '1.5', '__proto_', 'é', '\u{1F600}'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ maxDepth: 4 }, fc.jsonValue({ maxDepth: 1 }), fc.double(), tie('array'), tie('object')),
+      array: fc.array(tie('node'), { maxLength: 5 }),
+      object: fc.dictionary(key, tie('node'), { maxKeys: 6 }),
+    })).node;
+    const outcome = (f: (v: unknown) => string | undefined, v: unknown) => {
+      try {
+        return f(v);
+      } catch {
+        return 'refused';
+      }
+    };
+    fc.assert(fc.property(value, (v) => outcome(canonicalJson, v) === outcome(canonicalize, v)), { numRuns: 2000 });
+  });
 
   it('hashes with sha256 (known vector)', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

