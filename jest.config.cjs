@@ -25,4 +25,6 @@ module.exports = {
   // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS (shared/stack.md §4)
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite)/)'],
   testTimeout: 60000,
+  // `--coverage` (CI): the service's own code, not its tests or fixtures
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/test-fixtures/**'],
 };

@@ -31,6 +31,7 @@ import { PlanRunner } from './allocation/plan-runner.service.js';
 import { RoundsResolver } from './allocation/rounds.resolver.js';
 import { RoundsService } from './allocation/rounds.service.js';
 import { ProposalPresenter } from './allocation/proposal-presenter.js';
+import { ProposalStore } from './allocation/proposal-store.js';
 import { OverrideReasonsService } from './allocation/override-reasons.service.js';
 import { OverrideReasonsResolver } from './allocation/override-reasons.resolver.js';
 import { JobQueue } from './jobs/job-queue.service.js';
@@ -42,7 +43,7 @@ import { ComplexesService } from './complexes/complexes.service.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { projectRoot } from './config/project-root.js';
 import { dataSourceOptions } from './database/data-source-options.js';
-import { createLoaders } from './database/loaders.js';
+import { LoaderScope, RequestContext } from './common/request-context.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
 import { DwellingsResolver } from './dwellings/dwellings.resolver.js';
 import { DwellingsService } from './dwellings/dwellings.service.js';
@@ -105,7 +106,7 @@ export class AppModule {
             introspection: config.nodeEnv !== 'production',
             includeStacktraceInErrorResponses: config.nodeEnv === 'development',
             // req.actor: verified once per HTTP request before parsing (src/common/request-guards.ts)
-            context: ({ req }: { req: unknown }) => ({ req, loaders: createLoaders(dataSource.manager) }),
+            context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new LoaderScope(dataSource.manager) }),
           }),
         }),
       ],
@@ -129,7 +130,7 @@ export class AppModule {
         ImportsService, ImportsResolver,
         JobQueue, PlanRunner, AllocationInputLoader,
         CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver, PendingApprovalResolver,
-        RoundsService, RoundsResolver, ProposalPresenter, OverrideReasonsService, OverrideReasonsResolver,
+        RoundsService, RoundsResolver, ProposalStore, ProposalPresenter, OverrideReasonsService, OverrideReasonsResolver,
         DemoSeederService,
         AssignmentsService, AssignmentsResolver, SpecialCategoryAccessResolver,
       ],

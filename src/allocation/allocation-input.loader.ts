@@ -2,7 +2,7 @@ import { householdMention } from '../engine/privacy/household-mention.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { ComplexesService } from '../complexes/complexes.service.js';
-import { createLoaders } from '../database/loaders.js';
+import { LoaderScope } from '../common/request-context.js';
 import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { LocalPolicyService } from '../eligibility/local-policy.service.js';
@@ -151,7 +151,7 @@ export class AllocationInputLoader {
     });
 
     const arrivals = await this.openOfferArrivals(m, openOffers, new Set(vacancyIds), new Set(complexes.keys()), onDate, params);
-    const loaders = createLoaders(m);
+    const loaders = new LoaderScope(m);
     const allocationComplexes: AllocationComplex[] = [];
     for (const [id, c] of [...complexes].sort((a, b) => a[0] - b[0])) {
       const composition = await this.complexes.composition(id, loaders, c.moveIn, 3, params.year);

@@ -1,3 +1,4 @@
+import { JOB_STATUSES, type JobStatus } from '../common/graphql/output-enums.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { dateTransformer, numericTransformer } from '../database/transformers.js';
 
@@ -37,8 +38,9 @@ export class ProposalEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const ROUND_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
+/** A round is a background job (src/common/graphql/output-enums.ts). */
+export const ROUND_STATUSES = JOB_STATUSES;
+export type RoundStatus = JobStatus;
 export type RoundStage = 'QUEUED' | 'LOADING' | 'SOLVING' | 'STORING' | 'DONE';
 
 export interface RoundProgress {

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles.js';
 import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
@@ -12,6 +12,8 @@ import { toOffer } from './proposal.mapper.js';
 import { ProposalPresenter } from './proposal-presenter.js';
 import { PendingApproval } from './graphql/pending-approval.type.js';
 import { ProposalsService } from './proposals.service.js';
+import { householdLoaders } from '../households/household.loaders.js';
+import { vacancyLoaders } from '../vacancies/vacancy.loaders.js';
 
 @Resolver(() => Proposal)
 export class ProposalsResolver {
@@ -83,7 +85,7 @@ export class ProposalsResolver {
 
   @ResolveField(() => Vacancy)
   async vacancy(@Parent() proposal: Proposal, @Context() ctx: RequestContext) {
-    return toVacancy((await ctx.loaders.vacancy.load(proposal.vacancyId))!);
+    return toVacancy((await ctx.loaders.of(vacancyLoaders).vacancy.load(proposal.vacancyId))!);
   }
 }
 
@@ -91,7 +93,7 @@ export class ProposalsResolver {
 export class ProposalCandidateResolver {
   @ResolveField(() => Household)
   async household(@Parent() candidate: ProposalCandidate, @Context() ctx: RequestContext) {
-    return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(candidate.householdId))!);
   }
 }
 
@@ -99,7 +101,7 @@ export class ProposalCandidateResolver {
 export class OfferResolver {
   @ResolveField(() => Household)
   async household(@Parent() offer: Offer, @Context() ctx: RequestContext) {
-    return toHousehold((await ctx.loaders.household.load(offer.householdId))!);
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(offer.householdId))!);
   }
 }
 
@@ -107,6 +109,6 @@ export class OfferResolver {
 export class PendingApprovalResolver {
   @ResolveField(() => Household)
   async household(@Parent() pending: PendingApproval, @Context() ctx: RequestContext) {
-    return toHousehold((await ctx.loaders.household.load(pending.householdId))!);
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(pending.householdId))!);
   }
 }

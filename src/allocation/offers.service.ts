@@ -1,7 +1,7 @@
 import { OverrideReasonPolicy, overrideReasonProblem } from '../engine/allocation/override-reasons.js';
 import { OverrideReasonsService } from './override-reasons.service.js';
 import { PendingApproval } from './graphql/pending-approval.type.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { audienceOf } from '../privacy/audience.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { withholdPlan, withholdProposal } from '../engine/privacy/withhold-plan.js';
 import { isSpecialCategoryDimension } from '../engine/privacy/special-category.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';

@@ -2,7 +2,8 @@ import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js'
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
+import { allocationBasis } from './allocation-basis.js';
+import { ProposalStore } from './proposal-store.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -45,6 +46,7 @@ export class ProposalsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly disclosure: HouseholdDisclosure,
+    private readonly proposals: ProposalStore,
   ) {}
 
   async propose(vacancyId: string, actor: Actor): Promise<StoredProposal> {
@@ -120,39 +122,24 @@ export class ProposalsService {
     return this.loader.load(m, { focus: [vacancy], lookAhead, onDate, seed: seedForVacancy(vacancy.reference), withQuotaRows: false });
   }
 
-  /** Supersedes earlier open proposals of the vacancy and stores this one. */
+  /** Stores the proposal with its input snapshot and basis (ProposalStore supersedes and logs). */
   private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor, made?: { onBehalfOf: string; after: string }): Promise<StoredProposal> {
-    const proposal = plan.proposals.find((p) => p.vacancyId === vacancy.id);
-    if (!proposal) throw new Error(`The plan has no proposal for vacancy ${vacancy.reference}`);
-    await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
-    const entity = await m.save(ProposalEntity, m.create(ProposalEntity, {
-      vacancyId: vacancy.id,
-      status: 'PROPOSED',
-      chosenHouseholdId: proposal.chosen?.householdId ?? null,
-      plainOrderHouseholdId: proposal.plainOrderCandidate?.householdId ?? null,
+    const inputHash = await this.audit.storeSnapshot(m, loaded.input);
+    const entity = await this.proposals.store(m, {
+      vacancy,
+      plan,
       allocationDate: onDate,
       seed: loaded.input.seed,
       compositionPolicyId: loaded.compositionPolicyId,
       localPolicyId: loaded.localPolicyIdByVacancy.get(vacancy.id)!,
       parameterYear: loaded.parameterYear,
-      solveStatus: plan.status,
-      solver: plan.solverName,
-      plan: plan as unknown as Record<string, unknown>,
       roundId: null,
       requestedBy: actor.subject,
-    }));
-    await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-    const inputHash = await this.audit.storeSnapshot(m, loaded.input);
-    await this.audit.append(m, actor, 'PROPOSAL_MADE', { proposalId: entity.id, vacancyId: vacancy.id }, {
-      vacancyReference: vacancy.reference,
-      allocationDate: onDate,
-      roundId: null,
+      actor,
       basis: allocationBasis(loaded, PROPOSAL_SOLVE_OPTIONS, inputHash),
-      planHash: planHash(plan),
-      outcome: proposalOutcome(plan, vacancy.id),
-      ...(made ? { madeBySystem: made } : {}),
+      madeBySystem: made,
     });
-    return { entity, plan, proposal };
+    return toStored(entity);
   }
 }
 

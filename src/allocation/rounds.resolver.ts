@@ -7,7 +7,7 @@ import { ProposalPresenter } from './proposal-presenter.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { withholdPlan } from '../engine/privacy/withhold-plan.js';
 import type { AllocationPlan } from '../engine/allocation/explain-plan.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { toStored } from './proposals.service.js';
 import { toAllocationRound } from './round.mapper.js';
 import { RoundsService } from './rounds.service.js';

@@ -1,3 +1,4 @@
+import { countOf } from '../engine/common/format.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { allocationBasis, planHash, proposalOutcome } from '../audit/allocation-basis.js';
+import { allocationBasis, planHash } from './allocation-basis.js';
+import { ProposalStore } from './proposal-store.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -75,6 +77,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly disclosure: HouseholdDisclosure,
+    private readonly proposalStore: ProposalStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -105,7 +108,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         timeLimitMs: request.timeLimitSeconds * 1000,
         jobId: null,
         attempts: 0,
-        progress: { stage: 'QUEUED', percent: 0, message: `Waiting for a worker: ${plural(vacancyIds.length, 'vacancy', 'vacancies')}` },
+        progress: { stage: 'QUEUED', percent: 0, message: `Waiting for a worker: ${countOf(vacancyIds.length, 'vacancy', 'vacancies')}` },
         solverReport: null,
         plan: null,
         skipped: [],
@@ -201,7 +204,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       round.attempts += 1;
       round.startedAt = this.clock.now();
       round.worker = this.instance;
-      round.progress = { stage: 'LOADING', percent: 10, message: `Attempt ${round.attempts}: judging the respondents of ${plural(round.vacancyIds.length, 'vacancy', 'vacancies')}` };
+      round.progress = { stage: 'LOADING', percent: 10, message: `Attempt ${round.attempts}: judging the respondents of ${countOf(round.vacancyIds.length, 'vacancy', 'vacancies')}` };
       return m.save(AllocationRoundEntity, round);
     });
     if (!claimed) return { skipped: `round ${roundId} is gone or already finished` };
@@ -229,7 +232,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       await this.setProgress(roundId, attempt, {
         stage: 'SOLVING',
         percent: 40,
-        message: `Solving ${plural(loaded.input.vacancies.length, 'vacancy', 'vacancies')} x ${plural(loaded.input.households.length, 'eligible household', 'eligible households')} (${plural(pairs, 'pair', 'pairs')}), time limit ${claimed.timeLimitMs / 1000} s`,
+        message: `Solving ${countOf(loaded.input.vacancies.length, 'vacancy', 'vacancies')} x ${countOf(loaded.input.households.length, 'eligible household', 'eligible households')} (${countOf(pairs, 'pair', 'pairs')}), time limit ${claimed.timeLimitMs / 1000} s`,
       });
       const { plan, timings } = await this.planner.plan(loaded.input, { timeLimitMs: claimed.timeLimitMs }, controller.signal);
       throwIfAborted(controller.signal);
@@ -296,29 +299,19 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         skipped.push({ vacancyId: vacancy.id, reason: `${vacancy.reference} became ${vacancy.status} while the round ran; its proposal was not stored` });
         continue;
       }
-      await m.update(ProposalEntity, { vacancyId: vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
-      const slice = planForVacancy(plan, vacancy.id);
-      const stored = await m.save(ProposalEntity, m.create(ProposalEntity, {
-        vacancyId: vacancy.id,
-        status: 'PROPOSED',
-        chosenHouseholdId: p.chosen?.householdId ?? null,
-        plainOrderHouseholdId: p.plainOrderCandidate?.householdId ?? null,
+      await this.proposalStore.store(m, {
+        vacancy,
+        plan: planForVacancy(plan, vacancy.id),
         allocationDate: round.allocationDate,
         seed: round.seed,
         compositionPolicyId,
         localPolicyId: localPolicyIdByVacancy.get(vacancy.id)!,
         parameterYear,
-        solveStatus: plan.status,
-        solver: plan.solverName,
-        plan: slice as unknown as Record<string, unknown>,
         roundId: round.id,
         requestedBy: round.requestedBy,
-      }));
-      await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-      // the basis (input, versions, hashes) is the round's: ROUND_COMPLETED, written next
-      await this.audit.append(m, SYSTEM_ACTOR, 'PROPOSAL_MADE', { proposalId: stored.id, vacancyId: vacancy.id }, {
-        vacancyReference: vacancy.reference, allocationDate: round.allocationDate, roundId: round.id, requestedBy: round.requestedBy,
-        planHash: planHash(slice), outcome: proposalOutcome(plan, vacancy.id),
+        actor: SYSTEM_ACTOR,
+        // the basis (input, versions, hashes) is the round's: ROUND_COMPLETED, written next
+        basis: null,
       });
     }
     return skipped;
@@ -358,10 +351,6 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       if (status === 'FAILED' && result.affected) await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_FAILED', { roundId }, { attempts: attempt, error });
     });
   }
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function throwIfAborted(signal: AbortSignal): void {

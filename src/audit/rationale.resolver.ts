@@ -1,5 +1,5 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import { NotChosenAnswer, ProposalRationale } from './graphql/rationale.type.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
 import { toStored } from '../allocation/proposals.service.js';
 import { Actor } from '../auth/roles.js';
@@ -17,9 +17,9 @@ import { householdMention } from '../engine/privacy/household-mention.js';
 import { withoutSpecialCategoryFacts } from '../engine/privacy/special-category.js';
 import { withholdProposal, WithheldProposal } from '../engine/privacy/withhold-plan.js';
 import type { VacancyProposal } from '../engine/allocation/explain-plan.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
-import { AllocationBasis } from './allocation-basis.js';
+import { AllocationBasis } from '../allocation/allocation-basis.js';
 import { AuditService } from './audit.service.js';
 
 export interface RationaleView extends ProposalRationale {

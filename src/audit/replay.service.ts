@@ -9,7 +9,7 @@ import { EventBody, canonicalJson, sha256Hex } from '../engine/audit/hash-chain.
 import { JsonDifference, jsonDifferences } from '../engine/audit/json-diff.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
-import { AllocationBasis } from './allocation-basis.js';
+import { AllocationBasis } from '../allocation/allocation-basis.js';
 import { AuditService } from './audit.service.js';
 
 export type ReplayResult = 'IDENTICAL' | 'DIFFERENT' | 'NOT_REPLAYABLE';

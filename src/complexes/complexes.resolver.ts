@@ -6,13 +6,15 @@ import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Int } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Neighbourhood } from '../neighbourhoods/graphql/neighbourhood.type.js';
 import { toNeighbourhood } from '../neighbourhoods/neighbourhood.mapper.js';
 import { toCompositionType } from './complex.mapper.js';
 import { ComplexesService } from './complexes.service.js';
 import { Complex, ComplexListArgs, Composition, CompositionArgs, CreateComplexInput, UpdateComplexInput } from './graphql/complex.type.js';
 import { ObjectType } from '@nestjs/graphql';
+import { complexLoaders } from './complex.loaders.js';
+import { neighbourhoodLoaders } from '../neighbourhoods/neighbourhood.loaders.js';
 
 @ObjectType()
 export class ComplexPage extends Paginated(Complex) {}
@@ -47,12 +49,12 @@ export class ComplexesResolver {
 
   @ResolveField(() => Neighbourhood)
   async neighbourhood(@Parent() complex: Complex, @Context() ctx: RequestContext) {
-    return toNeighbourhood((await ctx.loaders.neighbourhood.load(complex.neighbourhoodId))!);
+    return toNeighbourhood((await ctx.loaders.of(neighbourhoodLoaders).neighbourhood.load(complex.neighbourhoodId))!);
   }
 
   @ResolveField(() => Int, { description: 'Number of dwellings in the complex' })
   dwellingCount(@Parent() complex: Complex, @Context() ctx: RequestContext) {
-    return ctx.loaders.dwellingCountByComplex.load(Number(complex.id));
+    return ctx.loaders.of(complexLoaders).dwellingCountByComplex.load(Number(complex.id));
   }
 
   @ResolveField(() => Composition, { description: 'Who lives there; for managers, cells of 1-4 households are null (src/engine/privacy/small-cells.ts)' })

@@ -7,16 +7,19 @@ import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
 import { escapeLike } from '../common/objects.js';
 import { Page, PageArgs, decodeCursor, toPage } from '../common/pagination.js';
-import { Loaders } from '../database/loaders.js';
+import type { LoaderScope } from '../common/request-context.js';
 import { toRuleParameters } from '../eligibility/rule-parameters.mapper.js';
 import { missingYear } from '../eligibility/rule-parameters.service.js';
 import { addYears, yearOf } from '../engine/common/dates.js';
 import { Composition as EngineComposition, computeComposition } from '../engine/composition/compute-composition.js';
-import { toHouseholdFacts } from '../households/household.mapper.js';
 import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { ComplexEntity } from './complex.entity.js';
 import { toComplex } from './complex.mapper.js';
 import { Complex, ComplexFilter, CreateComplexInput, UpdateComplexInput } from './graphql/complex.type.js';
+import { complexLoaders } from './complex.loaders.js';
+import { householdLoaders } from '../households/household.loaders.js';
+import { ruleParameterLoaders } from '../eligibility/rule-parameters.loaders.js';
+import { tenancyLoaders } from '../tenancies/tenancy.loaders.js';
 
 @Injectable()
 export class ComplexesService {
@@ -86,17 +89,17 @@ export class ComplexesService {
    * `parameterYear`: whose income limits define the income bands (default: the year of asOf). A
    * proposal made in December for a move-in in January judges incomes by the limits of the decision.
    */
-  async composition(complexId: number, loaders: Loaders, asOf: string | undefined, inflowYears: number, parameterYear?: number): Promise<EngineComposition> {
+  async composition(complexId: number, loaders: LoaderScope, asOf: string | undefined, inflowYears: number, parameterYear?: number): Promise<EngineComposition> {
     const date = asOf ?? this.clock.today();
     const year = parameterYear ?? yearOf(date);
-    const row = await loaders.ruleParameters.load(year); // one query for all complexes of the page
+    const row = await loaders.of(ruleParameterLoaders).ruleParameters.load(year); // one query for all complexes of the page
     if (!row) throw missingYear(year, 'asOf');
     const params = toRuleParameters(row);
     const [tenancies, dwellingCount] = await Promise.all([
-      loaders.tenanciesByComplex.load(complexId),
-      loaders.dwellingCountByComplex.load(complexId),
+      loaders.of(tenancyLoaders).tenanciesByComplex.load(complexId),
+      loaders.of(complexLoaders).dwellingCountByComplex.load(complexId),
     ]);
-    const households = await loaders.householdFacts.loadMany(tenancies.map((t) => t.householdId));
+    const households = await loaders.of(householdLoaders).householdFacts.loadMany(tenancies.map((t) => t.householdId));
     return computeComposition({
       asOf: date,
       inflowSince: addYears(date, -inflowYears),

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles.js';
 import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { EligibilityService } from './eligibility.service.js';
@@ -26,6 +26,7 @@ import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { toRuleParameterYear } from './rule-parameters.mapper.js';
 import { RuleParametersService } from './rule-parameters.service.js';
+import { householdLoaders } from '../households/household.loaders.js';
 
 @Resolver()
 export class EligibilityResolver {
@@ -125,6 +126,6 @@ export class EligibleCandidateResolver {
 
   @ResolveField(() => Household)
   async household(@Parent() candidate: EligibleCandidate, @Context() ctx: RequestContext) {
-    return toHousehold((await ctx.loaders.household.load(candidate.householdId))!);
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(candidate.householdId))!);
   }
 }

@@ -1,7 +1,7 @@
 import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Tenancy } from '../tenancies/graphql/tenancy.type.js';
 import { toTenancy } from '../tenancies/tenancy.mapper.js';
 import { HouseholdListArgs } from './graphql/household-filter.type.js';
@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { DENIED_FIELDS } from '../privacy/disclosure-policy.js';
 import { audienceOf } from '../privacy/audience.js';
 import { HouseholdsService } from './households.service.js';
+import { tenancyLoaders } from '../tenancies/tenancy.loaders.js';
 
 @ObjectType()
 export class HouseholdPage extends Paginated(Household) {}
@@ -88,7 +89,7 @@ export class HouseholdsResolver {
 
   @ResolveField(() => Tenancy, { nullable: true })
   async currentTenancy(@Parent() household: Household, @Context() ctx: RequestContext) {
-    const row = await ctx.loaders.currentTenancyByHousehold.load(Number(household.id));
+    const row = await ctx.loaders.of(tenancyLoaders).currentTenancyByHousehold.load(Number(household.id));
     return row ? toTenancy(row) : null;
   }
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { audienceOf, Audience } from './audience.js';
 import { deniedSelections } from './disclosure-policy.js';
 import { HouseholdDisclosure } from './household-disclosure.service.js';

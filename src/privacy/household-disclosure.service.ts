@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { audienceOf } from './audience.js';
 
 const PSEUDONYM = /^PSN-[0-9a-f]{16}$/;
@@ -18,6 +18,9 @@ export interface AccessPurpose {
 }
 
 /** Per-request state: what this reader may see of which household (batched, one query per level). */
+/** This feature's key in the request's state (src/common/request-context.ts). */
+const DISCLOSURE_STATE = 'privacy.disclosure';
+
 interface DisclosureState {
   purposes: DataLoader<number, AccessPurpose | null>;
   vacancyAccess: DataLoader<number, boolean>;
@@ -105,7 +108,10 @@ export class HouseholdDisclosure {
   private state(ctx: RequestContext): DisclosureState {
     const actor = ctx.req?.actor;
     if (!actor) throw new Error('disclosure needs a signed-in actor');
-    ctx.disclosure ??= {
+    ctx.state ??= new Map();
+    const known = ctx.state.get(DISCLOSURE_STATE) as DisclosureState | undefined;
+    if (known) return known;
+    const state: DisclosureState = {
       purposes: new DataLoader<number, AccessPurpose | null>(async (ids) => this.purposesFor(actor, ids)),
       vacancyAccess: new DataLoader<number, boolean>(async (ids) => this.vacanciesInScope(actor, ids)),
       records: new DataLoader<string, true>(async (keys) => {
@@ -113,7 +119,8 @@ export class HouseholdDisclosure {
         return keys.map(() => true as const);
       }),
     };
-    return ctx.disclosure;
+    ctx.state.set(DISCLOSURE_STATE, state);
+    return state;
   }
 
   /**

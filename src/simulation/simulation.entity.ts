@@ -1,6 +1,7 @@
+import type { JobStatus } from '../common/graphql/output-enums.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type SimulationStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type SimulationStatus = JobStatus;
 
 @Entity('simulation')
 export class SimulationEntity {

@@ -1,13 +1,16 @@
 import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
-import type { RequestContext } from '../database/loaders.js';
+import type { RequestContext } from '../common/request-context.js';
 import { Dwelling } from '../dwellings/graphql/dwelling.type.js';
 import { toDwelling } from '../dwellings/dwelling.mapper.js';
 import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { CreateVacancyInput, UpdateVacancyInput, Vacancy, VacancyListArgs, VacancyResponse } from './graphql/vacancy.type.js';
 import { VacanciesService } from './vacancies.service.js';
+import { dwellingLoaders } from '../dwellings/dwelling.loaders.js';
+import { householdLoaders } from '../households/household.loaders.js';
+import { vacancyLoaders } from './vacancy.loaders.js';
 
 /** Respondents of a typical vacancy (a popular one draws hundreds): the complexity estimate of the unpaged list. */
 export const RESPONDENTS_ESTIMATE = 100;
@@ -66,18 +69,18 @@ export class VacanciesResolver {
 
   @ResolveField(() => Dwelling)
   async dwelling(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
-    return toDwelling((await ctx.loaders.dwelling.load(vacancy.dwellingId))!);
+    return toDwelling((await ctx.loaders.of(dwellingLoaders).dwelling.load(vacancy.dwellingId))!);
   }
 
   @ResolveField(() => Int)
   respondentCount(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
-    return ctx.loaders.respondentCountByVacancy.load(Number(vacancy.id));
+    return ctx.loaders.of(vacancyLoaders).respondentCountByVacancy.load(Number(vacancy.id));
   }
 
   // not paged: counted as RESPONDENTS_ESTIMATE households each, so many vacancies with their respondents exceed the complexity limit
   @ResolveField(() => [VacancyResponse], { description: 'Households that responded, earliest first', complexity: ({ childComplexity }) => 1 + RESPONDENTS_ESTIMATE * childComplexity })
   async respondents(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({ householdId: r.householdId, respondedAt: r.respondedAt }));
+    return (await ctx.loaders.of(vacancyLoaders).respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({ householdId: r.householdId, respondedAt: r.respondedAt }));
   }
 }
 
@@ -85,6 +88,6 @@ export class VacanciesResolver {
 export class VacancyResponseResolver {
   @ResolveField(() => Household)
   async household(@Parent() response: VacancyResponse, @Context() ctx: RequestContext) {
-    return toHousehold((await ctx.loaders.household.load(response.householdId))!);
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(response.householdId))!);
   }
 }

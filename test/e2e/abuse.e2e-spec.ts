@@ -25,7 +25,7 @@ async function http(sut: TestApp): Promise<Http> {
         body: rawBody ?? JSON.stringify(body),
       });
       const text = await res.text();
-      let parsed: any = null;
+      let parsed: any;
       try { parsed = JSON.parse(text); } catch { parsed = text; }
       return { status: res.status, body: parsed, headers: res.headers, ms: performance.now() - started };
     },

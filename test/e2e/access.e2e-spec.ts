@@ -13,9 +13,7 @@ import request from 'supertest';
 import { SCHEMA_FILE } from '../../src/app.module.js';
 import { ROLES, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
-import { ImportsService } from '../../src/imports/imports.service.js';
-import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference, createCaseApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
+import { TestApp, asRole, createCaseApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
 const ALL: Role[] = [...ROLES];
 const O: Role[] = ['OFFICER'];

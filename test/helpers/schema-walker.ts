@@ -238,7 +238,7 @@ export class SchemaWalker {
     const named = getNamedType(arg.type);
     const list = isListType(isNonNullType(arg.type) ? arg.type.ofType : arg.type);
     const h = this.o.harvest;
-    let raw: unknown[] = [];
+    let raw: unknown[];
     const idType = (name: string) => {
       const m = /^(.+?)Ids?$/.exec(name);
       return m ? m[1][0].toUpperCase() + m[1].slice(1) : undefined;

@@ -64,7 +64,7 @@ export function httpCall(port: number, method: 'GET' | 'POST', path: string, opt
       res.on('error', (e) => done({ kind: 'network', error: e.message, ms: Date.now() - started }));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let body: any = null;
+        let body: any;
         try {
           body = JSON.parse(text);
         } catch {

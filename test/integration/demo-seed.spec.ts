@@ -1,6 +1,6 @@
 import { DemoSeederService } from '../../src/demo/demo-seeder.service.js';
 import { ComplexesService } from '../../src/complexes/complexes.service.js';
-import { createLoaders } from '../../src/database/loaders.js';
+import { LoaderScope } from '../../src/common/request-context.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';
 import { SimulationInputBuilder } from '../../src/simulation/simulation-input.builder.js';
 import { simulateRuns } from '../../src/engine/simulation/simulate.js';
@@ -37,7 +37,7 @@ describe('demo municipality seeding', () => {
     const [caseComplex] = await sut.dataSource.query(`SELECT c.id, n.resilience_class FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = 'CPX-CASE'`);
     expect(caseComplex.resilience_class).toBeLessThanOrEqual(2);
     const complexes = sut.app.get(ComplexesService);
-    const loaders = createLoaders(sut.dataSource.manager);
+    const loaders = new LoaderScope(sut.dataSource.manager);
     const composition = await complexes.composition(caseComplex.id, loaders, '2026-03-02', 3);
     const shareOf = (dimension: string, category: string) =>
       composition.dimensions.find((d) => d.dimension === dimension)!.categories.find((c) => c.category === category)!.share;

@@ -1,6 +1,4 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { RoundStatus } from '../../allocation/allocation.entities.js';
-import type { SimulationStatus } from '../../simulation/simulation.entity.js';
 import { SOLVE_STATUSES } from '../../engine/allocation/solver.port.js';
 
 /**
@@ -19,8 +17,9 @@ export const OfferStatusEnum = outputEnum('OfferStatus', ['PENDING_APPROVAL', 'O
 export const OfferDecisionEnum = outputEnum('OfferDecision', ['PROPOSED', 'OVERRIDE'], 'PROPOSED (the proposal\'s candidate) or OVERRIDE (another household, with a coded reason)');
 export const PassedOverKindEnum = outputEnum('PassedOverKind', ['COMPOSITION_TARGET', 'PORTFOLIO_QUOTA', 'ALLOCATED_ELSEWHERE', 'HARD_RULE', 'JOINT_PLAN', 'PLAN_NOT_PROVEN_BEST'], 'What the plain-order candidate was passed over for');
 export const ScorePartKindEnum = outputEnum('ScorePartKind', ['COMPOSITION', 'QUOTA'], 'A composition target or a portfolio quota');
-// rounds and simulations share their states (the compiler checks both against this list)
-const JOB_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const satisfies readonly (RoundStatus & SimulationStatus)[];
+/** States of a background job: rounds and simulations use these (their entities say so by type). */
+export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 export const JobStatusEnum = outputEnum('JobStatus', JOB_STATUSES, 'A background job (allocation round, simulation)');
 export const ReplayResultEnum = outputEnum('ReplayResult', ['IDENTICAL', 'DIFFERENT', 'NOT_REPLAYABLE'], 'What replaying a proposal from its logged input gave');
 export const NotChosenOutcomeEnum = outputEnum('NotChosenOutcome',

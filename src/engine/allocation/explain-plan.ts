@@ -1,5 +1,5 @@
 import { CompositionDimension } from '../composition/compute-composition.js';
-import { formatBasisPoints } from '../common/format.js';
+import { formatBasisPoints, pluralWord } from '../common/format.js';
 import { PortfolioQuota, QuotaCounts, QuotaShare, addAllocation, quotaStatus } from '../eligibility/portfolio-quotas.js';
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
@@ -222,7 +222,6 @@ export function formatHouseholds(scaled: number): string {
   return `${sign}${whole}${frac === 0 ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`}`;
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 export function shareState(target: Pick<PreparedTarget, 'bound' | 'basisPoints' | 'weight'>, count: number, total: number): ShareState {
   const scaled = target.bound === 'MAX' ? FULL_SHARE * count - target.basisPoints * total : target.basisPoints * total - FULL_SHARE * count;
@@ -247,7 +246,7 @@ function boundWords(t: Pick<PreparedTarget, 'bound' | 'basisPoints'>, total: num
 function violationWords(t: Pick<PreparedTarget, 'bound'>, s: ShareState): string {
   if (s.violation === 0) return 'within the target';
   const n = formatHouseholds(s.violation * FULL_SHARE);
-  return `${n} ${plural(s.violation, 'household', 'households')} ${t.bound === 'MAX' ? 'over' : 'short'}`;
+  return `${n} ${pluralWord(s.violation, 'household', 'households')} ${t.bound === 'MAX' ? 'over' : 'short'}`;
 }
 
 /** Explains a solved plan (or an unsolved one: then only the plain order and baselines are shown). */
@@ -569,7 +568,7 @@ function explainPassedOver(
     }
   }
   reasons.sort((a, b) => b.points - a.points || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  const placesText = `${places} ${plural(places, 'place', 'places')}`;
+  const placesText = `${places} ${pluralWord(places, 'place', 'places')}`;
   if (reasons.length === 0) {
     // Nothing separates the two with the rest of the plan fixed: compare the whole plans instead.
     const joint = compareWithPlan(prepared, planned, v, rest, plainPair);

@@ -1,3 +1,4 @@
+import { countOf } from '../common/format.js';
 import { Verdict } from '../eligibility/evaluate-eligibility.js';
 import type { WithheldProposal, WithheldTarget } from '../privacy/withhold-plan.js';
 import type { CandidateScore } from './explain-plan.js';
@@ -32,7 +33,6 @@ export interface ProposalRationale {
   bindingTargets: WithheldTarget[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The rationale of a proposal in plain sentences: who was excluded by which rule (counts and
@@ -50,19 +50,19 @@ export function proposalRationale(
 ): ProposalRationale {
   const s: string[] = [];
   if (exclusions) {
-    s.push(`${plural(exclusions.respondents, 'household', 'households')} responded to ${proposal.vacancyReference}; ${exclusions.eligible} ${exclusions.eligible === 1 ? 'was' : 'were'} eligible.`);
+    s.push(`${countOf(exclusions.respondents, 'household', 'households')} responded to ${proposal.vacancyReference}; ${exclusions.eligible} ${exclusions.eligible === 1 ? 'was' : 'were'} eligible.`);
     for (const r of exclusions.byRule) {
-      s.push(`${plural(r.count, 'household was', 'households were')} excluded by ${r.ruleId} (for example ${r.examples.map(name).join(', ')}).`);
+      s.push(`${countOf(r.count, 'household was', 'households were')} excluded by ${r.ruleId} (for example ${r.examples.map(name).join(', ')}).`);
     }
-    if (exclusions.declinedBefore) s.push(`${plural(exclusions.declinedBefore, 'household', 'households')} had declined an offer for this home before and ${exclusions.declinedBefore === 1 ? 'was' : 'were'} not considered again.`);
-    if (exclusions.holdingAnotherOffer) s.push(`${plural(exclusions.holdingAnotherOffer, 'household', 'households')} held an open offer for another home and ${exclusions.holdingAnotherOffer === 1 ? 'was' : 'were'} not considered until ${exclusions.holdingAnotherOffer === 1 ? 'it answers' : 'they answer'}.`);
+    if (exclusions.declinedBefore) s.push(`${countOf(exclusions.declinedBefore, 'household', 'households')} had declined an offer for this home before and ${exclusions.declinedBefore === 1 ? 'was' : 'were'} not considered again.`);
+    if (exclusions.holdingAnotherOffer) s.push(`${countOf(exclusions.holdingAnotherOffer, 'household', 'households')} held an open offer for another home and ${exclusions.holdingAnotherOffer === 1 ? 'was' : 'were'} not considered until ${exclusions.holdingAnotherOffer === 1 ? 'it answers' : 'they answer'}.`);
   }
   s.push(`Route ${proposal.route}: ${proposal.routeOrder}.`);
   const chosen = proposal.chosen;
   const displacement = chosen ? chosen.rank - 1 : null;
   if (!chosen) s.push('No household could be proposed.');
   else {
-    s.push(`Proposed: ${name(chosen.householdReference)}, rank ${chosen.rank} of ${proposal.candidateCount}${displacement ? `, ${plural(displacement, 'place', 'places')} below the plain order` : ', first in the plain order'}.`);
+    s.push(`Proposed: ${name(chosen.householdReference)}, rank ${chosen.rank} of ${proposal.candidateCount}${displacement ? `, ${countOf(displacement, 'place', 'places')} below the plain order` : ', first in the plain order'}.`);
   }
   const plain = proposal.plainOrderCandidate;
   const passedOver = proposal.plainOrderPassedOver;
@@ -137,7 +137,7 @@ export function whyNotChosen(f: NotChosenFacts, name: (reference: string) => str
   }
   const rankText = `${who} was rank ${ranked.rank} of ${vacancy.ranked.length} in the order of route ${p.route} (${p.routeOrder}).`;
   if (chosenRank !== null && ranked.rank > chosenRank) {
-    return { outcome: 'RANKED_BELOW', rank: ranked.rank, chosenRank, sentences: [rankText, `The proposed household was rank ${chosenRank}: ${plural(chosenRank, 'household stood', 'households stood')} ahead of ${who} after those passed over.`] };
+    return { outcome: 'RANKED_BELOW', rank: ranked.rank, chosenRank, sentences: [rankText, `The proposed household was rank ${chosenRank}: ${countOf(chosenRank, 'household stood', 'households stood')} ahead of ${who} after those passed over.`] };
   }
   if (ranked.pairIndex === -1) {
     return { outcome: 'OUTSIDE_DISPLACEMENT_BOUND', rank: ranked.rank, chosenRank, sentences: [rankText, 'The composition policy lets a proposal reach only a limited distance down the order, and urgent households keep their priority; this rank was outside that window.'] };

@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatDate, formatEuros } from './format.js';
+import { countOf, pluralWord, formatBasisPoints, formatDate, formatEuros } from './format.js';
 
 describe('formatEuros', () => {
   it.each([
@@ -35,5 +35,16 @@ describe('formatDate', () => {
     ['2025-12-31', '31 December 2025'],
   ])('%s -> %s', (date, text) => {
     expect(formatDate(date)).toBe(text);
+  });
+});
+
+describe('pluralWord and countOf', () => {
+  it.each([
+    [0, 'places', '0 places'],
+    [1, 'place', '1 place'],
+    [2, 'places', '2 places'],
+  ])('%i -> %s / %s', (n, word, counted) => {
+    expect(pluralWord(n, 'place', 'places')).toBe(word);
+    expect(countOf(n, 'place', 'places')).toBe(counted);
   });
 });

@@ -37,3 +37,13 @@ export function formatDate(date: IsoDate): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
+
+/** The word for n things: pluralWord(1, 'place', 'places') = 'place', pluralWord(3, ...) = 'places'. */
+export function pluralWord(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** n and its word: countOf(1, 'vacancy', 'vacancies') = '1 vacancy', countOf(2, ...) = '2 vacancies'. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${pluralWord(n, one, many)}`;
+}

@@ -9,13 +9,12 @@ import {
 
 /** A LocalPolicy in stored document shape (as the Nest layer writes it), as fresh JSON. */
 function toDocument(policy: LocalPolicy, complexCodes: string[] = []): LocalPolicyDocument {
-  const { id, name, municipalityCodes, rotterdamwet, ...rest } = policy;
-  const { designatedComplexIds, ...rw } = rotterdamwet;
+  const { id: _id, name: _name, municipalityCodes: _codes, rotterdamwet, ...rest } = policy;
+  const { designatedComplexIds: _ids, ...rw } = rotterdamwet;
   const doc: LocalPolicyDocument = { ...rest, rotterdamwet: { ...rw, designatedComplexCodes: complexCodes } };
   return JSON.parse(JSON.stringify(doc)) as LocalPolicyDocument;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke arbitrary paths
 type Mutation = (doc: any) => void;
 
 /** The default document changed by `mutate` (a fresh copy each time). */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { PageArgs } from '../../common/pagination.js';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches, MaxLength } from 'class-validator';
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';

@@ -1,5 +1,5 @@
 import { ageOn } from '../../common/dates.js';
-import { formatDate, formatEuros } from '../../common/format.js';
+import { countOf, formatDate, formatEuros } from '../../common/format.js';
 import { headAge, householdSize } from '../../common/household-profile.js';
 import { HouseholdMemberFacts, IsoDate } from '../../model.js';
 import { EligibilityInput } from '../eligibility-input.js';
@@ -65,12 +65,11 @@ function checkRequirement(req: LabelRequirement, input: Input, prefix: string): 
         compare(`${prefix}persons`, size, '>=', req.minPersons),
         compare(`${prefix}children`, children, '>=', req.minChildren),
       ];
-      const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
       return {
         met: values.every((v) => v.holds),
         values,
-        asks: `the household has at least ${plural(req.minPersons, 'person', 'persons')}, including at least ${plural(req.minChildren, 'child', 'children')}`,
-        facts: `your household has ${plural(size, 'person', 'persons')}, of whom ${plural(children, 'is a child', 'are children')}`,
+        asks: `the household has at least ${countOf(req.minPersons, 'person', 'persons')}, including at least ${countOf(req.minChildren, 'child', 'children')}`,
+        facts: `your household has ${countOf(size, 'person', 'persons')}, of whom ${countOf(children, 'is a child', 'are children')}`,
       };
     }
     case 'INDICATION': {

@@ -1,4 +1,4 @@
-import { LoadedInput, PoolExclusions } from '../allocation/allocation-input.loader.js';
+import { LoadedInput, PoolExclusions } from './allocation-input.loader.js';
 import { canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
 import { AllocationPlan } from '../engine/allocation/explain-plan.js';
 import { AllocationSolveOptions } from '../engine/allocation/solve-allocation.js';
