@@ -5,6 +5,30 @@
 /** Shared kernel: importable from anywhere in src/ (no feature depends on another through it). */
 const KERNEL = '^src/(engine|common|config|auth|database)/';
 
+/**
+ * What a feature shows other features: its Nest module and services, its entities, loaders, mappers
+ * and GraphQL types, and the few helpers listed here (each named for what it offers).
+ */
+const PUBLIC_SURFACE = [
+  '\\.module\\.ts$',
+  '\\.service\\.ts$',
+  '\\.entit(y|ies)\\.ts$',
+  '\\.loaders\\.ts$',
+  '\\.mapper\\.ts$',
+  '/graphql/[^/]+\\.type\\.ts$',
+  // engine facts of households, loaded in one statement (eligibility, allocation, reports, simulation)
+  '^src/households/household-facts\\.query\\.ts$',
+  '^src/households/household-consistency\\.ts$',
+  // who is reading (audience) and what each audience may not select
+  '^src/privacy/audience\\.ts$',
+  '^src/privacy/disclosure-policy\\.ts$',
+  // the dwelling, complex and buurt a rule judges against
+  '^src/eligibility/dwelling-context\\.ts$',
+  '^src/imports/import-rows\\.ts$',
+  '^src/jobs/running-jobs\\.ts$',
+  '^src/tenancies/tenancy-overlap\\.ts$',
+];
+
 module.exports = {
   forbidden: [
     {
@@ -46,6 +70,13 @@ module.exports = {
       comment: 'The shared kernel (engine, common, config, auth, database) knows no feature; the composition root (database/entities.ts) excepted.',
       from: { path: KERNEL, pathNot: '^src/database/entities\\.ts$' },
       to: { path: '^src/', pathNot: KERNEL },
+    },
+    {
+      name: 'features-meet-through-public-surface',
+      severity: 'error',
+      comment: 'A feature uses another only through its public surface (PUBLIC_SURFACE above); docs/architecture.md lists it per feature.',
+      from: { path: '^src/([^/]+)/', pathNot: KERNEL },
+      to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', KERNEL, ...PUBLIC_SURFACE] },
     },
   ],
   options: {

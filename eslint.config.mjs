@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    // the framework-free core: no environment, no clock (house style; src/engine/README in docs/architecture.md)
+    // the framework-free core: no environment, no clock (src/engine/README in docs/architecture.md)
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.spec.ts', 'src/engine/**/test-fixtures/**'],
     rules: {

@@ -22,7 +22,7 @@ module.exports = {
   // sources use nodenext-style './x.js' imports; point jest at the .ts file
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': swcTs, '^.+\\.(c|m)?js$': swcJs },
-  // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS (shared/stack.md §4)
+  // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS, the module system jest runs the tests in
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite)/)'],
   testTimeout: 60000,
   // `--coverage` (CI): the service's own code, not its tests or fixtures

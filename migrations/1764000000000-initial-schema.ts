@@ -15,7 +15,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         label text NOT NULL,
         description text NOT NULL
       );
-      -- Woonmix' own 5-step reading of the Aedes veerkrachtkaarten (signalling, not absolute; rules-nl.md §9).
+      -- Woonmix' own 5-step reading of the Aedes veerkrachtkaarten (signalling, not absolute; docs/domain.md §6.1).
       INSERT INTO resilience_class (class, label, description) VALUES
         (1, 'Zeer laag', 'Very low: concentration of vulnerable residents coincides with rising nuisance/insecurity'),
         (2, 'Laag', 'Low: vulnerable share or nuisance clearly above the municipal average'),
@@ -128,7 +128,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
       );
       CREATE INDEX vacancy_response_household_idx ON vacancy_response(household_id);
 
-      -- Legal parameters per calendar year (effective 1 January). Values and sources: shared/domain/rules-nl.md §1.
+      -- Legal parameters per calendar year (effective 1 January). Values and sources: docs/domain.md §2.
       CREATE TABLE rule_parameter_year (
         year integer PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
         daeb_income_limit_single_cents bigint NOT NULL CHECK (daeb_income_limit_single_cents > 0),
@@ -153,7 +153,8 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         CHECK (daeb_income_limit_multi_cents >= daeb_income_limit_single_cents)
       );
     `);
-    // Figures from rules-nl.md §1 (confidence per field in "sources"). AOW age 67 is marked [M] there.
+    // Published figures (docs/domain.md §2.1), confidence per field in "sources" (§2.2). The AOW age 67 was
+    // loaded as "M:"; migration 1764000000009 later set its source to the law.
     await q.query(`
       INSERT INTO rule_parameter_year VALUES
       (2024, 4769900, 5267100, 87966, 2772500, 3762500, 2722500, 3667500, 65043, 69707, 45447, 23, 67, 0, NULL,

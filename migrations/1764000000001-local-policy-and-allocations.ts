@@ -45,7 +45,7 @@ export class LocalPolicyAndAllocations1764000000001 implements MigrationInterfac
       CREATE UNIQUE INDEX allocation_one_per_vacancy ON allocation(vacancy_id) WHERE vacancy_id IS NOT NULL;
       CREATE INDEX allocation_date_idx ON allocation(allocation_date, municipality_code);
     `);
-    // Configurable defaults (shared/domain/rules-nl.md §2-§7), a snapshot of what Woonmix ships with;
+    // Configurable defaults (docs/domain.md §5), a snapshot of what Woonmix ships with;
     // associations add their own versions. Shares are basis points (10000 = 100%).
     await q.query(`INSERT INTO local_policy (code, version, name, municipality_codes, effective_from, document) VALUES ($1, 1, $2, '{}', '2024-01-01', $3)`, [
       'DEFAULT',

@@ -80,8 +80,8 @@ const workOrPensionMin = (basisPoints: number, weight: number) => ({
 
 /**
  * Frozen copy of the engine's DEFAULT_COMPOSITION_POLICY at the time of this migration: CONFIGURABLE
- * defaults, not law (rules-nl.md §8 practice examples "≤10-20% kwetsbare huishoudens per complex",
- * "max 1 in 3"); lower resilience -> stricter cap. Shares in basis points.
+ * defaults, not law (docs/domain.md §6.3: unverified practice examples "10-20% vulnerable households
+ * per complex", "max 1 in 3"); lower resilience -> stricter cap. Shares in basis points.
  */
 const DEFAULT_COMPOSITION_DOCUMENT_V1 = {
   rankStepPoints: 10,

@@ -32,12 +32,21 @@ import { CandidatePoolEnum } from '../src/eligibility/graphql/eligibility.type.j
 interface BenchResult {
   name: string;
   median_ms: number;
+  /** What was measured besides time: a solve status, 'info' for comparison rows. */
   status: string;
   gap: number | null;
   violations: number | null;
   runs: number;
   p90_ms: number;
   target: string;
+  /** The target as numbers, when the row has one: judged into `verdict`. */
+  limit?: { maxMs: number; maxGap?: number };
+}
+
+/** A row judged against its target: ok / over_target, or no_target; rows measured once say so. */
+function judged(r: BenchResult) {
+  const verdict = !r.limit ? 'no_target' : r.median_ms <= r.limit.maxMs && (r.limit.maxGap === undefined || (r.gap ?? 0) <= r.limit.maxGap) ? 'ok' : 'over_target';
+  return { ...r, verdict, note: r.runs === 1 ? 'measured once (one run per bench: too long to repeat); compare within one run' : null };
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -86,7 +95,7 @@ async function main() {
       evaluated = body.data.eligibleCandidates.evaluatedCount;
     });
     if (evaluated !== 2000) throw new Error(`expected 2000 respondents, evaluated ${evaluated}`);
-    results.push({ name: 'eligible_candidates_2000', median_ms: graphql.median, p90_ms: graphql.p90, runs: RUNS, status: graphql.median < 100 ? 'ok' : 'over_target', gap: null, violations: null, target: '< 100 ms over GraphQL' });
+    results.push({ name: 'eligible_candidates_2000', median_ms: graphql.median, p90_ms: graphql.p90, runs: RUNS, status: 'measured', gap: null, violations: null, target: '< 100 ms over GraphQL', limit: { maxMs: 100 } });
 
     const service = app.get(EligibilityService);
     const direct = await measure(RUNS, () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.RESPONDENTS, first: 10 }));
@@ -99,7 +108,7 @@ async function main() {
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
       if (!body.data) throw new Error(`proposeAllocation failed: ${JSON.stringify(body.errors)}`);
     });
-    results.push({ name: 'proposal_2000_graphql', median_ms: proposal.median, p90_ms: proposal.p90, runs: RUNS, status: proposal.median < 50 ? 'ok' : 'over_target', gap: null, violations: null, target: '< 50 ms end to end' });
+    results.push({ name: 'proposal_2000_graphql', median_ms: proposal.median, p90_ms: proposal.p90, runs: RUNS, status: 'measured', gap: null, violations: null, target: '< 50 ms end to end', limit: { maxMs: 50 } });
 
     const pool = await measure(Math.max(5, Math.round(RUNS / 3)), () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.WHOLE_POOL, first: 10 }));
     results.push(await simulationBenchmark(app));
@@ -113,9 +122,10 @@ async function main() {
 
   const out = join(projectRoot(), 'bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify(results.map(({ name, median_ms, status, gap, violations }) => ({ name, median_ms, status, gap, violations })), null, 2)}\n`);
+  const rows = results.map(judged);
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify(rows.map(({ limit: _limit, ...row }) => row), null, 2)}\n`);
   console.log(`\nWoonmix benchmark (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${new Date().toISOString()})`);
-  console.table(results.map((r) => ({ name: r.name, 'median ms': r.median_ms, 'p90 ms': r.p90_ms, runs: r.runs, status: r.status, target: r.target })));
+  console.table(rows.map((r) => ({ name: r.name, 'median ms': r.median_ms, 'p90 ms': r.p90_ms, runs: r.runs, status: r.status, target: r.target, verdict: r.verdict })));
   console.log(`written ${join(out, 'results.json')}`);
 }
 
@@ -141,7 +151,7 @@ async function simulationBenchmark(app: INestApplication): Promise<BenchResult> 
   const band = summary!.bands.find((b) => b.targetId === 'VULNERABLE_MAX');
   const median = Math.round(times[1]);
   return {
-    name: 'simulation_40x10x500', median_ms: median, p90_ms: Math.round(times[2]), runs: 3, status: median < 10_000 ? 'ok' : 'over_target', gap: null,
+    name: 'simulation_40x10x500', median_ms: median, p90_ms: Math.round(times[2]), runs: 3, status: 'measured', gap: null, limit: { maxMs: 10_000 },
     violations: band ? band.perPolicy.reduce((n, p) => n + p.yearsOutside, 0) : null,
     target: '< 10 s (violations: years outside the vulnerable band, summed over policies)',
   };
@@ -191,6 +201,7 @@ async function engineBenchmarks(): Promise<BenchResult[]> {
       name: scenario.name, median_ms: median, p90_ms: p90, runs: times.length, status: statuses, gap: Number.isNaN(gap) ? null : gap,
       violations: plans.map(violations).sort((a, b) => a - b)[Math.floor(plans.length / 2)],
       target: scenario.name === 'round_200x5000' ? '< 5 s within 0.1%' : scenario.name === 'round_500x20000' ? '< 30 s' : isProposal ? 'engine only' : 'status and gap',
+      ...(scenario.name === 'round_200x5000' ? { limit: { maxMs: 5_000, maxGap: 0.001 } } : scenario.name === 'round_500x20000' ? { limit: { maxMs: 30_000 } } : {}),
     });
     // the plain-order greedy ("what users do today") on the same instances
     const greedy = plans.map((p) => p.baselines.find((b) => b.name === 'PLAIN_ORDER')!);

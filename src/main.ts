@@ -5,7 +5,7 @@ import { ROLES } from './auth/roles.js';
 import { mintToken } from './auth/tokens.js';
 import { databaseProblem } from './database/preflight.js';
 import { DemoSeederService } from './demo/demo-seeder.service.js';
-import { RuleParametersService } from './eligibility/rule-parameters.service.js';
+import { RuleParametersService } from './parameters/rule-parameters.service.js';
 import { CLOCK, type Clock } from './common/clock.js';
 
 async function main(): Promise<void> {

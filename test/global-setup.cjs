@@ -1,6 +1,7 @@
 // Runs once per `jest` run, outside the test sandbox. Creates (or reuses) an initdb'ed PGlite
 // template dir so each test file copies it (~0.2 s) instead of a fresh initdb (3-7 s).
-// Cached under node_modules/.cache, keyed by the PGlite version (shared/stack.md §5).
+// Cached under node_modules/.cache, keyed by the PGlite version (a PGlite upgrade may change the data
+// directory's format, so a template is only reused by the version that made it).
 const { existsSync, mkdirSync, rmSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 

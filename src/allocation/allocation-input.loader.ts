@@ -1,7 +1,7 @@
 import { householdMention } from '../engine/privacy/household-mention.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { ComplexesService } from '../complexes/complexes.service.js';
+import { CompositionService } from '../composition/composition.service.js';
 import { LoaderScope } from '../common/request-context.js';
 import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -72,7 +72,7 @@ const EXCLUSION_EXAMPLES = 3;
 export class AllocationInputLoader {
   constructor(
     private readonly eligibility: EligibilityService,
-    private readonly complexes: ComplexesService,
+    private readonly compositions: CompositionService,
     private readonly compositionPolicies: CompositionPolicyService,
     private readonly localPolicies: LocalPolicyService,
     private readonly ledger: QuotaLedgerService,
@@ -154,7 +154,7 @@ export class AllocationInputLoader {
     const loaders = new LoaderScope(m);
     const allocationComplexes: AllocationComplex[] = [];
     for (const [id, c] of [...complexes].sort((a, b) => a[0] - b[0])) {
-      const composition = await this.complexes.composition(id, loaders, c.moveIn, 3, params.year);
+      const composition = await this.compositions.composition(id, loaders, c.moveIn, 3, params.year);
       allocationComplexes.push({ id, reference: c.entity.code, resilienceClass: c.resilienceClass, composition: withArrivals(composition, arrivals.get(id) ?? []) });
     }
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);

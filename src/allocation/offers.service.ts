@@ -195,7 +195,7 @@ export class OffersService {
   }
 
   /**
-   * Four-eyes (issue 5): an override always, and a proposal that passes over the plain-order
+   * Four-eyes (README, "Four-eyes"): an override always, and a proposal that passes over the plain-order
    * candidate by at least FOUR_EYES_MIN_DISPLACEMENT places, need a second officer's approval.
    */
   private approvalNeeded(proposal: StoredProposal, override: boolean): { reason: string } | null {

@@ -1,6 +1,6 @@
 /**
- * Piscina worker: plans an allocation off the server's event loop (issue 4: long solves must not
- * block it). Input and output are plain data; the solvers are created once per worker thread.
+ * Piscina worker: plans an allocation off the server's event loop (long solves must not block the
+ * event loop, so the API stays responsive). Input and output are plain data; the solvers are created once per worker thread.
  */
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan } from '../engine/allocation/explain-plan.js';

@@ -7,6 +7,7 @@ import { IsoDate } from '../engine/model.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { AllocationBasis, planHash, proposalOutcome } from './allocation-basis.js';
 import { ProposalEntity } from './allocation.entities.js';
+import { toStoredPlan } from './stored-plan.js';
 
 /** A proposal to store for one vacancy, from a single proposal or from a round. */
 export interface NewProposal {
@@ -54,7 +55,7 @@ export class ProposalStore {
       parameterYear: p.parameterYear,
       solveStatus: p.plan.status,
       solver: p.plan.solverName,
-      plan: p.plan as unknown as Record<string, unknown>,
+      plan: toStoredPlan(p.plan),
       roundId: p.roundId,
       requestedBy: p.requestedBy,
     }));

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { allocationBasis } from './allocation-basis.js';
 import { ProposalStore } from './proposal-store.js';
+import { readStoredPlan } from './stored-plan.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -171,7 +172,7 @@ function basisOf(l: LoadedInput): string {
 }
 
 export function toStored(entity: ProposalEntity): StoredProposal {
-  const plan = entity.plan as unknown as AllocationPlan;
+  const plan = readStoredPlan(entity.plan, `Proposal ${entity.id}`);
   const proposal = plan.proposals.find((p) => p.vacancyId === entity.vacancyId);
   if (!proposal) throw new Error(`Proposal ${entity.id} has no entry for its vacancy`);
   return { entity, plan, proposal };

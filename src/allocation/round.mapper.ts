@@ -1,11 +1,11 @@
 import { toQuotaShare } from '../eligibility/eligibility.mapper.js';
-import { AllocationPlan } from '../engine/allocation/explain-plan.js';
+import { readStoredPlan } from './stored-plan.js';
 import { AllocationRoundEntity } from './allocation.entities.js';
 import { AllocationRound } from './graphql/round.type.js';
 
 /** `proposals` is resolved by the resolver (a query of its own). */
 export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRound, 'proposals'> {
-  const plan = e.plan as unknown as AllocationPlan | null;
+  const plan = e.plan === null ? null : readStoredPlan(e.plan, `Round ${e.id}`);
   return {
     id: String(e.id),
     status: e.status,

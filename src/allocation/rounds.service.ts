@@ -8,6 +8,7 @@ import type PgBoss from 'pg-boss';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { allocationBasis, planHash } from './allocation-basis.js';
 import { ProposalStore } from './proposal-store.js';
+import { toStoredPlan } from './stored-plan.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -80,7 +81,11 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly proposalStore: ProposalStore,
   ) {}
 
+  /** Abandons what this instance runs (pg-boss retries it elsewhere); with the queue's stop (JobQueue.onStop). */
+  private readonly abandonRunning = () => this.running.abortAll(() => new RoundInterrupted('the instance running it stopped'));
+
   async onApplicationBootstrap(): Promise<void> {
+    this.jobs.onStop(this.abandonRunning);
     await this.jobs.serve<RoundJob>(ROUND_QUEUE, ROUND_FAILED_QUEUE, this.config.roundWorkers,
       (job) => this.running.run(job.data.roundId, (controller) => this.process(job.data.roundId, job, controller)),
       (job) => this.markFailed(job));
@@ -88,7 +93,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Stopping: abandon running rounds (their jobs are retried by pg-boss) and let their writes finish. */
   async onModuleDestroy(): Promise<void> {
-    await this.running.abortAll(() => new RoundInterrupted('the instance running it stopped'));
+    await this.abandonRunning();
   }
 
   async start(input: StartRoundInput, actor: Actor): Promise<AllocationRoundEntity> {
@@ -244,7 +249,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         const storedSkips = await this.storeProposals(m, round, plan, loaded);
         Object.assign(round, {
           status: 'COMPLETED',
-          plan: plan as unknown as Record<string, unknown>,
+          plan: toStoredPlan(plan),
           solverReport: report,
           skipped: [...skipped, ...storedSkips],
           compositionPolicyId: loaded.compositionPolicyId,

@@ -1,18 +1,14 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { DomainError } from '../common/domain-error.js';
 import { AUDIT_EVENT_TYPES, AuditService } from './audit.service.js';
-import { AuditChainVerification, AuditCheckpoint, AuditEvent, ProposalReplay } from './graphql/audit.type.js';
-import { ReplayService } from './replay.service.js';
-
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+import { AuditChainVerification, AuditCheckpoint, AuditEvent } from './graphql/audit.type.js';
 
 @Resolver()
 export class AuditResolver {
   constructor(
     private readonly auditService: AuditService,
-    private readonly replayService: ReplayService,
     private readonly checkpoints: AuditCheckpoints,
   ) {}
 
@@ -47,12 +43,5 @@ export class AuditResolver {
   async writeAuditCheckpoint() {
     const c = await this.checkpoints.write();
     return c && { seq: c.seq, hash: c.hash, at: c.at };
-  }
-
-  @Roles('AUDITOR', 'OFFICER')
-  @Query(() => ProposalReplay, { complexity: 500, description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
-  async replayProposal(@Args('proposalId', { type: () => ID }) proposalId: string) {
-    const r = await this.replayService.replayProposal(proposalId);
-    return { ...r, proposalId: String(r.proposalId), differences: r.differences.map((d) => ({ path: d.path, recorded: json(d.recorded), replayed: json(d.replayed) })) };
   }
 }

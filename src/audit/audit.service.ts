@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJson, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
 
-/** What the log records (issue 5): every proposal, round, decision, offer response, policy or parameter change, import. */
+/** What the log records (README, "Audit log"): every proposal, round, decision, offer response, policy or parameter change, import. */
 export const AUDIT_EVENT_TYPES = [
   'PROPOSAL_MADE',
   'ROUND_STARTED',

@@ -1,5 +1,5 @@
 /**
- * Roles (issue 5): officers propose and decide; managers change policies and run simulations;
+ * Roles (README, "Who sees what"): officers propose and decide; managers change policies and run simulations;
  * auditors read the log, rationales and reports and change nothing; admins manage parameters,
  * imports and the housing stock.
  */

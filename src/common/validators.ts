@@ -21,7 +21,7 @@ export const MAX_CENTS = 2_147_483_647;
 
 /**
  * A finite number with at most `places` decimals. class-validator's IsNumber({ maxDecimalPlaces })
- * throws on numbers JavaScript prints in exponent form (-4e-323): a fuzz test found it (issue 7).
+ * throws on numbers JavaScript prints in exponent form (-4e-323): found by test/e2e/fuzz.e2e-spec.ts.
  */
 export function IsNumberWithDecimals(places: number, options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>

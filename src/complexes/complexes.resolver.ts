@@ -1,7 +1,3 @@
-import { CurrentActor } from '../auth/auth.decorators.js';
-import type { Actor } from '../auth/roles.js';
-import { audienceOf } from '../privacy/audience.js';
-import { suppressComposition } from '../engine/privacy/small-cells.js';
 import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Int } from '@nestjs/graphql';
@@ -9,9 +5,8 @@ import { Paginated } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Neighbourhood } from '../neighbourhoods/graphql/neighbourhood.type.js';
 import { toNeighbourhood } from '../neighbourhoods/neighbourhood.mapper.js';
-import { toCompositionType } from './complex.mapper.js';
 import { ComplexesService } from './complexes.service.js';
-import { Complex, ComplexListArgs, Composition, CompositionArgs, CreateComplexInput, UpdateComplexInput } from './graphql/complex.type.js';
+import { Complex, ComplexListArgs, CreateComplexInput, UpdateComplexInput } from './graphql/complex.type.js';
 import { ObjectType } from '@nestjs/graphql';
 import { complexLoaders } from './complex.loaders.js';
 import { neighbourhoodLoaders } from '../neighbourhoods/neighbourhood.loaders.js';
@@ -55,11 +50,5 @@ export class ComplexesResolver {
   @ResolveField(() => Int, { description: 'Number of dwellings in the complex' })
   dwellingCount(@Parent() complex: Complex, @Context() ctx: RequestContext) {
     return ctx.loaders.of(complexLoaders).dwellingCountByComplex.load(Number(complex.id));
-  }
-
-  @ResolveField(() => Composition, { description: 'Who lives there; for managers, cells of 1-4 households are null (src/engine/privacy/small-cells.ts)' })
-  async composition(@Parent() complex: Complex, @Args() args: CompositionArgs, @Context() ctx: RequestContext, @CurrentActor() actor: Actor) {
-    const composition = await this.service.composition(Number(complex.id), ctx.loaders, args.asOf, args.inflowYears);
-    return toCompositionType(audienceOf(actor) === 'AGGREGATE' ? suppressComposition(composition) : composition);
   }
 }

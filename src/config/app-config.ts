@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-/** Typed configuration, validated once at boot (house style: env read in one place only). */
+/** Typed configuration, validated once at boot: the only place that reads the environment. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
@@ -23,8 +23,9 @@ export interface AppConfig {
   /** Bearer tokens (JWT, HS256): the signing secret and how long a minted token lives. */
   auth: { secret: string; tokenTtlSeconds: number; secretSource: 'AUTH_SECRET' | 'DEV_FILE' | 'TEST_RANDOM' };
   /**
-   * Four-eyes (issue 5): a proposal that passes over the plain-order candidate by at least this many
-   * places needs a second officer's approval before its offer goes out; an override always does.
+   * Four-eyes (README, "Audit log, explanations, reports, four-eyes"): a proposal that passes over the
+   * plain-order candidate by at least this many places needs a second officer's approval before its
+   * offer goes out; an override always does.
    */
   fourEyesMinDisplacement: number;
   /** GraphQL protection: deepest nesting and highest complexity (fields x page sizes) an operation may have. */

@@ -13,7 +13,8 @@ const identity = (value: string) => value;
 
 /**
  * DATABASE_URL set -> real PostgreSQL via pg; otherwise embedded PGlite in a file-backed directory,
- * with transactions serialised by the driver's mutex (typeorm-pglite interleaves them: shared/stack.md §5).
+ * with transactions serialised by the driver's mutex (PGlite has one session; typeorm-pglite shares it and
+ * so interleaves concurrent transactions: src/database/pglite-driver.ts).
  */
 export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'> & { requests?: Pick<AppConfig['requests'], 'timeoutMs'> }): DataSourceOptions {
   // DATE stays 'YYYY-MM-DD': no time-zone shift between the drivers.

@@ -4,7 +4,7 @@ import { SimulationEntity } from '../simulation/simulation.entity.js';
 import { DwellingEntity } from '../dwellings/dwelling.entity.js';
 import { AllocationEntity } from '../eligibility/allocation.entity.js';
 import { LocalPolicyEntity } from '../eligibility/local-policy.entity.js';
-import { RuleParameterYearEntity } from '../eligibility/rule-parameter-year.entity.js';
+import { RuleParameterYearEntity } from '../parameters/rule-parameter-year.entity.js';
 import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
 import { NeighbourhoodEntity, ResilienceClassEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';

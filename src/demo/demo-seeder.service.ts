@@ -61,7 +61,7 @@ export class DemoSeederService {
   }
 
   /**
-   * The demo's policy decision to compare (case.md): "Plan Rozenhof", the next version of the
+   * The demo's policy decision to compare (docs/domain.md §7): "Plan Rozenhof", the next version of the
    * composition policy from 1 January: the same targets, but an urgent household may be passed over
    * within the displacement bound like anyone, with the reasons recorded (displacement.protectUrgent
    * off); the simulation states the price, urgent households' waiting time included.

@@ -11,12 +11,12 @@ import {
   generateDemoMunicipality,
 } from './generate-demo.js';
 
-// Legal figures for 2026, used only to judge the demo's realism (rules-nl.md §1, source R26 unless noted).
+// Legal figures for 2026, used only to judge the demo's realism (docs/domain.md §2.1; sources per field in §2.2).
 const DAEB_INCOME_LIMIT_2026_CENTS = { single: 5_153_700, multi: 5_691_000 };
 const DAEB_RENT_LIMIT_2026_CENTS = 93_293;
 const PASSEND_INCOME_2026_CENTS = { singleBelowAow: 2_940_000, multiBelowAow: 3_992_500, singleAow: 2_877_500, multiAow: 3_865_000 };
-const QUALITY_DISCOUNT_LIMIT_2026_CENTS = 49_820; // youth rent limit [S wbowonen.nl; S2]
-const AOW_AGE_YEARS = 67; // [M] in rules-nl.md
+const QUALITY_DISCOUNT_LIMIT_2026_CENTS = 49_820; // youth rent limit (kwaliteitskortingsgrens; secondary source, docs/domain.md §2.2)
+const AOW_AGE_YEARS = 67; // Algemene Ouderdomswet art. 7a (docs/domain.md §2.1-2.2)
 
 // Patterns of the CHECK constraints in migrations/1764000000000-initial-schema.ts.
 const BUURT_CODE = /^BU[0-9]{8}$/;

@@ -5,12 +5,13 @@
  *
  * Everything here is fictional demo modelling. The percentages and euro amounts below are plausible
  * orders of magnitude for a Dutch housing association, chosen by hand; they are not legal parameters
- * (those live in rule_parameter_year, rules-nl.md §1) and the engine must never read them from here.
+ * (those live in rule_parameter_year, docs/domain.md §2) and the engine must never read them from here.
  *
- * The narrative follows case.md: one complex of 40 homes ("Rozenhof", CPX-CASE) in a buurt with very low
- * resilience, where vulnerable, low-income and non-working households concentrate, recent inflow
- * came mostly through urgency and direct placement, and households with other options rarely respond
- * to its vacancies (so the plain order keeps filling it with households with support needs).
+ * The narrative follows the practice in docs/domain.md §7: one complex of 40 homes ("Rozenhof", CPX-CASE)
+ * in a buurt with very low resilience, where vulnerable, low-income and non-working households
+ * concentrate, recent inflow came mostly through urgency and direct placement, and households with
+ * other options rarely respond to its vacancies (so the plain order keeps filling it with households
+ * with support needs).
  */
 import { addYears, isIsoDate, yearOf } from '../engine/common/dates.js';
 import { SeededRandom } from '../engine/common/seeded-random.js';
@@ -34,7 +35,7 @@ export interface DemoOptions {
 }
 
 export interface DemoDataset extends ImportDataset {
-  /** The complex of the case (case.md): ~40 homes with a concentration of vulnerable households. */
+  /** The case complex (docs/domain.md §7): ~40 homes with a concentration of vulnerable households. */
   caseComplexCode: string;
 }
 
@@ -195,7 +196,7 @@ const COMPLEXES: readonly ComplexSpec[] = [
   { code: DEMO_CASE_COMPLEX_CODE, name: 'Rozenhof', street: 'Rozenhof', buurtCode: 'BU90010200', kind: 'PORTIEK', size: 40, buildYear: 1963, isCase: true },
 ];
 
-/** Case complex (case.md): share of current tenants with declared support needs, and its turnover. */
+/** Case complex (docs/domain.md §7): share of current tenants with declared support needs, and its turnover. */
 const CASE_VULNERABLE_SHARE = 0.4;
 const CASE_TURNOVER_PER_YEAR = 0.12;
 /** Elsewhere the vulnerable share of tenants depends on the buurt's resilience (about 10% overall). */
@@ -540,7 +541,7 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
 /**
  * resilienceScore: demo deviation from the municipal average in standard deviations, -2.0..+2.0 with one
  * decimal; negative means less resilient. Each class covers a band of 0.8 (class 1: -2.0..-1.2, class 3:
- * -0.4..+0.4, class 5: +1.2..+2.0), like the signalling (relative) veerkrachtkaart (rules-nl.md §9).
+ * -0.4..+0.4, class 5: +1.2..+2.0), like the signalling (relative) veerkrachtkaart (docs/domain.md §6.1).
  */
 function generateNeighbourhoods(rng: SeededRandom, refYear: number): NeighbourhoodRow[] {
   return BUURTEN.map((b) => ({
@@ -1004,7 +1005,7 @@ function responseWeigher(d: DwellingInfo, route: VacancyRow['route']): (a: Appli
     }
     // an urgency route is open to urgent households only; a few others respond anyway
     if (route === 'URGENCY') w *= a.urgentActive ? 40 : 0.01;
-    // the case complex's reputation (case.md: poverty, nuisance, crime): households with other options
+    // the case complex's reputation (poverty, nuisance, crime: docs/domain.md §7): households with other options
     // rarely respond to it; those with support needs and few options do (demo: one in fourteen as likely)
     if (caseComplex && !a.hasSupportNeeds) w *= CASE_RESPONSE_FACTOR_WITHOUT_SUPPORT_NEEDS;
     return w;

@@ -4,12 +4,9 @@ import { Paginated } from '../common/pagination.js';
 import { Complex } from '../complexes/graphql/complex.type.js';
 import { toComplex } from '../complexes/complex.mapper.js';
 import type { RequestContext } from '../common/request-context.js';
-import { Tenancy } from '../tenancies/graphql/tenancy.type.js';
-import { toTenancy } from '../tenancies/tenancy.mapper.js';
 import { DwellingsService } from './dwellings.service.js';
 import { CreateDwellingInput, Dwelling, DwellingListArgs, UpdateDwellingInput } from './graphql/dwelling.type.js';
 import { complexLoaders } from '../complexes/complex.loaders.js';
-import { tenancyLoaders } from '../tenancies/tenancy.loaders.js';
 
 @ObjectType()
 export class DwellingPage extends Paginated(Dwelling) {}
@@ -45,11 +42,5 @@ export class DwellingsResolver {
   @ResolveField(() => Complex)
   async complex(@Parent() dwelling: Dwelling, @Context() ctx: RequestContext) {
     return toComplex((await ctx.loaders.of(complexLoaders).complex.load(dwelling.complexId))!);
-  }
-
-  @ResolveField(() => Tenancy, { nullable: true, description: 'The current tenancy, if the dwelling is let' })
-  async currentTenancy(@Parent() dwelling: Dwelling, @Context() ctx: RequestContext) {
-    const row = await ctx.loaders.of(tenancyLoaders).currentTenancyByDwelling.load(Number(dwelling.id));
-    return row ? toTenancy(row) : null;
   }
 }

@@ -21,11 +21,11 @@ import {
 import { AddLocalPolicyVersionInput, LocalPolicyVersion } from './graphql/local-policy.type.js';
 import { LocalPolicyService } from './local-policy.service.js';
 import { toLocalPolicyVersion } from './local-policy.mapper.js';
-import { AddRuleParameterYearInput, RuleParameterCoverage, RuleParameterYear } from './graphql/rule-parameters.type.js';
+import { AddRuleParameterYearInput, RuleParameterCoverage, RuleParameterYear } from '../parameters/graphql/rule-parameters.type.js';
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { toRuleParameterYear } from './rule-parameters.mapper.js';
-import { RuleParametersService } from './rule-parameters.service.js';
+import { toRuleParameterYear } from '../parameters/rule-parameters.mapper.js';
+import { RuleParametersService } from '../parameters/rule-parameters.service.js';
 import { householdLoaders } from '../households/household.loaders.js';
 
 @Resolver()

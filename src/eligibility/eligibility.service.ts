@@ -30,7 +30,7 @@ import {
 import { loadDwellingContext, loadDwellingContexts } from './dwelling-context.js';
 import { LocalPolicyService } from './local-policy.service.js';
 import { QuotaLedgerService } from './quota-ledger.service.js';
-import { RuleParametersService } from './rule-parameters.service.js';
+import { RuleParametersService } from '../parameters/rule-parameters.service.js';
 
 /** Verdicts held in memory: a few vacancies' respondents and a whole waiting list (~3 KB each). */
 const VERDICT_MEMO_SIZE = 20_000;

@@ -1,7 +1,7 @@
 import { Public } from '../auth/auth.decorators.js';
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock.js';
-import { RuleParametersService } from '../eligibility/rule-parameters.service.js';
+import { RuleParametersService } from '../parameters/rule-parameters.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 

@@ -2,8 +2,6 @@ import { ANY_ROLE, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Paginated } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { Tenancy } from '../tenancies/graphql/tenancy.type.js';
-import { toTenancy } from '../tenancies/tenancy.mapper.js';
 import { HouseholdListArgs } from './graphql/household-filter.type.js';
 import { CreateHouseholdInput, Household, Indication, UpdateHouseholdInput } from './graphql/household.type.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
@@ -14,7 +12,6 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { DENIED_FIELDS } from '../privacy/disclosure-policy.js';
 import { audienceOf } from '../privacy/audience.js';
 import { HouseholdsService } from './households.service.js';
-import { tenancyLoaders } from '../tenancies/tenancy.loaders.js';
 
 @ObjectType()
 export class HouseholdPage extends Paginated(Household) {}
@@ -85,11 +82,5 @@ export class HouseholdsResolver {
   @ResolveField(() => Boolean, { description: 'Whether this answer shows the special-category fields (support needs, indication) to you' })
   specialCategoryVisible(@Parent() household: Household, @Context() ctx: RequestContext) {
     return this.disclosure.maySeeSpecialCategories(ctx, Number(household.id));
-  }
-
-  @ResolveField(() => Tenancy, { nullable: true })
-  async currentTenancy(@Parent() household: Household, @Context() ctx: RequestContext) {
-    const row = await ctx.loaders.of(tenancyLoaders).currentTenancyByHousehold.load(Number(household.id));
-    return row ? toTenancy(row) : null;
   }
 }

@@ -67,6 +67,25 @@ function patientDb(db: PgBoss.Db, keepWaiting: () => boolean, outage: { begins(e
   };
 }
 
+/**
+ * pg-boss's statements in flight, so stopping can wait for them: pg-boss fails or completes a job
+ * without awaiting it, and such a statement must reach the database before the data source closes.
+ */
+function tracked(db: PgBoss.Db, inFlight: Set<Promise<unknown>>): PgBoss.Db {
+  return {
+    executeSql: (text, values) => {
+      const running = db.executeSql(text, values);
+      const settled = running.then(() => undefined, () => undefined);
+      inFlight.add(settled);
+      void settled.then(() => inFlight.delete(settled));
+      return running;
+    },
+  };
+}
+
+/** Longest wait, when stopping, for pg-boss's statements in flight. */
+const DRAIN_TIMEOUT_MS = 5000;
+
 /** A job sent inside a caller's transaction: it exists exactly when the transaction commits. */
 function transactionDb(m: EntityManager): PgBoss.Db {
   const runner = m.queryRunner;
@@ -92,6 +111,8 @@ export class JobQueue implements OnModuleDestroy {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private stopping = false;
+  private readonly abandonOnStop: (() => Promise<void>)[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
   /** Since when pg-boss's statements have been waiting for the database (null: it answers). */
   private waitingSince: number | null = null;
 
@@ -108,7 +129,7 @@ export class JobQueue implements OnModuleDestroy {
   async ready(queues: readonly QueueDefinition[] = []): Promise<PgBoss> {
     this.starting ??= (async () => {
       const boss = new PgBoss({
-        db: patientDb(poolDb(this.dataSource), () => !this.stopping, {
+        db: tracked(patientDb(poolDb(this.dataSource), () => !this.stopping, {
           begins: (error) => {
             if (this.waitingSince !== null) return;
             this.waitingSince = Date.now();
@@ -119,7 +140,7 @@ export class JobQueue implements OnModuleDestroy {
             this.logger.warn(`job queue: database back after ${Math.round((Date.now() - this.waitingSince) / 1000)} s; background jobs go on`);
             this.waitingSince = null;
           },
-        }),
+        }), this.inFlight),
         schema: JOB_SCHEMA,
         supervise: true,
         maintenanceIntervalSeconds: this.config.jobs.maintenanceSeconds,
@@ -178,10 +199,30 @@ export class JobQueue implements OnModuleDestroy {
     await boss.cancel(queue, jobId, { db: poolDb(this.dataSource) });
   }
 
+  /**
+   * Work to abandon when this instance stops (a feature's running rounds or simulations): it is
+   * aborted together with stopping the queue, whatever order Nest destroys the modules in, so the
+   * handlers' writes (a round handed back as QUEUED) land while the database is still open.
+   */
+  onStop(abandon: () => Promise<void>): void {
+    this.abandonOnStop.push(abandon);
+  }
+
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
     // not graceful: a round still running is abandoned by its handler (see RoundsService) and retried
-    await boss?.stop({ graceful: false, wait: true, close: false });
+    await Promise.all([boss?.stop({ graceful: false, wait: true, close: false }), ...this.abandonOnStop.map((abandon) => abandon())]);
+  }
+
+  /** After every module stopped, before the data source closes: pg-boss's last statements land. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    // a job handler that just settled starts its fail or complete statement on a later tick
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, deadline - Date.now()))]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
-import { RuleParametersService } from '../eligibility/rule-parameters.service.js';
+import { RuleParametersService } from '../parameters/rule-parameters.service.js';
 import { categorize } from '../engine/composition/compute-composition.js';
 import { ApplicantRow, DecisionRow, DeviationCount, GroupRate, allocationRates, deviationCounts } from '../engine/reports/allocation-report.js';
 import { householdFactsByIds } from '../households/household-facts.query.js';

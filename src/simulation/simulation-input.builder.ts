@@ -8,7 +8,7 @@ import { ComplexEntity } from '../complexes/complex.entity.js';
 import { loadDwellingContext } from '../eligibility/dwelling-context.js';
 import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
 import { LocalPolicyService } from '../eligibility/local-policy.service.js';
-import { RuleParametersService } from '../eligibility/rule-parameters.service.js';
+import { RuleParametersService } from '../parameters/rule-parameters.service.js';
 import { CompositionPolicyDocument, toCompositionPolicy } from '../engine/allocation/composition-policy-document.js';
 import { addYears, daysBetween } from '../engine/common/dates.js';
 import { HOUSEHOLD_TYPES } from '../engine/common/household-profile.js';

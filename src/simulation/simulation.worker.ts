@@ -1,4 +1,4 @@
-/** Piscina worker: a slice of a simulation's runs, off the event loop (issue 6). */
+/** Piscina worker: a slice of a simulation's runs, off the event loop (README, "Simulation for managers"). */
 import { RunOutcome, SimulationInput, simulateRuns } from '../engine/simulation/simulate.js';
 
 export interface SimulationTask {

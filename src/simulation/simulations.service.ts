@@ -69,7 +69,11 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Abandons what this instance runs (pg-boss retries it elsewhere); with the queue's stop (JobQueue.onStop). */
+  private readonly abandonRunning = () => this.running.abortAll(() => new Error('the instance running it stopped'));
+
   async onApplicationBootstrap(): Promise<void> {
+    this.jobs.onStop(this.abandonRunning);
     // one simulation at a time per instance: a simulation already uses every core
     await this.jobs.serve<{ simulationId: number }>(SIMULATION_QUEUE, SIMULATION_FAILED_QUEUE, Math.min(1, this.config.roundWorkers),
       (job) => this.running.run(job.data.simulationId, (controller) => this.process(job.data.simulationId, job, controller)),
@@ -77,7 +81,7 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.running.abortAll(() => new Error('the instance running it stopped'));
+    await this.abandonRunning();
   }
 
   async start(input: StartSimulationInput, actor: Actor): Promise<SimulationEntity> {

@@ -49,6 +49,7 @@ describe('structure rules (npm run lint)', () => {
     ['an engine file reaching into a feature', { 'src/engine/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' }, 'engine-imports-only-engine'],
     ['a feature importing a solver', { 'src/reports/bad.ts': "import highs from 'highs';\nexport const x = highs;\n" }, 'only-solver-adapters-import-solvers'],
     ['the kernel importing a feature', { 'src/common/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' }, 'kernel-imports-no-feature'],
+    ['a feature reaching past another one\'s public surface', { 'src/reports/bad.ts': "import { y } from '../households/private-helper.js';\nexport const x = y;\n", 'src/households/private-helper.ts': 'export const y = 1;\n' }, 'features-meet-through-public-surface'],
     ['an import cycle', { 'src/reports/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'src/reports/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }, 'no-circular'],
   ])('dependency-cruiser refuses %s', (_case, files, rule) => {
     const result = depcruise(make(files));
@@ -59,6 +60,27 @@ describe('structure rules (npm run lint)', () => {
   it('dependency-cruiser accepts a clean engine file and a feature using the engine', () => {
     const result = depcruise(make({ 'src/engine/ok.ts': "import { createHash } from 'node:crypto';\nexport const h = createHash;\n", 'src/reports/ok.ts': "import { h } from '../engine/ok.js';\nexport const x = h;\n" }));
     expect(result).toMatchObject({ ok: true });
+  }, 60_000);
+
+  it('the feature graph check refuses two features that depend on each other through their public surfaces', () => {
+    const dir = make({
+      'src/reports/reports.service.ts': "import { h } from '../households/households.service.js';\nexport const r = () => h;\n",
+      'src/households/households.service.ts': "import { x } from '../reports/reports.mapper.js';\nexport const h = () => x;\n",
+      'src/reports/reports.mapper.ts': 'export const x = 1;\n',
+    });
+    const json = run(dir, 'depcruise', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json']);
+    expect(json.output).toContain('"modules"');
+    let output = '';
+    let ok = true;
+    try {
+      output = execFileSync('node', [join(ROOT, 'scripts', 'check-feature-graph.cjs')], { input: json.output, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      ok = false;
+      output = String((e as { stderr?: string }).stderr);
+    }
+    expect(ok).toBe(false);
+    expect(output).toMatch(/households -> reports/);
+    expect(output).toMatch(/reports -> households/);
   }, 60_000);
 
   it.each([

@@ -20,7 +20,7 @@ const O: Role[] = ['OFFICER'];
 const OAA: Role[] = ['OFFICER', 'AUDITOR', 'ADMIN'];
 
 /**
- * Who may call what (issue 5). Every operation of the schema must be listed: a new one without an
+ * Who may call what (src/auth/roles.ts; README, "Who sees what"). Every operation of the schema must be listed: a new one without an
  * entry fails the first test.
  */
 const MATRIX: Record<string, Role[]> = {

@@ -11,9 +11,10 @@ import { urgencyValidityRule } from '../../src/engine/eligibility/rules/urgency-
 import { HouseholdBuilder } from '../builders/household.builder.js';
 import { Audience, Harvest, Leak, SchemaWalker, SensitiveFacts, WalkReport, describeLeaks, findLeaks } from '../helpers/schema-walker.js';
 import { DEFAULT_TEST_ACTOR, TEST_TODAY, TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /*
- * Need to know (issue: privacy by audience). Auditors see households only under a keyed pseudonym
+ * Need to know (privacy by audience: src/privacy/audience.ts; README, "Who sees what"). Auditors see households only under a keyed pseudonym
  * (PSN-…) and never special-category data; incomes and birth dates only as the compared values of
  * rule verdicts. Managers see aggregates only: no household identity, no per-household fact.
  *
@@ -75,13 +76,7 @@ describe('need to know: what auditors and managers can see, over every Query fie
   }
 
   async function poll(label: string, query: string, variables: Record<string, unknown>, as: Actor, done: (d: any) => boolean, timeoutMs: number): Promise<any> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const data = await must(label, query, variables, as);
-      if (done(data)) return data;
-      if (Date.now() > until) throw new Error(`setup step "${label}" did not finish within ${timeoutMs} ms: ${JSON.stringify(data).slice(0, 400)}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    return waitFor(() => must(label, query, variables, as), { until: done, timeoutMs, intervalMs: 150, what: `setup step "${label}" to finish` });
   }
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { ImportsService } from '../../src/imports/imports.service.js';
 import { HouseholdBuilder } from '../builders/household.builder.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const MANAGER = asRole('MANAGER');
 const SIM = `id status attempts error progress { stage percent message }
@@ -13,15 +14,12 @@ const SIM = `id status attempts error progress { stage percent message }
 const START = `mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id status progress { stage } } }`;
 const TURNOVER = ['SINGLE', 'COUPLE', 'FAMILY', 'SINGLE_PARENT', 'OTHER'].map((householdType) => ({ householdType, rate: 0.15 }));
 
-async function waitFor(sut: TestApp, id: string, done: (s: any) => boolean, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
+async function waitForSimulation(sut: TestApp, id: string, done: (s: any) => boolean, timeoutMs = 60_000) {
+  return waitFor(async () => {
     const { data, errors } = await sut.gql(`query($id: ID!) { simulation(id: $id) { ${SIM} } }`, { id }, MANAGER);
     expect(errors).toBeUndefined();
-    if (done(data.simulation)) return data.simulation;
-    if (Date.now() > until) throw new Error(`simulation ${id}: ${JSON.stringify(data.simulation.progress)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+    return data.simulation;
+  }, { until: done, timeoutMs, intervalMs: 150, what: `simulation ${id} to reach the awaited state`, show: (s) => `${s.status} ${JSON.stringify(s.progress)}` });
 }
 const finished = (s: any) => !['QUEUED', 'RUNNING'].includes(s.status);
 
@@ -51,7 +49,7 @@ describe('simulation for managers: the mix of a complex over the years, policy a
     const { data, errors } = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } }, MANAGER);
     expect(errors).toBeUndefined();
     expect(data.startSimulation).toMatchObject({ status: 'QUEUED', progress: { stage: 'QUEUED' } });
-    completed = await waitFor(sut, data.startSimulation.id, finished);
+    completed = await waitForSimulation(sut, data.startSimulation.id, finished);
     expect(completed).toMatchObject({ status: 'COMPLETED', error: null, progress: { stage: 'DONE', percent: 100 } });
     const [result] = completed.results;
     expect(result).toMatchObject({ complexCode: 'CASE', years: 8, runs: 60 });
@@ -86,7 +84,7 @@ describe('simulation for managers: the mix of a complex over the years, policy a
 
   it('gives the same results for the same seed, and logs the simulation with its inputs', async () => {
     const again = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } }, MANAGER);
-    const second = await waitFor(sut, again.data.startSimulation.id, finished);
+    const second = await waitForSimulation(sut, again.data.startSimulation.id, finished);
     const strip = (r: any) => ({ ...r, charts: r.charts.map((c: any) => c.seriesId) });
     expect(second.results.map(strip)).toEqual(completed.results.map(strip));
     // the newest: on a shared server the log holds other suites' simulations under the same (restarted) ids
@@ -121,11 +119,15 @@ describe('simulation for managers: the mix of a complex over the years, policy a
   it('stops a running simulation when it is cancelled', async () => {
     const { data } = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 30, runs: 2000, seed: 1, turnover: TURNOVER } }, MANAGER);
     const id = data.startSimulation.id;
-    await waitFor(sut, id, (s) => s.status === 'RUNNING' && s.progress.percent >= 5);
+    await waitForSimulation(sut, id, (s) => s.status === 'RUNNING' && s.progress.percent >= 5);
     const cancelled = await sut.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id }, MANAGER);
     expect(cancelled.data.cancelSimulation.status).toBe('CANCELLED');
-    await new Promise((r) => setTimeout(r, 1500));
-    const after = await waitFor(sut, id, () => true);
+    // an instance runs one simulation at a time: one started after the cancel completes only once the
+    // cancelled one has stopped and let go of the worker (had its 30 years x 2000 runs gone on, they would keep the worker busy far longer)
+    const next = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 1, runs: 1, seed: 2, turnover: TURNOVER } }, MANAGER);
+    expect(next.errors).toBeUndefined();
+    expect(await waitForSimulation(sut, next.data.startSimulation.id, finished, 30_000)).toMatchObject({ status: 'COMPLETED' });
+    const after = await waitForSimulation(sut, id, () => true);
     expect(after).toMatchObject({ status: 'CANCELLED', results: [] });
     const again = await sut.gql(`mutation($id: ID!) { cancelSimulation(id: $id) { status } }`, { id }, MANAGER);
     expect(again.errors![0].extensions.code).toBe('CONFLICT');

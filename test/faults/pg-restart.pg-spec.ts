@@ -1,6 +1,7 @@
 import { DEMO_MUNICIPALITY_CODE } from '../../src/demo/generate-demo.js';
 import type { Actor } from '../../src/auth/roles.js';
 import { DedicatedPostgres, HttpOutcome, ServiceProcess, TestDatabase, createDatabase, sleep } from '../helpers/service-process.js';
+import { waitFor as waitUntil } from '../helpers/wait-for.js';
 
 /**
  * Fault injection: PostgreSQL is shut down (fast: sessions terminated) and started again ~2.5 s later
@@ -94,7 +95,11 @@ describe('restart PostgreSQL under load', () => {
     };
     const streams = Array.from({ length: STREAMS }, (_, n) => officer(n));
 
-    await sleep(1500);
+    // the stream is under way before the outage: each kind of request has succeeded at least once
+    await waitUntil(() => (['read', 'composition', 'propose'] as const).every((op) => calls.some((c) => c.op === op && succeeded(c))), {
+      timeoutMs: 30_000, intervalMs: 50, what: 'a read, a composition read and a proposal to succeed before the outage',
+      show: () => `${calls.length} calls, ${calls.filter(succeeded).length} succeeded; ${calls.slice(-3).map(describeOutcome).join('; ')}`,
+    });
     const beforeOutage = calls.filter(succeeded).length;
     // a background job (a short simulation, in a worker thread) running when the server goes down: it ends
     // during the outage, and pg-boss then completes or fails its job while the database is unreachable

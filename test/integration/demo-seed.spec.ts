@@ -1,5 +1,5 @@
 import { DemoSeederService } from '../../src/demo/demo-seeder.service.js';
-import { ComplexesService } from '../../src/complexes/complexes.service.js';
+import { CompositionService } from '../../src/composition/composition.service.js';
 import { LoaderScope } from '../../src/common/request-context.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';
 import { SimulationInputBuilder } from '../../src/simulation/simulation-input.builder.js';
@@ -36,9 +36,9 @@ describe('demo municipality seeding', () => {
   it('makes the case complex a concentration of vulnerable, non-working, low-income households in a low-resilience buurt', async () => {
     const [caseComplex] = await sut.dataSource.query(`SELECT c.id, n.resilience_class FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = 'CPX-CASE'`);
     expect(caseComplex.resilience_class).toBeLessThanOrEqual(2);
-    const complexes = sut.app.get(ComplexesService);
+    const compositions = sut.app.get(CompositionService);
     const loaders = new LoaderScope(sut.dataSource.manager);
-    const composition = await complexes.composition(caseComplex.id, loaders, '2026-03-02', 3);
+    const composition = await compositions.composition(caseComplex.id, loaders, '2026-03-02', 3);
     const shareOf = (dimension: string, category: string) =>
       composition.dimensions.find((d) => d.dimension === dimension)!.categories.find((c) => c.category === category)!.share;
     expect(composition.dwellingCount).toBeGreaterThanOrEqual(35);

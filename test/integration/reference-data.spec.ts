@@ -1,7 +1,7 @@
 import { CompositionPolicyService } from '../../src/allocation/composition-policy.service.js';
 import { LocalPolicyService } from '../../src/eligibility/local-policy.service.js';
 import { DEFAULT_COMPOSITION_POLICY } from '../../src/engine/allocation/composition-policy.js';
-import { RuleParametersService } from '../../src/eligibility/rule-parameters.service.js';
+import { RuleParametersService } from '../../src/parameters/rule-parameters.service.js';
 import { DEFAULT_LOCAL_POLICY } from '../../src/engine/eligibility/default-local-policy.js';
 import { PARAMS_2024, PARAMS_2025, PARAMS_2026 } from '../../src/engine/eligibility/test-fixtures/rule-parameters.fixture.js';
 import { TestApp, createTestApp } from '../helpers/test-app.js';

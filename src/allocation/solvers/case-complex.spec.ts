@@ -6,7 +6,7 @@ import { aComplex, aHousehold, aPair, aVacancy, anInput, vulnerable } from '../.
 import { createRoutingSolver } from './routing.solver.js';
 
 /**
- * The case of case.md: a complex of about 40 homes ("Rozenhof") in a buurt of resilience class 1,
+ * The case of docs/domain.md §7: a complex of about 40 homes ("Rozenhof") in a buurt of resilience class 1,
  * 40% vulnerable tenants, under the default cap of 30% (weight 100 per household over, 10 points per
  * place passed over, at most 10 places). The waiting list has two vulnerable households on top.
  */

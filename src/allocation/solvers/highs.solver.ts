@@ -13,7 +13,8 @@ let loading: Promise<Highs> | null = null;
 
 /**
  * Loads the WebAssembly runtime once per process (or worker) and keeps it warm: the first load
- * compiles 3.5 MB of wasm (~70 ms) and the first solves run slower while it tiers up (solvers.md).
+ * compiles 3.5 MB of wasm (~70 ms) and the first solves run slower while it tiers up (V8 compiles wasm
+ * with a fast baseline compiler first and optimises hot functions later).
  * A worker pool can pass a precompiled `wasmModule` in `options`.
  */
 export function loadHighs(options?: HighsLoadOptions): Promise<Highs> {
@@ -27,7 +28,7 @@ export function loadHighs(options?: HighsLoadOptions): Promise<Highs> {
 export interface HighsSolverOptions {
   /**
    * Solve the LP relaxation first; if its x is integral it is a proven optimum (always so for a pure
-   * assignment: solvers.md "LP relaxation vs MIP"). Otherwise the MIP runs on the same model, within
+   * assignment, whose constraint matrix is totally unimodular). Otherwise the MIP runs on the same model, within
    * the same time budget. Off by default: with soft side rows and urgent-priority rows the relaxation
    * of these models was fractional on the benchmark instances, and LP + MIP took 2-4x the MIP alone.
    */

@@ -58,7 +58,7 @@ export function toJslModel(model: MipModel, timeLimitMs: number): JslModel {
     unrestricted,
     // exact branch and bound: its relative tolerance is sign-sensitive and our objectives can be negative
     tolerance: 0,
-    // bounds branch and bound only, not the simplex (solvers.md): the router keeps jsl to small models
+    // bounds branch and bound only, not the simplex (jsl.solver.spec.ts, watchdog test): the router keeps jsl to small models
     timeout: Math.max(1, Math.floor(timeLimitMs)),
   };
 }
@@ -162,7 +162,7 @@ function solveInWorker(model: JslModel, deadlineMs: number): Promise<WorkerOutco
   });
 }
 
-/** javascript-lp-solver for single vacancies and small rounds (solvers.md: up to about 2k variables). */
+/** javascript-lp-solver for single vacancies and small rounds (the sizes DEFAULT_ROUTING in routing.solver.ts sends it). */
 export function createJslSolver(options: Partial<JslSolverOptions> = {}): Solver {
   const { isolation, graceMs, clock } = { ...DEFAULT_JSL_OPTIONS, ...options };
   return {

@@ -14,7 +14,7 @@ export interface RoutingOptions {
 }
 
 /**
- * solvers.md puts javascript-lp-solver's limit at about 2k variables; on this model (soft side rows,
+ * javascript-lp-solver suits small models only (its simplex works on a dense tableau); on this model (soft side rows,
  * urgent-priority rows) it already timed out at 3 s on 3 of 6 rounds of 30 x 1000 (~400 columns) and
  * 5 of 6 rounds of 50 x 2000 (~800 columns), where HiGHS needs 0.1-0.4 s. Hence the low limit. The
  * watchdog-worker tier (smallMaxCols above inlineMaxCols) is off by default: whether javascript-lp-

@@ -1,5 +1,4 @@
-import { ReplayResultEnum } from '../../common/graphql/output-enums.js';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'One event of the append-only audit log' })
 export class AuditEvent {
@@ -34,24 +33,4 @@ export class AuditCheckpoint {
   @Field(() => Int) seq: number;
   @Field() hash: string;
   @Field() at: string;
-}
-
-@ObjectType()
-export class ReplayDifference {
-  @Field() path: string;
-  @Field(() => String, { nullable: true, description: 'JSON of the stored value' }) recorded: string | null;
-  @Field(() => String, { nullable: true, description: 'JSON of the recomputed value' }) replayed: string | null;
-}
-
-@ObjectType({ description: 'A proposal recomputed from its logged snapshot' })
-export class ProposalReplay {
-  @Field(() => ID) proposalId: string;
-  @Field(() => ReplayResultEnum) result: string;
-  @Field() message: string;
-  @Field(() => [Int]) eventSeqs: number[];
-  @Field(() => String, { nullable: true }) inputHash: string | null;
-  @Field(() => String, { nullable: true }) loggedPlanHash: string | null;
-  @Field() storedPlanHash: string;
-  @Field(() => String, { nullable: true }) replayedPlanHash: string | null;
-  @Field(() => [ReplayDifference]) differences: ReplayDifference[];
 }

@@ -9,8 +9,8 @@ import { CompositionPolicy, DEFAULT_COMPOSITION_POLICY } from './composition-pol
 import { addDays } from '../common/dates.js';
 
 /**
- * Seeded allocation instances for benchmarks and medium-size tests, in the shape of solvers.md's
- * benchmark: V vacancies in about V/6 complexes, H households (25% vulnerable, 10% urgent), each
+ * Seeded allocation instances for benchmarks and medium-size tests (npm run bench: README, "Benchmarks"):
+ * V vacancies in about V/6 complexes, H households (25% vulnerable, 10% urgent), each
  * eligible for 18-36% of the vacancies, complexes with a current composition that leans vulnerable
  * where resilience is low. Pure: the same spec gives a deep-equal instance.
  * Fictional benchmark data: none of these shares is a legal or policy figure.
@@ -33,7 +33,7 @@ export interface BenchScenario {
   spec: BenchInstanceSpec;
 }
 
-/** The benchmark names of issue 4, with the instance each one solves (seed 1; use other seeds for medians). */
+/** The benchmark names written to bench/results.json (README, "Benchmarks"), with the instance each one solves (seed 1; use other seeds for medians). */
 export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   { name: 'proposal_200', spec: { vacancies: 1, households: 200, seed: 1, eligibleShare: [1, 1], quotas: false } },
   { name: 'proposal_2000', spec: { vacancies: 1, households: 2000, seed: 1, eligibleShare: [1, 1], quotas: false } },

@@ -4,9 +4,10 @@ import { FULL_SHARE, PreparedAllocation } from './prepare-allocation.js';
 
 /**
  * EXACT: per vacancy and candidate class, keep the K best-ranked candidates with K = the number of
- * vacancies (solvers.md, "Candidate pruning"). A class is everything the side rows see of a pair (its
- * coefficient in every composition and quota row); within a class a better rank means a higher
- * weight, and at most K - 1 of the kept ones can be housed elsewhere, so one is free for any swap.
+ * vacancies (exact by the swap argument below; build-allocation-model.spec.ts, "exact pruning keeps the
+ * optimum", checks it). A class is everything the side rows see of a pair (its coefficient in every
+ * composition and quota row); within a class a better rank means a higher weight, and at most K - 1 of
+ * the kept ones can be housed elsewhere, so one is free for any swap.
  * Urgent (protected) pairs are never pruned: freeing one could break a protection row.
  * TOP_K: the same with a smaller K, a heuristic (its loss is reported as the gap to the bound).
  */

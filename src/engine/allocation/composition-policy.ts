@@ -3,8 +3,8 @@ import { IsoDate } from '../model.js';
 
 /**
  * Composition policy: soft targets on the mix of a complex AFTER allocation, and how far an allocation
- * may depart from the plain waiting-list order to serve them (case.md: differentiated allocation, with
- * every deviation explained). Pure data, versioned by the caller (id, version, effectiveFrom).
+ * may depart from the plain waiting-list order to serve them (differentiated allocation, with every
+ * deviation explained: docs/domain.md §6, §7). Pure data, versioned by the caller (id, version, effectiveFrom).
  * Shares are integer basis points (10000 = 100%); weights are integer points.
  */
 
@@ -56,7 +56,7 @@ export interface ComplexTargetOverride {
 
 export type QuotaEnforcement = 'SOFT' | 'HARD';
 
-/** Portfolio quota rows of a round (rules-nl.md §2-§4); norms come from the local policy. */
+/** Portfolio quota rows of a round (docs/domain.md §4); norms come from the local policy. */
 export interface QuotaPenaltyPolicy {
   /** SOFT: penalty per household short; HARD: a plan must meet the norm (or is infeasible). */
   enforcement: QuotaEnforcement;
@@ -108,8 +108,8 @@ const workOrPensionMin = (basisPoints: number, weight: number): CompositionTarge
 });
 
 /**
- * CONFIGURABLE DEFAULTS, not law (rules-nl.md §8: "≤10-20% kwetsbare huishoudens per complex" and
- * "max 1 in 3" are [M] practice examples). Lower resilience -> stricter cap on vulnerable households
+ * CONFIGURABLE DEFAULTS, not law (docs/domain.md §6.3: unverified practice examples such as "10-20%
+ * vulnerable households per complex" and "max 1 in 3"). Lower resilience -> stricter cap on vulnerable households
  * and a floor of households on work or pension. With 10 points per place, a weight of 100 lets the
  * optimiser pass over up to 10 places to avoid one household over the cap.
  */

@@ -78,7 +78,7 @@ describe('explainPlan: whole-plan comparisons and special-category data', () => 
     expect(reason.kind).toBe('ALLOCATED_ELSEWHERE');
     expect(reason.points).toBeGreaterThan(0);
     // moving household 1 here leaves VAC-1 to vulnerable household 2: complex 1's cap is broken further
-    expect(reason.text).toMatch(/Moving H-000001 here costs \d+(\.\d+)? points in the plan as a whole: plain-order tie-break -0\.0004; the VULNERABLE_MAX target \(vulnerable households\) -100; VAC-1 goes to H-000002 \(rank 2\) instead\.$/);
+    expect(reason.text).toMatch(/Moving H-000001 here costs \d+(\.\d+)? points in the plan as a whole: plain-order tie-break -0\.0004; the VULNERABLE_MAX target of CPX-1 \(vulnerable households\) -100; VAC-1 goes to H-000002 \(rank 2\) instead\.$/);
     expect(reason.textWithoutSpecialCategory).not.toMatch(/VULNERABLE_MAX|vulnerable/);
     expect(reason.textWithoutSpecialCategory).toMatch(/a composition target on special-category data \(detail for the officers handling the vacancy\); VAC-1 goes to H-000002 \(rank 2\) instead\.$/);
   });
@@ -200,7 +200,7 @@ describe('explainPlan: a vacancy left empty', () => {
     const [p1, p2, p3] = plan.proposals;
     expect(p1.chosen).toMatchObject({ householdId: 1 });
     expect(p2.chosen).toBeNull();
-    expect(p2.summary).toBe('Vacancy VAC-2 stays empty in this plan: every candidate within the displacement bound is housed elsewhere.');
+    expect(p2.summary).toBe('Vacancy VAC-2 stays empty in this plan: its 1 candidate within the displacement bound is housed elsewhere.');
     expect(p2.plainOrderPassedOver).toBeNull();
     expect(p2.alternatives).toEqual([
       expect.objectContaining({ householdId: 1, allocatedElsewhere: { vacancyId: 1, vacancyReference: 'VAC-1' }, costVersusChosen: 0, jointNote: null }),
@@ -327,5 +327,107 @@ describe('explainPlan: quota scopes', () => {
     expect(daeb(plan.quotas[0].after)).toEqual(after);
     expect(plan.quotas[0].penalty).toBe(penalty);
     expect(plan.objectiveParts!.quotaPenalty).toBe(penalty);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Review finding: a vacancy left empty says the true reason, in numbers.
+
+describe('explainPlan: why a vacancy with candidates stays empty', () => {
+  const hardQuotas = () => aPolicy({ quotas: { ...aPolicy().quotas, enforcement: 'HARD' } });
+
+  it('a hard quota every candidate would break: names the quota and its shares with a candidate and with the vacancy empty', async () => {
+    // 93 of 100 DAEB homes to the target group (norm 92.5%): either candidate, above the limit, would leave 93 of 101
+    const prepared = prepareAllocation(
+      anInput({
+        policy: hardQuotas(),
+        households: [aHousehold(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' })],
+        complexes: [aComplex(1, 5, 10)],
+        vacancies: [aVacancy(1, 1, [aPair(1, { countsAs: ['daebAboveLimit'] }), aPair(2, { countsAs: ['daebAboveLimit'] })])],
+        quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 93, daebAboveLimit: 7 })],
+      }),
+    );
+    const { plan, solution } = await planPrepared(prepared, new ScriptedSolver([]));
+    expect(solution).toMatchObject({ status: 'OPTIMAL', source: 'FAST_PATH' });
+    const [p] = plan.proposals;
+    expect(p.chosen).toBeNull();
+    expect(p.summary).not.toMatch(/housed elsewhere/);
+    expect(p.summary).toBe(
+      'Vacancy VAC-1 stays empty in this plan: each of its 2 candidates would break the hard ASSOCIATION:DAEB_TARGET_GROUP quota. ' +
+        'With H-000001 or H-000002 the share of social (DAEB) homes let to the DAEB target group (ASSOCIATION) would be 92.07% (93 of 101) ' +
+        'against a norm of at least 92.5% (Woningwet art. 48; BTIV 2015 art. 16); with VAC-1 empty it is 93% (93 of 100). ' +
+        'The policy enforces quotas as hard limits (quotas.enforcement HARD).',
+    );
+  });
+
+  it('a hard quota the candidates not housed elsewhere would break: counts both', () => {
+    // household 1 (target group) takes VAC-1: 94 of 101; households 2 and 3, above the limit, would leave 94 of 102 at VAC-2
+    const hh = [aHousehold(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+    const prepared = prepareAllocation(
+      anInput({
+        policy: hardQuotas(),
+        households: hh,
+        complexes: [aComplex(1, 5, 10)],
+        vacancies: [aVacancy(1, 1, [aPair(1)]), aVacancy(2, 1, [aPair(1), aPair(2, { countsAs: ['daebAboveLimit'] }), aPair(3, { countsAs: ['daebAboveLimit'] })])],
+        quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 93, daebAboveLimit: 7 })],
+      }),
+    );
+    const plan = explainPlan(prepared, solvedAs(prepared, new Int32Array([prepared.vacancies[0].pairIndices[0], -1])), []);
+    expect(plan.proposals[1].summary).toBe(
+      'Vacancy VAC-2 stays empty in this plan: each of its 2 candidates not housed elsewhere (1 other is) would break the hard ASSOCIATION:DAEB_TARGET_GROUP quota. ' +
+        'With H-000002 or H-000003 the share of social (DAEB) homes let to the DAEB target group (ASSOCIATION) would be 92.15% (94 of 102) ' +
+        'against a norm of at least 92.5% (Woningwet art. 48; BTIV 2015 art. 16); with VAC-2 empty it is 93.06% (94 of 101). ' +
+        'The policy enforces quotas as hard limits (quotas.enforcement HARD).',
+    );
+  });
+
+  // a complex at its 30% cap on vulnerable households (3 of 10, class 1: 100 points per household over)
+  const atCap = (policy: ReturnType<typeof aPolicy>, households = [vulnerable(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' })]) =>
+    prepareAllocation(
+      anInput({
+        policy,
+        households,
+        complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
+        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id)))],
+      }),
+    );
+
+  it('filling it would cost more points than leaving it empty: the best candidate\'s cost against the unfilled penalty, no special-category detail', async () => {
+    // household 1 here: 20 priority points, 4 of 11 vulnerable (0.7 over the cap) costs 70
+    const prepared = atCap(aPolicy({ unfilledPenalty: 0 }));
+    const { plan } = await planPrepared(prepared, new ScriptedSolver([]));
+    const [p] = plan.proposals;
+    expect(p.chosen).toBeNull();
+    expect(p.summary).not.toMatch(/housed elsewhere/);
+    expect(p.summary).toBe(
+      'Vacancy VAC-1 stays empty in this plan: filling it would cost more points than leaving it empty. The best available candidate, H-000001 (rank 1), ' +
+        'would earn 20 priority points but cost 70 points on composition targets on special-category data (detail for the officers handling the vacancy): ' +
+        '50 points net, more than the unfilled penalty of 0 points (policy unfilledPenalty).',
+    );
+    // the summary reaches readers without need to know: it does not name the vulnerability target
+    expect(p.summary).not.toMatch(/VULNERABLE|vulnerable/);
+  });
+
+  it('a plan not proven best that leaves a vacancy empty a free candidate would fill with gain: says so, with the points', () => {
+    const prepared = atCap(aPolicy());
+    const plan = explainPlan(prepared, { ...solvedAs(prepared, new Int32Array([-1])), status: 'TIME_LIMIT', gap: 0.5 }, []);
+    const [p] = plan.proposals;
+    expect(p.summary).not.toMatch(/housed elsewhere/);
+    expect(p.summary).toMatch(/^Vacancy VAC-1 stays empty in this plan\. With the rest of the plan unchanged, choosing H-000001 here would gain \d+(\.\d+)? points: the plan is TIME_LIMIT, relative gap 0\.5, not proven the best\./);
+  });
+
+  it('candidates housed elsewhere: names how many', async () => {
+    // two households, three vacancies with both as candidates: the tie-break fills VAC-1 and VAC-2 (earlier in the sweep)
+    const hh = [aHousehold(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' })];
+    const prepared = prepareAllocation(
+      anInput({
+        households: hh,
+        complexes: [aComplex(1, 5, 10)],
+        vacancies: [aVacancy(1, 1, [aPair(1), aPair(2)]), aVacancy(2, 1, [aPair(2), aPair(1)]), aVacancy(3, 1, [aPair(1), aPair(2)])],
+      }),
+    );
+    const { plan } = await planWithExactSolver(prepared);
+    expect(plan.proposals[2].chosen).toBeNull();
+    expect(plan.proposals[2].summary).toBe('Vacancy VAC-3 stays empty in this plan: its 2 candidates within the displacement bound are all housed elsewhere.');
   });
 });

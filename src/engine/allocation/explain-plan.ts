@@ -1,5 +1,5 @@
 import { CompositionDimension } from '../composition/compute-composition.js';
-import { formatBasisPoints, pluralWord } from '../common/format.js';
+import { countOf, formatBasisPoints, pluralWord } from '../common/format.js';
 import { PortfolioQuota, QuotaCounts, QuotaShare, addAllocation, quotaStatus } from '../eligibility/portfolio-quotas.js';
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
@@ -468,7 +468,7 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
     : v.ranked.length === 0
       ? `Vacancy ${v.reference} has no eligible candidates.`
       : chosen === null
-        ? `Vacancy ${v.reference} stays empty in this plan: every candidate within the displacement bound is housed elsewhere.`
+        ? emptyVacancySummary(prepared, v, rest, solution)
         : chosen.pi === plain?.pi
           ? `${chosen.s.householdReference} is proposed for ${v.reference}: the plain-order candidate (rank 1).`
           : `${chosen.s.householdReference} (rank ${chosen.s.rank}) is proposed for ${v.reference} instead of the plain-order candidate ${plain!.s.householdReference}. ${passedOver!.summary}`;
@@ -489,6 +489,134 @@ function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v
     composition,
     summary,
   };
+}
+
+/**
+ * Why a vacancy with candidates stays empty, in numbers (the first that holds): every candidate within
+ * the displacement bound is housed elsewhere; each one free would break a hard rule (the quota, its
+ * share with the candidate and with the vacancy empty); the best one free costs more points than the
+ * unfilled penalty; or the plan is not proven best (that candidate would gain points here). `rest` is
+ * the plan itself here (the vacancy has no pair to take out). Read by everyone: no special-category
+ * detail (AVG art. 9), which the alternatives' scores carry for the officers.
+ */
+function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, solution: SolutionFacts): string {
+  const lead = `Vacancy ${v.reference} stays empty in this plan`;
+  const choosable = v.pairIndices.length;
+  if (choosable === 0) return `${lead}: none of its ${countOf(v.ranked.length, 'candidate', 'candidates')} is within the displacement bound.`;
+  const free = v.pairIndices.filter((pi) => rest.isFree(pi));
+  const housed = choosable - free.length;
+  if (free.length === 0) {
+    return `${lead}: its ${countOf(choosable, 'candidate', 'candidates')} within the displacement bound ${choosable === 1 ? 'is' : 'are all'} housed elsewhere.`;
+  }
+  const refOf = (pi: number) => prepared.households[prepared.pairs[pi].householdIndex].reference;
+  const breaks = new Map(free.map((pi) => [pi, hardBreaks(prepared, v, rest, pi)]));
+  const open = free.filter((pi) => breaks.get(pi)!.length === 0);
+
+  if (open.length === 0) {
+    // group the candidates by the hard rule they would break, in rank order
+    const groups = new Map<string, { describe: (who: string) => string; quota: string | null; who: number[] }>();
+    for (const pi of free) {
+      for (const b of breaks.get(pi)!) {
+        const g = groups.get(b.key) ?? { describe: b.describe, quota: b.quota, who: [] };
+        g.who.push(pi);
+        groups.set(b.key, g);
+      }
+    }
+    const onlyOne = groups.size === 1 ? [...groups.values()][0] : null;
+    const notHoused = housed > 0 ? ` not housed elsewhere (${countOf(housed, 'other is', 'others are')})` : '';
+    const subject = free.length === 1 ? `its only candidate${notHoused}, ${refOf(free[0])},` : `each of its ${free.length} candidates${notHoused}`;
+    const what = onlyOne?.quota ? `the hard ${onlyOne.quota} quota` : 'a hard rule';
+    const details = [...groups.values()].map((g) => g.describe(namesOf(g.who.map(refOf))));
+    const hardQuota = [...groups.values()].some((g) => g.quota !== null);
+    return `${lead}: ${subject} would break ${what}. ${details.join(' ')}${hardQuota ? ' The policy enforces quotas as hard limits (quotas.enforcement HARD).' : ''}`;
+  }
+
+  // the best candidate free to take it and breaking no hard rule (rank order breaks ties)
+  let best = open[0];
+  for (const pi of open) if (rest.gain(pi) > rest.gain(best) + 1e-12) best = pi;
+  const gain = rest.gain(best);
+  const who = refOf(best);
+  const unavailable = free.length - open.length;
+  const others =
+    housed + unavailable === 0
+      ? ''
+      : ` Of its other candidates, ${[housed > 0 ? `${countOf(housed, 'is', 'are')} housed elsewhere` : '', unavailable > 0 ? `${countOf(unavailable, 'would', 'would')} break a hard rule` : ''].filter(Boolean).join(' and ')}.`;
+  if (gain > 1e-9) return `${lead}. ${notProvenBestWords(who, gain, solution)}${others}`;
+
+  const p = prepared.pairs[best];
+  const parts: string[] = [];
+  let special = 0;
+  for (let k = 0; k < p.sideRows.length; k += 1) {
+    const row = prepared.sideRows[p.sideRows[k]];
+    const a = rest.activity[row.index];
+    const delta = rowPenalty(row, a + p.sideCoefs[k]) - rowPenalty(row, a);
+    if (Math.abs(delta) <= 1e-9) continue;
+    const spec = row.spec;
+    if (spec.kind === 'COMPOSITION' && isSpecialCategoryDimension(prepared.complexes[spec.complexIndex].targets[spec.targetIndex].dimension)) special += delta;
+    else {
+      const ref = rowRef(prepared, row.index);
+      parts.push(`${formatPoints(delta)} points on the ${ref.id} ${ref.kind === 'COMPOSITION' ? `target (${ref.label})` : 'quota'}`);
+    }
+  }
+  if (Math.abs(special) > 1e-9) parts.push(`${formatPoints(special)} points on composition targets on special-category data (detail for the officers handling the vacancy)`);
+  const penalty = prepared.policy.unfilledPenalty;
+  const net = penalty - gain;
+  const costs =
+    parts.length === 0 ? '' : parts.length === 1 ? ` but cost ${parts[0]}` : ` but cost ${formatPoints(rest.penaltyDelta(best))} points on targets and quotas, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return (
+    `${lead}: filling it would cost more points than leaving it empty. The best available candidate, ${who} (rank ${p.rank}), would earn ${formatPoints(p.priority)} priority points${costs}: ` +
+    `${formatPoints(net)} points net, ${gain < -1e-9 ? 'more than' : 'as much as'} the unfilled penalty of ${formatPoints(penalty)} points (policy unfilledPenalty).${others}`
+  );
+}
+
+/** A hard rule a pair would break if added to `rest`: a hard quota row deepened, or an urgent household passed over. */
+interface HardBreak {
+  key: string;
+  /** The quota's id (`${scope}:${quota}`), or null for another rule. */
+  quota: string | null;
+  /** The rule with the shares, for these candidates (names joined). */
+  describe: (who: string) => string;
+}
+
+function hardBreaks(prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, pairIndex: number): HardBreak[] {
+  const p = prepared.pairs[pairIndex];
+  const out: HardBreak[] = [];
+  for (let k = 0; k < p.sideRows.length; k += 1) {
+    const row = prepared.sideRows[p.sideRows[k]];
+    const a = rest.activity[row.index];
+    if (!row.hard || rowViolation(row, a + p.sideCoefs[k]) <= rowViolation(row, a)) continue;
+    const ref = rowRef(prepared, row.index);
+    const spec = row.spec;
+    if (spec.kind !== 'QUOTA') {
+      // only quotas are hard rows (prepare-allocation.ts); named all the same should that change
+      out.push({ key: `row:${row.index}`, quota: null, describe: (who) => `With ${who} the hard ${ref.id} row would be broken.` });
+      continue;
+    }
+    const scope = prepared.quotaScopes[spec.scopeIndex];
+    const others = countsAfter(prepared, spec.scopeIndex, rest.assignment);
+    const share = (counts: QuotaCounts) => quotaStatus(counts, scope.scope.norms).find((q) => q.quota === spec.quota)!;
+    const withIt = share(addAllocation(others, v.ranked[p.rank - 1].pair.verdict.countsAs));
+    const empty = share(others);
+    out.push({
+      key: `row:${row.index}`,
+      quota: ref.id,
+      describe: (who) =>
+        `With ${who} the ${QUOTA_LABEL[spec.quota]} (${scope.key}) would be ${quotaWords(withIt)} against a norm of ` +
+        `${withIt.norm.comparison === '>=' ? 'at least' : 'at most'} ${formatBasisPoints(withIt.norm.basisPoints)} (${withIt.norm.reference}); with ${v.reference} empty it is ${quotaWords(empty)}.`,
+    });
+  }
+  for (const row of prepared.protectionRows) {
+    if (row.vacancyIndex !== v.index || rest.housedAt[row.householdIndex] !== -1 || !row.belowPairs.includes(pairIndex)) continue;
+    const urgent = prepared.households[row.householdIndex].reference;
+    out.push({ key: `urgent:${row.name}`, quota: null, describe: (who) => `${who} ${who.includes(' or ') ? 'are' : 'is'} ranked below urgent household ${urgent} (rank ${row.rank}), who keeps priority and is not housed in this plan.` });
+  }
+  return out;
+}
+
+/** "A", "A or B", "A, B or C", "A, B, C or 4 more". */
+function namesOf(names: readonly string[]): string {
+  if (names.length <= 3) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return `${names.slice(0, 3).join(', ')} or ${names.length - 3} more`;
 }
 
 function explainPassedOver(
@@ -679,8 +807,13 @@ function compareWithPlan(
     if (Math.abs(delta) <= 1e-9) continue;
     const ref = rowRef(prepared, row.index);
     const spec = row.spec;
-    const special = spec.kind === 'COMPOSITION' && isSpecialCategoryDimension(prepared.complexes[spec.complexIndex].targets[spec.targetIndex].dimension);
-    term(ref.kind === 'COMPOSITION' ? `the ${ref.id} target (${ref.label})` : `the ${ref.id} quota`, delta, special);
+    if (spec.kind === 'COMPOSITION') {
+      // the complex too: a move between two complexes changes the same target in both
+      const complex = prepared.complexes[spec.complexIndex];
+      term(`the ${ref.id} target of ${complex.reference} (${ref.label})`, delta, isSpecialCategoryDimension(complex.targets[spec.targetIndex].dimension));
+    } else {
+      term(`the ${ref.id} quota`, delta);
+    }
   }
   if (refill) {
     const w = refill.vacancy;

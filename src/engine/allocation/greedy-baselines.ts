@@ -2,8 +2,9 @@ import { Assignment, PlanEvaluation, PlanState, assignmentOf, evaluatePlan, rowV
 import { PreparedAllocation } from './prepare-allocation.js';
 
 /**
- * "What users do today" and an honest anchor for the value of optimisation (solvers.md, "Greedy
- * baseline"). Both are deterministic and take O(pairs x side rows of a pair).
+ * "What users do today" and an honest anchor for the value of optimisation (the plain-order one is
+ * benchmarked as greedy_* by npm run bench: README, "Benchmarks"). Both are deterministic and take
+ * O(pairs x side rows of a pair).
  */
 export type BaselineName = 'PLAIN_ORDER' | 'CAP_AWARE';
 
@@ -76,7 +77,7 @@ export function plainOrderGreedy(prepared: PreparedAllocation): BaselineResult {
 export function capAwareGreedy(
   prepared: PreparedAllocation,
   usable: (pairIndex: number) => boolean = () => true,
-  /** Pairs fixed beforehand (e.g. the integral part of an LP solution: "LP + rounding", solvers.md). */
+  /** Pairs fixed beforehand (e.g. the integral part of an LP solution: "LP + rounding", the lpRounding option of solve-allocation.ts). */
   start: Iterable<number> = [],
 ): BaselineResult {
   const state = new PlanState(prepared);

@@ -3,25 +3,15 @@ import { freeAllocationRoomBasisPoints } from '../eligibility/local-policy.js';
 import { addAllocation } from '../eligibility/portfolio-quotas.js';
 import { AllocationInput } from './allocation-input.js';
 import { CompositionPolicy } from './composition-policy.js';
-import { Assignment, PlanState, assignmentOf, emptyAssignment, evaluatePlan as sut, rowPenalty, rowViolation } from './plan-objective.js';
+import { Assignment, PlanState, assignmentOf, evaluatePlan as sut, rowPenalty, rowViolation } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, TIE_BREAK_BUDGET, prepareAllocation } from './prepare-allocation.js';
 import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, smallInstanceArb, vulnerable } from './test-fixtures/allocation-input.builder.js';
+import { planOf } from './test-fixtures/plan-of.js';
 
 /** Households 1..n registered a year apart (1 first), so REGULAR rank = id. */
 const queue = (n: number, overrides: (id: number) => Parameters<typeof aHousehold>[1] = () => ({})) =>
   Array.from({ length: n }, (_, i) => aHousehold(i + 1, { registrationDate: `${2010 + i}-01-01`, ...overrides(i + 1) }));
 
-/** The plan giving each vacancy the household of that id (null = empty). */
-function planOf(prepared: PreparedAllocation, ids: readonly (number | null)[]): Assignment {
-  const a = emptyAssignment(prepared);
-  prepared.vacancies.forEach((v, i) => {
-    if (ids[i] === null) return;
-    const pi = v.pairIndices.find((k) => prepared.households[prepared.pairs[k].householdIndex].id === ids[i]);
-    if (pi === undefined) throw new RangeError(`household ${ids[i]} is no candidate for ${v.reference}`);
-    a[i] = pi;
-  });
-  return a;
-}
 
 const row = (sense: '<=' | '>=', rhs: number, weight = 100, hard = false) => ({ sense, rhs, weight, hard });
 

@@ -13,10 +13,10 @@ export function isSingleVacancy(prepared: PreparedAllocation): boolean {
 }
 
 /**
- * One vacancy without look-ahead (solvers.md, recommendation 2): the plan is "nobody" or one
- * candidate, so scoring each choosable candidate (priority + tie-break - penalty deltas) and taking
- * the best is exact; O(candidates x side rows). Urgent households need no rows here: the window was
- * already cut at the first urgent one (prepareAllocation).
+ * One vacancy without look-ahead: the plan is "nobody" or one candidate, so scoring each choosable
+ * candidate (priority + tie-break - penalty deltas) and taking the best is exact (single-vacancy.spec.ts
+ * checks it against brute force); O(candidates x side rows). Urgent households need no rows here: the
+ * window was already cut at the first urgent one (prepareAllocation).
  */
 export function solveSingleVacancy(prepared: PreparedAllocation): SingleVacancyResult {
   if (!isSingleVacancy(prepared)) throw new RangeError('solveSingleVacancy needs exactly one vacancy (no look-ahead)');

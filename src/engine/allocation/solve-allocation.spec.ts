@@ -19,6 +19,7 @@ import {
   smallInstanceArb,
   vulnerable,
 } from './test-fixtures/allocation-input.builder.js';
+import { planOf } from './test-fixtures/plan-of.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Instances
@@ -64,17 +65,6 @@ const hopelessRound = () =>
 const idsOf = (prepared: PreparedAllocation, a: Assignment | null) =>
   a === null ? null : [...a].map((pi) => (pi === -1 ? null : prepared.households[prepared.pairs[pi].householdIndex].id));
 
-/** The plan giving each vacancy the household of that id (null = empty). */
-function planOf(prepared: PreparedAllocation, ids: readonly (number | null)[]): Assignment {
-  const a = emptyAssignment(prepared);
-  prepared.vacancies.forEach((v, i) => {
-    if (ids[i] === null) return;
-    const pi = v.pairIndices.find((k) => prepared.households[prepared.pairs[k].householdIndex].id === ids[i]);
-    if (pi === undefined) throw new RangeError(`household ${ids[i]} is no candidate for ${v.reference}`);
-    a[i] = pi;
-  });
-  return a;
-}
 
 const col = (model: AllocationModel, name: string) => {
   const j = model.mip.colNames.indexOf(name);
@@ -593,5 +583,101 @@ describe('solveAllocation: properties over small random instances', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Review findings (scripted solver): solver claims that a verified plan contradicts, and bounds.
+
+describe('solveAllocation: a solver claim that a verified plan contradicts is ERROR, never believed', () => {
+  const prepared = capRound();
+  const model = modelFor(prepared);
+  const solutionOf = (ids: (number | null)[]) => solutionOfAssignment(model, prepared, planOf(prepared, ids));
+  const greedyObjective = capAwareGreedy(prepared).evaluation.objective;
+  const lp = (x: Float64Array, objective: number): ScriptedAnswer => (solved) => {
+    if (!isRelaxation(solved)) throw new Error('expected the LP relaxation first');
+    return { status: 'OPTIMAL', x, objective };
+  };
+
+  it.each<[string, ScriptedAnswer, string]>([
+    ['without a message', { status: 'INFEASIBLE' }, 'The scripted solver reported the model infeasible'],
+    ['with its message', { status: 'INFEASIBLE', message: 'No solution exists.' }, 'The scripted solver reported the model infeasible (No solution exists)'],
+  ])('an INFEASIBLE MIP answer (%s) while the cap-aware greedy plan is feasible: ERROR, that plan shown, the contradiction named', async (_case, answer, lead) => {
+    const got = await sut(prepared, new ScriptedSolver([answer]), MIP_ONLY);
+    expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
+    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+    expect(got.message).toBe(`${lead}, yet the cap-aware greedy plan is feasible for it (checked row by row): that answer is wrong. Showing the cap-aware greedy plan.`);
+  });
+
+  it('an INFEASIBLE LP relaxation while the cap-aware greedy plan is feasible: ERROR, that plan shown, no MIP call on the same wrong footing', async () => {
+    const solver = new ScriptedSolver([{ status: 'INFEASIBLE', ms: 3 }, exactAnswer(model, prepared)]);
+    const got = await sut(prepared, solver);
+    expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null, solverName: 'scripted', solverMs: 3, verification: [] });
+    expect(got.model).not.toBeNull();
+    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+    expect(got.message).toBe(
+      'The scripted solver reported the LP relaxation infeasible, yet the cap-aware greedy plan is feasible for the model (checked row by row): that answer is wrong. Showing the cap-aware greedy plan.',
+    );
+    expect(solver.calls).toHaveLength(1);
+  });
+
+  it('an integral "optimal" LP answer below the cap-aware greedy plan: ERROR with that plan, never OPTIMAL from LP_RELAXATION', async () => {
+    // the empty plan: every row holds and the objective is its true price (-200000), the greedy plan scores 300
+    const solver = new ScriptedSolver([withX('OPTIMAL', solutionOf([null, null]))]);
+    const got = await sut(prepared, solver);
+    expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null });
+    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+    expect(got.verification).toEqual([
+      expect.objectContaining({ kind: 'OBJECTIVE', name: 'reported optimal, yet below the cap-aware greedy plan on the same candidates', value: expect.closeTo(-200_000, 6), lower: greedyObjective }),
+    ]);
+    expect(got.message).toBe('The scripted answer to the LP relaxation failed verification (1 problem(s)). Showing the cap-aware greedy plan.');
+    expect(solver.calls).toHaveLength(1);
+  });
+
+  it.each<[SolveStatus]>([['TIME_LIMIT'], ['ERROR']])('a verified %s solution worse than the warm start: the better plan (the warm start) is kept, the status too', async (status) => {
+    // VAC-1 -> 2, VAC-2 empty: -99800 against the greedy plan's 300
+    const got = await sut(prepared, new ScriptedSolver([withX(status, solutionOf([2, null]), { gap: 0.001 })]), MIP_ONLY);
+    expect(got).toMatchObject({ status, source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
+    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+    expect(got.evaluation!.objective).toBeCloseTo(greedyObjective, 9);
+    expect(got.message).toBe(`The scripted solution (${status}) is worth -99800 points, less than the cap-aware greedy plan (300 points). Showing the cap-aware greedy plan.`);
+  });
+
+  it('a verified TIME_LIMIT solution better than the warm start is still the solver plan', async () => {
+    const got = await sut(prepared, new ScriptedSolver([withX('TIME_LIMIT', solutionOf(OPTIMUM))]), MIP_ONLY);
+    expect(got).toMatchObject({ status: 'TIME_LIMIT', source: 'SOLVER', message: null });
+    expect(idsOf(prepared, got.assignment)).toEqual(OPTIMUM);
+  });
+
+  it('a fractional LP answer whose objective is below a verified plan gives no bound: the gap is unknown, not 0', async () => {
+    const fractional = new Float64Array(model.mip.numCols);
+    for (const [name, v] of [['x_1_1', 0.75], ['x_1_2', 0.25], ['x_2_2', 0.75], ['x_2_3', 0.25]] as const) fractional[col(model, name)] = v;
+    // 100 is below the LP-rounding plan (460) and the greedy plan (300): no relaxation optimum can be
+    const got = await sut(prepared, new ScriptedSolver([lp(fractional, 100), { status: 'TIME_LIMIT' }]));
+    expect(got).toMatchObject({ status: 'TIME_LIMIT', source: 'LP_ROUNDING_FALLBACK', bound: null, gap: null });
+    expect(idsOf(prepared, got.assignment)).toEqual(OPTIMUM);
+  });
+
+  it('an integral LP answer rejected for a wrong objective gives no bound', async () => {
+    const got = await sut(prepared, new ScriptedSolver([lp(solutionOf(OPTIMUM), 5000), { status: 'TIME_LIMIT' }]));
+    expect(got).toMatchObject({ status: 'TIME_LIMIT', bound: null, gap: null });
+  });
+
+  it('an LP bound below the plan the MIP then finds is dropped, and so is a solver bound below its own plan', async () => {
+    // nothing above one half: the LP-rounding start is the greedy plan (300), below 400; the MIP finds 460
+    const half = new Float64Array(model.mip.numCols);
+    for (const name of ['x_1_1', 'x_1_2', 'x_2_2', 'x_2_3']) half[col(model, name)] = 0.5;
+    const lpLow = await sut(prepared, new ScriptedSolver([lp(half, 400), withX('TIME_LIMIT', solutionOf(OPTIMUM))]));
+    expect(lpLow).toMatchObject({ status: 'TIME_LIMIT', source: 'SOLVER', bound: null, gap: null });
+    const solverLow = await sut(prepared, new ScriptedSolver([withX('TIME_LIMIT', solutionOf(OPTIMUM), { bound: 400, gap: 0 })]), MIP_ONLY);
+    expect(solverLow).toMatchObject({ status: 'TIME_LIMIT', source: 'SOLVER', bound: null, gap: null });
+  });
+
+  it('a consistent LP bound is kept when the solver bound is below the plan', async () => {
+    const fractional = new Float64Array(model.mip.numCols);
+    for (const [name, v] of [['x_1_1', 0.75], ['x_1_2', 0.25], ['x_2_2', 0.75], ['x_2_3', 0.25]] as const) fractional[col(model, name)] = v;
+    const got = await sut(prepared, new ScriptedSolver([lp(fractional, 470), withX('TIME_LIMIT', solutionOf(OPTIMUM), { bound: 400 })]));
+    expect(got).toMatchObject({ status: 'TIME_LIMIT', source: 'SOLVER', bound: 470 });
+    expect(got.gap).toBeCloseTo(relativeGap(evaluatePlan(prepared, planOf(prepared, OPTIMUM)).objective, 470), 12);
   });
 });

@@ -4,7 +4,7 @@ import { MipModel, MipSize, MipViolation, mipObjective, mipSize, verifySolution 
 import { Assignment, PlanEvaluation, emptyAssignment, evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation } from './prepare-allocation.js';
 import { isSingleVacancy, solveSingleVacancy } from './single-vacancy.js';
-import { SolveStatus, Solver, relativeGap } from './solver.port.js';
+import { SolveResult, SolveStatus, Solver, relativeGap } from './solver.port.js';
 
 export interface AllocationSolveOptions {
   timeLimitMs: number;
@@ -15,7 +15,7 @@ export interface AllocationSolveOptions {
   /** Start the solver from the best known plan (LP rounding or cap-aware greedy). */
   warmStart: boolean;
   /**
-   * Solve the LP relaxation first (solvers.md, recommendation 4): an integral LP is the optimum; else
+   * Solve the LP relaxation first: an integral LP is the optimum; else
    * its integral part, completed by the cap-aware greedy, is the start and fallback, and its objective
    * a proven bound for the gap.
    */
@@ -41,9 +41,10 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
 /**
  * Where the plan came from. SOLVER: the solver's verified MIP solution. LP_RELAXATION: the LP
  * relaxation was integral (a proven optimum). FAST_PATH: single-vacancy scoring. LP_ROUNDING_FALLBACK
- * and GREEDY_FALLBACK: the MIP gave no usable solution (time limit, error), so the best heuristic plan
- * is shown, with its proven gap to the LP bound; the status still says what happened. NONE: nothing
- * to allocate, or infeasible.
+ * and GREEDY_FALLBACK: the solver gave no usable solution (time limit, error, an answer that failed
+ * verification, a claim of infeasibility or of an optimum that the verified heuristic plan refutes),
+ * or a worse one (time limit), so the best heuristic plan is shown, with its gap to the bound when one
+ * is known; the status and message say what happened. NONE: nothing to allocate, or infeasible.
  */
 export type SolutionSource = 'SOLVER' | 'LP_RELAXATION' | 'FAST_PATH' | 'LP_ROUNDING_FALLBACK' | 'GREEDY_FALLBACK' | 'NONE';
 
@@ -61,7 +62,10 @@ export interface AllocationSolution {
   evaluation: PlanEvaluation | null;
   solverName: string | null;
   solverVersion: string | null;
-  /** Proven bound (the tighter of the LP relaxation's and the solver's) and the plan's relative gap to it. */
+  /**
+   * Bound (the tighter of the LP relaxation's and the solver's, each only from an answer that passed
+   * its checks and never below a verified plan) and the plan's relative gap to it; null: unknown.
+   */
   bound: number | null;
   gap: number | null;
   /** OPTIMAL over every choosable candidate, or only over a heuristic top-K candidate set. */
@@ -91,7 +95,9 @@ function base(prepared: PreparedAllocation, options: AllocationSolveOptions): Om
 /**
  * Finds the best plan: the exact single-vacancy path, or a MIP through `solver`. Every solver answer is
  * verified (integrality, every row, bounds, hard rules, objective) before it is used; one that fails
- * is reported as ERROR and never as OPTIMAL.
+ * is reported as ERROR and never as OPTIMAL. So is a claim that a verified plan refutes: INFEASIBLE,
+ * or an optimum (LP or MIP) worth less than the cap-aware greedy plan. Of two verified plans the
+ * better one is shown.
  */
 export async function solveAllocation(
   prepared: PreparedAllocation,
@@ -141,113 +147,175 @@ export async function solveAllocation(
   const usable = (pi: number) => model.pairCol[pi] !== -1;
   let remainingMs = opts.timeLimitMs;
   let solverMs = 0;
+  // within the gap the solver was allowed to stop at
+  const tolerance = (objective: number) => Math.max(1e-6, opts.mipRelGap) * Math.max(1, Math.abs(objective));
+  /** The finding for an answer claimed optimal that a verified plan beats (maximisation). */
+  const belowPlan = (objective: number, plan: KnownPlan): MipViolation | null =>
+    objective < plan.evaluation.objective - tolerance(plan.evaluation.objective)
+      ? { kind: 'OBJECTIVE', name: `reported optimal, yet below the ${plan.name} plan on the same candidates`, value: objective, lower: plan.evaluation.objective, upper: Number.POSITIVE_INFINITY }
+      : null;
+  /** A plan (or none) with the solver facts, the status and why; a bound of an answer that failed its checks is never passed in. */
+  const answer = (facts: SolverFacts, status: SolveStatus, plan: KnownPlan | null, message: string, verification: MipViolation[], bound: number | null): AllocationSolution =>
+    plan
+      ? {
+          ...common,
+          ...facts,
+          model: report,
+          status,
+          source: plan.source,
+          assignment: plan.assignment,
+          evaluation: plan.evaluation,
+          bound,
+          gap: bound === null ? null : relativeGap(plan.evaluation.objective, bound),
+          verification,
+          message: `${message} Showing the ${plan.name} plan.`,
+        }
+      : { ...common, ...facts, model: report, status, source: 'NONE', assignment: null, evaluation: null, bound, gap: null, verification, message };
 
-  // 1. LP relaxation: a proven bound, the optimum itself when integral, else a start by rounding.
+  // 1. A verified feasible plan before any solver call: the warm start and fallback, and the fact that
+  // refutes a solver's claim that the model is infeasible or that its optimum is worth less.
+  const greedy = knownPlan(model, prepared, capAwareGreedy(prepared, usable), 'cap-aware greedy', 'GREEDY_FALLBACK');
+
+  // 2. LP relaxation: a bound, the optimum itself when integral, else a start by rounding.
   let lpBound: number | null = null;
-  let lpRounded: BaselineResult | null = null;
+  let lpRounded: KnownPlan | null = null;
   if (opts.lpRounding) {
     const relaxed: MipModel = { ...model.mip, name: `${model.mip.name}-relaxation`, integer: new Uint8Array(model.mip.numCols) };
     // at most half the budget: on very large models the relaxation alone can take most of it
     const lp = await solver.solve(relaxed, { timeLimitMs: remainingMs / 2, mipRelGap: opts.mipRelGap });
     remainingMs = Math.max(0, remainingMs - lp.ms);
     solverMs += lp.ms;
+    const lpFacts: SolverFacts = { solverName: lp.solverName, solverVersion: lp.solverVersion, solverMs };
     if (lp.status === 'INFEASIBLE') {
-      return { ...common, model: report, status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, solverName: lp.solverName, solverVersion: lp.solverVersion, solverMs, message: 'The LP relaxation is infeasible, so the model is.' };
+      // A verified plan refutes the claim. The MIP would start from this same relaxation in the same
+      // solver: the rest of the budget is not spent on it.
+      if (greedy) return answer(lpFacts, 'ERROR', greedy, refutedInfeasible(lp, 'the LP relaxation', greedy), [], null);
+      return answer(lpFacts, 'INFEASIBLE', null, 'The LP relaxation is infeasible, so the model is.', [], null);
     }
-    if (lp.status === 'OPTIMAL' && lp.x && lp.objective !== null) {
-      lpBound = lp.objective;
+    if (lp.status === 'OPTIMAL' && lp.x && lp.objective !== null && Number.isFinite(lp.objective)) {
       if (isIntegral(model.mip, lp.x)) {
         const checked = checkSolution(model, prepared, lp.x, lp.objective);
+        // an integral LP optimum is the MIP optimum: the same check as a MIP answer claimed optimal
+        const refuted = greedy && checked.problems.length === 0 ? belowPlan(checked.evaluation.objective, greedy) : null;
+        if (refuted) return answer(lpFacts, 'ERROR', greedy, `The ${lp.solverName} answer to the LP relaxation failed verification (1 problem(s)).`, [refuted], null);
         if (checked.problems.length === 0) {
           return {
             ...common,
+            ...lpFacts,
             model: report,
             status: 'OPTIMAL',
             source: 'LP_RELAXATION',
             assignment: checked.assignment,
             evaluation: checked.evaluation,
-            solverName: lp.solverName,
-            solverVersion: lp.solverVersion,
             bound: lp.objective,
             gap: 0,
-            solverMs,
             message: 'The LP relaxation was integral: a proven optimum without branching.',
           };
         }
+        // it failed its checks: neither the optimum nor a bound; the MIP decides
+      } else {
+        // checked against every verified plan once the MIP has answered (see consistentBound)
+        lpBound = lp.objective;
       }
       // Round at one half: each vacancy and each household has at most one pair above it (their rows
       // sum to at most 1), so these pairs are a consistent partial plan; the cap-aware greedy completes
       // it. Measured on the 500 x 20000 bench round (seed 1): rounding only the pairs at 1 left the
       // start 6.3% below the LP bound, rounding at one half 0.08%, and HiGHS then proved the optimum
-      // in 17 s instead of 30 s.
+      // in 17 s instead of 30 s. The plan is verified like any other, so even a wrong x cannot harm.
       const roundedUp: number[] = [];
       for (let col = 0; col < model.colPair.length; col += 1) if (model.colPair[col] !== -1 && lp.x[col] > LP_ROUND_UP) roundedUp.push(model.colPair[col]);
-      lpRounded = capAwareGreedy(prepared, usable, roundedUp);
+      lpRounded = knownPlan(model, prepared, capAwareGreedy(prepared, usable, roundedUp), 'LP-rounding', 'LP_ROUNDING_FALLBACK');
     }
   }
 
-  // 2. The best known plan so far: the warm start, and the fallback if the MIP gives nothing usable.
-  const greedy = capAwareGreedy(prepared, usable);
-  const candidates = [lpRounded, greedy].filter((b): b is BaselineResult => b !== null && b.evaluation.infeasibilities.length === 0);
-  const incumbent = candidates.sort((a, b) => b.evaluation.objective - a.evaluation.objective)[0] ?? null;
-  const incumbentName = incumbent === lpRounded ? 'LP-rounding' : 'cap-aware greedy';
-  const initialX = opts.warmStart && incumbent ? solutionOfAssignment(model, prepared, incumbent.assignment) : undefined;
+  // 3. The best known plan so far (the LP-rounding one on a tie): the warm start, and the fallback.
+  const incumbent = [lpRounded, greedy].filter((b): b is KnownPlan => b !== null).sort((a, b) => b.evaluation.objective - a.evaluation.objective)[0] ?? null;
+  const initialX = opts.warmStart && incumbent ? incumbent.x : undefined;
+  /**
+   * The tighter of the LP's and the solver's bounds that is not below `floor`, the best verified
+   * plan (maximisation: a bound below a feasible plan was not proven, and would clamp the gap to 0).
+   */
+  const consistentBound = (floor: number | null, solverBound: number | undefined): number | null => {
+    const bounds = [lpBound, solverBound ?? null].filter(
+      (b): b is number => b !== null && Number.isFinite(b) && (floor === null || b >= floor - tolerance(floor)),
+    );
+    return bounds.length === 0 ? null : Math.min(...bounds);
+  };
+  const incumbentObjective = incumbent?.evaluation.objective ?? null;
 
-  // 3. The MIP.
+  // 4. The MIP.
   const result = await solver.solve(model.mip, { timeLimitMs: remainingMs, mipRelGap: opts.mipRelGap, initialX });
   solverMs += result.ms;
-  const bound = result.bound !== undefined && lpBound !== null ? Math.min(result.bound, lpBound) : (result.bound ?? lpBound);
-  const solved = {
-    ...common,
-    model: report,
-    solverName: result.solverName,
-    solverVersion: result.solverVersion,
-    bound,
-    solverMs,
-  };
-  const fallback = (status: SolveStatus, message: string, verification: MipViolation[] = []): AllocationSolution =>
-    incumbent && status !== 'INFEASIBLE'
-      ? {
-          ...solved,
-          status,
-          source: incumbent === lpRounded ? 'LP_ROUNDING_FALLBACK' : 'GREEDY_FALLBACK',
-          assignment: incumbent.assignment,
-          evaluation: incumbent.evaluation,
-          gap: bound === null ? null : relativeGap(incumbent.evaluation.objective, bound),
-          verification,
-          message: `${message} Showing the ${incumbentName} plan.`,
-        }
-      : { ...solved, status, source: 'NONE', assignment: null, evaluation: null, gap: null, verification, message };
+  const facts: SolverFacts = { solverName: result.solverName, solverVersion: result.solverVersion, solverMs };
 
-  if (result.status === 'INFEASIBLE') return fallback('INFEASIBLE', result.message ?? 'The solver proved the model infeasible.');
-  if (result.x === null) return fallback(result.status === 'OPTIMAL' ? 'ERROR' : result.status, result.message ?? 'The solver returned no solution.');
+  if (result.status === 'INFEASIBLE') {
+    if (incumbent) return answer(facts, 'ERROR', incumbent, refutedInfeasible(result, 'the model', incumbent), [], consistentBound(incumbentObjective, undefined));
+    return answer(facts, 'INFEASIBLE', null, result.message ?? 'The solver proved the model infeasible.', [], null);
+  }
+  if (result.x === null) {
+    // OPTIMAL without x is a broken answer: ERROR, and no bound from it
+    const broken = result.status === 'OPTIMAL';
+    return answer(facts, broken ? 'ERROR' : result.status, incumbent, result.message ?? 'The solver returned no solution.', [], consistentBound(incumbentObjective, broken ? undefined : result.bound));
+  }
 
   const checked = checkSolution(model, prepared, result.x, result.objective);
-  if (result.status === 'OPTIMAL' && incumbent) {
-    // within the gap the solver was allowed to stop at
-    const tolerance = Math.max(1e-6, opts.mipRelGap) * Math.max(1, Math.abs(incumbent.evaluation.objective));
-    if (checked.evaluation.objective < incumbent.evaluation.objective - tolerance) {
-      checked.problems.push({
-        kind: 'OBJECTIVE',
-        name: `reported optimal, yet below the ${incumbentName} plan on the same candidates`,
-        value: checked.evaluation.objective,
-        lower: incumbent.evaluation.objective,
-        upper: Number.POSITIVE_INFINITY,
-      });
-    }
-  }
+  const refuted = result.status === 'OPTIMAL' && incumbent ? belowPlan(checked.evaluation.objective, incumbent) : null;
+  if (refuted) checked.problems.push(refuted);
   if (checked.problems.length > 0) {
-    return fallback('ERROR', `The ${result.solverName} solution failed verification (${checked.problems.length} problem(s)).`, checked.problems);
+    return answer(facts, 'ERROR', incumbent, `The ${result.solverName} solution failed verification (${checked.problems.length} problem(s)).`, checked.problems, consistentBound(incumbentObjective, undefined));
   }
+  const objective = checked.evaluation.objective;
+  // Only OPTIMAL promises a plan within the gap of the best one; a solution cut short (TIME_LIMIT, or
+  // ERROR with an x) can be worse than the warm start, which not every solver takes up: keep the better.
+  if (result.status !== 'OPTIMAL' && incumbent && incumbent.evaluation.objective > objective + 1e-9 * Math.max(1, Math.abs(objective))) {
+    const why = `The ${result.solverName} solution (${result.status}) is worth ${points(objective)} points, less than the ${incumbent.name} plan (${points(incumbent.evaluation.objective)} points).`;
+    return answer(facts, result.status, incumbent, result.message ? `${result.message} ${why}` : why, [], consistentBound(incumbent.evaluation.objective, result.bound));
+  }
+  const bound = consistentBound(Math.max(objective, incumbentObjective ?? objective), result.bound);
   return {
-    ...solved,
+    ...common,
+    ...facts,
+    model: report,
     status: result.status,
     source: 'SOLVER',
     assignment: checked.assignment,
     evaluation: checked.evaluation,
-    gap: bound === null ? (result.gap ?? null) : relativeGap(checked.evaluation.objective, bound),
+    bound,
+    // the solver's own gap only when it reported no bound (a bound it reported was dropped above, and its gap with it)
+    gap: bound !== null ? relativeGap(objective, bound) : result.bound === undefined ? (result.gap ?? null) : null,
     message: result.message ?? null,
   };
+}
+
+/** The solver facts every result carries. */
+type SolverFacts = Pick<AllocationSolution, 'solverName' | 'solverVersion' | 'solverMs'>;
+
+/** A heuristic plan that passed the same checks as a solver answer, with its model solution. */
+interface KnownPlan {
+  name: 'cap-aware greedy' | 'LP-rounding';
+  source: Extract<SolutionSource, 'GREEDY_FALLBACK' | 'LP_ROUNDING_FALLBACK'>;
+  assignment: Assignment;
+  evaluation: PlanEvaluation;
+  x: Float64Array;
+}
+
+/** The plan when it breaks no hard rule and its model solution passes checkSolution; else null. */
+function knownPlan(model: AllocationModel, prepared: PreparedAllocation, plan: BaselineResult, name: KnownPlan['name'], source: KnownPlan['source']): KnownPlan | null {
+  if (plan.evaluation.infeasibilities.length > 0) return null;
+  const x = solutionOfAssignment(model, prepared, plan.assignment);
+  if (checkSolution(model, prepared, x, null).problems.length > 0) return null;
+  return { name, source, assignment: plan.assignment, evaluation: plan.evaluation, x };
+}
+
+/** Why an INFEASIBLE answer is wrong: a plan feasible for every row of the model it was given. */
+function refutedInfeasible(result: Pick<SolveResult, 'solverName' | 'message'>, what: 'the model' | 'the LP relaxation', plan: KnownPlan): string {
+  const said = result.message ? ` (${result.message.replace(/\.$/, '')})` : '';
+  return `The ${result.solverName} solver reported ${what} infeasible${said}, yet the ${plan.name} plan is feasible for ${what === 'the model' ? 'it' : 'the model'} (checked row by row): that answer is wrong.`;
+}
+
+/** Points for messages, to two decimals. */
+function points(x: number): string {
+  return String(Math.round(x * 100) / 100);
 }
 
 /** LP values above this are rounded up to 1 for the LP-rounding start (see solveAllocation). */

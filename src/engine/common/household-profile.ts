@@ -20,7 +20,8 @@ export function householdType(members: readonly HouseholdMemberFacts[]): Househo
 
 /**
  * The AOW test of passend toewijzen: a household counts as "at AOW age" as soon as one member has
- * reached the pension age on 1 January of the allocation year (rules-nl.md §3).
+ * reached the pension age on 1 January of the allocation year (Woningwet art. 46 lid 2; BTIV 2015 art. 54;
+ * docs/domain.md §3.1).
  */
 export function hasMemberAtAowAge(
   members: readonly HouseholdMemberFacts[],
@@ -31,7 +32,7 @@ export function hasMemberAtAowAge(
   return members.some((m) => ageInMonthsOn(m.birthDate, reference) >= aowMonths);
 }
 
-/** DAEB income limit: one figure for 1-person households, another for 2 or more (rules-nl.md §1). */
+/** DAEB income limit: one figure for 1-person households, another for 2 or more (Woningwet art. 48; docs/domain.md §2.1). */
 export function daebIncomeLimitCents(
   size: number,
   params: Pick<RuleParameters, 'daebIncomeLimitSingleCents' | 'daebIncomeLimitMultiCents'>,
@@ -46,7 +47,7 @@ export interface PassendIncomeLimit {
   description: string;
 }
 
-/** Passend-toewijzen income limit by size (1 vs 2+) and AOW status (rules-nl.md §3). */
+/** Passend-toewijzen income limit by size (1 vs 2+) and AOW status (BTIV 2015 art. 54; docs/domain.md §3.1). */
 export function passendIncomeLimit(
   members: readonly HouseholdMemberFacts[],
   params: Pick<

@@ -13,7 +13,7 @@ const tenant = (overrides: Partial<TenantFacts> = {}): TenantFacts => ({
 const tenancy = (household: TenantFacts, dwellingId: number, startDate: string, endDate: string | null = null, route: TenancyFacts['allocationRoute'] = 'REGULAR'): TenancyFacts =>
   ({ household, dwellingId, startDate, endDate, allocationRoute: route });
 
-describe('incomeBand (2026 limits, inclusive: rules-nl.md §1)', () => {
+describe('incomeBand (2026 limits, inclusive: docs/domain.md §2.1)', () => {
   it.each([
     ['1p at passend limit 29,400', single(), 2_940_000, 'WITHIN_PASSEND_LIMIT'],
     ['1p one cent above passend', single(), 2_940_001, 'WITHIN_DAEB_LIMIT'],

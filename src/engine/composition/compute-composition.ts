@@ -23,7 +23,7 @@ export const AGE_BANDS = [
   { category: 'AGE_65_PLUS', min: 65, max: Number.POSITIVE_INFINITY },
 ] as const;
 
-/** Income against the legal limits of the year of `asOf` (inclusive, rules-nl.md §1). */
+/** Income against the legal limits of the year of `asOf` (inclusive; docs/domain.md §2.1, §6.2). */
 export const INCOME_BANDS = ['WITHIN_PASSEND_LIMIT', 'WITHIN_DAEB_LIMIT', 'ABOVE_DAEB_LIMIT'] as const;
 export type IncomeBand = (typeof INCOME_BANDS)[number];
 

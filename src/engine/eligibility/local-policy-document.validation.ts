@@ -25,8 +25,8 @@ export type LocalPolicyDocument = Omit<LocalPolicy, 'id' | 'name' | 'municipalit
 /**
  * Urgency categories every urgentieregeling must contain: Huisvestingswet 2014 art. 12 lid 3 (people
  * in shelter after leaving home because of relationship problems or violence, and people who give or
- * receive mantelzorg per Wmo 2015 art. 1.1.1). See shared/domain/rules-nl.md §4; the Wvrv (§6) may
- * extend this list once in force.
+ * receive mantelzorg per Wmo 2015 art. 1.1.1). See docs/domain.md §3.3; the Wet versterking regie
+ * volkshuisvesting (Kamerstuk 36512, not in force) may extend this list once in force.
  */
 export const HVW_ART_12_MANDATORY_URGENCY_CATEGORIES = ['SHELTER_DOMESTIC_VIOLENCE', 'INFORMAL_CARE'] as const;
 

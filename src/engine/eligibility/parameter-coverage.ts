@@ -2,10 +2,11 @@ import { addDays } from '../common/dates.js';
 import type { IsoDate } from '../model.js';
 
 /**
- * Which years of legal parameters the work ahead needs (rules-nl.md: every limit is set per
- * calendar year), so a missing year is seen before 1 January instead of on it: today's year, every
- * year the next HORIZON_DAYS reach, and the year each vacancy in progress becomes available within
- * them. A missing year is warned about from WARN_DAYS before the first day it is needed.
+ * Which years of legal parameters the work ahead needs (every limit is set per calendar year and
+ * indexed from 1 January: docs/domain.md §2), so a missing year is seen before 1 January instead of
+ * on it: today's year, every year the next HORIZON_DAYS reach, and the year each vacancy in progress
+ * becomes available within them. A missing year is warned about from WARN_DAYS before the first day
+ * it is needed.
  */
 export const COVERAGE_HORIZON_DAYS = 90;
 export const COVERAGE_WARN_DAYS = 60;

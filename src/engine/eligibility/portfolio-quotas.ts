@@ -92,7 +92,10 @@ function share(quota: PortfolioQuota, numerator: number, denominator: number, no
   return { quota, numerator, denominator, basisPoints, norm, meetsNorm };
 }
 
-/** Shares of one scope against the policy's norms (rules-nl.md §2, §3, §4). */
+/**
+ * Shares of one scope against the policy's norms (Woningwet art. 46 lid 2 and 48; BTIV 2015 art. 16
+ * and 54; Huisvestingswet 2014 art. 14; docs/domain.md §4).
+ */
 export function quotaStatus(counts: QuotaCounts, policy: Pick<LocalPolicy, 'quotas' | 'localTies'>): QuotaShare[] {
   return [
     // Woningwet art. 48 / BTIV 2015 art. 16: >= 92.5% (85% when agreed) of DAEB homes to the target group.

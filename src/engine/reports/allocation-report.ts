@@ -44,7 +44,7 @@ const key = (k: string | null, none: string) => k ?? none;
 
 /**
  * Deviations from the plain order and overrides, per officer, per override reason code and per
- * complex (issue 5: auditors and managers watch these). Sorted by dimension, then key.
+ * complex (auditors and managers watch these: README, "Reports"). Sorted by dimension, then key.
  */
 export function deviationCounts(rows: readonly DecisionRow[]): DeviationCount[] {
   const table = new Map<string, DeviationCount>();

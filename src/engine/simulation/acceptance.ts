@@ -1,8 +1,8 @@
 /**
- * Acceptance rates per category from answered offers (a response pattern of issue 6): accepted over
- * answered, rounded to 4 decimals, for each category with at least `minAnsweredPerCategory` answered
- * offers; a category with fewer gets no rate (its households accept in the simulation). Sorted by
- * category, so the same offers always give the same input bytes.
+ * Acceptance rates per category from answered offers (the `acceptance` input of a simulation, README
+ * "Simulation for managers"): accepted over answered, rounded to 4 decimals, for each category with at
+ * least `minAnsweredPerCategory` answered offers; a category with fewer gets no rate (its households
+ * accept in the simulation). Sorted by category, so the same offers always give the same input bytes.
  */
 export function acceptanceRates(answered: readonly { category: string; accepted: boolean }[], minAnsweredPerCategory: number): Record<string, number> {
   const tally = new Map<string, { answered: number; accepted: number }>();

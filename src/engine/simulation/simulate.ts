@@ -10,7 +10,7 @@ import { QUOTA_COUNTER_KEYS, QuotaCounterKey } from '../eligibility/rule-outcome
 import { AllocationRoute, IsoDate } from '../model.js';
 
 /**
- * Monte Carlo simulation of one complex over the years (issue 6): tenants move out by their
+ * Monte Carlo simulation of one complex over the years (README, "Simulation for managers"): tenants move out by their
  * turnover rate, each vacancy is allocated by the allocation engine itself (prepareAllocation and
  * solveAllocation, as a live proposal), respondents are drawn from the applicant pool, and
  * registration times age. Pure and deterministic for a seed.

@@ -15,10 +15,10 @@ function homeKind(level: Accessibility): string {
 }
 
 /**
- * Adapted homes go first to households whose indication matches the home (rules-nl.md §7). Where the
- * policy requires an indication, others are refused unless the fallback is active. Priority tier:
- * 0 = matching indication, 1 = regular household on a priority home. An indication never blocks a
- * regular home: it only gives priority.
+ * Adapted homes go first to households whose indication matches the home (local policy;
+ * docs/domain.md §3.2). Where the policy requires an indication, others are refused unless the fallback
+ * is active. Priority tier: 0 = matching indication, 1 = regular household on a priority home. An
+ * indication never blocks a regular home: it only gives priority.
  */
 export const accessibilityIndicationRule: EligibilityRule<Input> = {
   ...rule,

@@ -1,7 +1,7 @@
 import { aDwelling, anInput } from '../test-fixtures/eligibility-input.builder.js';
 import { daebRentCeilingRule as sut } from './daeb-rent-ceiling.rule.js';
 
-/** Published DAEB rent limits (rules-nl.md §1), in cents. */
+/** Published DAEB rent limits (docs/domain.md §2.1; rows of migrations/1764000000000-initial-schema.ts), in cents. */
 const CEILINGS: [year: number, limitCents: number][] = [
   [2024, 87_966],
   [2025, 90_007],

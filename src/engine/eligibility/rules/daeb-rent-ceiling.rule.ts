@@ -7,8 +7,9 @@ type Input = Pick<EligibilityInput, 'dwelling' | 'params'>;
 const rule: RuleMeta = { id: 'DAEB_RENT_CEILING', title: 'social rent ceiling', reference: 'Woningwet art. 47 lid 1' };
 
 /**
- * A DAEB home is let at a net rent at or below the DAEB rent limit (= huurtoeslag maximum rent,
- * rules-nl.md §1); above it the home cannot be let as DAEB. Hard failure.
+ * A DAEB home is let at a net rent at or below the DAEB rent limit of the year (= huurtoeslag maximum
+ * rent, docs/domain.md §2.1, §8); above it the home cannot be let as DAEB (Woningwet art. 47 lid 1).
+ * Hard failure.
  */
 export const daebRentCeilingRule: EligibilityRule<Input> = {
   ...rule,

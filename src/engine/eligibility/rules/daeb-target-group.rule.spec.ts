@@ -3,7 +3,7 @@ import { DEFAULT_LOCAL_POLICY } from '../default-local-policy.js';
 import { aDwelling, aHousehold, anInput, membersOfSize } from '../test-fixtures/eligibility-input.builder.js';
 import { daebTargetGroupRule as sut } from './daeb-target-group.rule.js';
 
-/** Published DAEB income limits (rules-nl.md §1), in cents. */
+/** Published DAEB income limits (docs/domain.md §2.1; rows of migrations/1764000000000-initial-schema.ts), in cents. */
 const LIMITS: [year: number, persons: number, limitCents: number][] = [
   [2024, 1, 4_769_900],
   [2024, 2, 5_267_100],
@@ -38,7 +38,7 @@ describe('DAEB_TARGET_GROUP', () => {
   it.each([
     [2025, 'EXCEPTION'],
     [2026, 'PASSED'],
-  ] as const)('a 1-person household at €51,000 in %i -> %s (rules-nl.md §2)', (year, expected) => {
+  ] as const)('a 1-person household at €51,000 in %i -> %s (limit of the allocation year: docs/domain.md §3.1)', (year, expected) => {
     expect(evaluate(year, 1, 5_100_000).result).toBe(expected);
   });
 

@@ -8,7 +8,8 @@ type Input = Pick<EligibilityInput, 'household' | 'dwelling' | 'params' | 'polic
 
 /**
  * DAEB target group: income at or below the DAEB limit of the year for the household size (inclusive).
- * Above it the home may still be let from the vrije toewijzingsruimte (rules-nl.md §1, §2).
+ * Above it the home may still be let from the vrije toewijzingsruimte (Woningwet art. 48; BTIV 2015 art. 16;
+ * docs/domain.md §3.1, §4).
  */
 const rule: RuleMeta = { id: 'DAEB_TARGET_GROUP', title: 'DAEB income limit', reference: 'Woningwet art. 48; BTIV 2015 art. 16' };
 

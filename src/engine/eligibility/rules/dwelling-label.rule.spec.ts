@@ -48,7 +48,7 @@ describe('DWELLING_LABEL', () => {
       expect(outcome.values).toContainEqual(expect.objectContaining({ name: 'YOUTH.applicantAge', value: age, comparison: '<', limit: year === 2026 ? 21 : 23 }));
     });
 
-    /** Published kwaliteitskortingsgrens (rules-nl.md §1), in cents. */
+    /** Published kwaliteitskortingsgrens (docs/domain.md §2.1), in cents. */
     const rows = ([[2024, 45_447], [2025, 47_720], [2026, 49_820]] as const).flatMap(([year, limit]) => [
       [year, limit - 1, 'PASSED'],
       [year, limit, 'PASSED'], // inclusive

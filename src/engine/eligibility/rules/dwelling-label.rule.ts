@@ -42,7 +42,8 @@ function checkRequirement(req: LabelRequirement, input: Input, prefix: string): 
       return { met: v.holds, values: [v], asks: `${who(req.ageOf)} is ${req.minAge} or older`, facts: ageFacts(req.ageOf, age) };
     }
     case 'MAX_AGE': {
-      // The youth age of the year (huurtoeslag: below 23 until 2025, below 21 from 2026; rules-nl.md §1, §3).
+      // The youth age of the year (huurtoeslag: below 23 until 2025, below 21 from 2026; rule_parameter_year.youth_age_limit,
+      // docs/domain.md §2.1).
       const below = req.belowAge ?? params.youthAgeLimit;
       const age = subjectAge(household.members, req.ageOf, allocationDate);
       const values = [compare(ageName(req.ageOf), age, '<', below)];
@@ -95,8 +96,9 @@ function checkRequirement(req: LabelRequirement, input: Input, prefix: string): 
 }
 
 /**
- * Labels on the dwelling (rules-nl.md §7): every label the policy knows must be met on the allocation
- * date. When the fallback is active the label's relaxations also qualify, at a lower priority tier.
+ * Labels on the dwelling (huisvestingsverordening; docs/domain.md §3.2): every label the policy knows must
+ * be met on the allocation date. When the fallback is active the label's relaxations also qualify, at a
+ * lower priority tier.
  */
 export const dwellingLabelRule: EligibilityRule<Input> = {
   ...rule,

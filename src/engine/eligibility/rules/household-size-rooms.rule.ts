@@ -20,7 +20,7 @@ function persons(n: number): string {
   return n === 1 ? '1 person' : `${n} persons`;
 }
 
-/** Household size vs number of rooms per the local norm (rules-nl.md §7). Hard failure outside it. */
+/** Household size vs number of rooms per the local norm (huisvestingsverordening, passendheid; docs/domain.md §3.2). Hard failure outside it. */
 export const householdSizeRoomsRule: EligibilityRule<Input> = {
   ...rule,
   evaluate({ household, dwelling, policy }) {

@@ -14,7 +14,7 @@ function evaluate(year: number, members: HouseholdMemberFacts[], incomeCents: nu
   );
 }
 
-/** Published passend income limits (rules-nl.md §1), in cents. */
+/** Published passend income limits (docs/domain.md §2.1), in cents. */
 const INCOME_LIMITS: [year: number, household: string, members: HouseholdMemberFacts[], limitCents: number][] = [
   [2024, '1p below AOW', YOUNG_SINGLE, 2_772_500],
   [2024, '2p below AOW', YOUNG_COUPLE, 3_762_500],
@@ -30,7 +30,7 @@ const INCOME_LIMITS: [year: number, household: string, members: HouseholdMemberF
   [2026, '2p AOW', AOW_COUPLE, 3_865_000],
 ];
 
-/** Published rent caps (aftoppingsgrenzen, rules-nl.md §1): low for 1-2 persons, high for 3+. */
+/** Published rent caps (aftoppingsgrenzen, docs/domain.md §2.1): low for 1-2 persons, high for 3+. */
 const RENT_CAPS: [year: number, persons: number, capCents: number][] = [
   [2024, 1, 65_043],
   [2024, 2, 65_043],
@@ -46,7 +46,7 @@ const RENT_CAPS: [year: number, persons: number, capCents: number][] = [
   [2026, 5, 76_414],
 ];
 
-/** Published elderly asset limits (BTIV art. 54a; rules-nl.md §1); none published for 2025. */
+/** Published elderly asset limits (BTIV art. 54a; docs/domain.md §2.1); none in the repository for 2025 (§2.3). */
 const ASSET_LIMITS: [year: number, household: string, members: HouseholdMemberFacts[], limitCents: number][] = [
   [2024, '1p AOW', AOW_SINGLE, 14_021_300],
   [2024, '2p AOW', AOW_COUPLE, 17_730_100],

@@ -12,8 +12,9 @@ const rule: RuleMeta = {
 };
 
 /**
- * Passend toewijzen (rules-nl.md §3): a household at or below the passend income limit (1 vs 2+ persons,
- * AOW age on 1 January) gets a net rent at or below the rent cap (low for 1-2 persons, high for 3+).
+ * Passend toewijzen (Woningwet art. 46 lid 2; BTIV 2015 art. 54; docs/domain.md §3.1): a household at or
+ * below the passend income limit (1 vs 2+ persons, AOW age on 1 January) gets a net rent at or below the
+ * rent cap (low for 1-2 persons, high for 3+).
  * Above the cap is a passend exception (max 5% a year), except for AOW households with box-3 assets
  * above the elderly asset limit (BTIV art. 54a), which are exempt.
  */

@@ -11,9 +11,10 @@ const rule: RuleMeta = {
 };
 
 /**
- * Rotterdamwet art. 8 (rules-nl.md §5): in a designated complex, a household with a welfare-level income
- * (income source in the policy's list) that has lived in the region fewer than the policy's years
- * (6 in the law) is refused. Years count only for ties to a municipality of the region.
+ * Rotterdamwet art. 8 (Wet bijzondere maatregelen grootstedelijke problematiek; docs/domain.md §3.4): in a
+ * designated complex, a household with a welfare-level income (income source in the policy's list) that
+ * has lived in the region fewer than the policy's years (6 in the law) is refused. Years count only for
+ * ties to a municipality of the region.
  */
 export const rotterdamwetArt8Rule: EligibilityRule<Input> = {
   ...rule,

@@ -2,7 +2,7 @@ import { RuleParameters } from '../../model.js';
 
 /**
  * RuleParameters per year, the same values as the rows in migrations/1764000000000-initial-schema.ts
- * (published figures of shared/domain/rules-nl.md §1). Test fixtures only: the engine gets them from the database.
+ * (published figures with their sources: docs/domain.md §2). Test fixtures only: the engine gets them from the database.
  */
 export const PARAMS_2024: RuleParameters = {
   year: 2024,
@@ -22,7 +22,7 @@ export const PARAMS_2024: RuleParameters = {
   middleSegmentLimitCents: null,
   elderlyAssetLimitSingleCents: 14_021_300,
   elderlyAssetLimitMultiCents: 17_730_100,
-  sources: { all: 'rules-nl.md §1 (2024)' },
+  sources: { all: 'docs/domain.md §2 (2024)' },
 };
 
 export const PARAMS_2025: RuleParameters = {
@@ -41,10 +41,10 @@ export const PARAMS_2025: RuleParameters = {
   aowAgeYears: 67,
   aowAgeMonths: 0,
   middleSegmentLimitCents: 118_482,
-  // Not found for 2025 (rules-nl.md §1: [M]); NULL in the migration.
+  // No published 2025 figure in the repository (docs/domain.md §2.3); NULL in the migration.
   elderlyAssetLimitSingleCents: null,
   elderlyAssetLimitMultiCents: null,
-  sources: { all: 'rules-nl.md §1 (2025)' },
+  sources: { all: 'docs/domain.md §2 (2025)' },
 };
 
 export const PARAMS_2026: RuleParameters = {
@@ -65,7 +65,7 @@ export const PARAMS_2026: RuleParameters = {
   middleSegmentLimitCents: null,
   elderlyAssetLimitSingleCents: 14_601_100,
   elderlyAssetLimitMultiCents: 18_463_300,
-  sources: { all: 'rules-nl.md §1 (2026)' },
+  sources: { all: 'docs/domain.md §2 (2026)' },
 };
 
 export const PARAMS_BY_YEAR: Readonly<Record<number, RuleParameters>> = { 2024: PARAMS_2024, 2025: PARAMS_2025, 2026: PARAMS_2026 };

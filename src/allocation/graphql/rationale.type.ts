@@ -1,7 +1,7 @@
 import { FREE_TEXT } from '../../common/graphql/free-text.js';
 import { NotChosenOutcomeEnum, OfferDecisionEnum, OfferStatusEnum } from '../../common/graphql/output-enums.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { TargetEffect } from '../../allocation/graphql/proposal.type.js';
+import { TargetEffect } from './proposal.type.js';
 
 @ObjectType()
 export class RuleExclusion {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OfferEntity, ProposalEntity } from '../allocation/allocation.entities.js';
-import { toStored } from '../allocation/proposals.service.js';
+import { OfferEntity, ProposalEntity } from './allocation.entities.js';
+import { toStored } from './proposals.service.js';
 import { Actor } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -19,8 +19,8 @@ import { withholdProposal, WithheldProposal } from '../engine/privacy/withhold-p
 import type { VacancyProposal } from '../engine/allocation/explain-plan.js';
 import type { RequestContext } from '../common/request-context.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
-import { AllocationBasis } from '../allocation/allocation-basis.js';
-import { AuditService } from './audit.service.js';
+import { AllocationBasis } from './allocation-basis.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export interface RationaleView extends ProposalRationale {
   proposalId: number;

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericTransformer } from '../database/transformers.js';
 
-/** One row per calendar year; loaded by migration from rules-nl.md §1, added later by an admin mutation. */
+/**
+ * One row per calendar year; loaded for 2024-2026 by migrations/1764000000000-initial-schema.ts (values and
+ * sources: docs/domain.md §2), added later by an admin mutation.
+ */
 @Entity('rule_parameter_year')
 export class RuleParameterYearEntity {
   @PrimaryColumn({ type: 'integer' }) year: number;

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProposalEntity } from '../allocation/allocation.entities.js';
-import { PlanRunner } from '../allocation/plan-runner.service.js';
+import { ProposalEntity } from './allocation.entities.js';
+import { PlanRunner } from './plan-runner.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { EventBody, canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
 import { JsonDifference, jsonDifferences } from '../engine/audit/json-diff.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
-import { AllocationBasis } from '../allocation/allocation-basis.js';
-import { AuditService } from './audit.service.js';
+import { AllocationBasis } from './allocation-basis.js';
+import { readStoredPlan } from './stored-plan.js';
+import { AuditService } from '../audit/audit.service.js';
 
 export type ReplayResult = 'IDENTICAL' | 'DIFFERENT' | 'NOT_REPLAYABLE';
 
@@ -50,7 +51,8 @@ export class ReplayService {
     const proposalId = parseId(proposalIdArg, 'proposalId');
     const proposal = await this.dataSource.manager.findOneBy(ProposalEntity, { id: proposalId });
     if (!proposal) throw DomainError.notFound('Proposal', proposalIdArg);
-    const storedPlanHash = sha256Hex(canonicalJson(proposal.plan));
+    const stored = readStoredPlan(proposal.plan, `Proposal ${proposal.id}`);
+    const storedPlanHash = sha256Hex(canonicalJson(stored));
     const base = { proposalId, storedPlanHash, inputHash: null, loggedPlanHash: null, replayedPlanHash: null, differences: [] };
     // ids are never reused on a server; the newest event is the one written with this row
     const made = (await this.audit.about({ proposalId }, 'PROPOSAL_MADE')).at(-1);
@@ -71,7 +73,7 @@ export class ReplayService {
     const { plan } = await this.planner.plan(snapshot.value, basis.solveOptions);
     const replayed: AllocationPlan = payload.roundId !== null ? planForVacancy(plan, proposal.vacancyId) : plan;
     const replayedPlanHash = sha256Hex(canonicalJson(replayed));
-    const differences = jsonDifferences(proposal.plan, replayed);
+    const differences = jsonDifferences(stored, replayed);
     const sameAsStored = replayedPlanHash === storedPlanHash;
     const storedAsLogged = storedPlanHash === payload.planHash;
     const result: ReplayResult = sameAsStored && storedAsLogged ? 'IDENTICAL' : 'DIFFERENT';

@@ -1,0 +1,16 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, Clock } from '../common/clock.js';
+import { APP_CONFIG, AppConfig } from './app-config.js';
+
+/** The configuration and the clock, for every feature module (global). */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: clock }],
+      exports: [APP_CONFIG, CLOCK],
+    };
+  }
+}
