@@ -70,7 +70,7 @@ describe('structure rules (npm run lint)', () => {
     });
     const json = run(dir, 'depcruise', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json']);
     expect(json.output).toContain('"modules"');
-    let output = '';
+    let output: string;
     let ok = true;
     try {
       output = execFileSync('node', [join(ROOT, 'scripts', 'check-feature-graph.cjs')], { input: json.output, encoding: 'utf8', stdio: 'pipe' });
