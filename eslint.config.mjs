@@ -33,7 +33,10 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The engine has no clock: pass the date in.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine has no clock: pass the date in.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The engine is deterministic: use a seeded generator.' },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The engine is deterministic: use a seeded generator.',
+        },
       ],
     },
   },

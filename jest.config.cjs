@@ -1,12 +1,15 @@
 /** @type {import('jest').Config} */
-const swcTs = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
+const swcTs = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
   },
-  module: { type: 'commonjs' },
-}];
+];
 const swcJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
 module.exports = {
   testEnvironment: 'node',
@@ -15,7 +18,9 @@ module.exports = {
   // *.pg-spec.ts: tests that need the real PostgreSQL server (fault injection: kill -9, server restart),
   // run by `npm run test:pg` (DATABASE_URL set) and so by CI
   testMatch: [
-    '<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
     ...(process.env.DATABASE_URL ? ['<rootDir>/test/**/*.pg-spec.ts'] : []),
   ],
   moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],

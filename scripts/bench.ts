@@ -45,7 +45,11 @@ interface BenchResult {
 
 /** A row judged against its target: ok / over_target, or no_target; rows measured once say so. */
 function judged(r: BenchResult) {
-  const verdict = !r.limit ? 'no_target' : r.median_ms <= r.limit.maxMs && (r.limit.maxGap === undefined || (r.gap ?? 0) <= r.limit.maxGap) ? 'ok' : 'over_target';
+  const verdict = !r.limit
+    ? 'no_target'
+    : r.median_ms <= r.limit.maxMs && (r.limit.maxGap === undefined || (r.gap ?? 0) <= r.limit.maxGap)
+      ? 'ok'
+      : 'over_target';
   return { ...r, verdict, note: r.runs === 1 ? 'measured once (one run per bench: too long to repeat); compare within one run' : null };
 }
 
@@ -73,17 +77,24 @@ async function main() {
   await app.listen(0, '127.0.0.1');
   const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
   // an officer's token: proposals and eligibility are officers' operations
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${mintToken(config.auth.secret, { subject: 'bench-officer', roles: ['OFFICER'] }, 3600)}` };
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${mintToken(config.auth.secret, { subject: 'bench-officer', roles: ['OFFICER'] }, 3600)}`,
+  };
   const results: BenchResult[] = [];
   try {
     await app.get(DemoSeederService).load(config.demoSeed);
     // officers act inside an assignment (README, need-to-know)
-    await app.get(AssignmentsService).assign({ subject: 'bench-officer', municipalityCode: DEMO_MUNICIPALITY_CODE }, { subject: 'bench-admin', roles: ['ADMIN'] });
+    await app
+      .get(AssignmentsService)
+      .assign({ subject: 'bench-officer', municipalityCode: DEMO_MUNICIPALITY_CODE }, { subject: 'bench-admin', roles: ['ADMIN'] });
     const ds = app.get(DataSource);
     // one vacancy with exactly 2,000 respondents from the waiting list
     const [{ id: vacancyId }] = await ds.query(`SELECT id FROM vacancy WHERE status = 'OPEN' AND route = 'REGULAR' ORDER BY id LIMIT 1`);
     await ds.query(`DELETE FROM vacancy_response WHERE vacancy_id = $1`, [vacancyId]);
-    await ds.query(`INSERT INTO vacancy_response (vacancy_id, household_id) SELECT $1, id FROM household WHERE on_waiting_list ORDER BY id LIMIT 2000`, [vacancyId]);
+    await ds.query(`INSERT INTO vacancy_response (vacancy_id, household_id) SELECT $1, id FROM household WHERE on_waiting_list ORDER BY id LIMIT 2000`, [
+      vacancyId,
+    ]);
 
     const query = `query($v: ID!) { eligibleCandidates(vacancyId: $v, first: 10) { evaluatedCount eligibleCount excludedCount
       excludedByRule { ruleId count } candidates { priorityTier summary household { reference registrationDate } } } }`;
@@ -95,11 +106,30 @@ async function main() {
       evaluated = body.data.eligibleCandidates.evaluatedCount;
     });
     if (evaluated !== 2000) throw new Error(`expected 2000 respondents, evaluated ${evaluated}`);
-    results.push({ name: 'eligible_candidates_2000', median_ms: graphql.median, p90_ms: graphql.p90, runs: RUNS, status: 'measured', gap: null, violations: null, target: '< 100 ms over GraphQL', limit: { maxMs: 100 } });
+    results.push({
+      name: 'eligible_candidates_2000',
+      median_ms: graphql.median,
+      p90_ms: graphql.p90,
+      runs: RUNS,
+      status: 'measured',
+      gap: null,
+      violations: null,
+      target: '< 100 ms over GraphQL',
+      limit: { maxMs: 100 },
+    });
 
     const service = app.get(EligibilityService);
     const direct = await measure(RUNS, () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.RESPONDENTS, first: 10 }));
-    results.push({ name: 'eligible_candidates_2000_service', median_ms: direct.median, p90_ms: direct.p90, runs: RUNS, status: 'info', gap: null, violations: null, target: 'service only (load + evaluate), for comparison' });
+    results.push({
+      name: 'eligible_candidates_2000_service',
+      median_ms: direct.median,
+      p90_ms: direct.p90,
+      runs: RUNS,
+      status: 'info',
+      gap: null,
+      violations: null,
+      target: 'service only (load + evaluate), for comparison',
+    });
 
     // proposal end to end: GraphQL -> load, judge 2,000 respondents, plan, store
     const proposeQuery = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id solveStatus chosen { rank } } }`;
@@ -108,11 +138,32 @@ async function main() {
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
       if (!body.data) throw new Error(`proposeAllocation failed: ${JSON.stringify(body.errors)}`);
     });
-    results.push({ name: 'proposal_2000_graphql', median_ms: proposal.median, p90_ms: proposal.p90, runs: RUNS, status: 'measured', gap: null, violations: null, target: '< 50 ms end to end', limit: { maxMs: 50 } });
+    results.push({
+      name: 'proposal_2000_graphql',
+      median_ms: proposal.median,
+      p90_ms: proposal.p90,
+      runs: RUNS,
+      status: 'measured',
+      gap: null,
+      violations: null,
+      target: '< 50 ms end to end',
+      limit: { maxMs: 50 },
+    });
 
-    const pool = await measure(Math.max(5, Math.round(RUNS / 3)), () => service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.WHOLE_POOL, first: 10 }));
+    const pool = await measure(Math.max(5, Math.round(RUNS / 3)), () =>
+      service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.WHOLE_POOL, first: 10 }),
+    );
     results.push(await simulationBenchmark(app));
-    results.push({ name: 'eligible_candidates_pool_5000_service', median_ms: pool.median, p90_ms: pool.p90, runs: Math.max(5, Math.round(RUNS / 3)), status: 'info', gap: null, violations: null, target: 'whole waiting list (5,000), service only' });
+    results.push({
+      name: 'eligible_candidates_pool_5000_service',
+      median_ms: pool.median,
+      p90_ms: pool.p90,
+      runs: Math.max(5, Math.round(RUNS / 3)),
+      status: 'info',
+      gap: null,
+      violations: null,
+      target: 'whole waiting list (5,000), service only',
+    });
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
@@ -123,9 +174,18 @@ async function main() {
   const out = join(projectRoot(), 'bench');
   mkdirSync(out, { recursive: true });
   const rows = results.map(judged);
-  writeFileSync(join(out, 'results.json'), `${JSON.stringify(rows.map(({ limit: _limit, ...row }) => row), null, 2)}\n`);
+  writeFileSync(
+    join(out, 'results.json'),
+    `${JSON.stringify(
+      rows.map(({ limit: _limit, ...row }) => row),
+      null,
+      2,
+    )}\n`,
+  );
   console.log(`\nWoonmix benchmark (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${new Date().toISOString()})`);
-  console.table(rows.map((r) => ({ name: r.name, 'median ms': r.median_ms, 'p90 ms': r.p90_ms, runs: r.runs, status: r.status, target: r.target, verdict: r.verdict })));
+  console.table(
+    rows.map((r) => ({ name: r.name, 'median ms': r.median_ms, 'p90 ms': r.p90_ms, runs: r.runs, status: r.status, target: r.target, verdict: r.verdict })),
+  );
   console.log(`written ${join(out, 'results.json')}`);
 }
 
@@ -136,9 +196,20 @@ async function main() {
 async function simulationBenchmark(app: INestApplication): Promise<BenchResult> {
   const ds = app.get(DataSource);
   const [{ id }] = await ds.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-  const request = { complexIds: [Number(id)], compositionPolicyIds: [], horizonYears: 10, runs: 500, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null, acceptance: null };
+  const request = {
+    complexIds: [Number(id)],
+    compositionPolicyIds: [],
+    horizonYears: 10,
+    runs: 500,
+    seed: 1,
+    turnover: [],
+    respondentsPerVacancy: null,
+    applicantMix: null,
+    acceptance: null,
+  };
   const { input } = await ds.transaction((m) => app.get(SimulationInputBuilder).build(m, request, Number(id), app.get<Clock>(CLOCK).today()));
-  if (input.complex.dwellingCount !== 40 || input.policies.length !== 2) throw new Error(`unexpected bench input: ${input.complex.dwellingCount} homes, ${input.policies.length} policies`);
+  if (input.complex.dwellingCount !== 40 || input.policies.length !== 2)
+    throw new Error(`unexpected bench input: ${input.complex.dwellingCount} homes, ${input.policies.length} policies`);
   const runner = app.get(SimulationRunner);
   const times: number[] = [];
   let summary: SimulationSummary | null = null;
@@ -151,7 +222,13 @@ async function simulationBenchmark(app: INestApplication): Promise<BenchResult> 
   const band = summary!.bands.find((b) => b.targetId === 'VULNERABLE_MAX');
   const median = Math.round(times[1]);
   return {
-    name: 'simulation_40x10x500', median_ms: median, p90_ms: Math.round(times[2]), runs: 3, status: 'measured', gap: null, limit: { maxMs: 10_000 },
+    name: 'simulation_40x10x500',
+    median_ms: median,
+    p90_ms: Math.round(times[2]),
+    runs: 3,
+    status: 'measured',
+    gap: null,
+    limit: { maxMs: 10_000 },
     violations: band ? band.perPolicy.reduce((n, p) => n + p.yearsOutside, 0) : null,
     target: '< 10 s (violations: years outside the vulnerable band, summed over policies)',
   };
@@ -198,19 +275,39 @@ async function engineBenchmarks(): Promise<BenchResult[]> {
     const gaps = plans.map((p) => p.gap ?? Number.NaN).sort((a, b) => a - b);
     const gap = gaps[Math.floor(gaps.length / 2)];
     results.push({
-      name: scenario.name, median_ms: median, p90_ms: p90, runs: times.length, status: statuses, gap: Number.isNaN(gap) ? null : gap,
+      name: scenario.name,
+      median_ms: median,
+      p90_ms: p90,
+      runs: times.length,
+      status: statuses,
+      gap: Number.isNaN(gap) ? null : gap,
       violations: plans.map(violations).sort((a, b) => a - b)[Math.floor(plans.length / 2)],
-      target: scenario.name === 'round_200x5000' ? '< 5 s within 0.1%' : scenario.name === 'round_500x20000' ? '< 30 s' : isProposal ? 'engine only' : 'status and gap',
-      ...(scenario.name === 'round_200x5000' ? { limit: { maxMs: 5_000, maxGap: 0.001 } } : scenario.name === 'round_500x20000' ? { limit: { maxMs: 30_000 } } : {}),
+      target:
+        scenario.name === 'round_200x5000'
+          ? '< 5 s within 0.1%'
+          : scenario.name === 'round_500x20000'
+            ? '< 30 s'
+            : isProposal
+              ? 'engine only'
+              : 'status and gap',
+      ...(scenario.name === 'round_200x5000'
+        ? { limit: { maxMs: 5_000, maxGap: 0.001 } }
+        : scenario.name === 'round_500x20000'
+          ? { limit: { maxMs: 30_000 } }
+          : {}),
     });
     // the plain-order greedy ("what users do today") on the same instances
     const greedy = plans.map((p) => p.baselines.find((b) => b.name === 'PLAIN_ORDER')!);
     const mid = <T>(xs: T[], key: (x: T) => number) => xs.map(key).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     results.push({
-      name: `greedy_${scenario.name.replace(/^(proposal|round)_/, '')}`, median_ms: Math.round(mid(greedyTimes, (t) => t) * 100) / 100,
-      p90_ms: Math.round(Math.max(...greedyTimes) * 100) / 100, runs: greedy.length,
+      name: `greedy_${scenario.name.replace(/^(proposal|round)_/, '')}`,
+      median_ms: Math.round(mid(greedyTimes, (t) => t) * 100) / 100,
+      p90_ms: Math.round(Math.max(...greedyTimes) * 100) / 100,
+      runs: greedy.length,
       status: `priority difference ${mid(greedy, (g) => g.priorityDifference ?? 0)} points`,
-      gap: mid(greedy, (g) => g.objectiveGap ?? 0), violations: mid(greedy, (g) => g.violatedTargets), target: 'baseline: violations and objective gap vs the plan',
+      gap: mid(greedy, (g) => g.objectiveGap ?? 0),
+      violations: mid(greedy, (g) => g.violatedTargets),
+      target: 'baseline: violations and objective gap vs the plan',
     });
   }
   await (solver as { dispose?: () => Promise<void> }).dispose?.();

@@ -38,7 +38,7 @@ process.stdin.on('end', () => {
     while (stack.length) {
       for (const n of next.get(stack.pop()) ?? []) {
         if (n === to) return true;
-        if (!seen.has(n)) seen.add(n), stack.push(n);
+        if (!seen.has(n)) (seen.add(n), stack.push(n));
       }
     }
     return false;

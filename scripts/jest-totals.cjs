@@ -3,7 +3,11 @@ const { readFileSync, existsSync } = require('node:fs');
 let passed = 0;
 let failed = 0;
 for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) { failed += 1; console.log(`${file}: missing (the run crashed before writing results)`); continue; }
+  if (!existsSync(file)) {
+    failed += 1;
+    console.log(`${file}: missing (the run crashed before writing results)`);
+    continue;
+  }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests + r.numRuntimeErrorTestSuites;

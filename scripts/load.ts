@@ -126,7 +126,8 @@ function settingsFrom(env: NodeJS.ProcessEnv): Settings {
   };
   const rawLevels = env.LOAD_CONCURRENCY?.trim() || '1,4,16,64';
   const levels = rawLevels.split(',').map((s) => s.trim());
-  if (!levels.every((l) => /^\d+$/.test(l) && Number(l) >= 1 && Number(l) <= 1000)) fail(`LOAD_CONCURRENCY must list connection counts 1..1000, e.g. "1,4,16,64" (got "${rawLevels}")`);
+  if (!levels.every((l) => /^\d+$/.test(l) && Number(l) >= 1 && Number(l) <= 1000))
+    fail(`LOAD_CONCURRENCY must list connection counts 1..1000, e.g. "1,4,16,64" (got "${rawLevels}")`);
   return {
     levels: levels.map(Number),
     seconds: int('LOAD_SECONDS', 10, 1, 3600),
@@ -338,7 +339,10 @@ function operations(ids: Ids): Record<string, Operation> {
     { name: 'quotaStatus', role: 'OFFICER', query: QUOTA_STATUS, variables: () => ({ y: ids.year, m }) },
     { name: 'allocationReport', role: 'MANAGER', query: ALLOCATION_REPORT, variables: () => ({ y: ids.year, m }) },
     {
-      name: 'proposeAllocation', role: 'OFFICER', query: PROPOSE, variables: () => ({ v: next('vacancy-propose', ids.vacancies) }),
+      name: 'proposeAllocation',
+      role: 'OFFICER',
+      query: PROPOSE,
+      variables: () => ({ v: next('vacancy-propose', ids.vacancies) }),
       onData: (data, state) => {
         const id = (data.proposeAllocation as { id?: string } | null)?.id ?? null;
         state.proposalId = id;
@@ -389,7 +393,11 @@ function recordAnswer(stats: RunStats, op: Operation, state: ClientState, status
     // not JSON: counted below
   }
   const first = parsed?.errors?.[0];
-  const what = first ? `${first.extensions?.code ?? 'NO_CODE'}: ${String(first.message).slice(0, 240)}` : parsed ? 'no data' : `body not JSON: ${body.slice(0, 120)}`;
+  const what = first
+    ? `${first.extensions?.code ?? 'NO_CODE'}: ${String(first.message).slice(0, 240)}`
+    : parsed
+      ? 'no data'
+      : `body not JSON: ${body.slice(0, 120)}`;
   if (status < 200 || status > 299) {
     s.errors += 1; // autocannon counts it as non-2xx
     noteError(stats, `${op.name} HTTP ${status} ${what}`);
@@ -412,7 +420,10 @@ function percentile(sorted: number[], q: number): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function runLevel(
-  mix: MixName, connections: number, seconds: number, label: string,
+  mix: MixName,
+  connections: number,
+  seconds: number,
+  label: string,
   ctx: { url: string; secret: string; ops: Record<string, Operation>; timeoutSeconds: number; service: Service },
 ): Promise<Row> {
   const stats = newStats();
@@ -427,25 +438,28 @@ async function runLevel(
     // one user per connection: its own token subject for each role it plays
     const tokens = new Map<string, string>();
     const tokenFor = (role: Role) => {
-      if (!tokens.has(role)) tokens.set(role, mintToken(ctx.secret, { subject: `load-${label}-c${connections}-${i}-${role.toLowerCase()}`, roles: [role] }, 4 * 3600));
+      if (!tokens.has(role))
+        tokens.set(role, mintToken(ctx.secret, { subject: `load-${label}-c${connections}-${i}-${role.toLowerCase()}`, roles: [role] }, 4 * 3600));
       return tokens.get(role)!;
     };
     const rotated = [...sequence.slice(i % sequence.length), ...sequence.slice(0, i % sequence.length)];
-    client.setRequests(rotated.map((name): autocannon.Request => {
-      const op = ctx.ops[name];
-      return {
-        method: 'POST',
-        path: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(op.role)}` },
-        // called just before the request is sent (one request in flight per connection)
-        setupRequest: (request) => {
-          state.op = name;
-          state.sentAt = process.hrtime.bigint();
-          return { ...request, body: JSON.stringify({ query: op.query, variables: op.variables(state) }) };
-        },
-        onResponse: (status, body) => recordAnswer(stats, op, state, status, body),
-      };
-    }));
+    client.setRequests(
+      rotated.map((name): autocannon.Request => {
+        const op = ctx.ops[name];
+        return {
+          method: 'POST',
+          path: '/graphql',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(op.role)}` },
+          // called just before the request is sent (one request in flight per connection)
+          setupRequest: (request) => {
+            state.op = name;
+            state.sentAt = process.hrtime.bigint();
+            return { ...request, body: JSON.stringify({ query: op.query, variables: op.variables(state) }) };
+          },
+          onResponse: (status, body) => recordAnswer(stats, op, state, status, body),
+        };
+      }),
+    );
     client.on('response', (status: number, bytes: number, ms: number) => {
       state.sentAt = null;
       const s = opStats(stats, state.op);
@@ -459,13 +473,23 @@ async function runLevel(
   const own0 = process.cpuUsage();
   let endedAt = process.hrtime.bigint();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    current = autocannon({
-      url: `${ctx.url}/graphql`, method: 'POST', connections, duration: seconds, timeout: ctx.timeoutSeconds, pipelining: 1, setupClient, title: `${mix} c=${connections}`,
-    }, (err, res) => {
-      endedAt = process.hrtime.bigint();
-      if (err) reject(err);
-      else resolve(res);
-    });
+    current = autocannon(
+      {
+        url: `${ctx.url}/graphql`,
+        method: 'POST',
+        connections,
+        duration: seconds,
+        timeout: ctx.timeoutSeconds,
+        pipelining: 1,
+        setupClient,
+        title: `${mix} c=${connections}`,
+      },
+      (err, res) => {
+        endedAt = process.hrtime.bigint();
+        if (err) reject(err);
+        else resolve(res);
+      },
+    );
     if (interrupted) current.stop();
   });
   current = null;
@@ -474,15 +498,33 @@ async function runLevel(
   const cpu1 = ctx.service.cpuSeconds();
   const own = process.cpuUsage(own0);
   const responses = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
-  const operations = [...stats.ops.entries()].map(([name, s]): OpRow => {
-    const sorted = [...s.latencies].sort((a, b) => a - b);
-    return { name, count: s.count, errors: s.errors, p50_ms: round1(percentile(sorted, 0.5)), p99_ms: round1(percentile(sorted, 0.99)), mean_response_bytes: sorted.length ? Math.round(s.bytes / sorted.length) : 0 };
-  }).sort((a, b) => a.name.localeCompare(b.name));
+  const operations = [...stats.ops.entries()]
+    .map(([name, s]): OpRow => {
+      const sorted = [...s.latencies].sort((a, b) => a - b);
+      return {
+        name,
+        count: s.count,
+        errors: s.errors,
+        p50_ms: round1(percentile(sorted, 0.5)),
+        p99_ms: round1(percentile(sorted, 0.99)),
+        mean_response_bytes: sorted.length ? Math.round(s.bytes / sorted.length) : 0,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
-    mix, connections, seconds: round1(result.duration), requests: responses,
+    mix,
+    connections,
+    seconds: round1(result.duration),
+    requests: responses,
     requests_per_s: round1(responses / result.duration),
-    p50_ms: result.latency.p50, p90_ms: result.latency.p90, p99_ms: result.latency.p99, max_ms: result.latency.max,
-    non_2xx: result.non2xx, graphql_errors: stats.graphqlErrors, connection_errors: result.errors, timeouts: result.timeouts,
+    p50_ms: result.latency.p50,
+    p90_ms: result.latency.p90,
+    p99_ms: result.latency.p99,
+    max_ms: result.latency.max,
+    non_2xx: result.non2xx,
+    graphql_errors: stats.graphqlErrors,
+    connection_errors: result.errors,
+    timeouts: result.timeouts,
     unanswered_at_end: Math.max(0, result.requests.sent - responses - result.timeouts),
     oldest_unanswered_ms: Math.round(Math.max(0, ...states.map((st) => (st.sentAt === null ? 0 : Number(endedAt - st.sentAt) / 1e6)))),
     health_max_ms: healthMax,
@@ -529,14 +571,24 @@ function probeHealth(baseUrl: string): { stop: () => Promise<number> } {
 const errorsOf = (r: Row) => r.non_2xx + r.graphql_errors + r.connection_errors;
 
 function line(r: Row): string {
-  return `  ${r.mix.padEnd(8)} c=${String(r.connections).padEnd(3)} ${String(r.requests).padStart(6)} req  ${String(r.requests_per_s).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(5)} ms  p99 ${String(r.p99_ms).padStart(5)} ms  oldest unanswered ${r.oldest_unanswered_ms} ms`
-    + `  non-2xx ${r.non_2xx}  GraphQL errors ${r.graphql_errors}  conn errors ${r.connection_errors}  /health max ${r.health_max_ms} ms  service CPU ${r.service_cpu_pct ?? '?'}%  load avg ${r.load_average_1m}`;
+  return (
+    `  ${r.mix.padEnd(8)} c=${String(r.connections).padEnd(3)} ${String(r.requests).padStart(6)} req  ${String(r.requests_per_s).padStart(7)} req/s  p50 ${String(r.p50_ms).padStart(5)} ms  p99 ${String(r.p99_ms).padStart(5)} ms  oldest unanswered ${r.oldest_unanswered_ms} ms` +
+    `  non-2xx ${r.non_2xx}  GraphQL errors ${r.graphql_errors}  conn errors ${r.connection_errors}  /health max ${r.health_max_ms} ms  service CPU ${r.service_cpu_pct ?? '?'}%  load avg ${r.load_average_1m}`
+  );
 }
 
 function markdown(rows: Row[]): string {
-  const head = '| mix | connections | requests | req/s | p50 ms | p99 ms | max ms | oldest unanswered at end, ms | non-2xx | GraphQL errors | conn errors (timeouts) | GET /health max ms | service CPU | load avg 1 min |';
+  const head =
+    '| mix | connections | requests | req/s | p50 ms | p99 ms | max ms | oldest unanswered at end, ms | non-2xx | GraphQL errors | conn errors (timeouts) | GET /health max ms | service CPU | load avg 1 min |';
   const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
-  return [head, sep, ...rows.map((r) => `| ${r.mix} | ${r.connections} | ${r.requests} | ${r.requests_per_s} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.oldest_unanswered_ms} | ${r.non_2xx} | ${r.graphql_errors} | ${r.connection_errors} (${r.timeouts}) | ${r.health_max_ms} | ${r.service_cpu_pct ?? '?'}% | ${r.load_average_1m} |`)].join('\n');
+  return [
+    head,
+    sep,
+    ...rows.map(
+      (r) =>
+        `| ${r.mix} | ${r.connections} | ${r.requests} | ${r.requests_per_s} | ${r.p50_ms} | ${r.p99_ms} | ${r.max_ms} | ${r.oldest_unanswered_ms} | ${r.non_2xx} | ${r.graphql_errors} | ${r.connection_errors} (${r.timeouts}) | ${r.health_max_ms} | ${r.service_cpu_pct ?? '?'}% | ${r.load_average_1m} |`,
+    ),
+  ].join('\n');
 }
 
 /** Per operation: p50 / p99 ms at each concurrency of a mix. */
@@ -545,10 +597,15 @@ function operationsMarkdown(mix: MixName, rows: Row[]): string {
   const names = [...new Set(levels.flatMap((r) => r.operations.map((o) => o.name)))].sort();
   const head = `| ${mix} mix: operation | response bytes | ${levels.map((r) => `c=${r.connections} p50 / p99 ms (n)`).join(' | ')} |`;
   const sep = `|---|---:|${levels.map(() => '---:').join('|')}|`;
-  const body = names.map((n) => `| ${n} | ${Math.max(...levels.map((r) => r.operations.find((x) => x.name === n)?.mean_response_bytes ?? 0))} | ${levels.map((r) => {
-    const o = r.operations.find((x) => x.name === n);
-    return o ? `${o.p50_ms} / ${o.p99_ms} (${o.count}${o.errors ? `, ${o.errors} errors` : ''})` : '-';
-  }).join(' | ')} |`);
+  const body = names.map(
+    (n) =>
+      `| ${n} | ${Math.max(...levels.map((r) => r.operations.find((x) => x.name === n)?.mean_response_bytes ?? 0))} | ${levels
+        .map((r) => {
+          const o = r.operations.find((x) => x.name === n);
+          return o ? `${o.p50_ms} / ${o.p99_ms} (${o.count}${o.errors ? `, ${o.errors} errors` : ''})` : '-';
+        })
+        .join(' | ')} |`,
+  );
   return [head, sep, ...body].join('\n');
 }
 
@@ -556,7 +613,10 @@ function operationsMarkdown(mix: MixName, rows: Row[]): string {
 
 async function graphql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: string }> {
   const res = await fetch(`${url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(60_000),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(60_000),
   });
   return { status: res.status, body: await res.text() };
 }
@@ -569,18 +629,32 @@ async function discover(url: string, token: string): Promise<Ids> {
     complexes(first: 100) { nodes { id } }
     neighbourhoods { municipalityCode } }`;
   const { status, body } = await graphql(url, token, query);
-  const parsed = JSON.parse(body) as { data?: { vacancies: { nodes: { id: string }[] }; proposed: { nodes: { id: string }[] }; households: { nodes: { id: string }[] }; complexes: { nodes: { id: string }[] }; neighbourhoods: { municipalityCode: string }[] }; errors?: unknown };
+  const parsed = JSON.parse(body) as {
+    data?: {
+      vacancies: { nodes: { id: string }[] };
+      proposed: { nodes: { id: string }[] };
+      households: { nodes: { id: string }[] };
+      complexes: { nodes: { id: string }[] };
+      neighbourhoods: { municipalityCode: string }[];
+    };
+    errors?: unknown;
+  };
   if (status !== 200 || !parsed.data) throw new Error(`could not read ids from the service (HTTP ${status}): ${body.slice(0, 500)}`);
   const d = parsed.data;
   const byCount = new Map<string, number>();
   for (const n of d.neighbourhoods) byCount.set(n.municipalityCode, (byCount.get(n.municipalityCode) ?? 0) + 1);
   const municipalityCode = [...byCount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const ids: Ids = {
-    vacancies: [...d.vacancies.nodes, ...d.proposed.nodes].map((n) => n.id), households: d.households.nodes.map((n) => n.id), complexes: d.complexes.nodes.map((n) => n.id),
-    municipalityCode, year: Number(amsterdamDate(new Date()).slice(0, 4)),
+    vacancies: [...d.vacancies.nodes, ...d.proposed.nodes].map((n) => n.id),
+    households: d.households.nodes.map((n) => n.id),
+    complexes: d.complexes.nodes.map((n) => n.id),
+    municipalityCode,
+    year: Number(amsterdamDate(new Date()).slice(0, 4)),
   };
   if (!ids.vacancies.length || !ids.households.length || !ids.complexes.length || !municipalityCode) {
-    throw new Error(`the database has too little to load-test: ${ids.vacancies.length} open or proposed vacancies, ${ids.households.length} households on the waiting list, ${ids.complexes.length} complexes (a fresh database loads the demo municipality)`);
+    throw new Error(
+      `the database has too little to load-test: ${ids.vacancies.length} open or proposed vacancies, ${ids.households.length} households on the waiting list, ${ids.complexes.length} complexes (a fresh database loads the demo municipality)`,
+    );
   }
   return ids;
 }
@@ -599,9 +673,21 @@ async function assignLoadOfficers(url: string, secret: string, municipalityCode:
     }
   }
   for (const subject of new Set(subjects)) {
-    const { status, body } = await graphql(url, admin, `mutation($s: String!, $m: String) { assignOfficer(input: { subject: $s, municipalityCode: $m }) { id } }`, { s: subject, m: municipalityCode });
+    const { status, body } = await graphql(
+      url,
+      admin,
+      `
+        mutation ($s: String!, $m: String) {
+          assignOfficer(input: { subject: $s, municipalityCode: $m }) {
+            id
+          }
+        }
+      `,
+      { s: subject, m: municipalityCode },
+    );
     // a rerun on the same database finds its officers assigned already (CONFLICT)
-    if (status !== 200 || (body.includes('"errors"') && !body.includes('CONFLICT'))) throw new Error(`could not assign ${subject}: HTTP ${status} ${body.slice(0, 300)}`);
+    if (status !== 200 || (body.includes('"errors"') && !body.includes('CONFLICT')))
+      throw new Error(`could not assign ${subject}: HTTP ${status} ${body.slice(0, 300)}`);
   }
 }
 
@@ -652,14 +738,25 @@ async function main(): Promise<void> {
 
   const cpuList = cpus();
   const machine = {
-    cpus: cpuList.length, cpu_model: cpuList[0]?.model.trim() ?? '?', total_memory_gib: round1(totalmem() / 2 ** 30),
-    node: process.version, os: `${platform()} ${release()}`, database: serverUrl ? 'postgresql' : 'pglite', autocannon: versionOf('autocannon'),
+    cpus: cpuList.length,
+    cpu_model: cpuList[0]?.model.trim() ?? '?',
+    total_memory_gib: round1(totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    database: serverUrl ? 'postgresql' : 'pglite',
+    autocannon: versionOf('autocannon'),
   };
   console.log(`\nWoonmix load test (${new Date().toISOString()})`);
-  console.log(`  machine:   ${machine.cpus} CPUs (${machine.cpu_model}), ${machine.total_memory_gib} GiB memory, node ${machine.node}, ${machine.os}; load average ${loadavg().map(round1).join(' ')}`);
+  console.log(
+    `  machine:   ${machine.cpus} CPUs (${machine.cpu_model}), ${machine.total_memory_gib} GiB memory, node ${machine.node}, ${machine.os}; load average ${loadavg().map(round1).join(' ')}`,
+  );
   console.log(`  database:  ${database}`);
-  console.log(`  settings:  concurrency ${settings.levels.join(',')} (LOAD_CONCURRENCY), ${settings.seconds} s per level (LOAD_SECONDS), warm-up ${settings.warmupSeconds} s per mix, request timeout ${settings.timeoutSeconds} s, autocannon ${machine.autocannon}`);
-  console.log(`  service:   NODE_ENV=development, rate limit ${process.env.RATE_LIMIT_PER_MINUTE ? `RATE_LIMIT_PER_MINUTE=${process.env.RATE_LIMIT_PER_MINUTE} (passed through)` : 'as configured by default (RATE_LIMIT_PER_MINUTE unset)'}, PLAN_THREADS ${process.env.PLAN_THREADS ?? 'default'}`);
+  console.log(
+    `  settings:  concurrency ${settings.levels.join(',')} (LOAD_CONCURRENCY), ${settings.seconds} s per level (LOAD_SECONDS), warm-up ${settings.warmupSeconds} s per mix, request timeout ${settings.timeoutSeconds} s, autocannon ${machine.autocannon}`,
+  );
+  console.log(
+    `  service:   NODE_ENV=development, rate limit ${process.env.RATE_LIMIT_PER_MINUTE ? `RATE_LIMIT_PER_MINUTE=${process.env.RATE_LIMIT_PER_MINUTE} (passed through)` : 'as configured by default (RATE_LIMIT_PER_MINUTE unset)'}, PLAN_THREADS ${process.env.PLAN_THREADS ?? 'default'}`,
+  );
   console.log('  note:      service and load generator share this machine; every connection is its own user (own token subject)');
 
   const logPath = join(resultsDir, 'service.log');
@@ -694,11 +791,17 @@ async function main(): Promise<void> {
     console.log(`  ready after ${round1(readyAfter)} s (GET /health/ready = 200)`);
     const officer = mintToken(secret, { subject: 'load-discovery', roles: ['OFFICER'] }, 3600);
     const ids = await discover(service.baseUrl, officer);
-    console.log(`  ids from the service: ${ids.vacancies.length} open or proposed vacancies (proposals round-robin over them), ${ids.households.length} households on the waiting list, ${ids.complexes.length} complexes, municipality ${ids.municipalityCode}, year ${ids.year}`);
+    console.log(
+      `  ids from the service: ${ids.vacancies.length} open or proposed vacancies (proposals round-robin over them), ${ids.households.length} households on the waiting list, ${ids.complexes.length} complexes, municipality ${ids.municipalityCode}, year ${ids.year}`,
+    );
     const ops = operations(ids);
     await assignLoadOfficers(service.baseUrl, secret, ids.municipalityCode, settings.levels, Math.min(4, Math.max(...settings.levels)));
     preflightProblems = await preflight(service.baseUrl, secret, ops);
-    console.log(preflightProblems.length ? `  preflight (each operation once) FAILED:\n${preflightProblems.map((p) => `    ${p}`).join('\n')}` : `  preflight: ${Object.keys(ops).length} operations answered without errors`);
+    console.log(
+      preflightProblems.length
+        ? `  preflight (each operation once) FAILED:\n${preflightProblems.map((p) => `    ${p}`).join('\n')}`
+        : `  preflight: ${Object.keys(ops).length} operations answered without errors`,
+    );
     const ctx = { url: service.baseUrl, secret, ops, timeoutSeconds: settings.timeoutSeconds, service };
     for (const mix of Object.keys(MIXES) as MixName[]) {
       console.log(`\n${mix} mix, per connection: ${MIXES[mix].join(' -> ')} (repeated)`);
@@ -710,14 +813,17 @@ async function main(): Promise<void> {
       }
       for (const connections of settings.levels) {
         if (interrupted) throw new Interrupted();
-        if (!service.running) throw new Error(`the service exited (${service.exited?.code ?? service.exited?.signal}) during the load:\n${service.tail.join('\n')}`);
+        if (!service.running)
+          throw new Error(`the service exited (${service.exited?.code ?? service.exited?.signal}) during the load:\n${service.tail.join('\n')}`);
         await drain(service); // the previous level's requests still in flight
         const row = await runLevel(mix, connections, settings.seconds, mix, ctx);
         rows.push(row);
         console.log(line(row));
         for (const [k, n] of Object.entries(row.error_samples).slice(0, 5)) console.log(`      ${n} x ${k}`);
         if (Object.keys(row.error_samples).some((k) => k.includes('RATE_LIMITED'))) {
-          console.log('      (429 RATE_LIMITED: one connection, a closed loop, asked more than RATE_LIMIT_PER_MINUTE of its token; raise it or set 0 for the run)');
+          console.log(
+            '      (429 RATE_LIMITED: one connection, a closed loop, asked more than RATE_LIMIT_PER_MINUTE of its token; raise it or set 0 for the run)',
+          );
         }
       }
     }
@@ -734,20 +840,34 @@ async function main(): Promise<void> {
 
   if (rows.length) {
     const table = markdown(rows);
-    const perOp = (Object.keys(MIXES) as MixName[]).filter((m) => rows.some((r) => r.mix === m)).map((m) => operationsMarkdown(m, rows)).join('\n\n');
-    console.log(`\n## Woonmix load test: ${machine.cpus} CPUs (${machine.cpu_model}), ${machine.total_memory_gib} GiB, node ${machine.node}, ${machine.database}, ${settings.seconds} s per level\n`);
+    const perOp = (Object.keys(MIXES) as MixName[])
+      .filter((m) => rows.some((r) => r.mix === m))
+      .map((m) => operationsMarkdown(m, rows))
+      .join('\n\n');
+    console.log(
+      `\n## Woonmix load test: ${machine.cpus} CPUs (${machine.cpu_model}), ${machine.total_memory_gib} GiB, node ${machine.node}, ${machine.database}, ${settings.seconds} s per level\n`,
+    );
     console.log(table);
-    console.log(`\n(load generator: at most ${Math.max(...rows.map((r) => r.loader_cpu_pct))}% of a core; p99 and max cannot exceed the level's ${settings.seconds} s: requests unanswered at its end are in no percentile; the oldest one's wait is shown)`);
+    console.log(
+      `\n(load generator: at most ${Math.max(...rows.map((r) => r.loader_cpu_pct))}% of a core; p99 and max cannot exceed the level's ${settings.seconds} s: requests unanswered at its end are in no percentile; the oldest one's wait is shown)`,
+    );
     console.log(`\nPer operation (latency measured at the load generator, ms):\n\n${perOp}`);
     const jsonPath = join(resultsDir, 'load-results.json');
-    writeFileSync(jsonPath, `${JSON.stringify({ started_at: new Date().toISOString(), machine, database, settings, mixes: MIXES, preflight_problems: preflightProblems, warmups, results: rows, service_error_log_lines: service.errorLines }, null, 2)}\n`);
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ started_at: new Date().toISOString(), machine, database, settings, mixes: MIXES, preflight_problems: preflightProblems, warmups, results: rows, service_error_log_lines: service.errorLines }, null, 2)}\n`,
+    );
     writeFileSync(join(resultsDir, 'load-results.md'), `${table}\n\n${perOp}\n`);
     console.log(`\nwritten ${jsonPath} (and load-results.md, service.log beside it)`);
   }
   const total = rows.reduce((n, r) => n + errorsOf(r), 0) + warmups.reduce((n, r) => n + errorsOf(r), 0) + preflightProblems.length;
   if (service.errorLines) console.log(`the service logged ${service.errorLines} ERROR lines (${logPath})`);
   if (failure) {
-    console.error(failure instanceof Interrupted ? '\ninterrupted: results above are partial' : `\nload test failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    console.error(
+      failure instanceof Interrupted
+        ? '\ninterrupted: results above are partial'
+        : `\nload test failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
     process.exit(failure instanceof Interrupted ? 130 : 1);
   }
   if (total > 0) {

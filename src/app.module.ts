@@ -65,7 +65,11 @@ export class AppModule {
             fieldResolverEnhancers: ['filters'],
             playground: false,
             // no CDN-hosted landing page: associations run Woonmix on closed networks
-            plugins: [ApolloServerPluginLandingPageDisabled() as never, queryLimitsPlugin(config.queryLimits) as never, disclosurePlugin(dataSource, disclosure) as never],
+            plugins: [
+              ApolloServerPluginLandingPageDisabled() as never,
+              queryLimitsPlugin(config.queryLimits) as never,
+              disclosurePlugin(dataSource, disclosure) as never,
+            ],
             // an operation longer than this is refused while it is parsed, before any work is built for it
             parseOptions: { maxTokens: config.queryLimits.maxTokens },
             // no "Did you mean …" field suggestions for strangers to the schema in production
@@ -79,7 +83,24 @@ export class AppModule {
           }),
         }),
         // the features, each a module with a small public surface (docs/architecture.md)
-        AuditModule, JobsModule, ParametersModule, NeighbourhoodsModule, ComplexesModule, DwellingsModule, HouseholdsModule, TenanciesModule, VacanciesModule, CompositionModule, EligibilityModule, ImportsModule, AllocationModule, SimulationModule, ReportsModule, DemoModule, HealthModule, ConsoleModule,
+        AuditModule,
+        JobsModule,
+        ParametersModule,
+        NeighbourhoodsModule,
+        ComplexesModule,
+        DwellingsModule,
+        HouseholdsModule,
+        TenanciesModule,
+        VacanciesModule,
+        CompositionModule,
+        EligibilityModule,
+        ImportsModule,
+        AllocationModule,
+        SimulationModule,
+        ReportsModule,
+        DemoModule,
+        HealthModule,
+        ConsoleModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },

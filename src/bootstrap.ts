@@ -11,7 +11,11 @@ export const MAX_BODY = '25mb';
 
 /** Creates the Nest application with the settings every entry point shares (server, tests, scripts). */
 export async function createApp(options: AppModuleOptions, logger: false | undefined = undefined): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger: logger ?? ['error', 'warn'], bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: logger ?? ['error', 'warn'],
+    bodyParser: false,
+    abortOnError: false,
+  });
   const { config } = options;
   // before the body parser, in this order: who is asking (one signature check), their budget, a
   // GraphQL request without a valid token refused (401), their requests in flight

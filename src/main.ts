@@ -10,7 +10,8 @@ import { CLOCK, type Clock } from './common/clock.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const where = config.database.kind === 'postgres' ? `PostgreSQL at ${redact(config.database.url)}` : `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
+  const where =
+    config.database.kind === 'postgres' ? `PostgreSQL at ${redact(config.database.url)}` : `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
   const problem = await databaseProblem(config);
   if (problem) {
     console.error(`Cannot start: database unavailable (${where}): ${problem}`);
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
     if (await seeder.isEmpty()) {
       console.log('Empty database: loading the demo municipality (once)...');
       const { counts, caseComplexCode } = await seeder.load(config.demoSeed);
-      console.log(`Loaded demo municipality (seed ${config.demoSeed}): ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}; case complex ${caseComplexCode}`);
+      console.log(
+        `Loaded demo municipality (seed ${config.demoSeed}): ${Object.entries(counts)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}; case complex ${caseComplexCode}`,
+      );
     }
   }
   try {
@@ -49,13 +54,17 @@ async function main(): Promise<void> {
   if (config.nodeEnv === 'development') {
     // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
     const tokens = [
-      ...ROLES.map((role) => [role, mintToken(config.auth.secret, { subject: `dev-${role.toLowerCase()}`, roles: [role] }, config.auth.tokenTtlSeconds)] as const),
+      ...ROLES.map(
+        (role) => [role, mintToken(config.auth.secret, { subject: `dev-${role.toLowerCase()}`, roles: [role] }, config.auth.tokenTtlSeconds)] as const,
+      ),
       // a second officer for four-eyes approvals (both are assigned to the demo municipality)
       ['OFFICER2', mintToken(config.auth.secret, { subject: 'dev-officer-2', roles: ['OFFICER'] }, config.auth.tokenTtlSeconds)] as const,
     ];
     console.log(`  Tokens (development, valid ${Math.round(config.auth.tokenTtlSeconds / 3600)} h; npm run token -- --role OFFICER mints more):`);
     for (const [role, token] of tokens) console.log(`    ${role.padEnd(8)} ${token}`);
-    console.log(`  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[0][1]}' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`);
+    console.log(
+      `  Try:          curl -s ${base}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[0][1]}' -d '{"query":"{ complexes(first: 3) { totalCount nodes { code name } } }"}'\n`,
+    );
   } else {
     console.log(`  Access:       every request needs Authorization: Bearer <token> (npm run token -- --role OFFICER)\n`);
   }

@@ -127,7 +127,13 @@ export class AllocationInputLoader {
       // the mix on the day the new household moves in: tenancies accepted earlier but starting later count too
       const moveIn = vacancy.availableFrom > onDate ? vacancy.availableFrom : onDate;
       const known = complexes.get(complex.id);
-      if (!known) complexes.set(complex.id, { entity: complex, resilienceClass: judged.context.neighbourhood.resilienceClass, moveIn, municipalityCode: judged.context.municipalityCode });
+      if (!known)
+        complexes.set(complex.id, {
+          entity: complex,
+          resilienceClass: judged.context.neighbourhood.resilienceClass,
+          moveIn,
+          municipalityCode: judged.context.municipalityCode,
+        });
       else if (focus && moveIn < known.moveIn) known.moveIn = moveIn;
       const excluded = exclusions.get(vacancy.id)!;
       const byRule = new Map<string, { ruleId: string; count: number; examples: string[] }>();
@@ -155,11 +161,21 @@ export class AllocationInputLoader {
     const allocationComplexes: AllocationComplex[] = [];
     for (const [id, c] of [...complexes].sort((a, b) => a[0] - b[0])) {
       const composition = await this.compositions.composition(id, loaders, c.moveIn, 3, params.year);
-      allocationComplexes.push({ id, reference: c.entity.code, resilienceClass: c.resilienceClass, composition: withArrivals(composition, arrivals.get(id) ?? []) });
+      allocationComplexes.push({
+        id,
+        reference: c.entity.code,
+        resilienceClass: c.resilienceClass,
+        composition: withArrivals(composition, arrivals.get(id) ?? []),
+      });
     }
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
     const quotaScopes = request.withQuotaRows
-      ? await this.quotaScopes(m, params.year, onDate, vacancies.map((v) => ({ vacancyId: v.id, municipalityCode: complexes.get(v.complexId)!.municipalityCode })))
+      ? await this.quotaScopes(
+          m,
+          params.year,
+          onDate,
+          vacancies.map((v) => ({ vacancyId: v.id, municipalityCode: complexes.get(v.complexId)!.municipalityCode })),
+        )
       : [];
     return {
       input: {
@@ -213,7 +229,12 @@ export class AllocationInputLoader {
    * (its own policy, its vacancies), with the year-to-date counts of the quota ledger
    * (Woningwet art. 48, Hvw art. 10: DAEB target group, passend toewijzen, local ties).
    */
-  private async quotaScopes(m: EntityManager, year: number, onDate: IsoDate, vacancies: { vacancyId: number; municipalityCode: string }[]): Promise<QuotaScope[]> {
+  private async quotaScopes(
+    m: EntityManager,
+    year: number,
+    onDate: IsoDate,
+    vacancies: { vacancyId: number; municipalityCode: string }[],
+  ): Promise<QuotaScope[]> {
     const portfolio = await this.ledger.portfolioCounts(year, m);
     const association = await this.localPolicies.inForce(null, onDate, m);
     const scopes: QuotaScope[] = [{ key: ASSOCIATION_SCOPE, counts: portfolio.association, vacancyIds: null, norms: association.policy }];
@@ -238,5 +259,12 @@ function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
 
 function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
   // the engine names households by mention, never by reference: its sentences are rendered per reader
-  return { id: h.id, reference: householdMention(h.id), registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: urgentOn(h, onDate), categories: categorize(h, onDate, params) };
+  return {
+    id: h.id,
+    reference: householdMention(h.id),
+    registrationDate: h.registrationDate,
+    rankingPoints: h.rankingPoints,
+    urgent: urgentOn(h, onDate),
+    categories: categorize(h, onDate, params),
+  };
 }

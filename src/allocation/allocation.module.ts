@@ -28,7 +28,28 @@ import { RoundsService } from './rounds.service.js';
 /** The allocation feature: its providers; exports only what other features use. */
 @Module({
   imports: [AuditModule, ComplexesModule, CompositionModule, EligibilityModule, HouseholdsModule, JobsModule, TenanciesModule, VacanciesModule],
-  providers: [ReplayService, ReplayResolver, RationaleService, RationaleResolver, PlanRunner, AllocationInputLoader, CompositionPolicyService, CompositionPolicyResolver, ProposalsService, OffersService, ProposalsResolver, ProposalCandidateResolver, OfferResolver, PendingApprovalResolver, RoundsService, RoundsResolver, ProposalStore, ProposalPresenter, OverrideReasonsService, OverrideReasonsResolver],
+  providers: [
+    ReplayService,
+    ReplayResolver,
+    RationaleService,
+    RationaleResolver,
+    PlanRunner,
+    AllocationInputLoader,
+    CompositionPolicyService,
+    CompositionPolicyResolver,
+    ProposalsService,
+    OffersService,
+    ProposalsResolver,
+    ProposalCandidateResolver,
+    OfferResolver,
+    PendingApprovalResolver,
+    RoundsService,
+    RoundsResolver,
+    ProposalStore,
+    ProposalPresenter,
+    OverrideReasonsService,
+    OverrideReasonsResolver,
+  ],
   exports: [CompositionPolicyService, RoundsService],
 })
 export class AllocationModule {}

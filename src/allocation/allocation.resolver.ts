@@ -6,7 +6,16 @@ import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
 import { toVacancy } from '../vacancies/vacancy.mapper.js';
-import { DecideProposalInput, Offer, OfferResponseInput, OfferResponseResult, Proposal, ProposalCandidate, ProposalsArgs, RefuseOfferInput } from './graphql/proposal.type.js';
+import {
+  DecideProposalInput,
+  Offer,
+  OfferResponseInput,
+  OfferResponseResult,
+  Proposal,
+  ProposalCandidate,
+  ProposalsArgs,
+  RefuseOfferInput,
+} from './graphql/proposal.type.js';
 import { OffersService } from './offers.service.js';
 import { toOffer } from './proposal.mapper.js';
 import { ProposalPresenter } from './proposal-presenter.js';
@@ -24,7 +33,10 @@ export class ProposalsResolver {
   ) {}
 
   @Roles('OFFICER')
-  @Mutation(() => Proposal, { complexity: 500, description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex (inside your assignment)' })
+  @Mutation(() => Proposal, {
+    complexity: 500,
+    description: 'Propose the candidate for a vacancy, balancing waiting-list order and the composition of its complex (inside your assignment)',
+  })
   async proposeAllocation(@Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     return this.presenter.present(await this.proposalService.propose(vacancyId, actor), ctx);
   }
@@ -42,7 +54,10 @@ export class ProposalsResolver {
   }
 
   @Roles('OFFICER')
-  @Query(() => [PendingApproval], { description: 'Four-eyes: offers awaiting your approval (decided by another officer, inside your assignment), oldest first, with what you need to judge them' })
+  @Query(() => [PendingApproval], {
+    description:
+      'Four-eyes: offers awaiting your approval (decided by another officer, inside your assignment), oldest first, with what you need to judge them',
+  })
   async pendingApprovals(@CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     return this.offerService.pendingApprovals(actor, ctx);
   }

@@ -20,7 +20,9 @@ export class CompositionPolicyResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => CompositionPolicyVersion, { description: 'Manager: add the next version of the composition policy, e.g. "Plan Rozenhof" (validated document, audited)' })
+  @Mutation(() => CompositionPolicyVersion, {
+    description: 'Manager: add the next version of the composition policy, e.g. "Plan Rozenhof" (validated document, audited)',
+  })
   async addCompositionPolicyVersion(@Args('input') input: AddCompositionPolicyVersionInput, @CurrentActor() actor: Actor) {
     return toVersion(await this.policyService.addVersion(input, actor));
   }

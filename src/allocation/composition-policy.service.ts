@@ -49,7 +49,11 @@ export class CompositionPolicyService {
     const complexes = codes.length ? await m.findBy(ComplexEntity, { code: In(codes) }) : [];
     return {
       entity,
-      policy: toCompositionPolicy(doc, { id: entity.code, version: entity.version, effectiveFrom: entity.effectiveFrom }, new Map(complexes.map((c) => [c.code, c.id]))),
+      policy: toCompositionPolicy(
+        doc,
+        { id: entity.code, version: entity.version, effectiveFrom: entity.effectiveFrom },
+        new Map(complexes.map((c) => [c.code, c.id])),
+      ),
     };
   }
 
@@ -64,7 +68,10 @@ export class CompositionPolicyService {
    */
   async addVersion(input: AddCompositionPolicyVersion, actor: Actor): Promise<CompositionPolicyEntity> {
     const document = parseJsonInput(input.document, 'document');
-    const problems = compositionPolicyDocumentProblems(document).map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason }));
+    const problems = compositionPolicyDocumentProblems(document).map((p) => ({
+      field: p.field === 'document' ? 'document' : `document.${p.field}`,
+      reason: p.reason,
+    }));
     const today = this.clock.today();
     if (input.effectiveFrom < today) problems.push({ field: 'effectiveFrom', reason: `must be today (${today}) or later: a policy does not change the past` });
     if (problems.length) throw DomainError.invalid(problems);
@@ -74,15 +81,28 @@ export class CompositionPolicyService {
       const unknown = codes.filter((c) => !known.some((k) => k.code === c));
       if (unknown.length) throw DomainError.invalid([{ field: 'document.complexOverridesByCode', reason: `names unknown complexes (${unknown.join(', ')})` }]);
       // lock the versions so two admins cannot both add the same next version
-      const previous = await m.find(CompositionPolicyEntity, { where: { code: COMPOSITION_POLICY_CODE }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
-      const saved = await m.save(CompositionPolicyEntity, m.create(CompositionPolicyEntity, {
-        code: COMPOSITION_POLICY_CODE,
-        version: (previous[0]?.version ?? 0) + 1,
-        effectiveFrom: input.effectiveFrom,
-        document: document as Record<string, unknown>,
-        name: input.name.trim(),
-      }));
-      await this.audit.append(m, actor, 'COMPOSITION_POLICY_ADDED', { compositionPolicyId: saved.id }, { code: saved.code, version: saved.version, name: saved.name, effectiveFrom: saved.effectiveFrom, document });
+      const previous = await m.find(CompositionPolicyEntity, {
+        where: { code: COMPOSITION_POLICY_CODE },
+        order: { version: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const saved = await m.save(
+        CompositionPolicyEntity,
+        m.create(CompositionPolicyEntity, {
+          code: COMPOSITION_POLICY_CODE,
+          version: (previous[0]?.version ?? 0) + 1,
+          effectiveFrom: input.effectiveFrom,
+          document: document as Record<string, unknown>,
+          name: input.name.trim(),
+        }),
+      );
+      await this.audit.append(
+        m,
+        actor,
+        'COMPOSITION_POLICY_ADDED',
+        { compositionPolicyId: saved.id },
+        { code: saved.code, version: saved.version, name: saved.name, effectiveFrom: saved.effectiveFrom, document },
+      );
       return saved;
     });
   }

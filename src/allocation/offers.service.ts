@@ -67,7 +67,10 @@ export class OffersService {
       const vacancy = await lockVacancy(m, found.vacancyId);
       const proposal = await m.findOneByOrFail(ProposalEntity, { id: proposalId }); // re-read under the lock
       if (proposal.status !== 'PROPOSED' || vacancy.status !== 'PROPOSED') {
-        throw new DomainError(ErrorCode.CONFLICT, `Proposal ${proposal.id} is ${proposal.status} and vacancy ${vacancy.reference} is ${vacancy.status}: only the current proposal of a PROPOSED vacancy can be decided`);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Proposal ${proposal.id} is ${proposal.status} and vacancy ${vacancy.reference} is ${vacancy.status}: only the current proposal of a PROPOSED vacancy can be decided`,
+        );
       }
       // after the state checks: the losers of a race answer CONFLICT without another query (the lock queue stays short)
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'decideProposal');
@@ -93,26 +96,40 @@ export class OffersService {
       }
       const override = input.decision === DecisionEnum.OVERRIDE;
       const approval = this.approvalNeeded(toStored(proposal), override);
-      const offer = await m.save(OfferEntity, m.create(OfferEntity, {
-        proposalId: proposal.id,
-        vacancyId: vacancy.id,
-        householdId,
-        decision: override ? 'OVERRIDE' : 'PROPOSED',
-        reasonCode: input.reasonCode ?? null,
-        reasonText: input.reasonText ?? null,
-        overrideReasonPolicyVersion: reasonPolicy?.version ?? null,
-        status: approval ? 'PENDING_APPROVAL' : 'OPEN',
-        responseReason: null,
-        respondedAt: null,
-        decidedBy: actor.subject,
-        approvedBy: null,
-        approvedAt: null,
-      }));
+      const offer = await m.save(
+        OfferEntity,
+        m.create(OfferEntity, {
+          proposalId: proposal.id,
+          vacancyId: vacancy.id,
+          householdId,
+          decision: override ? 'OVERRIDE' : 'PROPOSED',
+          reasonCode: input.reasonCode ?? null,
+          reasonText: input.reasonText ?? null,
+          overrideReasonPolicyVersion: reasonPolicy?.version ?? null,
+          status: approval ? 'PENDING_APPROVAL' : 'OPEN',
+          responseReason: null,
+          respondedAt: null,
+          decidedBy: actor.subject,
+          approvedBy: null,
+          approvedAt: null,
+        }),
+      );
       await m.update(ProposalEntity, { id: proposal.id }, { status: 'DECIDED' });
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
-      await this.audit.append(m, actor, 'OFFER_DECIDED', { offerId: offer.id, proposalId: proposal.id, vacancyId: vacancy.id, householdId }, {
-        decision: offer.decision, reasonCode: offer.reasonCode, reasonText: offer.reasonText, overrideReasonPolicyVersion: offer.overrideReasonPolicyVersion, status: offer.status, fourEyes: approval,
-      });
+      await this.audit.append(
+        m,
+        actor,
+        'OFFER_DECIDED',
+        { offerId: offer.id, proposalId: proposal.id, vacancyId: vacancy.id, householdId },
+        {
+          decision: offer.decision,
+          reasonCode: offer.reasonCode,
+          reasonText: offer.reasonText,
+          overrideReasonPolicyVersion: offer.overrideReasonPolicyVersion,
+          status: offer.status,
+          fourEyes: approval,
+        },
+      );
       return offer;
     });
   }
@@ -127,33 +144,70 @@ export class OffersService {
       if (!found) throw DomainError.notFound('Offer', input.offerId);
       const vacancy = await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
-      if (offer.status === 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
+      if (offer.status === 'PENDING_APPROVAL')
+        throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
       if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
-      if (vacancy.status !== 'OFFERED') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
+      if (vacancy.status !== 'OFFERED')
+        throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'recordOfferResponse');
       const respondedAt = this.clock.now();
       if (input.response === OfferResponseEnum.ACCEPTED) {
         const tenancyId = await this.let(m, vacancy, offer, actor);
         await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt });
-        await this.audit.append(m, actor, 'OFFER_RESPONSE', { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId }, { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId });
+        await this.audit.append(
+          m,
+          actor,
+          'OFFER_RESPONSE',
+          { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
+          { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId },
+        );
         return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
       }
       await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt });
-      await this.audit.append(m, actor, 'OFFER_RESPONSE', { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId }, { response: 'DECLINED', reason: input.reason!, tenancyId: null });
+      await this.audit.append(
+        m,
+        actor,
+        'OFFER_RESPONSE',
+        { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
+        { response: 'DECLINED', reason: input.reason!, tenancyId: null },
+      );
       // the mix may have changed since: recompute, without the households that declined this vacancy
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
       const next = await this.proposals.proposeAfterDecline(m, { ...vacancy, status: 'PROPOSED' }, actor, offer.id);
       let nextOffer: OfferEntity | null = null;
       if (next.entity.chosenHouseholdId !== null) {
         const approval = this.approvalNeeded(next, false);
-        nextOffer = await m.save(OfferEntity, m.create(OfferEntity, {
-          proposalId: next.entity.id, vacancyId: vacancy.id, householdId: next.entity.chosenHouseholdId, decision: 'PROPOSED',
-          reasonCode: null, reasonText: null, status: approval ? 'PENDING_APPROVAL' : 'OPEN', responseReason: null, respondedAt: null,
-          decidedBy: actor.subject, approvedBy: null, approvedAt: null,
-        }));
-        await this.audit.append(m, actor, 'OFFER_DECIDED', { offerId: nextOffer.id, proposalId: next.entity.id, vacancyId: vacancy.id, householdId: nextOffer.householdId }, {
-          decision: 'PROPOSED', reasonCode: null, reasonText: null, status: nextOffer.status, fourEyes: approval, after: 'the previous offer was declined',
-        });
+        nextOffer = await m.save(
+          OfferEntity,
+          m.create(OfferEntity, {
+            proposalId: next.entity.id,
+            vacancyId: vacancy.id,
+            householdId: next.entity.chosenHouseholdId,
+            decision: 'PROPOSED',
+            reasonCode: null,
+            reasonText: null,
+            status: approval ? 'PENDING_APPROVAL' : 'OPEN',
+            responseReason: null,
+            respondedAt: null,
+            decidedBy: actor.subject,
+            approvedBy: null,
+            approvedAt: null,
+          }),
+        );
+        await this.audit.append(
+          m,
+          actor,
+          'OFFER_DECIDED',
+          { offerId: nextOffer.id, proposalId: next.entity.id, vacancyId: vacancy.id, householdId: nextOffer.householdId },
+          {
+            decision: 'PROPOSED',
+            reasonCode: null,
+            reasonText: null,
+            status: nextOffer.status,
+            fourEyes: approval,
+            after: 'the previous offer was declined',
+          },
+        );
         await m.update(ProposalEntity, { id: next.entity.id }, { status: 'DECIDED' });
         await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
         next.entity.status = 'DECIDED';
@@ -167,26 +221,55 @@ export class OffersService {
     const today = this.clock.today();
     const startDate = vacancy.availableFrom > today ? vacancy.availableFrom : today;
     const household = await m.findOne(HouseholdEntity, { where: { id: offer.householdId }, lock: { mode: 'pessimistic_write' } });
-    if (!household?.onWaitingList) throw new DomainError(ErrorCode.CONFLICT, `Household ${household?.reference ?? offer.householdId} is no longer on the waiting list`);
+    if (!household?.onWaitingList)
+      throw new DomainError(ErrorCode.CONFLICT, `Household ${household?.reference ?? offer.householdId} is no longer on the waiting list`);
     // judged and counted on the day the tenancy starts (as startTenancy does)
     await this.eligibility.recordAllocation(m, actor, {
-      householdId: offer.householdId, dwellingId: vacancy.dwellingId, vacancyId: vacancy.id, onDate: startDate, route: vacancy.route,
+      householdId: offer.householdId,
+      dwellingId: vacancy.dwellingId,
+      vacancyId: vacancy.id,
+      onDate: startDate,
+      route: vacancy.route,
       context: { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority },
     });
     // the dwelling must be free from the start date: the previous tenancy is ended by its own process
-    const occupied = await m.findOne(TenancyEntity, { where: [{ dwellingId: vacancy.dwellingId, endDate: IsNull() }, { dwellingId: vacancy.dwellingId, endDate: MoreThanOrEqual(startDate) }] });
-    if (occupied) throw new DomainError(ErrorCode.CONFLICT, `The dwelling is let from ${occupied.startDate} to ${occupied.endDate ?? 'now'}; end that tenancy before ${startDate}`);
+    const occupied = await m.findOne(TenancyEntity, {
+      where: [
+        { dwellingId: vacancy.dwellingId, endDate: IsNull() },
+        { dwellingId: vacancy.dwellingId, endDate: MoreThanOrEqual(startDate) },
+      ],
+    });
+    if (occupied)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The dwelling is let from ${occupied.startDate} to ${occupied.endDate ?? 'now'}; end that tenancy before ${startDate}`,
+      );
     // a tenant moving within the stock (doorstromer) leaves the old home the day before; any other overlap is refused
-    const own = await m.find(TenancyEntity, { where: [{ householdId: offer.householdId, endDate: IsNull() }, { householdId: offer.householdId, endDate: MoreThanOrEqual(startDate) }] });
+    const own = await m.find(TenancyEntity, {
+      where: [
+        { householdId: offer.householdId, endDate: IsNull() },
+        { householdId: offer.householdId, endDate: MoreThanOrEqual(startDate) },
+      ],
+    });
     for (const t of own) {
       if (t.endDate !== null || t.startDate >= startDate) {
-        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy from ${t.startDate} to ${t.endDate ?? 'now'} that overlaps ${startDate}`);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Household ${household.reference} has a tenancy from ${t.startDate} to ${t.endDate ?? 'now'} that overlaps ${startDate}`,
+        );
       }
       await m.update(TenancyEntity, { id: t.id }, { endDate: addDays(startDate, -1) });
     }
-    const tenancy = await m.save(TenancyEntity, m.create(TenancyEntity, {
-      householdId: offer.householdId, dwellingId: vacancy.dwellingId, startDate, endDate: null, allocationRoute: vacancy.route,
-    }));
+    const tenancy = await m.save(
+      TenancyEntity,
+      m.create(TenancyEntity, {
+        householdId: offer.householdId,
+        dwellingId: vacancy.dwellingId,
+        startDate,
+        endDate: null,
+        allocationRoute: vacancy.route,
+      }),
+    );
     await m.update(HouseholdEntity, { id: household.id }, { onWaitingList: false });
     // proposals elsewhere that name the household are out of date: they must be made again
     await m.update(ProposalEntity, { chosenHouseholdId: household.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
@@ -225,7 +308,9 @@ export class OffersService {
     if (!offers.length) return [];
     const proposals = new Map((await m.findBy(ProposalEntity, { id: In(offers.map((o) => o.proposalId)) })).map((p) => [p.id, toStored(p).proposal]));
     const complexes: { vacancy_id: number; code: string }[] = await m.query(
-      'SELECT v.id AS vacancy_id, c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = ANY($1)', [offers.map((o) => o.vacancyId)]);
+      'SELECT v.id AS vacancy_id, c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = ANY($1)',
+      [offers.map((o) => o.vacancyId)],
+    );
     const complexOf = new Map(complexes.map((c) => [Number(c.vacancy_id), c.code]));
     const policies = await this.overrideReasons.versions();
     return offers.map((offer) => {
@@ -235,11 +320,22 @@ export class OffersService {
       const targets = proposal.composition.filter((t) => reasonRefs.has(t.targetId) || (t.afterThis?.violation ?? 0) > 0);
       const reason = policies.find((p) => p.version === offer.overrideReasonPolicyVersion)?.reasons.find((r) => r.code === offer.reasonCode) ?? null;
       return {
-        offerId: String(offer.id), proposalId: String(offer.proposalId), vacancyId: String(offer.vacancyId), vacancyReference: proposal.vacancyReference,
-        complexCode: complexOf.get(offer.vacancyId) ?? '', decision: offer.decision, decidedBy: offer.decidedBy ?? '', decidedAt: offer.createdAt.toISOString(),
-        reasonCode: offer.reasonCode, reasonLabel: reason?.label ?? null, reasonText: offer.reasonText, reasonRequires: reason?.requires ?? null,
-        household: undefined as never, householdId: offer.householdId,
-        offeredRank: offered?.rank ?? null, displacement: offered ? offered.rank - 1 : null,
+        offerId: String(offer.id),
+        proposalId: String(offer.proposalId),
+        vacancyId: String(offer.vacancyId),
+        vacancyReference: proposal.vacancyReference,
+        complexCode: complexOf.get(offer.vacancyId) ?? '',
+        decision: offer.decision,
+        decidedBy: offer.decidedBy ?? '',
+        decidedAt: offer.createdAt.toISOString(),
+        reasonCode: offer.reasonCode,
+        reasonLabel: reason?.label ?? null,
+        reasonText: offer.reasonText,
+        reasonRequires: reason?.requires ?? null,
+        household: undefined as never,
+        householdId: offer.householdId,
+        offeredRank: offered?.rank ?? null,
+        displacement: offered ? offered.rank - 1 : null,
         targets: targets.map((t) => ({ ...t, categories: [...t.categories] })),
       };
     });
@@ -257,20 +353,36 @@ export class OffersService {
       if (!found) throw DomainError.notFound('Offer', offerId);
       await lockVacancy(m, found.vacancyId);
       const offer = await m.findOneByOrFail(OfferEntity, { id });
-      if (offer.status !== 'PENDING_APPROVAL') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is ${offer.status}; only an offer awaiting approval can be approved or refused`);
+      if (offer.status !== 'PENDING_APPROVAL')
+        throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is ${offer.status}; only an offer awaiting approval can be approved or refused`);
       await this.disclosure.assertAssigned(m, actor, [offer.vacancyId], refusal === null ? 'approveOffer' : 'refuseOffer');
       if (offer.decidedBy === actor.subject) {
-        throw new DomainError(ErrorCode.FORBIDDEN, `Four-eyes: ${actor.subject} decided offer ${offer.id} and cannot also approve or refuse it; another officer must`);
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          `Four-eyes: ${actor.subject} decided offer ${offer.id} and cannot also approve or refuse it; another officer must`,
+        );
       }
       const now = this.clock.now();
       if (refusal === null) {
         await m.update(OfferEntity, { id }, { status: 'OPEN', approvedBy: actor.subject, approvedAt: now });
-        await this.audit.append(m, actor, 'OFFER_APPROVED', { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId }, { decidedBy: offer.decidedBy });
+        await this.audit.append(
+          m,
+          actor,
+          'OFFER_APPROVED',
+          { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId },
+          { decidedBy: offer.decidedBy },
+        );
       } else {
         await m.update(OfferEntity, { id }, { status: 'WITHDRAWN', responseReason: `approval refused: ${refusal}`, respondedAt: now, approvedBy: null });
         await m.update(ProposalEntity, { id: offer.proposalId }, { status: 'PROPOSED' });
         await m.update(VacancyEntity, { id: offer.vacancyId }, { status: 'PROPOSED' });
-        await this.audit.append(m, actor, 'OFFER_APPROVAL_REFUSED', { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId }, { decidedBy: offer.decidedBy, reason: refusal });
+        await this.audit.append(
+          m,
+          actor,
+          'OFFER_APPROVAL_REFUSED',
+          { offerId: id, proposalId: offer.proposalId, vacancyId: offer.vacancyId, householdId: offer.householdId },
+          { decidedBy: offer.decidedBy, reason: refusal },
+        );
       }
       return m.findOneByOrFail(OfferEntity, { id });
     });
@@ -281,11 +393,15 @@ export class OffersService {
    * allocated the dwelling; an override names a respondent (any household for DIRECT letting).
    */
   private async assertMayBeOffered(m: EntityManager, vacancy: VacancyEntity, householdId: number, override: boolean): Promise<void> {
-    const fail = (reason: string) => (override ? DomainError.invalid([{ field: 'householdId', reason }]) : new DomainError(ErrorCode.CONFLICT, `The proposed household ${reason}; propose again`));
+    const fail = (reason: string) =>
+      override
+        ? DomainError.invalid([{ field: 'householdId', reason }])
+        : new DomainError(ErrorCode.CONFLICT, `The proposed household ${reason}; propose again`);
     const household = await m.findOneBy(HouseholdEntity, { id: householdId });
     if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
     if (!household.onWaitingList) throw fail(`household ${household.reference} is not on the waiting list`);
-    if (await m.existsBy(OfferEntity, { householdId, status: In(['OPEN', 'PENDING_APPROVAL']) })) throw fail(`household ${household.reference} already holds an open offer`);
+    if (await m.existsBy(OfferEntity, { householdId, status: In(['OPEN', 'PENDING_APPROVAL']) }))
+      throw fail(`household ${household.reference} already holds an open offer`);
     if (override && vacancy.route !== 'DIRECT' && !(await m.existsBy(VacancyResponseEntity, { vacancyId: vacancy.id, householdId }))) {
       throw fail(`household ${household.reference} did not respond to this vacancy (only DIRECT letting offers to non-respondents)`);
     }

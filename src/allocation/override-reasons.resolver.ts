@@ -5,7 +5,12 @@ import { AddOverrideReasonPolicyVersionInput, OverrideReasonPolicyVersion, Requi
 import { OverrideReasonPolicyVersionView, OverrideReasonsService } from './override-reasons.service.js';
 
 function toVersion(v: OverrideReasonPolicyVersionView): OverrideReasonPolicyVersion {
-  return { id: String(v.id), version: v.version, effectiveFrom: v.effectiveFrom, reasons: v.reasons.map((r) => ({ code: r.code, label: r.label, requires: (r.requires as RequiredFactEnum | null) ?? null })) };
+  return {
+    id: String(v.id),
+    version: v.version,
+    effectiveFrom: v.effectiveFrom,
+    reasons: v.reasons.map((r) => ({ code: r.code, label: r.label, requires: (r.requires as RequiredFactEnum | null) ?? null })),
+  };
 }
 
 @Resolver(() => OverrideReasonPolicyVersion)
@@ -19,7 +24,9 @@ export class OverrideReasonsResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => OverrideReasonPolicyVersion, { description: 'Manager: add the next version of the coded override reasons, each with the fact it needs on file (audited)' })
+  @Mutation(() => OverrideReasonPolicyVersion, {
+    description: 'Manager: add the next version of the coded override reasons, each with the fact it needs on file (audited)',
+  })
   async addOverrideReasonPolicyVersion(@Args('input') input: AddOverrideReasonPolicyVersionInput, @CurrentActor() actor: Actor) {
     return toVersion(await this.service.addVersion(input, actor));
   }

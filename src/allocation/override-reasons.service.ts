@@ -22,7 +22,12 @@ export interface OverrideReasonPolicyVersionView extends OverrideReasonPolicy {
 }
 
 const isoDate = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-const toView = (r: PolicyRow): OverrideReasonPolicyVersionView => ({ id: r.id, version: r.version, effectiveFrom: isoDate(r.effective_from), reasons: r.reasons });
+const toView = (r: PolicyRow): OverrideReasonPolicyVersionView => ({
+  id: r.id,
+  version: r.version,
+  effectiveFrom: isoDate(r.effective_from),
+  reasons: r.reasons,
+});
 
 /** Versions of the coded override reasons: the one in force on a date, the list, and new versions (managers). */
 @Injectable()
@@ -36,13 +41,17 @@ export class OverrideReasonsService {
   async inForce(m: EntityManager, onDate: IsoDate): Promise<OverrideReasonPolicyVersionView> {
     const rows: PolicyRow[] = await m.query(
       `SELECT id, version, effective_from::text AS effective_from, reasons FROM override_reason_policy
-        WHERE effective_from <= $1 ORDER BY effective_from DESC, version DESC LIMIT 1`, [onDate]);
+        WHERE effective_from <= $1 ORDER BY effective_from DESC, version DESC LIMIT 1`,
+      [onDate],
+    );
     if (!rows.length) throw new Error(`No override reasons in force on ${onDate}; version 1 is missing`);
     return toView(rows[0]);
   }
 
   async versions(): Promise<OverrideReasonPolicyVersionView[]> {
-    const rows: PolicyRow[] = await this.dataSource.query('SELECT id, version, effective_from::text AS effective_from, reasons FROM override_reason_policy ORDER BY version');
+    const rows: PolicyRow[] = await this.dataSource.query(
+      'SELECT id, version, effective_from::text AS effective_from, reasons FROM override_reason_policy ORDER BY version',
+    );
     return rows.map(toView);
   }
 
@@ -59,8 +68,16 @@ export class OverrideReasonsService {
       const [{ next }]: { next: number }[] = await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM override_reason_policy');
       const [row]: PolicyRow[] = await m.query(
         `INSERT INTO override_reason_policy (version, effective_from, reasons) VALUES ($1, $2, $3)
-         RETURNING id, version, effective_from::text AS effective_from, reasons`, [Number(next), input.effectiveFrom, JSON.stringify(reasons)]);
-      await this.audit.append(m, actor, 'OVERRIDE_REASONS_ADDED', { overrideReasonPolicyId: row.id }, { version: row.version, effectiveFrom: input.effectiveFrom, reasons });
+         RETURNING id, version, effective_from::text AS effective_from, reasons`,
+        [Number(next), input.effectiveFrom, JSON.stringify(reasons)],
+      );
+      await this.audit.append(
+        m,
+        actor,
+        'OVERRIDE_REASONS_ADDED',
+        { overrideReasonPolicyId: row.id },
+        { version: row.version, effectiveFrom: input.effectiveFrom, reasons },
+      );
       return toView(row);
     });
   }

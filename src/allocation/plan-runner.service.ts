@@ -10,7 +10,6 @@ import { Solver } from '../engine/allocation/solver.port.js';
 import { PlanTask, PlanTaskResult } from './plan.worker.js';
 import { DEFAULT_ROUTING, createRoutingSolver } from './solvers/routing.solver.js';
 
-
 /**
  * Choosable pairs (after exact pruning by the displacement bound) up to which a plan is made on the
  * calling thread: the model is then within the router's inline javascript-lp-solver size (about a

@@ -26,7 +26,10 @@ export class ProposalPresenter {
       return toProposal(stored);
     }
     if (audienceOf(actor) === 'OPERATIONAL') {
-      throw new DomainError(ErrorCode.FORBIDDEN, `Proposal ${stored.entity.id} is for vacancy ${stored.proposal.vacancyReference}, outside your assignment (an admin assigns officers with assignOfficer)`);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `Proposal ${stored.entity.id} is for vacancy ${stored.proposal.vacancyReference}, outside your assignment (an admin assigns officers with assignOfficer)`,
+      );
     }
     return toProposal({ entity: stored.entity, proposal: withholdProposal(stored.proposal), plan: withholdPlan(stored.plan) });
   }
@@ -38,7 +41,9 @@ export class ProposalPresenter {
   private async recordReads({ proposal }: StoredProposal, ctx: RequestContext): Promise<void> {
     if (!proposal.composition.some((t) => isSpecialCategoryDimension(t.dimension))) return;
     const shown = new Set([proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : [])));
-    await Promise.all([...shown].map((householdId) => this.disclosure.recordRead(ctx, householdId, 'proposal', { purpose: 'VACANCY', purposeId: proposal.vacancyId })));
+    await Promise.all(
+      [...shown].map((householdId) => this.disclosure.recordRead(ctx, householdId, 'proposal', { purpose: 'VACANCY', purposeId: proposal.vacancyId })),
+    );
   }
 
   presentAll(stored: StoredProposal[], ctx: RequestContext): Promise<Proposal[]> {

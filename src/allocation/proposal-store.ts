@@ -43,33 +43,42 @@ export class ProposalStore {
     const proposal = p.plan.proposals.find((x) => x.vacancyId === p.vacancy.id);
     if (!proposal) throw new Error(`The plan has no proposal for vacancy ${p.vacancy.reference}`);
     await m.update(ProposalEntity, { vacancyId: p.vacancy.id, status: 'PROPOSED' }, { status: 'SUPERSEDED' });
-    const entity = await m.save(ProposalEntity, m.create(ProposalEntity, {
-      vacancyId: p.vacancy.id,
-      status: 'PROPOSED',
-      chosenHouseholdId: proposal.chosen?.householdId ?? null,
-      plainOrderHouseholdId: proposal.plainOrderCandidate?.householdId ?? null,
-      allocationDate: p.allocationDate,
-      seed: p.seed,
-      compositionPolicyId: p.compositionPolicyId,
-      localPolicyId: p.localPolicyId,
-      parameterYear: p.parameterYear,
-      solveStatus: p.plan.status,
-      solver: p.plan.solverName,
-      plan: toStoredPlan(p.plan),
-      roundId: p.roundId,
-      requestedBy: p.requestedBy,
-    }));
+    const entity = await m.save(
+      ProposalEntity,
+      m.create(ProposalEntity, {
+        vacancyId: p.vacancy.id,
+        status: 'PROPOSED',
+        chosenHouseholdId: proposal.chosen?.householdId ?? null,
+        plainOrderHouseholdId: proposal.plainOrderCandidate?.householdId ?? null,
+        allocationDate: p.allocationDate,
+        seed: p.seed,
+        compositionPolicyId: p.compositionPolicyId,
+        localPolicyId: p.localPolicyId,
+        parameterYear: p.parameterYear,
+        solveStatus: p.plan.status,
+        solver: p.plan.solverName,
+        plan: toStoredPlan(p.plan),
+        roundId: p.roundId,
+        requestedBy: p.requestedBy,
+      }),
+    );
     await m.update(VacancyEntity, { id: p.vacancy.id }, { status: 'PROPOSED' });
-    await this.audit.append(m, p.actor, 'PROPOSAL_MADE', { proposalId: entity.id, vacancyId: p.vacancy.id }, {
-      vacancyReference: p.vacancy.reference,
-      allocationDate: p.allocationDate,
-      roundId: p.roundId,
-      ...(p.roundId !== null ? { requestedBy: p.requestedBy } : {}),
-      ...(p.basis ? { basis: p.basis } : {}),
-      planHash: planHash(p.plan),
-      outcome: proposalOutcome(p.plan, p.vacancy.id),
-      ...(p.madeBySystem ? { madeBySystem: p.madeBySystem } : {}),
-    });
+    await this.audit.append(
+      m,
+      p.actor,
+      'PROPOSAL_MADE',
+      { proposalId: entity.id, vacancyId: p.vacancy.id },
+      {
+        vacancyReference: p.vacancy.reference,
+        allocationDate: p.allocationDate,
+        roundId: p.roundId,
+        ...(p.roundId !== null ? { requestedBy: p.requestedBy } : {}),
+        ...(p.basis ? { basis: p.basis } : {}),
+        planHash: planHash(p.plan),
+        outcome: proposalOutcome(p.plan, p.vacancy.id),
+        ...(p.madeBySystem ? { madeBySystem: p.madeBySystem } : {}),
+      },
+    );
     return entity;
   }
 }

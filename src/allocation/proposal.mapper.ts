@@ -27,7 +27,11 @@ function toCandidate(c: WithheldCandidate & Partial<Pick<CandidateScore, 'fit' |
  * A stored proposal as its reader may see it: `proposal` and `plan` are the stored ones, or the
  * same without special-category detail (ProposalPresenter decides which).
  */
-export function toProposal({ entity, plan, proposal }: Pick<StoredProposal, 'entity'> & { plan: AllocationPlan | object; proposal: WithheldProposal }): Proposal {
+export function toProposal({
+  entity,
+  plan,
+  proposal,
+}: Pick<StoredProposal, 'entity'> & { plan: AllocationPlan | object; proposal: WithheldProposal }): Proposal {
   return {
     id: String(entity.id),
     vacancyId: entity.vacancyId,
@@ -45,8 +49,18 @@ export function toProposal({ entity, plan, proposal }: Pick<StoredProposal, 'ent
     passedOverReasons: (proposal.plainOrderPassedOver?.reasons ?? []).map((r) => ({ kind: r.kind, ref: r.ref, points: r.points, text: r.text })),
     alternatives: proposal.alternatives.map(toCandidate),
     composition: proposal.composition.map((t) => ({
-      targetId: t.targetId, label: t.label, dimension: t.dimension, categories: [...t.categories], bound: t.bound, basisPoints: t.basisPoints,
-      weight: t.weight, source: t.source, before: t.before, afterThis: t.afterThis, afterPlan: t.afterPlan, text: t.text,
+      targetId: t.targetId,
+      label: t.label,
+      dimension: t.dimension,
+      categories: [...t.categories],
+      bound: t.bound,
+      basisPoints: t.basisPoints,
+      weight: t.weight,
+      source: t.source,
+      before: t.before,
+      afterThis: t.afterThis,
+      afterPlan: t.afterPlan,
+      text: t.text,
     })),
     plan: JSON.stringify(plan),
     roundId: entity.roundId === null ? null : String(entity.roundId),

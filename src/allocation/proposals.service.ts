@@ -67,7 +67,10 @@ export class ProposalsService {
       const stored = await this.storeIfBasisHolds(id, read.loaded, read.writes, plan, onDate, actor);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
-        throw new DomainError(ErrorCode.CONFLICT, `What vacancy ${read.vacancy.reference} is planned from (respondents, their facts, offers, tenancies, policies) kept changing while it was planned; ask again`);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `What vacancy ${read.vacancy.reference} is planned from (respondents, their facts, offers, tenancies, policies) kept changing while it was planned; ask again`,
+        );
       }
       // let the change that overtook this plan settle before reading again
       await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
@@ -82,7 +85,14 @@ export class ProposalsService {
    * vacancy's respondents and complex only, not with other tables. Null: plan again. READ COMMITTED
    * on purpose: the audit log appends after its lock and must see the events committed before it.
    */
-  private storeIfBasisHolds(vacancyId: number, loaded: LoadedInput, readWrites: WriteStamp, plan: AllocationPlan, onDate: IsoDate, actor: Actor): Promise<StoredProposal | null> {
+  private storeIfBasisHolds(
+    vacancyId: number,
+    loaded: LoadedInput,
+    readWrites: WriteStamp,
+    plan: AllocationPlan,
+    onDate: IsoDate,
+    actor: Actor,
+  ): Promise<StoredProposal | null> {
     return this.dataSource.transaction(async (m) => {
       // no transaction has written anything since the read (none in flight then, none begun since):
       // the data cannot differ, so the second read is skipped
@@ -124,7 +134,15 @@ export class ProposalsService {
   }
 
   /** Stores the proposal with its input snapshot and basis (ProposalStore supersedes and logs). */
-  private async store(m: EntityManager, vacancy: VacancyEntity, loaded: LoadedInput, plan: AllocationPlan, onDate: IsoDate, actor: Actor, made?: { onBehalfOf: string; after: string }): Promise<StoredProposal> {
+  private async store(
+    m: EntityManager,
+    vacancy: VacancyEntity,
+    loaded: LoadedInput,
+    plan: AllocationPlan,
+    onDate: IsoDate,
+    actor: Actor,
+    made?: { onBehalfOf: string; after: string },
+  ): Promise<StoredProposal> {
     const inputHash = await this.audit.storeSnapshot(m, loaded.input);
     const entity = await this.proposals.store(m, {
       vacancy,
@@ -162,7 +180,8 @@ interface WriteStamp {
 
 async function writeStamp(m: EntityManager): Promise<WriteStamp> {
   const [row]: { next_xid: string; in_flight: number }[] = await m.query(
-    `SELECT pg_snapshot_xmax(s)::text AS next_xid, (SELECT count(*) FROM pg_snapshot_xip(s))::int AS in_flight FROM pg_current_snapshot() AS s`);
+    `SELECT pg_snapshot_xmax(s)::text AS next_xid, (SELECT count(*) FROM pg_snapshot_xip(s))::int AS in_flight FROM pg_current_snapshot() AS s`,
+  );
   return { nextXid: row.next_xid, settled: Number(row.in_flight) === 0 };
 }
 

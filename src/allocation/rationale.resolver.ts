@@ -10,7 +10,10 @@ export class RationaleResolver {
   constructor(private readonly rationaleService: RationaleService) {}
 
   @Roles('OFFICER', 'AUDITOR')
-  @Query(() => ProposalRationale, { complexity: 100, description: 'Why this proposal: exclusions by rule, plain-order candidate, binding targets, displacement, decisions' })
+  @Query(() => ProposalRationale, {
+    complexity: 100,
+    description: 'Why this proposal: exclusions by rule, plain-order candidate, binding targets, displacement, decisions',
+  })
   async proposalRationale(@Args('proposalId', { type: () => ID }) proposalId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     const r = await this.rationaleService.proposalRationale(proposalId, actor, ctx);
     return {
@@ -23,7 +26,12 @@ export class RationaleResolver {
 
   @Roles('OFFICER', 'AUDITOR')
   @Query(() => NotChosenAnswer, { complexity: 200, description: 'Why a household did not get a vacancy; auditors name it by the pseudonym they were shown' })
-  async whyNotChosen(@Args('householdReference') householdReference: string, @Args('vacancyId', { type: () => ID }) vacancyId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+  async whyNotChosen(
+    @Args('householdReference') householdReference: string,
+    @Args('vacancyId', { type: () => ID }) vacancyId: string,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: RequestContext,
+  ) {
     const a = await this.rationaleService.whyNotChosen(householdReference, vacancyId, actor, ctx);
     return { ...a, proposalId: a.proposalId === null ? null : String(a.proposalId) };
   }

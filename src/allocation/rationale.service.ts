@@ -26,7 +26,14 @@ export interface RationaleView extends ProposalRationale {
   proposalId: number;
   vacancyReference: string;
   allocationDate: string;
-  basis: { eventSeqs: number[]; inputHash: string | null; planHash: string | null; compositionPolicy: string | null; parameterYear: number | null; solver: string | null };
+  basis: {
+    eventSeqs: number[];
+    inputHash: string | null;
+    planHash: string | null;
+    compositionPolicy: string | null;
+    parameterYear: number | null;
+    solver: string | null;
+  };
   exclusions: PoolExclusionFacts | null;
   decisions: DecisionFacts[];
 }
@@ -65,8 +72,14 @@ export class RationaleService {
     const { basis, eventSeqs, planHash } = await this.basisOf(entity);
     const offers = await this.dataSource.manager.find(OfferEntity, { where: { proposalId }, order: { id: 'ASC' } });
     const decisions: DecisionFacts[] = offers.map((o) => ({
-      decision: o.decision, householdReference: householdMention(o.householdId), status: o.status, reasonCode: o.reasonCode,
-      reasonText: o.reasonText, decidedBy: o.decidedBy, approvedBy: o.approvedBy, responseReason: o.responseReason,
+      decision: o.decision,
+      householdReference: householdMention(o.householdId),
+      status: o.status,
+      reasonCode: o.reasonCode,
+      reasonText: o.reasonText,
+      decidedBy: o.decidedBy,
+      approvedBy: o.approvedBy,
+      responseReason: o.responseReason,
     }));
     const exclusions = basis?.exclusions[String(entity.vacancyId)] ?? null;
     const rationale = proposalRationale(await this.proposalFor(actor, proposal, ctx), exclusions, decisions, (mention) => mention);
@@ -78,15 +91,23 @@ export class RationaleService {
       exclusions,
       decisions,
       basis: {
-        eventSeqs, inputHash: basis?.inputHash ?? null, planHash,
+        eventSeqs,
+        inputHash: basis?.inputHash ?? null,
+        planHash,
         compositionPolicy: basis ? `${basis.compositionPolicy.code} v${basis.compositionPolicy.version}` : null,
-        parameterYear: basis?.parameterYear ?? entity.parameterYear, solver: plan.solverName ? `${plan.solverName} ${plan.solverVersion ?? ''}`.trim() : null,
+        parameterYear: basis?.parameterYear ?? entity.parameterYear,
+        solver: plan.solverName ? `${plan.solverName} ${plan.solverVersion ?? ''}`.trim() : null,
       },
     };
   }
 
   /** Why a household did not get a vacancy, judged on the latest proposal for it. */
-  async whyNotChosen(householdReference: string, vacancyIdArg: string, actor: Actor, ctx: RequestContext): Promise<NotChosenAnswer & { householdReference: string; vacancyReference: string; proposalId: number | null }> {
+  async whyNotChosen(
+    householdReference: string,
+    vacancyIdArg: string,
+    actor: Actor,
+    ctx: RequestContext,
+  ): Promise<NotChosenAnswer & { householdReference: string; vacancyReference: string; proposalId: number | null }> {
     const vacancyId = parseId(vacancyIdArg, 'vacancyId');
     const m = this.dataSource.manager;
     const vacancy = await m.findOneBy(VacancyEntity, { id: vacancyId });
@@ -96,7 +117,15 @@ export class RationaleService {
     if (!household) throw DomainError.notFound('Household', householdReference);
     const entity = await m.findOne(ProposalEntity, { where: { vacancyId }, order: { id: 'DESC' } });
     const base = { householdReference: householdMention(household.id), vacancyReference: vacancy.reference };
-    if (!entity) return { ...base, proposalId: null, outcome: 'NOT_A_CANDIDATE', rank: null, chosenRank: null, sentences: [`No proposal has been made for ${vacancy.reference} yet.`] };
+    if (!entity)
+      return {
+        ...base,
+        proposalId: null,
+        outcome: 'NOT_A_CANDIDATE',
+        rank: null,
+        chosenRank: null,
+        sentences: [`No proposal has been made for ${vacancy.reference} yet.`],
+      };
     const { proposal } = toStored(entity);
     const responded = await m.existsBy(VacancyResponseEntity, { vacancyId, householdId: household.id });
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
@@ -107,7 +136,10 @@ export class RationaleService {
     const snapshot = basis ? await this.audit.snapshot<AllocationInput>(basis.inputHash) : null;
     const prepared = snapshot && 'value' in snapshot ? prepareAllocation(snapshot.value) : null;
     const shown = seesSpecial ? proposal : withholdProposal(proposal);
-    const answer = whyNotChosen({ household: { id: household.id, reference: householdMention(household.id) }, responded, declinedBefore, verdict, prepared, proposal: shown }, (mention) => mention);
+    const answer = whyNotChosen(
+      { household: { id: household.id, reference: householdMention(household.id) }, responded, declinedBefore, verdict, prepared, proposal: shown },
+      (mention) => mention,
+    );
     return { ...base, proposalId: entity.id, ...answer };
   }
 
@@ -116,7 +148,11 @@ export class RationaleService {
     if (!(await this.disclosure.handlesVacancy(ctx, proposal.vacancyId))) return withholdProposal(proposal);
     const shown = [proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : []));
     // loaded together, the reads are recorded in one insert
-    await Promise.all([...new Set(shown)].map((householdId) => this.disclosure.recordRead(ctx, householdId, 'proposalRationale', { purpose: 'VACANCY', purposeId: proposal.vacancyId })));
+    await Promise.all(
+      [...new Set(shown)].map((householdId) =>
+        this.disclosure.recordRead(ctx, householdId, 'proposalRationale', { purpose: 'VACANCY', purposeId: proposal.vacancyId }),
+      ),
+    );
     return proposal;
   }
 }

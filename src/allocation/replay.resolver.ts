@@ -13,6 +13,10 @@ export class ReplayResolver {
   @Query(() => ProposalReplay, { complexity: 500, description: 'Recomputes a proposal from its logged snapshot: IDENTICAL, or the differences' })
   async replayProposal(@Args('proposalId', { type: () => ID }) proposalId: string) {
     const r = await this.replayService.replayProposal(proposalId);
-    return { ...r, proposalId: String(r.proposalId), differences: r.differences.map((d) => ({ path: d.path, recorded: json(d.recorded), replayed: json(d.replayed) })) };
+    return {
+      ...r,
+      proposalId: String(r.proposalId),
+      differences: r.differences.map((d) => ({ path: d.path, recorded: json(d.recorded), replayed: json(d.replayed) })),
+    };
   }
 }

@@ -56,7 +56,13 @@ export class ReplayService {
     const base = { proposalId, storedPlanHash, inputHash: null, loggedPlanHash: null, replayedPlanHash: null, differences: [] };
     // ids are never reused on a server; the newest event is the one written with this row
     const made = (await this.audit.about({ proposalId }, 'PROPOSAL_MADE')).at(-1);
-    if (!made) return { ...base, result: 'NOT_REPLAYABLE', eventSeqs: [], message: `No PROPOSAL_MADE event for proposal ${proposalId}: it was made before the audit log existed` };
+    if (!made)
+      return {
+        ...base,
+        result: 'NOT_REPLAYABLE',
+        eventSeqs: [],
+        message: `No PROPOSAL_MADE event for proposal ${proposalId}: it was made before the audit log existed`,
+      };
     const payload = (JSON.parse(made.body) as EventBody).payload as ProposalPayload;
     const eventSeqs = [made.seq];
     let basis = payload.basis;
@@ -77,11 +83,12 @@ export class ReplayService {
     const sameAsStored = replayedPlanHash === storedPlanHash;
     const storedAsLogged = storedPlanHash === payload.planHash;
     const result: ReplayResult = sameAsStored && storedAsLogged ? 'IDENTICAL' : 'DIFFERENT';
-    const message = result === 'IDENTICAL'
-      ? `Recomputed from event ${eventSeqs.join(' and ')} with composition policy ${basis.compositionPolicy.code} v${basis.compositionPolicy.version}, rule parameters ${basis.parameterYear} and ${plan.solverName ?? 'direct scoring'}: the same plan, byte for byte (sha256 ${replayedPlanHash.slice(0, 12)}…)`
-      : !storedAsLogged
-        ? 'The stored plan is not the plan that was logged when the proposal was made (it was changed afterwards)'
-        : `The recomputed plan differs from the stored one at ${differences.length} place(s)`;
+    const message =
+      result === 'IDENTICAL'
+        ? `Recomputed from event ${eventSeqs.join(' and ')} with composition policy ${basis.compositionPolicy.code} v${basis.compositionPolicy.version}, rule parameters ${basis.parameterYear} and ${plan.solverName ?? 'direct scoring'}: the same plan, byte for byte (sha256 ${replayedPlanHash.slice(0, 12)}…)`
+        : !storedAsLogged
+          ? 'The stored plan is not the plan that was logged when the proposal was made (it was changed afterwards)'
+          : `The recomputed plan differs from the stored one at ${differences.length} place(s)`;
     return { ...withHashes, result, message, replayedPlanHash, differences };
   }
 }

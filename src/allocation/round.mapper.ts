@@ -19,7 +19,12 @@ export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRoun
     worker: e.worker,
     skipped: e.skipped.map((s) => ({ vacancyId: String(s.vacancyId), reason: s.reason })),
     solverReport: e.solverReport,
-    quotaEffects: (plan?.quotas ?? []).map((q) => ({ scope: q.scopeKey, before: q.before.map(toQuotaShare), after: q.after.map(toQuotaShare), penalty: q.penalty })),
+    quotaEffects: (plan?.quotas ?? []).map((q) => ({
+      scope: q.scopeKey,
+      before: q.before.map(toQuotaShare),
+      after: q.after.map(toQuotaShare),
+      penalty: q.penalty,
+    })),
     plan: plan ? JSON.stringify(plan) : null,
     vacancyIdList: e.vacancyIds.map(Number),
     createdAt: e.createdAt,

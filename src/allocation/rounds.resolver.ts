@@ -49,7 +49,10 @@ export class RoundsResolver {
     return this.presenter.presentAll((await this.roundService.proposals(Number(round.id))).map(toStored), ctx);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The whole explained plan as JSON; without special-category detail unless you handle every vacancy in it' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The whole explained plan as JSON; without special-category detail unless you handle every vacancy in it',
+  })
   async plan(@Parent() round: AllocationRound, @Context() ctx: RequestContext) {
     if (round.plan === null) return null;
     const handlesAll = (await Promise.all(round.vacancyIdList.map((id) => this.disclosure.handlesVacancy(ctx, id)))).every(Boolean);

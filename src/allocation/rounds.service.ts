@@ -21,14 +21,7 @@ import { JobQueue } from '../jobs/job-queue.service.js';
 import { RunningJobs } from '../jobs/running-jobs.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { AllocationInputLoader, LoadedInput, isPlannable, PLANNABLE_STATUSES } from './allocation-input.loader.js';
-import {
-  AllocationRoundEntity,
-  ProposalEntity,
-  RoundProgress,
-  RoundRequest,
-  RoundSolverReport,
-  SkippedVacancy,
-} from './allocation.entities.js';
+import { AllocationRoundEntity, ProposalEntity, RoundProgress, RoundRequest, RoundSolverReport, SkippedVacancy } from './allocation.entities.js';
 import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
 
@@ -86,9 +79,13 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     this.jobs.onStop(this.abandonRunning);
-    await this.jobs.serve<RoundJob>(ROUND_QUEUE, ROUND_FAILED_QUEUE, this.config.roundWorkers,
+    await this.jobs.serve<RoundJob>(
+      ROUND_QUEUE,
+      ROUND_FAILED_QUEUE,
+      this.config.roundWorkers,
       (job) => this.running.run(job.data.roundId, (controller) => this.process(job.data.roundId, job, controller)),
-      (job) => this.markFailed(job));
+      (job) => this.markFailed(job),
+    );
   }
 
   /** Stopping: abandon running rounds (their jobs are retried by pg-boss) and let their writes finish. */
@@ -101,34 +98,48 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     const allocationDate = this.clock.today();
     return this.dataSource.transaction(async (m) => {
       const vacancies = await this.roundVacancies(m, request);
-      await this.disclosure.assertAssigned(m, actor, vacancies.map((v) => v.id), 'startAllocationRound');
+      await this.disclosure.assertAssigned(
+        m,
+        actor,
+        vacancies.map((v) => v.id),
+        'startAllocationRound',
+      );
       const vacancyIds = vacancies.map((v) => v.id);
       const seed = request.seed ?? seedForVacancy(`round:${allocationDate}:${vacancies.map((v) => v.reference).join(',')}`);
-      const round = await m.save(AllocationRoundEntity, m.create(AllocationRoundEntity, {
-        status: 'QUEUED',
-        request,
-        vacancyIds,
-        allocationDate,
-        seed,
-        timeLimitMs: request.timeLimitSeconds * 1000,
-        jobId: null,
-        attempts: 0,
-        progress: { stage: 'QUEUED', percent: 0, message: `Waiting for a worker: ${countOf(vacancyIds.length, 'vacancy', 'vacancies')}` },
-        solverReport: null,
-        plan: null,
-        skipped: [],
-        error: null,
-        worker: null,
-        compositionPolicyId: null,
-        parameterYear: null,
-        startedAt: null,
-        finishedAt: null,
-        requestedBy: actor.subject,
-      }));
+      const round = await m.save(
+        AllocationRoundEntity,
+        m.create(AllocationRoundEntity, {
+          status: 'QUEUED',
+          request,
+          vacancyIds,
+          allocationDate,
+          seed,
+          timeLimitMs: request.timeLimitSeconds * 1000,
+          jobId: null,
+          attempts: 0,
+          progress: { stage: 'QUEUED', percent: 0, message: `Waiting for a worker: ${countOf(vacancyIds.length, 'vacancy', 'vacancies')}` },
+          solverReport: null,
+          plan: null,
+          skipped: [],
+          error: null,
+          worker: null,
+          compositionPolicyId: null,
+          parameterYear: null,
+          startedAt: null,
+          finishedAt: null,
+          requestedBy: actor.subject,
+        }),
+      );
       // in the same transaction: the round and its job exist together or not at all
       round.jobId = await this.jobs.sendInTransaction(m, ROUND_QUEUE, { roundId: round.id } satisfies RoundJob);
       await m.update(AllocationRoundEntity, { id: round.id }, { jobId: round.jobId });
-      await this.audit.append(m, actor, 'ROUND_STARTED', { roundId: round.id }, { request, vacancyIds, allocationDate, seed, timeLimitMs: round.timeLimitMs, jobId: round.jobId });
+      await this.audit.append(
+        m,
+        actor,
+        'ROUND_STARTED',
+        { roundId: round.id },
+        { request, vacancyIds, allocationDate, seed, timeLimitMs: round.timeLimitMs, jobId: round.jobId },
+      );
       return round;
     });
   }
@@ -184,19 +195,27 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (request.vacancyIds) {
       const found = new Set(vacancies.map((v) => v.id));
       const problems = [
-        ...request.vacancyIds.filter((id) => !found.has(id)).map((id) => ({
-          field: 'vacancyIds',
-          reason: request.municipalityCode ? `vacancy ${id} does not exist in municipality ${request.municipalityCode}` : `vacancy ${id} does not exist`,
-        })),
-        ...vacancies.filter((v) => !isPlannable(v)).map((v) => ({ field: 'vacancyIds', reason: `vacancy ${v.reference} is ${v.status}; a round plans OPEN or PROPOSED vacancies` })),
+        ...request.vacancyIds
+          .filter((id) => !found.has(id))
+          .map((id) => ({
+            field: 'vacancyIds',
+            reason: request.municipalityCode ? `vacancy ${id} does not exist in municipality ${request.municipalityCode}` : `vacancy ${id} does not exist`,
+          })),
+        ...vacancies
+          .filter((v) => !isPlannable(v))
+          .map((v) => ({ field: 'vacancyIds', reason: `vacancy ${v.reference} is ${v.status}; a round plans OPEN or PROPOSED vacancies` })),
       ];
       if (problems.length > 0) throw DomainError.invalid(problems);
     }
     if (vacancies.length === 0) {
-      throw DomainError.invalid([{ field: request.municipalityCode ? 'municipalityCode' : 'vacancyIds', reason: 'there are no OPEN or PROPOSED vacancies to plan' }]);
+      throw DomainError.invalid([
+        { field: request.municipalityCode ? 'municipalityCode' : 'vacancyIds', reason: 'there are no OPEN or PROPOSED vacancies to plan' },
+      ]);
     }
     if (vacancies.length > MAX_ROUND_VACANCIES) {
-      throw DomainError.invalid([{ field: 'vacancyIds', reason: `a round plans at most ${MAX_ROUND_VACANCIES} vacancies (got ${vacancies.length}); split it` }]);
+      throw DomainError.invalid([
+        { field: 'vacancyIds', reason: `a round plans at most ${MAX_ROUND_VACANCIES} vacancies (got ${vacancies.length}); split it` },
+      ]);
     }
     return vacancies;
   }
@@ -209,7 +228,11 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       round.attempts += 1;
       round.startedAt = this.clock.now();
       round.worker = this.instance;
-      round.progress = { stage: 'LOADING', percent: 10, message: `Attempt ${round.attempts}: judging the respondents of ${countOf(round.vacancyIds.length, 'vacancy', 'vacancies')}` };
+      round.progress = {
+        stage: 'LOADING',
+        percent: 10,
+        message: `Attempt ${round.attempts}: judging the respondents of ${countOf(round.vacancyIds.length, 'vacancy', 'vacancies')}`,
+      };
       return m.save(AllocationRoundEntity, round);
     });
     if (!claimed) return { skipped: `round ${roundId} is gone or already finished` };
@@ -227,8 +250,10 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       const { loaded, skipped } = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
         const vacancies = await m.find(VacancyEntity, { where: { id: In(claimed.vacancyIds) }, order: { id: 'ASC' } });
         const plannable = vacancies.filter(isPlannable);
-        const skippedNow: SkippedVacancy[] = vacancies.filter((v) => !isPlannable(v)).map((v) => ({ vacancyId: v.id, reason: `${v.reference} was ${v.status} when the round ran` }));
-        if (plannable.length === 0) throw new Error('none of the round\'s vacancies is still OPEN or PROPOSED');
+        const skippedNow: SkippedVacancy[] = vacancies
+          .filter((v) => !isPlannable(v))
+          .map((v) => ({ vacancyId: v.id, reason: `${v.reference} was ${v.status} when the round ran` }));
+        if (plannable.length === 0) throw new Error("none of the round's vacancies is still OPEN or PROPOSED");
         const input = await this.loader.load(m, { focus: plannable, lookAhead: [], onDate: claimed.allocationDate, seed: claimed.seed, withQuotaRows: true });
         return { loaded: input, skipped: skippedNow };
       });
@@ -260,13 +285,21 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         });
         await m.save(AllocationRoundEntity, round);
         const inputHash = await this.audit.storeSnapshot(m, loaded.input);
-        await this.audit.append(m, SYSTEM_ACTOR, 'ROUND_COMPLETED', { roundId: round.id }, {
-          requestedBy: round.requestedBy, worker: this.instance, attempt,
-          basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }, inputHash),
-          planHash: planHash(plan),
-          solver: { name: plan.solverName, version: plan.solverVersion, status: plan.status, source: plan.source, gap: plan.gap, model: plan.model },
-          skipped: round.skipped,
-        });
+        await this.audit.append(
+          m,
+          SYSTEM_ACTOR,
+          'ROUND_COMPLETED',
+          { roundId: round.id },
+          {
+            requestedBy: round.requestedBy,
+            worker: this.instance,
+            attempt,
+            basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }, inputHash),
+            planHash: planHash(plan),
+            solver: { name: plan.solverName, version: plan.solverVersion, status: plan.status, source: plan.source, gap: plan.gap, model: plan.model },
+            skipped: round.skipped,
+          },
+        );
         return true;
       });
       return stored ? { status: plan.status, proposals: plan.proposals.length } : { discarded: 'the round was cancelled or taken over meanwhile' };
@@ -275,7 +308,11 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       if (reason instanceof RoundCancelled) return { cancelled: true };
       if (reason instanceof RoundInterrupted || this.jobs.isStopping) {
         // handed back: pg-boss retries the job (on this or another instance)
-        await this.setStatusIfOwner(roundId, attempt, 'QUEUED', null, { stage: 'QUEUED', percent: 0, message: `Attempt ${attempt} interrupted (${(reason as Error).message}); queued again` });
+        await this.setStatusIfOwner(roundId, attempt, 'QUEUED', null, {
+          stage: 'QUEUED',
+          percent: 0,
+          message: `Attempt ${attempt} interrupted (${(reason as Error).message}); queued again`,
+        });
         throw reason;
       }
       const message = (error as Error).message;
@@ -296,7 +333,9 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   private async storeProposals(m: EntityManager, round: AllocationRoundEntity, plan: AllocationPlan, loaded: LoadedInput): Promise<SkippedVacancy[]> {
     const { localPolicyIdByVacancy, compositionPolicyId, parameterYear } = loaded;
     const ids = plan.proposals.map((p) => p.vacancyId);
-    const vacancies = new Map((await m.find(VacancyEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((v) => [v.id, v]));
+    const vacancies = new Map(
+      (await m.find(VacancyEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((v) => [v.id, v]),
+    );
     const skipped: SkippedVacancy[] = [];
     for (const p of plan.proposals) {
       const vacancy = vacancies.get(p.vacancyId)!;
@@ -329,11 +368,14 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.dataSource.transaction(async (m) => {
       const round = await m.findOne(AllocationRoundEntity, { where: { id: job.data.roundId }, lock: { mode: 'pessimistic_write' } });
       if (!round || (round.status !== 'QUEUED' && round.status !== 'RUNNING')) return;
-      const text = why === 'job failed by timeout in active state'
-        ? `no answer from the instance running attempt ${round.attempts} within ${this.config.jobs.expireSeconds} s (it stopped or crashed), and no retries are left`
-        : why;
+      const text =
+        why === 'job failed by timeout in active state'
+          ? `no answer from the instance running attempt ${round.attempts} within ${this.config.jobs.expireSeconds} s (it stopped or crashed), and no retries are left`
+          : why;
       Object.assign(round, {
-        status: 'FAILED', error: text, finishedAt: this.clock.now(),
+        status: 'FAILED',
+        error: text,
+        finishedAt: this.clock.now(),
         progress: { stage: 'DONE', percent: 100, message: `Failed after ${round.attempts} attempt(s): ${text}` },
       });
       await m.save(AllocationRoundEntity, round);
@@ -367,9 +409,16 @@ function validateRequest(input: StartRoundInput): RoundRequest {
   let vacancyIds: number[] | null = null;
   if (input.vacancyIds != null) {
     if (input.vacancyIds.length === 0) problems.push({ field: 'vacancyIds', reason: 'must name at least one vacancy, or be left out for all open vacancies' });
-    else if (input.vacancyIds.length > MAX_ROUND_VACANCIES) problems.push({ field: 'vacancyIds', reason: `at most ${MAX_ROUND_VACANCIES} vacancies per round` });
+    else if (input.vacancyIds.length > MAX_ROUND_VACANCIES)
+      problems.push({ field: 'vacancyIds', reason: `at most ${MAX_ROUND_VACANCIES} vacancies per round` });
     else {
-      const parsed = input.vacancyIds.map((id) => { try { return parseId(id, 'vacancyIds'); } catch { return null; } });
+      const parsed = input.vacancyIds.map((id) => {
+        try {
+          return parseId(id, 'vacancyIds');
+        } catch {
+          return null;
+        }
+      });
       const bad = input.vacancyIds.filter((_, i) => parsed[i] === null);
       if (bad.length) problems.push({ field: 'vacancyIds', reason: `not vacancy ids: ${bad.slice(0, 5).join(', ')}` });
       const ids = parsed.filter((id): id is number => id !== null);
@@ -378,13 +427,15 @@ function validateRequest(input: StartRoundInput): RoundRequest {
     }
   }
   const municipalityCode = input.municipalityCode ?? null;
-  if (municipalityCode !== null && !MUNICIPALITY_CODE.test(municipalityCode)) problems.push({ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' });
+  if (municipalityCode !== null && !MUNICIPALITY_CODE.test(municipalityCode))
+    problems.push({ field: 'municipalityCode', reason: 'must be GM followed by 4 digits' });
   const timeLimitSeconds = input.timeLimitSeconds ?? DEFAULT_ROUND_TIME_LIMIT_SECONDS;
   if (!Number.isInteger(timeLimitSeconds) || timeLimitSeconds < 1 || timeLimitSeconds > MAX_ROUND_TIME_LIMIT_SECONDS) {
     problems.push({ field: 'timeLimitSeconds', reason: `must be a whole number of seconds from 1 to ${MAX_ROUND_TIME_LIMIT_SECONDS}` });
   }
   const seed = input.seed ?? null;
-  if (seed !== null && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) problems.push({ field: 'seed', reason: 'must be a whole number from 0 to 4294967295' });
+  if (seed !== null && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff))
+    problems.push({ field: 'seed', reason: 'must be a whole number from 0 to 4294967295' });
   if (problems.length) throw DomainError.invalid(problems);
   return { vacancyIds, municipalityCode, timeLimitSeconds, seed };
 }
@@ -415,9 +466,12 @@ function solverReport(plan: AllocationPlan, timings: { totalMs: number; solverMs
 export function roundSummary(plan: AllocationPlan, report: RoundSolverReport): string {
   const filled = plan.proposals.filter((p) => p.chosen).length;
   const passedOver = plan.proposals.filter((p) => p.plainOrderPassedOver).length;
-  const proof = plan.status === 'OPTIMAL'
-    ? `optimal${plan.gap !== null ? ` (proven gap ${(plan.gap * 100).toFixed(4)}%)` : ''}`
-    : `${plan.status}${plan.gap !== null ? `, proven gap ${(plan.gap * 100).toFixed(4)}%` : ''}`;
-  const violated = plan.objectiveParts ? `; ${plan.objectiveParts.violatedTargets} composition target(s) still exceeded, ${plan.objectiveParts.violatedQuotas} quota(s) below norm` : '';
+  const proof =
+    plan.status === 'OPTIMAL'
+      ? `optimal${plan.gap !== null ? ` (proven gap ${(plan.gap * 100).toFixed(4)}%)` : ''}`
+      : `${plan.status}${plan.gap !== null ? `, proven gap ${(plan.gap * 100).toFixed(4)}%` : ''}`;
+  const violated = plan.objectiveParts
+    ? `; ${plan.objectiveParts.violatedTargets} composition target(s) still exceeded, ${plan.objectiveParts.violatedQuotas} quota(s) below norm`
+    : '';
   return `${filled} of ${plan.proposals.length} vacancies get a proposal (${passedOver} pass over the plain-order candidate), ${proof} by ${report.solverName ?? 'direct scoring'} in ${report.totalMs} ms${violated}.`;
 }

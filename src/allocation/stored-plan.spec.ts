@@ -1,7 +1,14 @@
 import { PLAN_SCHEMA_VERSION, readStoredPlan, toStoredPlan } from './stored-plan.js';
 import type { AllocationPlan } from '../engine/allocation/explain-plan.js';
 
-const plan = { status: 'OPTIMAL', source: 'FAST_PATH', policy: { id: 'P', version: 1, effectiveFrom: '2026-01-01' }, proposals: [], complexes: [], quotas: [] } as unknown as AllocationPlan;
+const plan = {
+  status: 'OPTIMAL',
+  source: 'FAST_PATH',
+  policy: { id: 'P', version: 1, effectiveFrom: '2026-01-01' },
+  proposals: [],
+  complexes: [],
+  quotas: [],
+} as unknown as AllocationPlan;
 
 describe('stored plans', () => {
   it('store the engine plan with the version of its shape, and read it back as it was', () => {

@@ -16,7 +16,9 @@ export function readStoredPlan(stored: unknown, where: string): AllocationPlan {
   if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) throw new Error(`${where}: the stored plan is not a JSON object`);
   const { schemaVersion, ...plan } = stored as { schemaVersion?: unknown } & Record<string, unknown>;
   if (schemaVersion !== PLAN_SCHEMA_VERSION) {
-    throw new Error(`${where}: the stored plan has schema version ${JSON.stringify(schemaVersion ?? null)}; this version of Woonmix reads version ${PLAN_SCHEMA_VERSION}`);
+    throw new Error(
+      `${where}: the stored plan has schema version ${JSON.stringify(schemaVersion ?? null)}; this version of Woonmix reads version ${PLAN_SCHEMA_VERSION}`,
+    );
   }
   const missing = (['status', 'source', 'policy', 'proposals', 'complexes', 'quotas'] as const).filter((k) => !(k in plan));
   if (missing.length > 0 || !Array.isArray(plan.proposals)) throw new Error(`${where}: the stored plan lacks ${missing.join(', ') || 'a proposals list'}`);

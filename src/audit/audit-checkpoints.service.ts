@@ -58,17 +58,19 @@ export class AuditCheckpoints implements OnModuleInit, OnModuleDestroy {
 
   /** Writes the current head as a checkpoint (unless the last one already holds it) and returns it; null on an empty log. */
   write(): Promise<AuditCheckpoint | null> {
-    const run = this.writing.catch(() => undefined).then(async () => {
-      const [head]: { seq: string; hash: string }[] = await this.dataSource.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-      if (!head) return null;
-      const last = (await this.read()).at(-1);
-      if (last && last.seq === Number(head.seq) && last.hash === head.hash) return last;
-      const at = this.clock.now().toISOString();
-      const checkpoint: AuditCheckpoint = { seq: Number(head.seq), hash: head.hash, at, mac: this.mac(Number(head.seq), head.hash, at) };
-      await mkdir(this.config.auditCheckpoints.dir, { recursive: true });
-      await appendFile(join(this.config.auditCheckpoints.dir, FILE), `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
-      return checkpoint;
-    });
+    const run = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        const [head]: { seq: string; hash: string }[] = await this.dataSource.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+        if (!head) return null;
+        const last = (await this.read()).at(-1);
+        if (last && last.seq === Number(head.seq) && last.hash === head.hash) return last;
+        const at = this.clock.now().toISOString();
+        const checkpoint: AuditCheckpoint = { seq: Number(head.seq), hash: head.hash, at, mac: this.mac(Number(head.seq), head.hash, at) };
+        await mkdir(this.config.auditCheckpoints.dir, { recursive: true });
+        await appendFile(join(this.config.auditCheckpoints.dir, FILE), `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+        return checkpoint;
+      });
     this.writing = run;
     return run;
   }
@@ -82,7 +84,10 @@ export class AuditCheckpoints implements OnModuleInit, OnModuleDestroy {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
     }
-    return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as AuditCheckpoint);
+    return text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as AuditCheckpoint);
   }
 
   /**
@@ -90,20 +95,35 @@ export class AuditCheckpoints implements OnModuleInit, OnModuleDestroy {
    * was edited), a checkpointed event that is gone (the tail was cut) or whose hash changed (the log
    * was rewritten and its chain recomputed). `hashAt` reads an event's hash from the database.
    */
-  async firstDisagreement(lastSeq: number, hashAt: (seqs: number[]) => Promise<Map<number, string>>): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
+  async firstDisagreement(
+    lastSeq: number,
+    hashAt: (seqs: number[]) => Promise<Map<number, string>>,
+  ): Promise<{ checked: number; firstBreak: ChainBreak | null }> {
     const checkpoints = await this.read();
     const hashes = await hashAt([...new Set(checkpoints.map((c) => c.seq))].filter((seq) => seq <= lastSeq));
     for (const [i, c] of checkpoints.entries()) {
       const expected = Buffer.from(this.mac(c.seq, c.hash, c.at), 'hex');
       const given = Buffer.from(String(c.mac), 'hex');
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-        return { checked: i, firstBreak: { seq: c.seq, reason: `checkpoint ${i + 1} (event ${c.seq}, ${c.at}) does not carry a valid signature: the checkpoint file was altered` } };
+        return {
+          checked: i,
+          firstBreak: { seq: c.seq, reason: `checkpoint ${i + 1} (event ${c.seq}, ${c.at}) does not carry a valid signature: the checkpoint file was altered` },
+        };
       }
       if (c.seq > lastSeq) {
-        return { checked: i, firstBreak: { seq: lastSeq + 1, reason: `the log ends at event ${lastSeq}, but the checkpoint of ${c.at} saw event ${c.seq}: events were removed from its tail` } };
+        return {
+          checked: i,
+          firstBreak: {
+            seq: lastSeq + 1,
+            reason: `the log ends at event ${lastSeq}, but the checkpoint of ${c.at} saw event ${c.seq}: events were removed from its tail`,
+          },
+        };
       }
       if (hashes.get(c.seq) !== c.hash) {
-        return { checked: i, firstBreak: { seq: c.seq, reason: `event ${c.seq} does not have the hash the checkpoint of ${c.at} recorded: the log was rewritten up to there` } };
+        return {
+          checked: i,
+          firstBreak: { seq: c.seq, reason: `event ${c.seq} does not have the hash the checkpoint of ${c.at} recorded: the log was rewritten up to there` },
+        };
       }
     }
     return { checked: checkpoints.length, firstBreak: null };

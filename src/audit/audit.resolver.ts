@@ -22,7 +22,9 @@ export class AuditResolver {
     const problems = [
       ...(afterSeq < 0 ? [{ field: 'afterSeq', reason: 'must be 0 or more' }] : []),
       ...(limit < 1 || limit > 200 ? [{ field: 'limit', reason: 'must be from 1 to 200' }] : []),
-      ...(type && !(AUDIT_EVENT_TYPES as readonly string[]).includes(type) ? [{ field: 'type', reason: `must be one of ${AUDIT_EVENT_TYPES.join(', ')}` }] : []),
+      ...(type && !(AUDIT_EVENT_TYPES as readonly string[]).includes(type)
+        ? [{ field: 'type', reason: `must be one of ${AUDIT_EVENT_TYPES.join(', ')}` }]
+        : []),
     ];
     if (problems.length) throw DomainError.invalid(problems);
     const events = await this.auditService.page(afterSeq, limit, type ?? undefined);
@@ -39,7 +41,10 @@ export class AuditResolver {
   }
 
   @Roles('AUDITOR', 'ADMIN')
-  @Mutation(() => AuditCheckpoint, { nullable: true, description: 'Writes a signed checkpoint of the log\'s head outside the database now (also done every AUDIT_CHECKPOINT_SECONDS); null on an empty log' })
+  @Mutation(() => AuditCheckpoint, {
+    nullable: true,
+    description: "Writes a signed checkpoint of the log's head outside the database now (also done every AUDIT_CHECKPOINT_SECONDS); null on an empty log",
+  })
   async writeAuditCheckpoint() {
     const c = await this.checkpoints.write();
     return c && { seq: c.seq, hash: c.hash, at: c.at };

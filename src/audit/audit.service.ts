@@ -91,10 +91,16 @@ export class AuditService {
     // millisecond precision: the value stored in timestamptz reads back as the same ISO text
     const occurredAt = new Date(Math.floor(this.clock.now().getTime())).toISOString();
     const event = sealEvent({ seq, occurredAt, actor: actor.subject, roles: [...actor.roles], type, subject, payload }, last?.hash ?? GENESIS_HASH);
-    await m.query(
-      'INSERT INTO audit_event (seq, occurred_at, actor, type, subject, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [event.seq, event.occurredAt, event.actor, event.type, JSON.stringify(event.subject), event.body, event.prevHash, event.hash],
-    );
+    await m.query('INSERT INTO audit_event (seq, occurred_at, actor, type, subject, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      event.seq,
+      event.occurredAt,
+      event.actor,
+      event.type,
+      JSON.stringify(event.subject),
+      event.body,
+      event.prevHash,
+      event.hash,
+    ]);
     return event;
   }
 
@@ -123,26 +129,49 @@ export class AuditService {
   /** Checks events fromSeq..toSeq (default: the whole log) and reports the first break. */
   async verify(fromSeq = 1, toSeq?: number): Promise<ChainVerification> {
     if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) throw DomainError.invalid([{ field: 'fromSeq', reason: 'must be a whole number from 1' }]);
-    if (toSeq !== undefined && (!Number.isSafeInteger(toSeq) || toSeq < fromSeq)) throw DomainError.invalid([{ field: 'toSeq', reason: 'must be a whole number not below fromSeq' }]);
+    if (toSeq !== undefined && (!Number.isSafeInteger(toSeq) || toSeq < fromSeq))
+      throw DomainError.invalid([{ field: 'toSeq', reason: 'must be a whole number not below fromSeq' }]);
     const m = this.dataSource.manager;
     const [{ max }] = await m.query('SELECT coalesce(max(seq), 0) AS max FROM audit_event');
     const last = Math.min(toSeq ?? Number(max), Number(max));
     let previous: StoredEvent | null = null;
     if (fromSeq > 1) {
       const [row] = await m.query('SELECT * FROM audit_event WHERE seq = $1', [fromSeq - 1]);
-      if (!row) return { valid: false, fromSeq, toSeq: last, checked: 0, firstBreak: { seq: fromSeq - 1, reason: `event ${fromSeq - 1} is missing` }, checkpointsChecked: 0 };
+      if (!row)
+        return {
+          valid: false,
+          fromSeq,
+          toSeq: last,
+          checked: 0,
+          firstBreak: { seq: fromSeq - 1, reason: `event ${fromSeq - 1} is missing` },
+          checkpointsChecked: 0,
+        };
       previous = toStored(row);
     }
     let checked = 0;
     for (let start = fromSeq; start <= last; start += VERIFY_BATCH) {
-      const rows: EventRow[] = await m.query('SELECT * FROM audit_event WHERE seq >= $1 AND seq <= $2 ORDER BY seq', [start, Math.min(last, start + VERIFY_BATCH - 1)]);
+      const rows: EventRow[] = await m.query('SELECT * FROM audit_event WHERE seq >= $1 AND seq <= $2 ORDER BY seq', [
+        start,
+        Math.min(last, start + VERIFY_BATCH - 1),
+      ]);
       const events = rows.map(toStored);
       // a missing last row of the batch shows up as a gap in the next batch, or here
       const expected = Math.min(last, start + VERIFY_BATCH - 1) - start + 1;
-      const broken = firstChainBreak(events, previous)
-        ?? (events.length < expected ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` } : null)
-        ?? (await this.firstBadSnapshot(events));
-      if (broken) return { valid: false, fromSeq, toSeq: last, checked: checked + events.filter((e) => e.seq < broken.seq).length, firstBreak: broken, checkpointsChecked: 0 };
+      const broken =
+        firstChainBreak(events, previous) ??
+        (events.length < expected
+          ? { seq: (events.at(-1)?.seq ?? start - 1) + 1, reason: `event ${(events.at(-1)?.seq ?? start - 1) + 1} is missing` }
+          : null) ??
+        (await this.firstBadSnapshot(events));
+      if (broken)
+        return {
+          valid: false,
+          fromSeq,
+          toSeq: last,
+          checked: checked + events.filter((e) => e.seq < broken.seq).length,
+          firstBreak: broken,
+          checkpointsChecked: 0,
+        };
       checked += events.length;
       previous = events.at(-1) ?? previous;
     }
@@ -159,12 +188,15 @@ export class AuditService {
   private async firstBadSnapshot(events: readonly StoredEvent[]): Promise<ChainBreak | null> {
     const refs = events.flatMap((e) => snapshotHashes(JSON.parse(e.body).payload).map((hash) => ({ seq: e.seq, hash })));
     if (refs.length === 0) return null;
-    const rows: { hash: string; document: string }[] = await this.dataSource.manager.query('SELECT hash, document FROM audit_snapshot WHERE hash = ANY($1)', [[...new Set(refs.map((r) => r.hash))]]);
+    const rows: { hash: string; document: string }[] = await this.dataSource.manager.query('SELECT hash, document FROM audit_snapshot WHERE hash = ANY($1)', [
+      [...new Set(refs.map((r) => r.hash))],
+    ]);
     const documents = new Map(rows.map((r) => [r.hash, r.document]));
     for (const r of refs) {
       const document = documents.get(r.hash);
       if (document === undefined) return { seq: r.seq, reason: `snapshot ${r.hash.slice(0, 12)}… named by the event is missing` };
-      if (sha256Hex(document) !== r.hash) return { seq: r.seq, reason: `snapshot ${r.hash.slice(0, 12)}… named by the event does not match its hash (it was altered)` };
+      if (sha256Hex(document) !== r.hash)
+        return { seq: r.seq, reason: `snapshot ${r.hash.slice(0, 12)}… named by the event does not match its hash (it was altered)` };
     }
     return null;
   }

@@ -35,11 +35,11 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!request.actor.roles.some((r) => allowed.includes(r))) {
       const name = context.getHandler().name;
-      throw new DomainError(ErrorCode.FORBIDDEN, allowed.length
-        ? `${name} is for ${allowed.join(' or ')}; you are ${request.actor.roles.join(', ')}`
-        : `${name} is not open to any role`);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        allowed.length ? `${name} is for ${allowed.join(' or ')}; you are ${request.actor.roles.join(', ')}` : `${name} is not open to any role`,
+      );
     }
     return true;
   }
 }
-

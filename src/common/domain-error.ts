@@ -26,11 +26,7 @@ export class DomainError extends Error {
   }
 
   static invalid(fields: FieldProblem[]): DomainError {
-    return new DomainError(
-      ErrorCode.BAD_USER_INPUT,
-      fields.map((f) => `${f.field} ${f.reason}`).join('; '),
-      fields,
-    );
+    return new DomainError(ErrorCode.BAD_USER_INPUT, fields.map((f) => `${f.field} ${f.reason}`).join('; '), fields);
   }
 
   static notFound(what: string, id: string | number): DomainError {

@@ -27,7 +27,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (host.getType() === 'http' && exception instanceof HttpException) return exception;
     const domain = toDomainError(exception);
     if (domain) return toGraphqlError(domain);
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 }
@@ -60,7 +60,10 @@ export function toDomainError(exception: unknown): DomainError | null {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
   }
   // a transaction whose connection was lost between two queries: TypeORM released its query runner
-  if ((exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) && connectionLostWithin(RELEASED_BY_LOSS_MS)) {
+  if (
+    (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) &&
+    connectionLostWithin(RELEASED_BY_LOSS_MS)
+  ) {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Database unavailable, retry shortly');
   }
   return null;

@@ -1,5 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, getNamedType, GraphQLError, GraphQLNamedType, GraphQLSchema, isInterfaceType, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import {
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
 import { ComplexityEstimatorArgs, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
@@ -13,7 +24,11 @@ export interface QueryLimits {
 export const EXPENSIVE_FIELD_COST = 100;
 
 /** Field selections of an operation, fragments followed once per spread, and those of them that are expensive. */
-export function countFields(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): { fields: number; expensive: string[] } {
+export function countFields(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): { fields: number; expensive: string[] } {
   let fields = 0;
   const expensive: string[] = [];
   const walk = (set: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined, seen: ReadonlySet<string>) => {
@@ -27,14 +42,19 @@ export function countFields(schema: GraphQLSchema, operation: OperationDefinitio
         if (typeof cost === 'number' && cost >= EXPENSIVE_FIELD_COST) expensive.push(`${parent!.name}.${s.name.value}`);
         walk(s.selectionSet, def ? getNamedType(def.type) : undefined, seen);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        walk(s.selectionSet, s.typeCondition ? schema.getType(s.typeCondition.name.value) ?? parent : parent, seen);
+        walk(s.selectionSet, s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? parent) : parent, seen);
       } else if (!seen.has(s.name.value)) {
         const fragment = fragments.get(s.name.value);
-        walk(fragment?.selectionSet, fragment ? schema.getType(fragment.typeCondition.name.value) ?? undefined : undefined, new Set([...seen, s.name.value]));
+        walk(fragment?.selectionSet, fragment ? (schema.getType(fragment.typeCondition.name.value) ?? undefined) : undefined, new Set([...seen, s.name.value]));
       }
     }
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   walk(operation.selectionSet, root ?? undefined, new Set());
   return { fields, expensive };
 }
@@ -75,18 +95,33 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
-          const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+          const fragments = new Map(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
           const depth = operationDepth(operation, fragments);
           if (depth > limits.maxDepth) {
-            throw new GraphQLError(`Query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed`, { extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth: limits.maxDepth, http: { status: 400 } } });
+            throw new GraphQLError(`Query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed`, {
+              extensions: { code: 'QUERY_TOO_DEEP', depth, maxDepth: limits.maxDepth, http: { status: 400 } },
+            });
           }
           const { fields, expensive } = countFields(schema, operation, fragments);
           if (fields > limits.maxFields) {
-            throw new GraphQLError(`Query selects ${fields} fields (aliases included); at most ${limits.maxFields} are allowed`, { extensions: { code: 'QUERY_TOO_LARGE', fields, maxFields: limits.maxFields, http: { status: 400 } } });
+            throw new GraphQLError(`Query selects ${fields} fields (aliases included); at most ${limits.maxFields} are allowed`, {
+              extensions: { code: 'QUERY_TOO_LARGE', fields, maxFields: limits.maxFields, http: { status: 400 } },
+            });
           }
           if (expensive.length > limits.maxExpensiveFields) {
-            throw new GraphQLError(`Query asks for ${expensive.length} expensive fields (${[...new Set(expensive)].join(', ')}); at most ${limits.maxExpensiveFields} per operation: send them separately`,
-              { extensions: { code: 'QUERY_TOO_EXPENSIVE', expensiveFields: expensive.length, maxExpensiveFields: limits.maxExpensiveFields, http: { status: 400 } } });
+            throw new GraphQLError(
+              `Query asks for ${expensive.length} expensive fields (${[...new Set(expensive)].join(', ')}); at most ${limits.maxExpensiveFields} per operation: send them separately`,
+              {
+                extensions: {
+                  code: 'QUERY_TOO_EXPENSIVE',
+                  expensiveFields: expensive.length,
+                  maxExpensiveFields: limits.maxExpensiveFields,
+                  http: { status: 400 },
+                },
+              },
+            );
           }
           let complexity: number;
           try {
@@ -102,7 +137,9 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
             return;
           }
           if (complexity > limits.maxComplexity) {
-            throw new GraphQLError(`Query complexity ${complexity} is above the limit of ${limits.maxComplexity}: ask for smaller pages or fewer fields`, { extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } } });
+            throw new GraphQLError(`Query complexity ${complexity} is above the limit of ${limits.maxComplexity}: ask for smaller pages or fewer fields`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } },
+            });
           }
         },
       };

@@ -43,10 +43,12 @@ export function rateLimitMiddleware(config: RateLimitConfig): ReturnType<typeof 
       const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
       res.setHeader('Retry-After', String(retryAfterSeconds));
       res.status(429).json({
-        errors: [{
-          message: `Too many requests: at most ${config.perMinute} a minute per user; retry after ${retryAfterSeconds} s`,
-          extensions: { code: RATE_LIMITED, limitPerMinute: config.perMinute, retryAfterSeconds },
-        }],
+        errors: [
+          {
+            message: `Too many requests: at most ${config.perMinute} a minute per user; retry after ${retryAfterSeconds} s`,
+            extensions: { code: RATE_LIMITED, limitPerMinute: config.perMinute, retryAfterSeconds },
+          },
+        ],
       });
     },
   });

@@ -71,7 +71,10 @@ export function limitConcurrencyPerSubject(max: number) {
     const now = inFlight.get(subject) ?? 0;
     if (now >= max) {
       res.setHeader('Retry-After', '1');
-      graphqlError(res, 429, 'RATE_LIMITED', `Too many requests at once: at most ${max} per user; retry after 1 s`, { maxConcurrent: max, retryAfterSeconds: 1 });
+      graphqlError(res, 429, 'RATE_LIMITED', `Too many requests at once: at most ${max} per user; retry after 1 s`, {
+        maxConcurrent: max,
+        retryAfterSeconds: 1,
+      });
       return;
     }
     inFlight.set(subject, now + 1);
@@ -99,10 +102,11 @@ export function limitNonImportBody(maxBytes: number) {
     const length = Number(req.headers['content-length'] ?? 0);
     const query = (req.body as { query?: unknown } | undefined)?.query;
     if (length > maxBytes && !(typeof query === 'string' && /^\s*mutation\b[^{]*\{\s*(\w+\s*:\s*)?importData\b/.test(query))) {
-      graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData)`, { maxBytes });
+      graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData)`, {
+        maxBytes,
+      });
       return;
     }
     next();
   };
 }
-

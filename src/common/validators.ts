@@ -30,7 +30,10 @@ export function IsNumberWithDecimals(places: number, options?: ValidationOptions
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be a number with at most ${places} decimals`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 10 ** places) - value * 10 ** places) < 1e-6 },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 10 ** places) - value * 10 ** places) < 1e-6,
+      },
     });
 }
 
@@ -46,7 +49,11 @@ export function IsBuurtOfMunicipality(options?: ValidationOptions): PropertyDeco
       name: 'isBuurtOfMunicipality',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: (a) => `${String(propertyName)} ${String(a.value)} is not a buurt of municipality ${String((a.object as { municipalityCode?: unknown }).municipalityCode)} (a CBS buurtcode starts with BU and the gemeente's 4 digits)`, ...options },
+      options: {
+        message: (a) =>
+          `${String(propertyName)} ${String(a.value)} is not a buurt of municipality ${String((a.object as { municipalityCode?: unknown }).municipalityCode)} (a CBS buurtcode starts with BU and the gemeente's 4 digits)`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown, args) => {
           const municipality = (args?.object as { municipalityCode?: unknown }).municipalityCode;

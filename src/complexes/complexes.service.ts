@@ -16,9 +16,7 @@ export class ComplexesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(filter: ComplexFilter = {}, page: PageArgs): Promise<Page<Complex>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ComplexEntity, 'c')
-      .innerJoin(NeighbourhoodEntity, 'n', 'n.id = c.neighbourhood_id');
+    const qb = this.dataSource.manager.createQueryBuilder(ComplexEntity, 'c').innerJoin(NeighbourhoodEntity, 'n', 'n.id = c.neighbourhood_id');
     if (filter.buurtCode) qb.andWhere('n.buurt_code = :buurtCode', { buurtCode: filter.buurtCode });
     if (filter.municipalityCode) qb.andWhere('n.municipality_code = :mc', { mc: filter.municipalityCode });
     if (filter.maxResilienceClass) qb.andWhere('n.resilience_class <= :maxRc', { maxRc: filter.maxResilienceClass });

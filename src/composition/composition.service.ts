@@ -23,7 +23,13 @@ export class CompositionService {
    * `parameterYear`: whose income limits define the income bands (default: the year of asOf). A
    * proposal made in December for a move-in in January judges incomes by the limits of the decision.
    */
-  async composition(complexId: number, loaders: LoaderScope, asOf: string | undefined, inflowYears: number, parameterYear?: number): Promise<EngineComposition> {
+  async composition(
+    complexId: number,
+    loaders: LoaderScope,
+    asOf: string | undefined,
+    inflowYears: number,
+    parameterYear?: number,
+  ): Promise<EngineComposition> {
     const date = asOf ?? this.clock.today();
     const year = parameterYear ?? yearOf(date);
     const row = await loaders.of(ruleParameterLoaders).ruleParameters.load(year); // one query for all complexes of the page

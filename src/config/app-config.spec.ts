@@ -8,7 +8,10 @@ describe('loadConfig', () => {
   });
 
   it('uses the real server when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/woonmix' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/woonmix' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/woonmix' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1:5432/woonmix',
+    });
   });
 
   it.each([

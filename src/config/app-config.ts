@@ -108,12 +108,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytesNonImport: parseIntVar(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
   };
   // by default beside the database it guards, one directory per database (a checkpoint of another database would not match)
-  const defaultCheckpointDir = database.kind === 'pglite'
-    ? (database.dataDir.includes('://') ? resolve('./data/audit-checkpoints/memory') : `${database.dataDir}-audit-checkpoints`)
-    : resolve('./data/audit-checkpoints', createHash('sha256').update(database.url.replace(/\/\/[^@/]*@/, '//')).digest('hex').slice(0, 16));
-  const auditCheckpoints = { dir: resolve(env.AUDIT_CHECKPOINT_DIR ?? defaultCheckpointDir), intervalSeconds: parseIntVar(env, 'AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400) };
+  const defaultCheckpointDir =
+    database.kind === 'pglite'
+      ? database.dataDir.includes('://')
+        ? resolve('./data/audit-checkpoints/memory')
+        : `${database.dataDir}-audit-checkpoints`
+      : resolve(
+          './data/audit-checkpoints',
+          createHash('sha256')
+            .update(database.url.replace(/\/\/[^@/]*@/, '//'))
+            .digest('hex')
+            .slice(0, 16),
+        );
+  const auditCheckpoints = {
+    dir: resolve(env.AUDIT_CHECKPOINT_DIR ?? defaultCheckpointDir),
+    intervalSeconds: parseIntVar(env, 'AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
+  };
   const rateLimit = { perMinute: parseIntVar(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 10_000_000) };
-  return { nodeEnv, port, host, database, seedDemoOnEmpty, demoSeed, logSql: parseBoolVar(env, 'DB_LOG', false), importDir, planThreads, roundWorkers, jobs, auth, fourEyesMinDisplacement, queryLimits, rateLimit, requests, auditCheckpoints };
+  return {
+    nodeEnv,
+    port,
+    host,
+    database,
+    seedDemoOnEmpty,
+    demoSeed,
+    logSql: parseBoolVar(env, 'DB_LOG', false),
+    importDir,
+    planThreads,
+    roundWorkers,
+    jobs,
+    auth,
+    fourEyesMinDisplacement,
+    queryLimits,
+    rateLimit,
+    requests,
+    auditCheckpoints,
+  };
 }
 
 /**

@@ -9,7 +9,10 @@ export class CoreModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: clock }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+      ],
       exports: [APP_CONFIG, CLOCK],
     };
   }

@@ -8,7 +8,8 @@ import pg from 'pg';
  */
 const PG_UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 const SOCKET_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to|PGlite session busy/i;
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|is not queryable|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to|PGlite session busy/i;
 
 /**
  * Whether an error says the database cannot be reached right now. Not only TypeORM's QueryFailedError:

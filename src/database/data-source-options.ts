@@ -28,8 +28,11 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database' | 'logSql'>
     logger: new QueryCountingLogger(config.logSql),
   };
   if (config.database.kind === 'postgres') {
-    return { ...common, url: config.database.url, // statement_timeout: a request past its time limit does not leave its query running on the server
-    extra: { max: 10, connectionTimeoutMillis: 5000, ...(config.requests ? { statement_timeout: config.requests.timeoutMs } : {}), Client: LossNotingClient } };
+    return {
+      ...common,
+      url: config.database.url, // statement_timeout: a request past its time limit does not leave its query running on the server
+      extra: { max: 10, connectionTimeoutMillis: 5000, ...(config.requests ? { statement_timeout: config.requests.timeoutMs } : {}), Client: LossNotingClient },
+    };
   }
   const dir = config.database.dataDir;
   if (!dir.includes('://')) mkdirSync(dir, { recursive: true }); // PGlite does not create parent dirs

@@ -11,4 +11,16 @@ import { AowAgeSource1764000000009 } from '../../migrations/1764000000009-aow-ag
 import { PlanSchemaVersion1764000000010 } from '../../migrations/1764000000010-plan-schema-version.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
-export const MIGRATIONS = [InitialSchema1764000000000, LocalPolicyAndAllocations1764000000001, ProposalsAndOffers1764000000002, AllocationRounds1764000000003, PointsRoute1764000000004, AuditAndFourEyes1764000000005, Simulations1764000000006, AuditSnapshots1764000000007, NeedToKnow1764000000008, AowAgeSource1764000000009, PlanSchemaVersion1764000000010];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  LocalPolicyAndAllocations1764000000001,
+  ProposalsAndOffers1764000000002,
+  AllocationRounds1764000000003,
+  PointsRoute1764000000004,
+  AuditAndFourEyes1764000000005,
+  Simulations1764000000006,
+  AuditSnapshots1764000000007,
+  NeedToKnow1764000000008,
+  AowAgeSource1764000000009,
+  PlanSchemaVersion1764000000010,
+];

@@ -12,7 +12,22 @@ import { generateDemoMunicipality } from './generate-demo.js';
 /** Subjects of the development officer tokens (src/main.ts), assigned to the demo municipality. */
 export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
 
-export const DATA_TABLES = ['officer_assignment', 'simulation', 'offer', 'proposal', 'allocation_round', 'allocation', 'vacancy_response', 'vacancy', 'tenancy', 'household_member', 'household', 'dwelling', 'complex', 'neighbourhood'];
+export const DATA_TABLES = [
+  'officer_assignment',
+  'simulation',
+  'offer',
+  'proposal',
+  'allocation_round',
+  'allocation',
+  'vacancy_response',
+  'vacancy',
+  'tenancy',
+  'household_member',
+  'household',
+  'dwelling',
+  'complex',
+  'neighbourhood',
+];
 
 @Injectable()
 export class DemoSeederService {
@@ -35,17 +50,27 @@ export class DemoSeederService {
     const started = Date.now();
     const dataset = generateDemoMunicipality({ seed, referenceDate: this.clock.today() });
     // replacing happens inside the import's transaction: a failed reload leaves the old data in place
-    const result = await this.imports.importDataset(dataset, replaceExisting
-      ? async (m) => { await m.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`); }
-      : undefined);
+    const result = await this.imports.importDataset(
+      dataset,
+      replaceExisting
+        ? async (m) => {
+            await m.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+          }
+        : undefined,
+    );
     if (!result.ok) {
-      const first = result.errors.slice(0, 5).map((e) => `${e.section}:${e.line} ${e.field} ${e.reason}`).join('; ');
+      const first = result.errors
+        .slice(0, 5)
+        .map((e) => `${e.section}:${e.line} ${e.field} ${e.reason}`)
+        .join('; ');
       throw new Error(`Demo data failed validation (${result.errors.length} problems): ${first}`);
     }
     await this.addPlanRozenhof();
     await this.assignDemoOfficers();
     const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
-    this.logger.log(`Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`);
+    this.logger.log(
+      `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
+    );
     return { caseComplexCode: dataset.caseComplexCode, counts };
   }
 
@@ -57,7 +82,9 @@ export class DemoSeederService {
     await this.dataSource.query(
       `INSERT INTO officer_assignment (subject, municipality_code, assigned_by)
        SELECT s, m.municipality_code, 'demo' FROM unnest($1::text[]) AS s, (SELECT DISTINCT municipality_code FROM neighbourhood) AS m
-       ON CONFLICT DO NOTHING`, [[...DEMO_OFFICERS]]);
+       ON CONFLICT DO NOTHING`,
+      [[...DEMO_OFFICERS]],
+    );
   }
 
   /**

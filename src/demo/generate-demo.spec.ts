@@ -163,10 +163,16 @@ describe('generateDemoMunicipality', () => {
       const bad = ds.dwellings.filter(
         (d) =>
           !POSTCODE.test(d.postcode) ||
-          !Number.isInteger(d.rooms) || d.rooms < 1 || d.rooms > 20 ||
-          !Number.isInteger(d.floorAreaM2) || d.floorAreaM2 < 10 || d.floorAreaM2 > 1000 ||
-          !Number.isInteger(d.netRentCents) || d.netRentCents < 0 ||
-          !Number.isInteger(d.serviceCostsCents) || d.serviceCostsCents < 0 ||
+          !Number.isInteger(d.rooms) ||
+          d.rooms < 1 ||
+          d.rooms > 20 ||
+          !Number.isInteger(d.floorAreaM2) ||
+          d.floorAreaM2 < 10 ||
+          d.floorAreaM2 > 1000 ||
+          !Number.isInteger(d.netRentCents) ||
+          d.netRentCents < 0 ||
+          !Number.isInteger(d.serviceCostsCents) ||
+          d.serviceCostsCents < 0 ||
           !['NONE', 'ZERO_STEP', 'WHEELCHAIR'].includes(d.accessibility) ||
           d.labels.some((l) => !(DWELLING_LABELS as readonly string[]).includes(l)) ||
           new Set(d.labels).size !== d.labels.length,
@@ -177,10 +183,13 @@ describe('generateDemoMunicipality', () => {
     it('satisfies the household CHECK constraints', () => {
       const bad = ds.households.filter(
         (h) =>
-          !Number.isInteger(h.taxableIncomeCents) || h.taxableIncomeCents < 0 ||
-          h.incomeYear < 2000 || h.incomeYear > 2100 ||
+          !Number.isInteger(h.taxableIncomeCents) ||
+          h.taxableIncomeCents < 0 ||
+          h.incomeYear < 2000 ||
+          h.incomeYear > 2100 ||
           (h.box3AssetsCents != null && (!Number.isInteger(h.box3AssetsCents) || h.box3AssetsCents < 0)) ||
-          !isIsoDate(h.registrationDate) || h.registrationDate > REFERENCE_DATE ||
+          !isIsoDate(h.registrationDate) ||
+          h.registrationDate > REFERENCE_DATE ||
           (h.urgencyCategory == null) !== (h.urgencyGranted == null) ||
           (h.urgencyExpires != null && (h.urgencyGranted == null || h.urgencyExpires < h.urgencyGranted)) ||
           (h.urgencyGranted != null && (!isIsoDate(h.urgencyGranted) || h.urgencyGranted > REFERENCE_DATE)) ||
@@ -200,7 +209,10 @@ describe('generateDemoMunicipality', () => {
         const roles = h.members.map((m) => m.role);
         const adults = h.members.filter((m) => m.role !== 'CHILD');
         const children = h.members.filter((m) => m.role === 'CHILD');
-        const youngestAdultBirth = adults.map((m) => m.birthDate).sort().at(-1)!;
+        const youngestAdultBirth = adults
+          .map((m) => m.birthDate)
+          .sort()
+          .at(-1)!;
         return (
           roles[0] !== 'APPLICANT' ||
           roles.filter((r) => r === 'APPLICANT').length !== 1 ||
@@ -217,7 +229,8 @@ describe('generateDemoMunicipality', () => {
     it('has valid tenancies: dated in the past, one current per dwelling and household, no overlaps', () => {
       const badDates = ds.tenancies.filter(
         (t) =>
-          !isIsoDate(t.startDate) || t.startDate > REFERENCE_DATE ||
+          !isIsoDate(t.startDate) ||
+          t.startDate > REFERENCE_DATE ||
           (t.endDate != null && (!isIsoDate(t.endDate) || t.endDate < t.startDate || t.endDate > REFERENCE_DATE)),
       );
       expect(badDates).toEqual([]);
@@ -433,7 +446,10 @@ describe('generateDemoMunicipality', () => {
         return sel.reduce((s, p) => s + p.h.members.length, 0) / sel.length;
       };
       expect(avgSize((r) => r >= 4)).toBeGreaterThan(avgSize((r) => r <= 2) + 1);
-      const misfit = share(pairs, ({ d, h }) => h.members.length > d.rooms + 1 || (d.labels.includes('SENIOR_65') && !h.members.some((m) => ageOn(m.birthDate, REFERENCE_DATE) >= 65)));
+      const misfit = share(
+        pairs,
+        ({ d, h }) => h.members.length > d.rooms + 1 || (d.labels.includes('SENIOR_65') && !h.members.some((m) => ageOn(m.birthDate, REFERENCE_DATE) >= 65)),
+      );
       expect(misfit).toBeGreaterThan(0.005);
       expect(misfit).toBeLessThan(0.25);
     });

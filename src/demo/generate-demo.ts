@@ -49,14 +49,7 @@ export const DEMO_RESILIENCE_SOURCE = 'Demo data modelled on Aedes veerkrachtkaa
 export const DEMO_HISTORY_YEARS = 10;
 
 /** Urgency categories of the demo verordening (Hvw art. 12; lid 3 makes shelter and mantelzorg mandatory). */
-export const DEMO_URGENCY_CATEGORIES = [
-  'SHELTER_DOMESTIC_VIOLENCE',
-  'INFORMAL_CARE',
-  'MEDICAL',
-  'SOCIAL',
-  'REHOUSING',
-  'SUPPORTED_HOUSING_OUTFLOW',
-] as const;
+export const DEMO_URGENCY_CATEGORIES = ['SHELTER_DOMESTIC_VIOLENCE', 'INFORMAL_CARE', 'MEDICAL', 'SOCIAL', 'REHOUSING', 'SUPPORTED_HOUSING_OUTFLOW'] as const;
 type UrgencyCategory = (typeof DEMO_URGENCY_CATEGORIES)[number];
 
 // Module-level aliases: no global lookups in hot loops (slow inside jest's vm sandbox).
@@ -115,36 +108,100 @@ interface KindProfile {
 const KINDS: Record<ComplexKind, KindProfile> = {
   // walk-up flats of the 1950s-60s: cheap, no lift
   PORTIEK: {
-    rooms: [[2, 0.25], [3, 0.5], [4, 0.25]], areaFactor: 1, zeroStepShare: 0, wheelchairShare: 0,
-    rentBaseEuro: 190, rentPerM2Euro: 5.6, serviceCostsCents: [1500, 3500], nonDaebShare: 0,
-    turnoverPerYear: 0.09, maxTenancyYears: null,
+    rooms: [
+      [2, 0.25],
+      [3, 0.5],
+      [4, 0.25],
+    ],
+    areaFactor: 1,
+    zeroStepShare: 0,
+    wheelchairShare: 0,
+    rentBaseEuro: 190,
+    rentPerM2Euro: 5.6,
+    serviceCostsCents: [1500, 3500],
+    nonDaebShare: 0,
+    turnoverPerYear: 0.09,
+    maxTenancyYears: null,
   },
   // gallery flats with lift; about half of the homes are step-free (the rest have steps at the entrance)
   GALERIJ: {
-    rooms: [[2, 0.35], [3, 0.5], [4, 0.15]], areaFactor: 1, zeroStepShare: 0.5, wheelchairShare: 0.02,
-    rentBaseEuro: 230, rentPerM2Euro: 5.6, serviceCostsCents: [3000, 6000], nonDaebShare: 0,
-    turnoverPerYear: 0.09, maxTenancyYears: null,
+    rooms: [
+      [2, 0.35],
+      [3, 0.5],
+      [4, 0.15],
+    ],
+    areaFactor: 1,
+    zeroStepShare: 0.5,
+    wheelchairShare: 0.02,
+    rentBaseEuro: 230,
+    rentPerM2Euro: 5.6,
+    serviceCostsCents: [3000, 6000],
+    nonDaebShare: 0,
+    turnoverPerYear: 0.09,
+    maxTenancyYears: null,
   },
   SENIOR: {
-    rooms: [[2, 0.6], [3, 0.4]], areaFactor: 1, zeroStepShare: 1, wheelchairShare: 0.08,
-    rentBaseEuro: 290, rentPerM2Euro: 5.8, serviceCostsCents: [4000, 9000], nonDaebShare: 0,
-    turnoverPerYear: 0.11, maxTenancyYears: null,
+    rooms: [
+      [2, 0.6],
+      [3, 0.4],
+    ],
+    areaFactor: 1,
+    zeroStepShare: 1,
+    wheelchairShare: 0.08,
+    rentBaseEuro: 290,
+    rentPerM2Euro: 5.8,
+    serviceCostsCents: [4000, 9000],
+    nonDaebShare: 0,
+    turnoverPerYear: 0.11,
+    maxTenancyYears: null,
   },
   // terraced family houses (eengezinswoningen)
   FAMILY: {
-    rooms: [[3, 0.3], [4, 0.5], [5, 0.2]], areaFactor: 1.1, zeroStepShare: 0, wheelchairShare: 0,
-    rentBaseEuro: 250, rentPerM2Euro: 5.0, serviceCostsCents: [0, 1500], nonDaebShare: 0.04,
-    turnoverPerYear: 0.05, maxTenancyYears: null,
+    rooms: [
+      [3, 0.3],
+      [4, 0.5],
+      [5, 0.2],
+    ],
+    areaFactor: 1.1,
+    zeroStepShare: 0,
+    wheelchairShare: 0,
+    rentBaseEuro: 250,
+    rentPerM2Euro: 5.0,
+    serviceCostsCents: [0, 1500],
+    nonDaebShare: 0.04,
+    turnoverPerYear: 0.05,
+    maxTenancyYears: null,
   },
   YOUTH: {
-    rooms: [[1, 0.7], [2, 0.3]], areaFactor: 0.85, zeroStepShare: 0.3, wheelchairShare: 0,
-    rentBaseEuro: 200, rentPerM2Euro: 7.0, serviceCostsCents: [3000, 6000], nonDaebShare: 0,
-    turnoverPerYear: 0.2, maxTenancyYears: 5,
+    rooms: [
+      [1, 0.7],
+      [2, 0.3],
+    ],
+    areaFactor: 0.85,
+    zeroStepShare: 0.3,
+    wheelchairShare: 0,
+    rentBaseEuro: 200,
+    rentPerM2Euro: 7.0,
+    serviceCostsCents: [3000, 6000],
+    nonDaebShare: 0,
+    turnoverPerYear: 0.2,
+    maxTenancyYears: 5,
   },
   NEWBUILD: {
-    rooms: [[2, 0.3], [3, 0.5], [4, 0.2]], areaFactor: 1.05, zeroStepShare: 1, wheelchairShare: 0.04,
-    rentBaseEuro: 340, rentPerM2Euro: 6.5, serviceCostsCents: [3000, 7000], nonDaebShare: 0.2,
-    turnoverPerYear: 0.07, maxTenancyYears: null,
+    rooms: [
+      [2, 0.3],
+      [3, 0.5],
+      [4, 0.2],
+    ],
+    areaFactor: 1.05,
+    zeroStepShare: 1,
+    wheelchairShare: 0.04,
+    rentBaseEuro: 340,
+    rentPerM2Euro: 6.5,
+    serviceCostsCents: [3000, 7000],
+    nonDaebShare: 0.2,
+    turnoverPerYear: 0.07,
+    maxTenancyYears: null,
   },
 };
 
@@ -153,7 +210,11 @@ const YOUTH_RENT_MAX_CENTS = 49_500;
 /** Demo: social homes are let up to the social rent ceiling; above it a home is non-DAEB. */
 const DEMO_SOCIAL_RENT_CEILING_CENTS = 93_293;
 const AREA_BY_ROOMS: Record<number, readonly [number, number]> = {
-  1: [24, 38], 2: [42, 62], 3: [58, 82], 4: [74, 105], 5: [92, 128],
+  1: [24, 38],
+  2: [42, 62],
+  3: [58, 82],
+  4: [74, 105],
+  5: [92, 128],
 };
 
 interface ComplexSpec {
@@ -170,7 +231,16 @@ interface ComplexSpec {
 
 const COMPLEXES: readonly ComplexSpec[] = [
   { code: 'CPX-01', name: 'De Spoorzoom', street: 'Spoorzoom', buurtCode: 'BU90010100', kind: 'NEWBUILD', size: 90, buildYear: 2019 },
-  { code: 'CPX-02', name: 'Stationshof', street: 'Stationshof', buurtCode: 'BU90010101', kind: 'GALERIJ', size: 120, buildYear: 1972, seniorLabel: 'SENIOR_55' },
+  {
+    code: 'CPX-02',
+    name: 'Stationshof',
+    street: 'Stationshof',
+    buurtCode: 'BU90010101',
+    kind: 'GALERIJ',
+    size: 120,
+    buildYear: 1972,
+    seniorLabel: 'SENIOR_55',
+  },
   { code: 'CPX-03', name: 'Kanaalflat', street: 'Kanaaldijk', buurtCode: 'BU90010201', kind: 'PORTIEK', size: 96, buildYear: 1958 },
   { code: 'CPX-04', name: 'Sluiswachter', street: 'Sluiswachterspad', buurtCode: 'BU90010201', kind: 'YOUTH', size: 60, buildYear: 2008 },
   { code: 'CPX-05', name: 'Molenwiek', street: 'Molenwiekstraat', buurtCode: 'BU90010300', kind: 'PORTIEK', size: 80, buildYear: 1961 },
@@ -442,14 +512,37 @@ function urgencyCategoryFor(rng: SeededRandom, c: Composition, applicantAge: num
 }
 
 function incomeSourceFor(rng: SeededRandom, c: Composition, applicantAge: number, eldestAdultAge: number, needs: readonly SupportNeed[]): IncomeSource {
-  if (eldestAdultAge >= 67) return rng.weighted<IncomeSource>([['PENSION', 0.93], ['OTHER', 0.07]]);
-  if (needs.includes('REFUGEE_PERMIT_HOLDER')) return rng.weighted<IncomeSource>([['BENEFIT', 0.75], ['WORK', 0.2], ['OTHER', 0.05]]);
-  if (needs.length > 0) return rng.weighted<IncomeSource>([['BENEFIT', 0.65], ['WORK', 0.2], ['OTHER', 0.15]]);
+  if (eldestAdultAge >= 67)
+    return rng.weighted<IncomeSource>([
+      ['PENSION', 0.93],
+      ['OTHER', 0.07],
+    ]);
+  if (needs.includes('REFUGEE_PERMIT_HOLDER'))
+    return rng.weighted<IncomeSource>([
+      ['BENEFIT', 0.75],
+      ['WORK', 0.2],
+      ['OTHER', 0.05],
+    ]);
+  if (needs.length > 0)
+    return rng.weighted<IncomeSource>([
+      ['BENEFIT', 0.65],
+      ['WORK', 0.2],
+      ['OTHER', 0.15],
+    ]);
   if (applicantAge <= 23 && adultCount(c) === 1) {
-    return rng.weighted<IncomeSource>([['STUDENT', 0.28], ['WORK', 0.5], ['BENEFIT', 0.16], ['OTHER', 0.06]]);
+    return rng.weighted<IncomeSource>([
+      ['STUDENT', 0.28],
+      ['WORK', 0.5],
+      ['BENEFIT', 0.16],
+      ['OTHER', 0.06],
+    ]);
   }
   const singleParent = !c.partner && c.children > 0;
-  return rng.weighted<IncomeSource>([['WORK', singleParent ? 0.5 : 0.64], ['BENEFIT', singleParent ? 0.4 : 0.26], ['OTHER', 0.1]]);
+  return rng.weighted<IncomeSource>([
+    ['WORK', singleParent ? 0.5 : 0.64],
+    ['BENEFIT', singleParent ? 0.4 : 0.26],
+    ['OTHER', 0.1],
+  ]);
 }
 
 function box3AssetsCents(rng: SeededRandom, eldestAdultAge: number, probability: number): number | null {
@@ -631,7 +724,14 @@ function chooseVacantDwellings(rng: SeededRandom, dwellings: readonly DwellingIn
 // ---------------------------------------------------------------------------------------------------
 // Applicants (the waiting list)
 
-const SIZE_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[1, 0.5], [2, 0.22], [3, 0.12], [4, 0.09], [5, 0.05], [6, 0.02]];
+const SIZE_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [1, 0.5],
+  [2, 0.22],
+  [3, 0.12],
+  [4, 0.09],
+  [5, 0.05],
+  [6, 0.02],
+];
 
 function compositionForSize(rng: SeededRandom, size: number): Composition {
   if (size === 1) return { partner: false, children: 0, coResidents: 0 };
@@ -651,18 +751,58 @@ function compositionForSize(rng: SeededRandom, size: number): Composition {
 
 function applicantAgeFor(rng: SeededRandom, c: Composition): number {
   if (c.children > 0) {
-    return ageFromBands(rng, c.partner ? [[21, 29, 0.25], [30, 44, 0.55], [45, 58, 0.2]] : [[19, 29, 0.3], [30, 44, 0.5], [45, 60, 0.2]]);
+    return ageFromBands(
+      rng,
+      c.partner
+        ? [
+            [21, 29, 0.25],
+            [30, 44, 0.55],
+            [45, 58, 0.2],
+          ]
+        : [
+            [19, 29, 0.3],
+            [30, 44, 0.5],
+            [45, 60, 0.2],
+          ],
+    );
   }
-  if (c.partner) return ageFromBands(rng, [[19, 29, 0.3], [30, 54, 0.22], [55, 66, 0.18], [67, 90, 0.3]]);
-  if (c.coResidents > 0) return ageFromBands(rng, [[18, 35, 0.5], [36, 70, 0.5]]);
-  return ageFromBands(rng, [[18, 22, 0.16], [23, 29, 0.22], [30, 44, 0.2], [45, 66, 0.24], [67, 92, 0.18]]);
+  if (c.partner)
+    return ageFromBands(rng, [
+      [19, 29, 0.3],
+      [30, 54, 0.22],
+      [55, 66, 0.18],
+      [67, 90, 0.3],
+    ]);
+  if (c.coResidents > 0)
+    return ageFromBands(rng, [
+      [18, 35, 0.5],
+      [36, 70, 0.5],
+    ]);
+  return ageFromBands(rng, [
+    [18, 22, 0.16],
+    [23, 29, 0.22],
+    [30, 44, 0.2],
+    [45, 66, 0.24],
+    [67, 92, 0.18],
+  ]);
 }
 
-function localTiesFor(rng: SeededRandom, applicantAge: number, needs: readonly SupportNeed[]): Pick<HouseholdRow, 'localTiesMunicipalityCode' | 'localTiesYears'> {
+function localTiesFor(
+  rng: SeededRandom,
+  applicantAge: number,
+  needs: readonly SupportNeed[],
+): Pick<HouseholdRow, 'localTiesMunicipalityCode' | 'localTiesYears'> {
   if (needs.includes('REFUGEE_PERMIT_HOLDER')) {
-    return rng.bool(0.6) ? { localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE, localTiesYears: rng.int(0, 3) } : { localTiesMunicipalityCode: null, localTiesYears: null };
+    return rng.bool(0.6)
+      ? { localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE, localTiesYears: rng.int(0, 3) }
+      : { localTiesMunicipalityCode: null, localTiesYears: null };
   }
-  const where = rng.weighted<string | null>([[DEMO_MUNICIPALITY_CODE, 0.72], [NEIGHBOUR_MUNICIPALITY_CODES[0], 0.06], [NEIGHBOUR_MUNICIPALITY_CODES[1], 0.04], [null, 0.18]]);
+  const where = rng.weighted<string | null>([
+    [DEMO_MUNICIPALITY_CODE, 0.72],
+    [NEIGHBOUR_MUNICIPALITY_CODES[0], 0.06],
+    [NEIGHBOUR_MUNICIPALITY_CODES[1], 0.04],
+    [null, 0.18],
+  ]);
   if (where === null) return { localTiesMunicipalityCode: null, localTiesYears: null };
   // Most have lived here a long time (often since birth); some moved in recently.
   const years = rng.bool(0.55) ? applicantAge : rng.int(0, applicantAge);
@@ -672,10 +812,25 @@ function localTiesFor(rng: SeededRandom, applicantAge: number, needs: readonly S
 function preferencesFor(rng: SeededRandom, size: number, incomeEuro: number): HouseholdPreferencesRow | undefined {
   if (rng.bool(0.15)) return undefined;
   const prefs: HouseholdPreferencesRow = {};
-  prefs.minRooms = size === 1 ? rng.weighted([[1, 0.4], [2, 0.6]]) : size === 2 ? 2 : size === 3 ? rng.weighted([[2, 0.3], [3, 0.7]]) : size === 4 ? 3 : 4;
+  prefs.minRooms =
+    size === 1
+      ? rng.weighted([
+          [1, 0.4],
+          [2, 0.6],
+        ])
+      : size === 2
+        ? 2
+        : size === 3
+          ? rng.weighted([
+              [2, 0.3],
+              [3, 0.7],
+            ])
+          : size === 4
+            ? 3
+            : 4;
   if (rng.bool(0.8)) {
     // demo: what the household says it can pay, about a third of gross monthly income, in steps of €25
-    const euro = clamp(round((incomeEuro / 12) * rng.float(0.28, 0.4) / 25) * 25, 450, 1_300);
+    const euro = clamp(round(((incomeEuro / 12) * rng.float(0.28, 0.4)) / 25) * 25, 450, 1_300);
     prefs.maxNetRentCents = euro * 100;
   }
   if (rng.bool(0.45)) {
@@ -701,7 +856,11 @@ function generateApplicants(ctx: Context): ApplicantInfo[] {
     let registrationDay = refDay - floor(maxYearsAgo * rng.next() ** 1.7 * DAYS_PER_YEAR);
 
     // Urgency for ~6.5%: granted within the past year and valid for a year; ~10% of them have expired.
-    let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = { urgencyCategory: null, urgencyGranted: null, urgencyExpires: null };
+    let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = {
+      urgencyCategory: null,
+      urgencyGranted: null,
+      urgencyExpires: null,
+    };
     let needs: SupportNeed[] = [];
     let urgentActive = false;
     if (applicantAge >= 20 && rng.bool(0.065)) {
@@ -804,28 +963,60 @@ function planTenant(rng: SeededRandom, vulnerable: boolean, caseRecent: boolean,
   let route: Route;
   if (vulnerable) {
     route = caseRecent
-      ? rng.weighted<Route>([['URGENCY', 0.65], ['DIRECT', 0.3], ['REGULAR', 0.05]])
-      : rng.weighted<Route>([['URGENCY', 0.4], ['DIRECT', 0.15], ['REGULAR', 0.45]]);
+      ? rng.weighted<Route>([
+          ['URGENCY', 0.65],
+          ['DIRECT', 0.3],
+          ['REGULAR', 0.05],
+        ])
+      : rng.weighted<Route>([
+          ['URGENCY', 0.4],
+          ['DIRECT', 0.15],
+          ['REGULAR', 0.45],
+        ]);
   } else {
     route = caseRecent
-      ? rng.weighted<Route>([['URGENCY', 0.35], ['REGULAR', 0.65]])
-      : rng.weighted<Route>([['REGULAR', 0.86], ['URGENCY', 0.06], ['DIRECT', 0.03], ['LOTTERY', lotteryYears ? 0.05 : 0]]);
+      ? rng.weighted<Route>([
+          ['URGENCY', 0.35],
+          ['REGULAR', 0.65],
+        ])
+      : rng.weighted<Route>([
+          ['REGULAR', 0.86],
+          ['URGENCY', 0.06],
+          ['DIRECT', 0.03],
+          ['LOTTERY', lotteryYears ? 0.05 : 0],
+        ]);
   }
   let urgencyCategory: UrgencyCategory | null = null;
   let needs: SupportNeed[] = [];
   if (vulnerable) {
     if (route === 'URGENCY') {
-      urgencyCategory = rng.weighted<UrgencyCategory>([['SUPPORTED_HOUSING_OUTFLOW', 0.3], ['SHELTER_DOMESTIC_VIOLENCE', 0.25], ['SOCIAL', 0.2], ['MEDICAL', 0.25]]);
+      urgencyCategory = rng.weighted<UrgencyCategory>([
+        ['SUPPORTED_HOUSING_OUTFLOW', 0.3],
+        ['SHELTER_DOMESTIC_VIOLENCE', 0.25],
+        ['SOCIAL', 0.2],
+        ['MEDICAL', 0.25],
+      ]);
       needs = needsForUrgency(rng, urgencyCategory);
       if (needs.length === 0) needs = genericNeeds(rng, 0.2);
     } else if (route === 'DIRECT') {
-      needs = [rng.weighted<SupportNeed>([['REFUGEE_PERMIT_HOLDER', 0.5], ['SUPPORTED_HOUSING_OUTFLOW', 0.3], ['INTELLECTUAL_DISABILITY', 0.2]])];
+      needs = [
+        rng.weighted<SupportNeed>([
+          ['REFUGEE_PERMIT_HOLDER', 0.5],
+          ['SUPPORTED_HOUSING_OUTFLOW', 0.3],
+          ['INTELLECTUAL_DISABILITY', 0.2],
+        ]),
+      ];
       if (rng.bool(0.3)) needs = sortedNeeds([...needs, rng.weighted(GENERIC_NEEDS)]);
     } else {
       needs = genericNeeds(rng, 0.35);
     }
   } else if (route === 'URGENCY') {
-    urgencyCategory = rng.weighted<UrgencyCategory>([['MEDICAL', 0.4], ['REHOUSING', 0.3], ['INFORMAL_CARE', 0.15], ['SOCIAL', 0.15]]);
+    urgencyCategory = rng.weighted<UrgencyCategory>([
+      ['MEDICAL', 0.4],
+      ['REHOUSING', 0.3],
+      ['INFORMAL_CARE', 0.15],
+      ['SOCIAL', 0.15],
+    ]);
   }
   return { vulnerable, route, needs, urgencyCategory };
 }
@@ -836,10 +1027,26 @@ function tenantCompositionAndAge(rng: SeededRandom, d: DwellingInfo, yearsAtAsOf
   if (complex.kind === 'SENIOR') ageAtStart = complex.seniorLabel === 'SENIOR_55' ? rng.int(55, 82) : rng.int(65, 85);
   else if (row.labels.includes('SENIOR_55')) ageAtStart = rng.int(55, 80);
   else if (complex.kind === 'YOUTH') ageAtStart = rng.int(18, 22);
-  else if (row.rooms >= 4) ageAtStart = ageFromBands(rng, [[21, 29, 0.3], [30, 44, 0.55], [45, 60, 0.15]]);
+  else if (row.rooms >= 4)
+    ageAtStart = ageFromBands(rng, [
+      [21, 29, 0.3],
+      [30, 44, 0.55],
+      [45, 60, 0.15],
+    ]);
   // vulnerable inflow (leaving care or shelter, permit holders) is mostly younger
-  else if (vulnerable) ageAtStart = ageFromBands(rng, [[18, 29, 0.4], [30, 54, 0.5], [55, 66, 0.1]]);
-  else ageAtStart = ageFromBands(rng, [[18, 29, 0.35], [30, 54, 0.35], [55, 66, 0.15], [67, 85, 0.15]]);
+  else if (vulnerable)
+    ageAtStart = ageFromBands(rng, [
+      [18, 29, 0.4],
+      [30, 54, 0.5],
+      [55, 66, 0.1],
+    ]);
+  else
+    ageAtStart = ageFromBands(rng, [
+      [18, 29, 0.35],
+      [30, 54, 0.35],
+      [55, 66, 0.15],
+      [67, 85, 0.15],
+    ]);
   // a tenancy that has lasted decades started young: keep everyone at 90 or below
   if (ageAtStart + yearsAtAsOf > 90) ageAtStart = rng.int(18, max(18, 90 - yearsAtAsOf));
   const ageNow = ageAtStart + yearsAtAsOf;
@@ -880,11 +1087,35 @@ function tenantHousehold(ctx: Context, d: DwellingInfo, span: Span, plan: Tenant
 
   const caseComplex = d.complex.isCase === true;
   let source: IncomeSource;
-  if (eldestAge >= 67) source = rng.weighted<IncomeSource>([['PENSION', 0.93], ['OTHER', 0.07]]);
-  else if (plan.vulnerable) source = rng.weighted<IncomeSource>([['BENEFIT', 0.75], ['WORK', 0.15], ['OTHER', 0.1]]);
-  else if (caseComplex) source = rng.weighted<IncomeSource>([['BENEFIT', 0.55], ['WORK', 0.35], ['OTHER', 0.1]]);
-  else if (d.complex.kind === 'YOUTH' && applicantAge <= 23) source = rng.weighted<IncomeSource>([['STUDENT', 0.35], ['WORK', 0.5], ['BENEFIT', 0.15]]);
-  else source = rng.weighted<IncomeSource>([['WORK', d.buurt.resilienceClass <= 2 ? 0.62 : 0.72], ['BENEFIT', d.buurt.resilienceClass <= 2 ? 0.3 : 0.2], ['OTHER', 0.08]]);
+  if (eldestAge >= 67)
+    source = rng.weighted<IncomeSource>([
+      ['PENSION', 0.93],
+      ['OTHER', 0.07],
+    ]);
+  else if (plan.vulnerable)
+    source = rng.weighted<IncomeSource>([
+      ['BENEFIT', 0.75],
+      ['WORK', 0.15],
+      ['OTHER', 0.1],
+    ]);
+  else if (caseComplex)
+    source = rng.weighted<IncomeSource>([
+      ['BENEFIT', 0.55],
+      ['WORK', 0.35],
+      ['OTHER', 0.1],
+    ]);
+  else if (d.complex.kind === 'YOUTH' && applicantAge <= 23)
+    source = rng.weighted<IncomeSource>([
+      ['STUDENT', 0.35],
+      ['WORK', 0.5],
+      ['BENEFIT', 0.15],
+    ]);
+  else
+    source = rng.weighted<IncomeSource>([
+      ['WORK', d.buurt.resilienceClass <= 2 ? 0.62 : 0.72],
+      ['BENEFIT', d.buurt.resilienceClass <= 2 ? 0.3 : 0.2],
+      ['OTHER', 0.08],
+    ]);
   const incomeYear = max(2000, civilFromDays(asOfDay)[0] - 1);
   const incomeEuro = annualIncomeEuro(rng, source, c, incomeYear, caseComplex ? 0.8 : 1);
 
@@ -893,7 +1124,11 @@ function tenantHousehold(ctx: Context, d: DwellingInfo, span: Span, plan: Tenant
   const registrationDay = clamp(span.startDay - lookBack, min(adultFromDay, span.startDay), span.startDay);
 
   // Urgency that led to the letting: granted before the start, ended (used) on the start date.
-  let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = { urgencyCategory: null, urgencyGranted: null, urgencyExpires: null };
+  let urgency: Pick<HouseholdRow, 'urgencyCategory' | 'urgencyGranted' | 'urgencyExpires'> = {
+    urgencyCategory: null,
+    urgencyGranted: null,
+    urgencyExpires: null,
+  };
   if (plan.route === 'URGENCY' && plan.urgencyCategory) {
     const grantedDay = clamp(span.startDay - rng.int(30, 300), registrationDay, span.startDay);
     urgency = { urgencyCategory: plan.urgencyCategory, urgencyGranted: fromDay(grantedDay), urgencyExpires: fromDay(span.startDay) };
@@ -903,9 +1138,7 @@ function tenantHousehold(ctx: Context, d: DwellingInfo, span: Span, plan: Tenant
   const refugee = plan.needs.includes('REFUGEE_PERMIT_HOLDER');
   const localTiesYears = refugee ? yearsHere : min(applicantAge, yearsHere + rng.int(0, 20));
   const wheelchairHome = d.row.accessibility === 'WHEELCHAIR';
-  const indication = wheelchairHome
-    ? indicationFor(rng, 0.6, 1)
-    : indicationFor(rng, d.row.accessibility === 'ZERO_STEP' && eldestAge >= 67 ? 0.15 : 0.01, 0);
+  const indication = wheelchairHome ? indicationFor(rng, 0.6, 1) : indicationFor(rng, d.row.accessibility === 'ZERO_STEP' && eldestAge >= 67 ? 0.15 : 0.01, 0);
 
   return {
     reference: nextReference(ctx),
@@ -942,9 +1175,10 @@ function generateTenancies(ctx: Context, dwellings: readonly DwellingInfo[], vac
     for (const span of timelines[i]) {
       const current = span.endDay === null;
       const isCase = d.complex.isCase === true;
-      const vulnerable = current && isCase
-        ? caseVulnerable.has(d.row.code)
-        : rng.bool(isCase ? 0.3 : VULNERABLE_SHARE_BY_CLASS[d.buurt.resilienceClass] + (d.complex.kind === 'YOUTH' ? 0.04 : 0));
+      const vulnerable =
+        current && isCase
+          ? caseVulnerable.has(d.row.code)
+          : rng.bool(isCase ? 0.3 : VULNERABLE_SHARE_BY_CLASS[d.buurt.resilienceClass] + (d.complex.kind === 'YOUTH' ? 0.04 : 0));
       const plan = planTenant(rng, vulnerable, isCase && span.startDay >= recentFromDay, civilFromDays(span.startDay)[0]);
       const household = tenantHousehold(ctx, d, span, plan);
       ctx.households.push(household);
@@ -1035,7 +1269,12 @@ function generateVacancies(ctx: Context, vacant: readonly DwellingInfo[], applic
   const { rng, refDay } = ctx;
   // Routes: a fixed mix (46 regular, 9 lottery, 5 urgency); case-complex homes stay on the regular route
   // so that the officer can allocate them with the case in mind.
-  const otherIndexes = rng.shuffle(vacant.map((d, i) => ({ d, i })).filter(({ d }) => !d.complex.isCase).map(({ i }) => i));
+  const otherIndexes = rng.shuffle(
+    vacant
+      .map((d, i) => ({ d, i }))
+      .filter(({ d }) => !d.complex.isCase)
+      .map(({ i }) => i),
+  );
   const routes: VacancyRow['route'][] = vacant.map(() => 'REGULAR');
   otherIndexes.slice(0, 9).forEach((i) => (routes[i] = 'LOTTERY'));
   otherIndexes.slice(9, 14).forEach((i) => (routes[i] = 'URGENCY'));

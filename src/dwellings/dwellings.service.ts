@@ -13,7 +13,12 @@ import { AccessibilityEnum, CreateDwellingInput, Dwelling, DwellingFieldsInput, 
 
 /** Defaults of optional dwelling fields, applied on create and import (never on update). */
 export function withDwellingDefaults<T extends Pick<DwellingFieldsInput, 'serviceCostsCents' | 'accessibility' | 'labels'>>(fields: T) {
-  return { ...fields, serviceCostsCents: fields.serviceCostsCents ?? 0, accessibility: fields.accessibility ?? AccessibilityEnum.NONE, labels: fields.labels ?? [] };
+  return {
+    ...fields,
+    serviceCostsCents: fields.serviceCostsCents ?? 0,
+    accessibility: fields.accessibility ?? AccessibilityEnum.NONE,
+    labels: fields.labels ?? [],
+  };
 }
 
 @Injectable()
@@ -32,7 +37,11 @@ export class DwellingsService {
       qb.andWhere(`${filter.vacant ? 'NOT ' : ''}EXISTS (SELECT 1 FROM tenancy t WHERE t.dwelling_id = d.id AND t.end_date IS NULL)`);
     }
     const totalCount = await qb.getCount();
-    const rows = await qb.andWhere('d.id > :after', { after: decodeCursor(page.after) }).orderBy('d.id', 'ASC').take(page.first + 1).getMany();
+    const rows = await qb
+      .andWhere('d.id > :after', { after: decodeCursor(page.after) })
+      .orderBy('d.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
     return toPage(rows, page.first, totalCount, toDwelling);
   }
 
@@ -45,8 +54,10 @@ export class DwellingsService {
   async create(input: CreateDwellingInput): Promise<Dwelling> {
     const complexId = parseId(input.complexId, 'complexId');
     return this.dataSource.transaction(async (m) => {
-      if (!(await m.existsBy(ComplexEntity, { id: complexId }))) throw DomainError.invalid([{ field: 'complexId', reason: `is not a known complex (${input.complexId})` }]);
-      if (await m.existsBy(DwellingEntity, { code: input.code })) throw DomainError.invalid([{ field: 'code', reason: `is already used by another dwelling (${input.code})` }]);
+      if (!(await m.existsBy(ComplexEntity, { id: complexId })))
+        throw DomainError.invalid([{ field: 'complexId', reason: `is not a known complex (${input.complexId})` }]);
+      if (await m.existsBy(DwellingEntity, { code: input.code }))
+        throw DomainError.invalid([{ field: 'code', reason: `is already used by another dwelling (${input.code})` }]);
       const { complexId: _ignored, ...fields } = input;
       return toDwelling(await m.save(DwellingEntity, m.create(DwellingEntity, { ...withDwellingDefaults(fields), complexId })));
     });

@@ -29,10 +29,14 @@ export async function loadDwellingContexts(m: EntityManager, dwellingIds: readon
   const missing = dwellingIds.find((id) => !dwellings.some((d) => d.id === id));
   if (missing !== undefined) throw DomainError.notFound('Dwelling', missing);
   const complexes = new Map((await m.findBy(ComplexEntity, { id: In([...new Set(dwellings.map((d) => d.complexId))]) })).map((c) => [c.id, c]));
-  const neighbourhoods = new Map((await m.findBy(NeighbourhoodEntity, { id: In([...new Set([...complexes.values()].map((c) => c.neighbourhoodId))]) })).map((n) => [n.id, n]));
-  return new Map(dwellings.map((d) => {
-    const complex = complexes.get(d.complexId)!;
-    const neighbourhood = neighbourhoods.get(complex.neighbourhoodId)!;
-    return [d.id, { dwelling: toDwellingFacts(d), complex, neighbourhood, municipalityCode: neighbourhood.municipalityCode }];
-  }));
+  const neighbourhoods = new Map(
+    (await m.findBy(NeighbourhoodEntity, { id: In([...new Set([...complexes.values()].map((c) => c.neighbourhoodId))]) })).map((n) => [n.id, n]),
+  );
+  return new Map(
+    dwellings.map((d) => {
+      const complex = complexes.get(d.complexId)!;
+      const neighbourhood = neighbourhoods.get(complex.neighbourhoodId)!;
+      return [d.id, { dwelling: toDwellingFacts(d), complex, neighbourhood, municipalityCode: neighbourhood.municipalityCode }];
+    }),
+  );
 }

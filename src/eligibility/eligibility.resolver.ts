@@ -64,7 +64,9 @@ export class EligibilityResolver {
   }
 
   @Roles(...ANY_ROLE)
-  @Query(() => RuleParameterCoverage, { description: 'Which years of legal parameters exist, and which the next 90 days of work need (a warning from 60 days before a missing year is needed)' })
+  @Query(() => RuleParameterCoverage, {
+    description: 'Which years of legal parameters exist, and which the next 90 days of work need (a warning from 60 days before a missing year is needed)',
+  })
   ruleParameterCoverage() {
     return this.parameters.coverage(this.clock.today());
   }

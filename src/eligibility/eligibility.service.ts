@@ -91,29 +91,55 @@ export class EligibilityService {
    * Records an allocation in the quota ledger, inside the caller's transaction, with the counters of
    * its verdict on the allocation date. A hard-ineligible allocation is refused (it may not happen).
    */
-  async recordAllocation(m: EntityManager, actor: Actor, a: { householdId: number; dwellingId: number; vacancyId: number | null; onDate: IsoDate; route: AllocationRoute; context: EligibilityContext }) {
+  async recordAllocation(
+    m: EntityManager,
+    actor: Actor,
+    a: { householdId: number; dwellingId: number; vacancyId: number | null; onDate: IsoDate; route: AllocationRoute; context: EligibilityContext },
+  ) {
     const { verdict, params, policyEntityId, municipalityCode } = await this.judge(m, a.householdId, a.dwellingId, a.onDate, a.route, a.context);
     if (!verdict.eligible) {
-      throw DomainError.invalid(verdict.hardFailures.map((ruleId) => ({
-        field: 'householdId',
-        reason: `may not be allocated this dwelling: ${verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation}`,
-      })));
+      throw DomainError.invalid(
+        verdict.hardFailures.map((ruleId) => ({
+          field: 'householdId',
+          reason: `may not be allocated this dwelling: ${verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation}`,
+        })),
+      );
     }
     const recorded = await this.ledger.record(m, {
-      vacancyId: a.vacancyId, householdId: a.householdId, dwellingId: a.dwellingId, municipalityCode, allocationDate: a.onDate,
-      countsAs: [...verdict.countsAs], parameterYear: params.year, policyId: policyEntityId,
+      vacancyId: a.vacancyId,
+      householdId: a.householdId,
+      dwellingId: a.dwellingId,
+      municipalityCode,
+      allocationDate: a.onDate,
+      countsAs: [...verdict.countsAs],
+      parameterYear: params.year,
+      policyId: policyEntityId,
       verdict: { summary: verdict.summary, outcomes: verdict.outcomes.map((o) => ({ ruleId: o.ruleId, result: o.result, values: o.values })) },
     });
-    await this.audit.append(m, actor, 'ALLOCATION_RECORDED', { allocationId: recorded.id, householdId: a.householdId, dwellingId: a.dwellingId, vacancyId: a.vacancyId }, {
-      allocationDate: a.onDate, route: a.route, municipalityCode, parameterYear: params.year, localPolicyId: policyEntityId,
-      countsAs: [...verdict.countsAs], verdict: recorded.verdict,
-    });
+    await this.audit.append(
+      m,
+      actor,
+      'ALLOCATION_RECORDED',
+      { allocationId: recorded.id, householdId: a.householdId, dwellingId: a.dwellingId, vacancyId: a.vacancyId },
+      {
+        allocationDate: a.onDate,
+        route: a.route,
+        municipalityCode,
+        parameterYear: params.year,
+        localPolicyId: policyEntityId,
+        countsAs: [...verdict.countsAs],
+        verdict: recorded.verdict,
+      },
+    );
     return recorded;
   }
 
   /** One household judged for a vacancy (its route and advertisement flags) on a date. */
   judgeForVacancy(m: EntityManager, householdId: number, vacancy: VacancyEntity, onDate: IsoDate) {
-    return this.judge(m, householdId, vacancy.dwellingId, onDate, vacancy.route, { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority });
+    return this.judge(m, householdId, vacancy.dwellingId, onDate, vacancy.route, {
+      labelFallbackActive: vacancy.labelFallbackActive,
+      localTiesPriority: vacancy.localTiesPriority,
+    });
   }
 
   private async judge(m: EntityManager, householdId: number, dwellingId: number, onDate: IsoDate, route: AllocationRoute, context: EligibilityContext) {
@@ -122,7 +148,16 @@ export class EligibilityService {
     const { dwelling, municipalityCode } = await loadDwellingContext(m, dwellingId);
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(municipalityCode, onDate, m);
-    const verdict = evaluateEligibility({ household: toHouseholdFacts(household), dwelling, municipalityCode, route, allocationDate: onDate, params, policy, context });
+    const verdict = evaluateEligibility({
+      household: toHouseholdFacts(household),
+      dwelling,
+      municipalityCode,
+      route,
+      allocationDate: onDate,
+      params,
+      policy,
+      context,
+    });
     return { householdId, dwellingId, verdict, params, policy, policyEntityId: entity.id, municipalityCode };
   }
 
@@ -144,7 +179,10 @@ export class EligibilityService {
    * parameters, each municipality's policy, the dwellings with complexes and buurten.
    */
   async judgePools(m: EntityManager, pools: readonly { vacancy: VacancyEntity; households: readonly HouseholdFacts[] }[], onDate: IsoDate) {
-    const contexts = await loadDwellingContexts(m, pools.map((p) => p.vacancy.dwellingId));
+    const contexts = await loadDwellingContexts(
+      m,
+      pools.map((p) => p.vacancy.dwellingId),
+    );
     const params = await this.ruleParameters.forDate(onDate, m);
     const policies = new Map<string, Awaited<ReturnType<LocalPolicyService['inForce']>>>();
     const judged = [];
@@ -154,7 +192,15 @@ export class EligibilityService {
       if (!inForce) policies.set(context.municipalityCode, (inForce = await this.policies.inForce(context.municipalityCode, onDate, m)));
       const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
       const verdicts = this.verdicts.judgePool(
-        { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy: inForce.policy, context: flags },
+        {
+          dwelling: context.dwelling,
+          municipalityCode: context.municipalityCode,
+          route: vacancy.route,
+          allocationDate: onDate,
+          params,
+          policy: inForce.policy,
+          context: flags,
+        },
         households,
       );
       judged.push({ vacancy, households, verdicts, params, policy: inForce.policy, policyEntityId: inForce.entity.id, context });
@@ -231,5 +277,4 @@ export class EligibilityService {
       policy: policy.id,
     };
   }
-
 }

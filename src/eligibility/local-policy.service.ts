@@ -33,7 +33,7 @@ export class LocalPolicyService {
     else qb.andWhere("(:mc = ANY(p.municipality_codes) OR p.municipality_codes = '{}')", { mc: municipalityCode });
     const entity = await qb
       // a region's own policy beats the fallback; then the newest effective date, then the newest version
-      .orderBy("cardinality(p.municipality_codes) = 0", 'ASC')
+      .orderBy('cardinality(p.municipality_codes) = 0', 'ASC')
       .addOrderBy('p.effective_from', 'DESC')
       .addOrderBy('p.version', 'DESC')
       .getOne();
@@ -51,24 +51,46 @@ export class LocalPolicyService {
   async addVersion(input: AddLocalPolicyVersionInput, actor: Actor): Promise<LocalPolicyEntity> {
     const document = parseJsonInput(input.document, 'document');
     const problems = localPolicyDocumentProblems(document);
-    if (problems.length) throw DomainError.invalid(problems.map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason })));
+    if (problems.length)
+      throw DomainError.invalid(problems.map((p) => ({ field: p.field === 'document' ? 'document' : `document.${p.field}`, reason: p.reason })));
     return this.dataSource.transaction(async (m) => {
       const codes = (document as { rotterdamwet: { designatedComplexCodes: string[] } }).rotterdamwet.designatedComplexCodes;
       const known = codes.length ? await m.findBy(ComplexEntity, { code: In(codes) }) : [];
       const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-      if (unknown.length) throw DomainError.invalid([{ field: 'document.rotterdamwet.designatedComplexCodes', reason: `names unknown complexes (${unknown.join(', ')})` }]);
+      if (unknown.length)
+        throw DomainError.invalid([{ field: 'document.rotterdamwet.designatedComplexCodes', reason: `names unknown complexes (${unknown.join(', ')})` }]);
       // lock the policy's versions so two admins cannot both add the same next version
       const previous = await m.find(LocalPolicyEntity, { where: { code: input.code }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
       if (input.code === 'DEFAULT' && input.municipalityCodes.length > 0) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The DEFAULT policy covers every municipality: municipalityCodes must be empty', [{ field: 'municipalityCodes', reason: 'must be empty for DEFAULT' }]);
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The DEFAULT policy covers every municipality: municipalityCodes must be empty', [
+          { field: 'municipalityCodes', reason: 'must be empty for DEFAULT' },
+        ]);
       }
-      const saved = await m.save(LocalPolicyEntity, m.create(LocalPolicyEntity, {
-        code: input.code, version: (previous[0]?.version ?? 0) + 1, name: input.name, municipalityCodes: [...input.municipalityCodes].sort(),
-        effectiveFrom: input.effectiveFrom, document: document as Record<string, unknown>,
-      }));
-      await this.audit.append(m, actor, 'LOCAL_POLICY_ADDED', { localPolicyId: saved.id }, {
-        code: saved.code, version: saved.version, name: saved.name, municipalityCodes: saved.municipalityCodes, effectiveFrom: saved.effectiveFrom, document,
-      });
+      const saved = await m.save(
+        LocalPolicyEntity,
+        m.create(LocalPolicyEntity, {
+          code: input.code,
+          version: (previous[0]?.version ?? 0) + 1,
+          name: input.name,
+          municipalityCodes: [...input.municipalityCodes].sort(),
+          effectiveFrom: input.effectiveFrom,
+          document: document as Record<string, unknown>,
+        }),
+      );
+      await this.audit.append(
+        m,
+        actor,
+        'LOCAL_POLICY_ADDED',
+        { localPolicyId: saved.id },
+        {
+          code: saved.code,
+          version: saved.version,
+          name: saved.name,
+          municipalityCodes: saved.municipalityCodes,
+          effectiveFrom: saved.effectiveFrom,
+          document,
+        },
+      );
       return saved;
     });
   }

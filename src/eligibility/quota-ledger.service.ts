@@ -17,10 +17,12 @@ export class QuotaLedgerService {
          FROM allocation a LEFT JOIN LATERAL unnest(a.counts_as) AS c(counter) ON true
         WHERE a.allocation_date >= $1 AND a.allocation_date <= $2
         GROUP BY a.municipality_code, c.counter`,
-      [`${year}-01-01`, `${year}-12-31`]);
+      [`${year}-01-01`, `${year}-12-31`],
+    );
     const allocations: { municipality_code: string; n: string }[] = await m.query(
       `SELECT municipality_code, count(*) AS n FROM allocation WHERE allocation_date >= $1 AND allocation_date <= $2 GROUP BY municipality_code`,
-      [`${year}-01-01`, `${year}-12-31`]);
+      [`${year}-01-01`, `${year}-12-31`],
+    );
     const municipalities: Record<string, QuotaCounts> = {};
     const scope = (code: string) => (municipalities[code] ??= { ...EMPTY_QUOTA_COUNTS });
     for (const r of allocations) scope(r.municipality_code).allocations = Number(r.n);

@@ -27,16 +27,16 @@ export function toHouseholdFacts(entity: HouseholdEntity): HouseholdFacts {
     box3AssetsCents: entity.box3AssetsCents,
     rankingPoints: entity.rankingPoints,
     registrationDate: entity.registrationDate,
-    urgency: entity.urgencyCategory && entity.urgencyGranted
-      ? { category: entity.urgencyCategory, granted: entity.urgencyGranted, expires: entity.urgencyExpires }
-      : null,
+    urgency:
+      entity.urgencyCategory && entity.urgencyGranted
+        ? { category: entity.urgencyCategory, granted: entity.urgencyGranted, expires: entity.urgencyExpires }
+        : null,
     supportNeeds: [...entity.supportNeeds],
-    localTies: entity.localTiesMunicipalityCode !== null && entity.localTiesYears !== null
-      ? { municipalityCode: entity.localTiesMunicipalityCode, years: entity.localTiesYears }
-      : null,
-    indication: entity.indicationKind && entity.indicationAccessibility
-      ? { kind: entity.indicationKind, accessibility: entity.indicationAccessibility }
-      : null,
+    localTies:
+      entity.localTiesMunicipalityCode !== null && entity.localTiesYears !== null
+        ? { municipalityCode: entity.localTiesMunicipalityCode, years: entity.localTiesYears }
+        : null,
+    indication: entity.indicationKind && entity.indicationAccessibility ? { kind: entity.indicationKind, accessibility: entity.indicationAccessibility } : null,
   };
 }
 

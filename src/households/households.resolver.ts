@@ -59,7 +59,7 @@ export class HouseholdsResolver {
     return this.service.withdraw(id);
   }
 
-  @ResolveField(() => ID, { description: 'Internal id; auditors see the household\'s pseudonym (PSN-…) here too' })
+  @ResolveField(() => ID, { description: "Internal id; auditors see the household's pseudonym (PSN-…) here too" })
   id(@Parent() household: Household) {
     return householdIdMention(Number(household.id));
   }
@@ -69,12 +69,20 @@ export class HouseholdsResolver {
     return householdMention(Number(household.id));
   }
 
-  @ResolveField(() => [String], { nullable: true, description: 'Declared support needs (special-category data): null unless your assignment covers a vacancy this household responded to or was offered (each read is recorded)' })
+  @ResolveField(() => [String], {
+    nullable: true,
+    description:
+      'Declared support needs (special-category data): null unless your assignment covers a vacancy this household responded to or was offered (each read is recorded)',
+  })
   async supportNeeds(@Parent() household: Household, @Context() ctx: RequestContext) {
     return (await this.disclosure.readSpecialCategories(ctx, Number(household.id), 'supportNeeds')) ? household.supportNeeds : null;
   }
 
-  @ResolveField(() => Indication, { nullable: true, description: 'Medical or Wmo indication (special-category data): null when absent or when your assignment does not cover this household (each read is recorded)' })
+  @ResolveField(() => Indication, {
+    nullable: true,
+    description:
+      'Medical or Wmo indication (special-category data): null when absent or when your assignment does not cover this household (each read is recorded)',
+  })
   async indication(@Parent() household: Household, @Context() ctx: RequestContext) {
     return (await this.disclosure.readSpecialCategories(ctx, Number(household.id), 'indication')) ? household.indication : null;
   }

@@ -34,8 +34,14 @@ export class HouseholdsService {
       });
     }
     const totalCount = await qb.getCount();
-    const ids = (await qb.select('h.id', 'id').andWhere('h.id > :after', { after: decodeCursor(page.after) })
-      .orderBy('h.id', 'ASC').limit(page.first + 1).getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    const ids = (
+      await qb
+        .select('h.id', 'id')
+        .andWhere('h.id > :after', { after: decodeCursor(page.after) })
+        .orderBy('h.id', 'ASC')
+        .limit(page.first + 1)
+        .getRawMany<{ id: number }>()
+    ).map((r) => Number(r.id));
     const rows = ids.length
       ? await this.dataSource.manager.find(HouseholdEntity, { where: ids.map((id) => ({ id })), relations: { members: true }, order: { id: 'ASC' } })
       : [];
@@ -59,9 +65,23 @@ export class HouseholdsService {
   }
 
   async update(id: string, input: UpdateHouseholdInput): Promise<Household> {
-    assertNoNulls(input, ['box3AssetsCents', 'rankingPoints', 'urgencyCategory', 'urgencyGranted', 'urgencyExpires', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility']);
+    assertNoNulls(input, [
+      'box3AssetsCents',
+      'rankingPoints',
+      'urgencyCategory',
+      'urgencyGranted',
+      'urgencyExpires',
+      'localTiesMunicipalityCode',
+      'localTiesYears',
+      'indicationKind',
+      'indicationAccessibility',
+    ]);
     return this.dataSource.transaction(async (m) => {
-      const row = await m.findOne(HouseholdEntity, { where: { id: parseId(id, 'id') }, relations: { members: true }, lock: { mode: 'pessimistic_write', tables: ['household'] } });
+      const row = await m.findOne(HouseholdEntity, {
+        where: { id: parseId(id, 'id') },
+        relations: { members: true },
+        lock: { mode: 'pessimistic_write', tables: ['household'] },
+      });
       if (!row) throw DomainError.notFound('Household', id);
       const current = toHousehold(row);
       const merged: HouseholdFieldsInput = {
@@ -110,7 +130,9 @@ export class HouseholdsService {
       if (!result.affected) throw DomainError.notFound('Household', id);
       // an offer out to the household lapses; its vacancy waits for a new proposal
       const lapsed: { vacancy_id: number }[] = await m.query(
-        `UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE household_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL') RETURNING vacancy_id`, [householdId]);
+        `UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE household_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL') RETURNING vacancy_id`,
+        [householdId],
+      );
       if (lapsed.length) await m.query(`UPDATE vacancy SET status = 'OPEN' WHERE id = ANY($1) AND status = 'OFFERED'`, [lapsed.map((r) => r.vacancy_id)]);
       await m.query(`UPDATE proposal SET status = 'SUPERSEDED' WHERE chosen_household_id = $1 AND status = 'PROPOSED'`, [householdId]);
       return toHousehold((await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } }))!);

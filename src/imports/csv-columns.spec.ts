@@ -3,13 +3,23 @@ import { CSV_COLUMNS, convertCsvRecord } from './csv-columns.js';
 describe('convertCsvRecord', () => {
   it('converts typed cells and leaves empty cells out', () => {
     const { row, problems } = convertCsvRecord(
-      { reference: 'H-1', members: 'APPLICANT:1980-01-01; CHILD:2015-02-02', taxableIncomeCents: '2500000', supportNeeds: '', preferences: 'minRooms=2;buurtCodes=BU90010001|BU90010002', onWaitingList: 'TRUE' },
+      {
+        reference: 'H-1',
+        members: 'APPLICANT:1980-01-01; CHILD:2015-02-02',
+        taxableIncomeCents: '2500000',
+        supportNeeds: '',
+        preferences: 'minRooms=2;buurtCodes=BU90010001|BU90010002',
+        onWaitingList: 'TRUE',
+      },
       CSV_COLUMNS.households,
     );
     expect(problems).toEqual([]);
     expect(row).toEqual({
       reference: 'H-1',
-      members: [{ role: 'APPLICANT', birthDate: '1980-01-01' }, { role: 'CHILD', birthDate: '2015-02-02' }],
+      members: [
+        { role: 'APPLICANT', birthDate: '1980-01-01' },
+        { role: 'CHILD', birthDate: '2015-02-02' },
+      ],
       taxableIncomeCents: 2_500_000,
       preferences: { minRooms: 2, buurtCodes: ['BU90010001', 'BU90010002'] },
       onWaitingList: true,

@@ -7,32 +7,86 @@ export type ColumnSpec = Record<string, CellType>;
 
 export const CSV_COLUMNS = {
   neighbourhoods: {
-    buurtCode: 'string', name: 'string', municipalityCode: 'string', municipalityName: 'string',
-    resilienceClass: 'int', resilienceScore: 'number', resilienceSource: 'string', resilienceYear: 'int',
+    buurtCode: 'string',
+    name: 'string',
+    municipalityCode: 'string',
+    municipalityName: 'string',
+    resilienceClass: 'int',
+    resilienceScore: 'number',
+    resilienceSource: 'string',
+    resilienceYear: 'int',
   },
   complexes: { code: 'string', name: 'string', buurtCode: 'string' },
   dwellings: {
-    code: 'string', complexCode: 'string', address: 'string', postcode: 'string', rooms: 'int', floorAreaM2: 'int',
-    netRentCents: 'int', serviceCostsCents: 'int', isDaeb: 'boolean', accessibility: 'string', labels: 'list',
+    code: 'string',
+    complexCode: 'string',
+    address: 'string',
+    postcode: 'string',
+    rooms: 'int',
+    floorAreaM2: 'int',
+    netRentCents: 'int',
+    serviceCostsCents: 'int',
+    isDaeb: 'boolean',
+    accessibility: 'string',
+    labels: 'list',
   },
   households: {
-    reference: 'string', members: 'members', taxableIncomeCents: 'int', incomeYear: 'int', incomeSource: 'string',
-    box3AssetsCents: 'int', rankingPoints: 'int', registrationDate: 'string', urgencyCategory: 'string', urgencyGranted: 'string',
-    urgencyExpires: 'string', supportNeeds: 'list', localTiesMunicipalityCode: 'string', localTiesYears: 'int',
-    indicationKind: 'string', indicationAccessibility: 'string', preferences: 'preferences', onWaitingList: 'boolean',
+    reference: 'string',
+    members: 'members',
+    taxableIncomeCents: 'int',
+    incomeYear: 'int',
+    incomeSource: 'string',
+    box3AssetsCents: 'int',
+    rankingPoints: 'int',
+    registrationDate: 'string',
+    urgencyCategory: 'string',
+    urgencyGranted: 'string',
+    urgencyExpires: 'string',
+    supportNeeds: 'list',
+    localTiesMunicipalityCode: 'string',
+    localTiesYears: 'int',
+    indicationKind: 'string',
+    indicationAccessibility: 'string',
+    preferences: 'preferences',
+    onWaitingList: 'boolean',
   },
   tenancies: { householdReference: 'string', dwellingCode: 'string', startDate: 'string', endDate: 'string', allocationRoute: 'string' },
   vacancies: {
-    reference: 'string', dwellingCode: 'string', availableFrom: 'string', route: 'string', status: 'string', respondents: 'list',
-    labelFallbackActive: 'boolean', localTiesPriority: 'boolean',
+    reference: 'string',
+    dwellingCode: 'string',
+    availableFrom: 'string',
+    route: 'string',
+    status: 'string',
+    respondents: 'list',
+    labelFallbackActive: 'boolean',
+    localTiesPriority: 'boolean',
   },
 } satisfies Record<string, ColumnSpec>;
 
 /** Columns that may be left out of a CSV file altogether. */
 export const OPTIONAL_CSV_COLUMNS = new Set([
-  'resilienceScore', 'serviceCostsCents', 'accessibility', 'labels', 'box3AssetsCents', 'rankingPoints', 'urgencyCategory', 'urgencyGranted',
-  'urgencyExpires', 'supportNeeds', 'localTiesMunicipalityCode', 'localTiesYears', 'indicationKind', 'indicationAccessibility',
-  'preferences', 'onWaitingList', 'endDate', 'allocationRoute', 'status', 'respondents', 'labelFallbackActive', 'localTiesPriority',
+  'resilienceScore',
+  'serviceCostsCents',
+  'accessibility',
+  'labels',
+  'box3AssetsCents',
+  'rankingPoints',
+  'urgencyCategory',
+  'urgencyGranted',
+  'urgencyExpires',
+  'supportNeeds',
+  'localTiesMunicipalityCode',
+  'localTiesYears',
+  'indicationKind',
+  'indicationAccessibility',
+  'preferences',
+  'onWaitingList',
+  'endDate',
+  'allocationRoute',
+  'status',
+  'respondents',
+  'labelFallbackActive',
+  'localTiesPriority',
 ]);
 
 /**
@@ -67,7 +121,10 @@ export function convertCsvRecord(record: Record<string, string>, columns: Column
         else problems.push({ field, reason: `must be true or false (got "${text}")` });
         break;
       case 'list':
-        row[field] = text.split(';').map((s) => s.trim()).filter(Boolean);
+        row[field] = text
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       case 'members':
         row[field] = text.split(';').map((part) => {

@@ -35,6 +35,8 @@ export class VacancyImportRow {
   @IsOptional() @IsIn(VACANCY_STATUSES) status?: (typeof VACANCY_STATUSES)[number];
   @IsOptional() @IsBoolean() labelFallbackActive?: boolean;
   @IsOptional() @IsBoolean() localTiesPriority?: boolean;
-  @IsArray() @Matches(KEY, { each: true, message: 'respondents must each be a household reference' }) @Type(() => String)
+  @IsArray()
+  @Matches(KEY, { each: true, message: 'respondents must each be a household reference' })
+  @Type(() => String)
   respondents: string[] = [];
 }

@@ -73,7 +73,12 @@ interface ParsedRow {
 
 /** The business key of each section: rows of this import may refer to it. */
 const KEY_FIELD: Record<Section, string | null> = {
-  neighbourhoods: 'buurtCode', complexes: 'code', dwellings: 'code', households: 'reference', tenancies: null, vacancies: 'reference',
+  neighbourhoods: 'buurtCode',
+  complexes: 'code',
+  dwellings: 'code',
+  households: 'reference',
+  tenancies: null,
+  vacancies: 'reference',
 };
 
 type ValidRows = {
@@ -103,14 +108,26 @@ export class ImportsService {
     const text = await this.readContent(input);
     const problems: ImportProblem[] = [];
     const parsed = this.parse(input, text, problems);
-    return this.validateAndWrite(input.kind, parsed, problems, input.dryRun, actor, { format: input.format, path: input.path ?? null, contentHash: sha256Hex(text) });
+    return this.validateAndWrite(input.kind, parsed, problems, input.dryRun, actor, {
+      format: input.format,
+      path: input.path ?? null,
+      contentHash: sha256Hex(text),
+    });
   }
 
   /** The demo seeder's entry: same validation and all-or-nothing write as a file import. */
   importDataset(dataset: ImportDataset, beforeWrite?: (m: EntityManager) => Promise<void>, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
     const problems: ImportProblem[] = [];
     const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s], s, problems)])) as Record<Section, ParsedRow[]>;
-    return this.validateAndWrite(ImportKind.DATASET, parsed, problems, false, actor, { format: 'JSON', path: null, contentHash: sha256Hex(canonicalJson(dataset)) }, beforeWrite);
+    return this.validateAndWrite(
+      ImportKind.DATASET,
+      parsed,
+      problems,
+      false,
+      actor,
+      { format: 'JSON', path: null, contentHash: sha256Hex(canonicalJson(dataset)) },
+      beforeWrite,
+    );
   }
 
   private async validateAndWrite(
@@ -168,7 +185,8 @@ export class ImportsService {
     try {
       const info = await stat(full);
       if (!info.isFile()) throw DomainError.invalid([{ field: 'path', reason: `is not a file (${input.path})` }]);
-      if (info.size > MAX_INLINE_IMPORT_CHARS * 2) throw DomainError.invalid([{ field: 'path', reason: `file is larger than ${MAX_INLINE_IMPORT_CHARS * 2} bytes; split it` }]);
+      if (info.size > MAX_INLINE_IMPORT_CHARS * 2)
+        throw DomainError.invalid([{ field: 'path', reason: `file is larger than ${MAX_INLINE_IMPORT_CHARS * 2} bytes; split it` }]);
       return await readFile(full, 'utf8');
     } catch (e) {
       if (e instanceof DomainError) throw e;
@@ -189,7 +207,8 @@ export class ImportsService {
       for (const section of SECTIONS) out[section] = jsonRows((data as Record<string, unknown>)[section] ?? [], section, problems);
     } else {
       const section = KIND_SECTION[input.kind];
-      out[section] = input.format === ImportFormat.JSON ? jsonRows(parseJson(text, input.path !== undefined), section, problems) : csvRows(text, section, problems);
+      out[section] =
+        input.format === ImportFormat.JSON ? jsonRows(parseJson(text, input.path !== undefined), section, problems) : csvRows(text, section, problems);
     }
     const total = SECTIONS.reduce((n, s) => n + out[s].length, 0);
     if (total > MAX_IMPORT_ROWS) throw DomainError.invalid([{ field: 'content', reason: `has ${total} rows; at most ${MAX_IMPORT_ROWS} per import` }]);
@@ -213,8 +232,9 @@ export class ImportsService {
           continue;
         }
         const row = plainToInstance(ROW_CLASSES[section] as new () => object, value);
-        const fieldProblems = flattenValidationErrors(validateSync(row, { whitelist: true, forbidNonWhitelisted: true }))
-          .filter((p) => !failedFields?.has(p.field.split('.')[0]));
+        const fieldProblems = flattenValidationErrors(validateSync(row, { whitelist: true, forbidNonWhitelisted: true })).filter(
+          (p) => !failedFields?.has(p.field.split('.')[0]),
+        );
         if (section === 'households' && fieldProblems.length === 0) fieldProblems.push(...householdConsistencyProblems(row as HouseholdImportRow, today));
         if (section === 'tenancies' && fieldProblems.length === 0) {
           const t = row as TenancyImportRow;
@@ -232,40 +252,75 @@ export class ImportsService {
   private async checkReferences(m: EntityManager, v: ValidRows, invalidKeys: Record<Section, Set<string>>, problems: ImportProblem[]): Promise<void> {
     const report = (section: Section, line: number, p: FieldProblem) => problems.push({ section, line, ...p });
 
-    const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [...v.neighbourhoods.map((r) => r.row.buurtCode), ...v.complexes.map((r) => r.row.buurtCode)]);
-    checkUnique(v.neighbourhoods, (r) => r.buurtCode, buurtCodes, 'buurtCode', (l, p) => report('neighbourhoods', l, p));
+    const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [
+      ...v.neighbourhoods.map((r) => r.row.buurtCode),
+      ...v.complexes.map((r) => r.row.buurtCode),
+    ]);
+    checkUnique(
+      v.neighbourhoods,
+      (r) => r.buurtCode,
+      buurtCodes,
+      'buurtCode',
+      (l, p) => report('neighbourhoods', l, p),
+    );
     const knownBuurten = new Set([...buurtCodes, ...v.neighbourhoods.map((r) => r.row.buurtCode), ...invalidKeys.neighbourhoods]);
     for (const { line, row } of v.complexes) {
       if (!knownBuurten.has(row.buurtCode)) report('complexes', line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
     }
 
     const complexCodes = await existingKeys(m, ComplexEntity, 'code', [...v.complexes.map((r) => r.row.code), ...v.dwellings.map((r) => r.row.complexCode)]);
-    checkUnique(v.complexes, (r) => r.code, complexCodes, 'code', (l, p) => report('complexes', l, p));
+    checkUnique(
+      v.complexes,
+      (r) => r.code,
+      complexCodes,
+      'code',
+      (l, p) => report('complexes', l, p),
+    );
     const knownComplexes = new Set([...complexCodes, ...v.complexes.map((r) => r.row.code), ...invalidKeys.complexes]);
     for (const { line, row } of v.dwellings) {
       if (!knownComplexes.has(row.complexCode)) report('dwellings', line, { field: 'complexCode', reason: `is not a known complex (${row.complexCode})` });
     }
 
     const dwellingCodes = await existingKeys(m, DwellingEntity, 'code', [
-      ...v.dwellings.map((r) => r.row.code), ...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
-    checkUnique(v.dwellings, (r) => r.code, dwellingCodes, 'code', (l, p) => report('dwellings', l, p));
+      ...v.dwellings.map((r) => r.row.code),
+      ...v.tenancies.map((r) => r.row.dwellingCode),
+      ...v.vacancies.map((r) => r.row.dwellingCode),
+    ]);
+    checkUnique(
+      v.dwellings,
+      (r) => r.code,
+      dwellingCodes,
+      'code',
+      (l, p) => report('dwellings', l, p),
+    );
     const knownDwellings = new Set([...dwellingCodes, ...v.dwellings.map((r) => r.row.code), ...invalidKeys.dwellings]);
 
     const householdRefs = await existingKeys(m, HouseholdEntity, 'reference', [
-      ...v.households.map((r) => r.row.reference), ...v.tenancies.map((r) => r.row.householdReference), ...v.vacancies.flatMap((r) => r.row.respondents)]);
-    checkUnique(v.households, (r) => r.reference, householdRefs, 'reference', (l, p) => report('households', l, p));
+      ...v.households.map((r) => r.row.reference),
+      ...v.tenancies.map((r) => r.row.householdReference),
+      ...v.vacancies.flatMap((r) => r.row.respondents),
+    ]);
+    checkUnique(
+      v.households,
+      (r) => r.reference,
+      householdRefs,
+      'reference',
+      (l, p) => report('households', l, p),
+    );
     const knownHouseholds = new Set([...householdRefs, ...v.households.map((r) => r.row.reference), ...invalidKeys.households]);
 
     for (const { line, row } of v.tenancies) {
       if (!knownDwellings.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
-      if (!knownHouseholds.has(row.householdReference)) report('tenancies', line, { field: 'householdReference', reason: `is not a known household (${row.householdReference})` });
+      if (!knownHouseholds.has(row.householdReference))
+        report('tenancies', line, { field: 'householdReference', reason: `is not a known household (${row.householdReference})` });
     }
     // periods of one dwelling, and of one household, may not overlap (stored ones and this file's)
     const stored: { dwelling_code: string; reference: string; start_date: string; end_date: string | null }[] = v.tenancies.length
       ? await m.query(
-        `SELECT d.code AS dwelling_code, h.reference, t.start_date, t.end_date FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
+          `SELECT d.code AS dwelling_code, h.reference, t.start_date, t.end_date FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
            JOIN household h ON h.id = t.household_id WHERE d.code = ANY($1) OR h.reference = ANY($2)`,
-        [v.tenancies.map((r) => r.row.dwellingCode), v.tenancies.map((r) => r.row.householdReference)])
+          [v.tenancies.map((r) => r.row.dwellingCode), v.tenancies.map((r) => r.row.householdReference)],
+        )
       : [];
     for (const [field, keyOfRow, keyOfStored] of [
       ['dwellingCode', (r: TenancyImportRow) => r.dwellingCode, (t: (typeof stored)[number]) => t.dwelling_code],
@@ -280,11 +335,24 @@ export class ImportsService {
       }
     }
 
-    const vacancyRefs = await existingKeys(m, VacancyEntity, 'reference', v.vacancies.map((r) => r.row.reference));
-    checkUnique(v.vacancies, (r) => r.reference, vacancyRefs, 'reference', (l, p) => report('vacancies', l, p));
+    const vacancyRefs = await existingKeys(
+      m,
+      VacancyEntity,
+      'reference',
+      v.vacancies.map((r) => r.row.reference),
+    );
+    checkUnique(
+      v.vacancies,
+      (r) => r.reference,
+      vacancyRefs,
+      'reference',
+      (l, p) => report('vacancies', l, p),
+    );
     const activeVacancies: { code: string }[] = v.vacancies.length
-      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status = ANY($2) AND d.code = ANY($1)`,
-        [v.vacancies.map((r) => r.row.dwellingCode), [...ACTIVE_VACANCY_STATUSES]])
+      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status = ANY($2) AND d.code = ANY($1)`, [
+          v.vacancies.map((r) => r.row.dwellingCode),
+          [...ACTIVE_VACANCY_STATUSES],
+        ])
       : [];
     const dwellingInProgress = new Set(activeVacancies.map((r) => r.code));
     // only households on the waiting list respond (as respondToVacancy requires)
@@ -295,13 +363,22 @@ export class ImportsService {
     const notWaiting = new Set([...offList.map((r) => r.reference), ...v.households.filter((r) => r.row.onWaitingList === false).map((r) => r.row.reference)]);
     for (const { line, row } of v.vacancies) {
       const off = row.respondents.filter((ref) => notWaiting.has(ref));
-      if (off.length) report('vacancies', line, { field: 'respondents', reason: `contains households not on the waiting list (${off.slice(0, 5).join(', ')}${off.length > 5 ? ', ...' : ''})` });
+      if (off.length)
+        report('vacancies', line, {
+          field: 'respondents',
+          reason: `contains households not on the waiting list (${off.slice(0, 5).join(', ')}${off.length > 5 ? ', ...' : ''})`,
+        });
       if (!knownDwellings.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
       const unknown = row.respondents.filter((ref) => !knownHouseholds.has(ref));
-      if (unknown.length) report('vacancies', line, { field: 'respondents', reason: `contains unknown households (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''})` });
+      if (unknown.length)
+        report('vacancies', line, {
+          field: 'respondents',
+          reason: `contains unknown households (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''})`,
+        });
       if (new Set(row.respondents).size !== row.respondents.length) report('vacancies', line, { field: 'respondents', reason: 'lists a household twice' });
       if ((ACTIVE_VACANCY_STATUSES as readonly string[]).includes(row.status ?? 'OPEN')) {
-        if (dwellingInProgress.has(row.dwellingCode)) report('vacancies', line, { field: 'dwellingCode', reason: `already has a vacancy in progress (${row.dwellingCode})` });
+        if (dwellingInProgress.has(row.dwellingCode))
+          report('vacancies', line, { field: 'dwellingCode', reason: `already has a vacancy in progress (${row.dwellingCode})` });
         dwellingInProgress.add(row.dwellingCode);
       }
     }
@@ -313,7 +390,9 @@ function parseJson(text: string, fromFile = false): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw DomainError.invalid([{ field: fromFile ? 'path' : 'content', reason: fromFile ? 'is not a valid JSON file' : `is not valid JSON (${(e as Error).message})` }]);
+    throw DomainError.invalid([
+      { field: fromFile ? 'path' : 'content', reason: fromFile ? 'is not a valid JSON file' : `is not valid JSON (${(e as Error).message})` },
+    ]);
   }
 }
 
@@ -363,7 +442,13 @@ async function existingKeys<E extends object>(m: EntityManager, entity: new () =
   return new Set(found);
 }
 
-function checkUnique<R>(rows: { line: number; row: R }[], keyOf: (r: R) => string, existing: Set<string>, field: string, report: (line: number, p: FieldProblem) => void) {
+function checkUnique<R>(
+  rows: { line: number; row: R }[],
+  keyOf: (r: R) => string,
+  existing: Set<string>,
+  field: string,
+  report: (line: number, p: FieldProblem) => void,
+) {
   const seen = new Map<string, number>();
   for (const { line, row } of rows) {
     const key = keyOf(row);
@@ -398,34 +483,83 @@ async function idMap<E extends { id: number }>(m: EntityManager, entity: new () 
 
 /** Writes validated rows in dependency order; business keys are resolved to ids as we go. */
 async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
-  await insertChunked(m, NeighbourhoodEntity, v.neighbourhoods.map(({ row }) => ({ ...row, resilienceScore: row.resilienceScore ?? null })));
+  await insertChunked(
+    m,
+    NeighbourhoodEntity,
+    v.neighbourhoods.map(({ row }) => ({ ...row, resilienceScore: row.resilienceScore ?? null })),
+  );
 
-  const buurtIds = await idMap(m, NeighbourhoodEntity, 'buurtCode', v.complexes.map((r) => r.row.buurtCode));
-  await insertChunked(m, ComplexEntity, v.complexes.map(({ row }) => ({ code: row.code, name: row.name, neighbourhoodId: buurtIds.get(row.buurtCode)! })));
+  const buurtIds = await idMap(
+    m,
+    NeighbourhoodEntity,
+    'buurtCode',
+    v.complexes.map((r) => r.row.buurtCode),
+  );
+  await insertChunked(
+    m,
+    ComplexEntity,
+    v.complexes.map(({ row }) => ({ code: row.code, name: row.name, neighbourhoodId: buurtIds.get(row.buurtCode)! })),
+  );
 
-  const complexIds = await idMap(m, ComplexEntity, 'code', v.dwellings.map((r) => r.row.complexCode));
-  await insertChunked(m, DwellingEntity, v.dwellings.map(({ row }) => {
-    const { complexCode, ...fields } = row;
-    return { ...withDwellingDefaults(fields), complexId: complexIds.get(complexCode)! };
-  }));
+  const complexIds = await idMap(
+    m,
+    ComplexEntity,
+    'code',
+    v.dwellings.map((r) => r.row.complexCode),
+  );
+  await insertChunked(
+    m,
+    DwellingEntity,
+    v.dwellings.map(({ row }) => {
+      const { complexCode, ...fields } = row;
+      return { ...withDwellingDefaults(fields), complexId: complexIds.get(complexCode)! };
+    }),
+  );
 
-  const householdIds = await insertChunked(m, HouseholdEntity, v.households.map(({ row }) => toHouseholdRow(row)));
-  await insertChunked(m, HouseholdMemberEntity, v.households.flatMap(({ row }, i) => memberRows(householdIds[i], row.members)));
+  const householdIds = await insertChunked(
+    m,
+    HouseholdEntity,
+    v.households.map(({ row }) => toHouseholdRow(row)),
+  );
+  await insertChunked(
+    m,
+    HouseholdMemberEntity,
+    v.households.flatMap(({ row }, i) => memberRows(householdIds[i], row.members)),
+  );
 
   const dwellingIds = await idMap(m, DwellingEntity, 'code', [...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
-  const householdByRef = await idMap(m, HouseholdEntity, 'reference', [...v.tenancies.map((r) => r.row.householdReference), ...v.vacancies.flatMap((r) => r.row.respondents)]);
-  await insertChunked(m, TenancyEntity, v.tenancies.map(({ row }) => ({
-    householdId: householdByRef.get(row.householdReference)!,
-    dwellingId: dwellingIds.get(row.dwellingCode)!,
-    startDate: row.startDate,
-    endDate: row.endDate ?? null,
-    allocationRoute: row.allocationRoute ?? null,
-  })));
+  const householdByRef = await idMap(m, HouseholdEntity, 'reference', [
+    ...v.tenancies.map((r) => r.row.householdReference),
+    ...v.vacancies.flatMap((r) => r.row.respondents),
+  ]);
+  await insertChunked(
+    m,
+    TenancyEntity,
+    v.tenancies.map(({ row }) => ({
+      householdId: householdByRef.get(row.householdReference)!,
+      dwellingId: dwellingIds.get(row.dwellingCode)!,
+      startDate: row.startDate,
+      endDate: row.endDate ?? null,
+      allocationRoute: row.allocationRoute ?? null,
+    })),
+  );
 
-  const vacancyIds = await insertChunked(m, VacancyEntity, v.vacancies.map(({ row }) => ({
-    reference: row.reference, dwellingId: dwellingIds.get(row.dwellingCode)!, availableFrom: row.availableFrom, route: row.route, status: row.status ?? 'OPEN',
-    labelFallbackActive: row.labelFallbackActive ?? false, localTiesPriority: row.localTiesPriority ?? false,
-  })));
-  await insertChunked(m, VacancyResponseEntity, v.vacancies.flatMap(({ row }, i) =>
-    row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))));
+  const vacancyIds = await insertChunked(
+    m,
+    VacancyEntity,
+    v.vacancies.map(({ row }) => ({
+      reference: row.reference,
+      dwellingId: dwellingIds.get(row.dwellingCode)!,
+      availableFrom: row.availableFrom,
+      route: row.route,
+      status: row.status ?? 'OPEN',
+      labelFallbackActive: row.labelFallbackActive ?? false,
+      localTiesPriority: row.localTiesPriority ?? false,
+    })),
+  );
+  await insertChunked(
+    m,
+    VacancyResponseEntity,
+    v.vacancies.flatMap(({ row }, i) => row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))),
+  );
 }

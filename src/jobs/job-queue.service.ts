@@ -75,7 +75,10 @@ function tracked(db: PgBoss.Db, inFlight: Set<Promise<unknown>>): PgBoss.Db {
   return {
     executeSql: (text, values) => {
       const running = db.executeSql(text, values);
-      const settled = running.then(() => undefined, () => undefined);
+      const settled = running.then(
+        () => undefined,
+        () => undefined,
+      );
       inFlight.add(settled);
       void settled.then(() => inFlight.delete(settled));
       return running;
@@ -129,18 +132,21 @@ export class JobQueue implements OnModuleDestroy {
   async ready(queues: readonly QueueDefinition[] = []): Promise<PgBoss> {
     this.starting ??= (async () => {
       const boss = new PgBoss({
-        db: tracked(patientDb(poolDb(this.dataSource), () => !this.stopping, {
-          begins: (error) => {
-            if (this.waitingSince !== null) return;
-            this.waitingSince = Date.now();
-            this.logger.warn(`job queue: database unavailable (${error instanceof Error ? error.message : String(error)}); background jobs wait for it`);
-          },
-          ends: () => {
-            if (this.waitingSince === null) return;
-            this.logger.warn(`job queue: database back after ${Math.round((Date.now() - this.waitingSince) / 1000)} s; background jobs go on`);
-            this.waitingSince = null;
-          },
-        }), this.inFlight),
+        db: tracked(
+          patientDb(poolDb(this.dataSource), () => !this.stopping, {
+            begins: (error) => {
+              if (this.waitingSince !== null) return;
+              this.waitingSince = Date.now();
+              this.logger.warn(`job queue: database unavailable (${error instanceof Error ? error.message : String(error)}); background jobs wait for it`);
+            },
+            ends: () => {
+              if (this.waitingSince === null) return;
+              this.logger.warn(`job queue: database back after ${Math.round((Date.now() - this.waitingSince) / 1000)} s; background jobs go on`);
+              this.waitingSince = null;
+            },
+          }),
+          this.inFlight,
+        ),
         schema: JOB_SCHEMA,
         supervise: true,
         maintenanceIntervalSeconds: this.config.jobs.maintenanceSeconds,

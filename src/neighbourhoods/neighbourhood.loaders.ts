@@ -4,5 +4,7 @@ import { byKey, defineLoaders } from '../common/request-context.js';
 import { NeighbourhoodEntity } from './neighbourhood.entity.js';
 
 export const neighbourhoodLoaders = defineLoaders('neighbourhoods', (m) => ({
-  neighbourhood: new DataLoader<number, NeighbourhoodEntity | null>(async (ids) => byKey(ids, await m.findBy(NeighbourhoodEntity, { id: In([...ids]) }), (r) => r.id)),
+  neighbourhood: new DataLoader<number, NeighbourhoodEntity | null>(async (ids) =>
+    byKey(ids, await m.findBy(NeighbourhoodEntity, { id: In([...ids]) }), (r) => r.id),
+  ),
 }));

@@ -45,7 +45,12 @@ export class NeighbourhoodsService {
       }
       Object.assign(row, stripUndefined(input));
       if (!buurtInMunicipality(row.buurtCode, row.municipalityCode)) {
-        throw DomainError.invalid([{ field: input.buurtCode !== undefined ? 'buurtCode' : 'municipalityCode', reason: `buurt ${row.buurtCode} is not in municipality ${row.municipalityCode} (a CBS buurtcode starts with BU and the gemeente's 4 digits)` }]);
+        throw DomainError.invalid([
+          {
+            field: input.buurtCode !== undefined ? 'buurtCode' : 'municipalityCode',
+            reason: `buurt ${row.buurtCode} is not in municipality ${row.municipalityCode} (a CBS buurtcode starts with BU and the gemeente's 4 digits)`,
+          },
+        ]);
       }
       return toNeighbourhood(await m.save(NeighbourhoodEntity, row));
     });

@@ -35,8 +35,13 @@ export class RuleParametersService {
   async coverage(today: IsoDate): Promise<ParameterCoverage> {
     const years: { year: number }[] = await this.dataSource.query('SELECT year FROM rule_parameter_year ORDER BY year');
     const inProgress: { reference: string; available_from: string }[] = await this.dataSource.query(
-      `SELECT reference, available_from::text AS available_from FROM vacancy WHERE status IN ('OPEN', 'PROPOSED', 'OFFERED') ORDER BY available_from, id`);
-    return parameterCoverage(today, years.map((y) => Number(y.year)), inProgress.map((v) => ({ reference: v.reference, availableFrom: v.available_from })));
+      `SELECT reference, available_from::text AS available_from FROM vacancy WHERE status IN ('OPEN', 'PROPOSED', 'OFFERED') ORDER BY available_from, id`,
+    );
+    return parameterCoverage(
+      today,
+      years.map((y) => Number(y.year)),
+      inProgress.map((v) => ({ reference: v.reference, availableFrom: v.available_from })),
+    );
   }
 
   async years(): Promise<RuleParameters[]> {

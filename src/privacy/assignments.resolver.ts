@@ -9,7 +9,7 @@ export class AssignmentsResolver {
   constructor(private readonly service: AssignmentsService) {}
 
   @Roles('ADMIN', 'AUDITOR')
-  @Query(() => [OfficerAssignment], { description: 'Officers\' assignments (active ones unless includeEnded)' })
+  @Query(() => [OfficerAssignment], { description: "Officers' assignments (active ones unless includeEnded)" })
   officerAssignments(
     @Args('subject', { type: () => String, nullable: true }) subject: string | undefined,
     @Args('includeEnded', { defaultValue: false }) includeEnded: boolean,
@@ -24,7 +24,7 @@ export class AssignmentsResolver {
   }
 
   @Roles('ADMIN')
-  @Mutation(() => OfficerAssignment, { description: 'Admin: end an assignment (audited); the officer\'s work there stops' })
+  @Mutation(() => OfficerAssignment, { description: "Admin: end an assignment (audited); the officer's work there stops" })
   endOfficerAssignment(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     return this.service.end(id, actor);
   }
@@ -35,7 +35,9 @@ export class SpecialCategoryAccessResolver {
   constructor(private readonly service: AssignmentsService) {}
 
   @Roles('AUDITOR', 'ADMIN')
-  @Query(() => [SpecialCategoryAccessRecord], { description: 'Reads of special-category data by officers and admins, per household (auditors: by pseudonym) or per officer' })
+  @Query(() => [SpecialCategoryAccessRecord], {
+    description: 'Reads of special-category data by officers and admins, per household (auditors: by pseudonym) or per officer',
+  })
   specialCategoryAccess(@Args() args: SpecialCategoryAccessArgs, @CurrentActor() actor: Actor) {
     return this.service.accessRecords(args, actor);
   }

@@ -11,11 +11,31 @@ import type { Audience } from './audience.js';
 
 /** Types that describe one household or one household's placement: managers never receive them. */
 export const PER_HOUSEHOLD_TYPES: ReadonlySet<string> = new Set([
-  'Household', 'HouseholdMember', 'HouseholdPage', 'HouseholdPreferences', 'Urgency', 'Indication', 'LocalTies',
-  'VacancyResponse', 'Tenancy', 'EligibilityVerdict', 'EligibleCandidate', 'EligibleCandidates',
-  'Proposal', 'ProposalCandidate', 'PassedOverReason', 'Offer', 'OfferResponseResult', 'PendingApproval',
-  'ProposalRationale', 'DecisionRecord', 'NotChosenAnswer', 'ProposalReplay', 'ReplayDifference',
-  'AuditEvent', 'SpecialCategoryAccessRecord',
+  'Household',
+  'HouseholdMember',
+  'HouseholdPage',
+  'HouseholdPreferences',
+  'Urgency',
+  'Indication',
+  'LocalTies',
+  'VacancyResponse',
+  'Tenancy',
+  'EligibilityVerdict',
+  'EligibleCandidate',
+  'EligibleCandidates',
+  'Proposal',
+  'ProposalCandidate',
+  'PassedOverReason',
+  'Offer',
+  'OfferResponseResult',
+  'PendingApproval',
+  'ProposalRationale',
+  'DecisionRecord',
+  'NotChosenAnswer',
+  'ProposalReplay',
+  'ReplayDifference',
+  'AuditEvent',
+  'SpecialCategoryAccessRecord',
 ]);
 
 const WHY_AGGREGATE = 'managers see households only in aggregates (shares and counts)';
@@ -70,21 +90,24 @@ export function deniedSelections(schema: GraphQLSchema, document: DocumentNode, 
   if (audience === 'OPERATIONAL') return [];
   const typeInfo = new TypeInfo(schema);
   const denied = new Map<string, string>();
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const parent = typeInfo.getParentType();
-      const def = typeInfo.getFieldDef();
-      if (!parent || !def || node.name.value.startsWith('__')) return;
-      const reason = denialOf(audience, parent.name, def.name, getNamedType(def.type).name);
-      if (reason !== null) denied.set(`${parent.name}.${def.name}`, reason);
-    },
-    ObjectField(node) {
-      const parent = typeInfo.getParentInputType();
-      const named = parent && getNamedType(parent);
-      if (!named || isObjectType(named)) return;
-      const reason = DENIED_FIELDS[audience][`${named.name}.${node.name.value}`];
-      if (reason !== undefined) denied.set(`${named.name}.${node.name.value}`, reason);
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const def = typeInfo.getFieldDef();
+        if (!parent || !def || node.name.value.startsWith('__')) return;
+        const reason = denialOf(audience, parent.name, def.name, getNamedType(def.type).name);
+        if (reason !== null) denied.set(`${parent.name}.${def.name}`, reason);
+      },
+      ObjectField(node) {
+        const parent = typeInfo.getParentInputType();
+        const named = parent && getNamedType(parent);
+        if (!named || isObjectType(named)) return;
+        const reason = DENIED_FIELDS[audience][`${named.name}.${node.name.value}`];
+        if (reason !== undefined) denied.set(`${named.name}.${node.name.value}`, reason);
+      },
+    }),
+  );
   return [...denied].map(([coordinate, reason]) => ({ coordinate, reason })).sort((a, b) => a.coordinate.localeCompare(b.coordinate));
 }

@@ -26,10 +26,9 @@ export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDi
           if (!actor) return; // the guard refuses the operation itself
           const denied = deniedSelections(schema, document, audienceOf(actor));
           if (!denied.length) return;
-          throw new GraphQLError(
-            `Not for your role (${actor.roles.join(', ')}): ${denied.map((d) => `${d.coordinate} (${d.reason})`).join('; ')}`,
-            { extensions: { code: 'FORBIDDEN', deniedFields: denied.map((d) => d.coordinate), http: { status: 403 } } },
-          );
+          throw new GraphQLError(`Not for your role (${actor.roles.join(', ')}): ${denied.map((d) => `${d.coordinate} (${d.reason})`).join('; ')}`, {
+            extensions: { code: 'FORBIDDEN', deniedFields: denied.map((d) => d.coordinate), http: { status: 403 } },
+          });
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
@@ -43,7 +42,12 @@ export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDi
   };
 }
 
-async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclosure, audience: Audience, result: { data?: unknown; errors?: readonly unknown[] }): Promise<void> {
+async function renderAnswer(
+  dataSource: DataSource,
+  disclosure: HouseholdDisclosure,
+  audience: Audience,
+  result: { data?: unknown; errors?: readonly unknown[] },
+): Promise<void> {
   // a request refused before execution has no data key, and must not get one: its HTTP status (4xx) depends on that
   const hasData = 'data' in result;
   if (hasData && audience !== 'OPERATIONAL') result.data = mapStrings(result.data, discloseJsonForNonOperational);
@@ -53,10 +57,11 @@ async function renderAnswer(dataSource: DataSource, disclosure: HouseholdDisclos
     const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE id = ANY($1)', [ids]);
     references = new Map(rows.map((r) => [Number(r.id), r.reference]));
   }
-  const render = (text: string) => renderMentions(text, (kind, id) => {
-    if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
-    return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
-  });
+  const render = (text: string) =>
+    renderMentions(text, (kind, id) => {
+      if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
+      return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
+    });
   if (ids.length) {
     if (hasData) result.data = mapStrings(result.data, render);
     for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);

@@ -115,7 +115,10 @@ export class HouseholdDisclosure {
       purposes: new DataLoader<number, AccessPurpose | null>(async (ids) => this.purposesFor(actor, ids)),
       vacancyAccess: new DataLoader<number, boolean>(async (ids) => this.vacanciesInScope(actor, ids)),
       records: new DataLoader<string, true>(async (keys) => {
-        await this.writeAccessRecords(actor, keys.map((k) => JSON.parse(k) as AccessRecordKey));
+        await this.writeAccessRecords(
+          actor,
+          keys.map((k) => JSON.parse(k) as AccessRecordKey),
+        );
         return keys.map(() => true as const);
       }),
     };
@@ -167,15 +170,21 @@ export class HouseholdDisclosure {
          JOIN complex c ON c.id = d.complex_id JOIN neighbourhood n ON n.id = c.neighbourhood_id
         WHERE v.id = ANY($1) AND NOT EXISTS (SELECT 1 FROM officer_assignment a WHERE a.subject = $2 AND a.ended_at IS NULL
                 AND (a.complex_id = c.id OR a.municipality_code = n.municipality_code))
-        ORDER BY v.id LIMIT 1`, [[...vacancyIds], actor.subject]);
+        ORDER BY v.id LIMIT 1`,
+      [[...vacancyIds], actor.subject],
+    );
     if (!outside.length) return;
     const held: { municipality_code: string | null; code: string | null }[] = await m.query(
       `SELECT a.municipality_code, c.code FROM officer_assignment a LEFT JOIN complex c ON c.id = a.complex_id
-        WHERE a.subject = $1 AND a.ended_at IS NULL ORDER BY a.id`, [actor.subject]);
+        WHERE a.subject = $1 AND a.ended_at IS NULL ORDER BY a.id`,
+      [actor.subject],
+    );
     const list = held.map((a) => (a.code ? `complex ${a.code}` : `municipality ${a.municipality_code}`)).join(', ') || 'nothing';
     const v = outside[0];
-    throw new DomainError(ErrorCode.FORBIDDEN,
-      `${action}: vacancy ${v.reference} is outside your assignment; it needs an assignment to complex ${v.code} or municipality ${v.municipality_code}, and ${actor.subject} is assigned to ${list} (an admin assigns officers with assignOfficer)`);
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `${action}: vacancy ${v.reference} is outside your assignment; it needs an assignment to complex ${v.code} or municipality ${v.municipality_code}, and ${actor.subject} is assigned to ${list} (an admin assigns officers with assignOfficer)`,
+    );
   }
 
   private async purposesFor(actor: Actor, ids: readonly number[]): Promise<(AccessPurpose | null)[]> {
@@ -194,9 +203,11 @@ export class HouseholdDisclosure {
        UNION ALL
        SELECT r.household_id, 'VACANCY', min(r.vacancy_id) FROM vacancy_response r JOIN scope s ON s.vacancy_id = r.vacancy_id
         WHERE r.household_id = ANY($1) GROUP BY r.household_id`,
-      [[...ids], actor.subject]);
+      [[...ids], actor.subject],
+    );
     const byHousehold = new Map<number, AccessPurpose>();
-    for (const r of rows) if (!byHousehold.has(Number(r.household_id))) byHousehold.set(Number(r.household_id), { purpose: r.purpose, purposeId: Number(r.purpose_id) });
+    for (const r of rows)
+      if (!byHousehold.has(Number(r.household_id))) byHousehold.set(Number(r.household_id), { purpose: r.purpose, purposeId: Number(r.purpose_id) });
     return ids.map((id) => byHousehold.get(id) ?? null);
   }
 
@@ -207,7 +218,9 @@ export class HouseholdDisclosure {
       `SELECT v.id FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id
          JOIN neighbourhood n ON n.id = c.neighbourhood_id
         WHERE v.id = ANY($1) AND EXISTS (SELECT 1 FROM officer_assignment a WHERE a.subject = $2 AND a.ended_at IS NULL
-                AND (a.complex_id = c.id OR a.municipality_code = n.municipality_code))`, [[...ids], actor.subject]);
+                AND (a.complex_id = c.id OR a.municipality_code = n.municipality_code))`,
+      [[...ids], actor.subject],
+    );
     const allowed = new Set(rows.map((r) => Number(r.id)));
     return ids.map((id) => allowed.has(id));
   }
@@ -226,7 +239,12 @@ export class HouseholdDisclosure {
       `INSERT INTO special_category_access (subject, roles, household_id, purpose, purpose_id, fields)
        SELECT $1, $2::text[], r.household_id, r.purpose, r.purpose_id, r.fields
          FROM jsonb_to_recordset($3::jsonb) AS r(household_id integer, purpose text, purpose_id integer, fields text[])`,
-      [actor.subject, [...actor.roles], JSON.stringify(rows.map((r) => ({ household_id: r.householdId, purpose: r.purpose, purpose_id: r.purposeId, fields: [...r.fields].sort() })))]);
+      [
+        actor.subject,
+        [...actor.roles],
+        JSON.stringify(rows.map((r) => ({ household_id: r.householdId, purpose: r.purpose, purpose_id: r.purposeId, fields: [...r.fields].sort() }))),
+      ],
+    );
   }
 }
 

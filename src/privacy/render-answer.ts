@@ -63,7 +63,11 @@ export function discloseJsonForNonOperational(text: string): string {
     // a rule verdict kept in the log (e.g. ALLOCATION_RECORDED): its result stays, special-category facts go
     // (the ledger keeps verdicts without their sentences: ruleId, result, values)
     if (typeof v.ruleId === 'string' && Array.isArray(v.values)) {
-      const outcome = { ...v, explanation: typeof v.explanation === 'string' ? v.explanation : '' } as unknown as { ruleId: string; explanation: string; values: { name: string }[] };
+      const outcome = { ...v, explanation: typeof v.explanation === 'string' ? v.explanation : '' } as unknown as {
+        ruleId: string;
+        explanation: string;
+        values: { name: string }[];
+      };
       if (statesSpecialCategoryFacts(outcome)) {
         changed = true;
         const withheld = withoutSpecialCategoryFacts(outcome) as unknown as { [key: string]: Json };
@@ -108,4 +112,3 @@ export function replaceReferences(text: string, replacement: ReadonlyMap<string,
   if (replacement.size === 0) return text;
   return text.replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9][A-Za-z0-9_-]{0,39}(?![A-Za-z0-9_-])/g, (word) => replacement.get(word) ?? word);
 }
-

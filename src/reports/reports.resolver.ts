@@ -10,8 +10,15 @@ export class ReportsResolver {
   constructor(private readonly reportService: ReportsService) {}
 
   @Roles('MANAGER', 'AUDITOR')
-  @Query(() => AllocationReport, { complexity: 200, description: 'Per year (and municipality): quotas, deviations from plain order and overrides, allocation rates by group; csv holds it all' })
-  allocationReport(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number, @Args('municipalityCode', { type: () => String, nullable: true }) municipalityCode?: string | null) {
+  @Query(() => AllocationReport, {
+    complexity: 200,
+    description: 'Per year (and municipality): quotas, deviations from plain order and overrides, allocation rates by group; csv holds it all',
+  })
+  allocationReport(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('municipalityCode', { type: () => String, nullable: true }) municipalityCode?: string | null,
+  ) {
     return this.reportService.allocationReport(year, municipalityCode ?? null, audienceOf(actor) === 'AGGREGATE');
   }
 }

@@ -47,8 +47,9 @@ export class ReportsService {
     const m = this.dataSource.manager;
     const scoped = municipalityCode ? 'AND n.municipality_code = $3' : '';
     const args = municipalityCode ? [from, to, municipalityCode] : [from, to];
-    const decisions: { decided_by: string | null; code: string; decision: 'PROPOSED' | 'OVERRIDE'; reason_code: string | null; rank: number | null }[] = await m.query(
-      `SELECT o.decided_by, c.code, o.decision, o.reason_code, (p.plan->'proposals'->0->'chosen'->>'rank')::int AS rank
+    const decisions: { decided_by: string | null; code: string; decision: 'PROPOSED' | 'OVERRIDE'; reason_code: string | null; rank: number | null }[] =
+      await m.query(
+        `SELECT o.decided_by, c.code, o.decision, o.reason_code, (p.plan->'proposals'->0->'chosen'->>'rank')::int AS rank
          FROM offer o JOIN proposal p ON p.id = o.proposal_id
          JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
          JOIN complex c ON c.id = d.complex_id JOIN neighbourhood n ON n.id = c.neighbourhood_id
@@ -56,9 +57,15 @@ export class ReportsService {
           -- an override the second officer refused (four-eyes) never went out: not a decision
           AND NOT (o.status = 'WITHDRAWN' AND o.response_reason LIKE 'approval refused:%')
         ORDER BY o.id`,
-      args,
-    );
-    const decisionRows: DecisionRow[] = decisions.map((r) => ({ officer: r.decided_by, complexCode: r.code, decision: r.decision, reasonCode: r.reason_code, proposedRank: r.rank === null ? null : Number(r.rank) }));
+        args,
+      );
+    const decisionRows: DecisionRow[] = decisions.map((r) => ({
+      officer: r.decided_by,
+      complexCode: r.code,
+      decision: r.decision,
+      reasonCode: r.reason_code,
+      proposedRank: r.rank === null ? null : Number(r.rank),
+    }));
     // applicants: the respondents of the vacancies let in the year; housed: those the ledger recorded
     const applicants: { household_id: number; allocated: boolean }[] = await m.query(
       `WITH let AS (
@@ -70,7 +77,10 @@ export class ReportsService {
         GROUP BY r.household_id ORDER BY r.household_id`,
       args,
     );
-    const facts = await householdFactsByIds(m, applicants.map((a) => Number(a.household_id)));
+    const facts = await householdFactsByIds(
+      m,
+      applicants.map((a) => Number(a.household_id)),
+    );
     const byId = new Map(facts.map((f) => [f.id, f]));
     // categories as at the end of the year; urgent when an urgency was valid at some point in the year
     const applicantRows: ApplicantRow[] = applicants.map((a) => {

@@ -16,7 +16,13 @@ export class SimulationChartsController {
   @Get(':id/charts/:complex/:series')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-  async chart(@Param('id') id: string, @Param('complex') complex: string, @Param('series') series: string, @Query('exp') exp: string, @Query('sig') sig: string) {
+  async chart(
+    @Param('id') id: string,
+    @Param('complex') complex: string,
+    @Param('series') series: string,
+    @Query('exp') exp: string,
+    @Query('sig') sig: string,
+  ) {
     const seriesId = series.replace(/\.svg$/, '');
     const path = `/simulations/${id}/charts/${encodeURIComponent(complex)}/${encodeURIComponent(seriesId)}.svg`;
     try {
@@ -27,7 +33,8 @@ export class SimulationChartsController {
       const band = result.summary.bands.find((b) => b.seriesId === seriesId);
       return seriesChartSvg(result.summary, seriesId, band ? `${band.label} in ${complex}` : `${seriesId} in ${complex}`);
     } catch (error) {
-      if (error instanceof DomainError) throw new HttpException({ error: error.code, message: error.message }, error.code === 'NOT_FOUND' ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN);
+      if (error instanceof DomainError)
+        throw new HttpException({ error: error.code, message: error.message }, error.code === 'NOT_FOUND' ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN);
       throw error;
     }
   }

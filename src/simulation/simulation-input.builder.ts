@@ -15,7 +15,15 @@ import { HOUSEHOLD_TYPES } from '../engine/common/household-profile.js';
 import { CompositionDimension, categorize } from '../engine/composition/compute-composition.js';
 import { evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
 import { IsoDate } from '../engine/model.js';
-import { DEFAULT_RESPONDENTS_PER_VACANCY, DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE, HISTORY_YEARS, MIN_EXPOSURE_TENANCY_YEARS, MIN_INFLOW_FOR_MIX, MIN_OFFERS_PER_CATEGORY, MIN_RESPONDENTS_FOR_MIX } from '../engine/simulation/defaults.js';
+import {
+  DEFAULT_RESPONDENTS_PER_VACANCY,
+  DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE,
+  HISTORY_YEARS,
+  MIN_EXPOSURE_TENANCY_YEARS,
+  MIN_INFLOW_FOR_MIX,
+  MIN_OFFERS_PER_CATEGORY,
+  MIN_RESPONDENTS_FOR_MIX,
+} from '../engine/simulation/defaults.js';
 import { acceptanceRates } from '../engine/simulation/acceptance.js';
 import { SimulationApplicant, SimulationInput, SimulationPolicy } from '../engine/simulation/simulate.js';
 import { householdFactsByIds, waitingListFacts } from '../households/household-facts.query.js';
@@ -41,7 +49,12 @@ export interface InputSources {
   turnover: Record<string, { rate: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT'; exposureYears: number }>;
   respondentsPerVacancy: { value: number; source: 'GIVEN' | 'HISTORY' | 'DEFAULT' };
   /** The respondents' mix: given, those who responded to the complex's vacancies, its inflow on competing routes, or the waiting list as it is. */
-  applicantMix: { source: 'GIVEN' | 'RESPONSES' | 'HISTORY' | 'WAITING_LIST'; dimension: string | null; shares: Record<string, number> | null; basedOn: number };
+  applicantMix: {
+    source: 'GIVEN' | 'RESPONSES' | 'HISTORY' | 'WAITING_LIST';
+    dimension: string | null;
+    shares: Record<string, number> | null;
+    basedOn: number;
+  };
   /**
    * Who accepts an offer: given, the complex's own offer records (accepted against declined, per
    * category with at least MIN_OFFERS_PER_CATEGORY answered offers), or NONE (everyone offered accepts).
@@ -74,7 +87,10 @@ export class SimulationInputBuilder {
   async build(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate): Promise<{ input: SimulationInput; sources: InputSources }> {
     const complex = await m.findOneBy(ComplexEntity, { id: complexId });
     if (!complex) throw DomainError.invalid([{ field: 'complexIds', reason: `complex ${complexId} does not exist` }]);
-    const dwellings: { id: number; code: string; net_rent_cents: number }[] = await m.query('SELECT id, code, net_rent_cents FROM dwelling WHERE complex_id = $1 ORDER BY net_rent_cents, id', [complexId]);
+    const dwellings: { id: number; code: string; net_rent_cents: number }[] = await m.query(
+      'SELECT id, code, net_rent_cents FROM dwelling WHERE complex_id = $1 ORDER BY net_rent_cents, id',
+      [complexId],
+    );
     if (dwellings.length === 0) throw DomainError.invalid([{ field: 'complexIds', reason: `complex ${complex.code} has no dwellings` }]);
     const representative = dwellings[Math.floor((dwellings.length - 1) / 2)]; // median rent
     const context = await loadDwellingContext(m, representative.id);
@@ -84,21 +100,44 @@ export class SimulationInputBuilder {
     // current tenants
     const current: { household_id: number }[] = await m.query(
       `SELECT t.household_id FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
-        WHERE d.complex_id = $1 AND t.start_date <= $2 AND (t.end_date IS NULL OR t.end_date >= $2) ORDER BY t.dwelling_id`, [complexId, startDate]);
-    const tenantFacts = await householdFactsByIds(m, current.map((r) => Number(r.household_id)));
+        WHERE d.complex_id = $1 AND t.start_date <= $2 AND (t.end_date IS NULL OR t.end_date >= $2) ORDER BY t.dwelling_id`,
+      [complexId, startDate],
+    );
+    const tenantFacts = await householdFactsByIds(
+      m,
+      current.map((r) => Number(r.household_id)),
+    );
     const tenants = tenantFacts.map((h) => ({ categories: categorize(h, startDate, params) }));
 
     // the waiting list, judged for the representative home on the start date
     const pool = await waitingListFacts(m);
     const verdicts = evaluateEligibilityForPool(
-      { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: 'REGULAR', allocationDate: startDate, params, policy: localPolicy, context: { labelFallbackActive: false, localTiesPriority: false } },
+      {
+        dwelling: context.dwelling,
+        municipalityCode: context.municipalityCode,
+        route: 'REGULAR',
+        allocationDate: startDate,
+        params,
+        policy: localPolicy,
+        context: { labelFallbackActive: false, localTiesPriority: false },
+      },
       pool,
     );
     const applicants: SimulationApplicant[] = pool.flatMap((h, i) => {
       const v = verdicts[i];
       if (!v.eligible) return [];
       const urgent = h.urgency !== null && h.urgency.granted <= startDate && (h.urgency.expires === null || h.urgency.expires >= startDate);
-      return [{ id: h.id, reference: householdMention(h.id), waitDays: Math.max(0, daysBetween(h.registrationDate, startDate)), urgent, priorityTier: priorityTierOf(v), categories: categorize(h, startDate, params), countsAs: [...v.countsAs] }];
+      return [
+        {
+          id: h.id,
+          reference: householdMention(h.id),
+          waitDays: Math.max(0, daysBetween(h.registrationDate, startDate)),
+          urgent,
+          priorityTier: priorityTierOf(v),
+          categories: categorize(h, startDate, params),
+          countsAs: [...v.countsAs],
+        },
+      ];
     });
 
     const turnover = await this.turnover(m, request, complexId, startDate, params);
@@ -121,16 +160,31 @@ export class SimulationInputBuilder {
         startDate,
         seed: request.seed,
       },
-      sources: { turnover, respondentsPerVacancy: respondents, applicantMix: mix, acceptance, applicants: applicants.length, representativeDwelling: representative.code },
+      sources: {
+        turnover,
+        respondentsPerVacancy: respondents,
+        applicantMix: mix,
+        acceptance,
+        applicants: applicants.length,
+        representativeDwelling: representative.code,
+      },
     };
   }
 
   /** Given rates first; else move-outs per tenancy-year of the last HISTORY_YEARS; else the documented default. */
-  private async turnover(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['turnover']> {
+  private async turnover(
+    m: EntityManager,
+    request: SimulationRequest,
+    complexId: number,
+    startDate: IsoDate,
+    params: Parameters<typeof categorize>[2],
+  ): Promise<InputSources['turnover']> {
     const since = addYears(startDate, -HISTORY_YEARS);
     const rows: { household_id: number; start_date: string; end_date: string | null }[] = await m.query(
       `SELECT t.household_id, t.start_date, t.end_date FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
-        WHERE d.complex_id = $1 AND t.start_date < $2 AND (t.end_date IS NULL OR t.end_date >= $3)`, [complexId, startDate, since]);
+        WHERE d.complex_id = $1 AND t.start_date < $2 AND (t.end_date IS NULL OR t.end_date >= $3)`,
+      [complexId, startDate, since],
+    );
     const facts = new Map((await householdFactsByIds(m, [...new Set(rows.map((r) => Number(r.household_id)))])).map((h) => [h.id, h]));
     const exposure = new Map<string, number>();
     const endings = new Map<string, number>();
@@ -142,12 +196,15 @@ export class SimulationInputBuilder {
       if (r.end_date !== null && r.end_date < startDate) endings.set(type, (endings.get(type) ?? 0) + 1);
     }
     const given = new Map(request.turnover.map((t) => [t.householdType, t.rate]));
-    return Object.fromEntries(HOUSEHOLD_TYPES.map((type) => {
-      const years = Math.round((exposure.get(type) ?? 0) * 10) / 10;
-      if (given.has(type)) return [type, { rate: given.get(type)!, source: 'GIVEN' as const, exposureYears: years }];
-      if (years >= MIN_EXPOSURE_TENANCY_YEARS) return [type, { rate: Math.round(((endings.get(type) ?? 0) / years) * 10_000) / 10_000, source: 'HISTORY' as const, exposureYears: years }];
-      return [type, { rate: DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE[type], source: 'DEFAULT' as const, exposureYears: years }];
-    }));
+    return Object.fromEntries(
+      HOUSEHOLD_TYPES.map((type) => {
+        const years = Math.round((exposure.get(type) ?? 0) * 10) / 10;
+        if (given.has(type)) return [type, { rate: given.get(type)!, source: 'GIVEN' as const, exposureYears: years }];
+        if (years >= MIN_EXPOSURE_TENANCY_YEARS)
+          return [type, { rate: Math.round(((endings.get(type) ?? 0) / years) * 10_000) / 10_000, source: 'HISTORY' as const, exposureYears: years }];
+        return [type, { rate: DEFAULT_TURNOVER_BY_HOUSEHOLD_TYPE[type], source: 'DEFAULT' as const, exposureYears: years }];
+      }),
+    );
   }
 
   /**
@@ -157,17 +214,26 @@ export class SimulationInputBuilder {
    * respondents compete (urgent and direct placements are not responses), when at least
    * MIN_INFLOW_FOR_MIX did; else the waiting list as it is.
    */
-  private async applicantMix(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['applicantMix']> {
+  private async applicantMix(
+    m: EntityManager,
+    request: SimulationRequest,
+    complexId: number,
+    startDate: IsoDate,
+    params: Parameters<typeof categorize>[2],
+  ): Promise<InputSources['applicantMix']> {
     if (request.applicantMix) return { source: 'GIVEN', dimension: request.applicantMix.dimension, shares: request.applicantMix.shares, basedOn: 0 };
     const since = addYears(startDate, -HISTORY_YEARS);
     const responded: { household_id: number }[] = await m.query(
       `SELECT DISTINCT r.household_id FROM vacancy_response r JOIN vacancy v ON v.id = r.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
-        WHERE d.complex_id = $1 AND v.available_from >= $2 AND v.route IN (${COMPETING_ROUTES_SQL}) ORDER BY r.household_id`, [complexId, since]);
+        WHERE d.complex_id = $1 AND v.available_from >= $2 AND v.route IN (${COMPETING_ROUTES_SQL}) ORDER BY r.household_id`,
+      [complexId, since],
+    );
     if (responded.length >= MIN_RESPONDENTS_FOR_MIX) return { source: 'RESPONSES', ...(await this.vulnerabilityMix(m, responded, startDate, params)) };
     const movedIn: { household_id: number }[] = await m.query(
       `SELECT t.household_id FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
         WHERE d.complex_id = $1 AND t.start_date >= $2 AND t.start_date < $3 AND t.allocation_route IN (${COMPETING_ROUTES_SQL}) ORDER BY t.household_id`,
-      [complexId, since, startDate]);
+      [complexId, since, startDate],
+    );
     if (movedIn.length >= MIN_INFLOW_FOR_MIX) return { source: 'HISTORY', ...(await this.vulnerabilityMix(m, movedIn, startDate, params)) };
     return { source: 'WAITING_LIST', dimension: null, shares: null, basedOn: movedIn.length };
   }
@@ -177,19 +243,38 @@ export class SimulationInputBuilder {
    * the last HISTORY_YEARS, per vulnerability category of the household offered; a category with fewer
    * than MIN_OFFERS_PER_CATEGORY answered offers gets no rate (its households accept).
    */
-  private async acceptance(m: EntityManager, request: SimulationRequest, complexId: number, startDate: IsoDate, params: Parameters<typeof categorize>[2]): Promise<InputSources['acceptance']> {
+  private async acceptance(
+    m: EntityManager,
+    request: SimulationRequest,
+    complexId: number,
+    startDate: IsoDate,
+    params: Parameters<typeof categorize>[2],
+  ): Promise<InputSources['acceptance']> {
     if (request.acceptance) return { source: 'GIVEN', dimension: request.acceptance.dimension, rates: request.acceptance.rates, basedOn: 0 };
     const answered: { household_id: number; accepted: boolean }[] = await m.query(
       `SELECT o.household_id, o.status = 'ACCEPTED' AS accepted FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
-        WHERE d.complex_id = $1 AND o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $2 ORDER BY o.id`, [complexId, addYears(startDate, -HISTORY_YEARS)]);
-    const category = new Map((await householdFactsByIds(m, [...new Set(answered.map((o) => Number(o.household_id)))])).map((h) => [h.id, categorize(h, startDate, params).VULNERABILITY]));
-    const rates = acceptanceRates(answered.map((o) => ({ category: category.get(Number(o.household_id))!, accepted: o.accepted })), MIN_OFFERS_PER_CATEGORY);
+        WHERE d.complex_id = $1 AND o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $2 ORDER BY o.id`,
+      [complexId, addYears(startDate, -HISTORY_YEARS)],
+    );
+    const category = new Map(
+      (await householdFactsByIds(m, [...new Set(answered.map((o) => Number(o.household_id)))])).map((h) => [
+        h.id,
+        categorize(h, startDate, params).VULNERABILITY,
+      ]),
+    );
+    const rates = acceptanceRates(
+      answered.map((o) => ({ category: category.get(Number(o.household_id))!, accepted: o.accepted })),
+      MIN_OFFERS_PER_CATEGORY,
+    );
     if (Object.keys(rates).length === 0) return { source: 'NONE', dimension: null, rates: null, basedOn: answered.length };
     return { source: 'OFFERS', dimension: 'VULNERABILITY', rates, basedOn: answered.length };
   }
 
   private async vulnerabilityMix(m: EntityManager, rows: { household_id: number }[], startDate: IsoDate, params: Parameters<typeof categorize>[2]) {
-    const facts = await householdFactsByIds(m, rows.map((r) => Number(r.household_id)));
+    const facts = await householdFactsByIds(
+      m,
+      rows.map((r) => Number(r.household_id)),
+    );
     const vulnerable = facts.filter((h) => categorize(h, startDate, params).VULNERABILITY === 'VULNERABLE').length;
     const share = Math.round((vulnerable / facts.length) * 10_000) / 10_000;
     return { dimension: 'VULNERABILITY', shares: { VULNERABLE: share, NOT_VULNERABLE: Math.round((1 - share) * 10_000) / 10_000 }, basedOn: facts.length };
@@ -199,7 +284,9 @@ export class SimulationInputBuilder {
     if (request.respondentsPerVacancy !== null) return { value: request.respondentsPerVacancy, source: 'GIVEN' };
     const [row]: { vacancies: number; responses: number }[] = await m.query(
       `SELECT count(DISTINCT v.id)::int AS vacancies, count(r.household_id)::int AS responses FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
-         LEFT JOIN vacancy_response r ON r.vacancy_id = v.id WHERE d.complex_id = $1`, [complexId]);
+         LEFT JOIN vacancy_response r ON r.vacancy_id = v.id WHERE d.complex_id = $1`,
+      [complexId],
+    );
     if (!row || row.vacancies === 0 || row.responses === 0) return { value: DEFAULT_RESPONDENTS_PER_VACANCY, source: 'DEFAULT' };
     return { value: Math.max(1, Math.round(row.responses / row.vacancies)), source: 'HISTORY' };
   }
@@ -213,9 +300,19 @@ export class SimulationInputBuilder {
     if (missing.length) throw DomainError.invalid([{ field: 'compositionPolicyIds', reason: `unknown composition policy version(s): ${missing.join(', ')}` }]);
     const codes = [...new Set(entities.flatMap((e) => Object.keys((e.document as unknown as CompositionPolicyDocument).complexOverridesByCode)))];
     const complexIds = new Map((codes.length ? await m.findBy(ComplexEntity, { code: In(codes) }) : []).map((c) => [c.code, c.id]));
-    return [plain, ...request.compositionPolicyIds.map((id) => {
-      const e = entities.find((x) => x.id === id)!;
-      return { name: `${e.code} v${e.version}`, policy: toCompositionPolicy(e.document as unknown as CompositionPolicyDocument, { id: e.code, version: e.version, effectiveFrom: e.effectiveFrom }, complexIds) };
-    })];
+    return [
+      plain,
+      ...request.compositionPolicyIds.map((id) => {
+        const e = entities.find((x) => x.id === id)!;
+        return {
+          name: `${e.code} v${e.version}`,
+          policy: toCompositionPolicy(
+            e.document as unknown as CompositionPolicyDocument,
+            { id: e.code, version: e.version, effectiveFrom: e.effectiveFrom },
+            complexIds,
+          ),
+        };
+      }),
+    ];
   }
 }

@@ -29,11 +29,13 @@ export class SimulationRunner implements OnModuleDestroy {
     const slices: Promise<RunOutcome[][]>[] = [];
     for (let first = 0; first < runs; first += RUNS_PER_TASK) {
       const count = Math.min(RUNS_PER_TASK, runs - first);
-      slices.push(pool.run({ input, firstRun: first, count }, { signal }).then((r) => {
-        done += count;
-        onProgress(done);
-        return r;
-      }));
+      slices.push(
+        pool.run({ input, firstRun: first, count }, { signal }).then((r) => {
+          done += count;
+          onProgress(done);
+          return r;
+        }),
+      );
     }
     const parts = await Promise.all(slices);
     return input.policies.map((_, p) => parts.flatMap((part) => part[p]));

@@ -11,8 +11,10 @@ function chartSeries(result: ReturnType<typeof SimulationsService.results>[numbe
   const banded = result.summary.bands.map((b) => ({ seriesId: b.seriesId, title: `${b.label} in ${result.complexCode}` }));
   const seen = new Set(banded.map((b) => b.seriesId));
   const dimensions = COMPOSITION_DIMENSIONS.filter((d) => !result.summary.bands.some((b) => b.dimension === d));
-  const others = dimensions.flatMap((d) => [...new Set(result.summary.series.filter((s) => s.dimension === d).map((s) => s.seriesId))].slice(0, 1))
-    .filter((id) => !seen.has(id)).map((id) => ({ seriesId: id, title: `${id.replace(':', ' ')} in ${result.complexCode}` }));
+  const others = dimensions
+    .flatMap((d) => [...new Set(result.summary.series.filter((s) => s.dimension === d).map((s) => s.seriesId))].slice(0, 1))
+    .filter((id) => !seen.has(id))
+    .map((id) => ({ seriesId: id, title: `${id.replace(':', ' ')} in ${result.complexCode}` }));
   return [...banded.filter((b, i) => banded.findIndex((x) => x.seriesId === b.seriesId) === i), ...others];
 }
 
@@ -49,7 +51,10 @@ export class SimulationsResolver {
   }
 
   @Roles('MANAGER')
-  @Mutation(() => Simulation, { complexity: 200, description: 'Queue a simulation of complexes over the years: plain order against one or two composition policies' })
+  @Mutation(() => Simulation, {
+    complexity: 200,
+    description: 'Queue a simulation of complexes over the years: plain order against one or two composition policies',
+  })
   async startSimulation(@Args('input') input: StartSimulationInput, @CurrentActor() actor: Actor) {
     return this.view(await this.simulationService.start(input, actor));
   }

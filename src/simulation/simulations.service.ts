@@ -75,9 +75,13 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   async onApplicationBootstrap(): Promise<void> {
     this.jobs.onStop(this.abandonRunning);
     // one simulation at a time per instance: a simulation already uses every core
-    await this.jobs.serve<{ simulationId: number }>(SIMULATION_QUEUE, SIMULATION_FAILED_QUEUE, Math.min(1, this.config.roundWorkers),
+    await this.jobs.serve<{ simulationId: number }>(
+      SIMULATION_QUEUE,
+      SIMULATION_FAILED_QUEUE,
+      Math.min(1, this.config.roundWorkers),
       (job) => this.running.run(job.data.simulationId, (controller) => this.process(job.data.simulationId, job, controller)),
-      (job) => this.markFailed(job.data.simulationId, (job.output as { value?: { message?: string } } | null)?.value?.message ?? 'its last attempt failed'));
+      (job) => this.markFailed(job.data.simulationId, (job.output as { value?: { message?: string } } | null)?.value?.message ?? 'its last attempt failed'),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -90,11 +94,22 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
       const known: { id: number }[] = await m.query('SELECT id FROM complex WHERE id = ANY($1)', [request.complexIds]);
       const unknown = request.complexIds.filter((id) => !known.some((k) => Number(k.id) === id));
       if (unknown.length) throw DomainError.invalid([{ field: 'complexIds', reason: `unknown complex(es): ${unknown.join(', ')}` }]);
-      const sim = await m.save(SimulationEntity, m.create(SimulationEntity, {
-        status: 'QUEUED', request: { ...request, startDate: this.clock.today() }, jobId: null, attempts: 0,
-        progress: { stage: 'QUEUED', percent: 0, message: 'Waiting for a worker' }, result: null, error: null, worker: null,
-        requestedBy: actor.subject, startedAt: null, finishedAt: null,
-      }));
+      const sim = await m.save(
+        SimulationEntity,
+        m.create(SimulationEntity, {
+          status: 'QUEUED',
+          request: { ...request, startDate: this.clock.today() },
+          jobId: null,
+          attempts: 0,
+          progress: { stage: 'QUEUED', percent: 0, message: 'Waiting for a worker' },
+          result: null,
+          error: null,
+          worker: null,
+          requestedBy: actor.subject,
+          startedAt: null,
+          finishedAt: null,
+        }),
+      );
       sim.jobId = await this.jobs.sendInTransaction(m, SIMULATION_QUEUE, { simulationId: sim.id });
       await m.update(SimulationEntity, { id: sim.id }, { jobId: sim.jobId });
       await this.audit.append(m, actor, 'SIMULATION_STARTED', { simulationId: sim.id }, { request: sim.request });
@@ -113,7 +128,8 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
     const sim = await this.dataSource.transaction(async (m) => {
       const s = await m.findOne(SimulationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!s) throw DomainError.notFound('Simulation', idArg);
-      if (s.status !== 'QUEUED' && s.status !== 'RUNNING') throw new DomainError(ErrorCode.CONFLICT, `Simulation ${id} is ${s.status}; only QUEUED or RUNNING simulations can be cancelled`);
+      if (s.status !== 'QUEUED' && s.status !== 'RUNNING')
+        throw new DomainError(ErrorCode.CONFLICT, `Simulation ${id} is ${s.status}; only QUEUED or RUNNING simulations can be cancelled`);
       Object.assign(s, { status: 'CANCELLED', finishedAt: this.clock.now(), progress: { ...s.progress, message: `Cancelled at ${s.progress.percent}%` } });
       await m.save(SimulationEntity, s);
       await this.audit.append(m, actor, 'SIMULATION_CANCELLED', { simulationId: id }, { percent: s.progress.percent });
@@ -134,8 +150,10 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   verifyChartLink(path: string, exp: string, sig: string): void {
     const expected = Buffer.from(this.sign(`${path}:${exp}`));
     const given = Buffer.from(String(sig));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Chart link signature is not valid');
-    if (!/^\d+$/.test(exp) || Number(exp) * 1000 < this.clock.now().getTime()) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Chart link expired: ask simulation(id) for a fresh one');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Chart link signature is not valid');
+    if (!/^\d+$/.test(exp) || Number(exp) * 1000 < this.clock.now().getTime())
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Chart link expired: ask simulation(id) for a fresh one');
   }
 
   private sign(text: string): string {
@@ -143,7 +161,7 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   static results(sim: SimulationEntity): ComplexResult[] {
-    return ((sim.result as { complexes?: ComplexResult[] } | null)?.complexes) ?? [];
+    return (sim.result as { complexes?: ComplexResult[] } | null)?.complexes ?? [];
   }
 
   static csv(result: ComplexResult): string {
@@ -154,44 +172,82 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
     const claimed = await this.dataSource.transaction(async (m) => {
       const s = await m.findOne(SimulationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!s || (s.status !== 'QUEUED' && s.status !== 'RUNNING')) return null;
-      Object.assign(s, { status: 'RUNNING', attempts: s.attempts + 1, startedAt: this.clock.now(), progress: { stage: 'LOADING', percent: 2, message: 'Loading complexes, tenants and the waiting list' } });
+      Object.assign(s, {
+        status: 'RUNNING',
+        attempts: s.attempts + 1,
+        startedAt: this.clock.now(),
+        progress: { stage: 'LOADING', percent: 2, message: 'Loading complexes, tenants and the waiting list' },
+      });
       return m.save(SimulationEntity, s);
     });
     if (!claimed) return { skipped: true };
     const attempt = claimed.attempts;
     const request = claimed.request as unknown as SimulationRequest & { startDate: string };
     const watcher = setInterval(() => {
-      void this.dataSource.manager.findOneBy(SimulationEntity, { id }).then((s) => {
-        if (!s || s.status === 'CANCELLED') controller.abort(new Cancelled('cancelled'));
-      }, () => undefined);
+      void this.dataSource.manager.findOneBy(SimulationEntity, { id }).then(
+        (s) => {
+          if (!s || s.status === 'CANCELLED') controller.abort(new Cancelled('cancelled'));
+        },
+        () => undefined,
+      );
     }, CANCEL_CHECK_MS);
     const setProgress = (percent: number, message: string) =>
-      this.dataSource.manager.update(SimulationEntity, { id, attempts: attempt, status: 'RUNNING' }, { progress: { stage: 'RUNNING', percent, message } }).then(() => undefined, () => undefined);
+      this.dataSource.manager.update(SimulationEntity, { id, attempts: attempt, status: 'RUNNING' }, { progress: { stage: 'RUNNING', percent, message } }).then(
+        () => undefined,
+        () => undefined,
+      );
     try {
-      const built = await this.dataSource.transaction('REPEATABLE READ', (m) => Promise.all(request.complexIds.map((cid) => this.builder.build(m, request, cid, request.startDate))));
+      const built = await this.dataSource.transaction('REPEATABLE READ', (m) =>
+        Promise.all(request.complexIds.map((cid) => this.builder.build(m, request, cid, request.startDate))),
+      );
       const results: ComplexResult[] = [];
       const totalRuns = request.runs * built.length;
       let runsDone = 0;
       for (const { input, sources } of built) {
         const before = runsDone;
-        const outcomes = await this.runner.run(input, request.runs, (done) => {
-          runsDone = before + done;
-          void setProgress(Math.min(98, 5 + Math.floor((runsDone / totalRuns) * 93)), `${runsDone} of ${totalRuns} runs (${input.complex.reference})`);
-        }, controller.signal);
-        results.push({ complexId: input.complex.id, complexCode: input.complex.reference, summary: summarise(input, outcomes), sources, inputHash: sha256Hex(canonicalJson(input)) });
+        const outcomes = await this.runner.run(
+          input,
+          request.runs,
+          (done) => {
+            runsDone = before + done;
+            void setProgress(Math.min(98, 5 + Math.floor((runsDone / totalRuns) * 93)), `${runsDone} of ${totalRuns} runs (${input.complex.reference})`);
+          },
+          controller.signal,
+        );
+        results.push({
+          complexId: input.complex.id,
+          complexCode: input.complex.reference,
+          summary: summarise(input, outcomes),
+          sources,
+          inputHash: sha256Hex(canonicalJson(input)),
+        });
       }
       if (controller.signal.aborted) throw controller.signal.reason;
       const stored = await this.dataSource.transaction(async (m) => {
         const s = await m.findOne(SimulationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!s || s.status !== 'RUNNING' || s.attempts !== attempt) return false;
-        Object.assign(s, { status: 'COMPLETED', result: { complexes: results }, finishedAt: this.clock.now(), progress: { stage: 'DONE', percent: 100, message: `${totalRuns} runs done` } });
+        Object.assign(s, {
+          status: 'COMPLETED',
+          result: { complexes: results },
+          finishedAt: this.clock.now(),
+          progress: { stage: 'DONE', percent: 100, message: `${totalRuns} runs done` },
+        });
         await m.save(SimulationEntity, s);
         const inputHashes = [];
         for (const b of built) inputHashes.push(await this.audit.storeSnapshot(m, b.input));
-        await this.audit.append(m, SYSTEM_ACTOR, 'SIMULATION_COMPLETED', { simulationId: id }, {
-          requestedBy: s.requestedBy, request, inputHashes, sources: built.map((b) => b.sources),
-          resultHash: sha256Hex(canonicalJson(results)),
-        });
+        await this.audit.append(
+          m,
+          SYSTEM_ACTOR,
+          'SIMULATION_COMPLETED',
+          { simulationId: id },
+          {
+            requestedBy: s.requestedBy,
+            request,
+            inputHashes,
+            sources: built.map((b) => b.sources),
+            resultHash: sha256Hex(canonicalJson(results)),
+          },
+        );
         return true;
       });
       return { stored };
@@ -201,7 +257,12 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
       const message = (reason as Error).message;
       const last = job.retryCount >= job.retryLimit || error instanceof DomainError;
       if (last) await this.markFailed(id, message, attempt);
-      else await this.dataSource.manager.update(SimulationEntity, { id, attempts: attempt, status: 'RUNNING' }, { status: 'QUEUED', progress: { stage: 'QUEUED', percent: 0, message: `Attempt ${attempt} failed (${message}); retrying` } });
+      else
+        await this.dataSource.manager.update(
+          SimulationEntity,
+          { id, attempts: attempt, status: 'RUNNING' },
+          { status: 'QUEUED', progress: { stage: 'QUEUED', percent: 0, message: `Attempt ${attempt} failed (${message}); retrying` } },
+        );
       this.logger.warn(`simulation ${id} attempt ${attempt} failed: ${message}`);
       if (error instanceof DomainError) return { failed: message }; // bad input: retrying cannot help
       throw error;
@@ -214,7 +275,12 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
     await this.dataSource.transaction(async (m) => {
       const s = await m.findOne(SimulationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!s || (s.status !== 'QUEUED' && s.status !== 'RUNNING') || (attempt !== undefined && s.attempts !== attempt)) return;
-      Object.assign(s, { status: 'FAILED', error: message, finishedAt: this.clock.now(), progress: { stage: 'DONE', percent: 100, message: `Failed: ${message}` } });
+      Object.assign(s, {
+        status: 'FAILED',
+        error: message,
+        finishedAt: this.clock.now(),
+        progress: { stage: 'DONE', percent: 100, message: `Failed: ${message}` },
+      });
       await m.save(SimulationEntity, s);
       await this.audit.append(m, SYSTEM_ACTOR, 'SIMULATION_FAILED', { simulationId: id }, { error: message, attempts: s.attempts });
     });
@@ -224,41 +290,80 @@ export class SimulationsService implements OnApplicationBootstrap, OnModuleDestr
 
 function validate(input: StartSimulationInput): SimulationRequest {
   const problems: { field: string; reason: string }[] = [];
-  const ids = (list: string[] | null | undefined, field: string) => (list ?? []).flatMap((x) => {
-    try { return [parseId(x, field)]; } catch { problems.push({ field, reason: `not an id: ${x}` }); return []; }
-  });
+  const ids = (list: string[] | null | undefined, field: string) =>
+    (list ?? []).flatMap((x) => {
+      try {
+        return [parseId(x, field)];
+      } catch {
+        problems.push({ field, reason: `not an id: ${x}` });
+        return [];
+      }
+    });
   const complexIds = ids(input.complexIds, 'complexIds');
   if (input.complexIds.length === 0) problems.push({ field: 'complexIds', reason: 'name at least one complex' });
-  if (input.complexIds.length > MAX_SIMULATION_COMPLEXES) problems.push({ field: 'complexIds', reason: `at most ${MAX_SIMULATION_COMPLEXES} complexes per simulation` });
+  if (input.complexIds.length > MAX_SIMULATION_COMPLEXES)
+    problems.push({ field: 'complexIds', reason: `at most ${MAX_SIMULATION_COMPLEXES} complexes per simulation` });
   if (new Set(complexIds).size !== complexIds.length) problems.push({ field: 'complexIds', reason: 'names a complex more than once' });
   const compositionPolicyIds = ids(input.compositionPolicyIds, 'compositionPolicyIds');
-  if (compositionPolicyIds.length > 2) problems.push({ field: 'compositionPolicyIds', reason: 'compare at most two policies (the plain order is always included)' });
-  if (!Number.isInteger(input.horizonYears) || input.horizonYears < 1 || input.horizonYears > MAX_SIMULATION_YEARS) problems.push({ field: 'horizonYears', reason: `must be a whole number of years from 1 to ${MAX_SIMULATION_YEARS}` });
-  if (!Number.isInteger(input.runs) || input.runs < 1 || input.runs > MAX_SIMULATION_RUNS) problems.push({ field: 'runs', reason: `must be a whole number from 1 to ${MAX_SIMULATION_RUNS}` });
+  if (compositionPolicyIds.length > 2)
+    problems.push({ field: 'compositionPolicyIds', reason: 'compare at most two policies (the plain order is always included)' });
+  if (!Number.isInteger(input.horizonYears) || input.horizonYears < 1 || input.horizonYears > MAX_SIMULATION_YEARS)
+    problems.push({ field: 'horizonYears', reason: `must be a whole number of years from 1 to ${MAX_SIMULATION_YEARS}` });
+  if (!Number.isInteger(input.runs) || input.runs < 1 || input.runs > MAX_SIMULATION_RUNS)
+    problems.push({ field: 'runs', reason: `must be a whole number from 1 to ${MAX_SIMULATION_RUNS}` });
   const seed = input.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push({ field: 'seed', reason: 'must be a whole number from 0 to 4294967295' });
   const turnover = input.turnover ?? [];
   for (const t of turnover) {
-    if (!(HOUSEHOLD_TYPES as readonly string[]).includes(t.householdType)) problems.push({ field: 'turnover.householdType', reason: `must be one of ${HOUSEHOLD_TYPES.join(', ')} (got ${t.householdType})` });
+    if (!(HOUSEHOLD_TYPES as readonly string[]).includes(t.householdType))
+      problems.push({ field: 'turnover.householdType', reason: `must be one of ${HOUSEHOLD_TYPES.join(', ')} (got ${t.householdType})` });
     if (!(t.rate >= 0 && t.rate <= 1)) problems.push({ field: 'turnover.rate', reason: `must be an annual probability from 0 to 1 (got ${t.rate})` });
   }
   const r = input.respondentsPerVacancy ?? null;
-  if (r !== null && (!Number.isInteger(r) || r < 1 || r > 500)) problems.push({ field: 'respondentsPerVacancy', reason: 'must be a whole number from 1 to 500' });
-  const applicantMix = categoryValues(input.applicantMix?.dimension, input.applicantMix?.shares.map((s) => ({ category: s.category, value: s.share })), 'applicantMix', 'shares', problems);
+  if (r !== null && (!Number.isInteger(r) || r < 1 || r > 500))
+    problems.push({ field: 'respondentsPerVacancy', reason: 'must be a whole number from 1 to 500' });
+  const applicantMix = categoryValues(
+    input.applicantMix?.dimension,
+    input.applicantMix?.shares.map((s) => ({ category: s.category, value: s.share })),
+    'applicantMix',
+    'shares',
+    problems,
+  );
   if (applicantMix) {
     const total = Object.values(applicantMix.values).reduce((sum, v) => sum + v, 0);
     if (Math.abs(total - 1) > 1e-6) problems.push({ field: 'applicantMix.shares', reason: `must add up to 1 (got ${Math.round(total * 1000) / 1000})` });
   }
-  const acceptance = categoryValues(input.acceptance?.dimension, input.acceptance?.rates.map((r) => ({ category: r.category, value: r.rate })), 'acceptance', 'rates', problems);
-  if (acceptance && Object.values(acceptance.values).every((v) => v === 0)) problems.push({ field: 'acceptance.rates', reason: 'at least one category must accept some offers' });
+  const acceptance = categoryValues(
+    input.acceptance?.dimension,
+    input.acceptance?.rates.map((r) => ({ category: r.category, value: r.rate })),
+    'acceptance',
+    'rates',
+    problems,
+  );
+  if (acceptance && Object.values(acceptance.values).every((v) => v === 0))
+    problems.push({ field: 'acceptance.rates', reason: 'at least one category must accept some offers' });
   if (problems.length) throw DomainError.invalid(problems);
-  return { complexIds, compositionPolicyIds, horizonYears: input.horizonYears, runs: input.runs, seed, turnover, respondentsPerVacancy: r,
+  return {
+    complexIds,
+    compositionPolicyIds,
+    horizonYears: input.horizonYears,
+    runs: input.runs,
+    seed,
+    turnover,
+    respondentsPerVacancy: r,
     applicantMix: applicantMix && { dimension: applicantMix.dimension, shares: applicantMix.values },
-    acceptance: acceptance && { dimension: acceptance.dimension, rates: acceptance.values } };
+    acceptance: acceptance && { dimension: acceptance.dimension, rates: acceptance.values },
+  };
 }
 
 /** Values (0 to 1) per category of one composition dimension: a known dimension, its categories, each once. */
-function categoryValues(dimension: string | undefined, entries: { category: string; value: number }[] | undefined, field: string, listField: string, problems: { field: string; reason: string }[]) {
+function categoryValues(
+  dimension: string | undefined,
+  entries: { category: string; value: number }[] | undefined,
+  field: string,
+  listField: string,
+  problems: { field: string; reason: string }[],
+) {
   if (dimension === undefined || entries === undefined) return null;
   if (!COMPOSITION_DIMENSIONS.includes(dimension as CompositionDimension)) {
     problems.push({ field: `${field}.dimension`, reason: `must be one of ${COMPOSITION_DIMENSIONS.join(', ')}` });
@@ -267,7 +372,8 @@ function categoryValues(dimension: string | undefined, entries: { category: stri
   const categories: readonly string[] = COMPOSITION_CATEGORIES[dimension as CompositionDimension];
   const unknown = entries.filter((e) => !categories.includes(e.category)).map((e) => e.category);
   if (unknown.length) problems.push({ field: `${field}.${listField}`, reason: `${unknown.join(', ')} not in ${dimension} (${categories.join(', ')})` });
-  if (new Set(entries.map((e) => e.category)).size !== entries.length) problems.push({ field: `${field}.${listField}`, reason: 'names a category more than once' });
+  if (new Set(entries.map((e) => e.category)).size !== entries.length)
+    problems.push({ field: `${field}.${listField}`, reason: 'names a category more than once' });
   if (entries.some((e) => !(e.value >= 0 && e.value <= 1))) problems.push({ field: `${field}.${listField}`, reason: 'each must be from 0 to 1' });
   return { dimension: dimension as CompositionDimension, values: Object.fromEntries(entries.map((e) => [e.category, e.value])) };
 }

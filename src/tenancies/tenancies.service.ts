@@ -19,7 +19,10 @@ export class TenanciesService {
   ) {}
 
   async history(dwellingId: string): Promise<Tenancy[]> {
-    const rows = await this.dataSource.manager.find(TenancyEntity, { where: { dwellingId: parseId(dwellingId, 'dwellingId') }, order: { startDate: 'ASC', id: 'ASC' } });
+    const rows = await this.dataSource.manager.find(TenancyEntity, {
+      where: { dwellingId: parseId(dwellingId, 'dwellingId') },
+      order: { startDate: 'ASC', id: 'ASC' },
+    });
     return rows.map(toTenancy);
   }
 
@@ -34,26 +37,49 @@ export class TenanciesService {
       if (!dwelling) throw DomainError.invalid([{ field: 'dwellingId', reason: `is not a known dwelling (${input.dwellingId})` }]);
       // a tenancy starts after the last day of the previous one, for the dwelling and for the household
       const overlapping = (where: { dwellingId: number } | { householdId: number }) =>
-        m.findOne(TenancyEntity, { where: [{ ...where, endDate: IsNull() }, { ...where, endDate: MoreThanOrEqual(input.startDate) }], order: { startDate: 'ASC' } });
+        m.findOne(TenancyEntity, {
+          where: [
+            { ...where, endDate: IsNull() },
+            { ...where, endDate: MoreThanOrEqual(input.startDate) },
+          ],
+          order: { startDate: 'ASC' },
+        });
       const ofDwelling = await overlapping({ dwellingId });
       if (ofDwelling) {
-        throw new DomainError(ErrorCode.CONFLICT, `Dwelling ${dwelling.code} is let from ${ofDwelling.startDate} to ${ofDwelling.endDate ?? 'now'}; a new tenancy must start after that`);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Dwelling ${dwelling.code} is let from ${ofDwelling.startDate} to ${ofDwelling.endDate ?? 'now'}; a new tenancy must start after that`,
+        );
       }
       const ofHousehold = await overlapping({ householdId });
       if (ofHousehold) {
-        throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} has a tenancy from ${ofHousehold.startDate} to ${ofHousehold.endDate ?? 'now'}; end it first`);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Household ${household.reference} has a tenancy from ${ofHousehold.startDate} to ${ofHousehold.endDate ?? 'now'}; end it first`,
+        );
       }
       // With a route this tenancy is an allocation: judged on its start date and counted in the quotas.
       // Without one it registers an existing tenancy (history), which counts in no quota.
       if (input.allocationRoute) {
         await this.eligibility.recordAllocation(m, actor, {
-          householdId, dwellingId, vacancyId: null, onDate: input.startDate, route: input.allocationRoute,
+          householdId,
+          dwellingId,
+          vacancyId: null,
+          onDate: input.startDate,
+          route: input.allocationRoute,
           context: { labelFallbackActive: false, localTiesPriority: false },
         });
       }
-      const saved = await m.save(TenancyEntity, m.create(TenancyEntity, {
-        householdId, dwellingId, startDate: input.startDate, endDate: null, allocationRoute: input.allocationRoute ?? null,
-      }));
+      const saved = await m.save(
+        TenancyEntity,
+        m.create(TenancyEntity, {
+          householdId,
+          dwellingId,
+          startDate: input.startDate,
+          endDate: null,
+          allocationRoute: input.allocationRoute ?? null,
+        }),
+      );
       return toTenancy(saved);
     });
   }

@@ -5,9 +5,11 @@ import { TenancyEntity } from './tenancy.entity.js';
 
 export const tenancyLoaders = defineLoaders('tenancies', (m) => ({
   currentTenancyByDwelling: new DataLoader<number, TenancyEntity | null>(async (ids) =>
-    byKey(ids, await m.findBy(TenancyEntity, { dwellingId: In([...ids]), endDate: IsNull() }), (r) => r.dwellingId)),
+    byKey(ids, await m.findBy(TenancyEntity, { dwellingId: In([...ids]), endDate: IsNull() }), (r) => r.dwellingId),
+  ),
   currentTenancyByHousehold: new DataLoader<number, TenancyEntity | null>(async (ids) =>
-    byKey(ids, await m.findBy(TenancyEntity, { householdId: In([...ids]), endDate: IsNull() }), (r) => r.householdId)),
+    byKey(ids, await m.findBy(TenancyEntity, { householdId: In([...ids]), endDate: IsNull() }), (r) => r.householdId),
+  ),
   /** All tenancies (current and ended) of the dwellings of each complex, for its composition. */
   tenanciesByComplex: new DataLoader<number, (TenancyEntity & { complexId: number })[]>(async (ids) => {
     const rows = await m

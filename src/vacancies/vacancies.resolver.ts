@@ -78,9 +78,15 @@ export class VacanciesResolver {
   }
 
   // not paged: counted as RESPONDENTS_ESTIMATE households each, so many vacancies with their respondents exceed the complexity limit
-  @ResolveField(() => [VacancyResponse], { description: 'Households that responded, earliest first', complexity: ({ childComplexity }) => 1 + RESPONDENTS_ESTIMATE * childComplexity })
+  @ResolveField(() => [VacancyResponse], {
+    description: 'Households that responded, earliest first',
+    complexity: ({ childComplexity }) => 1 + RESPONDENTS_ESTIMATE * childComplexity,
+  })
   async respondents(@Parent() vacancy: Vacancy, @Context() ctx: RequestContext) {
-    return (await ctx.loaders.of(vacancyLoaders).respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({ householdId: r.householdId, respondedAt: r.respondedAt }));
+    return (await ctx.loaders.of(vacancyLoaders).respondentsByVacancy.load(Number(vacancy.id))).map((r) => ({
+      householdId: r.householdId,
+      respondedAt: r.respondedAt,
+    }));
   }
 }
 

@@ -33,16 +33,21 @@ export class VacanciesService {
       if (filter.buurtCode) qb.innerJoin(NeighbourhoodEntity, 'n', 'n.id = c.neighbourhood_id').andWhere('n.buurt_code = :bc', { bc: filter.buurtCode });
     }
     const totalCount = await qb.getCount();
-    const rows = await qb.andWhere('v.id > :after', { after: decodeCursor(page.after) }).orderBy('v.id', 'ASC').take(page.first + 1).getMany();
+    const rows = await qb
+      .andWhere('v.id > :after', { after: decodeCursor(page.after) })
+      .orderBy('v.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
     return toPage(rows, page.first, totalCount, toVacancy);
   }
 
   /** By id, or by the business reference people use (VAC-…): exactly one. */
   async get(id: string | undefined, reference?: string): Promise<Vacancy> {
     if ((id === undefined) === (reference === undefined)) throw DomainError.invalid([{ field: 'id', reason: 'give exactly one of id or reference' }]);
-    const row = id !== undefined
-      ? await this.dataSource.manager.findOneBy(VacancyEntity, { id: parseId(id, 'id') })
-      : await this.dataSource.manager.findOneBy(VacancyEntity, { reference });
+    const row =
+      id !== undefined
+        ? await this.dataSource.manager.findOneBy(VacancyEntity, { id: parseId(id, 'id') })
+        : await this.dataSource.manager.findOneBy(VacancyEntity, { reference });
     if (!row) throw DomainError.notFound('Vacancy', (id ?? reference)!);
     return toVacancy(row);
   }
@@ -57,10 +62,18 @@ export class VacanciesService {
       }
       const reference = input.reference ?? `VAC-${dwelling.code}-${input.availableFrom}`;
       if (await m.existsBy(VacancyEntity, { reference })) throw DomainError.invalid([{ field: 'reference', reason: `is already used (${reference})` }]);
-      const saved = await m.save(VacancyEntity, m.create(VacancyEntity, {
-        reference, dwellingId, availableFrom: input.availableFrom, route: input.route, status: 'OPEN',
-        labelFallbackActive: input.labelFallbackActive ?? false, localTiesPriority: input.localTiesPriority ?? false,
-      }));
+      const saved = await m.save(
+        VacancyEntity,
+        m.create(VacancyEntity, {
+          reference,
+          dwellingId,
+          availableFrom: input.availableFrom,
+          route: input.route,
+          status: 'OPEN',
+          labelFallbackActive: input.labelFallbackActive ?? false,
+          localTiesPriority: input.localTiesPriority ?? false,
+        }),
+      );
       return toVacancy(saved);
     });
   }
@@ -100,7 +113,8 @@ export class VacanciesService {
       if (row.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${row.reference} is ${row.status}; responses are closed`);
       const household = await m.findOneBy(HouseholdEntity, { id: hid });
       if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
-      if (!household.onWaitingList) throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} is not on the waiting list` }]);
+      if (!household.onWaitingList)
+        throw DomainError.invalid([{ field: 'householdId', reason: `household ${household.reference} is not on the waiting list` }]);
       if (await m.existsBy(VacancyResponseEntity, { vacancyId: row.id, householdId: hid })) {
         throw new DomainError(ErrorCode.CONFLICT, `Household ${household.reference} already responded to ${row.reference}`);
       }

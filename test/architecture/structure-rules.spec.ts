@@ -43,22 +43,57 @@ describe('structure rules (npm run lint)', () => {
   };
 
   it.each([
-    ['an engine file importing Nest', { 'src/engine/bad.ts': "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n" }, 'engine-is-pure'],
+    [
+      'an engine file importing Nest',
+      { 'src/engine/bad.ts': "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n" },
+      'engine-is-pure',
+    ],
     ['an engine file importing TypeORM', { 'src/engine/bad.ts': "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n" }, 'engine-is-pure'],
     ['an engine file reading a file', { 'src/engine/bad.ts': "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n" }, 'engine-is-pure'],
-    ['an engine file reaching into a feature', { 'src/engine/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' }, 'engine-imports-only-engine'],
+    [
+      'an engine file reaching into a feature',
+      { 'src/engine/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' },
+      'engine-imports-only-engine',
+    ],
     ['a feature importing a solver', { 'src/reports/bad.ts': "import highs from 'highs';\nexport const x = highs;\n" }, 'only-solver-adapters-import-solvers'],
-    ['the kernel importing a feature', { 'src/common/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' }, 'kernel-imports-no-feature'],
-    ['a feature reaching past another one\'s public surface', { 'src/reports/bad.ts': "import { y } from '../households/private-helper.js';\nexport const x = y;\n", 'src/households/private-helper.ts': 'export const y = 1;\n' }, 'features-meet-through-public-surface'],
-    ['an import cycle', { 'src/reports/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'src/reports/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }, 'no-circular'],
-  ])('dependency-cruiser refuses %s', (_case, files, rule) => {
-    const result = depcruise(make(files));
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain(rule);
-  }, 60_000);
+    [
+      'the kernel importing a feature',
+      { 'src/common/bad.ts': "import { y } from '../households/y.js';\nexport const x = y;\n", 'src/households/y.ts': 'export const y = 1;\n' },
+      'kernel-imports-no-feature',
+    ],
+    [
+      "a feature reaching past another one's public surface",
+      {
+        'src/reports/bad.ts': "import { y } from '../households/private-helper.js';\nexport const x = y;\n",
+        'src/households/private-helper.ts': 'export const y = 1;\n',
+      },
+      'features-meet-through-public-surface',
+    ],
+    [
+      'an import cycle',
+      {
+        'src/reports/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+        'src/reports/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+      },
+      'no-circular',
+    ],
+  ])(
+    'dependency-cruiser refuses %s',
+    (_case, files, rule) => {
+      const result = depcruise(make(files));
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(rule);
+    },
+    60_000,
+  );
 
   it('dependency-cruiser accepts a clean engine file and a feature using the engine', () => {
-    const result = depcruise(make({ 'src/engine/ok.ts': "import { createHash } from 'node:crypto';\nexport const h = createHash;\n", 'src/reports/ok.ts': "import { h } from '../engine/ok.js';\nexport const x = h;\n" }));
+    const result = depcruise(
+      make({
+        'src/engine/ok.ts': "import { createHash } from 'node:crypto';\nexport const h = createHash;\n",
+        'src/reports/ok.ts': "import { h } from '../engine/ok.js';\nexport const x = h;\n",
+      }),
+    );
     expect(result).toMatchObject({ ok: true });
   }, 60_000);
 
@@ -88,9 +123,13 @@ describe('structure rules (npm run lint)', () => {
     ['reads the clock', 'export const now = () => Date.now();\n', 'The engine has no clock'],
     ['draws an unseeded random number', 'export const r = () => Math.random();\n', 'seeded generator'],
     ['leaves a promise unawaited', 'async function f() { return 1; }\nexport function g() { f(); }\n', 'no-floating-promises'],
-  ])('ESLint refuses an engine file that %s', (_case, text, finding) => {
-    const result = eslint(make({ 'src/engine/bad.ts': text }));
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain(finding);
-  }, 60_000);
+  ])(
+    'ESLint refuses an engine file that %s',
+    (_case, text, finding) => {
+      const result = eslint(make({ 'src/engine/bad.ts': text }));
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(finding);
+    },
+    60_000,
+  );
 });

@@ -26,7 +26,11 @@ async function http(sut: TestApp): Promise<Http> {
       });
       const text = await res.text();
       let parsed: any;
-      try { parsed = JSON.parse(text); } catch { parsed = text; }
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
       return { status: res.status, body: parsed, headers: res.headers, ms: performance.now() - started };
     },
     health: async () => {
@@ -74,7 +78,10 @@ describe('abuse: cheap rejection before any work', () => {
   afterAll(() => sut.close());
 
   it('refuses a request without a valid token with 401 before parsing it, whatever it asks', async () => {
-    for (const [token, reason] of [[null, /^Sign in/], ['junk1', /^Not signed in: invalid token/]] as const) {
+    for (const [token, reason] of [
+      [null, /^Sign in/],
+      ['junk1', /^Not signed in: invalid token/],
+    ] as const) {
       const r = await h.post({ query: '{ __typename }' }, token);
       expect([r.status, r.body.errors[0].extensions.code, r.headers.get('www-authenticate')]).toEqual([401, 'UNAUTHENTICATED', 'Bearer']);
       expect(r.body.errors[0].message).toMatch(reason);
@@ -98,7 +105,7 @@ describe('abuse: cheap rejection before any work', () => {
     const smaller = aliases(7_000, `replayProposal(proposalId: "${proposalId}") { result }`);
     const parsed = await h.post({ query: smaller }, token);
     expect([parsed.status, parsed.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
-    expect(parsed.body.errors[0].message).toMatch(/more tha[nt] 20000 tokens/) // graphql-js writes "more that";
+    expect(parsed.body.errors[0].message).toMatch(/more tha[nt] 20000 tokens/); // graphql-js writes "more that";
     expect(Math.max(result.ms, parsed.ms)).toBeLessThan(1000);
     expect(slowestHealthMs).toBeLessThan(200);
     const other = await h.post({ query: '{ complexes(first: 1) { totalCount } }' }, sut.tokenFor(asRole('OFFICER', 'officer-b')));
@@ -126,7 +133,10 @@ describe('abuse: cheap rejection before any work', () => {
     const admin = sut.tokenFor(asRole('ADMIN'));
     const csv = `code,name,buurtCode\n${Array.from({ length: 30_000 }, (_, i) => `CPX-BIG-${i},Complex ${i} ${'x'.repeat(10)},BU90040001`).join('\n')}\n`;
     expect(csv.length).toBeGreaterThan(1_000_000);
-    const big = await h.post({ query: 'mutation($c: String!) { importData(input: { kind: COMPLEXES, format: CSV, content: $c, dryRun: true }) { ok } }', variables: { c: csv } }, admin);
+    const big = await h.post(
+      { query: 'mutation($c: String!) { importData(input: { kind: COMPLEXES, format: CSV, content: $c, dryRun: true }) { ok } }', variables: { c: csv } },
+      admin,
+    );
     expect(big.status).toBe(200);
   });
 });
@@ -150,7 +160,7 @@ describe('abuse: budgets per verified user', () => {
     expect((await h.post({ query: '{ __typename }' }, sut.tokenFor(OFFICER))).status).toBe(200);
   });
 
-  it('limits one user\'s requests in flight, and answers the rest with 429 and a whole-second Retry-After; other users go on', async () => {
+  it("limits one user's requests in flight, and answers the rest with 429 and a whole-second Retry-After; other users go on", async () => {
     sut = await createTestApp({ requests: { maxConcurrentPerSubject: 2, timeoutMs: 60_000, maxBodyBytesNonImport: 1_000_000 } });
     h = await http(sut);
     const token = sut.tokenFor(OFFICER);
@@ -168,7 +178,10 @@ describe('abuse: budgets per verified user', () => {
   it('ends the work of a request past its time limit: resolvers not yet started are refused, not run', async () => {
     sut = await createTestApp({ requests: { maxConcurrentPerSubject: 16, timeoutMs: 0, maxBodyBytesNonImport: 1_000_000 } });
     h = await http(sut);
-    const r = await h.post({ query: 'mutation { a: addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }' }, sut.tokenFor(asRole('MANAGER')));
+    const r = await h.post(
+      { query: 'mutation { a: addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }' },
+      sut.tokenFor(asRole('MANAGER')),
+    );
     expect(r.body.errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
     expect(Number((await sut.dataSource.query('SELECT count(*)::int AS n FROM composition_policy'))[0].n)).toBe(1);
   });

@@ -1,14 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  GraphQLEnumType,
-  GraphQLField,
-  GraphQLInputObjectType,
-  GraphQLInputType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLScalarType,
-  buildSchema,
-} from 'graphql';
+import { GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLScalarType, buildSchema } from 'graphql';
 import request from 'supertest';
 import { SCHEMA_FILE } from '../../src/app.module.js';
 import { ROLES, Role } from '../../src/auth/roles.js';
@@ -25,27 +16,80 @@ const OAA: Role[] = ['OFFICER', 'AUDITOR', 'ADMIN'];
  */
 const MATRIX: Record<string, Role[]> = {
   // reads open to every role (field-level rules still apply: see the special-category tests)
-  allocationRound: ALL, allocationRounds: ALL, complex: ALL, complexes: ALL, compositionPolicies: ALL, dwelling: ALL, dwellings: ALL,
-  localPolicies: ALL, neighbourhoods: ALL, quotaStatus: ALL, resilienceClasses: ALL, ruleParameterYears: ALL, ruleParameters: ALL,
-  vacancies: ALL, vacancy: ALL, overrideReasonPolicies: ALL, ruleParameterCoverage: ALL,
+  allocationRound: ALL,
+  allocationRounds: ALL,
+  complex: ALL,
+  complexes: ALL,
+  compositionPolicies: ALL,
+  dwelling: ALL,
+  dwellings: ALL,
+  localPolicies: ALL,
+  neighbourhoods: ALL,
+  quotaStatus: ALL,
+  resilienceClasses: ALL,
+  ruleParameterYears: ALL,
+  ruleParameters: ALL,
+  vacancies: ALL,
+  vacancy: ALL,
+  overrideReasonPolicies: ALL,
+  ruleParameterCoverage: ALL,
   // one household each: never for managers (aggregates only), auditors under pseudonyms (src/privacy/disclosure-policy.ts)
-  household: OAA, households: OAA, offers: OAA, proposal: OAA, proposals: OAA, tenancyHistory: OAA,
+  household: OAA,
+  households: OAA,
+  offers: OAA,
+  proposal: OAA,
+  proposals: OAA,
+  tenancyHistory: OAA,
   // verdicts name the rules a household fails: the officers who decide and the auditors who check
-  eligibility: ['OFFICER', 'AUDITOR'], eligibleCandidates: ['OFFICER', 'AUDITOR'],
+  eligibility: ['OFFICER', 'AUDITOR'],
+  eligibleCandidates: ['OFFICER', 'AUDITOR'],
   // the log is the auditors'; a replay changes nothing
-  auditEvents: ['AUDITOR'], verifyAuditChain: ['AUDITOR'], replayProposal: ['OFFICER', 'AUDITOR'],
-  proposalRationale: ['OFFICER', 'AUDITOR'], whyNotChosen: ['OFFICER', 'AUDITOR'], allocationReport: ['MANAGER', 'AUDITOR'],
-  startSimulation: ['MANAGER'], cancelSimulation: ['MANAGER'], simulation: ['MANAGER', 'AUDITOR'],
+  auditEvents: ['AUDITOR'],
+  verifyAuditChain: ['AUDITOR'],
+  replayProposal: ['OFFICER', 'AUDITOR'],
+  proposalRationale: ['OFFICER', 'AUDITOR'],
+  whyNotChosen: ['OFFICER', 'AUDITOR'],
+  allocationReport: ['MANAGER', 'AUDITOR'],
+  startSimulation: ['MANAGER'],
+  cancelSimulation: ['MANAGER'],
+  simulation: ['MANAGER', 'AUDITOR'],
   // officers propose, decide and run the letting (inside their assignment)
-  proposeAllocation: O, decideProposal: O, approveOffer: O, refuseOffer: O, recordOfferResponse: O, startAllocationRound: O, pendingApprovals: O,
-  cancelAllocationRound: O, createVacancy: O, updateVacancy: O, withdrawVacancy: O, respondToVacancy: O, withdrawVacancyResponse: O,
-  createHousehold: O, updateHousehold: O, withdrawHousehold: O, startTenancy: O, endTenancy: O,
+  proposeAllocation: O,
+  decideProposal: O,
+  approveOffer: O,
+  refuseOffer: O,
+  recordOfferResponse: O,
+  startAllocationRound: O,
+  pendingApprovals: O,
+  cancelAllocationRound: O,
+  createVacancy: O,
+  updateVacancy: O,
+  withdrawVacancy: O,
+  respondToVacancy: O,
+  withdrawVacancyResponse: O,
+  createHousehold: O,
+  updateHousehold: O,
+  withdrawHousehold: O,
+  startTenancy: O,
+  endTenancy: O,
   // managers change policies
-  addCompositionPolicyVersion: ['MANAGER'], addLocalPolicyVersion: ['MANAGER'], addOverrideReasonPolicyVersion: ['MANAGER'],
+  addCompositionPolicyVersion: ['MANAGER'],
+  addLocalPolicyVersion: ['MANAGER'],
+  addOverrideReasonPolicyVersion: ['MANAGER'],
   // admins manage parameters, imports, the stock and officers' assignments; auditors see assignments and access records
-  addRuleParameterYear: ['ADMIN'], importData: ['ADMIN'], createNeighbourhood: ['ADMIN'], updateNeighbourhood: ['ADMIN'],
-  createComplex: ['ADMIN'], updateComplex: ['ADMIN'], createDwelling: ['ADMIN'], updateDwelling: ['ADMIN'],
-  assignOfficer: ['ADMIN'], endOfficerAssignment: ['ADMIN'], writeAuditCheckpoint: ['AUDITOR', 'ADMIN'], officerAssignments: ['ADMIN', 'AUDITOR'], specialCategoryAccess: ['ADMIN', 'AUDITOR'],
+  addRuleParameterYear: ['ADMIN'],
+  importData: ['ADMIN'],
+  createNeighbourhood: ['ADMIN'],
+  updateNeighbourhood: ['ADMIN'],
+  createComplex: ['ADMIN'],
+  updateComplex: ['ADMIN'],
+  createDwelling: ['ADMIN'],
+  updateDwelling: ['ADMIN'],
+  assignOfficer: ['ADMIN'],
+  endOfficerAssignment: ['ADMIN'],
+  writeAuditCheckpoint: ['AUDITOR', 'ADMIN'],
+  officerAssignments: ['ADMIN', 'AUDITOR'],
+  specialCategoryAccess: ['ADMIN', 'AUDITOR'],
 };
 
 const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -56,7 +100,11 @@ function sample(type: GraphQLInputType): unknown {
   if (type instanceof GraphQLList) return [];
   if (type instanceof GraphQLEnumType) return type.getValues()[0].value;
   if (type instanceof GraphQLInputObjectType) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => f.type instanceof GraphQLNonNull && f.defaultValue === undefined).map((f) => [f.name, sample(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => f.type instanceof GraphQLNonNull && f.defaultValue === undefined)
+        .map((f) => [f.name, sample(f.type)]),
+    );
   }
   const scalar = (type as GraphQLScalarType).name;
   return { Int: 1, Float: 1, Boolean: false, ID: '999999', String: '2026-03-02' }[scalar] ?? 'x';
@@ -112,8 +160,15 @@ describe('access control: signed tokens, roles per operation, special-category d
     // signed with the right secret, but not as the minting side makes tokens: without an expiry, or with a subject outside its rule
     const forever = jwt.sign({ roles: ['ADMIN'] }, sut.config.auth.secret, { subject: 'x', issuer: 'woonmix' });
     const oddSubject = jwt.sign({ roles: ['ADMIN'] }, sut.config.auth.secret, { subject: 'mallory <admin>', issuer: 'woonmix', expiresIn: 600 });
-    for (const [authorization, reason] of [[undefined, /Sign in/], ['Basic abc', /Sign in/], [`Bearer ${forged}`, /invalid signature/], [`Bearer ${expired}`, /token expired/], [`Bearer ${foreign}`, /jwt issuer invalid/],
-      [`Bearer ${forever}`, /token has no expiry/], [`Bearer ${oddSubject}`, /token subject must be/]] as const) {
+    for (const [authorization, reason] of [
+      [undefined, /Sign in/],
+      ['Basic abc', /Sign in/],
+      [`Bearer ${forged}`, /invalid signature/],
+      [`Bearer ${expired}`, /token expired/],
+      [`Bearer ${foreign}`, /jwt issuer invalid/],
+      [`Bearer ${forever}`, /token has no expiry/],
+      [`Bearer ${oddSubject}`, /token subject must be/],
+    ] as const) {
       const res = await send(authorization);
       expect(res.body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(reason) });
       // refused before GraphQL runs at all: 401, no data
@@ -127,22 +182,45 @@ describe('access control: signed tokens, roles per operation, special-category d
     const view = async (actor: ReturnType<typeof asRole>, ref = 'V-1') => (await sut.gql(HOUSEHOLD, { id: ids[ref] }, actor)).data.household;
 
     it('auditors never see it, and see a pseudonym instead of the reference', async () => {
-      const seen = (await sut.gql(`query($id: ID!) { household(id: $id) { id reference specialCategoryVisible } }`, { id: ids['V-1'] }, asRole('ADMIN'))).data.household;
+      const seen = (await sut.gql(`query($id: ID!) { household(id: $id) { id reference specialCategoryVisible } }`, { id: ids['V-1'] }, asRole('ADMIN'))).data
+        .household;
       expect(seen.reference).toBe('V-1');
       const proposal = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-P'] })).data.proposeAllocation;
-      const asAuditor = (await sut.gql(`query($p: ID!) { proposal(id: $p) { chosen { household { id reference specialCategoryVisible } } } }`, { p: proposal.id }, asRole('AUDITOR'))).data.proposal.chosen.household;
-      expect(asAuditor).toEqual({ id: expect.stringMatching(/^PSN-[0-9a-f]{16}$/), reference: expect.stringMatching(/^PSN-[0-9a-f]{16}$/), specialCategoryVisible: false });
+      const asAuditor = (
+        await sut.gql(
+          `query($p: ID!) { proposal(id: $p) { chosen { household { id reference specialCategoryVisible } } } }`,
+          { p: proposal.id },
+          asRole('AUDITOR'),
+        )
+      ).data.proposal.chosen.household;
+      expect(asAuditor).toEqual({
+        id: expect.stringMatching(/^PSN-[0-9a-f]{16}$/),
+        reference: expect.stringMatching(/^PSN-[0-9a-f]{16}$/),
+        specialCategoryVisible: false,
+      });
       expect(asAuditor.id).toBe(asAuditor.reference);
       // asking for special-category fields, incomes or a reference filter is refused before anything runs, naming each field
-      const refused = await sut.gql(`query($id: ID!) { household(id: $id) { supportNeeds indication { kind } taxableIncomeCents members { birthDate } urgency { category } } }`, { id: asAuditor.id }, asRole('AUDITOR'));
+      const refused = await sut.gql(
+        `query($id: ID!) { household(id: $id) { supportNeeds indication { kind } taxableIncomeCents members { birthDate } urgency { category } } }`,
+        { id: asAuditor.id },
+        asRole('AUDITOR'),
+      );
       expect(refused.data).toBeUndefined();
-      expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', deniedFields: ['Household.indication', 'Household.supportNeeds', 'Household.taxableIncomeCents', 'HouseholdMember.birthDate', 'Urgency.category'] });
+      expect(refused.errors![0].extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        deniedFields: ['Household.indication', 'Household.supportNeeds', 'Household.taxableIncomeCents', 'HouseholdMember.birthDate', 'Urgency.category'],
+      });
       const oracle = await sut.gql(`{ households(filter: { referencePrefix: "V-" }) { nodes { reference } } }`, {}, asRole('AUDITOR'));
       expect(oracle.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', deniedFields: ['HouseholdFilter.referencePrefix'] });
-      const viaVariables = await sut.gql(`query($f: HouseholdFilter) { households(filter: $f) { nodes { reference } } }`, { f: { referencePrefix: 'V-' } }, asRole('AUDITOR'));
+      const viaVariables = await sut.gql(
+        `query($f: HouseholdFilter) { households(filter: $f) { nodes { reference } } }`,
+        { f: { referencePrefix: 'V-' } },
+        asRole('AUDITOR'),
+      );
       expect(viaVariables.errors![0].extensions.code).toBe('FORBIDDEN');
       // nor by its operational reference or internal id
-      for (const id of ['V-1', ids['V-1']]) expect((await sut.gql(`query($id: ID!) { household(id: $id) { id } }`, { id }, asRole('AUDITOR'))).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      for (const id of ['V-1', ids['V-1']])
+        expect((await sut.gql(`query($id: ID!) { household(id: $id) { id } }`, { id }, asRole('AUDITOR'))).errors![0].extensions.code).toBe('BAD_USER_INPUT');
       const page = await sut.gql(`{ households(first: 50) { nodes { id reference } } }`, {}, asRole('AUDITOR'));
       expect(page.data.households.nodes.every((h: any) => /^PSN-[0-9a-f]{16}$/.test(h.reference) && h.id === h.reference)).toBe(true);
       // page cursors do not carry the internal id either (a plain cursor is its base64), yet page on
@@ -152,7 +230,10 @@ describe('access control: signed tokens, roles per operation, special-category d
       const second = (await sut.gql(PAGE, { after: first.pageInfo.endCursor }, asRole('AUDITOR'))).data.households;
       expect(second.nodes.map((n: any) => n.id)).toEqual(page.data.households.nodes.slice(2, 4).map((n: any) => n.id));
       const forged = await sut.gql(PAGE, { after: Buffer.from('id:1').toString('base64url') }, asRole('AUDITOR'));
-      expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after', reason: 'is not a cursor returned by this API' }] });
+      expect(forged.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'after', reason: 'is not a cursor returned by this API' }],
+      });
     });
 
     it('managers get no household at all, only aggregates', async () => {
@@ -160,12 +241,21 @@ describe('access control: signed tokens, roles per operation, special-category d
       expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', deniedFields: ['Query.household'] });
       const nested = await sut.gql(`{ vacancies { nodes { respondents { household { householdType } } } } }`, {}, asRole('MANAGER'));
       expect(nested.errors![0].extensions.deniedFields).toEqual(['Vacancy.respondents', 'VacancyResponse.household']);
-      const mix = await sut.gql(`{ complexes(filter: { search: "Rozenhof" }) { nodes { composition { dimensions { dimension categories { category count } } } } } }`, {}, asRole('MANAGER'));
+      const mix = await sut.gql(
+        `{ complexes(filter: { search: "Rozenhof" }) { nodes { composition { dimensions { dimension categories { category count } } } } } }`,
+        {},
+        asRole('MANAGER'),
+      );
       expect(mix.errors).toBeUndefined();
       // Rozenhof has 4 vulnerable households: a small cell, so managers see neither it nor the cell that would give it away
-      const vulnerability = (as: ReturnType<typeof asRole>) => sut.gql(`{ complexes(filter: { search: "Rozenhof" }) { nodes { composition { dimensions { dimension categories { category count } } } } } }`, {}, as)
-        .then((res) => res.data.complexes.nodes[0].composition.dimensions.find((d: any) => d.dimension === 'VULNERABILITY').categories);
-      expect(await vulnerability(asRole('MANAGER'))).toEqual([{ category: 'VULNERABLE', count: null }, { category: 'NOT_VULNERABLE', count: null }]);
+      const vulnerability = (as: ReturnType<typeof asRole>) =>
+        sut
+          .gql(`{ complexes(filter: { search: "Rozenhof" }) { nodes { composition { dimensions { dimension categories { category count } } } } } }`, {}, as)
+          .then((res) => res.data.complexes.nodes[0].composition.dimensions.find((d: any) => d.dimension === 'VULNERABILITY').categories);
+      expect(await vulnerability(asRole('MANAGER'))).toEqual([
+        { category: 'VULNERABLE', count: null },
+        { category: 'NOT_VULNERABLE', count: null },
+      ]);
       expect((await vulnerability(asRole('OFFICER'))).find((c: any) => c.category === 'VULNERABLE').count).toBe(4);
     });
 
@@ -173,22 +263,39 @@ describe('access control: signed tokens, roles per operation, special-category d
       const officer = asRole('OFFICER', 'officer-c');
       expect(await view(officer)).toMatchObject({ supportNeeds: null, specialCategoryVisible: false });
       const outside = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] }, officer);
-      expect(outside.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/proposeAllocation: vacancy VAC-C is outside your assignment; it needs an assignment to complex CASE or municipality GM9004, and officer-c is assigned to nothing/) });
-      const assigned = await sut.gql(`mutation { assignOfficer(input: { subject: "officer-c", complexCode: "CASE" }) { id subject complexCode assignedBy } }`, {}, asRole('ADMIN'));
+      expect(outside.errors![0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: expect.stringMatching(
+          /proposeAllocation: vacancy VAC-C is outside your assignment; it needs an assignment to complex CASE or municipality GM9004, and officer-c is assigned to nothing/,
+        ),
+      });
+      const assigned = await sut.gql(
+        `mutation { assignOfficer(input: { subject: "officer-c", complexCode: "CASE" }) { id subject complexCode assignedBy } }`,
+        {},
+        asRole('ADMIN'),
+      );
       expect(assigned.data.assignOfficer).toMatchObject({ subject: 'officer-c', complexCode: 'CASE', assignedBy: 'test-admin' });
       expect(await view(officer)).toEqual({ reference: 'V-1', supportNeeds: ['SHELTER_OUTFLOW'], indication: null, specialCategoryVisible: true });
       // a household with no vacancy in progress inside the assignment stays hidden
       expect(await view(officer, 'T-0')).toMatchObject({ supportNeeds: null, specialCategoryVisible: false });
       // the auditor finds the read under the household's pseudonym and under the officer
-      const pseudonym = (await sut.gql(`query($s: String) { specialCategoryAccess(subject: $s) { household } }`, { s: 'officer-c' }, asRole('AUDITOR'))).data.specialCategoryAccess[0].household;
+      const pseudonym = (await sut.gql(`query($s: String) { specialCategoryAccess(subject: $s) { household } }`, { s: 'officer-c' }, asRole('AUDITOR'))).data
+        .specialCategoryAccess[0].household;
       expect(pseudonym).toMatch(/^PSN-[0-9a-f]{16}$/);
       // (per household and per officer; on a shared server the records of other suites are there too)
-      const records = (await sut.gql(`query($h: String) { specialCategoryAccess(household: $h, subject: "officer-c") { subject purpose purposeId fields } }`, { h: pseudonym }, asRole('AUDITOR'))).data.specialCategoryAccess;
+      const records = (
+        await sut.gql(
+          `query($h: String) { specialCategoryAccess(household: $h, subject: "officer-c") { subject purpose purposeId fields } }`,
+          { h: pseudonym },
+          asRole('AUDITOR'),
+        )
+      ).data.specialCategoryAccess;
       expect(records).toContainEqual({ subject: 'officer-c', purpose: 'VACANCY', purposeId: ids['VAC-C'], fields: ['indication', 'supportNeeds'] });
       // ending the assignment ends the access
       await sut.gql(`mutation($id: ID!) { endOfficerAssignment(id: $id) { endedBy } }`, { id: assigned.data.assignOfficer.id }, asRole('ADMIN'));
       expect(await view(officer)).toMatchObject({ supportNeeds: null, specialCategoryVisible: false });
-      const events = (await sut.gql(`{ auditEvents(afterSeq: 0, limit: 200, type: "OFFICER_ASSIGNED") { actor subject } }`, {}, asRole('AUDITOR'))).data.auditEvents;
+      const events = (await sut.gql(`{ auditEvents(afterSeq: 0, limit: 200, type: "OFFICER_ASSIGNED") { actor subject } }`, {}, asRole('AUDITOR'))).data
+        .auditEvents;
       expect(events).toContainEqual({ actor: 'test-admin', subject: JSON.stringify({ assignmentId: Number(assigned.data.assignOfficer.id) }) });
     });
 

@@ -41,7 +41,11 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     const [snapshot] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [basis.inputHash]);
     expect(JSON.parse(snapshot.document).vacancies.map((v: any) => v.reference)).toEqual(['VAC-C']);
     // auditors read the log with households under pseudonyms, also inside the body
-    expect(basis.exclusions[ids['VAC-C']]).toMatchObject({ respondents: 4, eligible: 3, byRule: [{ ruleId: 'HOUSEHOLD_SIZE_ROOMS', count: 1, examples: [expect.stringMatching(/^PSN-[0-9a-f]{16}$/)] }] });
+    expect(basis.exclusions[ids['VAC-C']]).toMatchObject({
+      respondents: 4,
+      eligible: 3,
+      byRule: [{ ruleId: 'HOUSEHOLD_SIZE_ROOMS', count: 1, examples: [expect.stringMatching(/^PSN-[0-9a-f]{16}$/)] }],
+    });
     expect(made.body).not.toContain('X-BIG');
     expect(outcome).toMatchObject({ chosenRank: 2, passedOver: true, solver: { name: 'woonmix-single-vacancy', status: 'OPTIMAL' } });
   });
@@ -50,7 +54,11 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     const decided = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status } }`, { p: proposalId });
     const offerId = decided.data.decideProposal.id;
     expect(decided.data.decideProposal.status).toBe('PENDING_APPROVAL');
-    const refused = await sut.gql(`mutation($o: ID!) { refuseOffer(input: { offerId: $o, reason: "Ask the care provider first" }) { status responseReason } }`, { o: offerId }, SECOND_OFFICER);
+    const refused = await sut.gql(
+      `mutation($o: ID!) { refuseOffer(input: { offerId: $o, reason: "Ask the care provider first" }) { status responseReason } }`,
+      { o: offerId },
+      SECOND_OFFICER,
+    );
     expect(refused.data.refuseOffer).toEqual({ status: 'WITHDRAWN', responseReason: 'approval refused: Ask the care provider first' });
     const again = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: proposalId });
     const approved = await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { status } }`, { o: again.data.decideProposal.id }, SECOND_OFFICER);
@@ -81,7 +89,10 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
 
   it('records policy and parameter changes', async () => {
     const { data } = await sut.gql(`{ compositionPolicies { document } }`);
-    await sut.gql(`mutation($d: String!) { addCompositionPolicyVersion(input: { effectiveFrom: "2026-04-01", name: "Plan test", document: $d }) { version } }`, { d: data.compositionPolicies[0].document });
+    await sut.gql(
+      `mutation($d: String!) { addCompositionPolicyVersion(input: { effectiveFrom: "2026-04-01", name: "Plan test", document: $d }) { version } }`,
+      { d: data.compositionPolicies[0].document },
+    );
     const [added] = await events('COMPOSITION_POLICY_ADDED');
     expect(JSON.parse(added.body).payload).toMatchObject({ code: 'DEFAULT', version: 2, effectiveFrom: '2026-04-01' });
   });
@@ -117,7 +128,11 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     const cases: [string, string, RegExp][] = [
       ['the body', `body = replace(body, '"test-officer"', '"someone-else"')`, /hash does not match sha256\(prev_hash \|\| body\)/],
       ['the actor column', `actor = 'someone-else'`, /column actor differs from the signed body/],
-      ['the hash, re-computed over a changed body', `body = replace(body, '"chosenRank":2', '"chosenRank":1'), hash = encode(sha256((prev_hash || replace(body, '"chosenRank":2', '"chosenRank":1'))::bytea), 'hex')`, /prev_hash does not match the hash of event/],
+      [
+        'the hash, re-computed over a changed body',
+        `body = replace(body, '"chosenRank":2', '"chosenRank":1'), hash = encode(sha256((prev_hash || replace(body, '"chosenRank":2', '"chosenRank":1'))::bytea), 'hex')`,
+        /prev_hash does not match the hash of event/,
+      ],
     ];
     for (const [, set, reason] of cases) {
       const original = (await sut.dataSource.query('SELECT body, actor, hash FROM audit_event WHERE seq = $1', [target.seq]))[0];
@@ -128,7 +143,12 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
       expect([target.seq, target.seq + 1]).toContain(data.verifyAuditChain.firstBreak.seq);
       // put it back (the suite shares the log with others on the server)
       await sut.dataSource.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete');
-      await sut.dataSource.query('UPDATE audit_event SET body = $2, actor = $3, hash = $4 WHERE seq = $1', [target.seq, original.body, original.actor, original.hash]);
+      await sut.dataSource.query('UPDATE audit_event SET body = $2, actor = $3, hash = $4 WHERE seq = $1', [
+        target.seq,
+        original.body,
+        original.actor,
+        original.hash,
+      ]);
       await sut.dataSource.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete');
     }
     expect((await sut.gql(VERIFY, { from: 1 }, AUDITOR)).data.verifyAuditChain.valid).toBe(true);
@@ -157,7 +177,10 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(snapshotAltered).toMatchObject({ result: 'DIFFERENT', message: expect.stringMatching(/does not match its hash \(it was altered\)/) });
     // and the chain check names the event that refers to it
     const verified = (await sut.gql(VERIFY, { from: 1 }, AUDITOR)).data.verifyAuditChain;
-    expect(verified).toMatchObject({ valid: false, firstBreak: { reason: expect.stringMatching(/snapshot [0-9a-f]{12}… named by the event does not match its hash/) } });
+    expect(verified).toMatchObject({
+      valid: false,
+      firstBreak: { reason: expect.stringMatching(/snapshot [0-9a-f]{12}… named by the event does not match its hash/) },
+    });
     await sut.dataSource.query('UPDATE audit_snapshot SET document = $2 WHERE hash = $1', [hash, document]);
     await sut.dataSource.query('ALTER TABLE audit_snapshot ENABLE TRIGGER audit_snapshot_no_update_or_delete');
     expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);

@@ -8,15 +8,37 @@ import { TestApp, createTestApp } from '../helpers/test-app.js';
 function manyVacancies(): ImportDataset {
   const buurten = [0, 1, 2, 3, 4].map((i) => `BU9003000${i}`);
   return {
-    neighbourhoods: buurten.map((buurtCode, i) => ({ buurtCode, name: `Buurt ${i}`, municipalityCode: 'GM9003', municipalityName: 'Teststad', resilienceClass: 1 + i, resilienceSource: 'test', resilienceYear: 2024 })),
+    neighbourhoods: buurten.map((buurtCode, i) => ({
+      buurtCode,
+      name: `Buurt ${i}`,
+      municipalityCode: 'GM9003',
+      municipalityName: 'Teststad',
+      resilienceClass: 1 + i,
+      resilienceSource: 'test',
+      resilienceYear: 2024,
+    })),
     complexes: Array.from({ length: 25 }, (_, i) => ({ code: `C${i}`, name: `Complex ${i}`, buurtCode: buurten[i % 5] })),
     dwellings: Array.from({ length: 500 }, (_, i) => ({
-      code: `D${i}`, complexCode: `C${i % 25}`, address: `Straat ${i}`, postcode: '7311AB', rooms: 3, floorAreaM2: 60, netRentCents: 60_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE' as const, labels: [],
+      code: `D${i}`,
+      complexCode: `C${i % 25}`,
+      address: `Straat ${i}`,
+      postcode: '7311AB',
+      rooms: 3,
+      floorAreaM2: 60,
+      netRentCents: 60_000,
+      serviceCostsCents: 0,
+      isDaeb: true,
+      accessibility: 'NONE' as const,
+      labels: [],
     })),
     households: Array.from({ length: 30 }, (_, i) => HouseholdBuilder.from({ reference: `R${i}` }).build()),
     tenancies: [],
     vacancies: Array.from({ length: 500 }, (_, i) => ({
-      reference: `V${i}`, dwellingCode: `D${i}`, availableFrom: '2026-04-01', route: 'REGULAR' as const, respondents: [`R${i % 30}`, `R${(i + 1) % 30}`, `R${(i + 2) % 30}`],
+      reference: `V${i}`,
+      dwellingCode: `D${i}`,
+      availableFrom: '2026-04-01',
+      route: 'REGULAR' as const,
+      respondents: [`R${i % 30}`, `R${(i + 1) % 30}`, `R${(i + 2) % 30}`],
     })),
   };
 }
@@ -40,7 +62,11 @@ describe('batched loading (DataLoader)', () => {
     const queries = sut.queryCount() - before;
     expect(errors).toBeUndefined();
     expect(data.vacancies.nodes).toHaveLength(500);
-    expect(data.vacancies.nodes[499]).toMatchObject({ reference: 'V499', respondentCount: 3, dwelling: { code: 'D499', complex: { code: 'C24', dwellingCount: 20 } } });
+    expect(data.vacancies.nodes[499]).toMatchObject({
+      reference: 'V499',
+      respondentCount: 3,
+      dwelling: { code: 'D499', complex: { code: 'C24', dwellingCount: 20 } },
+    });
     // count + page + one query per batched level (dwelling, tenancy, complex, counts, buurt, respondents, households,
     // and for the 25 compositions: rule parameters, tenancies, their households): constant, whatever the page size
     expect(queries).toBeLessThanOrEqual(16);

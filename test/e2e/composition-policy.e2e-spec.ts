@@ -31,18 +31,32 @@ describe('composition policy versions (admin) over GraphQL', () => {
     doc.defaultsByResilienceClass['1'][0].categories = ['WORK'];
     const cases: [Record<string, unknown>, { field: string; reason: string | RegExp }[]][] = [
       [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: '{not json' }, [{ field: 'document', reason: /is not valid JSON/ }]],
-      [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify(doc) }, [
-        { field: 'document.rankStepPoints', reason: 'must be a whole number from 0 to 10000000' },
-        { field: 'document.defaultsByResilienceClass.1[0].categories', reason: /WORK not in VULNERABILITY/ },
-      ]],
-      [{ effectiveFrom: '2026-03-01', name: 'Plan Rozenhof', document: JSON.stringify(await currentDocument()) }, [{ field: 'effectiveFrom', reason: 'must be today (2026-03-02) or later: a policy does not change the past' }]],
-      [{ effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify({ ...(await currentDocument()), complexOverridesByCode: { NOPE: { targets: [], removeTargetIds: [] } } }) },
-        [{ field: 'document.complexOverridesByCode', reason: 'names unknown complexes (NOPE)' }]],
+      [
+        { effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify(doc) },
+        [
+          { field: 'document.rankStepPoints', reason: 'must be a whole number from 0 to 10000000' },
+          { field: 'document.defaultsByResilienceClass.1[0].categories', reason: /WORK not in VULNERABILITY/ },
+        ],
+      ],
+      [
+        { effectiveFrom: '2026-03-01', name: 'Plan Rozenhof', document: JSON.stringify(await currentDocument()) },
+        [{ field: 'effectiveFrom', reason: 'must be today (2026-03-02) or later: a policy does not change the past' }],
+      ],
+      [
+        {
+          effectiveFrom: '2026-03-02',
+          name: 'Plan Rozenhof',
+          document: JSON.stringify({ ...(await currentDocument()), complexOverridesByCode: { NOPE: { targets: [], removeTargetIds: [] } } }),
+        },
+        [{ field: 'document.complexOverridesByCode', reason: 'names unknown complexes (NOPE)' }],
+      ],
     ];
     for (const [input, expected] of cases) {
       const { errors } = await sut.gql(ADD, { input });
       expect(errors![0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(errors![0].extensions.fields).toEqual(expected.map((e) => ({ field: e.field, reason: typeof e.reason === 'string' ? e.reason : expect.stringMatching(e.reason) })));
+      expect(errors![0].extensions.fields).toEqual(
+        expected.map((e) => ({ field: e.field, reason: typeof e.reason === 'string' ? e.reason : expect.stringMatching(e.reason) })),
+      );
     }
     const { data } = await sut.gql(`{ compositionPolicies { version } }`);
     expect(data.compositionPolicies).toHaveLength(1);
@@ -51,17 +65,36 @@ describe('composition policy versions (admin) over GraphQL', () => {
   it('adds a version with a stricter cap for one complex; proposals from its date use it and name it', async () => {
     const doc = await currentDocument();
     doc.complexOverridesByCode = {
-      CASE: { targets: [{ id: 'VULNERABLE_MAX', label: 'vulnerable households', dimension: 'VULNERABILITY', categories: ['VULNERABLE'], bound: 'MAX', basisPoints: 2000, weight: 150 }], removeTargetIds: [] },
+      CASE: {
+        targets: [
+          {
+            id: 'VULNERABLE_MAX',
+            label: 'vulnerable households',
+            dimension: 'VULNERABILITY',
+            categories: ['VULNERABLE'],
+            bound: 'MAX',
+            basisPoints: 2000,
+            weight: 150,
+          },
+        ],
+        removeTargetIds: [],
+      },
     };
     const { data, errors } = await sut.gql(ADD, { input: { effectiveFrom: '2026-03-02', name: 'Plan Rozenhof', document: JSON.stringify(doc) } });
     expect(errors).toBeUndefined();
     expect(data.addCompositionPolicyVersion).toMatchObject({ code: 'DEFAULT', version: 2, name: 'Plan Rozenhof', effectiveFrom: '2026-03-02' });
 
-    const proposal = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { plan composition { targetId basisPoints weight source } } }`, { v: vacancyId });
+    const proposal = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { plan composition { targetId basisPoints weight source } } }`, {
+      v: vacancyId,
+    });
     expect(proposal.errors).toBeUndefined();
     expect(JSON.parse(proposal.data.proposeAllocation.plan).policy).toEqual({ id: 'DEFAULT', version: 2, effectiveFrom: '2026-03-02' });
-    expect(proposal.data.proposeAllocation.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX'))
-      .toEqual({ targetId: 'VULNERABLE_MAX', basisPoints: 2000, weight: 150, source: 'COMPLEX_OVERRIDE' });
+    expect(proposal.data.proposeAllocation.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX')).toEqual({
+      targetId: 'VULNERABLE_MAX',
+      basisPoints: 2000,
+      weight: 150,
+      source: 'COMPLEX_OVERRIDE',
+    });
   });
 
   it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {

@@ -14,7 +14,11 @@ const OFFICERS = [...Array.from({ length: 1000 }, (_, i) => `officer-${i}`), ...
  */
 const ATTEMPTS = Number(process.env.CONCURRENCY_ATTEMPTS ?? 1000);
 
-interface GqlOutcome { status: number; data?: any; errors?: any[] }
+interface GqlOutcome {
+  status: number;
+  data?: any;
+  errors?: any[];
+}
 
 /** GraphQL over real HTTP (one socket per request), so the requests really are in flight together. */
 async function listen(sut: TestApp): Promise<(query: string, variables: Record<string, unknown>, actor: Actor) => Promise<GqlOutcome>> {
@@ -80,9 +84,15 @@ describe(`concurrency: ${ATTEMPTS} officers deciding and accepting one vacancy a
     const other = [ids['N-1'], ids['N-2']].find((h) => h !== chosen)!;
 
     // half accept the proposal, half override it with another eligible household
-    const decisions = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => gql(DECIDE, i % 2
-      ? { p: proposalId, d: 'OVERRIDE', h: other, rc: 'SOCIAL_MANAGEMENT', rt: `officer ${i} overrides` }
-      : { p: proposalId, d: 'ACCEPT' }, officer(i))));
+    const decisions = await Promise.all(
+      Array.from({ length: ATTEMPTS }, (_, i) =>
+        gql(
+          DECIDE,
+          i % 2 ? { p: proposalId, d: 'OVERRIDE', h: other, rc: 'SOCIAL_MANAGEMENT', rt: `officer ${i} overrides` } : { p: proposalId, d: 'ACCEPT' },
+          officer(i),
+        ),
+      ),
+    );
     let offer = expectOneWinner(decisions).decideProposal;
     expect(Number((await sut.dataSource.query(`SELECT count(*)::int AS n FROM offer WHERE vacancy_id = $1`, [ids['VAC-C']]))[0].n)).toBe(1);
     if (offer.status === 'PENDING_APPROVAL') {
@@ -94,11 +104,14 @@ describe(`concurrency: ${ATTEMPTS} officers deciding and accepting one vacancy a
 
     const responses = await Promise.all(Array.from({ length: ATTEMPTS }, (_, i) => gql(RESPOND, { o: offer.id }, officer(i))));
     expect(expectOneWinner(responses).recordOfferResponse.offer.status).toBe('ACCEPTED');
-    const [counts] = await sut.dataSource.query(`SELECT
+    const [counts] = await sut.dataSource.query(
+      `SELECT
       (SELECT count(*)::int FROM allocation WHERE vacancy_id = $1) AS allocations,
       (SELECT count(*)::int FROM tenancy t JOIN vacancy v ON v.dwelling_id = t.dwelling_id WHERE v.id = $1 AND t.end_date IS NULL) AS tenancies,
       (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_RESPONSE' AND seq > $2) AS responses,
-      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_DECIDED' AND seq > $2) AS decided`, [ids['VAC-C'], since]);
+      (SELECT count(*)::int FROM audit_event WHERE type = 'OFFER_DECIDED' AND seq > $2) AS decided`,
+      [ids['VAC-C'], since],
+    );
     expect(counts).toEqual({ allocations: 1, tenancies: 1, responses: 1, decided: 1 });
     const verified = await gql(VERIFY, {}, asRole('AUDITOR'));
     expect(verified.data.verifyAuditChain).toMatchObject({ valid: true, firstBreak: null });
@@ -120,18 +133,25 @@ describe('concurrency: parallel allocation rounds never house a household twice'
     const vacancyIds = open.map((v) => String(v.id));
     const third = Math.floor(vacancyIds.length / 3);
     const sets = [vacancyIds.slice(0, 2 * third), vacancyIds.slice(third), [...vacancyIds.slice(0, third), ...vacancyIds.slice(2 * third)]];
-    const started = await Promise.all(sets.map((set, i) => gql(`mutation($v: [ID!]) { startAllocationRound(input: { vacancyIds: $v }) { id } }`, { v: set }, officer(i))));
+    const started = await Promise.all(
+      sets.map((set, i) => gql(`mutation($v: [ID!]) { startAllocationRound(input: { vacancyIds: $v }) { id } }`, { v: set }, officer(i))),
+    );
     const roundIds = started.map((s) => {
       expect(s.errors).toBeUndefined();
       return s.data.startAllocationRound.id;
     });
-    await waitFor(async () => {
-      const states = await Promise.all(roundIds.map((id) => gql(`query($id: ID!) { allocationRound(id: $id) { status error } }`, { id }, officer(0))));
-      const statuses = states.map((s) => s.data.allocationRound.status);
-      expect(statuses.filter((s) => s === 'FAILED' || s === 'CANCELLED')).toEqual([]);
-      return statuses;
-    }, { until: (statuses) => statuses.every((s) => s === 'COMPLETED'), timeoutMs: 180_000, intervalMs: 500, what: `rounds ${roundIds.join(', ')} to complete` });
-    const proposals: { id: number }[] = await sut.dataSource.query(`SELECT id FROM proposal WHERE round_id IS NOT NULL AND chosen_household_id IS NOT NULL ORDER BY id`);
+    await waitFor(
+      async () => {
+        const states = await Promise.all(roundIds.map((id) => gql(`query($id: ID!) { allocationRound(id: $id) { status error } }`, { id }, officer(0))));
+        const statuses = states.map((s) => s.data.allocationRound.status);
+        expect(statuses.filter((s) => s === 'FAILED' || s === 'CANCELLED')).toEqual([]);
+        return statuses;
+      },
+      { until: (statuses) => statuses.every((s) => s === 'COMPLETED'), timeoutMs: 180_000, intervalMs: 500, what: `rounds ${roundIds.join(', ')} to complete` },
+    );
+    const proposals: { id: number }[] = await sut.dataSource.query(
+      `SELECT id FROM proposal WHERE round_id IS NOT NULL AND chosen_household_id IS NOT NULL ORDER BY id`,
+    );
     expect(proposals.length).toBeGreaterThan(vacancyIds.length); // the rounds overlap: several proposals per vacancy
 
     // every officer decides a proposal at once: a vacancy gets one offer, a household holds one
@@ -140,7 +160,9 @@ describe('concurrency: parallel allocation rounds never house a household twice'
     expect(notWinnerOrConflict(decisions)).toEqual([]);
     let offers = decisions.filter((d) => !d.errors).map((d) => d.data.decideProposal);
     expect(offers.length).toBeGreaterThan(0);
-    const approvals = await Promise.all(offers.filter((o) => o.status === 'PENDING_APPROVAL').map((o, i) => gql(APPROVE, { o: o.id }, { subject: `approver-${i}`, roles: ['OFFICER'] })));
+    const approvals = await Promise.all(
+      offers.filter((o) => o.status === 'PENDING_APPROVAL').map((o, i) => gql(APPROVE, { o: o.id }, { subject: `approver-${i}`, roles: ['OFFICER'] })),
+    );
     expect(approvals.filter((a) => a.errors)).toEqual([]);
     offers = offers.filter((o) => o.status === 'OPEN').concat(approvals.map((a) => a.data.approveOffer));
 
@@ -172,15 +194,24 @@ describe('concurrency: proposals made while the data changes read one consistent
   // a proposal that read them at two moments could see a single person on benefit, or a couple at work.
   const STATES = {
     single: { members: [{ role: 'APPLICANT', birthDate: '1985-06-15' }], incomeSource: 'WORK' },
-    couple: { members: [{ role: 'APPLICANT', birthDate: '1985-06-15' }, { role: 'PARTNER', birthDate: '1986-02-01' }], incomeSource: 'BENEFIT' },
+    couple: {
+      members: [
+        { role: 'APPLICANT', birthDate: '1985-06-15' },
+        { role: 'PARTNER', birthDate: '1986-02-01' },
+      ],
+      incomeSource: 'BENEFIT',
+    },
   } as const;
   const UPDATE = `mutation($id: ID!, $input: UpdateHouseholdInput!) { updateHousehold(id: $id, input: $input) { id } }`;
   const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`;
 
   /** The respondent's categories in the input a proposal was made from (its audit snapshot). */
   async function categoriesIn(proposalId: string): Promise<string> {
-    const [row] = await sut.dataSource.query(`SELECT s.document FROM audit_event e JOIN audit_snapshot s ON s.hash = (e.body::jsonb #>> '{payload,basis,inputHash}')
-      WHERE e.type = 'PROPOSAL_MADE' AND e.subject @> $1::jsonb ORDER BY e.seq DESC LIMIT 1`, [JSON.stringify({ proposalId: Number(proposalId) })]); // the newest: a shared server keeps other suites' ids
+    const [row] = await sut.dataSource.query(
+      `SELECT s.document FROM audit_event e JOIN audit_snapshot s ON s.hash = (e.body::jsonb #>> '{payload,basis,inputHash}')
+      WHERE e.type = 'PROPOSAL_MADE' AND e.subject @> $1::jsonb ORDER BY e.seq DESC LIMIT 1`,
+      [JSON.stringify({ proposalId: Number(proposalId) })],
+    ); // the newest: a shared server keeps other suites' ids
     const input = JSON.parse(row.document);
     const h = input.households.find((x: { id: number }) => x.id === Number(ids['N-2']));
     return `${h.categories.HOUSEHOLD_TYPE}/${h.categories.INCOME_SOURCE}`;
@@ -212,7 +243,9 @@ describe('concurrency: proposals made while the data changes read one consistent
     const proposals = await Promise.all(Array.from({ length: 40 }, (_, i) => gql(PROPOSE, { v: ids['VAC-C'] }, officer(100 + i))));
     writing = false;
     await writer;
-    const unexpected = proposals.filter((p) => p.status !== 200 || (p.errors ?? []).some((e) => !['CONFLICT', 'SERVICE_UNAVAILABLE'].includes(e.extensions?.code)));
+    const unexpected = proposals.filter(
+      (p) => p.status !== 200 || (p.errors ?? []).some((e) => !['CONFLICT', 'SERVICE_UNAVAILABLE'].includes(e.extensions?.code)),
+    );
     expect(unexpected).toEqual([]);
     const made = proposals.filter((p) => !p.errors).map((p) => p.data.proposeAllocation.id);
     expect(made.length).toBeGreaterThan(20);

@@ -37,14 +37,26 @@ describe('bulk import (CSV and JSON), all or nothing', () => {
   const count = async (table: string) => (await sut.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   it('imports good CSV files section by section', async () => {
-    for (const [kind, content] of [['NEIGHBOURHOODS', NEIGHBOURHOODS_CSV], ['COMPLEXES', COMPLEXES_CSV], ['DWELLINGS', DWELLINGS_GOOD], ['HOUSEHOLDS', HOUSEHOLDS_CSV]]) {
+    for (const [kind, content] of [
+      ['NEIGHBOURHOODS', NEIGHBOURHOODS_CSV],
+      ['COMPLEXES', COMPLEXES_CSV],
+      ['DWELLINGS', DWELLINGS_GOOD],
+      ['HOUSEHOLDS', HOUSEHOLDS_CSV],
+    ]) {
       const { data, errors } = await sut.gql(IMPORT, { input: { kind, format: 'CSV', content } });
       expect(errors).toBeUndefined();
       expect(data.importData).toMatchObject({ ok: true, written: true, errors: [] });
     }
     expect(await count('dwelling')).toBe(3);
-    const { data } = await sut.gql(`{ households(filter: { referencePrefix: "W-1" }) { nodes { size householdType members { role birthDate } localTies { years } preferences { minRooms buurtCodes } } } }`);
-    expect(data.households.nodes[0]).toMatchObject({ size: 3, householdType: 'FAMILY', localTies: { years: 12 }, preferences: { minRooms: 3, buurtCodes: ['BU90010001', 'BU90010002'] } });
+    const { data } = await sut.gql(
+      `{ households(filter: { referencePrefix: "W-1" }) { nodes { size householdType members { role birthDate } localTies { years } preferences { minRooms buurtCodes } } } }`,
+    );
+    expect(data.households.nodes[0]).toMatchObject({
+      size: 3,
+      householdType: 'FAMILY',
+      localTies: { years: 12 },
+      preferences: { minRooms: 3, buurtCodes: ['BU90010001', 'BU90010002'] },
+    });
     const w2 = await sut.gql(`{ households(filter: { referencePrefix: "W-2" }) { nodes { urgency { category expires } supportNeeds } } }`);
     expect(w2.data.households.nodes[0]).toEqual({ urgency: { category: 'MEDICAL', expires: '2027-01-05' }, supportNeeds: ['MENTAL_HEALTH'] });
   });
@@ -95,7 +107,9 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
       { householdReference: 'W-2', dwellingCode: 'A-1', startDate: '2021-01-01' },
     ];
     const bad = await sut.gql(IMPORT, { input: { kind: 'TENANCIES', format: 'JSON', content: JSON.stringify(tenancies) } });
-    expect(bad.data.importData.errors).toEqual([{ section: 'tenancies', line: 2, field: 'dwellingCode', reason: 'overlaps another tenancy of A-1 (2020-01-01 to now (line 1))' }]);
+    expect(bad.data.importData.errors).toEqual([
+      { section: 'tenancies', line: 2, field: 'dwellingCode', reason: 'overlaps another tenancy of A-1 (2020-01-01 to now (line 1))' },
+    ]);
     expect(await count('tenancy')).toBe(0);
 
     const vacancies = [{ reference: 'VAC-9', dwellingCode: 'B-1', availableFrom: '2026-04-01', route: 'LOTTERY', respondents: ['W-1', 'W-2'] }];
@@ -107,8 +121,14 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
   it('validates a JSON dataset without writing on dryRun, then imports it from a file path', async () => {
     const dataset = smallDataset();
     // rename keys so they do not collide with the CSV imports above
-    const content = JSON.stringify(dataset).replaceAll('BU9001000', 'BU9002000').replaceAll('"municipalityCode":"GM9001"', '"municipalityCode":"GM9002"').replaceAll('CPX-', 'CPY-').replaceAll('"A-', '"AA-').replaceAll('"B-', '"BB-')
-      .replaceAll('"W-', '"WW-').replaceAll('VAC-1', 'VAC-11');
+    const content = JSON.stringify(dataset)
+      .replaceAll('BU9001000', 'BU9002000')
+      .replaceAll('"municipalityCode":"GM9001"', '"municipalityCode":"GM9002"')
+      .replaceAll('CPX-', 'CPY-')
+      .replaceAll('"A-', '"AA-')
+      .replaceAll('"B-', '"BB-')
+      .replaceAll('"W-', '"WW-')
+      .replaceAll('VAC-1', 'VAC-11');
     const dry = await sut.gql(IMPORT, { input: { kind: 'DATASET', format: 'JSON', content, dryRun: true } });
     expect(dry.data.importData).toMatchObject({ ok: true, written: false });
     const before = await count('household');
@@ -125,7 +145,10 @@ D-2,CPX-A,Kade 4,7311AB,2,55,65000,3000,true,NONE,
     symlinkSync('/', join(dir, 'up'));
     for (const path of ['../etc/passwd', 'evil.csv', 'up/etc/passwd', 'up']) {
       const escape = await sut.gql(IMPORT, { input: { kind: 'COMPLEXES', format: 'CSV', path } });
-      expect([path, escape.errors![0].extensions.fields]).toEqual([path, [{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]]);
+      expect([path, escape.errors![0].extensions.fields]).toEqual([
+        path,
+        [{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }],
+      ]);
       expect(JSON.stringify(escape.errors)).not.toContain(dir);
     }
     const missing = await sut.gql(IMPORT, { input: { kind: 'COMPLEXES', format: 'CSV', path: 'nothing-here.csv' } });

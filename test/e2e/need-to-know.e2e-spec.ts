@@ -40,16 +40,96 @@ const EXTRA = {
   complexes: [],
   tenancies: [],
   dwellings: [
-    { code: 'W-1', complexCode: 'PARK', address: 'Parklaan 10', postcode: '7312AB', rooms: 3, floorAreaM2: 70, netRentCents: 68_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'WHEELCHAIR', labels: ['WHEELCHAIR'] },
-    { code: 'U-1', complexCode: 'PARK', address: 'Parklaan 11', postcode: '7312AB', rooms: 2, floorAreaM2: 58, netRentCents: 64_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'NONE', labels: [] },
-    { code: 'G-1', complexCode: 'NEXT', address: 'Parklaan 12', postcode: '7312AB', rooms: 3, floorAreaM2: 66, netRentCents: 67_000, serviceCostsCents: 0, isDaeb: true, accessibility: 'ZERO_STEP', labels: [] },
+    {
+      code: 'W-1',
+      complexCode: 'PARK',
+      address: 'Parklaan 10',
+      postcode: '7312AB',
+      rooms: 3,
+      floorAreaM2: 70,
+      netRentCents: 68_000,
+      serviceCostsCents: 0,
+      isDaeb: true,
+      accessibility: 'WHEELCHAIR',
+      labels: ['WHEELCHAIR'],
+    },
+    {
+      code: 'U-1',
+      complexCode: 'PARK',
+      address: 'Parklaan 11',
+      postcode: '7312AB',
+      rooms: 2,
+      floorAreaM2: 58,
+      netRentCents: 64_000,
+      serviceCostsCents: 0,
+      isDaeb: true,
+      accessibility: 'NONE',
+      labels: [],
+    },
+    {
+      code: 'G-1',
+      complexCode: 'NEXT',
+      address: 'Parklaan 12',
+      postcode: '7312AB',
+      rooms: 3,
+      floorAreaM2: 66,
+      netRentCents: 67_000,
+      serviceCostsCents: 0,
+      isDaeb: true,
+      accessibility: 'ZERO_STEP',
+      labels: [],
+    },
   ],
   households: [
-    HouseholdBuilder.from({ reference: 'H-000101', members: [{ role: 'APPLICANT', birthDate: '1979-04-23' }], taxableIncomeCents: 2_234_567, box3AssetsCents: 3_456_789, registrationDate: '2011-05-05', indicationKind: 'MEDICAL', indicationAccessibility: 'WHEELCHAIR', supportNeeds: ['DEBT_COUNSELLING'] }).build(),
-    HouseholdBuilder.from({ reference: 'H-000102', members: [{ role: 'APPLICANT', birthDate: '1990-08-17' }], taxableIncomeCents: 2_187_654, incomeSource: 'BENEFIT', registrationDate: '2013-06-06', urgencyCategory: 'SOCIAL', urgencyGranted: '2025-11-03', urgencyExpires: '2026-11-03', supportNeeds: ['SHELTER_OUTFLOW'] }).build(),
-    HouseholdBuilder.from({ reference: 'H-000103', members: [{ role: 'APPLICANT', birthDate: '1968-02-11' }, { role: 'PARTNER', birthDate: '1970-12-05' }], taxableIncomeCents: 3_012_345, registrationDate: '2012-07-07', indicationKind: 'WMO', indicationAccessibility: 'ZERO_STEP' }).build(),
-    HouseholdBuilder.from({ reference: 'H-000104', members: [{ role: 'APPLICANT', birthDate: '1975-09-30' }, { role: 'CHILD', birthDate: '2015-03-14' }], taxableIncomeCents: 1_765_432, registrationDate: '2015-08-08', urgencyCategory: 'MEDICAL', urgencyGranted: '2026-01-10' }).build(),
-    HouseholdBuilder.from({ reference: 'H-000105', members: [{ role: 'APPLICANT', birthDate: '1988-12-24' }], taxableIncomeCents: 2_345_678, registrationDate: '2010-03-03' }).build(),
+    HouseholdBuilder.from({
+      reference: 'H-000101',
+      members: [{ role: 'APPLICANT', birthDate: '1979-04-23' }],
+      taxableIncomeCents: 2_234_567,
+      box3AssetsCents: 3_456_789,
+      registrationDate: '2011-05-05',
+      indicationKind: 'MEDICAL',
+      indicationAccessibility: 'WHEELCHAIR',
+      supportNeeds: ['DEBT_COUNSELLING'],
+    }).build(),
+    HouseholdBuilder.from({
+      reference: 'H-000102',
+      members: [{ role: 'APPLICANT', birthDate: '1990-08-17' }],
+      taxableIncomeCents: 2_187_654,
+      incomeSource: 'BENEFIT',
+      registrationDate: '2013-06-06',
+      urgencyCategory: 'SOCIAL',
+      urgencyGranted: '2025-11-03',
+      urgencyExpires: '2026-11-03',
+      supportNeeds: ['SHELTER_OUTFLOW'],
+    }).build(),
+    HouseholdBuilder.from({
+      reference: 'H-000103',
+      members: [
+        { role: 'APPLICANT', birthDate: '1968-02-11' },
+        { role: 'PARTNER', birthDate: '1970-12-05' },
+      ],
+      taxableIncomeCents: 3_012_345,
+      registrationDate: '2012-07-07',
+      indicationKind: 'WMO',
+      indicationAccessibility: 'ZERO_STEP',
+    }).build(),
+    HouseholdBuilder.from({
+      reference: 'H-000104',
+      members: [
+        { role: 'APPLICANT', birthDate: '1975-09-30' },
+        { role: 'CHILD', birthDate: '2015-03-14' },
+      ],
+      taxableIncomeCents: 1_765_432,
+      registrationDate: '2015-08-08',
+      urgencyCategory: 'MEDICAL',
+      urgencyGranted: '2026-01-10',
+    }).build(),
+    HouseholdBuilder.from({
+      reference: 'H-000105',
+      members: [{ role: 'APPLICANT', birthDate: '1988-12-24' }],
+      taxableIncomeCents: 2_345_678,
+      registrationDate: '2010-03-03',
+    }).build(),
   ],
   vacancies: [
     { reference: 'VAC-W', dwellingCode: 'W-1', availableFrom: '2026-04-01', route: 'REGULAR', respondents: ['H-000101', 'H-000103', 'H-000105', 'N-2'] },
@@ -71,7 +151,8 @@ describe('need to know: what auditors and managers can see, over every Query fie
   /** Runs an operation and fails the setup with the errors when it has any. */
   async function must(label: string, query: string, variables: Record<string, unknown> = {}, as: Actor = DEFAULT_TEST_ACTOR): Promise<any> {
     const { status, body } = await gql(query, variables, as);
-    if (body?.errors?.length || !body?.data) throw new Error(`setup step "${label}" failed (HTTP ${status}): ${JSON.stringify(body?.errors ?? body).slice(0, 800)}`);
+    if (body?.errors?.length || !body?.data)
+      throw new Error(`setup step "${label}" failed (HTTP ${status}): ${JSON.stringify(body?.errors ?? body).slice(0, 800)}`);
     return body.data;
   }
 
@@ -83,7 +164,11 @@ describe('need to know: what auditors and managers can see, over every Query fie
     ({ sut, ids } = await createCaseApp());
     const server = sut.app.getHttpServer();
     gql = async (query, variables = {}, as = DEFAULT_TEST_ACTOR) => {
-      const res = await request(server).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${sut.tokenFor(as)}`).send({ query, variables });
+      const res = await request(server)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${sut.tokenFor(as)}`)
+        .send({ query, variables });
       return { status: res.status, body: res.body };
     };
     schema = buildClientSchema((await must('introspection', getIntrospectionQuery())) as any);
@@ -100,10 +185,15 @@ describe('need to know: what auditors and managers can see, over every Query fie
     } else setupNotes.push('no assignOfficer mutation in the schema: officers not assigned');
 
     // an import by an admin: households with special-category data and operational references
-    const imported = await must('importData', `mutation($input: ImportInput!) { importData(input: $input) { ok written errors { section line field reason } } }`,
-      { input: { kind: 'DATASET', format: 'JSON', content: JSON.stringify(EXTRA) } }, ADMIN);
+    const imported = await must(
+      'importData',
+      `mutation($input: ImportInput!) { importData(input: $input) { ok written errors { section line field reason } } }`,
+      { input: { kind: 'DATASET', format: 'JSON', content: JSON.stringify(EXTRA) } },
+      ADMIN,
+    );
     if (!imported.importData.ok) throw new Error(`import refused: ${JSON.stringify(imported.importData.errors)}`);
-    for (const row of await sut.dataSource.query(`SELECT id::text AS id, reference FROM household UNION ALL SELECT id::text, reference FROM vacancy`)) ids[row.reference] = row.id;
+    for (const row of await sut.dataSource.query(`SELECT id::text AS id, reference FROM household UNION ALL SELECT id::text, reference FROM vacancy`))
+      ids[row.reference] = row.id;
 
     const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id chosen { household { id reference } } alternatives { household { id reference } } } }`;
     const DECIDE = `mutation($input: DecideProposalInput!) { decideProposal(input: $input) { id status household { reference } } }`;
@@ -114,18 +204,36 @@ describe('need to know: what auditors and managers can see, over every Query fie
     const c = (await must('propose VAC-C', PROPOSE, { v: ids['VAC-C'] })).proposeAllocation;
     const offerC = (await must('accept VAC-C', DECIDE, { input: { proposalId: c.id, decision: 'ACCEPT' } })).decideProposal;
     if (offerC.status === 'PENDING_APPROVAL') await must('approve VAC-C', APPROVE, { o: offerC.id }, SECOND_OFFICER);
-    const declined = (await must('decline VAC-C', RESPOND, { input: { offerId: offerC.id, response: 'DECLINED', reason: `${offerC.household.reference} declined: too far from work` } })).recordOfferResponse;
+    const declined = (
+      await must('decline VAC-C', RESPOND, {
+        input: { offerId: offerC.id, response: 'DECLINED', reason: `${offerC.household.reference} declined: too far from work` },
+      })
+    ).recordOfferResponse;
     const next = declined.nextOffer;
     if (next?.status === 'PENDING_APPROVAL') {
-      await must('refuse next VAC-C offer', `mutation($input: RefuseOfferInput!) { refuseOffer(input: $input) { id status } }`,
-        { input: { offerId: next.id, reason: `Refused: ${next.household.reference} would break the vulnerable cap` } }, SECOND_OFFICER);
+      await must(
+        'refuse next VAC-C offer',
+        `mutation($input: RefuseOfferInput!) { refuseOffer(input: $input) { id status } }`,
+        { input: { offerId: next.id, reason: `Refused: ${next.household.reference} would break the vulnerable cap` } },
+        SECOND_OFFICER,
+      );
     } else setupNotes.push(`next offer on VAC-C was ${next?.status ?? 'absent'}: no four-eyes refusal`);
 
     // VAC-P: override with another eligible respondent, the reason naming it; approved by a second officer; accepted
     const p = (await must('propose VAC-P', PROPOSE, { v: ids['VAC-P'] })).proposeAllocation;
     const other = p.alternatives.map((a: any) => a.household).find((h: any) => h.reference !== p.chosen?.household?.reference);
     if (!other) throw new Error(`VAC-P has no alternative to override with: ${JSON.stringify(p)}`);
-    const override = (await must('override VAC-P', DECIDE, { input: { proposalId: p.id, decision: 'OVERRIDE', householdId: ids[other.reference] ?? other.id, reasonCode: 'SOCIAL_MANAGEMENT', reasonText: `Chosen ${other.reference} because support is arranged with the care provider` } })).decideProposal;
+    const override = (
+      await must('override VAC-P', DECIDE, {
+        input: {
+          proposalId: p.id,
+          decision: 'OVERRIDE',
+          householdId: ids[other.reference] ?? other.id,
+          reasonCode: 'SOCIAL_MANAGEMENT',
+          reasonText: `Chosen ${other.reference} because support is arranged with the care provider`,
+        },
+      })
+    ).decideProposal;
     if (override.status === 'PENDING_APPROVAL') await must('approve override VAC-P', APPROVE, { o: override.id }, SECOND_OFFICER);
     await must('accept VAC-P offer', RESPOND, { input: { offerId: override.id, response: 'ACCEPTED' } });
 
@@ -135,18 +243,40 @@ describe('need to know: what auditors and managers can see, over every Query fie
     if (offerW.status === 'PENDING_APPROVAL') await must('approve VAC-W', APPROVE, { o: offerW.id }, SECOND_OFFICER);
 
     // an allocation round over the urgency vacancy and another one
-    const round = (await must('startAllocationRound', `mutation($input: StartAllocationRoundInput!) { startAllocationRound(input: $input) { id } }`,
-      { input: { vacancyIds: [ids['VAC-U'], ids['VAC-G']], timeLimitSeconds: 10 } })).startAllocationRound;
-    const finishedRound = await poll('allocationRound', `query($id: ID!) { allocationRound(id: $id) { status error } }`, { id: round.id }, DEFAULT_TEST_ACTOR,
-      (d) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(d.allocationRound.status), 30_000);
-    if (finishedRound.allocationRound.status !== 'COMPLETED') setupNotes.push(`round ended ${finishedRound.allocationRound.status}: ${finishedRound.allocationRound.error}`);
+    const round = (
+      await must('startAllocationRound', `mutation($input: StartAllocationRoundInput!) { startAllocationRound(input: $input) { id } }`, {
+        input: { vacancyIds: [ids['VAC-U'], ids['VAC-G']], timeLimitSeconds: 10 },
+      })
+    ).startAllocationRound;
+    const finishedRound = await poll(
+      'allocationRound',
+      `query($id: ID!) { allocationRound(id: $id) { status error } }`,
+      { id: round.id },
+      DEFAULT_TEST_ACTOR,
+      (d) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(d.allocationRound.status),
+      30_000,
+    );
+    if (finishedRound.allocationRound.status !== 'COMPLETED')
+      setupNotes.push(`round ended ${finishedRound.allocationRound.status}: ${finishedRound.allocationRound.error}`);
 
     // a simulation, as a manager
     const [{ id: caseComplexId }] = await sut.dataSource.query(`SELECT id::text AS id FROM complex WHERE code = 'CASE'`);
-    const sim = (await must('startSimulation', `mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }`,
-      { input: { complexIds: [caseComplexId], horizonYears: 2, runs: 10, seed: 5 } }, MANAGER)).startSimulation;
-    const finishedSim = await poll('simulation', `query($id: ID!) { simulation(id: $id) { status error } }`, { id: sim.id }, MANAGER,
-      (d) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(d.simulation.status), 40_000);
+    const sim = (
+      await must(
+        'startSimulation',
+        `mutation($input: StartSimulationInput!) { startSimulation(input: $input) { id } }`,
+        { input: { complexIds: [caseComplexId], horizonYears: 2, runs: 10, seed: 5 } },
+        MANAGER,
+      )
+    ).startSimulation;
+    const finishedSim = await poll(
+      'simulation',
+      `query($id: ID!) { simulation(id: $id) { status error } }`,
+      { id: sim.id },
+      MANAGER,
+      (d) => ['COMPLETED', 'FAILED', 'CANCELLED'].includes(d.simulation.status),
+      40_000,
+    );
     if (finishedSim.simulation.status !== 'COMPLETED') setupNotes.push(`simulation ended ${finishedSim.simulation.status}: ${finishedSim.simulation.error}`);
 
     await must('allocationReport', `{ allocationReport(year: 2026) { allocations csv } }`, {}, MANAGER);
@@ -164,7 +294,16 @@ describe('need to know: what auditors and managers can see, over every Query fie
   async function walk(actor: Actor, audience: Audience) {
     const harvest = new Harvest();
     // ids of the database's objects, except households: those only as the reader itself saw them
-    for (const [type, table] of [['Vacancy', 'vacancy'], ['Proposal', 'proposal'], ['Dwelling', 'dwelling'], ['Complex', 'complex'], ['AllocationRound', 'allocation_round'], ['Simulation', 'simulation'], ['Offer', 'offer'], ['Tenancy', 'tenancy']]) {
+    for (const [type, table] of [
+      ['Vacancy', 'vacancy'],
+      ['Proposal', 'proposal'],
+      ['Dwelling', 'dwelling'],
+      ['Complex', 'complex'],
+      ['AllocationRound', 'allocation_round'],
+      ['Simulation', 'simulation'],
+      ['Offer', 'offer'],
+      ['Tenancy', 'tenancy'],
+    ]) {
       for (const { id } of await sut.dataSource.query(`SELECT id::text AS id FROM ${table} ORDER BY id`)) harvest.addId(type, id);
     }
     for (const { year } of await sut.dataSource.query(`SELECT DISTINCT year FROM rule_parameter_year ORDER BY year DESC`)) harvest.addValue('year', year);
@@ -191,10 +330,12 @@ describe('need to know: what auditors and managers can see, over every Query fie
     // NTK_DUMP=<dir>: every answer of the walk, for a look at what the audience saw
     if (process.env.NTK_DUMP) writeFileSync(join(process.env.NTK_DUMP, `need-to-know-${audience}.json`), JSON.stringify(report.roots, null, 1));
     const c = coverage(report);
-    console.info(`need-to-know walk as ${actor.roles.join('+')} (${audience}): ${report.requests} requests, ${c.executed.length} of ${c.allowed.length} allowed Query fields executed ` +
-      `(${c.all.length} in all; refused for the role: ${c.forbidden.length}), ${report.denied.size} denied fields, ${leaks.length} leaks\n` +
-      `  not reached: ${c.missed.join(' | ') || '-'}\n  refused: ${c.forbidden.join(' | ') || '-'}\n  denied: ${[...report.denied].sort().join(', ') || '-'}` +
-      (report.unreducible.length ? `\n  unreducible refusals: ${report.unreducible.join(' | ')}` : ''));
+    console.info(
+      `need-to-know walk as ${actor.roles.join('+')} (${audience}): ${report.requests} requests, ${c.executed.length} of ${c.allowed.length} allowed Query fields executed ` +
+        `(${c.all.length} in all; refused for the role: ${c.forbidden.length}), ${report.denied.size} denied fields, ${leaks.length} leaks\n` +
+        `  not reached: ${c.missed.join(' | ') || '-'}\n  refused: ${c.forbidden.join(' | ') || '-'}\n  denied: ${[...report.denied].sort().join(', ') || '-'}` +
+        (report.unreducible.length ? `\n  unreducible refusals: ${report.unreducible.join(' | ')}` : ''),
+    );
     return { report, leaks };
   }
 
@@ -203,13 +344,16 @@ describe('need to know: what auditors and managers can see, over every Query fie
     const forbidden = report.roots.filter((r) => r.forbidden).map((r) => `${r.field} (${r.forbidden})`);
     const allowed = report.roots.filter((r) => !r.forbidden);
     const executed = allowed.filter((r) => r.executedCalls > 0).map((r) => r.field);
-    const missed = allowed.filter((r) => r.executedCalls === 0).map((r) => `${r.field}: ${[...r.unfillable, ...r.errors].join('; ').slice(0, 200) || 'no data'}`);
+    const missed = allowed
+      .filter((r) => r.executedCalls === 0)
+      .map((r) => `${r.field}: ${[...r.unfillable, ...r.errors].join('; ').slice(0, 200) || 'no data'}`);
     return { all, forbidden, allowed: allowed.map((r) => r.field), executed, missed };
   }
 
   function expectReached(report: WalkReport) {
     const c = coverage(report);
-    const summary = `executed ${c.executed.length} of ${c.allowed.length} allowed Query fields (${c.all.length} in all)\n` +
+    const summary =
+      `executed ${c.executed.length} of ${c.allowed.length} allowed Query fields (${c.all.length} in all)\n` +
       `not reached:\n  ${c.missed.join('\n  ') || '-'}\nrefused for the role:\n  ${c.forbidden.join('\n  ') || '-'}\n` +
       `denied fields: ${[...report.denied].sort().join(', ') || '-'}`;
     // sanity: a walker that reaches nothing, or a role refused (nearly) everything, cannot pass
@@ -221,8 +365,10 @@ describe('need to know: what auditors and managers can see, over every Query fie
     const bad: string[] = [];
     for (const root of report.roots) {
       for (const r of root.refusals) {
-        if (r.deniedFields && (r.status !== 403 || r.code !== 'FORBIDDEN')) bad.push(`${root.field}: deniedFields ${JSON.stringify(r.deniedFields)} with HTTP ${r.status} and code ${r.code}, not 403 FORBIDDEN`);
-        for (const coordinate of r.deniedFields ?? []) if (!coordinateExists(schema, coordinate)) bad.push(`${root.field}: denied "${coordinate}" is not a schema coordinate`);
+        if (r.deniedFields && (r.status !== 403 || r.code !== 'FORBIDDEN'))
+          bad.push(`${root.field}: deniedFields ${JSON.stringify(r.deniedFields)} with HTTP ${r.status} and code ${r.code}, not 403 FORBIDDEN`);
+        for (const coordinate of r.deniedFields ?? [])
+          if (!coordinateExists(schema, coordinate)) bad.push(`${root.field}: denied "${coordinate}" is not a schema coordinate`);
       }
     }
     expect(bad).toEqual([]);
@@ -242,9 +388,13 @@ describe('need to know: what auditors and managers can see, over every Query fie
         k.fields.add(outer.replace(/\[\d+\]/g, ''));
         byKind.set(kind, k);
       }
-      const kinds = [...byKind.entries()].map(([kind, k]) => `  ${kind}: ${k.n}, under ${[...k.roots].join(', ')}; at ${[...k.fields].slice(0, 12).join(', ')}`);
-      throw new Error(`${leaks.length} leak(s) to the ${audience} audience\n${kinds.join('\n')}\n` +
-        `where (path | kind (times): first value   [call]):\n${describeLeaks(leaks, Number(process.env.NTK_MAX_LINES ?? 80))}`);
+      const kinds = [...byKind.entries()].map(
+        ([kind, k]) => `  ${kind}: ${k.n}, under ${[...k.roots].join(', ')}; at ${[...k.fields].slice(0, 12).join(', ')}`,
+      );
+      throw new Error(
+        `${leaks.length} leak(s) to the ${audience} audience\n${kinds.join('\n')}\n` +
+          `where (path | kind (times): first value   [call]):\n${describeLeaks(leaks, Number(process.env.NTK_MAX_LINES ?? 80))}`,
+      );
     }
   }
 
@@ -266,7 +416,8 @@ describe('need to know: what auditors and managers can see, over every Query fie
 
     it('reaches (nearly) every Query field an auditor may call', () => expectReached(walks.pseudonymous!.report));
     it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.pseudonymous!.report));
-    it('sees no operational reference, internal household id or special-category value; incomes and birth dates only in rule verdicts', () => expectNoLeaks('pseudonymous'));
+    it('sees no operational reference, internal household id or special-category value; incomes and birth dates only in rule verdicts', () =>
+      expectNoLeaks('pseudonymous'));
   });
 
   describe('manager (aggregate)', () => {
@@ -278,7 +429,6 @@ describe('need to know: what auditors and managers can see, over every Query fie
     it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.aggregate!.report));
     it('sees no household identity (reference, pseudonym, id) and no per-household fact', () => expectNoLeaks('aggregate'));
   });
-
 });
 
 /** The leak detector must itself be able to fail. */
@@ -297,42 +447,71 @@ describe('need to know: the leak detector', () => {
   };
   const PSN = 'PSN-0123456789abcdef';
   const verdict = {
-    __typename: 'RuleOutcome', ruleId: 'DAEB_TARGET_GROUP', reference: 'Local policy: priority for households with a Wmo/medical indication',
+    __typename: 'RuleOutcome',
+    ruleId: 'DAEB_TARGET_GROUP',
+    reference: 'Local policy: priority for households with a Wmo/medical indication',
     explanation: `Your household's income of ${formatEuros(2_234_567)} is at most the limit.`,
-    values: [{ __typename: 'ComparedValue', name: 'taxableIncomeCents', value: '2234567', limit: '5153700', comparison: '<=', holds: true },
-      { __typename: 'ComparedValue', name: 'urgencyCategory', value: null, limit: '["SOCIAL","MEDICAL"]', comparison: 'in', holds: false }],
+    values: [
+      { __typename: 'ComparedValue', name: 'taxableIncomeCents', value: '2234567', limit: '5153700', comparison: '<=', holds: true },
+      { __typename: 'ComparedValue', name: 'urgencyCategory', value: null, limit: '["SOCIAL","MEDICAL"]', comparison: 'in', holds: false },
+    ],
   };
   const kinds = (answer: unknown, audience: Audience = 'pseudonymous') => findLeaks(answer, facts, audience).map((l) => `${l.path}: ${l.kind}`);
 
   it('reports an operational reference inside a sentence', () => {
-    expect(kinds({ data: { proposal: { __typename: 'Proposal', passedOverSummary: 'The plain-order candidate H-000123 was passed over.' } } }))
-      .toEqual([expect.stringMatching(/passedOverSummary: operational household reference H-000123/)]);
+    expect(kinds({ data: { proposal: { __typename: 'Proposal', passedOverSummary: 'The plain-order candidate H-000123 was passed over.' } } })).toEqual([
+      expect.stringMatching(/passedOverSummary: operational household reference H-000123/),
+    ]);
   });
 
   it('reports an internal id under householdId inside a JSON string', () => {
-    expect(kinds({ data: { auditEvents: [{ __typename: 'AuditEvent', seq: 17, body: JSON.stringify({ payload: { proposalId: 17, householdId: 17 } }) }] } }))
-      .toEqual([expect.stringMatching(/body<json>\.payload\.householdId: internal household id/)]);
+    expect(
+      kinds({ data: { auditEvents: [{ __typename: 'AuditEvent', seq: 17, body: JSON.stringify({ payload: { proposalId: 17, householdId: 17 } }) }] } }),
+    ).toEqual([expect.stringMatching(/body<json>\.payload\.householdId: internal household id/)]);
   });
 
   it('reports an income outside a rule verdict, and not inside one (for auditors)', () => {
-    expect(kinds({ data: { household: { __typename: 'Household', id: PSN, taxableIncomeCents: 2_234_567 }, eligibility: { outcomes: [verdict] } } }))
-      .toEqual([expect.stringMatching(/taxableIncomeCents: income outside a rule verdict/)]);
-    expect(kinds({ data: { eligibility: { summary: `Income ${formatEuros(2_234_567)} is too high`, outcomes: [verdict] } } }))
-      .toEqual([expect.stringMatching(/summary: income €22,345\.67 outside/)]);
+    expect(kinds({ data: { household: { __typename: 'Household', id: PSN, taxableIncomeCents: 2_234_567 }, eligibility: { outcomes: [verdict] } } })).toEqual([
+      expect.stringMatching(/taxableIncomeCents: income outside a rule verdict/),
+    ]);
+    expect(kinds({ data: { eligibility: { summary: `Income ${formatEuros(2_234_567)} is too high`, outcomes: [verdict] } } })).toEqual([
+      expect.stringMatching(/summary: income €22,345\.67 outside/),
+    ]);
     // managers: not even in verdicts
     expect(kinds({ data: { eligibility: { outcomes: [verdict] } } }, 'aggregate')).toHaveLength(2);
   });
 
   it('reports a support-need code, an indication, an urgency category and a special-category sentence', () => {
-    expect(kinds({ data: { household: { __typename: 'Household', id: PSN, supportNeeds: ['MENTAL_HEALTH'] } } })).toEqual([expect.stringMatching(/supportNeeds\[0\]: special category: support need/)]);
-    expect(kinds({ data: { household: { __typename: 'Household', id: PSN, indication: { __typename: 'Indication', kind: 'MEDICAL' }, urgency: { __typename: 'Urgency', category: 'SOCIAL' } } } })).toHaveLength(2);
+    expect(kinds({ data: { household: { __typename: 'Household', id: PSN, supportNeeds: ['MENTAL_HEALTH'] } } })).toEqual([
+      expect.stringMatching(/supportNeeds\[0\]: special category: support need/),
+    ]);
+    expect(
+      kinds({
+        data: {
+          household: {
+            __typename: 'Household',
+            id: PSN,
+            indication: { __typename: 'Indication', kind: 'MEDICAL' },
+            urgency: { __typename: 'Urgency', category: 'SOCIAL' },
+          },
+        },
+      }),
+    ).toHaveLength(2);
     expect(kinds({ data: { whyNotChosen: { sentences: [`ACCESSIBILITY_INDICATION: ${facts.specialSentences[0]}`] } } })).toHaveLength(1);
-    expect(kinds({ data: { v: { __typename: 'ComparedValue', name: 'indicationAccessibility', value: 'WHEELCHAIR', limit: 'WHEELCHAIR', comparison: '=', holds: true } } })).toHaveLength(1);
+    expect(
+      kinds({
+        data: { v: { __typename: 'ComparedValue', name: 'indicationAccessibility', value: 'WHEELCHAIR', limit: 'WHEELCHAIR', comparison: '=', holds: true } },
+      }),
+    ).toHaveLength(1);
   });
 
   it('reports internal household ids and birth dates, and any household identity to managers', () => {
-    expect(kinds({ data: { household: { __typename: 'Household', id: '17', members: [{ __typename: 'HouseholdMember', birthDate: '1979-04-23' }] } } })).toHaveLength(2);
-    expect(kinds({ data: { rationale: { sentences: [`Proposed: ${PSN}, rank 2 of 3.`], decisions: [{ householdReference: PSN }] } } }, 'aggregate')).toHaveLength(3);
+    expect(
+      kinds({ data: { household: { __typename: 'Household', id: '17', members: [{ __typename: 'HouseholdMember', birthDate: '1979-04-23' }] } } }),
+    ).toHaveLength(2);
+    expect(
+      kinds({ data: { rationale: { sentences: [`Proposed: ${PSN}, rank 2 of 3.`], decisions: [{ householdReference: PSN }] } } }, 'aggregate'),
+    ).toHaveLength(3);
   });
 
   it('finds nothing in a clean answer', () => {
@@ -371,15 +550,27 @@ async function sensitiveFacts(sut: TestApp, schema: GraphQLSchema): Promise<Sens
     FROM household h ORDER BY h.id`);
   const supportNeeds = [...new Set(households.flatMap((h) => toArray(h.support_needs)))];
   const enumValues = (name: string) => ((schema.getType(name) as any)?.getValues?.() ?? []).map((v: any) => v.name as string);
-  const indicationValues = [...new Set([...enumValues('IndicationKind'), ...enumValues('IndicatedAccessibility'),
-    ...households.flatMap((h) => [h.indication_kind, h.indication_accessibility]).filter(Boolean)])];
+  const indicationValues = [
+    ...new Set([
+      ...enumValues('IndicationKind'),
+      ...enumValues('IndicatedAccessibility'),
+      ...households.flatMap((h) => [h.indication_kind, h.indication_accessibility]).filter(Boolean),
+    ]),
+  ];
   const urgencyCategories = [...new Set(households.map((h) => h.urgency_category).filter(Boolean))] as string[];
 
   // incomes: not tiny, not equal to a legal parameter
   const parameterValues = new Set<number>();
-  for (const row of await q(`SELECT * FROM rule_parameter_year`)) for (const v of Object.values(row)) if (v !== null && !isNaN(Number(v))) parameterValues.add(Number(v));
-  const incomes = [...new Set(households.flatMap((h) => [h.income, h.assets]).filter((v) => v !== null).map(Number))]
-    .filter((c) => c >= 100_000 && !parameterValues.has(c));
+  for (const row of await q(`SELECT * FROM rule_parameter_year`))
+    for (const v of Object.values(row)) if (v !== null && !isNaN(Number(v))) parameterValues.add(Number(v));
+  const incomes = [
+    ...new Set(
+      households
+        .flatMap((h) => [h.income, h.assets])
+        .filter((v) => v !== null)
+        .map(Number),
+    ),
+  ].filter((c) => c >= 100_000 && !parameterValues.has(c));
 
   // birth dates: not equal to any other date in the database
   const otherDates = new Set<string>([TEST_TODAY]);
@@ -387,10 +578,19 @@ async function sensitiveFacts(sut: TestApp, schema: GraphQLSchema): Promise<Sens
     WHERE table_schema = current_schema() AND data_type IN ('date', 'timestamp with time zone', 'timestamp without time zone')`);
   for (const { table_name, column_name } of dateColumns) {
     if (table_name === 'household_member' && column_name === 'birth_date') continue;
-    for (const row of await q(`SELECT DISTINCT to_char("${column_name}", 'YYYY-MM-DD') AS d FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`)) otherDates.add(row.d);
+    for (const row of await q(`SELECT DISTINCT to_char("${column_name}", 'YYYY-MM-DD') AS d FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`))
+      otherDates.add(row.d);
   }
-  const birthDates = [...new Set(households.flatMap((h) => String(h.members ?? '').split(';').filter(Boolean).map((m) => m.slice(m.indexOf(':') + 1))))]
-    .filter((d) => !otherDates.has(d));
+  const birthDates = [
+    ...new Set(
+      households.flatMap((h) =>
+        String(h.members ?? '')
+          .split(';')
+          .filter(Boolean)
+          .map((m) => m.slice(m.indexOf(':') + 1)),
+      ),
+    ),
+  ].filter((d) => !otherDates.has(d));
 
   return {
     references: households.map((h) => String(h.reference)),
@@ -416,8 +616,11 @@ async function specialCategorySentences(sut: TestApp, households: any[]): Promis
   const q = (sql: string) => sut.dataSource.query(sql);
   const dwellings: any[] = await q(`SELECT id, accessibility, labels, net_rent_cents FROM dwelling`);
   const dates = new Set<string>([TEST_TODAY]);
-  for (const sql of [`SELECT DISTINCT to_char(available_from, 'YYYY-MM-DD') AS d FROM vacancy`, `SELECT DISTINCT to_char(allocation_date, 'YYYY-MM-DD') AS d FROM proposal`,
-    `SELECT DISTINCT to_char(allocation_date, 'YYYY-MM-DD') AS d FROM allocation_round`]) {
+  for (const sql of [
+    `SELECT DISTINCT to_char(available_from, 'YYYY-MM-DD') AS d FROM vacancy`,
+    `SELECT DISTINCT to_char(allocation_date, 'YYYY-MM-DD') AS d FROM proposal`,
+    `SELECT DISTINCT to_char(allocation_date, 'YYYY-MM-DD') AS d FROM allocation_round`,
+  ]) {
     for (const row of await q(sql)) dates.add(row.d);
   }
   const paramRows: any[] = await q(`SELECT year, youth_age_limit, quality_discount_limit_cents FROM rule_parameter_year ORDER BY year`);
@@ -435,7 +638,10 @@ async function specialCategorySentences(sut: TestApp, households: any[]): Promis
   const without = new Set<string>();
   for (const h of households) {
     const facts = {
-      members: String(h.members ?? '').split(';').filter(Boolean).map((m) => ({ role: m.slice(0, m.indexOf(':')), birthDate: m.slice(m.indexOf(':') + 1) })),
+      members: String(h.members ?? '')
+        .split(';')
+        .filter(Boolean)
+        .map((m) => ({ role: m.slice(0, m.indexOf(':')), birthDate: m.slice(m.indexOf(':') + 1) })),
       indication: h.indication_kind && h.indication_accessibility ? { kind: h.indication_kind, accessibility: h.indication_accessibility } : null,
       urgency: h.urgency_category ? { category: h.urgency_category, granted: h.urgency_granted, expires: h.urgency_expires ?? null } : null,
     };
@@ -446,7 +652,15 @@ async function specialCategorySentences(sut: TestApp, households: any[]): Promis
         for (const labelFallbackActive of [false, true]) {
           for (const allocationDate of dates) {
             for (const policy of policies) {
-              const input: any = { household: facts, dwelling, route, allocationDate, params: paramsFor(allocationDate), policy, context: { labelFallbackActive, localTiesPriority: false } };
+              const input: any = {
+                household: facts,
+                dwelling,
+                route,
+                allocationDate,
+                params: paramsFor(allocationDate),
+                policy,
+                context: { labelFallbackActive, localTiesPriority: false },
+              };
               const sentences = [accessibilityIndicationRule.evaluate(input).explanation];
               for (const rule of [dwellingLabelRule, urgencyValidityRule]) {
                 const text = rule.evaluate(input).explanation;
@@ -464,6 +678,11 @@ async function specialCategorySentences(sut: TestApp, households: any[]): Promis
 
 function toArray(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').map((s) => s.replace(/^"|"$/g, '')).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .map((s) => s.replace(/^"|"$/g, ''))
+      .filter(Boolean);
   return [];
 }

@@ -26,7 +26,12 @@ describe('legal parameters around New Year', () => {
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
     const { data } = await sut.gql(COVERAGE, {}, asRole('OFFICER'));
     const c = data.ruleParameterCoverage;
-    expect(c.needed.find((n: any) => n.year === 2027)).toEqual({ year: 2027, neededFrom: '2027-01-01', present: false, reasons: ['dates from 2027-01-01 (the next 90 days)', 'vacancy VAC-NY available from 2027-01-10'] });
+    expect(c.needed.find((n: any) => n.year === 2027)).toEqual({
+      year: 2027,
+      neededFrom: '2027-01-01',
+      present: false,
+      reasons: ['dates from 2027-01-01 (the next 90 days)', 'vacancy VAC-NY available from 2027-01-10'],
+    });
     expect(c.warning).toBe('No rule parameters for 2027 (needed from 2027-01-01): an admin adds the published limits with addRuleParameterYear before then');
     const ready = await request(sut.app.getHttpServer()).get('/health/ready');
     expect(ready.status).toBe(200);
@@ -34,12 +39,25 @@ describe('legal parameters around New Year', () => {
 
     // test figures, not published ones: this test needs some year 2027 to exist, not its real limits
     const input = {
-      year: 2027, daebIncomeLimitSingleCents: 5_300_000, daebIncomeLimitMultiCents: 5_900_000, daebRentLimitCents: 94_000,
-      passendIncomeSingleBelowAowCents: 3_000_000, passendIncomeMultiBelowAowCents: 4_100_000, passendIncomeSingleAowCents: 2_950_000, passendIncomeMultiAowCents: 4_000_000,
-      rentCapLowCents: 73_000, rentCapHighCents: 78_000, qualityDiscountLimitCents: 48_000, youthAgeLimit: 21, aowAgeYears: 67, aowAgeMonths: 0,
+      year: 2027,
+      daebIncomeLimitSingleCents: 5_300_000,
+      daebIncomeLimitMultiCents: 5_900_000,
+      daebRentLimitCents: 94_000,
+      passendIncomeSingleBelowAowCents: 3_000_000,
+      passendIncomeMultiBelowAowCents: 4_100_000,
+      passendIncomeSingleAowCents: 2_950_000,
+      passendIncomeMultiAowCents: 4_000_000,
+      rentCapLowCents: 73_000,
+      rentCapHighCents: 78_000,
+      qualityDiscountLimitCents: 48_000,
+      youthAgeLimit: 21,
+      aowAgeYears: 67,
+      aowAgeMonths: 0,
       sources: [{ field: 'all', source: 'test figures, not published' }],
     };
-    expect((await sut.gql(`mutation($i: AddRuleParameterYearInput!) { addRuleParameterYear(input: $i) { year } }`, { i: input }, asRole('ADMIN'))).errors).toBeUndefined();
+    expect(
+      (await sut.gql(`mutation($i: AddRuleParameterYearInput!) { addRuleParameterYear(input: $i) { year } }`, { i: input }, asRole('ADMIN'))).errors,
+    ).toBeUndefined();
     expect((await sut.gql(COVERAGE, {}, asRole('OFFICER'))).data.ruleParameterCoverage.warning).toBeNull();
     expect((await request(sut.app.getHttpServer()).get('/health/ready')).body).toEqual({ status: 'ok', database: 'ok' });
   });

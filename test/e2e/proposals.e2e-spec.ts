@@ -56,18 +56,30 @@ describe('proposals, decisions and offers over GraphQL', () => {
   });
 
   it('requires a reason for an override, and an eligible household', async () => {
-    const noReason = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h }) { id } }`, { p: firstProposalId, h: ids['V-1'] });
+    const noReason = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h }) { id } }`, {
+      p: firstProposalId,
+      h: ids['V-1'],
+    });
     expect(noReason.errors![0].extensions.fields).toEqual([
       { field: 'reasonCode', reason: 'is required for an OVERRIDE' },
       { field: 'reasonText', reason: 'is required for an OVERRIDE' },
     ]);
-    const ineligible = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Agreed with the care provider" }) { id } }`, { p: firstProposalId, h: ids['X-BIG'] });
-    expect(ineligible.errors![0].extensions.fields[0]).toMatchObject({ field: 'householdId', reason: expect.stringContaining('may not be allocated this dwelling (HOUSEHOLD_SIZE_ROOMS)') });
+    const ineligible = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Agreed with the care provider" }) { id } }`,
+      { p: firstProposalId, h: ids['X-BIG'] },
+    );
+    expect(ineligible.errors![0].extensions.fields[0]).toMatchObject({
+      field: 'householdId',
+      reason: expect.stringContaining('may not be allocated this dwelling (HOUSEHOLD_SIZE_ROOMS)'),
+    });
   });
 
   let offerId: string;
   it('accepts the proposal: passing over the plain-order candidate, the offer waits for a second officer, then goes out', async () => {
-    const { data } = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status decision decidedBy household { reference } } }`, { p: firstProposalId });
+    const { data } = await sut.gql(
+      `mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status decision decidedBy household { reference } } }`,
+      { p: firstProposalId },
+    );
     expect(data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'PROPOSED', decidedBy: 'test-officer', household: { reference: 'N-1' } });
     offerId = data.decideProposal.id;
     const early = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: offerId });
@@ -84,8 +96,11 @@ describe('proposals, decisions and offers over GraphQL', () => {
   it('passes a declined offer to the next candidate of a recomputed proposal', async () => {
     const noReason = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: DECLINED }) { offer { id } } }`, { o: offerId });
     expect(noReason.errors![0].extensions.fields).toEqual([{ field: 'reason', reason: 'is required when the offer is declined' }]);
-    const { data, errors } = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: DECLINED, reason: "Too far from work" }) {
-      offer { status responseReason } nextOffer { id status household { reference } } nextProposal { chosen { household { reference } } plainOrderCandidate { household { reference } } } } }`, { o: offerId });
+    const { data, errors } = await sut.gql(
+      `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: DECLINED, reason: "Too far from work" }) {
+      offer { status responseReason } nextOffer { id status household { reference } } nextProposal { chosen { household { reference } } plainOrderCandidate { household { reference } } } } }`,
+      { o: offerId },
+    );
     expect(errors).toBeUndefined();
     expect(data.recordOfferResponse.offer).toEqual({ status: 'DECLINED', responseReason: 'Too far from work' });
     // N-1 declined: the recomputed proposal still keeps V-1 back for the cap and offers N-2
@@ -97,14 +112,20 @@ describe('proposals, decisions and offers over GraphQL', () => {
   });
 
   it('lets the dwelling exactly once when several accepts arrive at the same time', async () => {
-    const attempts = await Promise.all(Array.from({ length: 6 }, () =>
-      sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { offer { status } tenancyId } }`, { o: nextOfferId })));
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { offer { status } tenancyId } }`, { o: nextOfferId }),
+      ),
+    );
     const succeeded = attempts.filter((a) => !a.errors);
     expect(succeeded).toHaveLength(1);
     expect(attempts.filter((a) => a.errors).every((a) => a.errors![0].extensions.code === 'CONFLICT')).toBe(true);
-    const [counts] = await sut.dataSource.query(`SELECT (SELECT count(*) FROM allocation WHERE vacancy_id = $1)::int AS allocations,
+    const [counts] = await sut.dataSource.query(
+      `SELECT (SELECT count(*) FROM allocation WHERE vacancy_id = $1)::int AS allocations,
       (SELECT count(*) FROM tenancy t JOIN vacancy v ON v.dwelling_id = t.dwelling_id WHERE v.id = $1)::int AS tenancies,
-      (SELECT status FROM vacancy WHERE id = $1) AS status, (SELECT on_waiting_list FROM household WHERE reference = 'N-2') AS waiting`, [ids['VAC-C']]);
+      (SELECT status FROM vacancy WHERE id = $1) AS status, (SELECT on_waiting_list FROM household WHERE reference = 'N-2') AS waiting`,
+      [ids['VAC-C']],
+    );
     expect(counts).toEqual({ allocations: 1, tenancies: 1, status: 'ALLOCATED', waiting: false });
     const quota = await sut.gql(`{ quotaStatus(year: 2026, municipalityCode: "GM9004") { allocations } }`);
     expect(quota.data.quotaStatus.allocations).toBe(1);
@@ -115,32 +136,53 @@ describe('proposals, decisions and offers over GraphQL', () => {
   it('offers an override with its reason, and refuses proposals for a vacancy already let', async () => {
     const proposal = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id chosen { household { reference } } } }`, { v: ids['VAC-P'] });
     expect(proposal.data.proposeAllocation.chosen.household.reference).toBe('N-1');
-    const notRespondent = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed" }) { id } }`,
-      { p: proposal.data.proposeAllocation.id, h: ids['X-BIG'] });
+    const notRespondent = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed" }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['X-BIG'] },
+    );
     expect(notRespondent.errors![0].extensions.fields[0].reason).toMatch(/did not respond to this vacancy/);
-    const blank = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "            " }) { id } }`,
-      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
+    const blank = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "            " }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] },
+    );
     expect(blank.errors![0].extensions.fields).toEqual([{ field: 'reasonText', reason: 'must say why, in words' }]);
     // a coded reason must rest on a fact on file: V-1 has no medical or Wmo indication
-    const unfounded = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`,
-      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
-    expect(unfounded.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reasonCode', reason: 'MEDICAL_FIT needs a medical or Wmo indication on file for the household, and it has none' }] });
-    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Agreed with the care partner in the buurt session" }) { id status decision reasonCode reasonText household { reference } } }`,
-      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] });
+    const unfounded = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "MEDICAL_FIT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] },
+    );
+    expect(unfounded.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'reasonCode', reason: 'MEDICAL_FIT needs a medical or Wmo indication on file for the household, and it has none' }],
+    });
+    const override = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Agreed with the care partner in the buurt session" }) { id status decision reasonCode reasonText household { reference } } }`,
+      { p: proposal.data.proposeAllocation.id, h: ids['V-1'] },
+    );
     // an override always needs a second officer
-    expect(override.data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'OVERRIDE', reasonCode: 'SOCIAL_MANAGEMENT', reasonText: 'Agreed with the care partner in the buurt session', household: { reference: 'V-1' } });
+    expect(override.data.decideProposal).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      decision: 'OVERRIDE',
+      reasonCode: 'SOCIAL_MANAGEMENT',
+      reasonText: 'Agreed with the care partner in the buurt session',
+      household: { reference: 'V-1' },
+    });
     expect((await sut.gql(APPROVE, { o: override.data.decideProposal.id }, SECOND_OFFICER)).data.approveOffer.status).toBe('OPEN');
 
     // withdrawing the vacancy lets its open offer lapse: it can no longer be accepted
     await sut.gql(`mutation($v: ID!) { withdrawVacancy(id: $v) { status } }`, { v: ids['VAC-P'] });
-    const late = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: override.data.decideProposal.id });
+    const late = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, {
+      o: override.data.decideProposal.id,
+    });
     expect(late.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('already WITHDRAWN') });
     const let_ = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] });
     expect(let_.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('is ALLOCATED') });
   });
 
   it('proposes in December for a move-in next year, judging by the limits of the decision date', async () => {
-    const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { allocationDate chosen { household { reference } } } }`, { v: ids['VAC-NY'] });
+    const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { allocationDate chosen { household { reference } } } }`, {
+      v: ids['VAC-NY'],
+    });
     expect(errors).toBeUndefined();
     expect(data.proposeAllocation).toEqual({ allocationDate: '2026-03-02', chosen: { household: { reference: 'Y-1' } } });
   });
@@ -163,15 +205,22 @@ describe('look-ahead counts offers still open on other vacancies of the complex'
     const ids = await idsByReference(sut);
 
     const cap = (p: any) => p.composition.find((t: any) => t.targetId === 'VULNERABLE_MAX');
-    const before = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } } }`, { v: ids['VAC-C'] });
+    const before = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } } }`, {
+      v: ids['VAC-C'],
+    });
     expect(cap(before.data.proposeAllocation).before).toEqual({ count: 4, total: 10 });
 
     const second = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C2'] });
-    const override = await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Support arranged with the care provider" }) { status } }`,
-      { p: second.data.proposeAllocation.id, h: ids['V-1'] });
+    const override = await sut.gql(
+      `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Support arranged with the care provider" }) { status } }`,
+      { p: second.data.proposeAllocation.id, h: ids['V-1'] },
+    );
     expect(override.data.decideProposal.status).toBe('PENDING_APPROVAL'); // an override: four-eyes
 
-    const after = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } plainOrderCandidate { household { reference } } } }`, { v: ids['VAC-C'] });
+    const after = await sut.gql(
+      `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { composition { targetId before { count total } } plainOrderCandidate { household { reference } } } }`,
+      { v: ids['VAC-C'] },
+    );
     expect(cap(after.data.proposeAllocation).before).toEqual({ count: 5, total: 11 });
     // V-1 holds the open offer, so it is no longer a candidate here
     expect(after.data.proposeAllocation.plainOrderCandidate.household.reference).toBe('N-1');
@@ -194,8 +243,11 @@ describe('the POINTS route ranks by the points of the regional registration syst
     dataset.vacancies.push({ reference: 'VAC-PTS', dwellingCode: 'P-3', availableFrom: '2026-04-01', route: 'POINTS', respondents: ['PT-C', 'PT-B', 'PT-A'] });
     expect((await sut.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
     const [{ id }] = await sut.dataSource.query(`SELECT id::text FROM vacancy WHERE reference = 'VAC-PTS'`);
-    const { data, errors } = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) {
-      routeOrder chosen { rank rankingPoints household { reference rankingPoints } } alternatives { rank rankingPoints household { reference } } } }`, { v: id });
+    const { data, errors } = await sut.gql(
+      `mutation($v: ID!) { proposeAllocation(vacancyId: $v) {
+      routeOrder chosen { rank rankingPoints household { reference rankingPoints } } alternatives { rank rankingPoints household { reference } } } }`,
+      { v: id },
+    );
     expect(errors).toBeUndefined();
     const p = data.proposeAllocation;
     expect(p.routeOrder).toMatch(/ranking points \(most first; none registered last\)/);

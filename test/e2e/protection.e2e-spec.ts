@@ -11,14 +11,20 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
   it('refuses a query nested deeper than the limit before running it', async () => {
     let selection = 'reference';
     for (let i = 0; i < 8; i += 1) selection = `currentTenancy { household { ${selection} } }`;
-    const res = await request(sut.app.getHttpServer()).post('/graphql').set('content-type', 'application/json')
-      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`).send({ query: `{ households(first: 1) { nodes { ${selection} } } }` });
+    const res = await request(sut.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`)
+      .send({ query: `{ households(first: 1) { nodes { ${selection} } } }` });
     // refused before execution: a 400 and no data key (the disclosure plugin must not add one, or the status turns 200)
     expect(res.status).toBe(400);
     const { errors, data } = res.body;
     expect('data' in res.body).toBe(false);
     expect(data).toBeUndefined();
-    expect(errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 15 }, message: expect.stringMatching(/nested 19 levels deep; at most 15/) });
+    expect(errors![0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_DEEP', maxDepth: 15 },
+      message: expect.stringMatching(/nested 19 levels deep; at most 15/),
+    });
   });
 
   it('refuses a query whose fields times page sizes exceed the complexity limit', async () => {
@@ -32,7 +38,8 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
   });
 
   it('counts an unpaged list of respondents as a hundred households: hundreds of vacancies with all their respondents are refused', async () => {
-    const respondents = (first: number) => `{ vacancies(first: ${first}) { nodes { reference respondents { respondedAt household { reference size registrationDate } } } } }`;
+    const respondents = (first: number) =>
+      `{ vacancies(first: ${first}) { nodes { reference respondents { respondedAt household { reference size registrationDate } } } } }`;
     const { errors } = await sut.gql(respondents(500));
     expect(errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maxComplexity: 50_000 } });
     expect((await sut.gql(respondents(10))).errors).toBeUndefined();
@@ -40,7 +47,10 @@ describe('GraphQL protection: depth and complexity limits, CSRF prevention', () 
 
   it('refuses a simple GET that a browser could send cross-site (CSRF)', async () => {
     // a browser sends cookies, not our bearer token, cross-site; with a token the CSRF check still holds
-    const res = await request(sut.app.getHttpServer()).get('/graphql').set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`).query({ query: '{ __typename }' });
+    const res = await request(sut.app.getHttpServer())
+      .get('/graphql')
+      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`)
+      .query({ query: '{ __typename }' });
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/Cross-Site Request Forgery/);
   });
@@ -61,7 +71,9 @@ describe('GraphQL protection: page sizes, batching, body size', () => {
   });
 
   it('refuses batched operations (an array of operations in one request)', async () => {
-    const res = await request(sut.app.getHttpServer()).post('/graphql').set('content-type', 'application/json')
+    const res = await request(sut.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
       .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`)
       .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);
@@ -69,9 +81,15 @@ describe('GraphQL protection: page sizes, batching, body size', () => {
   });
 
   it('refuses a request body above 25 MB before parsing it', async () => {
-    const huge = JSON.stringify({ query: 'mutation($c: String!) { importData(input: { kind: HOUSEHOLDS, format: CSV, content: $c, dryRun: true }) { ok } }', variables: { c: 'x'.repeat(26 * 1024 * 1024) } });
-    const res = await request(sut.app.getHttpServer()).post('/graphql').set('content-type', 'application/json')
-      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`).send(huge);
+    const huge = JSON.stringify({
+      query: 'mutation($c: String!) { importData(input: { kind: HOUSEHOLDS, format: CSV, content: $c, dryRun: true }) { ok } }',
+      variables: { c: 'x'.repeat(26 * 1024 * 1024) },
+    });
+    const res = await request(sut.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${sut.tokenFor(DEFAULT_TEST_ACTOR)}`)
+      .send(huge);
     expect(res.status).toBe(413);
   });
 });
@@ -114,10 +132,16 @@ describe('Rate limiting per signed-in user', () => {
     const first = sut.tokenFor({ subject: 'officer-a', roles: ['OFFICER'] });
     const second = sut.tokenFor({ subject: 'officer-b', roles: ['OFFICER'] });
     for (let i = 0; i < LIMIT; i += 1) expect((await post(first)).status).toBe(200);
-    const refused = await post(first, 'mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }');
+    const refused = await post(
+      first,
+      'mutation { addCompositionPolicyVersion(input: { effectiveFrom: "2030-01-01", name: "Plan test", document: "{}" }) { id } }',
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', limitPerMinute: LIMIT }, message: expect.stringMatching(/at most 5 a minute per user/) });
+    expect(refused.body.errors[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED', limitPerMinute: LIMIT },
+      message: expect.stringMatching(/at most 5 a minute per user/),
+    });
     // the refused request did not run
     expect(Number((await sut.dataSource.query('SELECT count(*)::int AS n FROM composition_policy'))[0].n)).toBe(1);
     expect((await post(second)).status).toBe(200);

@@ -24,16 +24,26 @@ describe('explanations: proposal rationale and why a household was not chosen', 
     expect(errors).toBeUndefined();
     const r = data.proposalRationale;
     expect(r).toMatchObject({ vacancyReference: 'VAC-C', displacement: 1 });
-    expect(r.exclusions).toEqual({ respondents: 4, eligible: 3, declinedBefore: 0, holdingAnotherOffer: 0, byRule: [{ ruleId: 'HOUSEHOLD_SIZE_ROOMS', count: 1, examples: ['X-BIG'] }] });
-    expect(r.bindingTargets).toEqual([expect.objectContaining({ targetId: 'VULNERABLE_MAX', bound: 'MAX', basisPoints: 3000, before: { count: 4, total: 10 } })]);
-    expect(r.sentences).toEqual(expect.arrayContaining([
-      '4 households responded to VAC-C; 3 were eligible.',
-      '1 household was excluded by HOUSEHOLD_SIZE_ROOMS (for example X-BIG).',
-      'Proposed: N-1, rank 2 of 3, 1 place below the plain order.',
-      expect.stringMatching(/^The plain-order candidate V-1 \(rank 1\) was passed over: .*vulnerable/),
-      expect.stringMatching(/30%/),
-      'test-officer accepted the proposal and offered the home to N-1; second-officer approved it (four-eyes); the offer is OPEN.',
-    ]));
+    expect(r.exclusions).toEqual({
+      respondents: 4,
+      eligible: 3,
+      declinedBefore: 0,
+      holdingAnotherOffer: 0,
+      byRule: [{ ruleId: 'HOUSEHOLD_SIZE_ROOMS', count: 1, examples: ['X-BIG'] }],
+    });
+    expect(r.bindingTargets).toEqual([
+      expect.objectContaining({ targetId: 'VULNERABLE_MAX', bound: 'MAX', basisPoints: 3000, before: { count: 4, total: 10 } }),
+    ]);
+    expect(r.sentences).toEqual(
+      expect.arrayContaining([
+        '4 households responded to VAC-C; 3 were eligible.',
+        '1 household was excluded by HOUSEHOLD_SIZE_ROOMS (for example X-BIG).',
+        'Proposed: N-1, rank 2 of 3, 1 place below the plain order.',
+        expect.stringMatching(/^The plain-order candidate V-1 \(rank 1\) was passed over: .*vulnerable/),
+        expect.stringMatching(/30%/),
+        'test-officer accepted the proposal and offered the home to N-1; second-officer approved it (four-eyes); the offer is OPEN.',
+      ]),
+    );
     expect(r.decisions).toEqual([{ decision: 'PROPOSED', householdReference: 'N-1', status: 'OPEN', decidedBy: 'test-officer', approvedBy: 'second-officer' }]);
     expect(r.basis).toMatchObject({ compositionPolicy: 'DEFAULT v1', parameterYear: 2026, solver: 'woonmix-single-vacancy 1' });
     expect(r.basis.inputHash).toMatch(/^[0-9a-f]{64}$/);
@@ -62,7 +72,11 @@ describe('explanations: proposal rationale and why a household was not chosen', 
   });
 
   it('answers an auditor who asks by the pseudonym they were shown', async () => {
-    const { data } = await sut.gql(`query($id: ID!) { proposal(id: $id) { plainOrderCandidate { household { id reference } } } }`, { id: proposalId }, asRole('AUDITOR'));
+    const { data } = await sut.gql(
+      `query($id: ID!) { proposal(id: $id) { plainOrderCandidate { household { id reference } } } }`,
+      { id: proposalId },
+      asRole('AUDITOR'),
+    );
     const pseudonym = data.proposal.plainOrderCandidate.household.reference;
     expect(data.proposal.plainOrderCandidate.household.id).toBe(pseudonym);
     const why = (await sut.gql(WHY, { h: pseudonym, v: ids['VAC-C'] }, asRole('AUDITOR'))).data.whyNotChosen;
@@ -73,7 +87,9 @@ describe('explanations: proposal rationale and why a household was not chosen', 
     // an auditor may not name a household by reference or internal id: that would re-identify pseudonyms
     for (const h of ['V-1', ids['V-1']]) {
       const refused = await sut.gql(WHY, { h, v: ids['VAC-C'] }, asRole('AUDITOR'));
-      expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'householdReference', reason: expect.stringMatching(/pseudonym/) }] } });
+      expect(refused.errors![0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'householdReference', reason: expect.stringMatching(/pseudonym/) }] },
+      });
     }
     const unknown = await sut.gql(WHY, { h: 'NOBODY', v: ids['VAC-C'] }, asRole('OFFICER'));
     expect(unknown.errors![0].extensions.code).toBe('NOT_FOUND');

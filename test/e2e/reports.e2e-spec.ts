@@ -19,12 +19,21 @@ describe('reports for auditors and managers', () => {
     const p1 = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] })).data.proposeAllocation.id;
     const o1 = (await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: p1 })).data.decideProposal.id;
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: o1 }, second);
-    expect((await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o1 })).errors).toBeUndefined();
+    expect(
+      (await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o1 })).errors,
+    ).toBeUndefined();
     // VAC-P: overridden in favour of V-1 with a reason; approved and accepted
     const p2 = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-P'] })).data.proposeAllocation.id;
-    const o2 = (await sut.gql(`mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`, { p: p2, h: ids['V-1'] })).data.decideProposal.id;
+    const o2 = (
+      await sut.gql(
+        `mutation($p: ID!, $h: ID!) { decideProposal(input: { proposalId: $p, decision: OVERRIDE, householdId: $h, reasonCode: "SOCIAL_MANAGEMENT", reasonText: "Ground floor needed, medical advice on file" }) { id } }`,
+        { p: p2, h: ids['V-1'] },
+      )
+    ).data.decideProposal.id;
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: o2 }, second);
-    expect((await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o2 })).errors).toBeUndefined();
+    expect(
+      (await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o2 })).errors,
+    ).toBeUndefined();
   });
   afterAll(() => sut.close());
 
@@ -53,11 +62,19 @@ describe('reports for auditors and managers', () => {
     const r = data.allocationReport;
     expect(r).toMatchObject({ year: 2026, scope: 'GM9004', allocations: 2 });
     for (const category of ['VULNERABLE', 'NOT_VULNERABLE']) {
-      expect(r.groups.find((g: any) => g.dimension === 'VULNERABILITY' && g.category === category)).toEqual({ dimension: 'VULNERABILITY', category, applicants: null, allocated: null, rateBasisPoints: null });
+      expect(r.groups.find((g: any) => g.dimension === 'VULNERABILITY' && g.category === category)).toEqual({
+        dimension: 'VULNERABILITY',
+        category,
+        applicants: null,
+        allocated: null,
+        rateBasisPoints: null,
+      });
     }
     const rows: string[][] = parse(r.csv);
     expect(rows).toContainEqual(['ALLOCATION_RATE', '2026', 'GM9004', 'VULNERABILITY', 'NOT_VULNERABLE', 'rate_basis_points', '']);
-    expect(rows.filter((row) => row[0] === 'ALLOCATION_RATE' && row[6] !== '' && Number(row[6]) > 0 && Number(row[6]) < 5 && row[5] !== 'rate_basis_points')).toEqual([]);
+    expect(
+      rows.filter((row) => row[0] === 'ALLOCATION_RATE' && row[6] !== '' && Number(row[6]) > 0 && Number(row[6]) < 5 && row[5] !== 'rate_basis_points'),
+    ).toEqual([]);
   });
 
   it('exports the same figures as CSV', async () => {
@@ -66,7 +83,9 @@ describe('reports for auditors and managers', () => {
     expect(rows[0]).toEqual(['section', 'year', 'scope', 'dimension', 'key', 'measure', 'value']);
     expect(rows).toContainEqual(['DEVIATION', '2026', 'GM9004', 'REASON_CODE', 'SOCIAL_MANAGEMENT', 'overrides', '1']);
     expect(rows).toContainEqual(['ALLOCATION_RATE', '2026', 'GM9004', 'VULNERABILITY', 'NOT_VULNERABLE', 'rate_basis_points', '3333']);
-    expect(rows.filter((r) => r[0] === 'QUOTA' && r[3] === 'DAEB_TARGET_GROUP' && r[5] === 'meets_norm')).toEqual([[ 'QUOTA', '2026', 'GM9004', 'DAEB_TARGET_GROUP', expect.any(String), 'meets_norm', 'true']]);
+    expect(rows.filter((r) => r[0] === 'QUOTA' && r[3] === 'DAEB_TARGET_GROUP' && r[5] === 'meets_norm')).toEqual([
+      ['QUOTA', '2026', 'GM9004', 'DAEB_TARGET_GROUP', expect.any(String), 'meets_norm', 'true'],
+    ]);
   });
 
   it('refuses a bad municipality code and a year without parameters', async () => {

@@ -18,17 +18,20 @@ const POLL_MS = 100;
 const finished = (status: string) => !['QUEUED', 'RUNNING'].includes(status);
 
 async function waitForRound(sut: TestApp, id: string, done: (status: string, stage: string) => boolean = finished, timeoutMs = 20_000) {
-  return waitFor(async () => {
-    const { data, errors } = await sut.gql(`query($id: ID!) { allocationRound(id: $id) { ${ROUND} } }`, { id });
-    expect(errors).toBeUndefined();
-    return data.allocationRound;
-  }, {
-    until: (round) => done(round.status, round.progress.stage),
-    timeoutMs,
-    intervalMs: POLL_MS,
-    what: `round ${id} to reach the awaited state`,
-    show: (round) => `${round.status} ${JSON.stringify(round.progress)}`,
-  });
+  return waitFor(
+    async () => {
+      const { data, errors } = await sut.gql(`query($id: ID!) { allocationRound(id: $id) { ${ROUND} } }`, { id });
+      expect(errors).toBeUndefined();
+      return data.allocationRound;
+    },
+    {
+      until: (round) => done(round.status, round.progress.stage),
+      timeoutMs,
+      intervalMs: POLL_MS,
+      what: `round ${id} to reach the awaited state`,
+      show: (round) => `${round.status} ${JSON.stringify(round.progress)}`,
+    },
+  );
 }
 
 const START = `mutation($input: StartAllocationRoundInput!) { startAllocationRound(input: $input) { id status attempts progress { stage percent message } } }`;
@@ -47,7 +50,9 @@ async function runRound(sut: TestApp, input: Record<string, unknown>) {
 async function offerVacP(sut: TestApp, ids: Record<string, string>): Promise<{ status: string; household: { reference: string } }> {
   const round = await runRound(sut, { vacancyIds: [ids['VAC-C'], ids['VAC-P']] });
   const proposal = round.proposals.find((p: any) => p.vacancy.reference === 'VAC-P');
-  const decided = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { status household { reference } } }`, { p: proposal.id });
+  const decided = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { status household { reference } } }`, {
+    p: proposal.id,
+  });
   expect(decided.errors).toBeUndefined();
   return decided.data.decideProposal;
 }
@@ -67,13 +72,27 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     expect(started.errors).toBeUndefined();
     expect(started.data.startAllocationRound).toMatchObject({ status: 'QUEUED', attempts: 0, progress: { stage: 'QUEUED', percent: 0 } });
     const round = await waitForRound(sut, started.data.startAllocationRound.id);
-    expect(round).toMatchObject({ status: 'COMPLETED', attempts: 1, error: null, skipped: [], progress: { stage: 'DONE', percent: 100 }, timeLimitSeconds: 30 });
+    expect(round).toMatchObject({
+      status: 'COMPLETED',
+      attempts: 1,
+      error: null,
+      skipped: [],
+      progress: { stage: 'DONE', percent: 100 },
+      timeLimitSeconds: 30,
+    });
     expect(round.progress.message).toMatch(/^2 of 2 vacancies get a proposal \(1 pass over the plain-order candidate\), optimal/);
     // V-1 is first in plain order for both; the class-1 case complex is over its vulnerable cap, the class-4 one is not
     const byVacancy = Object.fromEntries(round.proposals.map((p: any) => [p.vacancy.reference, p]));
-    expect(byVacancy['VAC-C']).toMatchObject({ status: 'PROPOSED', roundId: round.id, chosen: { household: { reference: 'N-1' } }, plainOrderCandidate: { household: { reference: 'V-1' } } });
+    expect(byVacancy['VAC-C']).toMatchObject({
+      status: 'PROPOSED',
+      roundId: round.id,
+      chosen: { household: { reference: 'N-1' } },
+      plainOrderCandidate: { household: { reference: 'V-1' } },
+    });
     // the joint cost is worded and pinned in src/allocation/solvers/plan-explanation.spec.ts; here: it is there, ending in the refill
-    expect(byVacancy['VAC-C'].passedOverSummary).toMatch(/^V-1 is allocated VAC-P in the same plan \(rank 1 there\), so VAC-C goes to the next candidate in line for it\. Moving V-1 here costs \d+(\.\d+)? points in the plan as a whole: .+; VAC-P goes to N-1 \(rank 2\) instead\.$/);
+    expect(byVacancy['VAC-C'].passedOverSummary).toMatch(
+      /^V-1 is allocated VAC-P in the same plan \(rank 1 there\), so VAC-C goes to the next candidate in line for it\. Moving V-1 here costs \d+(\.\d+)? points in the plan as a whole: .+; VAC-P goes to N-1 \(rank 2\) instead\.$/,
+    );
     expect(byVacancy['VAC-P']).toMatchObject({ status: 'PROPOSED', chosen: { household: { reference: 'V-1' } }, passedOverSummary: null });
     expect(round.quotaEffects.map((q: any) => q.scope)).toEqual(['ASSOCIATION', 'GM9004']);
     const daebAfter = round.quotaEffects[0].after.find((s: any) => s.quota === 'DAEB_TARGET_GROUP');
@@ -84,7 +103,9 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     expect(vacancies.map((v: any) => v.status)).toEqual(['PROPOSED', 'PROPOSED']);
 
     // a round's proposal is decided like any other
-    const offer = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { status household { reference } } }`, { p: byVacancy['VAC-P'].id });
+    const offer = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { status household { reference } } }`, {
+      p: byVacancy['VAC-P'].id,
+    });
     expect(offer.data.decideProposal).toEqual({ status: 'OPEN', household: { reference: 'V-1' } });
   });
 
@@ -115,7 +136,9 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     for (const [input, expected] of cases) {
       const { errors } = await sut.gql(START, { input });
       expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(errors![0].extensions.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expected.field, reason: expect.stringMatching(expected.reason) })]));
+      expect(errors![0].extensions.fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: expected.field, reason: expect.stringMatching(expected.reason) })]),
+      );
     }
     expect((await sut.dataSource.query(`SELECT count(*)::int AS n FROM allocation_round`))[0].n).toBe(before);
   });
@@ -152,7 +175,13 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     const planner = sut.app.get(PlanRunner);
     const real = planner.plan.bind(planner);
     let sawAbort = false;
-    planner.plan = (_input, _options, signal) => new Promise((_resolve, reject) => signal!.addEventListener('abort', () => { sawAbort = true; reject(signal!.reason); }));
+    planner.plan = (_input, _options, signal) =>
+      new Promise((_resolve, reject) =>
+        signal!.addEventListener('abort', () => {
+          sawAbort = true;
+          reject(signal!.reason);
+        }),
+      );
     try {
       const { data } = await sut.gql(START, { input: { vacancyIds: [ids['VAC-C']] } });
       const id = data.startAllocationRound.id;
@@ -172,12 +201,16 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     for (const seed of [1, 2, 3]) rounds.push((await runRound(sut, { vacancyIds: [ids['VAC-C']], seed })).id);
     const { data, errors } = await sut.gql(`{ allocationRounds(limit: 2) { id status } }`);
     expect(errors).toBeUndefined();
-    expect(data.allocationRounds).toEqual([{ id: rounds[2], status: 'COMPLETED' }, { id: rounds[1], status: 'COMPLETED' }]);
+    expect(data.allocationRounds).toEqual([
+      { id: rounds[2], status: 'COMPLETED' },
+      { id: rounds[1], status: 'COMPLETED' },
+    ]);
   });
 
   it('replays every proposal made here IDENTICAL from its audit snapshot', async () => {
     // two rounds over both vacancies: the second supersedes the first's proposals, and all four replay
-    for (const seed of [1, 2]) expect(await runRound(sut, { vacancyIds: [ids['VAC-C'], ids['VAC-P']], seed })).toMatchObject({ status: 'COMPLETED', proposals: [{}, {}] });
+    for (const seed of [1, 2])
+      expect(await runRound(sut, { vacancyIds: [ids['VAC-C'], ids['VAC-P']], seed })).toMatchObject({ status: 'COMPLETED', proposals: [{}, {}] });
     expect(await expectEveryProposalReplaysIdentical(sut)).toBe(4);
   });
 });
@@ -233,15 +266,27 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
     const retried = (await first.gql(START, { input: { vacancyIds: [ids['VAC-C']] } })).data.startAllocationRound.id;
     const exhausted = (await first.gql(START, { input: { vacancyIds: [ids['VAC-P']] } })).data.startAllocationRound.id;
     // what a crashed instance leaves behind: the round RUNNING, its job active since long ago
-    for (const [id, retryCount] of [[retried, 0], [exhausted, 2]] as const) {
-      await first.dataSource.query(`UPDATE allocation_round SET status = 'RUNNING', attempts = $2, worker = 'crashed-host:1:dead',
-        progress = '{"stage":"SOLVING","percent":40,"message":"solving"}' WHERE id = $1`, [id, retryCount + 1]);
-      await first.dataSource.query(`UPDATE ${JOB_SCHEMA}.job SET state = 'active', started_on = now() - interval '1 hour', retry_count = $2, retry_limit = 2
-        WHERE id = (SELECT job_id FROM allocation_round WHERE id = $1)`, [id, retryCount]);
+    for (const [id, retryCount] of [
+      [retried, 0],
+      [exhausted, 2],
+    ] as const) {
+      await first.dataSource.query(
+        `UPDATE allocation_round SET status = 'RUNNING', attempts = $2, worker = 'crashed-host:1:dead',
+        progress = '{"stage":"SOLVING","percent":40,"message":"solving"}' WHERE id = $1`,
+        [id, retryCount + 1],
+      );
+      await first.dataSource.query(
+        `UPDATE ${JOB_SCHEMA}.job SET state = 'active', started_on = now() - interval '1 hour', retry_count = $2, retry_limit = 2
+        WHERE id = (SELECT job_id FROM allocation_round WHERE id = $1)`,
+        [id, retryCount],
+      );
     }
     await first.close({ keepData: true });
 
-    const second = await createTestApp({ jobs: { pollSeconds: 1, expireSeconds: 900, retryLimit: 2, maintenanceSeconds: 1 } }, { reopen: { pgliteDir: first.pgliteDir } });
+    const second = await createTestApp(
+      { jobs: { pollSeconds: 1, expireSeconds: 900, retryLimit: 2, maintenanceSeconds: 1 } },
+      { reopen: { pgliteDir: first.pgliteDir } },
+    );
     try {
       const done = await waitForRound(second, retried);
       expect(done).toMatchObject({ status: 'COMPLETED', attempts: 2, worker: workerOf(second) });
@@ -271,7 +316,10 @@ describe('allocation rounds survive restarts and are shared by instances', () =>
         expect(rounds.map((r) => [r.status, r.attempts])).toEqual(roundIds.map(() => ['COMPLETED', 1]));
         const names = workers.map(workerOf);
         expect(rounds.every((r) => names.includes(r.worker))).toBe(true);
-        const [stored] = await api.dataSource.query(`SELECT count(*)::int AS proposals, count(DISTINCT round_id)::int AS rounds FROM proposal WHERE round_id = ANY($1)`, [roundIds]);
+        const [stored] = await api.dataSource.query(
+          `SELECT count(*)::int AS proposals, count(DISTINCT round_id)::int AS rounds FROM proposal WHERE round_id = ANY($1)`,
+          [roundIds],
+        );
         expect(stored).toEqual({ proposals: 6, rounds: 6 });
       } finally {
         for (const w of workers) await w.close();

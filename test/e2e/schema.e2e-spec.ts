@@ -14,7 +14,9 @@ describe('committed schema file', () => {
 
   it('matches the schema the code generates (run `npm run schema` after changing the API)', () => {
     const { schema } = sut.app.get(GraphQLSchemaHost);
-    const committed = readFileSync(SCHEMA_FILE, 'utf8').replace(/^(#.*\n)+\n?/, '').trim();
+    const committed = readFileSync(SCHEMA_FILE, 'utf8')
+      .replace(/^(#.*\n)+\n?/, '')
+      .trim();
     expect(committed).toBe(printSchema(lexicographicSortSchema(schema)).trim());
   });
 });

@@ -15,11 +15,14 @@ const START = `mutation($input: StartSimulationInput!) { startSimulation(input: 
 const TURNOVER = ['SINGLE', 'COUPLE', 'FAMILY', 'SINGLE_PARENT', 'OTHER'].map((householdType) => ({ householdType, rate: 0.15 }));
 
 async function waitForSimulation(sut: TestApp, id: string, done: (s: any) => boolean, timeoutMs = 60_000) {
-  return waitFor(async () => {
-    const { data, errors } = await sut.gql(`query($id: ID!) { simulation(id: $id) { ${SIM} } }`, { id }, MANAGER);
-    expect(errors).toBeUndefined();
-    return data.simulation;
-  }, { until: done, timeoutMs, intervalMs: 150, what: `simulation ${id} to reach the awaited state`, show: (s) => `${s.status} ${JSON.stringify(s.progress)}` });
+  return waitFor(
+    async () => {
+      const { data, errors } = await sut.gql(`query($id: ID!) { simulation(id: $id) { ${SIM} } }`, { id }, MANAGER);
+      expect(errors).toBeUndefined();
+      return data.simulation;
+    },
+    { until: done, timeoutMs, intervalMs: 150, what: `simulation ${id} to reach the awaited state`, show: (s) => `${s.status} ${JSON.stringify(s.progress)}` },
+  );
 }
 const finished = (s: any) => !['QUEUED', 'RUNNING'].includes(s.status);
 
@@ -33,10 +36,14 @@ describe('simulation for managers: the mix of a complex over the years, policy a
     // a waiting list where those registered longest are more often vulnerable (as in the case)
     for (let i = 0; i < 80; i += 1) {
       const vulnerable = i % 5 < (i < 30 ? 3 : 1);
-      dataset.households.push(HouseholdBuilder.from({
-        reference: `W-${i}`, registrationDate: `20${String(5 + Math.floor(i / 6)).padStart(2, '0')}-0${1 + (i % 9)}-15`,
-        incomeSource: vulnerable ? 'BENEFIT' : 'WORK', supportNeeds: vulnerable ? ['MENTAL_HEALTH'] : [],
-      }).build());
+      dataset.households.push(
+        HouseholdBuilder.from({
+          reference: `W-${i}`,
+          registrationDate: `20${String(5 + Math.floor(i / 6)).padStart(2, '0')}-0${1 + (i % 9)}-15`,
+          incomeSource: vulnerable ? 'BENEFIT' : 'WORK',
+          supportNeeds: vulnerable ? ['MENTAL_HEALTH'] : [],
+        }).build(),
+      );
     }
     expect((await sut.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
     [{ id: caseId }] = await sut.dataSource.query(`SELECT id::text FROM complex WHERE code = 'CASE'`);
@@ -46,7 +53,11 @@ describe('simulation for managers: the mix of a complex over the years, policy a
 
   let completed: any;
   it('shows plain order keeping the case complex above its vulnerable cap and the policy bringing it inside, with the price in registration time', async () => {
-    const { data, errors } = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } }, MANAGER);
+    const { data, errors } = await sut.gql(
+      START,
+      { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } },
+      MANAGER,
+    );
     expect(errors).toBeUndefined();
     expect(data.startSimulation).toMatchObject({ status: 'QUEUED', progress: { stage: 'QUEUED' } });
     completed = await waitForSimulation(sut, data.startSimulation.id, finished);
@@ -83,12 +94,19 @@ describe('simulation for managers: the mix of a complex over the years, policy a
   });
 
   it('gives the same results for the same seed, and logs the simulation with its inputs', async () => {
-    const again = await sut.gql(START, { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } }, MANAGER);
+    const again = await sut.gql(
+      START,
+      { input: { complexIds: [caseId], horizonYears: 8, runs: 60, seed: 7, turnover: TURNOVER, respondentsPerVacancy: 20 } },
+      MANAGER,
+    );
     const second = await waitForSimulation(sut, again.data.startSimulation.id, finished);
     const strip = (r: any) => ({ ...r, charts: r.charts.map((c: any) => c.seriesId) });
     expect(second.results.map(strip)).toEqual(completed.results.map(strip));
     // the newest: on a shared server the log holds other suites' simulations under the same (restarted) ids
-    const events = await sut.dataSource.query(`SELECT body FROM audit_event WHERE type = 'SIMULATION_COMPLETED' AND subject @> $1::jsonb ORDER BY seq DESC LIMIT 1`, [JSON.stringify({ simulationId: Number(completed.id) })]);
+    const events = await sut.dataSource.query(
+      `SELECT body FROM audit_event WHERE type = 'SIMULATION_COMPLETED' AND subject @> $1::jsonb ORDER BY seq DESC LIMIT 1`,
+      [JSON.stringify({ simulationId: Number(completed.id) })],
+    );
     const payload = JSON.parse(events[0].body).payload;
     const [snapshot] = await sut.dataSource.query('SELECT document FROM audit_snapshot WHERE hash = $1', [payload.inputHashes[0]]);
     expect(JSON.parse(snapshot.document).complex.reference).toBe('CASE');
@@ -103,11 +121,49 @@ describe('simulation for managers: the mix of a complex over the years, policy a
       [{ complexIds: [caseId], horizonYears: 5, runs: 5000 }, 'runs', /from 1 to 2000/],
       [{ complexIds: ['999999'], horizonYears: 5, runs: 10 }, 'complexIds', /unknown complex\(es\): 999999/],
       [{ complexIds: [caseId], horizonYears: 5, runs: 10, turnover: [{ householdType: 'SINGLE', rate: 1.5 }] }, 'turnover.rate', /from 0 to 1/],
-      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'VULNERABLE', rate: -0.1 }] } }, 'acceptance.rates', /from 0 to 1/],
-      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'RICH', rate: 0.5 }] } }, 'acceptance.rates', /RICH not in VULNERABILITY/],
+      [
+        { complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'VULNERABLE', rate: -0.1 }] } },
+        'acceptance.rates',
+        /from 0 to 1/,
+      ],
+      [
+        { complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'RICH', rate: 0.5 }] } },
+        'acceptance.rates',
+        /RICH not in VULNERABILITY/,
+      ],
       [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'COLOUR', rates: [] } }, 'acceptance.dimension', /must be one of/],
-      [{ complexIds: [caseId], horizonYears: 5, runs: 10, acceptance: { dimension: 'VULNERABILITY', rates: [{ category: 'VULNERABLE', rate: 0 }, { category: 'NOT_VULNERABLE', rate: 0 }] } }, 'acceptance.rates', /at least one category must accept/],
-      [{ complexIds: [caseId], horizonYears: 5, runs: 10, applicantMix: { dimension: 'VULNERABILITY', shares: [{ category: 'VULNERABLE', share: 0.5 }, { category: 'VULNERABLE', share: 0.5 }] } }, 'applicantMix.shares', /more than once/],
+      [
+        {
+          complexIds: [caseId],
+          horizonYears: 5,
+          runs: 10,
+          acceptance: {
+            dimension: 'VULNERABILITY',
+            rates: [
+              { category: 'VULNERABLE', rate: 0 },
+              { category: 'NOT_VULNERABLE', rate: 0 },
+            ],
+          },
+        },
+        'acceptance.rates',
+        /at least one category must accept/,
+      ],
+      [
+        {
+          complexIds: [caseId],
+          horizonYears: 5,
+          runs: 10,
+          applicantMix: {
+            dimension: 'VULNERABILITY',
+            shares: [
+              { category: 'VULNERABLE', share: 0.5 },
+              { category: 'VULNERABLE', share: 0.5 },
+            ],
+          },
+        },
+        'applicantMix.shares',
+        /more than once/,
+      ],
     ];
     for (const [input, field, reason] of cases) {
       const { errors } = await sut.gql(START, { input }, MANAGER);

@@ -39,8 +39,9 @@ describe('stock and waiting list over GraphQL', () => {
     const first = await sut.gql(`{ dwellings(first: 4) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`);
     expect(first.data.dwellings.totalCount).toBe(6);
     expect(first.data.dwellings.pageInfo.hasNextPage).toBe(true);
-    const second = await sut.gql(`query($after: String) { dwellings(first: 4, after: $after) { pageInfo { hasNextPage } nodes { code } } }`,
-      { after: first.data.dwellings.pageInfo.endCursor });
+    const second = await sut.gql(`query($after: String) { dwellings(first: 4, after: $after) { pageInfo { hasNextPage } nodes { code } } }`, {
+      after: first.data.dwellings.pageInfo.endCursor,
+    });
     expect(second.data.dwellings.nodes.map((d: any) => d.code)).toEqual(['B-5', 'B-6']);
     expect(second.data.dwellings.pageInfo.hasNextPage).toBe(false);
   });

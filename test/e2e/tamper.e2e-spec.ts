@@ -17,7 +17,8 @@ describe('tamper evidence beyond the database', () => {
 
   beforeEach(async () => {
     ({ sut, ids } = await createCaseApp());
-    for (const v of ['VAC-C', 'VAC-P']) expect((await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids[v] })).errors).toBeUndefined();
+    for (const v of ['VAC-C', 'VAC-P'])
+      expect((await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids[v] })).errors).toBeUndefined();
   });
   afterEach(() => sut.close());
 
@@ -25,7 +26,16 @@ describe('tamper evidence beyond the database', () => {
   const verify = async () => (await sut.gql(VERIFY, {}, asRole('AUDITOR'))).data.verifyAuditChain;
   const chainAloneBreak = async () => {
     const rows = await sut.dataSource.query('SELECT seq, occurred_at, actor, type, subject, body, prev_hash, hash FROM audit_event ORDER BY seq');
-    const events: StoredEvent[] = rows.map((r: any) => ({ seq: Number(r.seq), occurredAt: new Date(r.occurred_at).toISOString(), actor: r.actor, type: r.type, subject: r.subject, body: r.body, prevHash: r.prev_hash, hash: r.hash }));
+    const events: StoredEvent[] = rows.map((r: any) => ({
+      seq: Number(r.seq),
+      occurredAt: new Date(r.occurred_at).toISOString(),
+      actor: r.actor,
+      type: r.type,
+      subject: r.subject,
+      body: r.body,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
     return firstChainBreak(events, null);
   };
 
@@ -56,7 +66,10 @@ describe('tamper evidence beyond the database', () => {
     expect(await chainAloneBreak()).toBeNull();
     expect(await verify()).toMatchObject({
       valid: false,
-      firstBreak: { seq: last - 1, reason: `the log ends at event ${last - 2}, but the checkpoint of ${checkpoint.at} saw event ${last}: events were removed from its tail` },
+      firstBreak: {
+        seq: last - 1,
+        reason: `the log ends at event ${last - 2}, but the checkpoint of ${checkpoint.at} saw event ${last}: events were removed from its tail`,
+      },
     });
   });
 
@@ -64,7 +77,10 @@ describe('tamper evidence beyond the database', () => {
     const first = (await sut.gql(CHECKPOINT, {}, asRole('ADMIN'))).data.writeAuditCheckpoint;
     await rewrite(first.seq - 2, 0);
     expect(await chainAloneBreak()).toBeNull();
-    expect((await verify()).firstBreak).toEqual({ seq: first.seq, reason: `event ${first.seq} does not have the hash the checkpoint of ${first.at} recorded: the log was rewritten up to there` });
+    expect((await verify()).firstBreak).toEqual({
+      seq: first.seq,
+      reason: `event ${first.seq} does not have the hash the checkpoint of ${first.at} recorded: the log was rewritten up to there`,
+    });
   });
 
   it('a truncated tail alone is caught, and so is an edited checkpoint file', async () => {

@@ -58,7 +58,11 @@ describe('kill -9 during a stream of decisions (real PostgreSQL)', () => {
   });
 
   it('keeps every acknowledged decision, writes nothing by halves, keeps the audit chain whole and works after each restart', async () => {
-    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(`{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`, undefined, OFFICER_A);
+    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(
+      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`,
+      undefined,
+      OFFICER_A,
+    );
     const vacancyIds = open.vacancies.nodes.map((n) => Number(n.id));
     expect(vacancyIds.length).toBeGreaterThanOrEqual(40);
     const reserved = vacancyIds.splice(-RESERVED);
@@ -74,7 +78,9 @@ describe('kill -9 during a stream of decisions (real PostgreSQL)', () => {
       expect(exit.signal).toBe('SIGKILL');
       // the kill must have cut requests off, or this cycle tested nothing
       expect(inFlightAtKill.length).toBeGreaterThan(0);
-      report.push(`cycle ${cycle}: pid ${pidBefore} killed with ${inFlightAtKill.length} request(s) in flight (${inFlightAtKill.join(', ')}); ${sent} sent, ${failed} without an acknowledgement`);
+      report.push(
+        `cycle ${cycle}: pid ${pidBefore} killed with ${inFlightAtKill.length} request(s) in flight (${inFlightAtKill.join(', ')}); ${sent} sent, ${failed} without an acknowledgement`,
+      );
 
       await sut.restart();
       expect(sut.pid).not.toBe(pidBefore);
@@ -146,7 +152,14 @@ class DecisionStream {
 
       const offer = acknowledged(await this.send(`decide p${proposal.id}`, DECIDE, { p: proposal.id }, OFFICER_A), 'decideProposal');
       if (!offer) continue;
-      this.acks.push({ op: 'decide', offerId: Number(offer.id), proposalId: Number(proposal.id), vacancyId, householdId: Number(offer.household.id), status: offer.status });
+      this.acks.push({
+        op: 'decide',
+        offerId: Number(offer.id),
+        proposalId: Number(proposal.id),
+        vacancyId,
+        householdId: Number(offer.household.id),
+        status: offer.status,
+      });
       this.decisions += 1;
       // from now on, the next request sent is followed within 0-40 ms by SIGKILL
       if (this.decisions >= this.killAfter) this.killArmed = true;
@@ -161,12 +174,19 @@ class DecisionStream {
 
       const decline = this.answers++ % 3 === 2;
       const answer = acknowledged(
-        await this.send(`${decline ? 'decline' : 'accept'} o${offer.id}`, RESPOND, { o: offer.id, r: decline ? 'DECLINED' : 'ACCEPTED', reason: decline ? 'Too far from work' : null }, OFFICER_A),
+        await this.send(
+          `${decline ? 'decline' : 'accept'} o${offer.id}`,
+          RESPOND,
+          { o: offer.id, r: decline ? 'DECLINED' : 'ACCEPTED', reason: decline ? 'Too far from work' : null },
+          OFFICER_A,
+        ),
         'recordOfferResponse',
       );
       if (!answer) continue;
       if (decline) {
-        const next = answer.nextOffer ? { offerId: Number(answer.nextOffer.id), proposalId: Number(answer.nextOffer.proposalId), householdId: Number(answer.nextOffer.household.id) } : null;
+        const next = answer.nextOffer
+          ? { offerId: Number(answer.nextOffer.id), proposalId: Number(answer.nextOffer.proposalId), householdId: Number(answer.nextOffer.household.id) }
+          : null;
         this.acks.push({ op: 'decline', offerId: Number(offer.id), vacancyId, next });
       } else {
         this.acks.push({ op: 'accept', offerId: Number(offer.id), vacancyId, householdId: Number(offer.household.id), tenancyId: Number(answer.tenancyId) });
@@ -179,11 +199,14 @@ class DecisionStream {
     this.inFlight.set(id, label);
     this.sent += 1;
     if (this.killArmed && !this.killTimer) {
-      this.killTimer = setTimeout(() => {
-        this.inFlightAtKill = [...this.inFlight.values()];
-        this.killed = true;
-        void this.sut.kill('SIGKILL');
-      }, Math.floor(Math.random() * 40));
+      this.killTimer = setTimeout(
+        () => {
+          this.inFlightAtKill = [...this.inFlight.values()];
+          this.killed = true;
+          void this.sut.kill('SIGKILL');
+        },
+        Math.floor(Math.random() * 40),
+      );
     }
     try {
       const outcome = await this.sut.gql(query, variables, actor, 20_000);
@@ -207,12 +230,22 @@ async function expectAcknowledgedPresent(sql: pg.Client, acks: readonly Ack[]): 
     switch (a.op) {
       case 'propose': {
         const row = await one('SELECT vacancy_id, chosen_household_id FROM proposal WHERE id = $1', [a.proposalId]);
-        if (!row || row.vacancy_id !== a.vacancyId || row.chosen_household_id !== a.chosenHouseholdId) missing.push(`proposal ${a.proposalId}: ${JSON.stringify(row)}`);
+        if (!row || row.vacancy_id !== a.vacancyId || row.chosen_household_id !== a.chosenHouseholdId)
+          missing.push(`proposal ${a.proposalId}: ${JSON.stringify(row)}`);
         break;
       }
       case 'decide': {
-        const row = await one(`SELECT o.proposal_id, o.vacancy_id, o.household_id, p.status AS proposal_status FROM offer o JOIN proposal p ON p.id = o.proposal_id WHERE o.id = $1`, [a.offerId]);
-        if (!row || row.proposal_id !== a.proposalId || row.vacancy_id !== a.vacancyId || row.household_id !== a.householdId || row.proposal_status !== 'DECIDED') {
+        const row = await one(
+          `SELECT o.proposal_id, o.vacancy_id, o.household_id, p.status AS proposal_status FROM offer o JOIN proposal p ON p.id = o.proposal_id WHERE o.id = $1`,
+          [a.offerId],
+        );
+        if (
+          !row ||
+          row.proposal_id !== a.proposalId ||
+          row.vacancy_id !== a.vacancyId ||
+          row.household_id !== a.householdId ||
+          row.proposal_status !== 'DECIDED'
+        ) {
           missing.push(`offer ${a.offerId} deciding proposal ${a.proposalId}: ${JSON.stringify(row)}`);
         }
         break;
@@ -223,10 +256,13 @@ async function expectAcknowledgedPresent(sql: pg.Client, acks: readonly Ack[]): 
         break;
       }
       case 'accept': {
-        const row = await one(`SELECT o.status, v.status AS vacancy_status, h.on_waiting_list,
+        const row = await one(
+          `SELECT o.status, v.status AS vacancy_status, h.on_waiting_list,
             (SELECT count(*)::int FROM tenancy t WHERE t.id = $2 AND t.household_id = o.household_id AND t.dwelling_id = v.dwelling_id) AS tenancies,
             (SELECT count(*)::int FROM allocation a WHERE a.vacancy_id = v.id AND a.household_id = o.household_id) AS allocations
-          FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN household h ON h.id = o.household_id WHERE o.id = $1`, [a.offerId, a.tenancyId]);
+          FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN household h ON h.id = o.household_id WHERE o.id = $1`,
+          [a.offerId, a.tenancyId],
+        );
         if (!row || row.status !== 'ACCEPTED' || row.vacancy_status !== 'ALLOCATED' || row.on_waiting_list || row.tenancies !== 1 || row.allocations !== 1) {
           missing.push(`acceptance of offer ${a.offerId} (tenancy ${a.tenancyId}): ${JSON.stringify(row)}`);
         }

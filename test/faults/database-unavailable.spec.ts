@@ -22,13 +22,22 @@ const socketError = (message: string, code: string) => Object.assign(new Error(m
 
 describe('database failures as SERVICE_UNAVAILABLE', () => {
   it.each<[string, unknown]>([
-    ['connect while the server shuts down (57P03, the driver\'s own error)', pgError('the database system is shutting down', '57P03')],
+    ["connect while the server shuts down (57P03, the driver's own error)", pgError('the database system is shutting down', '57P03')],
     ['connect while the server starts up (57P03)', pgError('the database system is starting up', '57P03')],
-    ['a query cut off by a fast shutdown (57P01, in a QueryFailedError)', new QueryFailedError('SELECT 1', [], pgError('terminating connection due to administrator command', '57P01'))],
+    [
+      'a query cut off by a fast shutdown (57P01, in a QueryFailedError)',
+      new QueryFailedError('SELECT 1', [], pgError('terminating connection due to administrator command', '57P01')),
+    ],
     ['a connection exception (class 08)', new QueryFailedError('SELECT 1', [], pgError('connection failure', '08006'))],
     ['a reset socket', socketError('read ECONNRESET', 'ECONNRESET')],
     ['a refused connection', socketError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-    ['a host name with several addresses, all refused', new AggregateError([socketError('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), socketError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')], '')],
+    [
+      'a host name with several addresses, all refused',
+      new AggregateError(
+        [socketError('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED'), socketError('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+        '',
+      ),
+    ],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
     ['no free connection in time', new Error('timeout exceeded when trying to connect')],
     ['a client whose connection failed', new Error('Client has encountered a connection error and is not queryable')],

@@ -52,13 +52,17 @@ describe('the service under a role that owns nothing (real PostgreSQL)', () => {
   });
 
   it('works: a proposal is made and logged, and the chain verifies', async () => {
-    const open = await sut!.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(`{ vacancies(first: 1, filter: { status: OPEN }) { nodes { id } } }`, undefined, OFFICER);
+    const open = await sut!.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(
+      `{ vacancies(first: 1, filter: { status: OPEN }) { nodes { id } } }`,
+      undefined,
+      OFFICER,
+    );
     const made = await sut!.gqlOk(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: open.vacancies.nodes[0].id }, OFFICER);
     expect(made.proposeAllocation.id).toMatch(/^\d+$/);
     expect((await sut!.gqlOk(`{ verifyAuditChain { valid } }`, undefined, AUDITOR)).verifyAuditChain.valid).toBe(true);
   });
 
-  it('cannot switch the audit log\'s protection off, nor change an event', async () => {
+  it("cannot switch the audit log's protection off, nor change an event", async () => {
     const url = new URL(db.url);
     url.username = role;
     const asApp = new pg.Client({ connectionString: url.toString() });

@@ -47,7 +47,11 @@ function retryableFailure(o: HttpOutcome): boolean {
   if (o.kind !== 'response') return false;
   if (o.status === 503) return true;
   const errors: any[] = o.body?.errors ?? [];
-  return o.status === 200 && errors.length > 0 && errors.every((e) => e.extensions?.code === UNAVAILABLE.code && e.extensions?.retryable === true && e.message === UNAVAILABLE.message);
+  return (
+    o.status === 200 &&
+    errors.length > 0 &&
+    errors.every((e) => e.extensions?.code === UNAVAILABLE.code && e.extensions?.retryable === true && e.message === UNAVAILABLE.message)
+  );
 }
 
 const describeOutcome = (c: Call) =>
@@ -72,7 +76,11 @@ describe('restart PostgreSQL under load', () => {
 
   it('answers SERVICE_UNAVAILABLE (retryable) during the outage, reports not ready, and recovers in the same process, jobs included', async () => {
     const pid = sut.pid;
-    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(`{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`, undefined, OFFICER);
+    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(
+      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`,
+      undefined,
+      OFFICER,
+    );
     const vacancyIds = open.vacancies.nodes.map((n) => n.id);
     const roundVacancy = vacancyIds.pop()!; // kept out of the stream for the job check
     const t0 = Date.now();
@@ -86,9 +94,12 @@ describe('restart PostgreSQL under load', () => {
       for (let i = 0; !stopStream; i += 1) {
         const op: Call['op'] = (['read', 'propose', 'composition', 'propose'] as const)[i % 4];
         const startedAt = at();
-        const outcome = op === 'read' ? await sut.gql(READ, undefined, OFFICER, REQUEST_TIMEOUT_MS)
-          : op === 'composition' ? await sut.gql(READ_COMPOSITION, undefined, OFFICER, REQUEST_TIMEOUT_MS)
-          : await sut.gql(PROPOSE, { v: mine[i % mine.length] }, OFFICER, REQUEST_TIMEOUT_MS);
+        const outcome =
+          op === 'read'
+            ? await sut.gql(READ, undefined, OFFICER, REQUEST_TIMEOUT_MS)
+            : op === 'composition'
+              ? await sut.gql(READ_COMPOSITION, undefined, OFFICER, REQUEST_TIMEOUT_MS)
+              : await sut.gql(PROPOSE, { v: mine[i % mine.length] }, OFFICER, REQUEST_TIMEOUT_MS);
         calls.push({ op, startedAt, endedAt: at(), outcome });
         await sleep(20);
       }
@@ -97,7 +108,9 @@ describe('restart PostgreSQL under load', () => {
 
     // the stream is under way before the outage: each kind of request has succeeded at least once
     await waitUntil(() => (['read', 'composition', 'propose'] as const).every((op) => calls.some((c) => c.op === op && succeeded(c))), {
-      timeoutMs: 30_000, intervalMs: 50, what: 'a read, a composition read and a proposal to succeed before the outage',
+      timeoutMs: 30_000,
+      intervalMs: 50,
+      what: 'a read, a composition read and a proposal to succeed before the outage',
       show: () => `${calls.length} calls, ${calls.filter(succeeded).length} succeeded; ${calls.slice(-3).map(describeOutcome).join('; ')}`,
     });
     const beforeOutage = calls.filter(succeeded).length;
@@ -134,8 +147,13 @@ describe('restart PostgreSQL under load', () => {
     stopStream = true;
     await Promise.all(streams);
 
-    const diagnostics = () => `timeline: stop at ${stopAt}, stopped ${stoppedAt}, start at ${startAt}, started ${startedAt}, recovered ${recoveredAt}\n`
-      + `${calls.filter((c) => !succeeded(c)).slice(0, 20).map(describeOutcome).join('\n')}\n--- service output ---\n${sut.output(80)}`;
+    const diagnostics = () =>
+      `timeline: stop at ${stopAt}, stopped ${stoppedAt}, start at ${startAt}, started ${startedAt}, recovered ${recoveredAt}\n` +
+      `${calls
+        .filter((c) => !succeeded(c))
+        .slice(0, 20)
+        .map(describeOutcome)
+        .join('\n')}\n--- service output ---\n${sut.output(80)}`;
 
     // the process never went down, never hung
     if (!sut.running || sut.pid !== pid) throw new Error(`the service process ${pid} did not survive the outage\n${diagnostics()}`);
@@ -146,14 +164,21 @@ describe('restart PostgreSQL under load', () => {
     expect(duringOutage.length).toBeGreaterThan(0);
     const failures = calls.filter((c) => !succeeded(c));
     const notRetryable = failures.filter((c) => !retryableFailure(c.outcome)).map(describeOutcome);
-    if (notRetryable.length) throw new Error(`failures that are not a clear, retryable SERVICE_UNAVAILABLE (${notRetryable.length} of ${failures.length}):\n${notRetryable.slice(0, 15).join('\n')}\n${diagnostics()}`);
+    if (notRetryable.length)
+      throw new Error(
+        `failures that are not a clear, retryable SERVICE_UNAVAILABLE (${notRetryable.length} of ${failures.length}):\n${notRetryable.slice(0, 15).join('\n')}\n${diagnostics()}`,
+      );
     expect(duringOutage.filter(succeeded).map(describeOutcome)).toEqual([]);
     const sample = duringOutage[0].outcome;
-    expect(sample.kind === 'response' && sample.body?.errors?.[0]).toMatchObject({ message: UNAVAILABLE.message, extensions: { code: UNAVAILABLE.code, retryable: true } });
+    expect(sample.kind === 'response' && sample.body?.errors?.[0]).toMatchObject({
+      message: UNAVAILABLE.message,
+      extensions: { code: UNAVAILABLE.code, retryable: true },
+    });
 
     // the readiness check said "not ready" while the server was down, "ready" afterwards
     expect(readiness.length).toBeGreaterThan(0);
-    for (const r of readiness) expect(r.kind === 'response' ? { status: r.status, body: r.body } : r).toEqual({ status: 503, body: { status: 'unavailable', database: 'unreachable' } });
+    for (const r of readiness)
+      expect(r.kind === 'response' ? { status: r.status, body: r.body } : r).toEqual({ status: 503, body: { status: 'unavailable', database: 'unreachable' } });
     const ready = await sut.get('/health/ready');
     // (its body may carry warnings besides, e.g. a missing year of legal parameters ahead: the real clock runs here)
     expect(ready.kind === 'response' && { status: ready.status, body: ready.body }).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok' } });
@@ -176,9 +201,11 @@ describe('restart PostgreSQL under load', () => {
     expect({ running: sut.running, pid: sut.pid }).toEqual({ running: true, pid });
 
     const byOp = (ok: boolean) => calls.filter((c) => succeeded(c) === ok).length;
-    console.log(`PostgreSQL down ${startAt - stopAt} ms (fast stop ${stoppedAt - stopAt} ms, start ${startedAt - startAt} ms); `
-      + `${calls.length} requests: ${byOp(true)} succeeded, ${byOp(false)} SERVICE_UNAVAILABLE (${duringOutage.length} during the outage); `
-      + `recovered ${recoveredAt - startedAt} ms after the server was back; readiness 503 x${readiness.length}; simulation ${simulationId} COMPLETED in attempt ${simulation.attempts}; round ${roundId} COMPLETED (attempts ${round.attempts})`);
+    console.log(
+      `PostgreSQL down ${startAt - stopAt} ms (fast stop ${stoppedAt - stopAt} ms, start ${startedAt - startAt} ms); ` +
+        `${calls.length} requests: ${byOp(true)} succeeded, ${byOp(false)} SERVICE_UNAVAILABLE (${duringOutage.length} during the outage); ` +
+        `recovered ${recoveredAt - startedAt} ms after the server was back; readiness 503 x${readiness.length}; simulation ${simulationId} COMPLETED in attempt ${simulation.attempts}; round ${roundId} COMPLETED (attempts ${round.attempts})`,
+    );
   });
 });
 

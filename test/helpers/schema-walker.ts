@@ -196,13 +196,19 @@ export class SchemaWalker {
       }
       combos.push(args);
     }
-    const calls: Call[] = combos.map((args) => ({ args: { ...args, ...page }, label: `${field.name}(${Object.entries(args).map(([k, v]) => `${k}: ${v}`).join(', ')})` }));
+    const calls: Call[] = combos.map((args) => ({
+      args: { ...args, ...page },
+      label: `${field.name}(${Object.entries(args)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')})`,
+    }));
     // variants: optional enum arguments at their other values (for every value of the longest required list,
     // e.g. every household for eligibility(route: URGENCY)), optional scalars we can fill, one filter field at a time
     const base = combos[0] ?? {};
     const spread = lists[0] ? lists[0].values.map((v) => ({ ...base, [lists[0].arg.name]: v })) : [base];
     for (const arg of field.args) {
-      if (required.includes(arg) || PAGE_ARGS.has(arg.name) || ['after', 'afterSeq'].includes(arg.name) || this.isDeniedArg('Query', field.name, arg.name)) continue;
+      if (required.includes(arg) || PAGE_ARGS.has(arg.name) || ['after', 'afterSeq'].includes(arg.name) || this.isDeniedArg('Query', field.name, arg.name))
+        continue;
       const named = getNamedType(arg.type);
       const variants: string[] = [];
       if (isEnumType(named)) {
@@ -222,7 +228,13 @@ export class SchemaWalker {
           const args = { ...b, ...page, [arg.name]: v };
           const inputField = isInputObjectType(named) ? /^\{ (\w+):/.exec(v)?.[1] : undefined;
           const requires = [`Query.${field.name}(${arg.name}:)`, ...(inputField ? [`${named.name}.${inputField}`] : [])];
-          calls.push({ args, requires, label: `${field.name}(${Object.entries({ ...b, [arg.name]: v }).map(([k, x]) => `${k}: ${x}`).join(', ')})` });
+          calls.push({
+            args,
+            requires,
+            label: `${field.name}(${Object.entries({ ...b, [arg.name]: v })
+              .map(([k, x]) => `${k}: ${x}`)
+              .join(', ')})`,
+          });
         }
       }
     }
@@ -248,7 +260,8 @@ export class SchemaWalker {
     else if (arg.name === 'householdReference') raw = h.values.get('householdReference') ?? [];
     else if (isEnumType(named)) raw = arg.defaultValue !== undefined ? [] : [named.getValues()[0].name];
     else raw = h.values.get(`${getNamedType(field.type).name}.${arg.name}`) ?? h.values.get(arg.name) ?? [];
-    const literal = (v: unknown) => (isEnumType(named) ? String(v) : named.name === 'Int' || named.name === 'Float' ? String(Number(v)) : JSON.stringify(String(v)));
+    const literal = (v: unknown) =>
+      isEnumType(named) ? String(v) : named.name === 'Int' || named.name === 'Float' ? String(Number(v)) : JSON.stringify(String(v));
     if (named.name === 'Int') raw = raw.filter((v) => Number.isInteger(Number(v)));
     const literals = raw.map(literal);
     return list ? (literals.length ? [`[${literals.slice(0, 3).join(', ')}]`] : []) : literals;
@@ -283,10 +296,12 @@ export class SchemaWalker {
   private selection(type: GraphQLNamedType, depth: number, onPath: readonly string[], fragments: Map<string, string>): string {
     if (isUnionType(type) || isInterfaceType(type)) {
       const possible = this.o.schema.getPossibleTypes(type);
-      const parts = possible.map((t) => {
-        const inner = this.selection(t, depth, onPath, fragments);
-        return inner ? `... on ${t.name} ${inner}` : '';
-      }).filter(Boolean);
+      const parts = possible
+        .map((t) => {
+          const inner = this.selection(t, depth, onPath, fragments);
+          return inner ? `... on ${t.name} ${inner}` : '';
+        })
+        .filter(Boolean);
       return `{ __typename ${parts.join(' ')} }`;
     }
     if (!isObjectType(type)) return '';
@@ -348,7 +363,9 @@ export class SchemaWalker {
         if (!inner) return null;
       }
       const roots = calls.map((c, i) => {
-        const args = Object.entries(c.args).filter(([k]) => !this.isDeniedArg('Query', field.name, k)).map(([k, v]) => `${k}: ${v}`);
+        const args = Object.entries(c.args)
+          .filter(([k]) => !this.isDeniedArg('Query', field.name, k))
+          .map(([k, v]) => `${k}: ${v}`);
         return `A${i}_${field.name}: ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${inner}`;
       });
       return `query NeedToKnow_${field.name} { ${roots.join(' ')} }\n${[...fragments.values()].join('\n')}`;
@@ -410,7 +427,11 @@ export class SchemaWalker {
         return;
       }
       // the service's size limits (src/common/query-limits.plugin.ts, parse limits, body limit): ask for less at once
-      const tooLarge = code === 'QUERY_TOO_LARGE' || code === 'QUERY_TOO_EXPENSIVE' || code === 'PAYLOAD_TOO_LARGE' || (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(first.message ?? ''));
+      const tooLarge =
+        code === 'QUERY_TOO_LARGE' ||
+        code === 'QUERY_TOO_EXPENSIVE' ||
+        code === 'PAYLOAD_TOO_LARGE' ||
+        (code === 'GRAPHQL_PARSE_FAILED' && /tokens/.test(first.message ?? ''));
       if (code === 'QUERY_TOO_COMPLEX' || code === 'QUERY_TOO_DEEP' || tooLarge) {
         if (calls.length > 1) {
           const half = Math.ceil(calls.length / 2);
@@ -437,7 +458,14 @@ export class SchemaWalker {
         return;
       }
       if (errors.length) out.errors.push(...errors.slice(0, 3).map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`));
-      out.answers.push({ label: calls.map((c) => c.label).join(' | ').slice(0, 300), labels: calls.map((c) => c.label), body });
+      out.answers.push({
+        label: calls
+          .map((c) => c.label)
+          .join(' | ')
+          .slice(0, 300),
+        labels: calls.map((c) => c.label),
+        body,
+      });
       this.o.harvest.collect(body?.data);
       const data = body?.data ?? {};
       for (let i = 0; i < calls.length; i++) {
@@ -580,7 +608,12 @@ class Matchers {
   readonly incomes: Set<number>;
 
   constructor(readonly facts: SensitiveFacts) {
-    const alt = (xs: string[]) => xs.filter((x) => x.length > 0).sort((a, b) => b.length - a.length).map(esc).join('|');
+    const alt = (xs: string[]) =>
+      xs
+        .filter((x) => x.length > 0)
+        .sort((a, b) => b.length - a.length)
+        .map(esc)
+        .join('|');
     this.reference = facts.references.length ? new RegExp(`(?<![A-Za-z0-9_-])(?:${alt(facts.references)})(?![A-Za-z0-9_-])`) : null;
     this.supportNeed = facts.supportNeeds.length ? new RegExp(`(?<![A-Za-z0-9_])(?:${alt(facts.supportNeeds)})(?![A-Za-z0-9_])`) : null;
     const incomeForms = facts.incomes.flatMap((c) => [`(?<![0-9.,])${c}(?![0-9])`, `${esc(facts.formatEuros(c))}(?![0-9]|[.,][0-9])`]);
@@ -643,7 +676,8 @@ export function findLeaks(answer: unknown, facts: SensitiveFacts, audience: Audi
         if ((field === 'id' || field === 'reference') && v !== null && v !== undefined) {
           // internal ids and operational references are reported where they stand (below); anything else that is no pseudonym here
           const s = String(v);
-          if (audience === 'pseudonymous' && !PSEUDONYM.test(s) && !matchers.ids.has(s) && !matchers.reference?.test(s)) report({ ...ctx, path: `${ctx.path}.${field}` }, `Household.${field} is not a pseudonym`, v);
+          if (audience === 'pseudonymous' && !PSEUDONYM.test(s) && !matchers.ids.has(s) && !matchers.reference?.test(s))
+            report({ ...ctx, path: `${ctx.path}.${field}` }, `Household.${field} is not a pseudonym`, v);
         }
       }
     }
@@ -667,7 +701,8 @@ export function findLeaks(answer: unknown, facts: SensitiveFacts, audience: Audi
         keys: [...ctx.keys, key],
         parentType: type ?? ctx.parentType,
         verdict: ctx.verdict || isVerdict,
-        verdictSlot: (isVerdict && key === 'explanation') || (isCompared && (key === 'value' || key === 'limit')) || (ctx.verdictSlot && !isCompared && !isVerdict),
+        verdictSlot:
+          (isVerdict && key === 'explanation') || (isCompared && (key === 'value' || key === 'limit')) || (ctx.verdictSlot && !isCompared && !isVerdict),
         limitSlot: isCompared && key === 'limit',
         policyDocument: ctx.policyDocument || (!!type && POLICY_DOCUMENT_TYPES.has(type) && key === 'document'),
         householdObject,
@@ -731,7 +766,18 @@ export function findLeaks(answer: unknown, facts: SensitiveFacts, audience: Audi
     }
   };
 
-  visit(answer, { path: rootPath, key: undefined, keys: [], parentType: undefined, verdict: false, verdictSlot: false, limitSlot: false, policyDocument: false, householdObject: false, inArray: false });
+  visit(answer, {
+    path: rootPath,
+    key: undefined,
+    keys: [],
+    parentType: undefined,
+    verdict: false,
+    verdictSlot: false,
+    limitSlot: false,
+    policyDocument: false,
+    householdObject: false,
+    inArray: false,
+  });
   return leaks;
 }
 

@@ -39,12 +39,15 @@ export function freePort(): Promise<number> {
 }
 
 /** What an HTTP call gave: a response (any status), or no response at all (refused, reset, timed out). */
-export type HttpOutcome =
-  | { kind: 'response'; status: number; body: any; text: string; ms: number }
-  | { kind: 'network'; error: string; ms: number };
+export type HttpOutcome = { kind: 'response'; status: number; body: any; text: string; ms: number } | { kind: 'network'; error: string; ms: number };
 
 /** One HTTP request on a fresh connection (no keep-alive: a killed server cannot leave a stale socket). */
-export function httpCall(port: number, method: 'GET' | 'POST', path: string, options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpOutcome> {
+export function httpCall(
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<HttpOutcome> {
   const started = Date.now();
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((ok) => {
@@ -55,24 +58,31 @@ export function httpCall(port: number, method: 'GET' | 'POST', path: string, opt
         ok(o);
       }
     };
-    const req = httpRequest({
-      host: '127.0.0.1', port, method, path, agent: false,
-      headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...options.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (e) => done({ kind: 'network', error: e.message, ms: Date.now() - started }));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: any;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = null;
-        }
-        done({ kind: 'response', status: res.statusCode ?? 0, body, text, ms: Date.now() - started });
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: false,
+        headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => done({ kind: 'network', error: e.message, ms: Date.now() - started }));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: any;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = null;
+          }
+          done({ kind: 'response', status: res.statusCode ?? 0, body, text, ms: Date.now() - started });
+        });
+      },
+    );
     req.setTimeout(options.timeoutMs ?? 15_000, () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 15_000} ms`)));
     req.on('error', (e) => done({ kind: 'network', error: e.message, ms: Date.now() - started }));
     if (payload) req.write(payload);
@@ -165,7 +175,11 @@ export class ServiceProcess {
   async assignOfficers(subjects: readonly string[], municipalityCode: string): Promise<void> {
     const admin: Actor = { subject: 'fault-test-admin', roles: ['ADMIN'] };
     for (const subject of subjects) {
-      await this.gqlOk(`mutation($s: String!, $m: String) { assignOfficer(input: { subject: $s, municipalityCode: $m }) { id } }`, { s: subject, m: municipalityCode }, admin);
+      await this.gqlOk(
+        `mutation($s: String!, $m: String) { assignOfficer(input: { subject: $s, municipalityCode: $m }) { id } }`,
+        { s: subject, m: municipalityCode },
+        admin,
+      );
     }
   }
 
@@ -210,11 +224,13 @@ export class ServiceProcess {
     this.exited = false;
     const child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    this.exit = new Promise((ok) => child.once('exit', (code, signal) => {
-      this.exited = true;
-      this.log.push(`[service pid ${child.pid} exited: code ${code}, signal ${signal}]`);
-      ok({ code, signal });
-    }));
+    this.exit = new Promise((ok) =>
+      child.once('exit', (code, signal) => {
+        this.exited = true;
+        this.log.push(`[service pid ${child.pid} exited: code ${code}, signal ${signal}]`);
+        ok({ code, signal });
+      }),
+    );
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.log.push(line);
       if (this.log.length > 2000) this.log.splice(0, this.log.length - 2000);
@@ -293,8 +309,14 @@ export class DedicatedPostgres {
   static async start(): Promise<DedicatedPostgres> {
     const dataDir = mkdtempSync(join(tmpdir(), 'woonmix-pgfault-'));
     const port = await freePort();
-    const { stdout } = await run('bash', [join(ROOT, 'scripts', 'pg-start.sh')], { env: { ...process.env, PGDATA_DIR: dataDir, PGPORT: String(port), PGDB: 'woonmix_fault' } });
-    const url = stdout.trim().split('\n').at(-1)!.replace(/^DATABASE_URL=/, '');
+    const { stdout } = await run('bash', [join(ROOT, 'scripts', 'pg-start.sh')], {
+      env: { ...process.env, PGDATA_DIR: dataDir, PGPORT: String(port), PGDB: 'woonmix_fault' },
+    });
+    const url = stdout
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .replace(/^DATABASE_URL=/, '');
     return new DedicatedPostgres(dataDir, port, url);
   }
 
@@ -305,7 +327,9 @@ export class DedicatedPostgres {
 
   /** Starts the stopped server again (same directory, port and settings). */
   async startServer(): Promise<void> {
-    await run('bash', [join(ROOT, 'scripts', 'pg-start.sh')], { env: { ...process.env, PGDATA_DIR: this.dataDir, PGPORT: String(this.port), PGDB: 'woonmix_fault' } });
+    await run('bash', [join(ROOT, 'scripts', 'pg-start.sh')], {
+      env: { ...process.env, PGDATA_DIR: this.dataDir, PGPORT: String(this.port), PGDB: 'woonmix_fault' },
+    });
   }
 
   /** Stops the server and removes its directory. */

@@ -19,7 +19,6 @@ import { mintToken } from '../../src/auth/tokens.js';
 export const TEST_TODAY = '2026-03-02';
 export const fixedClock: Clock = { now: () => new Date(`${TEST_TODAY}T09:00:00Z`), today: () => TEST_TODAY };
 
-
 export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
@@ -113,7 +112,11 @@ export async function expectEveryProposalReplaysIdentical(sut: TestApp): Promise
   const ids: { id: number }[] = await sut.dataSource.query('SELECT id FROM proposal ORDER BY id');
   const results = [];
   for (const { id } of ids) {
-    const { data, errors } = await sut.gql(`query($p: ID!) { replayProposal(proposalId: $p) { proposalId result message differences { path } } }`, { p: String(id) }, asRole('AUDITOR'));
+    const { data, errors } = await sut.gql(
+      `query($p: ID!) { replayProposal(proposalId: $p) { proposalId result message differences { path } } }`,
+      { p: String(id) },
+      asRole('AUDITOR'),
+    );
     if (errors) throw new Error(JSON.stringify(errors));
     results.push(data.replayProposal);
   }
@@ -125,7 +128,8 @@ export async function expectEveryProposalReplaysIdentical(sut: TestApp): Promise
 /** Database ids of the households and vacancies, by reference (fixtures name them by reference). */
 export async function idsByReference(sut: TestApp): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`)) ids[row.key] = String(row.id);
+  for (const row of await sut.dataSource.query(`SELECT id, reference AS key FROM household UNION ALL SELECT id, reference FROM vacancy`))
+    ids[row.key] = String(row.id);
   return ids;
 }
 
@@ -136,11 +140,17 @@ export const TEST_MUNICIPALITIES = ['GM9001', 'GM9002', 'GM9003', 'GM9004'];
  * Assigns officers (token subjects) to the test municipalities, as an admin would with
  * assignOfficer: officers act only inside an assignment (src/privacy/household-disclosure.service.ts).
  */
-export async function assignOfficers(sut: Pick<TestApp, 'dataSource'>, subjects: readonly string[], municipalities: readonly string[] = TEST_MUNICIPALITIES): Promise<void> {
+export async function assignOfficers(
+  sut: Pick<TestApp, 'dataSource'>,
+  subjects: readonly string[],
+  municipalities: readonly string[] = TEST_MUNICIPALITIES,
+): Promise<void> {
   await sut.dataSource.query(
     `INSERT INTO officer_assignment (subject, municipality_code, assigned_by)
      SELECT s, m, 'test-setup' FROM unnest($1::text[]) AS s, unnest($2::text[]) AS m
-     ON CONFLICT DO NOTHING`, [[...subjects], [...municipalities]]);
+     ON CONFLICT DO NOTHING`,
+    [[...subjects], [...municipalities]],
+  );
 }
 
 /** Officers the suites act as besides the default actor: every test app assigns them to the test municipalities. */

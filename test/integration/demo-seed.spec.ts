@@ -14,10 +14,13 @@ describe('demo municipality seeding', () => {
   });
   afterAll(() => sut.close());
 
-  const counts = async () => (await sut.dataSource.query(`SELECT (SELECT count(*) FROM neighbourhood)::int AS buurten, (SELECT count(*) FROM complex)::int AS complexes,
+  const counts = async () =>
+    (
+      await sut.dataSource.query(`SELECT (SELECT count(*) FROM neighbourhood)::int AS buurten, (SELECT count(*) FROM complex)::int AS complexes,
     (SELECT count(*) FROM dwelling)::int AS dwellings, (SELECT count(*) FROM household WHERE on_waiting_list)::int AS applicants,
     (SELECT count(*) FROM vacancy WHERE status = 'OPEN')::int AS open_vacancies,
-    (SELECT count(DISTINCT vacancy_id) FROM vacancy_response)::int AS vacancies_with_respondents`))[0];
+    (SELECT count(DISTINCT vacancy_id) FROM vacancy_response)::int AS vacancies_with_respondents`)
+    )[0];
 
   it('loads the whole demo municipality through the import pipeline, and reloads it identically', async () => {
     const seeder = sut.app.get(DemoSeederService);
@@ -34,7 +37,9 @@ describe('demo municipality seeding', () => {
   });
 
   it('makes the case complex a concentration of vulnerable, non-working, low-income households in a low-resilience buurt', async () => {
-    const [caseComplex] = await sut.dataSource.query(`SELECT c.id, n.resilience_class FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = 'CPX-CASE'`);
+    const [caseComplex] = await sut.dataSource.query(
+      `SELECT c.id, n.resilience_class FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = 'CPX-CASE'`,
+    );
     expect(caseComplex.resilience_class).toBeLessThanOrEqual(2);
     const compositions = sut.app.get(CompositionService);
     const loaders = new LoaderScope(sut.dataSource.manager);
@@ -47,18 +52,30 @@ describe('demo municipality seeding', () => {
     expect(shareOf('INCOME_SOURCE', 'BENEFIT')).toBeGreaterThanOrEqual(0.4);
     expect(shareOf('INCOME_BAND', 'WITHIN_PASSEND_LIMIT')).toBeGreaterThanOrEqual(0.7);
 
-    const [rest] = await sut.dataSource.query(`SELECT avg((cardinality(h.support_needs) > 0)::int)::float AS vulnerable FROM tenancy t
-      JOIN household h ON h.id = t.household_id JOIN dwelling d ON d.id = t.dwelling_id WHERE t.end_date IS NULL AND d.complex_id <> $1`, [caseComplex.id]);
+    const [rest] = await sut.dataSource.query(
+      `SELECT avg((cardinality(h.support_needs) > 0)::int)::float AS vulnerable FROM tenancy t
+      JOIN household h ON h.id = t.household_id JOIN dwelling d ON d.id = t.dwelling_id WHERE t.end_date IS NULL AND d.complex_id <> $1`,
+      [caseComplex.id],
+    );
     expect(shareOf('VULNERABILITY', 'VULNERABLE')).toBeGreaterThanOrEqual(3 * rest.vulnerable);
   });
 
   it('simulates the case complex: plain order keeps it above its vulnerable cap, Plan Rozenhof brings it inside its band, at a stated price; the chart shows both', async () => {
     const [{ id }] = await sut.dataSource.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-    const versions: { id: number; version: number }[] = await sut.dataSource.query(`SELECT id, version FROM composition_policy WHERE code = 'DEFAULT' ORDER BY version`);
+    const versions: { id: number; version: number }[] = await sut.dataSource.query(
+      `SELECT id, version FROM composition_policy WHERE code = 'DEFAULT' ORDER BY version`,
+    );
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     // Demo scenario (README): households without support needs decline four in five offers in Rozenhof
     const request = {
-      complexIds: [id], compositionPolicyIds: versions.map((v) => Number(v.id)), horizonYears: 10, runs: 60, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null,
+      complexIds: [id],
+      compositionPolicyIds: versions.map((v) => Number(v.id)),
+      horizonYears: 10,
+      runs: 60,
+      seed: 1,
+      turnover: [],
+      respondentsPerVacancy: null,
+      applicantMix: null,
       acceptance: { dimension: 'VULNERABILITY' as const, rates: { NOT_VULNERABLE: 0.2, VULNERABLE: 0.95 } },
     };
     const { input, sources } = await sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, request, id, '2026-03-02'));
@@ -88,6 +105,8 @@ describe('demo municipality seeding', () => {
     expect(svg).toContain('target ≤ 30% (DEFAULT v1)');
     expect(svg).toContain('■ plain order (mean, P10-P90)');
     expect(svg).toContain('■ DEFAULT v2 (mean, P10-P90)');
-    expect(svg).toContain(`price: ${price.registrationTimeGivenUpYears.toFixed(1)} yr registration given up, ${(price.deviatedShareBasisPoints / 100).toFixed(0)}% deviated`);
+    expect(svg).toContain(
+      `price: ${price.registrationTimeGivenUpYears.toFixed(1)} yr registration given up, ${(price.deviatedShareBasisPoints / 100).toFixed(0)}% deviated`,
+    );
   }, 120_000);
 });

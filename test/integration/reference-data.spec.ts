@@ -22,7 +22,9 @@ describe('reference data loaded by the migrations', () => {
   it('names a source for every parameter group of every year', async () => {
     for (const year of [2024, 2025, 2026]) {
       const { sources } = await sut.app.get(RuleParametersService).forYear(year);
-      expect(Object.keys(sources)).toEqual(expect.arrayContaining(['daebIncome', 'daebRent', 'passendIncome', 'rentCaps', 'qualityDiscount', 'youthAge', 'aowAge']));
+      expect(Object.keys(sources)).toEqual(
+        expect.arrayContaining(['daebIncome', 'daebRent', 'passendIncome', 'rentCaps', 'qualityDiscount', 'youthAge', 'aowAge']),
+      );
     }
   });
 
@@ -44,9 +46,18 @@ describe('reference data loaded by the migrations', () => {
 
   it('prefers a region policy over the default, by effective date and version', async () => {
     const [base] = await sut.dataSource.query(`SELECT document FROM local_policy WHERE code = 'DEFAULT'`);
-    const insert = (version: number, effectiveFrom: string, share: number) => sut.dataSource.query(
-      `INSERT INTO local_policy (code, version, name, municipality_codes, effective_from, document) VALUES ('REGIO', $1, 'Regio', '{GM9001,GM9002}', $2, $3)`,
-      [version, effectiveFrom, JSON.stringify({ ...base.document, quotas: { ...base.document.quotas, freeAllocationRoom: { ...base.document.quotas.freeAllocationRoom, agreedInPrestatieafspraken: share === 1500 } } })]);
+    const insert = (version: number, effectiveFrom: string, share: number) =>
+      sut.dataSource.query(
+        `INSERT INTO local_policy (code, version, name, municipality_codes, effective_from, document) VALUES ('REGIO', $1, 'Regio', '{GM9001,GM9002}', $2, $3)`,
+        [
+          version,
+          effectiveFrom,
+          JSON.stringify({
+            ...base.document,
+            quotas: { ...base.document.quotas, freeAllocationRoom: { ...base.document.quotas.freeAllocationRoom, agreedInPrestatieafspraken: share === 1500 } },
+          }),
+        ],
+      );
     await insert(1, '2025-01-01', 750);
     await insert(2, '2026-07-01', 1500);
     const policies = sut.app.get(LocalPolicyService);

@@ -16,19 +16,34 @@ describe('simulation inputs read from the offer records', () => {
   afterAll(() => sut.close());
 
   const request = (complexId: number): SimulationRequest => ({
-    complexIds: [complexId], compositionPolicyIds: [], horizonYears: 2, runs: 1, seed: 1, turnover: [], respondentsPerVacancy: null, applicantMix: null, acceptance: null,
+    complexIds: [complexId],
+    compositionPolicyIds: [],
+    horizonYears: 2,
+    runs: 1,
+    seed: 1,
+    turnover: [],
+    respondentsPerVacancy: null,
+    applicantMix: null,
+    acceptance: null,
   });
-  const build = (complexId: number, r = request(complexId)) => sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, r, complexId, TEST_TODAY));
+  const build = (complexId: number, r = request(complexId)) =>
+    sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, r, complexId, TEST_TODAY));
 
   /** Past offer records as the live flow leaves them: a decided proposal, then offers answered one by one. */
   async function recordOffers(vacancyRef: string, answers: readonly (readonly [householdRef: string, status: 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN'])[]) {
-    const [policy] = await sut.dataSource.query(`SELECT (SELECT id FROM composition_policy ORDER BY id LIMIT 1) AS cp, (SELECT id FROM local_policy ORDER BY id LIMIT 1) AS lp`);
+    const [policy] = await sut.dataSource.query(
+      `SELECT (SELECT id FROM composition_policy ORDER BY id LIMIT 1) AS cp, (SELECT id FROM local_policy ORDER BY id LIMIT 1) AS lp`,
+    );
     const [proposal] = await sut.dataSource.query(
       `INSERT INTO proposal (vacancy_id, status, allocation_date, seed, composition_policy_id, local_policy_id, parameter_year, solve_status, plan)
-       VALUES ($1, 'DECIDED', $2, 1, $3, $4, 2026, 'OPTIMAL', '{}') RETURNING id`, [ids[vacancyRef], TEST_TODAY, policy.cp, policy.lp]);
+       VALUES ($1, 'DECIDED', $2, 1, $3, $4, 2026, 'OPTIMAL', '{}') RETURNING id`,
+      [ids[vacancyRef], TEST_TODAY, policy.cp, policy.lp],
+    );
     for (const [household, status] of answers) {
-      await sut.dataSource.query(`INSERT INTO offer (proposal_id, vacancy_id, household_id, decision, status, decided_by, responded_at) VALUES ($1, $2, $3, 'PROPOSED', $4, 'test-officer', now())`,
-        [proposal.id, ids[vacancyRef], ids[household], status]);
+      await sut.dataSource.query(
+        `INSERT INTO offer (proposal_id, vacancy_id, household_id, decision, status, decided_by, responded_at) VALUES ($1, $2, $3, 'PROPOSED', $4, 'test-officer', now())`,
+        [proposal.id, ids[vacancyRef], ids[household], status],
+      );
     }
   }
 
@@ -38,7 +53,7 @@ describe('simulation inputs read from the offer records', () => {
     expect(sources.acceptance).toEqual({ source: 'NONE', dimension: null, rates: null, basedOn: 0 });
   });
 
-  it('reads accepted against declined per category, from the complex\'s vacancies only, once a category has 10 answered offers', async () => {
+  it("reads accepted against declined per category, from the complex's vacancies only, once a category has 10 answered offers", async () => {
     await recordOffers('VAC-C', [
       ...Array.from({ length: 8 }, () => ['N-1', 'DECLINED'] as const),
       ...Array.from({ length: 4 }, () => ['N-2', 'DECLINED'] as const),
@@ -47,7 +62,10 @@ describe('simulation inputs read from the offer records', () => {
       ['N-2', 'WITHDRAWN'], // not answered by the household: not counted
     ]);
     // another complex's offers do not count
-    await recordOffers('VAC-P', Array.from({ length: 12 }, () => ['N-1', 'DECLINED'] as const));
+    await recordOffers(
+      'VAC-P',
+      Array.from({ length: 12 }, () => ['N-1', 'DECLINED'] as const),
+    );
     const { input, sources } = await build(caseComplex);
     expect(sources.acceptance).toEqual({ source: 'OFFERS', dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 }, basedOn: 22 });
     expect(input.acceptance).toEqual({ dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 } });

@@ -16,6 +16,11 @@ export class CompositionPolicyVersion {
 @InputType({ description: 'The next version of the composition policy; earlier versions stay for replay and audit' })
 export class AddCompositionPolicyVersionInput {
   @Field({ description: 'Today or later' }) @IsIsoDate() effectiveFrom: string;
-  @Field({ description: 'A name for the version, e.g. "Plan Rozenhof"' }) @IsString() @MinLength(3) @MaxLength(100) @Matches(/\S{2}/, { message: 'name must say what the version is, in words' }) name: string;
+  @Field({ description: 'A name for the version, e.g. "Plan Rozenhof"' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(100)
+  @Matches(/\S{2}/, { message: 'name must say what the version is, in words' })
+  name: string;
   @Field({ description: 'JSON document in the shape of compositionPolicies.document' }) @IsString() @MaxLength(200_000) document: string;
 }

@@ -4,7 +4,10 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, 
 import { IsIsoDate } from '../../common/validators.js';
 import { REQUIRED_FACTS } from '../../engine/allocation/override-reasons.js';
 
-export enum RequiredFactEnum { MEDICAL_OR_WMO_INDICATION = 'MEDICAL_OR_WMO_INDICATION', INCOME_FROM_WORK = 'INCOME_FROM_WORK' }
+export enum RequiredFactEnum {
+  MEDICAL_OR_WMO_INDICATION = 'MEDICAL_OR_WMO_INDICATION',
+  INCOME_FROM_WORK = 'INCOME_FROM_WORK',
+}
 registerEnumType(RequiredFactEnum, { name: 'RequiredFact', description: 'A fact on file an override reason relies on' });
 
 @ObjectType()
@@ -32,5 +35,10 @@ export class OverrideReasonInput {
 @InputType()
 export class AddOverrideReasonPolicyVersionInput {
   @Field({ description: 'Today or later' }) @IsIsoDate() effectiveFrom: string;
-  @Field(() => [OverrideReasonInput]) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OverrideReasonInput) reasons: OverrideReasonInput[];
+  @Field(() => [OverrideReasonInput])
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => OverrideReasonInput)
+  reasons: OverrideReasonInput[];
 }

@@ -1,11 +1,24 @@
 import { FREE_TEXT } from '../../common/graphql/free-text.js';
-import { OfferDecisionEnum, OfferStatusEnum, PassedOverKindEnum, ProposalStatusEnum, ScorePartKindEnum, SolveStatusEnum } from '../../common/graphql/output-enums.js';
+import {
+  OfferDecisionEnum,
+  OfferStatusEnum,
+  PassedOverKindEnum,
+  ProposalStatusEnum,
+  ScorePartKindEnum,
+  SolveStatusEnum,
+} from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Household } from '../../households/graphql/household.type.js';
 
-export enum DecisionEnum { ACCEPT = 'ACCEPT', OVERRIDE = 'OVERRIDE' }
-export enum OfferResponseEnum { ACCEPTED = 'ACCEPTED', DECLINED = 'DECLINED' }
+export enum DecisionEnum {
+  ACCEPT = 'ACCEPT',
+  OVERRIDE = 'OVERRIDE',
+}
+export enum OfferResponseEnum {
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
 registerEnumType(DecisionEnum, { name: 'Decision', description: 'ACCEPT the proposed candidate, or OVERRIDE with another eligible one (reason required)' });
 registerEnumType(OfferResponseEnum, { name: 'OfferResponse' });
 
@@ -29,8 +42,13 @@ export class TargetEffect {
   @Field(() => Int) weight: number;
   @Field({ description: 'RESILIENCE_CLASS_DEFAULT or COMPLEX_OVERRIDE' }) source: string;
   @Field(() => ShareState) before: ShareState;
-  @Field(() => ShareState, { nullable: true, description: 'With only this proposal added; null for a target on special-category data when you may not see it' }) afterThis: ShareState | null;
-  @Field(() => ShareState, { nullable: true, description: 'With every allocation of the plan added; null for a target on special-category data when you may not see it' }) afterPlan: ShareState | null;
+  @Field(() => ShareState, { nullable: true, description: 'With only this proposal added; null for a target on special-category data when you may not see it' })
+  afterThis: ShareState | null;
+  @Field(() => ShareState, {
+    nullable: true,
+    description: 'With every allocation of the plan added; null for a target on special-category data when you may not see it',
+  })
+  afterPlan: ShareState | null;
   @Field() text: string;
 }
 
@@ -46,17 +64,27 @@ export class ScorePart {
 export class ProposalCandidate {
   householdId: number;
   @Field(() => Household) household: Household;
-  @Field(() => Int, { description: 'Place in the route\'s order (1 = first)' }) rank: number;
+  @Field(() => Int, { description: "Place in the route's order (1 = first)" }) rank: number;
   @Field(() => Int) priorityTier: number;
   @Field() urgent: boolean;
   @Field(() => Float, { nullable: true }) lotteryTicket: number | null;
-  @Field(() => Int, { nullable: true, description: 'POINTS route: the household\'s ranking points' }) rankingPoints: number | null;
+  @Field(() => Int, { nullable: true, description: "POINTS route: the household's ranking points" }) rankingPoints: number | null;
   @Field({ description: 'Eligibility summary' }) eligibility: string;
   @Field(() => Float, { nullable: true, description: 'priorityPoints plus fit; for officers handling the vacancy' }) score: number | null;
   @Field(() => Float) priorityPoints: number;
-  @Field(() => [ScorePart], { nullable: true, description: 'Points per composition target and quota; for officers handling the vacancy (a target on vulnerability states it: the read is recorded)' }) fit: ScorePart[] | null;
-  @Field(() => Float, { nullable: true, description: 'Points lost by choosing this household instead of the proposed one; for officers handling the vacancy' }) costVersusChosen: number | null;
-  @Field(() => String, { nullable: true, description: 'When costVersusChosen is negative (this household scores better here with the rest of the plan fixed): what choosing it would do to the plan as a whole, or why the plan may not be the best; for officers handling the vacancy' }) jointNote: string | null;
+  @Field(() => [ScorePart], {
+    nullable: true,
+    description: 'Points per composition target and quota; for officers handling the vacancy (a target on vulnerability states it: the read is recorded)',
+  })
+  fit: ScorePart[] | null;
+  @Field(() => Float, { nullable: true, description: 'Points lost by choosing this household instead of the proposed one; for officers handling the vacancy' })
+  costVersusChosen: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When costVersusChosen is negative (this household scores better here with the rest of the plan fixed): what choosing it would do to the plan as a whole, or why the plan may not be the best; for officers handling the vacancy',
+  })
+  jointNote: string | null;
 }
 
 @ObjectType()
@@ -100,7 +128,8 @@ export class Offer {
   @Field(() => String, { nullable: true }) reasonCode: string | null;
   @Field(() => String, { nullable: true, description: `${FREE_TEXT} The override's reason in words` }) reasonText: string | null;
   @Field(() => OfferStatusEnum) status: string;
-  @Field(() => String, { nullable: true, description: `${FREE_TEXT} Why the offer was declined, or why the second officer refused it` }) responseReason: string | null;
+  @Field(() => String, { nullable: true, description: `${FREE_TEXT} Why the offer was declined, or why the second officer refused it` }) responseReason:
+    string | null;
   @Field(() => String, { nullable: true, description: 'The officer who decided' }) decidedBy: string | null;
   @Field(() => String, { nullable: true, description: 'Four-eyes: the second officer who approved' }) approvedBy: string | null;
 }
@@ -108,7 +137,10 @@ export class Offer {
 @InputType()
 export class RefuseOfferInput {
   @Field(() => ID) @IsString() offerId: string;
-  @Field({ description: `${FREE_TEXT} Why the second officer refuses (at least 10 characters)` }) @IsString() @MinLength(10) @MaxLength(2000)
+  @Field({ description: `${FREE_TEXT} Why the second officer refuses (at least 10 characters)` })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
   @Matches(/\S{3}/, { message: 'reason must say why, in words' })
   reason: string;
 }
@@ -117,11 +149,19 @@ export class RefuseOfferInput {
 export class DecideProposalInput {
   @Field(() => ID) @IsString() proposalId: string;
   @Field(() => DecisionEnum) @IsIn(Object.values(DecisionEnum)) decision: DecisionEnum;
-  @Field(() => ID, { nullable: true, description: 'OVERRIDE: the household offered instead, by its id or reference' }) @IsOptional() @IsString() householdId?: string;
-  @Field({ nullable: true, description: 'OVERRIDE: a reason code, e.g. MEDICAL_FIT, SOCIAL_MANAGEMENT' }) @IsOptional()
+  @Field(() => ID, { nullable: true, description: 'OVERRIDE: the household offered instead, by its id or reference' })
+  @IsOptional()
+  @IsString()
+  householdId?: string;
+  @Field({ nullable: true, description: 'OVERRIDE: a reason code, e.g. MEDICAL_FIT, SOCIAL_MANAGEMENT' })
+  @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'reasonCode must be 2-40 capital letters, digits or _' })
   reasonCode?: string;
-  @Field({ nullable: true, description: `${FREE_TEXT} OVERRIDE: the reason in words (at least 10 characters)` }) @IsOptional() @IsString() @MinLength(10) @MaxLength(2000)
+  @Field({ nullable: true, description: `${FREE_TEXT} OVERRIDE: the reason in words (at least 10 characters)` })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
   @Matches(/\S{3}/, { message: 'reasonText must say why, in words' })
   reasonText?: string;
 }
@@ -130,7 +170,11 @@ export class DecideProposalInput {
 export class OfferResponseInput {
   @Field(() => ID) @IsString() offerId: string;
   @Field(() => OfferResponseEnum) @IsIn(Object.values(OfferResponseEnum)) response: OfferResponseEnum;
-  @Field({ nullable: true, description: `${FREE_TEXT} Required when DECLINED` }) @IsOptional() @IsString() @MinLength(2) @MaxLength(2000)
+  @Field({ nullable: true, description: `${FREE_TEXT} Required when DECLINED` })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason?: string;
 }

@@ -7,12 +7,23 @@ import { Proposal } from './proposal.type.js';
 @InputType({ description: 'Vacancies to plan together under the annual quotas: named ones, or all OPEN and PROPOSED ones (of a municipality)' })
 export class StartAllocationRoundInput {
   @Field(() => [ID], { nullable: true, description: 'Leave out for every OPEN or PROPOSED vacancy' })
-  @IsOptional() @ArrayMaxSize(2000) @IsString({ each: true })
+  @IsOptional()
+  @ArrayMaxSize(2000)
+  @IsString({ each: true })
   vacancyIds?: string[] | null;
-  @Field(() => String, { nullable: true, description: 'Only vacancies in this municipality (GM code)' }) @IsOptional() @IsString() municipalityCode?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Solver time limit in seconds (1-600, default 60)' }) @IsOptional() @IsInt() @Min(1) @Max(600) timeLimitSeconds?: number | null;
+  @Field(() => String, { nullable: true, description: 'Only vacancies in this municipality (GM code)' }) @IsOptional() @IsString() municipalityCode?:
+    string | null;
+  @Field(() => Int, { nullable: true, description: 'Solver time limit in seconds (1-600, default 60)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  timeLimitSeconds?: number | null;
   @Field(() => Float, { nullable: true, description: 'Lottery seed (0-4294967295); by default derived from the date and the vacancies' })
-  @IsOptional() @IsInt() @Min(0) @Max(0xffffffff)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(0xffffffff)
   seed?: number | null;
 }
 

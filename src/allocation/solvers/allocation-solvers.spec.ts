@@ -5,7 +5,16 @@ import { prepareAllocation } from '../../engine/allocation/prepare-allocation.js
 import { AllocationSolveOptions, solveAllocation } from '../../engine/allocation/solve-allocation.js';
 import { Solver } from '../../engine/allocation/solver.port.js';
 import { bruteForceOptimum } from '../../engine/allocation/test-fixtures/brute-force.js';
-import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, smallInstanceArb } from '../../engine/allocation/test-fixtures/allocation-input.builder.js';
+import {
+  aComplex,
+  aHousehold,
+  aPair,
+  aPolicy,
+  aVacancy,
+  anAssociationScope,
+  anInput,
+  smallInstanceArb,
+} from '../../engine/allocation/test-fixtures/allocation-input.builder.js';
 import { createHighsSolver } from './highs.solver.js';
 import { createJslSolver } from './jsl.solver.js';
 import { createRoutingSolver } from './routing.solver.js';
@@ -112,7 +121,13 @@ describe('statuses are reported as they are', () => {
       households,
       complexes: [aComplex(1, 3, 20)],
       // 90 of 100 DAEB homes to the target group so far (norm 92.5%), every candidate above the limit
-      vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id, { countsAs: ['daebAboveLimit'] })))),
+      vacancies: [1, 2].map((id) =>
+        aVacancy(
+          id,
+          1,
+          households.map((h) => aPair(h.id, { countsAs: ['daebAboveLimit'] })),
+        ),
+      ),
       quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })],
     });
     for (const solver of [highs, jsl, router]) {
@@ -127,7 +142,12 @@ describe('statuses are reported as they are', () => {
 describe('determinism', () => {
   it('same input and seed give a byte-identical plan, whatever the order of the input lists', async () => {
     const input = generateBenchInstance({ vacancies: 12, households: 300, seed: 5 });
-    const shuffled = { ...input, households: [...input.households].reverse(), vacancies: [...input.vacancies].reverse(), complexes: [...input.complexes].reverse() };
+    const shuffled = {
+      ...input,
+      households: [...input.households].reverse(),
+      vacancies: [...input.vacancies].reverse(),
+      complexes: [...input.complexes].reverse(),
+    };
     const runs = [
       await planAllocation(input, createHighsSolver(), EXACT),
       await planAllocation(input, createHighsSolver(), EXACT),

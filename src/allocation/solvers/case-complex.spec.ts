@@ -10,7 +10,10 @@ import { createRoutingSolver } from './routing.solver.js';
  * 40% vulnerable tenants, under the default cap of 30% (weight 100 per household over, 10 points per
  * place passed over, at most 10 places). The waiting list has two vulnerable households on top.
  */
-const CASE_COMPLEX = { ...aComplex(1, 1, 40, { VULNERABILITY: { VULNERABLE: 16, NOT_VULNERABLE: 24 }, INCOME_SOURCE: { WORK: 20, BENEFIT: 20 } }), reference: 'CPX-CASE' };
+const CASE_COMPLEX = {
+  ...aComplex(1, 1, 40, { VULNERABILITY: { VULNERABLE: 16, NOT_VULNERABLE: 24 }, INCOME_SOURCE: { WORK: 20, BENEFIT: 20 } }),
+  reference: 'CPX-CASE',
+};
 
 /** Households 1..n registered a month apart; `kinds[i]` says who is vulnerable (V), urgent (U) or neither. */
 function waitingList(kinds: string): AllocationHousehold[] {
@@ -53,7 +56,9 @@ describe('the case complex: vulnerable inflow kept under its cap, and said so', 
       'With H-000001 the share of vulnerable households in CPX-CASE would be 41.46% (17 of 41), against at most 30% (12.3 of 41): ' +
         '4.7 households over; with H-000003 it is 39.02% (16 of 41): 3.7 households over. At 100 points per household that costs 100 points more.',
     );
-    expect(p.summary).toMatch(/^H-000003 \(rank 3\) is proposed for VAC-CASE-1 instead of the plain-order candidate H-000001\. Passing over 2 places costs 20 priority points; choosing H-000001 would cost 100 points on the VULNERABLE_MAX target\./);
+    expect(p.summary).toMatch(
+      /^H-000003 \(rank 3\) is proposed for VAC-CASE-1 instead of the plain-order candidate H-000001\. Passing over 2 places costs 20 priority points; choosing H-000001 would cost 100 points on the VULNERABLE_MAX target\./,
+    );
 
     // the cost of the plain-order candidate instead: 100 points of cap against 20 of priority
     const plain = p.alternatives.find((a) => a.rank === 1)!;
@@ -67,7 +72,9 @@ describe('the case complex: vulnerable inflow kept under its cap, and said so', 
     const cap = p.composition.find((t) => t.targetId === 'VULNERABLE_MAX')!;
     expect(share(cap.before)).toEqual([16, 40, 4000, 4]);
     expect(share(cap.afterThis!)).toEqual([16, 41, 3902, 3.7]);
-    expect(cap.text).toBe('vulnerable households in CPX-CASE: 40% (16 of 40) now; 39.02% (16 of 41) after this allocation; target at most 30% (12.3 of 41): 3.7 households over.');
+    expect(cap.text).toBe(
+      'vulnerable households in CPX-CASE: 40% (16 of 40) now; 39.02% (16 of 41) after this allocation; target at most 30% (12.3 of 41): 3.7 households over.',
+    );
 
     // the plain order would have taken H-1 and pushed the share up
     const plainBaseline = plan.baselines.find((b) => b.name === 'PLAIN_ORDER')!;

@@ -76,16 +76,23 @@ export function createHighsSolver(options: Partial<HighsSolverOptions> = {}, clo
       let native: ReturnType<Highs['createModel']>;
       try {
         native = highs.createModel({
-        numCols: model.numCols,
-        numRows: model.numRows,
-        sense: highs.constants.objectiveSense.maximize,
-        offset: model.offset,
-        colCost: model.colCost,
-        colLower: finite(model.colLower),
-        colUpper: finite(model.colUpper),
-        rowLower: finite(model.rowLower),
-        rowUpper: finite(model.rowUpper),
-        matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.rowStarts, indices: model.rowIndices, values: model.rowValues },
+          numCols: model.numCols,
+          numRows: model.numRows,
+          sense: highs.constants.objectiveSense.maximize,
+          offset: model.offset,
+          colCost: model.colCost,
+          colLower: finite(model.colLower),
+          colUpper: finite(model.colUpper),
+          rowLower: finite(model.rowLower),
+          rowUpper: finite(model.rowUpper),
+          matrix: {
+            format: 'csr',
+            numRows: model.numRows,
+            numCols: model.numCols,
+            starts: model.rowStarts,
+            indices: model.rowIndices,
+            values: model.rowValues,
+          },
           // LP first: load without integrality, add it back only if the relaxation is fractional
           ...(lpFirst ? {} : { integrality: Int32Array.from(model.integer) }),
         });

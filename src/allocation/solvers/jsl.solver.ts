@@ -44,8 +44,9 @@ export function toJslModel(model: MipModel, timeLimitMs: number): JslModel {
     const lower = model.rowLower[i];
     const upper = model.rowUpper[i];
     constraints[name] =
-      lower === upper ? { equal: lower }
-      : { ...(lower !== Number.NEGATIVE_INFINITY ? { min: lower } : {}), ...(upper !== Number.POSITIVE_INFINITY ? { max: upper } : {}) };
+      lower === upper
+        ? { equal: lower }
+        : { ...(lower !== Number.NEGATIVE_INFINITY ? { min: lower } : {}), ...(upper !== Number.POSITIVE_INFINITY ? { max: upper } : {}) };
     for (let k = model.rowStarts[i]; k < model.rowStarts[i + 1]; k += 1) variables[model.colNames[model.rowIndices[k]]][name] = model.rowValues[k];
   }
   return {
@@ -184,7 +185,14 @@ export function createJslSolver(options: Partial<JslSolverOptions> = {}): Solver
       const ms = clock() - started;
       if (outcome.kind === 'RESULT') return interpretJslResult(model, outcome.raw, ms, solveOptions.timeLimitMs);
       if (outcome.kind === 'WATCHDOG') {
-        return { ...base, status: 'TIME_LIMIT', x: null, objective: null, ms, message: `${JSL_NAME} was stopped by the watchdog at the time limit (its simplex does not honour the time-out).` };
+        return {
+          ...base,
+          status: 'TIME_LIMIT',
+          x: null,
+          objective: null,
+          ms,
+          message: `${JSL_NAME} was stopped by the watchdog at the time limit (its simplex does not honour the time-out).`,
+        };
       }
       return { ...base, status: 'ERROR', x: null, objective: null, ms, message: `${JSL_NAME} failed in its worker: ${outcome.message}` };
     },

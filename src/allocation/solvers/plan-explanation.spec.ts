@@ -1,6 +1,15 @@
 import { QuotaShare } from '../../engine/eligibility/portfolio-quotas.js';
 import { planAllocation } from '../../engine/allocation/plan-allocation.js';
-import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, vulnerable } from '../../engine/allocation/test-fixtures/allocation-input.builder.js';
+import {
+  aComplex,
+  aHousehold,
+  aPair,
+  aPolicy,
+  aVacancy,
+  anAssociationScope,
+  anInput,
+  vulnerable,
+} from '../../engine/allocation/test-fixtures/allocation-input.builder.js';
 import { createRoutingSolver } from './routing.solver.js';
 
 const solver = createRoutingSolver();
@@ -26,17 +35,34 @@ describe('plan explanations', () => {
     const withChosen = reason.withChosen as QuotaShare;
     expect([withPlain.numerator, withPlain.denominator, withPlain.meetsNorm]).toEqual([368, 399, false]);
     expect([withChosen.numerator, withChosen.denominator, withChosen.meetsNorm]).toEqual([369, 399, false]);
-    expect(reason.text).toMatch(/^With H-000001 the share of social \(DAEB\) homes let to the DAEB target group \(ASSOCIATION\) would be 92\.23% \(368 of 399\) against a norm of at least 92\.5% \(Woningwet art\. 48; BTIV 2015 art\. 16\); with H-000002 it is 92\.48% \(369 of 399\)\./);
+    expect(reason.text).toMatch(
+      /^With H-000001 the share of social \(DAEB\) homes let to the DAEB target group \(ASSOCIATION\) would be 92\.23% \(368 of 399\) against a norm of at least 92\.5% \(Woningwet art\. 48; BTIV 2015 art\. 16\); with H-000002 it is 92\.48% \(369 of 399\)\./,
+    );
     expect(plan.quotas[0].after.find((q) => q.quota === 'DAEB_TARGET_GROUP')!.numerator).toBe(369);
   });
 
   it('says when the plain-order candidate gets another vacancy of the same round', async () => {
-    const households = [aHousehold(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+    const households = [
+      aHousehold(1, { registrationDate: '2015-01-01' }),
+      vulnerable(2, { registrationDate: '2016-01-01' }),
+      aHousehold(3, { registrationDate: '2017-01-01' }),
+    ];
     const { plan } = await planAllocation(
       anInput({
         households,
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 4, NOT_VULNERABLE: 6 } }), aComplex(2, 5, 10)],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id))), aVacancy(2, 2, households.map((h) => aPair(h.id)))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            2,
+            households.map((h) => aPair(h.id)),
+          ),
+        ],
       }),
       solver,
     );
@@ -54,9 +80,14 @@ describe('plan explanations', () => {
     expect(housedElsewhere.allocatedElsewhere).toEqual({ vacancyId: 1, vacancyReference: 'VAC-1' });
     // scored with the rest fixed it looks better here (negative cost): the note says why it is not chosen
     expect(housedElsewhere.costVersusChosen).toBeLessThan(0);
-    expect(housedElsewhere.jointNote).toMatch(/^With the rest of the plan fixed, H-000001 scores 10(\.\d+)? points more here than the proposed household, but the plan houses H-000001 in VAC-1\. Choosing H-000001 here costs 10 points in the plan as a whole: priority points -10; .*VAC-1 goes to H-000003 \(rank 3\) instead\.$/);
+    expect(housedElsewhere.jointNote).toMatch(
+      /^With the rest of the plan fixed, H-000001 scores 10(\.\d+)? points more here than the proposed household, but the plan houses H-000001 in VAC-1\. Choosing H-000001 here costs 10 points in the plan as a whole: priority points -10; .*VAC-1 goes to H-000003 \(rank 3\) instead\.$/,
+    );
     for (const a of p2.alternatives) expect(a.jointNote === null).toBe(a.costVersusChosen >= 0);
-    expect(plan.complexes.map((c) => [c.complexReference, c.allocations])).toEqual([['CPX-1', 1], ['CPX-2', 1]]);
+    expect(plan.complexes.map((c) => [c.complexReference, c.allocations])).toEqual([
+      ['CPX-1', 1],
+      ['CPX-2', 1],
+    ]);
   });
 
   it('names a hard quota the plain-order candidate would break, with its shares', async () => {
@@ -78,8 +109,12 @@ describe('plan explanations', () => {
     expect(p.plainOrderPassedOver!.reasons.map((r) => [r.kind, r.ref])).toEqual([['HARD_RULE', 'ASSOCIATION:LOCAL_TIES']]);
     const reason = p.plainOrderPassedOver!.reasons[0];
     expect([(reason.withPlainCandidate as QuotaShare).numerator, (reason.withPlainCandidate as QuotaShare).denominator]).toEqual([11, 21]);
-    expect(reason.text).toMatch(/would be 52\.39% \(11 of 21\) against a norm of at most 50% .*enforces it as a hard limit \(quotas\.enforcement HARD\), so H-000001 cannot be chosen here\.$/);
-    expect(p.plainOrderPassedOver!.summary).toMatch(/^Passing over 1 place costs \d+(\.\d+)? priority points; choosing H-000001 would break the hard ASSOCIATION:LOCAL_TIES limit\. /);
+    expect(reason.text).toMatch(
+      /would be 52\.39% \(11 of 21\) against a norm of at most 50% .*enforces it as a hard limit \(quotas\.enforcement HARD\), so H-000001 cannot be chosen here\.$/,
+    );
+    expect(p.plainOrderPassedOver!.summary).toMatch(
+      /^Passing over 1 place costs \d+(\.\d+)? priority points; choosing H-000001 would break the hard ASSOCIATION:LOCAL_TIES limit\. /,
+    );
   });
 
   it('reports a vacancy without eligible candidates', async () => {

@@ -20,13 +20,16 @@ describe('routing solver', () => {
     ['a small round, worker tier on', modelOf(10, 200, null), 'javascript-lp-solver', null, { smallMaxCols: 500, smallBudgetMs: 20_000 }],
     // ~800 columns: HiGHS
     ['a round', modelOf(50, 2000), 'HiGHS', /routed to HiGHS/],
-  ] as [string, ReturnType<typeof modelOf>, string, RegExp | null, Partial<RoutingOptions>?][])('%s goes to %s', async (_case, model, solverName, message, routing = {}) => {
-    const r = await createRoutingSolver({ large }, routing).solve(model, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
-    expect(r.status).toBe('OPTIMAL');
-    expect(r.solverName).toBe(solverName);
-    expect(verifySolution(model, r.x!)).toEqual([]);
-    if (message) expect(r.message).toMatch(message);
-  });
+  ] as [string, ReturnType<typeof modelOf>, string, RegExp | null, Partial<RoutingOptions>?][])(
+    '%s goes to %s',
+    async (_case, model, solverName, message, routing = {}) => {
+      const r = await createRoutingSolver({ large }, routing).solve(model, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
+      expect(r.status).toBe('OPTIMAL');
+      expect(r.solverName).toBe(solverName);
+      expect(verifySolution(model, r.x!)).toEqual([]);
+      if (message) expect(r.message).toMatch(message);
+    },
+  );
 
   it('falls back to HiGHS when javascript-lp-solver is cut short with a fractional x', async () => {
     const model = modelOf(10, 200); // LP relaxation fractional; 1 ms ends branch and bound at once

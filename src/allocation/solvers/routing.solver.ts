@@ -51,7 +51,8 @@ export function createRoutingSolver(
     async solve(model: MipModel, options: SolveOptions): Promise<SolveResult> {
       const started = clock();
       const size = mipSize(model);
-      const first = size.cols <= r.inlineMaxCols && size.rows <= r.smallMaxRows ? inline : size.cols <= r.smallMaxCols && size.rows <= r.smallMaxRows ? small : null;
+      const first =
+        size.cols <= r.inlineMaxCols && size.rows <= r.smallMaxRows ? inline : size.cols <= r.smallMaxCols && size.rows <= r.smallMaxRows ? small : null;
       if (first === null) {
         const res = await large.solve(model, options);
         return { ...res, message: [`${size.cols} columns x ${size.rows} rows: routed to ${large.name}.`, res.message].filter(Boolean).join(' ') };
@@ -59,7 +60,10 @@ export function createRoutingSolver(
       const attempt = await first.solve(model, { ...options, timeLimitMs: Math.min(options.timeLimitMs, r.smallBudgetMs) });
       const problems = attempt.x ? verifySolution(model, attempt.x) : [];
       if (attempt.status === 'OPTIMAL' && attempt.x && problems.length === 0) return attempt;
-      const why = attempt.status === 'OPTIMAL' ? `a solution that failed ${problems.length} check(s)` : `${attempt.status}${attempt.message ? ` (${attempt.message})` : ''}`;
+      const why =
+        attempt.status === 'OPTIMAL'
+          ? `a solution that failed ${problems.length} check(s)`
+          : `${attempt.status}${attempt.message ? ` (${attempt.message})` : ''}`;
       const remaining = Math.max(0, options.timeLimitMs - (clock() - started));
       const second = await large.solve(model, { ...options, timeLimitMs: remaining });
       return {

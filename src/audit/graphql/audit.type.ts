@@ -24,7 +24,8 @@ export class AuditChainVerification {
   @Field(() => Int) fromSeq: number;
   @Field(() => Int) toSeq: number;
   @Field(() => Int) checked: number;
-  @Field(() => ChainBreak, { nullable: true, description: 'The first event that breaks the chain, or disagrees with a checkpoint, and why' }) firstBreak: ChainBreak | null;
+  @Field(() => ChainBreak, { nullable: true, description: 'The first event that breaks the chain, or disagrees with a checkpoint, and why' })
+  firstBreak: ChainBreak | null;
   @Field(() => Int, { description: 'Signed checkpoints of the head, kept outside the database, the log was checked against' }) checkpointsChecked: number;
 }
 

@@ -37,7 +37,7 @@ export class InflowComposition {
   @Field(() => Float, { nullable: true }) vulnerableShare: number | null;
 }
 
-@ObjectType({ description: 'Who lives in the complex on asOf, derived from tenancies; income bands use that year\'s limits' })
+@ObjectType({ description: "Who lives in the complex on asOf, derived from tenancies; income bands use that year's limits" })
 export class Composition {
   @Field() asOf: string;
   @Field(() => Int) parameterYear: number;
@@ -52,17 +52,24 @@ export class Composition {
 export class CompositionArgs {
   @Field({ nullable: true, description: 'Date of the snapshot (default: today)' }) @IsOptional() @IsIsoDate() asOf?: string;
   @Field(() => Int, { defaultValue: 3, description: 'Length of the inflow period in years, ending at asOf' })
-  @IsInt() @Min(1) @Max(30)
+  @IsInt()
+  @Min(1)
+  @Max(30)
   inflowYears: number = 3;
 }
 
 @InputType()
 export class ComplexFilter {
   @Field({ nullable: true }) @IsOptional() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits' }) buurtCode?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be GM followed by 4 digits' })
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be GM followed by 4 digits' })
   municipalityCode?: string;
   @Field(() => Int, { nullable: true, description: 'Only complexes in buurten with resilience class at most this' })
-  @IsOptional() @IsInt() @Min(1) @Max(9)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9)
   maxResilienceClass?: number;
   @Field({ nullable: true, description: 'Case-insensitive match on code or name' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
 }

@@ -5,8 +5,18 @@ import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, ValidateNeste
 import { MAX_CENTS, POSTCODE } from '../../common/validators.js';
 import { ACCESSIBILITY_LEVELS, DWELLING_LABELS } from '../../engine/model.js';
 
-export enum AccessibilityEnum { NONE = 'NONE', ZERO_STEP = 'ZERO_STEP', WHEELCHAIR = 'WHEELCHAIR' }
-export enum DwellingLabelEnum { SENIOR_55 = 'SENIOR_55', SENIOR_65 = 'SENIOR_65', YOUTH = 'YOUTH', FAMILY = 'FAMILY', WHEELCHAIR = 'WHEELCHAIR' }
+export enum AccessibilityEnum {
+  NONE = 'NONE',
+  ZERO_STEP = 'ZERO_STEP',
+  WHEELCHAIR = 'WHEELCHAIR',
+}
+export enum DwellingLabelEnum {
+  SENIOR_55 = 'SENIOR_55',
+  SENIOR_65 = 'SENIOR_65',
+  YOUTH = 'YOUTH',
+  FAMILY = 'FAMILY',
+  WHEELCHAIR = 'WHEELCHAIR',
+}
 registerEnumType(AccessibilityEnum, { name: 'Accessibility' });
 registerEnumType(DwellingLabelEnum, { name: 'DwellingLabel' });
 
@@ -49,9 +59,14 @@ export class DwellingFieldsInput {
   // no defaultValues here: PartialType would copy them into the update input (defaults apply on create)
   @Field(() => Int, { nullable: true, description: 'Default on create: 0' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CENTS) serviceCostsCents?: number;
   @Field() @IsBoolean() isDaeb: boolean;
-  @Field(() => AccessibilityEnum, { nullable: true, description: 'Default on create: NONE' }) @IsOptional() @IsIn(ACCESSIBILITY_LEVELS)
+  @Field(() => AccessibilityEnum, { nullable: true, description: 'Default on create: NONE' })
+  @IsOptional()
+  @IsIn(ACCESSIBILITY_LEVELS)
   accessibility?: AccessibilityEnum;
-  @Field(() => [DwellingLabelEnum], { nullable: true, description: 'Default on create: none' }) @IsOptional() @IsArray() @ArrayUnique()
+  @Field(() => [DwellingLabelEnum], { nullable: true, description: 'Default on create: none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
   @IsIn(DWELLING_LABELS, { each: true, message: `labels must each be one of ${DWELLING_LABELS.join(', ')}` })
   labels?: DwellingLabelEnum[];
 }

@@ -5,10 +5,24 @@ import { Household } from '../../households/graphql/household.type.js';
 import { AllocationRouteEnum } from '../../vacancies/graphql/vacancy.type.js';
 import { ALLOCATION_ROUTES } from '../../engine/model.js';
 
-export enum RuleResultEnum { PASSED = 'PASSED', FAILED = 'FAILED', EXCEPTION = 'EXCEPTION', NOT_APPLICABLE = 'NOT_APPLICABLE' }
-export enum DenialKindEnum { HARD_INELIGIBILITY = 'HARD_INELIGIBILITY', QUOTA_EXCEPTION = 'QUOTA_EXCEPTION' }
-export enum QuotaKindEnum { DAEB_FREE_ROOM = 'DAEB_FREE_ROOM', PASSEND_EXCEPTION = 'PASSEND_EXCEPTION' }
-export enum CandidatePoolEnum { RESPONDENTS = 'RESPONDENTS', WHOLE_POOL = 'WHOLE_POOL' }
+export enum RuleResultEnum {
+  PASSED = 'PASSED',
+  FAILED = 'FAILED',
+  EXCEPTION = 'EXCEPTION',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+}
+export enum DenialKindEnum {
+  HARD_INELIGIBILITY = 'HARD_INELIGIBILITY',
+  QUOTA_EXCEPTION = 'QUOTA_EXCEPTION',
+}
+export enum QuotaKindEnum {
+  DAEB_FREE_ROOM = 'DAEB_FREE_ROOM',
+  PASSEND_EXCEPTION = 'PASSEND_EXCEPTION',
+}
+export enum CandidatePoolEnum {
+  RESPONDENTS = 'RESPONDENTS',
+  WHOLE_POOL = 'WHOLE_POOL',
+}
 registerEnumType(RuleResultEnum, { name: 'RuleResult', description: 'EXCEPTION: allowed, but charged to an annual quota' });
 registerEnumType(DenialKindEnum, { name: 'DenialKind', description: 'HARD_INELIGIBILITY: may not be allocated; QUOTA_EXCEPTION: may be, against a quota' });
 registerEnumType(QuotaKindEnum, { name: 'QuotaKind' });
@@ -89,7 +103,8 @@ export class EligibilityArgs {
   @Field(() => ID, { description: 'The household: its id or reference (auditors: the pseudonym they were shown)' }) @IsString() householdId: string;
   @Field(() => ID, { description: 'The dwelling: its id or code' }) @IsString() dwellingId: string;
   @Field({ nullable: true, description: 'Allocation date (default today); its year picks the legal parameters' }) @IsOptional() @IsIsoDate() onDate?: string;
-  @Field(() => AllocationRouteEnum, { defaultValue: AllocationRouteEnum.REGULAR }) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum = AllocationRouteEnum.REGULAR;
+  @Field(() => AllocationRouteEnum, { defaultValue: AllocationRouteEnum.REGULAR }) @IsIn(ALLOCATION_ROUTES) route: AllocationRouteEnum =
+    AllocationRouteEnum.REGULAR;
   @Field({ defaultValue: false }) @IsBoolean() labelFallbackActive: boolean = false;
   @Field({ defaultValue: false }) @IsBoolean() localTiesPriority: boolean = false;
 }
@@ -106,7 +121,8 @@ export class EligibleCandidate {
   householdId: number;
   @Field(() => Household) household: Household;
   @Field() summary: string;
-  @Field(() => Int, { description: 'Priority tier: the highest tier any rule gave (0 = full claim on labels, indication, local ties); lower goes first' }) priorityTier: number;
+  @Field(() => Int, { description: 'Priority tier: the highest tier any rule gave (0 = full claim on labels, indication, local ties); lower goes first' })
+  priorityTier: number;
   @Field(() => [QuotaException]) quotaExceptions: QuotaException[];
   /** Resolved per reader: EligibleCandidateResolver withholds special-category facts. */
   outcomes: RuleOutcome[];
@@ -129,7 +145,8 @@ export class EligibleCandidates {
 @ArgsType()
 export class EligibleCandidatesArgs {
   @Field(() => ID) @IsString() vacancyId: string;
-  @Field(() => CandidatePoolEnum, { defaultValue: CandidatePoolEnum.RESPONDENTS }) @IsIn(Object.values(CandidatePoolEnum)) pool: CandidatePoolEnum = CandidatePoolEnum.RESPONDENTS;
+  @Field(() => CandidatePoolEnum, { defaultValue: CandidatePoolEnum.RESPONDENTS }) @IsIn(Object.values(CandidatePoolEnum)) pool: CandidatePoolEnum =
+    CandidatePoolEnum.RESPONDENTS;
   @Field({ nullable: true, description: 'Allocation date (default today)' }) @IsOptional() @IsIsoDate() onDate?: string;
   @Field(() => Int, { defaultValue: 50, description: 'How many eligible candidates to list (counts cover all)' }) @IsInt() @Min(0) @Max(500) first: number = 50;
 }

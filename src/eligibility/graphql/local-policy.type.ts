@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayUnique, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsIsoDate, MUNICIPALITY_CODE } from '../../common/validators.js';
 
-@ObjectType({ description: 'One version of a region\'s allocation policy (data, not code)' })
+@ObjectType({ description: "One version of a region's allocation policy (data, not code)" })
 export class LocalPolicyVersion {
   @Field() code: string;
   @Field(() => Int) version: number;
@@ -17,7 +17,9 @@ export class LocalPolicyVersion {
 export class AddLocalPolicyVersionInput {
   @Field() @Matches(/^[A-Z0-9][A-Z0-9_-]{0,39}$/, { message: 'code must be 1-40 capital letters, digits, _ or -' }) code: string;
   @Field() @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @Field(() => [String]) @IsArray() @ArrayUnique()
+  @Field(() => [String])
+  @IsArray()
+  @ArrayUnique()
   @Matches(MUNICIPALITY_CODE, { each: true, message: 'municipalityCodes must each be GM followed by 4 digits' })
   municipalityCodes: string[];
   @Field() @IsIsoDate() effectiveFrom: string;

@@ -1,5 +1,13 @@
 import { SeededRandom } from '../common/seeded-random.js';
-import { AGE_BANDS, COMPOSITION_CATEGORIES, COMPOSITION_DIMENSIONS, CompositionDimension, DimensionComposition, INCOME_BANDS, share } from '../composition/compute-composition.js';
+import {
+  AGE_BANDS,
+  COMPOSITION_CATEGORIES,
+  COMPOSITION_DIMENSIONS,
+  CompositionDimension,
+  DimensionComposition,
+  INCOME_BANDS,
+  share,
+} from '../composition/compute-composition.js';
 import { HOUSEHOLD_TYPES } from '../common/household-profile.js';
 import { DEFAULT_LOCAL_POLICY } from '../eligibility/default-local-policy.js';
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
@@ -42,10 +50,21 @@ export const BENCH_SCENARIOS: readonly BenchScenario[] = [
   { name: 'round_500x20000', spec: { vacancies: 500, households: 20000, seed: 1 } },
 ];
 
-const RESILIENCE_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[1, 0.15], [2, 0.2], [3, 0.3], [4, 0.2], [5, 0.15]];
+const RESILIENCE_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [1, 0.15],
+  [2, 0.2],
+  [3, 0.3],
+  [4, 0.2],
+  [5, 0.15],
+];
 /** Current vulnerable share by resilience class (benchmark model, fictional). */
 const VULNERABLE_SHARE: Record<number, readonly [number, number]> = { 1: [0.35, 0.5], 2: [0.28, 0.42], 3: [0.18, 0.32], 4: [0.1, 0.22], 5: [0.04, 0.14] };
-const ROUTES: ReadonlyArray<readonly [AllocationRoute, number]> = [['REGULAR', 0.8], ['LOTTERY', 0.1], ['URGENCY', 0.05], ['DIRECT', 0.05]];
+const ROUTES: ReadonlyArray<readonly [AllocationRoute, number]> = [
+  ['REGULAR', 0.8],
+  ['LOTTERY', 0.1],
+  ['URGENCY', 0.05],
+  ['DIRECT', 0.05],
+];
 
 /** Counts per category that sum to `total`, from weights (largest remainders, deterministic). */
 function spread(total: number, categories: readonly string[], weights: readonly number[]): DimensionComposition['categories'] {
@@ -61,7 +80,6 @@ function spread(total: number, categories: readonly string[], weights: readonly 
   }
   return categories.map((category, i) => ({ category, count: counts[i], share: share(counts[i], total) }));
 }
-
 
 export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput {
   const root = new SeededRandom(spec.seed);
@@ -87,7 +105,13 @@ export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput 
       id: i + 1,
       reference: `CPX-${String(i + 1).padStart(4, '0')}`,
       resilienceClass,
-      composition: { dimensions: COMPOSITION_DIMENSIONS.map((dimension) => ({ dimension, total, categories: spread(total, COMPOSITION_CATEGORIES[dimension], weights[dimension]) })) },
+      composition: {
+        dimensions: COMPOSITION_DIMENSIONS.map((dimension) => ({
+          dimension,
+          total,
+          categories: spread(total, COMPOSITION_CATEGORIES[dimension], weights[dimension]),
+        })),
+      },
     };
   });
 
@@ -134,7 +158,9 @@ export function generateBenchInstance(spec: BenchInstanceSpec): AllocationInput 
   });
 
   const policy: CompositionPolicy =
-    spec.maxPositions === undefined ? DEFAULT_COMPOSITION_POLICY : { ...DEFAULT_COMPOSITION_POLICY, displacement: { ...DEFAULT_COMPOSITION_POLICY.displacement, maxPositions: spec.maxPositions } };
+    spec.maxPositions === undefined
+      ? DEFAULT_COMPOSITION_POLICY
+      : { ...DEFAULT_COMPOSITION_POLICY, displacement: { ...DEFAULT_COMPOSITION_POLICY.displacement, maxPositions: spec.maxPositions } };
   const allocations = 400;
   return {
     allocationDate,

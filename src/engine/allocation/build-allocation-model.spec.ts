@@ -39,7 +39,10 @@ describe('buildAllocationModel', () => {
     expect(sparse.mip.rowStarts[sparse.mip.numRows]).toBeLessThan(0.8 * dense.mip.rowStarts[dense.mip.numRows]);
     const plan = capAwareGreedy(prepared).assignment;
     expect(verifySolution(sparse.mip, solutionOfAssignment(sparse, prepared, plan))).toEqual([]);
-    expect(mipObjective(sparse.mip, solutionOfAssignment(sparse, prepared, plan))).toBeCloseTo(mipObjective(dense.mip, solutionOfAssignment(dense, prepared, plan)), 9);
+    expect(mipObjective(sparse.mip, solutionOfAssignment(sparse, prepared, plan))).toBeCloseTo(
+      mipObjective(dense.mip, solutionOfAssignment(dense, prepared, plan)),
+      9,
+    );
   });
 
   it('exact pruning keeps the optimum: brute force over the kept pairs equals brute force over all (property)', () => {
@@ -48,7 +51,10 @@ describe('buildAllocationModel', () => {
     const fewClasses = smallInstanceArb({ maxVacancies: 3, maxHouseholds: 7 }).map((input) => ({
       ...input,
       policy: { ...input.policy, displacement: { ...input.policy.displacement, maxPositions: null, maxRegistrationDays: null } },
-      households: input.households.map((h) => ({ ...h, categories: { ...h.categories, INCOME_SOURCE: 'WORK', VULNERABILITY: h.id % 2 ? 'VULNERABLE' : 'NOT_VULNERABLE' } })),
+      households: input.households.map((h) => ({
+        ...h,
+        categories: { ...h.categories, INCOME_SOURCE: 'WORK', VULNERABILITY: h.id % 2 ? 'VULNERABLE' : 'NOT_VULNERABLE' },
+      })),
       vacancies: input.vacancies.map((v) => ({ ...v, candidates: input.households.map((h) => aPair(h.id, { countsAs: [] })) })),
     }));
     fc.assert(
@@ -74,7 +80,13 @@ describe('buildAllocationModel', () => {
         policy: aPolicy({ displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent: true } }),
         households,
         complexes: [aComplex(1, 4, 10)],
-        vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))),
+        vacancies: [1, 2].map((id) =>
+          aVacancy(
+            id,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ),
       }),
     );
     const model = sut(prepared);

@@ -108,11 +108,24 @@ export function buildAllocationModel(prepared: PreparedAllocation, pruning: Prun
   for (const v of vacancies) {
     if (v.pairIndices.length === 0) continue;
     const cols = [...keptCols(v.pairIndices), unfilledCol[v.index]];
-    b.addRow(`vac_${v.id}`, 1, 1, cols, cols.map(() => 1));
+    b.addRow(
+      `vac_${v.id}`,
+      1,
+      1,
+      cols,
+      cols.map(() => 1),
+    );
   }
   for (const h of households) {
     const cols = keptCols(prepared.pairsByHousehold[h.index]);
-    if (cols.length > 1) b.addRow(`hh_${h.id}`, Number.NEGATIVE_INFINITY, 1, cols, cols.map(() => 1));
+    if (cols.length > 1)
+      b.addRow(
+        `hh_${h.id}`,
+        Number.NEGATIVE_INFINITY,
+        1,
+        cols,
+        cols.map(() => 1),
+      );
   }
   for (const row of prepared.protectionRows) {
     const below = keptCols(row.belowPairs);

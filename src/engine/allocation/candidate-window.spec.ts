@@ -17,7 +17,16 @@ describe('candidateWindow: the displacement bound of one vacancy', () => {
     ['no displacement at all', 'REGULAR', 0, { maxPositions: 0, maxRegistrationDays: null }, 1, 1, null, [1]],
     ['no bound', 'REGULAR', 0, { maxPositions: null, maxRegistrationDays: null }, 1, null, null, ranks(1, 8)],
     ['a bound beyond the list allows everyone', 'REGULAR', 0, { maxPositions: 20, maxRegistrationDays: null }, 1, 21, null, ranks(1, 8)],
-    ['measured from the plain-order household (rank 3), everyone above it allowed', 'REGULAR', 2, { maxPositions: 2, maxRegistrationDays: null }, 3, 5, null, ranks(1, 5)],
+    [
+      'measured from the plain-order household (rank 3), everyone above it allowed',
+      'REGULAR',
+      2,
+      { maxPositions: 2, maxRegistrationDays: null },
+      3,
+      5,
+      null,
+      ranks(1, 5),
+    ],
     // registration time: rank 1 registered 2015-01-01, so 2 days later is 2015-01-03 (rank 3), inclusive
     ['at most 2 days of registration time (REGULAR)', 'REGULAR', 0, { maxPositions: null, maxRegistrationDays: 2 }, 1, null, '2015-01-03', ranks(1, 3)],
     ['at most 2 days of registration time (DIRECT)', 'DIRECT', 0, { maxPositions: null, maxRegistrationDays: 2 }, 1, null, '2015-01-03', ranks(1, 3)],

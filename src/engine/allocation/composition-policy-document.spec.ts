@@ -26,16 +26,44 @@ describe('compositionPolicyDocumentProblems', () => {
     ['urgent protection missing', (d) => delete d.displacement.protectUrgent, { field: 'displacement.protectUrgent', reason: /true or false/ }],
     ['unknown enforcement', (d) => (d.quotas.enforcement = 'STRICT'), { field: 'quotas.enforcement', reason: /SOFT, HARD/ }],
     ['resilience class 6', (d) => (d.defaultsByResilienceClass['6'] = []), { field: 'defaultsByResilienceClass.6', reason: /not a resilience class/ }],
-    ['basis points above 100%', (d) => (d.defaultsByResilienceClass['1'][0].basisPoints = 10_001), { field: 'defaultsByResilienceClass.1[0].basisPoints', reason: /0 to 10000/ }],
-    ['unknown dimension', (d) => (d.defaultsByResilienceClass['1'][0].dimension = 'RELIGION'), { field: 'defaultsByResilienceClass.1[0].dimension', reason: /must be one of/ }],
-    ['category of another dimension', (d) => (d.defaultsByResilienceClass['1'][0].categories = ['WORK']), { field: 'defaultsByResilienceClass.1[0].categories', reason: /WORK not in VULNERABILITY/ }],
-    ['no categories', (d) => (d.defaultsByResilienceClass['1'][0].categories = []), { field: 'defaultsByResilienceClass.1[0].categories', reason: /at least one/ }],
+    [
+      'basis points above 100%',
+      (d) => (d.defaultsByResilienceClass['1'][0].basisPoints = 10_001),
+      { field: 'defaultsByResilienceClass.1[0].basisPoints', reason: /0 to 10000/ },
+    ],
+    [
+      'unknown dimension',
+      (d) => (d.defaultsByResilienceClass['1'][0].dimension = 'RELIGION'),
+      { field: 'defaultsByResilienceClass.1[0].dimension', reason: /must be one of/ },
+    ],
+    [
+      'category of another dimension',
+      (d) => (d.defaultsByResilienceClass['1'][0].categories = ['WORK']),
+      { field: 'defaultsByResilienceClass.1[0].categories', reason: /WORK not in VULNERABILITY/ },
+    ],
+    [
+      'no categories',
+      (d) => (d.defaultsByResilienceClass['1'][0].categories = []),
+      { field: 'defaultsByResilienceClass.1[0].categories', reason: /at least one/ },
+    ],
     ['bound BETWEEN', (d) => (d.defaultsByResilienceClass['1'][0].bound = 'BETWEEN'), { field: 'defaultsByResilienceClass.1[0].bound', reason: /MAX or MIN/ }],
-    ['duplicate target id', (d) => d.defaultsByResilienceClass['1'].push({ ...d.defaultsByResilienceClass['1'][0] }), { field: 'defaultsByResilienceClass.1[2].id', reason: /appears twice/ }],
-    ['lower-case target id', (d) => (d.defaultsByResilienceClass['1'][0].id = 'vulnerable'), { field: 'defaultsByResilienceClass.1[0].id', reason: /capital letters/ }],
+    [
+      'duplicate target id',
+      (d) => d.defaultsByResilienceClass['1'].push({ ...d.defaultsByResilienceClass['1'][0] }),
+      { field: 'defaultsByResilienceClass.1[2].id', reason: /appears twice/ },
+    ],
+    [
+      'lower-case target id',
+      (d) => (d.defaultsByResilienceClass['1'][0].id = 'vulnerable'),
+      { field: 'defaultsByResilienceClass.1[0].id', reason: /capital letters/ },
+    ],
     ['empty label', (d) => (d.defaultsByResilienceClass['1'][0].label = ' '), { field: 'defaultsByResilienceClass.1[0].label', reason: /3-120 characters/ }],
     ['override without lists', (d) => (d.complexOverridesByCode.CASE = {}), { field: 'complexOverridesByCode.CASE.targets', reason: /list of targets/ }],
-    ['override removing a non-string', (d) => (d.complexOverridesByCode.CASE = { targets: [], removeTargetIds: [1] }), { field: 'complexOverridesByCode.CASE.removeTargetIds', reason: /list of target ids/ }],
+    [
+      'override removing a non-string',
+      (d) => (d.complexOverridesByCode.CASE = { targets: [], removeTargetIds: [1] }),
+      { field: 'complexOverridesByCode.CASE.removeTargetIds', reason: /list of target ids/ },
+    ],
   ];
   it.each(cases)('%s', (_name, edit, expected) => {
     const d = defaultDocument();

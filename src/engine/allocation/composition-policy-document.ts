@@ -18,7 +18,14 @@ export interface DocumentProblem {
 
 type Json = Record<string, unknown>;
 
-const DOCUMENT_KEYS: readonly (keyof CompositionPolicyDocument)[] = ['rankStepPoints', 'unfilledPenalty', 'displacement', 'defaultsByResilienceClass', 'complexOverridesByCode', 'quotas'];
+const DOCUMENT_KEYS: readonly (keyof CompositionPolicyDocument)[] = [
+  'rankStepPoints',
+  'unfilledPenalty',
+  'displacement',
+  'defaultsByResilienceClass',
+  'complexOverridesByCode',
+  'quotas',
+];
 const TARGET_KEYS: readonly (keyof CompositionTarget)[] = ['id', 'label', 'dimension', 'categories', 'bound', 'basisPoints', 'weight'];
 const RESILIENCE_CLASSES = ['1', '2', '3', '4', '5'];
 const ENFORCEMENTS: readonly QuotaEnforcement[] = ['SOFT', 'HARD'];
@@ -42,7 +49,8 @@ export function compositionPolicyDocumentProblems(doc: unknown): DocumentProblem
 
   const points = (field: string, v: unknown, nullable = false) => {
     if (nullable && v === null) return;
-    if (!Number.isSafeInteger(v) || (v as number) < 0 || (v as number) > MAX_POINTS) add(field, `must be a whole number from 0 to ${MAX_POINTS}${nullable ? ', or null' : ''}`);
+    if (!Number.isSafeInteger(v) || (v as number) < 0 || (v as number) > MAX_POINTS)
+      add(field, `must be a whole number from 0 to ${MAX_POINTS}${nullable ? ', or null' : ''}`);
   };
   if ('rankStepPoints' in doc) points('rankStepPoints', doc.rankStepPoints);
   if ('unfilledPenalty' in doc) points('unfilledPenalty', doc.unfilledPenalty);
@@ -54,7 +62,8 @@ export function compositionPolicyDocumentProblems(doc: unknown): DocumentProblem
       points('displacement.maxPositions', d.maxPositions, true);
       points('displacement.maxRegistrationDays', d.maxRegistrationDays, true);
       if (typeof d.protectUrgent !== 'boolean') add('displacement.protectUrgent', 'must be true or false');
-      for (const key of Object.keys(d)) if (!['maxPositions', 'maxRegistrationDays', 'protectUrgent'].includes(key)) add(`displacement.${key}`, 'is not a field of displacement');
+      for (const key of Object.keys(d))
+        if (!['maxPositions', 'maxRegistrationDays', 'protectUrgent'].includes(key)) add(`displacement.${key}`, 'is not a field of displacement');
     }
   }
 
@@ -64,7 +73,8 @@ export function compositionPolicyDocumentProblems(doc: unknown): DocumentProblem
     else {
       if (!ENFORCEMENTS.includes(q.enforcement as QuotaEnforcement)) add('quotas.enforcement', `must be one of ${ENFORCEMENTS.join(', ')}`);
       for (const w of ['daebTargetGroupWeight', 'passendWeight', 'localTiesWeight']) points(`quotas.${w}`, q[w]);
-      for (const key of Object.keys(q)) if (!['enforcement', 'daebTargetGroupWeight', 'passendWeight', 'localTiesWeight'].includes(key)) add(`quotas.${key}`, 'is not a field of quotas');
+      for (const key of Object.keys(q))
+        if (!['enforcement', 'daebTargetGroupWeight', 'passendWeight', 'localTiesWeight'].includes(key)) add(`quotas.${key}`, 'is not a field of quotas');
     }
   }
 
@@ -88,7 +98,8 @@ export function compositionPolicyDocumentProblems(doc: unknown): DocumentProblem
         if (new Set(t.categories).size !== t.categories.length) add(`${at}.categories`, 'names a category twice');
       }
       if (t.bound !== 'MAX' && t.bound !== 'MIN') add(`${at}.bound`, 'must be MAX or MIN');
-      if (!Number.isSafeInteger(t.basisPoints) || (t.basisPoints as number) < 0 || (t.basisPoints as number) > 10_000) add(`${at}.basisPoints`, 'must be a whole number of basis points from 0 to 10000 (10000 = 100%)');
+      if (!Number.isSafeInteger(t.basisPoints) || (t.basisPoints as number) < 0 || (t.basisPoints as number) > 10_000)
+        add(`${at}.basisPoints`, 'must be a whole number of basis points from 0 to 10000 (10000 = 100%)');
       points(`${at}.weight`, t.weight);
     });
   };
@@ -111,10 +122,14 @@ export function compositionPolicyDocumentProblems(doc: unknown): DocumentProblem
       for (const [code, o] of Object.entries(overrides)) {
         const at = `complexOverridesByCode.${code}`;
         if (!COMPLEX_CODE.test(code)) add(at, 'is not a complex code');
-        if (!isObject(o)) { add(at, 'must be an object with targets and removeTargetIds'); continue; }
+        if (!isObject(o)) {
+          add(at, 'must be an object with targets and removeTargetIds');
+          continue;
+        }
         for (const key of Object.keys(o)) if (!['targets', 'removeTargetIds'].includes(key)) add(`${at}.${key}`, 'is not a field of an override');
         targets(`${at}.targets`, o.targets);
-        if (!Array.isArray(o.removeTargetIds) || o.removeTargetIds.some((id) => typeof id !== 'string')) add(`${at}.removeTargetIds`, 'must be a list of target ids');
+        if (!Array.isArray(o.removeTargetIds) || o.removeTargetIds.some((id) => typeof id !== 'string'))
+          add(`${at}.removeTargetIds`, 'must be a list of target ids');
       }
     }
   }

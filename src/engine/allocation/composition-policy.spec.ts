@@ -21,7 +21,10 @@ describe('targetsForComplex', () => {
       ...DEFAULT_COMPOSITION_POLICY,
       complexOverrides: {
         7: {
-          targets: [cap(2000, 200), { ...cap(6000), id: 'AGE_65_PLUS_MAX', dimension: 'AGE_BAND' as const, categories: ['AGE_65_PLUS'], label: 'households 65+' }],
+          targets: [
+            cap(2000, 200),
+            { ...cap(6000), id: 'AGE_65_PLUS_MAX', dimension: 'AGE_BAND' as const, categories: ['AGE_65_PLUS'], label: 'households 65+' },
+          ],
           removeTargetIds: ['WORK_OR_PENSION_MIN'],
         },
       },

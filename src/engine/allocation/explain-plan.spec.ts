@@ -19,8 +19,20 @@ function explainAs(prepared: PreparedAllocation, householdIdPerVacancy: readonly
     assignment[i] = pi;
   });
   const solution: AllocationSolution = {
-    status: 'OPTIMAL', source: 'SOLVER', assignment, evaluation: evaluatePlan(prepared, assignment), solverName: 'test', solverVersion: '0',
-    bound: null, gap: null, optimalityScope: 'ALL_CANDIDATES', model: null, verification: [], message: null, solverMs: null, ...facts,
+    status: 'OPTIMAL',
+    source: 'SOLVER',
+    assignment,
+    evaluation: evaluatePlan(prepared, assignment),
+    solverName: 'test',
+    solverVersion: '0',
+    bound: null,
+    gap: null,
+    optimalityScope: 'ALL_CANDIDATES',
+    model: null,
+    verification: [],
+    message: null,
+    solverMs: null,
+    ...facts,
   };
   return explainPlan(prepared, solution, []);
 }
@@ -38,14 +50,20 @@ describe('explainPlan: a plan that passes over the plain order with nothing agai
   it.each([
     ['a plan cut short by the time limit', { status: 'TIME_LIMIT', gap: 0.01 } as const, /the plan is TIME_LIMIT, relative gap 0\.01, not proven the best\./],
     ['a greedy fallback', { status: 'ERROR', source: 'GREEDY_FALLBACK' } as const, /the plan is ERROR, not proven the best\./],
-    ['an optimum over the top candidates only', { optimalityScope: 'TOP_K_CANDIDATES' } as const, /the best over each vacancy's top candidates only \(TOP_K pruning\)/],
+    [
+      'an optimum over the top candidates only',
+      { optimalityScope: 'TOP_K_CANDIDATES' } as const,
+      /the best over each vacancy's top candidates only \(TOP_K pruning\)/,
+    ],
     ['an optimum within the solver tolerance', { gap: 0.0001 } as const, /optimal only within the solver's tolerance, relative gap 0\.0001/],
   ])('%s: says so, with the points the plain candidate would gain (never "a costlier choice elsewhere")', (_case, facts, why) => {
     const p = explainAs(oneVacancy(), [2], facts).proposals[0];
     const [reason] = p.plainOrderPassedOver!.reasons;
     expect(reason.kind).toBe('PLAN_NOT_PROVEN_BEST');
     expect(reason.points).toBeLessThan(0);
-    expect(reason.text).toMatch(/^Passing over 1 place costs \d+(\.\d+)? priority points\. With the rest of the plan unchanged, choosing H-000001 here would gain \d+(\.\d+)? points: /);
+    expect(reason.text).toMatch(
+      /^Passing over 1 place costs \d+(\.\d+)? priority points\. With the rest of the plan unchanged, choosing H-000001 here would gain \d+(\.\d+)? points: /,
+    );
     expect(reason.text).toMatch(why);
     expect(reason.text).not.toMatch(/costlier choice/);
     // the passed-over plain candidate, an alternative here, scores better: the note says why
@@ -66,7 +84,11 @@ describe('explainPlan: whole-plan comparisons and special-category data', () => 
   // VAC-2 (complex 2, class 5) any of the three. The plan: 1 -> VAC-1, vulnerable 2 -> VAC-2.
   const prepared = prepareAllocation(
     anInput({
-      households: [aHousehold(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })],
+      households: [
+        aHousehold(1, { registrationDate: '2015-01-01' }),
+        vulnerable(2, { registrationDate: '2016-01-01' }),
+        aHousehold(3, { registrationDate: '2017-01-01' }),
+      ],
       complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 4, NOT_VULNERABLE: 6 } }), aComplex(2, 5, 10)],
       vacancies: [aVacancy(1, 1, [aPair(1), aPair(2)]), aVacancy(2, 2, [aPair(1), aPair(2), aPair(3)])],
     }),
@@ -78,9 +100,13 @@ describe('explainPlan: whole-plan comparisons and special-category data', () => 
     expect(reason.kind).toBe('ALLOCATED_ELSEWHERE');
     expect(reason.points).toBeGreaterThan(0);
     // moving household 1 here leaves VAC-1 to vulnerable household 2: complex 1's cap is broken further
-    expect(reason.text).toMatch(/Moving H-000001 here costs \d+(\.\d+)? points in the plan as a whole: plain-order tie-break -0\.0004; the VULNERABLE_MAX target of CPX-1 \(vulnerable households\) -100; VAC-1 goes to H-000002 \(rank 2\) instead\.$/);
+    expect(reason.text).toMatch(
+      /Moving H-000001 here costs \d+(\.\d+)? points in the plan as a whole: plain-order tie-break -0\.0004; the VULNERABLE_MAX target of CPX-1 \(vulnerable households\) -100; VAC-1 goes to H-000002 \(rank 2\) instead\.$/,
+    );
     expect(reason.textWithoutSpecialCategory).not.toMatch(/VULNERABLE_MAX|vulnerable/);
-    expect(reason.textWithoutSpecialCategory).toMatch(/a composition target on special-category data \(detail for the officers handling the vacancy\); VAC-1 goes to H-000002 \(rank 2\) instead\.$/);
+    expect(reason.textWithoutSpecialCategory).toMatch(
+      /a composition target on special-category data \(detail for the officers handling the vacancy\); VAC-1 goes to H-000002 \(rank 2\) instead\.$/,
+    );
   });
 
   it('a reader without need to know gets the text without it, and no points', () => {
@@ -103,7 +129,11 @@ async function planWithExactSolver(prepared: PreparedAllocation) {
   return planPrepared(prepared, solver, { lpRounding: false });
 }
 
-const queueOf3 = [vulnerable(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+const queueOf3 = [
+  vulnerable(1, { registrationDate: '2015-01-01' }),
+  aHousehold(2, { registrationDate: '2016-01-01' }),
+  aHousehold(3, { registrationDate: '2017-01-01' }),
+];
 
 /**
  * Two vacancies in a complex at its 30% cap on vulnerable households (3 of 10). A place costs 100
@@ -116,7 +146,19 @@ const capRound = (focus2 = true) =>
       policy: aPolicy({ rankStepPoints: 100 }),
       households: queueOf3,
       complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-      vacancies: [aVacancy(1, 1, queueOf3.map((h) => aPair(h.id))), aVacancy(2, 1, queueOf3.map((h) => aPair(h.id)), { focus: focus2 })],
+      vacancies: [
+        aVacancy(
+          1,
+          1,
+          queueOf3.map((h) => aPair(h.id)),
+        ),
+        aVacancy(
+          2,
+          1,
+          queueOf3.map((h) => aPair(h.id)),
+          { focus: focus2 },
+        ),
+      ],
       quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 95, daebAboveLimit: 5, passendWithinCap: 60, passendAboveCap: 2 })],
     }),
   );
@@ -129,7 +171,18 @@ describe('explainPlan: an unsolved plan (no assignment)', () => {
         policy: aPolicy({ quotas: { ...aPolicy().quotas, enforcement: 'HARD' } }),
         households: queueOf3,
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-        vacancies: [aVacancy(1, 1, queueOf3.map((h) => aPair(h.id))), aVacancy(2, 1, queueOf3.map((h) => aPair(h.id)))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            queueOf3.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            1,
+            queueOf3.map((h) => aPair(h.id)),
+          ),
+        ],
         quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })],
       }),
     );
@@ -205,7 +258,13 @@ describe('explainPlan: a vacancy left empty', () => {
     expect(p2.alternatives).toEqual([
       expect.objectContaining({ householdId: 1, allocatedElsewhere: { vacancyId: 1, vacancyReference: 'VAC-1' }, costVersusChosen: 0, jointNote: null }),
     ]);
-    expect(p3).toMatchObject({ chosen: null, plainOrderCandidate: null, candidateCount: 0, alternatives: [], summary: 'Vacancy VAC-3 has no eligible candidates.' });
+    expect(p3).toMatchObject({
+      chosen: null,
+      plainOrderCandidate: null,
+      candidateCount: 0,
+      alternatives: [],
+      summary: 'Vacancy VAC-3 has no eligible candidates.',
+    });
     expect(p3.window).toMatchObject({ lastAllowedRank: 0, choosableCount: 0 });
     // VAC-2 counts as unfilled (it had a candidate), VAC-3 does not
     expect(plan.objectiveParts).toMatchObject({ filled: 1, unfilled: 1, unfilledPenalty: 100_000 });
@@ -245,8 +304,19 @@ describe('explainPlan: look-ahead vacancies', () => {
 /** A solution with this assignment, as an optimal solver would report it. */
 function solvedAs(prepared: PreparedAllocation, assignment: Int32Array): AllocationSolution {
   return {
-    status: 'OPTIMAL', source: 'SOLVER', assignment, evaluation: evaluatePlan(prepared, assignment), solverName: 'test', solverVersion: '0',
-    bound: null, gap: null, optimalityScope: 'ALL_CANDIDATES', model: null, verification: [], message: null, solverMs: null,
+    status: 'OPTIMAL',
+    source: 'SOLVER',
+    assignment,
+    evaluation: evaluatePlan(prepared, assignment),
+    solverName: 'test',
+    solverVersion: '0',
+    bound: null,
+    gap: null,
+    optimalityScope: 'ALL_CANDIDATES',
+    model: null,
+    verification: [],
+    message: null,
+    solverMs: null,
   };
 }
 
@@ -261,13 +331,31 @@ describe('explainPlan: baselines summary', () => {
     expect(plan.baselines).toEqual([
       {
         // the plain order is the plan here: nothing between them
-        name: 'PLAIN_ORDER', objective: expect.closeTo(plain.objective, 6), priorityPoints: 500, compositionPenalty: 40, quotaPenalty: 0, filled: 2,
-        violatedTargets: 1, worsenedTargets: 1, violatedQuotas: 0, priorityDifference: 0, objectiveGap: 0,
+        name: 'PLAIN_ORDER',
+        objective: expect.closeTo(plain.objective, 6),
+        priorityPoints: 500,
+        compositionPenalty: 40,
+        quotaPenalty: 0,
+        filled: 2,
+        violatedTargets: 1,
+        worsenedTargets: 1,
+        violatedQuotas: 0,
+        priorityDifference: 0,
+        objectiveGap: 0,
       },
       {
         // it keeps the cap but passes over a place at each vacancy: 200 priority points less
-        name: 'CAP_AWARE', objective: expect.closeTo(capAware.objective, 6), priorityPoints: 300, compositionPenalty: 0, quotaPenalty: 0, filled: 2,
-        violatedTargets: 0, worsenedTargets: 0, violatedQuotas: 0, priorityDifference: -200, objectiveGap: expect.closeTo((e.objective - capAware.objective) / e.objective, 6),
+        name: 'CAP_AWARE',
+        objective: expect.closeTo(capAware.objective, 6),
+        priorityPoints: 300,
+        compositionPenalty: 0,
+        quotaPenalty: 0,
+        filled: 2,
+        violatedTargets: 0,
+        worsenedTargets: 0,
+        violatedQuotas: 0,
+        priorityDifference: -200,
+        objectiveGap: expect.closeTo((e.objective - capAware.objective) / e.objective, 6),
       },
     ]);
     expect(plan.baselines[1].objectiveGap).toBeGreaterThan(0.3);
@@ -318,16 +406,19 @@ describe('explainPlan: quota scopes', () => {
     [10, 2, [94, 101, true], 0],
     // a place costs 1000 points: the plan takes household 1 and pays for the share (93 of 101)
     [1000, 1, [93, 101, false], 425],
-  ])('rank step %s: household %s, the DAEB share before and after the plan, and the points paid on the scope', async (rankStepPoints, householdId, after, penalty) => {
-    const { plan } = await planWithExactSolver(input(rankStepPoints));
-    expect(plan.proposals[0].chosen!.householdId).toBe(householdId);
-    expect(plan.quotas).toHaveLength(1);
-    expect(plan.quotas[0].scopeKey).toBe('ASSOCIATION');
-    expect(daeb(plan.quotas[0].before)).toEqual([93, 100, true]);
-    expect(daeb(plan.quotas[0].after)).toEqual(after);
-    expect(plan.quotas[0].penalty).toBe(penalty);
-    expect(plan.objectiveParts!.quotaPenalty).toBe(penalty);
-  });
+  ])(
+    'rank step %s: household %s, the DAEB share before and after the plan, and the points paid on the scope',
+    async (rankStepPoints, householdId, after, penalty) => {
+      const { plan } = await planWithExactSolver(input(rankStepPoints));
+      expect(plan.proposals[0].chosen!.householdId).toBe(householdId);
+      expect(plan.quotas).toHaveLength(1);
+      expect(plan.quotas[0].scopeKey).toBe('ASSOCIATION');
+      expect(daeb(plan.quotas[0].before)).toEqual([93, 100, true]);
+      expect(daeb(plan.quotas[0].after)).toEqual(after);
+      expect(plan.quotas[0].penalty).toBe(penalty);
+      expect(plan.objectiveParts!.quotaPenalty).toBe(penalty);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -362,13 +453,20 @@ describe('explainPlan: why a vacancy with candidates stays empty', () => {
 
   it('a hard quota the candidates not housed elsewhere would break: counts both', () => {
     // household 1 (target group) takes VAC-1: 94 of 101; households 2 and 3, above the limit, would leave 94 of 102 at VAC-2
-    const hh = [aHousehold(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+    const hh = [
+      aHousehold(1, { registrationDate: '2015-01-01' }),
+      aHousehold(2, { registrationDate: '2016-01-01' }),
+      aHousehold(3, { registrationDate: '2017-01-01' }),
+    ];
     const prepared = prepareAllocation(
       anInput({
         policy: hardQuotas(),
         households: hh,
         complexes: [aComplex(1, 5, 10)],
-        vacancies: [aVacancy(1, 1, [aPair(1)]), aVacancy(2, 1, [aPair(1), aPair(2, { countsAs: ['daebAboveLimit'] }), aPair(3, { countsAs: ['daebAboveLimit'] })])],
+        vacancies: [
+          aVacancy(1, 1, [aPair(1)]),
+          aVacancy(2, 1, [aPair(1), aPair(2, { countsAs: ['daebAboveLimit'] }), aPair(3, { countsAs: ['daebAboveLimit'] })]),
+        ],
         quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 93, daebAboveLimit: 7 })],
       }),
     );
@@ -382,17 +480,26 @@ describe('explainPlan: why a vacancy with candidates stays empty', () => {
   });
 
   // a complex at its 30% cap on vulnerable households (3 of 10, class 1: 100 points per household over)
-  const atCap = (policy: ReturnType<typeof aPolicy>, households = [vulnerable(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' })]) =>
+  const atCap = (
+    policy: ReturnType<typeof aPolicy>,
+    households = [vulnerable(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' })],
+  ) =>
     prepareAllocation(
       anInput({
         policy,
         households,
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id)))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ],
       }),
     );
 
-  it('filling it would cost more points than leaving it empty: the best candidate\'s cost against the unfilled penalty, no special-category detail', async () => {
+  it("filling it would cost more points than leaving it empty: the best candidate's cost against the unfilled penalty, no special-category detail", async () => {
     // household 1 here: 20 priority points, 4 of 11 vulnerable (0.7 over the cap) costs 70
     const prepared = atCap(aPolicy({ unfilledPenalty: 0 }));
     const { plan } = await planPrepared(prepared, new ScriptedSolver([]));
@@ -413,7 +520,9 @@ describe('explainPlan: why a vacancy with candidates stays empty', () => {
     const plan = explainPlan(prepared, { ...solvedAs(prepared, new Int32Array([-1])), status: 'TIME_LIMIT', gap: 0.5 }, []);
     const [p] = plan.proposals;
     expect(p.summary).not.toMatch(/housed elsewhere/);
-    expect(p.summary).toMatch(/^Vacancy VAC-1 stays empty in this plan\. With the rest of the plan unchanged, choosing H-000001 here would gain \d+(\.\d+)? points: the plan is TIME_LIMIT, relative gap 0\.5, not proven the best\./);
+    expect(p.summary).toMatch(
+      /^Vacancy VAC-1 stays empty in this plan\. With the rest of the plan unchanged, choosing H-000001 here would gain \d+(\.\d+)? points: the plan is TIME_LIMIT, relative gap 0\.5, not proven the best\./,
+    );
   });
 
   it('candidates housed elsewhere: names how many', async () => {

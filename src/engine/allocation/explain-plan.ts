@@ -222,7 +222,6 @@ export function formatHouseholds(scaled: number): string {
   return `${sign}${whole}${frac === 0 ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`}`;
 }
 
-
 export function shareState(target: Pick<PreparedTarget, 'bound' | 'basisPoints' | 'weight'>, count: number, total: number): ShareState {
   const scaled = target.bound === 'MAX' ? FULL_SHARE * count - target.basisPoints * total : target.basisPoints * total - FULL_SHARE * count;
   const violation = Math.max(0, scaled);
@@ -307,7 +306,9 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
       const before = quotaStatus(s.scope.counts, s.scope.norms);
       const after = quotaStatus(countsAfter(prepared, s.index, planned), s.scope.norms);
       let penalty = 0;
-      if (e) for (const row of prepared.sideRows) if (row.spec.kind === 'QUOTA' && row.spec.scopeIndex === s.index) penalty += (row.weight * e.rowViolation[row.index]) / FULL_SHARE;
+      if (e)
+        for (const row of prepared.sideRows)
+          if (row.spec.kind === 'QUOTA' && row.spec.scopeIndex === s.index) penalty += (row.weight * e.rowViolation[row.index]) / FULL_SHARE;
       return { scopeKey: s.key, before, after, penalty: round6(penalty) };
     }),
     baselines: baselines.map((b) => ({
@@ -342,7 +343,13 @@ function countAfter(prepared: PreparedAllocation, t: PreparedTarget, added: read
   return { count, total: t.baseTotal + added.length };
 }
 
-function targetEffect(prepared: PreparedAllocation, t: PreparedTarget, addedPlan: readonly number[], addedThis: readonly number[] | null, complexRef: string): TargetEffect {
+function targetEffect(
+  prepared: PreparedAllocation,
+  t: PreparedTarget,
+  addedPlan: readonly number[],
+  addedThis: readonly number[] | null,
+  complexRef: string,
+): TargetEffect {
   const before = shareState(t, t.baseCount, t.baseTotal);
   const plan = countAfter(prepared, t, addedPlan);
   const afterPlan = shareState(t, plan.count, plan.total);
@@ -392,7 +399,13 @@ function rowRef(prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOS
 }
 
 /** One plan state for all proposals: each vacancy's pair is taken out while it is explained. */
-function proposalsFor(prepared: PreparedAllocation, planned: ArrayLike<number>, focus: readonly PreparedVacancy[], solved: boolean, solution: SolutionFacts): VacancyProposal[] {
+function proposalsFor(
+  prepared: PreparedAllocation,
+  planned: ArrayLike<number>,
+  focus: readonly PreparedVacancy[],
+  solved: boolean,
+  solution: SolutionFacts,
+): VacancyProposal[] {
   const state = new PlanState(prepared);
   for (let i = 0; i < prepared.vacancies.length; i += 1) if (planned[i] !== -1) state.add(planned[i]);
   return focus.map((v) => {
@@ -405,7 +418,14 @@ function proposalsFor(prepared: PreparedAllocation, planned: ArrayLike<number>, 
 }
 
 /** `rest` is the plan without this vacancy's pair: every score is "this household here, all else equal". */
-function proposalFor(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, solved: boolean, rest: PlanState, solution: SolutionFacts): VacancyProposal {
+function proposalFor(
+  prepared: PreparedAllocation,
+  planned: ArrayLike<number>,
+  v: PreparedVacancy,
+  solved: boolean,
+  rest: PlanState,
+  solution: SolutionFacts,
+): VacancyProposal {
   const complex = prepared.complexes[v.complexIndex];
   const chosenPair = planned[v.index];
   const housedAt = rest.housedAt;
@@ -558,11 +578,16 @@ function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, r
       parts.push(`${formatPoints(delta)} points on the ${ref.id} ${ref.kind === 'COMPOSITION' ? `target (${ref.label})` : 'quota'}`);
     }
   }
-  if (Math.abs(special) > 1e-9) parts.push(`${formatPoints(special)} points on composition targets on special-category data (detail for the officers handling the vacancy)`);
+  if (Math.abs(special) > 1e-9)
+    parts.push(`${formatPoints(special)} points on composition targets on special-category data (detail for the officers handling the vacancy)`);
   const penalty = prepared.policy.unfilledPenalty;
   const net = penalty - gain;
   const costs =
-    parts.length === 0 ? '' : parts.length === 1 ? ` but cost ${parts[0]}` : ` but cost ${formatPoints(rest.penaltyDelta(best))} points on targets and quotas, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+    parts.length === 0
+      ? ''
+      : parts.length === 1
+        ? ` but cost ${parts[0]}`
+        : ` but cost ${formatPoints(rest.penaltyDelta(best))} points on targets and quotas, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return (
     `${lead}: filling it would cost more points than leaving it empty. The best available candidate, ${who} (rank ${p.rank}), would earn ${formatPoints(p.priority)} priority points${costs}: ` +
     `${formatPoints(net)} points net, ${gain < -1e-9 ? 'more than' : 'as much as'} the unfilled penalty of ${formatPoints(penalty)} points (policy unfilledPenalty).${others}`
@@ -608,7 +633,12 @@ function hardBreaks(prepared: PreparedAllocation, v: PreparedVacancy, rest: Plan
   for (const row of prepared.protectionRows) {
     if (row.vacancyIndex !== v.index || rest.housedAt[row.householdIndex] !== -1 || !row.belowPairs.includes(pairIndex)) continue;
     const urgent = prepared.households[row.householdIndex].reference;
-    out.push({ key: `urgent:${row.name}`, quota: null, describe: (who) => `${who} ${who.includes(' or ') ? 'are' : 'is'} ranked below urgent household ${urgent} (rank ${row.rank}), who keeps priority and is not housed in this plan.` });
+    out.push({
+      key: `urgent:${row.name}`,
+      quota: null,
+      describe: (who) =>
+        `${who} ${who.includes(' or ') ? 'are' : 'is'} ranked below urgent household ${urgent} (rank ${row.rank}), who keeps priority and is not housed in this plan.`,
+    });
   }
   return out;
 }
@@ -643,8 +673,13 @@ function explainPassedOver(
     const lead = `${plainRef} is allocated ${w.reference} in the same plan (rank ${rankThere} there), so ${v.reference} goes to the next candidate in line for it. `;
     const text = lead + moving.text;
     const reason: PassedOverReason = {
-      kind: 'ALLOCATED_ELSEWHERE', ref: w.reference, points: round6(Math.max(0, joint.points)), withPlainCandidate: null, withChosen: null,
-      text, textWithoutSpecialCategory: moving.withheld === null ? null : lead + moving.withheld,
+      kind: 'ALLOCATED_ELSEWHERE',
+      ref: w.reference,
+      points: round6(Math.max(0, joint.points)),
+      withPlainCandidate: null,
+      withChosen: null,
+      text,
+      textWithoutSpecialCategory: moving.withheld === null ? null : lead + moving.withheld,
     };
     return { reasons: [reason], summary: text };
   }
@@ -670,7 +705,15 @@ function explainPassedOver(
         // only quotas are hard rows (prepare-allocation.ts)
         const q = row.spec.kind === 'QUOTA' ? quotaComparison(prepared, row.spec, rest, v, p, c) : null;
         const text = `${q?.text ?? `With ${plainRef} the ${rowRef(prepared, r).label} row would be broken.`} The policy enforces it as a hard limit (quotas.enforcement HARD), so ${plainRef} cannot be chosen here.`;
-        reasons.push({ kind: 'HARD_RULE', ref: rowRef(prepared, r).id, points: 0, withPlainCandidate: q?.withPlain ?? null, withChosen: q?.withChosen ?? null, text, textWithoutSpecialCategory: null });
+        reasons.push({
+          kind: 'HARD_RULE',
+          ref: rowRef(prepared, r).id,
+          points: 0,
+          withPlainCandidate: q?.withPlain ?? null,
+          withChosen: q?.withChosen ?? null,
+          text,
+          textWithoutSpecialCategory: null,
+        });
       }
       continue;
     }
@@ -688,11 +731,27 @@ function explainPassedOver(
         `With ${plainRef} the share of ${t.label} in ${complex.reference} would be ${shareWords(sp)}, against ${boundWords(t, sp.total)}: ` +
         `${violationWords(t, sp)}; with ${chosenRef} it is ${shareWords(sc)}: ${violationWords(t, sc)}. ` +
         `At ${t.weight} points per household that costs ${formatPoints(points)} points more.`;
-      reasons.push({ kind: 'COMPOSITION_TARGET', ref: t.id, points: round6(points), withPlainCandidate: sp, withChosen: sc, text, textWithoutSpecialCategory: null });
+      reasons.push({
+        kind: 'COMPOSITION_TARGET',
+        ref: t.id,
+        points: round6(points),
+        withPlainCandidate: sp,
+        withChosen: sc,
+        text,
+        textWithoutSpecialCategory: null,
+      });
     } else {
       const q = quotaComparison(prepared, row.spec, rest, v, p, c);
       const text = `${q.text} That costs ${formatPoints(points)} points more.`;
-      reasons.push({ kind: 'PORTFOLIO_QUOTA', ref: q.ref, points: round6(points), withPlainCandidate: q.withPlain, withChosen: q.withChosen, text, textWithoutSpecialCategory: null });
+      reasons.push({
+        kind: 'PORTFOLIO_QUOTA',
+        ref: q.ref,
+        points: round6(points),
+        withPlainCandidate: q.withPlain,
+        withChosen: q.withChosen,
+        text,
+        textWithoutSpecialCategory: null,
+      });
     }
   }
   reasons.sort((a, b) => b.points - a.points || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
@@ -705,8 +764,13 @@ function explainPassedOver(
     const kind: PassedOverKind = joint.breaks.length > 0 ? 'HARD_RULE' : joint.points > 1e-9 ? 'JOINT_PLAN' : 'PLAN_NOT_PROVEN_BEST';
     const text = lead + words.text;
     const reason: PassedOverReason = {
-      kind, ref: v.reference, points: round6(joint.points), withPlainCandidate: null, withChosen: null,
-      text, textWithoutSpecialCategory: words.withheld === null ? null : lead + words.withheld,
+      kind,
+      ref: v.reference,
+      points: round6(joint.points),
+      withPlainCandidate: null,
+      withChosen: null,
+      text,
+      textWithoutSpecialCategory: words.withheld === null ? null : lead + words.withheld,
     };
     return { reasons: [reason], summary: text };
   }
@@ -716,7 +780,9 @@ function explainPassedOver(
   const names = soft.map((r) => (r.kind === 'COMPOSITION_TARGET' ? `the ${r.ref} target` : `the ${r.ref} quota`)).join(' and ');
   const summary =
     `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points; ` +
-    (hard.length > 0 ? `choosing ${plainRef} would break the hard ${hard.map((r) => r.ref).join(' and ')} limit${soft.length > 0 ? ' and ' : ''}` : `choosing ${plainRef} would `) +
+    (hard.length > 0
+      ? `choosing ${plainRef} would break the hard ${hard.map((r) => r.ref).join(' and ')} limit${soft.length > 0 ? ' and ' : ''}`
+      : `choosing ${plainRef} would `) +
     (soft.length > 0 ? `cost ${formatPoints(total)} points on ${names}` : '') +
     `. ${reasons.map((r) => r.text).join(' ')}`;
   return { reasons, summary };
@@ -731,7 +797,7 @@ function notProvenBestWords(who: string, gain: number, solution: SolutionFacts):
     solution.status !== 'OPTIMAL'
       ? `the plan is ${solution.status}${gap}, not proven the best`
       : solution.optimalityScope === 'TOP_K_CANDIDATES'
-        ? 'the plan is the best over each vacancy\'s top candidates only (TOP_K pruning), not over every candidate'
+        ? "the plan is the best over each vacancy's top candidates only (TOP_K pruning), not over every candidate"
         : `the plan is optimal only within the solver's tolerance${gap}`;
   return `With the rest of the plan unchanged, choosing ${who} here would gain ${formatPoints(gain)} points: ${why}. The officer may prefer ${who}.`;
 }
@@ -765,13 +831,7 @@ const quotaWords = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : 
  * no hard row (or stays empty when that is cheaper). `points` = plan objective minus this plan's
  * (positive: the plan is better), `parts` names every objective term and target that differs.
  */
-function compareWithPlan(
-  prepared: PreparedAllocation,
-  planned: ArrayLike<number>,
-  v: PreparedVacancy,
-  rest: PlanState,
-  pairIndex: number,
-): JointComparison {
+function compareWithPlan(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, rest: PlanState, pairIndex: number): JointComparison {
   const state = new PlanState(prepared, rest.assignment);
   const p = prepared.pairs[pairIndex];
   const from = state.housedAt[p.householdIndex];
@@ -818,7 +878,10 @@ function compareWithPlan(
   if (refill) {
     const w = refill.vacancy;
     const r = refill.pairIndex === -1 ? null : prepared.pairs[refill.pairIndex];
-    parts.push({ words: r ? `${w.reference} goes to ${prepared.households[r.householdIndex].reference} (rank ${r.rank}) instead` : `${w.reference} stays empty`, special: false });
+    parts.push({
+      words: r ? `${w.reference} goes to ${prepared.households[r.householdIndex].reference} (rank ${r.rank}) instead` : `${w.reference} stays empty`,
+      special: false,
+    });
   }
   const breaks = after.infeasibilities.filter((why) => !before.infeasibilities.includes(why));
   return { points: before.objective - after.objective, parts, breaks };
@@ -844,19 +907,30 @@ function jointWords(joint: JointComparison, who: string, verb: string, solution:
   const text = words(joint.parts.map((p) => p.words));
   if (!joint.parts.some((p) => p.special)) return { text, withheld: null };
   const firstSpecial = joint.parts.findIndex((p) => p.special);
-  const withheld = joint.parts.flatMap((p, i) => (!p.special ? [p.words] : i === firstSpecial ? ['a composition target on special-category data (detail for the officers handling the vacancy)'] : []));
+  const withheld = joint.parts.flatMap((p, i) =>
+    !p.special ? [p.words] : i === firstSpecial ? ['a composition target on special-category data (detail for the officers handling the vacancy)'] : [],
+  );
   return { text, withheld: words(withheld) };
 }
 
 /** Why an alternative that scores better here, all else fixed, is not the proposed household. */
-function jointNote(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, rest: PlanState, pairIndex: number, gainHere: number, solution: SolutionFacts): string {
+function jointNote(
+  prepared: PreparedAllocation,
+  planned: ArrayLike<number>,
+  v: PreparedVacancy,
+  rest: PlanState,
+  pairIndex: number,
+  gainHere: number,
+  solution: SolutionFacts,
+): string {
   const p = prepared.pairs[pairIndex];
   const who = prepared.households[p.householdIndex].reference;
   const elsewhere = rest.housedAt[p.householdIndex];
   const joint = compareWithPlan(prepared, planned, v, rest, pairIndex);
   const lead =
     `With the rest of the plan fixed, ${who} scores ${formatPoints(gainHere)} points more here than the proposed household` +
-    (elsewhere === -1 ? '' : `, but the plan houses ${who} in ${prepared.vacancies[elsewhere].reference}`) + '. ';
+    (elsewhere === -1 ? '' : `, but the plan houses ${who} in ${prepared.vacancies[elsewhere].reference}`) +
+    '. ';
   return lead + jointWords(joint, who, 'Choosing', solution).text;
 }
 

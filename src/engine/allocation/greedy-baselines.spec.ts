@@ -12,7 +12,18 @@ describe('greedy baselines', () => {
       anInput({
         households: households.map((h, i) => ({ ...h, registrationDate: `201${i}-01-01` })),
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id))), aVacancy(2, 1, households.map((h) => aPair(h.id)))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ],
       }),
     );
     const plain = plainOrderGreedy(prepared);

@@ -23,9 +23,7 @@ export interface BaselineResult {
 /** Pairs in the order of the plain sweep: rank first, then focus vacancies, then vacancy id. */
 function sweepOrder(prepared: PreparedAllocation, usable: (pairIndex: number) => boolean): number[] {
   const vacancyOrder = new Int32Array(prepared.vacancies.length);
-  [...prepared.vacancies]
-    .sort((a, b) => Number(b.focus) - Number(a.focus) || a.index - b.index)
-    .forEach((v, position) => (vacancyOrder[v.index] = position));
+  [...prepared.vacancies].sort((a, b) => Number(b.focus) - Number(a.focus) || a.index - b.index).forEach((v, position) => (vacancyOrder[v.index] = position));
   return prepared.pairs
     .filter((p) => usable(p.index))
     .sort((a, b) => a.rank - b.rank || vacancyOrder[a.vacancyIndex] - vacancyOrder[b.vacancyIndex])
@@ -33,7 +31,10 @@ function sweepOrder(prepared: PreparedAllocation, usable: (pairIndex: number) =>
 }
 
 /** Side rows violated after a plan, and composition targets it made worse than before the round. */
-export function violationCounts(prepared: PreparedAllocation, evaluation: PlanEvaluation): { violatedTargets: number; worsenedTargets: number; violatedQuotas: number } {
+export function violationCounts(
+  prepared: PreparedAllocation,
+  evaluation: PlanEvaluation,
+): { violatedTargets: number; worsenedTargets: number; violatedQuotas: number } {
   let violatedTargets = 0;
   let worsenedTargets = 0;
   let violatedQuotas = 0;

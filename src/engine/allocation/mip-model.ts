@@ -137,7 +137,8 @@ export function verifySolution(model: MipModel, x: ArrayLike<number>, tolerance 
       out.push({ kind: 'NOT_FINITE', name, value: v, lower: model.colLower[j], upper: model.colUpper[j] });
       continue;
     }
-    if (model.integer[j] && Math.abs(v - Math.round(v)) > tolerance) out.push({ kind: 'INTEGRALITY', name, value: v, lower: model.colLower[j], upper: model.colUpper[j] });
+    if (model.integer[j] && Math.abs(v - Math.round(v)) > tolerance)
+      out.push({ kind: 'INTEGRALITY', name, value: v, lower: model.colLower[j], upper: model.colUpper[j] });
     if (v < model.colLower[j] - tolerance || v > model.colUpper[j] + tolerance) {
       out.push({ kind: 'COLUMN_BOUND', name, value: v, lower: model.colLower[j], upper: model.colUpper[j] });
     }
@@ -150,7 +151,8 @@ export function verifySolution(model: MipModel, x: ArrayLike<number>, tolerance 
       scale = Math.max(scale, Math.abs(model.rowValues[k]));
     }
     const tol = tolerance * scale;
-    if (!(activity >= model.rowLower[i] - tol && activity <= model.rowUpper[i] + tol)) { // NaN fails too
+    if (!(activity >= model.rowLower[i] - tol && activity <= model.rowUpper[i] + tol)) {
+      // NaN fails too
       out.push({ kind: 'ROW', name: model.rowNames[i], value: activity, lower: model.rowLower[i], upper: model.rowUpper[i] });
     }
   }

@@ -45,12 +45,25 @@ describe('pairPricing: the plain-order tie-break', () => {
   it.each([
     // vacancies (focus flags by index), -> sweep position weight per vacancy: (V - position) / V
     [[true], [1]],
-    [[true, true, true], [1, 2 / 3, 1 / 3]],
-    [[false, true, true], [1 / 3, 1, 2 / 3]], // look-ahead vacancies come after focus ones
-    [[true, false, true, false], [1, 2 / 4, 3 / 4, 1 / 4]],
+    [
+      [true, true, true],
+      [1, 2 / 3, 1 / 3],
+    ],
+    [
+      [false, true, true],
+      [1 / 3, 1, 2 / 3],
+    ], // look-ahead vacancies come after focus ones
+    [
+      [true, false, true, false],
+      [1, 2 / 4, 3 / 4, 1 / 4],
+    ],
   ])('focus %j: rank 1 gets (budget / V) x vacancy weight %j', (focus, weights) => {
     const vacancies = focus.map((f, index) => ({ index, focus: f }));
-    const pricing = sut(vacancies, vacancies.map(() => 5), 10);
+    const pricing = sut(
+      vacancies,
+      vacancies.map(() => 5),
+      10,
+    );
     weights.forEach((w, v) => expect(pricing.tieBreak(v, 1)).toBeCloseTo((TIE_BREAK_BUDGET / vacancies.length) * w, 15));
   });
 
@@ -71,8 +84,16 @@ describe('pairPricing: the plain-order tie-break', () => {
     ['by id', [true, true], 0, 1],
     ['focus before look-ahead', [false, true], 1, 0],
   ])('a swap of two households goes the plain-order way (%s): the better rank to the earlier vacancy', (_case, focus, earlier, later) => {
-    const pricing = sut(focus.map((f, index) => ({ index, focus: f })), [6, 6], 10);
-    for (const [better, worse] of [[1, 2], [1, 6], [3, 4]]) {
+    const pricing = sut(
+      focus.map((f, index) => ({ index, focus: f })),
+      [6, 6],
+      10,
+    );
+    for (const [better, worse] of [
+      [1, 2],
+      [1, 6],
+      [3, 4],
+    ]) {
       const plainWay = pricing.tieBreak(earlier, better) + pricing.tieBreak(later, worse);
       const swapped = pricing.tieBreak(earlier, worse) + pricing.tieBreak(later, better);
       expect(plainWay).toBeGreaterThan(swapped);

@@ -17,20 +17,12 @@ export interface PlanAllocationResult {
  * port, verified), explain (plan with reasons and baselines). A proposal is a round whose other
  * vacancies of the same complex are look-ahead (focus: false).
  */
-export async function planAllocation(
-  input: AllocationInput,
-  solver: Solver,
-  options: Partial<AllocationSolveOptions> = {},
-): Promise<PlanAllocationResult> {
+export async function planAllocation(input: AllocationInput, solver: Solver, options: Partial<AllocationSolveOptions> = {}): Promise<PlanAllocationResult> {
   return planPrepared(prepareAllocation(input), solver, options);
 }
 
 /** planAllocation on an input already prepared (a caller that looked at its size first). */
-export async function planPrepared(
-  prepared: PreparedAllocation,
-  solver: Solver,
-  options: Partial<AllocationSolveOptions> = {},
-): Promise<PlanAllocationResult> {
+export async function planPrepared(prepared: PreparedAllocation, solver: Solver, options: Partial<AllocationSolveOptions> = {}): Promise<PlanAllocationResult> {
   const solution = await solveAllocation(prepared, solver, options);
   const baselines = [plainOrderGreedy(prepared), capAwareGreedy(prepared)];
   return { plan: explainPlan(prepared, solution, baselines), solution, prepared };

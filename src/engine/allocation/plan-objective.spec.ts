@@ -5,13 +5,22 @@ import { AllocationInput } from './allocation-input.js';
 import { CompositionPolicy } from './composition-policy.js';
 import { Assignment, PlanState, assignmentOf, evaluatePlan as sut, rowPenalty, rowViolation } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, TIE_BREAK_BUDGET, prepareAllocation } from './prepare-allocation.js';
-import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, smallInstanceArb, vulnerable } from './test-fixtures/allocation-input.builder.js';
+import {
+  aComplex,
+  aHousehold,
+  aPair,
+  aPolicy,
+  aVacancy,
+  anAssociationScope,
+  anInput,
+  smallInstanceArb,
+  vulnerable,
+} from './test-fixtures/allocation-input.builder.js';
 import { planOf } from './test-fixtures/plan-of.js';
 
 /** Households 1..n registered a year apart (1 first), so REGULAR rank = id. */
 const queue = (n: number, overrides: (id: number) => Parameters<typeof aHousehold>[1] = () => ({})) =>
   Array.from({ length: n }, (_, i) => aHousehold(i + 1, { registrationDate: `${2010 + i}-01-01`, ...overrides(i + 1) }));
-
 
 const row = (sense: '<=' | '>=', rhs: number, weight = 100, hard = false) => ({ sense, rhs, weight, hard });
 
@@ -45,15 +54,21 @@ describe('rowPenalty', () => {
 
   it('a soft row costs nothing while it holds and its weight per household beyond its bound; a hard row never costs points (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom<'<=' | '>='>('<=', '>='), fc.integer({ min: -100_000, max: 100_000 }), fc.integer({ min: -200_000, max: 200_000 }), fc.nat(1000), (sense, rhs, activity, weight) => {
-        const soft = { sense, rhs, weight, hard: false };
-        const holds = sense === '<=' ? activity <= rhs : activity >= rhs;
-        const oneMoreBeyond = sense === '<=' ? activity + FULL_SHARE : activity - FULL_SHARE;
-        expect(rowPenalty(soft, activity) === 0).toBe(holds || weight === 0);
-        if (!holds) expect(rowPenalty(soft, oneMoreBeyond) - rowPenalty(soft, activity)).toBeCloseTo(weight, 9);
-        expect(rowPenalty({ ...soft, hard: true }, activity)).toBe(0);
-        expect(rowViolation(soft, activity) === 0).toBe(holds);
-      }),
+      fc.property(
+        fc.constantFrom<'<=' | '>='>('<=', '>='),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.integer({ min: -200_000, max: 200_000 }),
+        fc.nat(1000),
+        (sense, rhs, activity, weight) => {
+          const soft = { sense, rhs, weight, hard: false };
+          const holds = sense === '<=' ? activity <= rhs : activity >= rhs;
+          const oneMoreBeyond = sense === '<=' ? activity + FULL_SHARE : activity - FULL_SHARE;
+          expect(rowPenalty(soft, activity) === 0).toBe(holds || weight === 0);
+          if (!holds) expect(rowPenalty(soft, oneMoreBeyond) - rowPenalty(soft, activity)).toBeCloseTo(weight, 9);
+          expect(rowPenalty({ ...soft, hard: true }, activity)).toBe(0);
+          expect(rowViolation(soft, activity) === 0).toBe(holds);
+        },
+      ),
     );
   });
 });
@@ -66,7 +81,19 @@ describe('evaluatePlan', () => {
       anInput({
         households,
         complexes: [aComplex(1, 5, 10)],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id))), aVacancy(2, 1, households.map((h) => aPair(h.id))), aVacancy(3, 1, [])],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(3, 1, []),
+        ],
       }),
     );
     const tie = (v: number, h: number) => prepared.pairs[planOf(prepared, v === 0 ? [h, null, null] : [null, h, null])[v]].tieBreak;
@@ -80,7 +107,15 @@ describe('evaluatePlan', () => {
     ])('%s: priority, tie-break, filled and unfilled counts, objective', (_case, ids, priority, filled, unfilled) => {
       const got = sut(prepared, planOf(prepared, ids));
       const tieBreak = ids.reduce<number>((s, h, v) => (h === null ? s : s + tie(v, h)), 0);
-      expect(got).toMatchObject({ priorityPoints: priority, filledCount: filled, unfilledCount: unfilled, unfilledPenalty: unfilled * 100_000, compositionPenalty: 0, quotaPenalty: 0, infeasibilities: [] });
+      expect(got).toMatchObject({
+        priorityPoints: priority,
+        filledCount: filled,
+        unfilledCount: unfilled,
+        unfilledPenalty: unfilled * 100_000,
+        compositionPenalty: 0,
+        quotaPenalty: 0,
+        infeasibilities: [],
+      });
       expect(got.tieBreak).toBeCloseTo(tieBreak, 15);
       expect(got.objective).toBeCloseTo(priority + tieBreak - unfilled * 100_000, 9);
     });
@@ -103,8 +138,24 @@ describe('evaluatePlan', () => {
   describe('composition penalties', () => {
     // resilience class 1: at most 30% vulnerable (100 points per household), at least 40% on work or pension (40)
     const complex = aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 }, INCOME_SOURCE: { WORK: 3, BENEFIT: 7 } });
-    const households = [vulnerable(1, { registrationDate: '2010-01-01' }), aHousehold(2, { registrationDate: '2011-01-01' }), aHousehold(3, { registrationDate: '2012-01-01', categories: { INCOME_SOURCE: 'BENEFIT' } })];
-    const prepared = prepareAllocation(anInput({ households, complexes: [complex], vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id)))] }));
+    const households = [
+      vulnerable(1, { registrationDate: '2010-01-01' }),
+      aHousehold(2, { registrationDate: '2011-01-01' }),
+      aHousehold(3, { registrationDate: '2012-01-01', categories: { INCOME_SOURCE: 'BENEFIT' } }),
+    ];
+    const prepared = prepareAllocation(
+      anInput({
+        households,
+        complexes: [complex],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ],
+      }),
+    );
     const rowIndex = (name: string) => prepared.sideRows.find((r) => r.name === name)!.index;
 
     it.each([
@@ -169,7 +220,14 @@ describe('evaluatePlan', () => {
         households,
         // complex 2 has a vacancy without candidates: its cap row (4 of 10 vulnerable, 1 over) is a constant
         complexes: [aComplex(1, 5, 10), aComplex(2, 1, 10, { VULNERABILITY: { VULNERABLE: 4, NOT_VULNERABLE: 6 } })],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id))), aVacancy(2, 2, [])],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(2, 2, []),
+        ],
         quotaScopes: [{ ...anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 }), key: 'GM0363', vacancyIds: [2] }],
       }),
     );
@@ -183,7 +241,17 @@ describe('evaluatePlan', () => {
   it('reports a household given two vacancies', () => {
     const households = queue(2);
     const prepared = prepareAllocation(
-      anInput({ households, complexes: [aComplex(1, 5, 10)], vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))) }),
+      anInput({
+        households,
+        complexes: [aComplex(1, 5, 10)],
+        vacancies: [1, 2].map((id) =>
+          aVacancy(
+            id,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ),
+      }),
     );
     expect(sut(prepared, planOf(prepared, [1, 1])).infeasibilities).toEqual(['household H-000001 is given two vacancies']);
     expect(sut(prepared, planOf(prepared, [1, 2])).infeasibilities).toEqual([]);
@@ -196,7 +264,17 @@ describe('evaluatePlan', () => {
     // per vacancy): nobody below it may get either unless it is housed
     const households = queue(3, (id) => ({ urgent: id === 2 }));
     const prepared = prepareAllocation(
-      anInput({ households, complexes: [aComplex(1, 5, 10)], vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))) }),
+      anInput({
+        households,
+        complexes: [aComplex(1, 5, 10)],
+        vacancies: [1, 2].map((id) =>
+          aVacancy(
+            id,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+        ),
+      }),
     );
 
     it('has a protection row per vacancy for the urgent household', () => {
@@ -204,7 +282,11 @@ describe('evaluatePlan', () => {
     });
 
     it.each([
-      ['1 and 3: household 2 passed over for VAC-2 and not housed', [1, 3], ['urgent household H-000002 (rank 2) is passed over for vacancy VAC-2 and not housed']],
+      [
+        '1 and 3: household 2 passed over for VAC-2 and not housed',
+        [1, 3],
+        ['urgent household H-000002 (rank 2) is passed over for vacancy VAC-2 and not housed'],
+      ],
       ['3 and 1: passed over for VAC-1', [3, 1], ['urgent household H-000002 (rank 2) is passed over for vacancy VAC-1 and not housed']],
       ['3 and nobody: passed over for VAC-1', [3, null], ['urgent household H-000002 (rank 2) is passed over for vacancy VAC-1 and not housed']],
       ['2 and 3: housed, so passing it over elsewhere is allowed', [2, 3], []],
@@ -220,7 +302,13 @@ describe('evaluatePlan', () => {
           policy: aPolicy({ displacement: { maxPositions: 10, maxRegistrationDays: null, protectUrgent: false } }),
           households,
           complexes: [aComplex(1, 5, 10)],
-          vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))),
+          vacancies: [1, 2].map((id) =>
+            aVacancy(
+              id,
+              1,
+              households.map((h) => aPair(h.id)),
+            ),
+          ),
         }),
       );
       expect(sut(unprotected, planOf(unprotected, [1, 3])).infeasibilities).toEqual([]);
@@ -246,7 +334,8 @@ describe('evaluatePlan', () => {
       }
       for (const s of input.quotaScopes) {
         let counts = s.counts;
-        for (const { v, p } of housed) if (s.vacancyIds === null || s.vacancyIds.includes(v.id)) counts = addAllocation(counts, v.ranked[p.rank - 1].pair.verdict.countsAs);
+        for (const { v, p } of housed)
+          if (s.vacancyIds === null || s.vacancyIds.includes(v.id)) counts = addAllocation(counts, v.ranked[p.rank - 1].pair.verdict.countsAs);
         const daeb = FULL_SHARE - freeAllocationRoomBasisPoints(s.norms);
         const passend = FULL_SHARE - s.norms.quotas.passendExceptionBasisPoints;
         const ties = s.norms.localTies.maxShareBasisPoints;
@@ -267,7 +356,11 @@ describe('evaluatePlan', () => {
       const twice = households.length - new Set(households).size;
       // one breach per urgent household ranked above the chosen one and housed nowhere
       const passedOver = housed.reduce(
-        (n, { v, p }) => n + v.pairIndices.filter((qi) => prepared.pairs[qi].protected && prepared.pairs[qi].rank < p.rank && !households.includes(prepared.pairs[qi].householdIndex)).length,
+        (n, { v, p }) =>
+          n +
+          v.pairIndices.filter(
+            (qi) => prepared.pairs[qi].protected && prepared.pairs[qi].rank < p.rank && !households.includes(prepared.pairs[qi].householdIndex),
+          ).length,
         0,
       );
       return { objective: priority - unfilled * policy.unfilledPenalty - soft, hardBroken, twice, passedOver };
@@ -300,7 +393,19 @@ describe('evaluatePlan', () => {
 
 describe('assignmentOf', () => {
   const households = queue(2);
-  const prepared = prepareAllocation(anInput({ households, complexes: [aComplex(1, 5, 10)], vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))) }));
+  const prepared = prepareAllocation(
+    anInput({
+      households,
+      complexes: [aComplex(1, 5, 10)],
+      vacancies: [1, 2].map((id) =>
+        aVacancy(
+          id,
+          1,
+          households.map((h) => aPair(h.id)),
+        ),
+      ),
+    }),
+  );
 
   it('places each pair at its vacancy, the rest empty', () => {
     expect([...assignmentOf(prepared, [3])]).toEqual([-1, 3]);
@@ -317,7 +422,13 @@ describe('PlanState', () => {
     anInput({
       households,
       complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-      vacancies: [1, 2].map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))),
+      vacancies: [1, 2].map((id) =>
+        aVacancy(
+          id,
+          1,
+          households.map((h) => aPair(h.id)),
+        ),
+      ),
     }),
   );
   const [p11, p12, p21] = [0, 1, 2];
@@ -394,7 +505,8 @@ describe('PlanState', () => {
           const now = sut(prepared, state.assignment);
           expect([...state.activity]).toEqual([...now.rowActivity]);
           for (const p of prepared.pairs) {
-            const free = state.assignment[p.vacancyIndex] === -1 && !state.assignment.some((pi) => pi !== -1 && prepared.pairs[pi].householdIndex === p.householdIndex);
+            const free =
+              state.assignment[p.vacancyIndex] === -1 && !state.assignment.some((pi) => pi !== -1 && prepared.pairs[pi].householdIndex === p.householdIndex);
             expect(state.isFree(p.index)).toBe(free);
             if (!free) continue;
             const next = state.assignment.slice();

@@ -123,7 +123,10 @@ export class PlanState {
   readonly activity: Float64Array;
   readonly housedAt: Int32Array;
 
-  constructor(private readonly prepared: PreparedAllocation, from?: Assignment) {
+  constructor(
+    private readonly prepared: PreparedAllocation,
+    from?: Assignment,
+  ) {
     this.assignment = emptyAssignment(prepared);
     this.activity = new Float64Array(prepared.sideRows.length);
     this.housedAt = new Int32Array(prepared.households.length).fill(-1);

@@ -16,7 +16,13 @@ function single(n: number, d: Partial<DisplacementPolicy>, urgentIds: number[] =
       policy: aPolicy({ displacement: displacement(d) }),
       households,
       complexes: [aComplex(1, 3, 20)],
-      vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id)))],
+      vacancies: [
+        aVacancy(
+          1,
+          1,
+          households.map((h) => aPair(h.id)),
+        ),
+      ],
     }),
   );
 }
@@ -59,8 +65,18 @@ describe('prepareAllocation: rounds', () => {
       households,
       complexes: [aComplex(1, 3, 20)],
       vacancies: [
-        aVacancy(1, 1, households.map((h) => aPair(h.id)), { focus: focusFirst === 1 }),
-        aVacancy(2, 1, households.map((h) => aPair(h.id)), { focus: focusFirst === 2 }),
+        aVacancy(
+          1,
+          1,
+          households.map((h) => aPair(h.id)),
+          { focus: focusFirst === 1 },
+        ),
+        aVacancy(
+          2,
+          1,
+          households.map((h) => aPair(h.id)),
+          { focus: focusFirst === 2 },
+        ),
       ],
     });
 
@@ -74,7 +90,10 @@ describe('prepareAllocation: rounds', () => {
   it('measures displacement from the plain-order plan of the round', () => {
     const prepared = sut(input(1));
     const ranks = prepared.vacancies.map((v) => v.pairIndices.map((pi) => prepared.pairs[pi].rank));
-    expect(ranks).toEqual([[1, 2], [1, 2, 3]]);
+    expect(ranks).toEqual([
+      [1, 2],
+      [1, 2, 3],
+    ]);
     expect(prepared.vacancies.map((v) => v.window.plainPlanRank)).toEqual([1, 2]);
   });
 
@@ -131,7 +150,11 @@ describe('prepareAllocation: side rows (integer basis-point households)', () => 
 describe('prepareAllocation: input errors', () => {
   it.each([
     ['an unknown complex', anInput({ vacancies: [aVacancy(1, 9, [])] }), /complex 9/],
-    ['a household twice in one vacancy', anInput({ households: [aHousehold(1)], complexes: [aComplex(1, 1, 0)], vacancies: [aVacancy(1, 1, [aPair(1), aPair(1)])] }), /twice/],
+    [
+      'a household twice in one vacancy',
+      anInput({ households: [aHousehold(1)], complexes: [aComplex(1, 1, 0)], vacancies: [aVacancy(1, 1, [aPair(1), aPair(1)])] }),
+      /twice/,
+    ],
     ['an invalid date', anInput({ allocationDate: '2026-02-30' }), /date/],
     ['an invalid policy', anInput({ policy: aPolicy({ rankStepPoints: -1 }) }), /policy/],
   ])('rejects %s', (_case, input, message) => {

@@ -79,7 +79,15 @@ export function prepareAllocation(input: AllocationInput): PreparedAllocation {
 function prepareHouseholds(input: Pick<AllocationInput, 'households'>): PreparedHousehold[] {
   return [...input.households]
     .sort((a, b) => a.id - b.id)
-    .map((h, index) => ({ index, id: h.id, reference: h.reference, registrationDate: h.registrationDate, rankingPoints: h.rankingPoints, urgent: h.urgent, categories: h.categories }));
+    .map((h, index) => ({
+      index,
+      id: h.id,
+      reference: h.reference,
+      registrationDate: h.registrationDate,
+      rankingPoints: h.rankingPoints,
+      urgent: h.urgent,
+      categories: h.categories,
+    }));
 }
 
 /** Complexes by id, with the composition targets in force and their current counts. */

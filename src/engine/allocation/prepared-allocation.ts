@@ -88,9 +88,7 @@ export interface PreparedPair {
   sideCoefs: Float64Array;
 }
 
-export type SideRowSpec =
-  | { kind: 'COMPOSITION'; complexIndex: number; targetIndex: number }
-  | { kind: 'QUOTA'; scopeIndex: number; quota: PortfolioQuota };
+export type SideRowSpec = { kind: 'COMPOSITION'; complexIndex: number; targetIndex: number } | { kind: 'QUOTA'; scopeIndex: number; quota: PortfolioQuota };
 
 /** A soft (or hard) linear row over pairs: activity sum(coef x) against rhs, in basis-point households. */
 export interface SideRow {

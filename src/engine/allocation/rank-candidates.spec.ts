@@ -44,13 +44,22 @@ describe('rankCandidates', () => {
 
     it('replays the same draw for the same seed and differs for another seed', () => {
       expect(lottery(42)).toEqual(lottery(42));
-      const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => lottery(seed).map((c) => c.householdId).join(',')));
+      const orders = new Set(
+        [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
+          lottery(seed)
+            .map((c) => c.householdId)
+            .join(','),
+        ),
+      );
       expect(orders.size).toBeGreaterThan(1);
     });
 
     it('keeps every ticket when a household leaves the pool (relative order unchanged)', () => {
       const full = lottery(42).map((c) => c.householdId);
-      const without3 = lottery(42, pool.filter((p) => p.householdId !== 3)).map((c) => c.householdId);
+      const without3 = lottery(
+        42,
+        pool.filter((p) => p.householdId !== 3),
+      ).map((c) => c.householdId);
       expect(without3).toEqual(full.filter((id) => id !== 3));
     });
   });

@@ -33,7 +33,6 @@ export interface ProposalRationale {
   bindingTargets: WithheldTarget[];
 }
 
-
 /**
  * The rationale of a proposal in plain sentences: who was excluded by which rule (counts and
  * examples), the route's order, the proposed household and its displacement, the plain-order
@@ -50,19 +49,29 @@ export function proposalRationale(
 ): ProposalRationale {
   const s: string[] = [];
   if (exclusions) {
-    s.push(`${countOf(exclusions.respondents, 'household', 'households')} responded to ${proposal.vacancyReference}; ${exclusions.eligible} ${exclusions.eligible === 1 ? 'was' : 'were'} eligible.`);
+    s.push(
+      `${countOf(exclusions.respondents, 'household', 'households')} responded to ${proposal.vacancyReference}; ${exclusions.eligible} ${exclusions.eligible === 1 ? 'was' : 'were'} eligible.`,
+    );
     for (const r of exclusions.byRule) {
       s.push(`${countOf(r.count, 'household was', 'households were')} excluded by ${r.ruleId} (for example ${r.examples.map(name).join(', ')}).`);
     }
-    if (exclusions.declinedBefore) s.push(`${countOf(exclusions.declinedBefore, 'household', 'households')} had declined an offer for this home before and ${exclusions.declinedBefore === 1 ? 'was' : 'were'} not considered again.`);
-    if (exclusions.holdingAnotherOffer) s.push(`${countOf(exclusions.holdingAnotherOffer, 'household', 'households')} held an open offer for another home and ${exclusions.holdingAnotherOffer === 1 ? 'was' : 'were'} not considered until ${exclusions.holdingAnotherOffer === 1 ? 'it answers' : 'they answer'}.`);
+    if (exclusions.declinedBefore)
+      s.push(
+        `${countOf(exclusions.declinedBefore, 'household', 'households')} had declined an offer for this home before and ${exclusions.declinedBefore === 1 ? 'was' : 'were'} not considered again.`,
+      );
+    if (exclusions.holdingAnotherOffer)
+      s.push(
+        `${countOf(exclusions.holdingAnotherOffer, 'household', 'households')} held an open offer for another home and ${exclusions.holdingAnotherOffer === 1 ? 'was' : 'were'} not considered until ${exclusions.holdingAnotherOffer === 1 ? 'it answers' : 'they answer'}.`,
+      );
   }
   s.push(`Route ${proposal.route}: ${proposal.routeOrder}.`);
   const chosen = proposal.chosen;
   const displacement = chosen ? chosen.rank - 1 : null;
   if (!chosen) s.push('No household could be proposed.');
   else {
-    s.push(`Proposed: ${name(chosen.householdReference)}, rank ${chosen.rank} of ${proposal.candidateCount}${displacement ? `, ${countOf(displacement, 'place', 'places')} below the plain order` : ', first in the plain order'}.`);
+    s.push(
+      `Proposed: ${name(chosen.householdReference)}, rank ${chosen.rank} of ${proposal.candidateCount}${displacement ? `, ${countOf(displacement, 'place', 'places')} below the plain order` : ', first in the plain order'}.`,
+    );
   }
   const plain = proposal.plainOrderCandidate;
   const passedOver = proposal.plainOrderPassedOver;
@@ -77,9 +86,10 @@ export function proposalRationale(
   if (chosen && chosen.countsAs.length) s.push(`This allocation counts towards: ${chosen.countsAs.join(', ')}.`);
   for (const d of decisions) {
     const who = d.decidedBy ?? 'an officer';
-    const what = d.decision === 'OVERRIDE'
-      ? `${who} overrode the proposal and offered the home to ${name(d.householdReference)} (${d.reasonCode}: ${d.reasonText})`
-      : `${who} accepted the proposal and offered the home to ${name(d.householdReference)}`;
+    const what =
+      d.decision === 'OVERRIDE'
+        ? `${who} overrode the proposal and offered the home to ${name(d.householdReference)} (${d.reasonCode}: ${d.reasonText})`
+        : `${who} accepted the proposal and offered the home to ${name(d.householdReference)}`;
     const approval = d.approvedBy ? `; ${d.approvedBy} approved it (four-eyes)` : d.status === 'PENDING_APPROVAL' ? '; it awaits a second officer' : '';
     const state = d.status === 'PENDING_APPROVAL' ? '' : `; the offer is ${d.status}${d.responseReason ? ` (${d.responseReason})` : ''}`;
     s.push(`${what}${approval}${state}.`);
@@ -88,14 +98,7 @@ export function proposalRationale(
 }
 
 export type NotChosenOutcome =
-  | 'PROPOSED'
-  | 'NOT_A_RESPONDENT'
-  | 'NOT_ELIGIBLE'
-  | 'DECLINED_BEFORE'
-  | 'NOT_A_CANDIDATE'
-  | 'RANKED_BELOW'
-  | 'OUTSIDE_DISPLACEMENT_BOUND'
-  | 'PASSED_OVER';
+  'PROPOSED' | 'NOT_A_RESPONDENT' | 'NOT_ELIGIBLE' | 'DECLINED_BEFORE' | 'NOT_A_CANDIDATE' | 'RANKED_BELOW' | 'OUTSIDE_DISPLACEMENT_BOUND' | 'PASSED_OVER';
 
 export interface NotChosenFacts {
   household: { id: number; reference: string };
@@ -124,23 +127,56 @@ export function whyNotChosen(f: NotChosenFacts, name: (reference: string) => str
   if (p.chosen?.householdId === f.household.id) {
     return { outcome: 'PROPOSED', rank: p.chosen.rank, chosenRank, sentences: [`${who} was proposed for ${home} (rank ${p.chosen.rank}).`] };
   }
-  if (!f.responded) return { outcome: 'NOT_A_RESPONDENT', rank: null, chosenRank, sentences: [`${who} did not respond to ${home}; only respondents are considered.`] };
-  if (f.declinedBefore) return { outcome: 'DECLINED_BEFORE', rank: null, chosenRank, sentences: [`${who} declined an offer for ${home} before; a household is not offered the same home again.`] };
+  if (!f.responded)
+    return { outcome: 'NOT_A_RESPONDENT', rank: null, chosenRank, sentences: [`${who} did not respond to ${home}; only respondents are considered.`] };
+  if (f.declinedBefore)
+    return {
+      outcome: 'DECLINED_BEFORE',
+      rank: null,
+      chosenRank,
+      sentences: [`${who} declined an offer for ${home} before; a household is not offered the same home again.`],
+    };
   if (f.verdict && !f.verdict.eligible) {
     const reasons = f.verdict.outcomes.filter((o) => f.verdict!.hardFailures.includes(o.ruleId)).map((o) => `${o.ruleId}: ${o.explanation}`);
-    return { outcome: 'NOT_ELIGIBLE', rank: null, chosenRank, sentences: [`${who} may not be allocated ${home} under the rules in force on the proposal date:`, ...reasons] };
+    return {
+      outcome: 'NOT_ELIGIBLE',
+      rank: null,
+      chosenRank,
+      sentences: [`${who} may not be allocated ${home} under the rules in force on the proposal date:`, ...reasons],
+    };
   }
   const vacancy = f.prepared?.vacancies.find((v) => v.id === p.vacancyId);
   const ranked = vacancy?.ranked.find((c) => c.householdId === f.household.id);
   if (!vacancy || !ranked) {
-    return { outcome: 'NOT_A_CANDIDATE', rank: null, chosenRank, sentences: [`${who} was not among the candidates when the proposal was made: it held an open offer for another home then, or responded later.`] };
+    return {
+      outcome: 'NOT_A_CANDIDATE',
+      rank: null,
+      chosenRank,
+      sentences: [`${who} was not among the candidates when the proposal was made: it held an open offer for another home then, or responded later.`],
+    };
   }
   const rankText = `${who} was rank ${ranked.rank} of ${vacancy.ranked.length} in the order of route ${p.route} (${p.routeOrder}).`;
   if (chosenRank !== null && ranked.rank > chosenRank) {
-    return { outcome: 'RANKED_BELOW', rank: ranked.rank, chosenRank, sentences: [rankText, `The proposed household was rank ${chosenRank}: ${countOf(chosenRank, 'household stood', 'households stood')} ahead of ${who} after those passed over.`] };
+    return {
+      outcome: 'RANKED_BELOW',
+      rank: ranked.rank,
+      chosenRank,
+      sentences: [
+        rankText,
+        `The proposed household was rank ${chosenRank}: ${countOf(chosenRank, 'household stood', 'households stood')} ahead of ${who} after those passed over.`,
+      ],
+    };
   }
   if (ranked.pairIndex === -1) {
-    return { outcome: 'OUTSIDE_DISPLACEMENT_BOUND', rank: ranked.rank, chosenRank, sentences: [rankText, 'The composition policy lets a proposal reach only a limited distance down the order, and urgent households keep their priority; this rank was outside that window.'] };
+    return {
+      outcome: 'OUTSIDE_DISPLACEMENT_BOUND',
+      rank: ranked.rank,
+      chosenRank,
+      sentences: [
+        rankText,
+        'The composition policy lets a proposal reach only a limited distance down the order, and urgent households keep their priority; this rank was outside that window.',
+      ],
+    };
   }
   const sentences = [rankText];
   if (p.plainOrderCandidate?.householdId === f.household.id && p.plainOrderPassedOver) {
@@ -151,9 +187,14 @@ export function whyNotChosen(f: NotChosenFacts, name: (reference: string) => str
     if (alt) {
       const costs = alt.fit.filter((part) => part.points < 0).map((part) => `${part.label} (${part.points} points)`);
       if (alt.jointNote) sentences.push(alt.jointNote);
-      else sentences.push(`Proposing ${who} instead would have cost ${alt.costVersusChosen} points against the proposed household${costs.length ? `: ${costs.join('; ')}` : ''}${alt.allocatedElsewhere ? `; the plan gives ${who} ${alt.allocatedElsewhere.vacancyReference} instead` : ''}.`);
+      else
+        sentences.push(
+          `Proposing ${who} instead would have cost ${alt.costVersusChosen} points against the proposed household${costs.length ? `: ${costs.join('; ')}` : ''}${alt.allocatedElsewhere ? `; the plan gives ${who} ${alt.allocatedElsewhere.vacancyReference} instead` : ''}.`,
+        );
     } else {
-      sentences.push(`Proposing ${who} instead would have weighed worse against the composition targets of the complex than the proposed household (rank ${chosenRank}).`);
+      sentences.push(
+        `Proposing ${who} instead would have weighed worse against the composition targets of the complex than the proposed household (rank ${chosenRank}).`,
+      );
     }
   }
   return { outcome: 'PASSED_OVER', rank: ranked.rank, chosenRank, sentences };

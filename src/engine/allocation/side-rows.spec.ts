@@ -33,7 +33,12 @@ describe('counterMask', () => {
 });
 
 describe('compositionTargetRow: a MIN or MAX share of a category in a complex (docs/domain.md §6.3)', () => {
-  const target = (t: CompositionTarget, baseCount: number, baseTotal: number): PreparedTarget => ({ ...t, source: 'RESILIENCE_CLASS_DEFAULT', baseCount, baseTotal });
+  const target = (t: CompositionTarget, baseCount: number, baseTotal: number): PreparedTarget => ({
+    ...t,
+    source: 'RESILIENCE_CLASS_DEFAULT',
+    baseCount,
+    baseTotal,
+  });
   const workMin = (basisPoints: number, weight: number): CompositionTarget => ({
     id: 'WORK_OR_PENSION_MIN',
     label: 'households living on work or pension',
@@ -48,11 +53,27 @@ describe('compositionTargetRow: a MIN or MAX share of a category in a complex (d
 
   it.each<[string, PreparedTarget, object]>([
     // MAX: 10000 count <= bp total after allocation; rhs = bp x total0 - 10000 x count0
-    ['MAX 30%, 16 of 40 vulnerable (over the cap)', target(vulnerableMax(3000, 100), 16, 40), { name: 'comp_7_VULNERABLE_MAX', sense: '<=', rhs: 3000 * 40 - FULL_SHARE * 16, basisPoints: 3000, weight: 100 }],
-    ['MAX 50%, 10 of 40 vulnerable (room left)', target(vulnerableMax(5000, 30), 10, 40), { name: 'comp_7_VULNERABLE_MAX', sense: '<=', rhs: 100_000, basisPoints: 5000, weight: 30 }],
+    [
+      'MAX 30%, 16 of 40 vulnerable (over the cap)',
+      target(vulnerableMax(3000, 100), 16, 40),
+      { name: 'comp_7_VULNERABLE_MAX', sense: '<=', rhs: 3000 * 40 - FULL_SHARE * 16, basisPoints: 3000, weight: 100 },
+    ],
+    [
+      'MAX 50%, 10 of 40 vulnerable (room left)',
+      target(vulnerableMax(5000, 30), 10, 40),
+      { name: 'comp_7_VULNERABLE_MAX', sense: '<=', rhs: 100_000, basisPoints: 5000, weight: 30 },
+    ],
     // MIN: 10000 count >= bp total after allocation
-    ['MIN 40%, 20 of 40 on work or pension', target(workMin(4000, 40), 20, 40), { name: 'comp_7_WORK_OR_PENSION_MIN', sense: '>=', rhs: 4000 * 40 - FULL_SHARE * 20, basisPoints: 4000, weight: 40 }],
-    ['MIN 40% in a new complex (no tenants yet)', target(workMin(4000, 40), 0, 0), { name: 'comp_7_WORK_OR_PENSION_MIN', sense: '>=', rhs: 0, basisPoints: 4000, weight: 40 }],
+    [
+      'MIN 40%, 20 of 40 on work or pension',
+      target(workMin(4000, 40), 20, 40),
+      { name: 'comp_7_WORK_OR_PENSION_MIN', sense: '>=', rhs: 4000 * 40 - FULL_SHARE * 20, basisPoints: 4000, weight: 40 },
+    ],
+    [
+      'MIN 40% in a new complex (no tenants yet)',
+      target(workMin(4000, 40), 0, 0),
+      { name: 'comp_7_WORK_OR_PENSION_MIN', sense: '>=', rhs: 0, basisPoints: 4000, weight: 40 },
+    ],
   ])('%s', (_case, t, expected) => {
     const row = compositionTargetRow(complex(t), 0, withVacancy)!;
     expect(head(row)).toEqual({ ...expected, spec: { kind: 'COMPOSITION', complexIndex: 0, targetIndex: 0 }, hard: false });
@@ -106,7 +127,13 @@ describe('portfolio quota rows (docs/domain.md §4)', () => {
       underBoth([
         // >= 92.5% of DAEB homes to the target group: 10000 in >= 9250 (in + above)
         ['9 of 10 in the target group (short of 92.5%)', { daebInTargetGroup: 9, daebAboveLimit: 1 }, norms(), 9250, 9250 * 10 - FULL_SHARE * 9],
-        ['free room 15% agreed in the prestatieafspraken: >= 85%', { daebInTargetGroup: 9, daebAboveLimit: 1 }, norms({ agreed: true }), 8500, 8500 * 10 - FULL_SHARE * 9],
+        [
+          'free room 15% agreed in the prestatieafspraken: >= 85%',
+          { daebInTargetGroup: 9, daebAboveLimit: 1 },
+          norms({ agreed: true }),
+          8500,
+          8500 * 10 - FULL_SHARE * 9,
+        ],
         ['nothing let yet', {}, norms(), 9250, 0],
       ]),
     )('%s', (_case, enforcement, counts, n, basisPoints, rhs, hard) => {
@@ -202,7 +229,13 @@ describe('portfolio quota rows (docs/domain.md §4)', () => {
     it.each<[string, QuotaEnforcement, Partial<QuotaCounts>, number, string[]]>([
       // DAEB 5 of 10: rhs 9250 x 10 - 10000 x 5 = 42500 short -> 4.25 households at 1000 points
       ['SOFT, broken: its penalty', 'SOFT', { daebInTargetGroup: 5, daebAboveLimit: 5 }, (1000 * 42_500) / FULL_SHARE, []],
-      ['HARD, broken: the plan is infeasible', 'HARD', { daebInTargetGroup: 5, daebAboveLimit: 5 }, 0, ['quota_GM0363_DAEB_TARGET_GROUP is broken already and no candidate can change it']],
+      [
+        'HARD, broken: the plan is infeasible',
+        'HARD',
+        { daebInTargetGroup: 5, daebAboveLimit: 5 },
+        0,
+        ['quota_GM0363_DAEB_TARGET_GROUP is broken already and no candidate can change it'],
+      ],
       ['SOFT, within the norm: nothing', 'SOFT', { daebInTargetGroup: 10 }, 0, []],
       ['HARD, within the norm: nothing', 'HARD', { daebInTargetGroup: 10 }, 0, []],
     ])('%s', (_case, enforcement, counts, constantPenalty, constantInfeasibilities) => {
@@ -258,7 +291,11 @@ describe('settleSideRows', () => {
   it('keeps the rows some pair enters, renumbered in draft order, with their pairs and coefficients', () => {
     const settled = settleSideRows(
       [draft('a', '<=', -20_000, 100), draft('b', '<=', 5000, 100), draft('c', '>=', 0, 40)],
-      [{ pairs: [], coefs: [] }, { pairs: [0, 2], coefs: [7000, -3000] }, { pairs: [1], coefs: [6000] }],
+      [
+        { pairs: [], coefs: [] },
+        { pairs: [0, 2], coefs: [7000, -3000] },
+        { pairs: [1], coefs: [6000] },
+      ],
     );
     expect(settled.sideRows.map((r) => [r.index, r.name, [...r.pairs], [...r.coefs]])).toEqual([
       [0, 'b', [0, 2], [7000, -3000]],

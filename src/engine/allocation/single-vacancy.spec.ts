@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { prepareAllocation } from './prepare-allocation.js';
 import { solveSingleVacancy as sut } from './single-vacancy.js';
 import { bruteForceOptimum } from './test-fixtures/brute-force.js';
-import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, smallInstanceArb, vulnerable } from './test-fixtures/allocation-input.builder.js';
+import {
+  aComplex,
+  aHousehold,
+  aPair,
+  aPolicy,
+  aVacancy,
+  anAssociationScope,
+  anInput,
+  smallInstanceArb,
+  vulnerable,
+} from './test-fixtures/allocation-input.builder.js';
 
 describe('solveSingleVacancy', () => {
   it('agrees with brute force on random single vacancies (property)', () => {
@@ -24,7 +34,11 @@ describe('solveSingleVacancy', () => {
   });
 
   const complex = aComplex(1, 1, 40, { VULNERABILITY: { VULNERABLE: 16, NOT_VULNERABLE: 24 } });
-  const households = [vulnerable(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+  const households = [
+    vulnerable(1, { registrationDate: '2015-01-01' }),
+    vulnerable(2, { registrationDate: '2016-01-01' }),
+    aHousehold(3, { registrationDate: '2017-01-01' }),
+  ];
   const input = (policy = aPolicy(), quotaScopes = [] as ReturnType<typeof anAssociationScope>[], countsAs = [aPair(1), aPair(2), aPair(3)]) =>
     prepareAllocation(anInput({ policy, households, complexes: [complex], vacancies: [aVacancy(1, 1, countsAs)], quotaScopes }));
 
@@ -45,10 +59,11 @@ describe('solveSingleVacancy', () => {
   it('reports INFEASIBLE when every plan breaks a hard quota', () => {
     const hard = aPolicy({ quotas: { ...aPolicy().quotas, enforcement: 'HARD' } });
     // 90 of 100 DAEB homes to the target group so far (norm 92.5%); every candidate is above the limit
-    const prepared = input(hard, [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })], [
-      aPair(1, { countsAs: ['daebAboveLimit'] }),
-      aPair(3, { countsAs: ['daebAboveLimit'] }),
-    ]);
+    const prepared = input(
+      hard,
+      [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })],
+      [aPair(1, { countsAs: ['daebAboveLimit'] }), aPair(3, { countsAs: ['daebAboveLimit'] })],
+    );
     expect(sut(prepared).status).toBe('INFEASIBLE');
   });
 });

@@ -24,7 +24,11 @@ import { planOf } from './test-fixtures/plan-of.js';
 // ---------------------------------------------------------------------------------------------------
 // Instances
 
-const queue = [vulnerable(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })];
+const queue = [
+  vulnerable(1, { registrationDate: '2015-01-01' }),
+  aHousehold(2, { registrationDate: '2016-01-01' }),
+  aHousehold(3, { registrationDate: '2017-01-01' }),
+];
 
 /**
  * Two vacancies in a complex at its 30% cap on vulnerable households (3 of 10, resilience class 1:
@@ -38,7 +42,18 @@ const capRound = () =>
       policy: aPolicy({ rankStepPoints: 100 }),
       households: queue,
       complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-      vacancies: [aVacancy(1, 1, queue.map((h) => aPair(h.id))), aVacancy(2, 1, queue.map((h) => aPair(h.id)))],
+      vacancies: [
+        aVacancy(
+          1,
+          1,
+          queue.map((h) => aPair(h.id)),
+        ),
+        aVacancy(
+          2,
+          1,
+          queue.map((h) => aPair(h.id)),
+        ),
+      ],
     }),
   );
 const OPTIMUM = [1, 2];
@@ -56,7 +71,18 @@ const hopelessRound = () =>
       policy: hardQuotas(),
       households: queue,
       complexes: [aComplex(1, 5, 10)],
-      vacancies: [aVacancy(1, 1, queue.map((h) => aPair(h.id))), aVacancy(2, 1, queue.map((h) => aPair(h.id)))],
+      vacancies: [
+        aVacancy(
+          1,
+          1,
+          queue.map((h) => aPair(h.id)),
+        ),
+        aVacancy(
+          2,
+          1,
+          queue.map((h) => aPair(h.id)),
+        ),
+      ],
       quotaScopes: [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })],
     }),
   );
@@ -64,7 +90,6 @@ const hopelessRound = () =>
 /** Household id per vacancy (null = left empty), or null without a plan. */
 const idsOf = (prepared: PreparedAllocation, a: Assignment | null) =>
   a === null ? null : [...a].map((pi) => (pi === -1 ? null : prepared.households[prepared.pairs[pi].householdIndex].id));
-
 
 const col = (model: AllocationModel, name: string) => {
   const j = model.mip.colNames.indexOf(name);
@@ -88,13 +113,33 @@ describe('solveAllocation: answers without a solver', () => {
         policy: hardQuotas(),
         households: queue,
         complexes: [aComplex(1, 5, 10)],
-        vacancies: [aVacancy(1, 1, queue.map((h) => aPair(h.id))), aVacancy(2, 1, queue.map((h) => aPair(h.id)))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            queue.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            1,
+            queue.map((h) => aPair(h.id)),
+          ),
+        ],
         quotaScopes: [{ ...anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 }), key: 'GM0363', vacancyIds: [99] }],
       }),
     );
     const solver = new ScriptedSolver([]);
     const got = await sut(prepared, solver);
-    expect(got).toMatchObject({ status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, model: null, solverName: null, bound: null, gap: null });
+    expect(got).toMatchObject({
+      status: 'INFEASIBLE',
+      source: 'NONE',
+      assignment: null,
+      evaluation: null,
+      model: null,
+      solverName: null,
+      bound: null,
+      gap: null,
+    });
     expect(got.message).toBe('quota_GM0363_DAEB_TARGET_GROUP is broken already and no candidate can change it');
     expect(solver.calls).toHaveLength(0);
   });
@@ -119,11 +164,27 @@ describe('solveAllocation: answers without a solver', () => {
   it('reports INFEASIBLE without pairs when the empty plan breaks a hard row (hand-made: prepareAllocation folds such rows into constantInfeasibilities)', async () => {
     const base = prepareAllocation(anInput({ households: queue, complexes: [aComplex(1, 5, 10)], vacancies: [aVacancy(1, 1, []), aVacancy(2, 1, [])] }));
     const broken: SideRow = {
-      index: 0, name: 'quota_X_DAEB_TARGET_GROUP', spec: { kind: 'QUOTA', scopeIndex: 0, quota: 'DAEB_TARGET_GROUP' }, sense: '>=', rhs: 10_000,
-      basisPoints: 9250, weight: 1000, hard: true, pairs: new Int32Array(0), coefs: new Float64Array(0),
+      index: 0,
+      name: 'quota_X_DAEB_TARGET_GROUP',
+      spec: { kind: 'QUOTA', scopeIndex: 0, quota: 'DAEB_TARGET_GROUP' },
+      sense: '>=',
+      rhs: 10_000,
+      basisPoints: 9250,
+      weight: 1000,
+      hard: true,
+      pairs: new Int32Array(0),
+      coefs: new Float64Array(0),
     };
     const got = await sut({ ...base, sideRows: [broken] }, new ScriptedSolver([]));
-    expect(got).toMatchObject({ status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, bound: null, gap: null, message: 'hard row quota_X_DAEB_TARGET_GROUP is broken' });
+    expect(got).toMatchObject({
+      status: 'INFEASIBLE',
+      source: 'NONE',
+      assignment: null,
+      evaluation: null,
+      bound: null,
+      gap: null,
+      message: 'hard row quota_X_DAEB_TARGET_GROUP is broken',
+    });
   });
 
   describe('the single-vacancy fast path', () => {
@@ -132,7 +193,11 @@ describe('solveAllocation: answers without a solver', () => {
       prepareAllocation(
         anInput({
           policy,
-          households: [vulnerable(1, { registrationDate: '2015-01-01' }), vulnerable(2, { registrationDate: '2016-01-01' }), aHousehold(3, { registrationDate: '2017-01-01' })],
+          households: [
+            vulnerable(1, { registrationDate: '2015-01-01' }),
+            vulnerable(2, { registrationDate: '2016-01-01' }),
+            aHousehold(3, { registrationDate: '2017-01-01' }),
+          ],
           complexes: [aComplex(1, 1, 40, { VULNERABILITY: { VULNERABLE: 16, NOT_VULNERABLE: 24 } })],
           vacancies: [aVacancy(1, 1, [aPair(1), aPair(2), aPair(3)])],
           quotaScopes,
@@ -144,7 +209,16 @@ describe('solveAllocation: answers without a solver', () => {
       const solver = new ScriptedSolver([]);
       // TOP_K is ignored here: scoring every candidate is exact
       const got = await sut(prepared, solver, { pruning: { kind: 'TOP_K', k: 1 } });
-      expect(got).toMatchObject({ status: 'OPTIMAL', source: 'FAST_PATH', solverName: 'woonmix-single-vacancy', solverVersion: '1', gap: 0, optimalityScope: 'ALL_CANDIDATES', model: null, message: null });
+      expect(got).toMatchObject({
+        status: 'OPTIMAL',
+        source: 'FAST_PATH',
+        solverName: 'woonmix-single-vacancy',
+        solverVersion: '1',
+        gap: 0,
+        optimalityScope: 'ALL_CANDIDATES',
+        model: null,
+        message: null,
+      });
       expect(idsOf(prepared, got.assignment)).toEqual([3]);
       expect(got.evaluation!.objective).toBeCloseTo(bruteForceOptimum(prepared)!.evaluation.objective, 9);
       expect(got.bound).toBe(got.evaluation!.objective);
@@ -154,7 +228,15 @@ describe('solveAllocation: answers without a solver', () => {
     it('reports INFEASIBLE when every plan breaks a hard quota', async () => {
       const prepared = single(hardQuotas(), [anAssociationScope({ allocations: 100, daebInTargetGroup: 90, daebAboveLimit: 10 })]);
       const got = await sut(prepared, new ScriptedSolver([]));
-      expect(got).toMatchObject({ status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, bound: null, gap: null, message: 'Every candidate would break a hard quota.' });
+      expect(got).toMatchObject({
+        status: 'INFEASIBLE',
+        source: 'NONE',
+        assignment: null,
+        evaluation: null,
+        bound: null,
+        gap: null,
+        message: 'Every candidate would break a hard quota.',
+      });
     });
 
     it('is skipped with fastPath false: the single vacancy goes to the solver', async () => {
@@ -193,11 +275,23 @@ describe('solveAllocation: the MIP answer', () => {
     expect(got).toMatchObject({ status, source: 'SOLVER', solverName: 'scripted', solverVersion: '0', verification: [], message: null });
     expect(idsOf(prepared, got.assignment)).toEqual(ids);
     expect(got.evaluation).toEqual(evaluatePlan(prepared, got.assignment!));
-    expect(got.model).toMatchObject({ cols: model.mip.numCols, rows: model.mip.numRows, integerCols: 6, pruning: { kind: 'EXACT' }, keptPairs: 6, prunedPairs: 0 });
+    expect(got.model).toMatchObject({
+      cols: model.mip.numCols,
+      rows: model.mip.numRows,
+      integerCols: 6,
+      pruning: { kind: 'EXACT' },
+      keptPairs: 6,
+      prunedPairs: 0,
+    });
   });
 
   it.each<[string, ScriptedAnswer, SolveStatus, RegExp]>([
-    ['TIME_LIMIT without a solution', { status: 'TIME_LIMIT', message: 'Stopped at the limit.' }, 'TIME_LIMIT', /^Stopped at the limit\. Showing the cap-aware greedy plan\.$/],
+    [
+      'TIME_LIMIT without a solution',
+      { status: 'TIME_LIMIT', message: 'Stopped at the limit.' },
+      'TIME_LIMIT',
+      /^Stopped at the limit\. Showing the cap-aware greedy plan\.$/,
+    ],
     ['ERROR without a solution', { status: 'ERROR', message: 'Out of memory.' }, 'ERROR', /^Out of memory\. Showing the cap-aware greedy plan\.$/],
     // OPTIMAL without x is a broken answer: ERROR, never OPTIMAL
     ['OPTIMAL without a solution', { status: 'OPTIMAL' }, 'ERROR', /^The solver returned no solution\. Showing the cap-aware greedy plan\.$/],
@@ -213,7 +307,14 @@ describe('solveAllocation: the MIP answer', () => {
     const hopeless = hopelessRound();
     expect(bruteForceOptimum(hopeless)).toBeNull();
     const got = await sut(hopeless, new ScriptedSolver([{ status: 'INFEASIBLE' }]), MIP_ONLY);
-    expect(got).toMatchObject({ status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, gap: null, message: 'The solver proved the model infeasible.' });
+    expect(got).toMatchObject({
+      status: 'INFEASIBLE',
+      source: 'NONE',
+      assignment: null,
+      evaluation: null,
+      gap: null,
+      message: 'The solver proved the model infeasible.',
+    });
   });
 
   it.each<[string, ScriptedAnswer, SolveStatus]>([
@@ -312,7 +413,11 @@ describe('solveAllocation: a solver answer that fails verification is ERROR, nev
     const got = await sut(prepared, new ScriptedSolver([planAnswer(model, prepared, emptyAssignment(prepared))]), MIP_ONLY);
     expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK' });
     expect(got.verification).toEqual([
-      expect.objectContaining({ kind: 'OBJECTIVE', name: 'reported optimal, yet below the cap-aware greedy plan on the same candidates', lower: capAwareGreedy(prepared).evaluation.objective }),
+      expect.objectContaining({
+        kind: 'OBJECTIVE',
+        name: 'reported optimal, yet below the cap-aware greedy plan on the same candidates',
+        lower: capAwareGreedy(prepared).evaluation.objective,
+      }),
     ]);
   });
 
@@ -350,7 +455,9 @@ describe('checkSolution', () => {
     const j = col(model, 'x_1_1');
     const richer: AllocationModel = { ...model, mip: { ...model.mip, colCost: model.mip.colCost.map((c, k) => (k === j ? c + 5 : c)) } };
     const got = checkSolution(richer, prepared, x, null);
-    expect(got.problems).toEqual([expect.objectContaining({ kind: 'OBJECTIVE', name: 'objective above the price of the plan', lower: got.evaluation.objective })]);
+    expect(got.problems).toEqual([
+      expect.objectContaining({ kind: 'OBJECTIVE', name: 'objective above the price of the plan', lower: got.evaluation.objective }),
+    ]);
   });
 
   it('accepts slacks above their least value: the model objective is then below the plan price, and the plan is priced exactly', () => {
@@ -378,15 +485,23 @@ describe('solveAllocation: LP relaxation first', () => {
     put('x_2_3', 0.25);
     return x;
   };
-  const lp = (x: Float64Array, objective: number, extra = {}): ScriptedAnswer => (solved) => {
-    if (!isRelaxation(solved)) throw new Error('expected the LP relaxation first');
-    return { status: 'OPTIMAL', x, objective, ...extra };
-  };
+  const lp =
+    (x: Float64Array, objective: number, extra = {}): ScriptedAnswer =>
+    (solved) => {
+      if (!isRelaxation(solved)) throw new Error('expected the LP relaxation first');
+      return { status: 'OPTIMAL', x, objective, ...extra };
+    };
 
   it('an integral LP optimum that verifies is the proven optimum: one call, no branching', async () => {
     const solver = new ScriptedSolver([withX('OPTIMAL', solutionOf(OPTIMUM), { ms: 7 })]);
     const got = await sut(prepared, solver, { timeLimitMs: 1000 });
-    expect(got).toMatchObject({ status: 'OPTIMAL', source: 'LP_RELAXATION', gap: 0, solverMs: 7, message: 'The LP relaxation was integral: a proven optimum without branching.' });
+    expect(got).toMatchObject({
+      status: 'OPTIMAL',
+      source: 'LP_RELAXATION',
+      gap: 0,
+      solverMs: 7,
+      message: 'The LP relaxation was integral: a proven optimum without branching.',
+    });
     expect(got.bound).toBeCloseTo(optimumObjective, 9);
     expect(idsOf(prepared, got.assignment)).toEqual(OPTIMUM);
     expect(solver.calls).toHaveLength(1);
@@ -454,7 +569,14 @@ describe('solveAllocation: LP relaxation first', () => {
   it('an infeasible relaxation is an infeasible model: no MIP call', async () => {
     const solver = new ScriptedSolver([{ status: 'INFEASIBLE', ms: 3 }]);
     const got = await sut(hopelessRound(), solver);
-    expect(got).toMatchObject({ status: 'INFEASIBLE', source: 'NONE', assignment: null, solverName: 'scripted', solverMs: 3, message: 'The LP relaxation is infeasible, so the model is.' });
+    expect(got).toMatchObject({
+      status: 'INFEASIBLE',
+      source: 'NONE',
+      assignment: null,
+      solverName: 'scripted',
+      solverMs: 3,
+      message: 'The LP relaxation is infeasible, so the model is.',
+    });
     expect(got.model).not.toBeNull();
     expect(solver.calls).toHaveLength(1);
   });
@@ -476,7 +598,13 @@ describe('solveAllocation: optimality scope and pruning', () => {
       anInput({
         households: six,
         complexes: [aComplex(1, 5, 10)],
-        vacancies: Array.from({ length: vacancyCount }, (_, i) => aVacancy(i + 1, 1, six.map((h) => aPair(h.id)))),
+        vacancies: Array.from({ length: vacancyCount }, (_, i) =>
+          aVacancy(
+            i + 1,
+            1,
+            six.map((h) => aPair(h.id)),
+          ),
+        ),
       }),
     );
 
@@ -500,12 +628,23 @@ describe('solveAllocation: optimality scope and pruning', () => {
   it('TOP_K is reported because it can lose value: its optimum over the kept pairs is below the true optimum', async () => {
     // VAC-1 at a 30% cap with 3 of 10 vulnerable; its best non-vulnerable candidates (1, 2) are also the
     // only ones VAC-2 can take. Top-1 keeps household 1 for both, so one vacancy gets a worse candidate.
-    const hh = [aHousehold(1, { registrationDate: '2015-01-01' }), aHousehold(2, { registrationDate: '2016-01-01' }), vulnerable(3, { registrationDate: '2014-01-01' })];
+    const hh = [
+      aHousehold(1, { registrationDate: '2015-01-01' }),
+      aHousehold(2, { registrationDate: '2016-01-01' }),
+      vulnerable(3, { registrationDate: '2014-01-01' }),
+    ];
     const prepared = prepareAllocation(
       anInput({
         households: hh,
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 3, NOT_VULNERABLE: 7 } })],
-        vacancies: [aVacancy(1, 1, hh.map((h) => aPair(h.id))), aVacancy(2, 1, [aPair(1), aPair(2)])],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            hh.map((h) => aPair(h.id)),
+          ),
+          aVacancy(2, 1, [aPair(1), aPair(2)]),
+        ],
       }),
     );
     const pruning = { kind: 'TOP_K', k: 1 } as const;
@@ -561,7 +700,12 @@ describe('solveAllocation: properties over small random instances', () => {
       fc.asyncProperty(smallInstanceArb(), answerArb, async (input, a) => {
         const prepared = prepareAllocation(input);
         const model = modelFor(prepared);
-        const plans = { BEST: bruteForceOptimum(prepared)?.assignment, PLAIN: plainOrderGreedy(prepared).assignment, CAP_AWARE: capAwareGreedy(prepared).assignment, EMPTY: emptyAssignment(prepared) };
+        const plans = {
+          BEST: bruteForceOptimum(prepared)?.assignment,
+          PLAIN: plainOrderGreedy(prepared).assignment,
+          CAP_AWARE: capAwareGreedy(prepared).assignment,
+          EMPTY: emptyAssignment(prepared),
+        };
         const plan = plans[a.plan] ?? emptyAssignment(prepared);
         const x = solutionOfAssignment(model, prepared, plan);
         if (a.tamper && x.length > 0) x[a.tamper.at % x.length] = a.tamper.value;
@@ -578,7 +722,8 @@ describe('solveAllocation: properties over small random instances', () => {
         }
         if (got.status === 'OPTIMAL' && got.source === 'SOLVER') {
           const greedy = capAwareGreedy(prepared, (pi) => model.pairCol[pi] !== -1).evaluation;
-          if (greedy.infeasibilities.length === 0) expect(got.evaluation!.objective).toBeGreaterThanOrEqual(greedy.objective - 1e-6 * Math.max(1, Math.abs(greedy.objective)));
+          if (greedy.infeasibilities.length === 0)
+            expect(got.evaluation!.objective).toBeGreaterThanOrEqual(greedy.objective - 1e-6 * Math.max(1, Math.abs(greedy.objective)));
         }
       }),
       { numRuns: 300 },
@@ -594,20 +739,27 @@ describe('solveAllocation: a solver claim that a verified plan contradicts is ER
   const model = modelFor(prepared);
   const solutionOf = (ids: (number | null)[]) => solutionOfAssignment(model, prepared, planOf(prepared, ids));
   const greedyObjective = capAwareGreedy(prepared).evaluation.objective;
-  const lp = (x: Float64Array, objective: number): ScriptedAnswer => (solved) => {
-    if (!isRelaxation(solved)) throw new Error('expected the LP relaxation first');
-    return { status: 'OPTIMAL', x, objective };
-  };
+  const lp =
+    (x: Float64Array, objective: number): ScriptedAnswer =>
+    (solved) => {
+      if (!isRelaxation(solved)) throw new Error('expected the LP relaxation first');
+      return { status: 'OPTIMAL', x, objective };
+    };
 
   it.each<[string, ScriptedAnswer, string]>([
     ['without a message', { status: 'INFEASIBLE' }, 'The scripted solver reported the model infeasible'],
     ['with its message', { status: 'INFEASIBLE', message: 'No solution exists.' }, 'The scripted solver reported the model infeasible (No solution exists)'],
-  ])('an INFEASIBLE MIP answer (%s) while the cap-aware greedy plan is feasible: ERROR, that plan shown, the contradiction named', async (_case, answer, lead) => {
-    const got = await sut(prepared, new ScriptedSolver([answer]), MIP_ONLY);
-    expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
-    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
-    expect(got.message).toBe(`${lead}, yet the cap-aware greedy plan is feasible for it (checked row by row): that answer is wrong. Showing the cap-aware greedy plan.`);
-  });
+  ])(
+    'an INFEASIBLE MIP answer (%s) while the cap-aware greedy plan is feasible: ERROR, that plan shown, the contradiction named',
+    async (_case, answer, lead) => {
+      const got = await sut(prepared, new ScriptedSolver([answer]), MIP_ONLY);
+      expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
+      expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+      expect(got.message).toBe(
+        `${lead}, yet the cap-aware greedy plan is feasible for it (checked row by row): that answer is wrong. Showing the cap-aware greedy plan.`,
+      );
+    },
+  );
 
   it('an INFEASIBLE LP relaxation while the cap-aware greedy plan is feasible: ERROR, that plan shown, no MIP call on the same wrong footing', async () => {
     const solver = new ScriptedSolver([{ status: 'INFEASIBLE', ms: 3 }, exactAnswer(model, prepared)]);
@@ -628,20 +780,30 @@ describe('solveAllocation: a solver claim that a verified plan contradicts is ER
     expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK', bound: null, gap: null });
     expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
     expect(got.verification).toEqual([
-      expect.objectContaining({ kind: 'OBJECTIVE', name: 'reported optimal, yet below the cap-aware greedy plan on the same candidates', value: expect.closeTo(-200_000, 6), lower: greedyObjective }),
+      expect.objectContaining({
+        kind: 'OBJECTIVE',
+        name: 'reported optimal, yet below the cap-aware greedy plan on the same candidates',
+        value: expect.closeTo(-200_000, 6),
+        lower: greedyObjective,
+      }),
     ]);
     expect(got.message).toBe('The scripted answer to the LP relaxation failed verification (1 problem(s)). Showing the cap-aware greedy plan.');
     expect(solver.calls).toHaveLength(1);
   });
 
-  it.each<[SolveStatus]>([['TIME_LIMIT'], ['ERROR']])('a verified %s solution worse than the warm start: the better plan (the warm start) is kept, the status too', async (status) => {
-    // VAC-1 -> 2, VAC-2 empty: -99800 against the greedy plan's 300
-    const got = await sut(prepared, new ScriptedSolver([withX(status, solutionOf([2, null]), { gap: 0.001 })]), MIP_ONLY);
-    expect(got).toMatchObject({ status, source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
-    expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
-    expect(got.evaluation!.objective).toBeCloseTo(greedyObjective, 9);
-    expect(got.message).toBe(`The scripted solution (${status}) is worth -99800 points, less than the cap-aware greedy plan (300 points). Showing the cap-aware greedy plan.`);
-  });
+  it.each<[SolveStatus]>([['TIME_LIMIT'], ['ERROR']])(
+    'a verified %s solution worse than the warm start: the better plan (the warm start) is kept, the status too',
+    async (status) => {
+      // VAC-1 -> 2, VAC-2 empty: -99800 against the greedy plan's 300
+      const got = await sut(prepared, new ScriptedSolver([withX(status, solutionOf([2, null]), { gap: 0.001 })]), MIP_ONLY);
+      expect(got).toMatchObject({ status, source: 'GREEDY_FALLBACK', bound: null, gap: null, verification: [] });
+      expect(idsOf(prepared, got.assignment)).toEqual(GREEDY);
+      expect(got.evaluation!.objective).toBeCloseTo(greedyObjective, 9);
+      expect(got.message).toBe(
+        `The scripted solution (${status}) is worth -99800 points, less than the cap-aware greedy plan (300 points). Showing the cap-aware greedy plan.`,
+      );
+    },
+  );
 
   it('a verified TIME_LIMIT solution better than the warm start is still the solver plan', async () => {
     const got = await sut(prepared, new ScriptedSolver([withX('TIME_LIMIT', solutionOf(OPTIMUM))]), MIP_ONLY);
@@ -651,7 +813,13 @@ describe('solveAllocation: a solver claim that a verified plan contradicts is ER
 
   it('a fractional LP answer whose objective is below a verified plan gives no bound: the gap is unknown, not 0', async () => {
     const fractional = new Float64Array(model.mip.numCols);
-    for (const [name, v] of [['x_1_1', 0.75], ['x_1_2', 0.25], ['x_2_2', 0.75], ['x_2_3', 0.25]] as const) fractional[col(model, name)] = v;
+    for (const [name, v] of [
+      ['x_1_1', 0.75],
+      ['x_1_2', 0.25],
+      ['x_2_2', 0.75],
+      ['x_2_3', 0.25],
+    ] as const)
+      fractional[col(model, name)] = v;
     // 100 is below the LP-rounding plan (460) and the greedy plan (300): no relaxation optimum can be
     const got = await sut(prepared, new ScriptedSolver([lp(fractional, 100), { status: 'TIME_LIMIT' }]));
     expect(got).toMatchObject({ status: 'TIME_LIMIT', source: 'LP_ROUNDING_FALLBACK', bound: null, gap: null });
@@ -675,7 +843,13 @@ describe('solveAllocation: a solver claim that a verified plan contradicts is ER
 
   it('a consistent LP bound is kept when the solver bound is below the plan', async () => {
     const fractional = new Float64Array(model.mip.numCols);
-    for (const [name, v] of [['x_1_1', 0.75], ['x_1_2', 0.25], ['x_2_2', 0.75], ['x_2_3', 0.25]] as const) fractional[col(model, name)] = v;
+    for (const [name, v] of [
+      ['x_1_1', 0.75],
+      ['x_1_2', 0.25],
+      ['x_2_2', 0.75],
+      ['x_2_3', 0.25],
+    ] as const)
+      fractional[col(model, name)] = v;
     const got = await sut(prepared, new ScriptedSolver([lp(fractional, 470), withX('TIME_LIMIT', solutionOf(OPTIMUM), { bound: 400 })]));
     expect(got).toMatchObject({ status: 'TIME_LIMIT', source: 'SOLVER', bound: 470 });
     expect(got.gap).toBeCloseTo(relativeGap(evaluatePlan(prepared, planOf(prepared, OPTIMUM)).objective, 470), 12);

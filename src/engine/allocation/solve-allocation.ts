@@ -152,10 +152,23 @@ export async function solveAllocation(
   /** The finding for an answer claimed optimal that a verified plan beats (maximisation). */
   const belowPlan = (objective: number, plan: KnownPlan): MipViolation | null =>
     objective < plan.evaluation.objective - tolerance(plan.evaluation.objective)
-      ? { kind: 'OBJECTIVE', name: `reported optimal, yet below the ${plan.name} plan on the same candidates`, value: objective, lower: plan.evaluation.objective, upper: Number.POSITIVE_INFINITY }
+      ? {
+          kind: 'OBJECTIVE',
+          name: `reported optimal, yet below the ${plan.name} plan on the same candidates`,
+          value: objective,
+          lower: plan.evaluation.objective,
+          upper: Number.POSITIVE_INFINITY,
+        }
       : null;
   /** A plan (or none) with the solver facts, the status and why; a bound of an answer that failed its checks is never passed in. */
-  const answer = (facts: SolverFacts, status: SolveStatus, plan: KnownPlan | null, message: string, verification: MipViolation[], bound: number | null): AllocationSolution =>
+  const answer = (
+    facts: SolverFacts,
+    status: SolveStatus,
+    plan: KnownPlan | null,
+    message: string,
+    verification: MipViolation[],
+    bound: number | null,
+  ): AllocationSolution =>
     plan
       ? {
           ...common,
@@ -197,7 +210,8 @@ export async function solveAllocation(
         const checked = checkSolution(model, prepared, lp.x, lp.objective);
         // an integral LP optimum is the MIP optimum: the same check as a MIP answer claimed optimal
         const refuted = greedy && checked.problems.length === 0 ? belowPlan(checked.evaluation.objective, greedy) : null;
-        if (refuted) return answer(lpFacts, 'ERROR', greedy, `The ${lp.solverName} answer to the LP relaxation failed verification (1 problem(s)).`, [refuted], null);
+        if (refuted)
+          return answer(lpFacts, 'ERROR', greedy, `The ${lp.solverName} answer to the LP relaxation failed verification (1 problem(s)).`, [refuted], null);
         if (checked.problems.length === 0) {
           return {
             ...common,
@@ -249,27 +263,49 @@ export async function solveAllocation(
   const facts: SolverFacts = { solverName: result.solverName, solverVersion: result.solverVersion, solverMs };
 
   if (result.status === 'INFEASIBLE') {
-    if (incumbent) return answer(facts, 'ERROR', incumbent, refutedInfeasible(result, 'the model', incumbent), [], consistentBound(incumbentObjective, undefined));
+    if (incumbent)
+      return answer(facts, 'ERROR', incumbent, refutedInfeasible(result, 'the model', incumbent), [], consistentBound(incumbentObjective, undefined));
     return answer(facts, 'INFEASIBLE', null, result.message ?? 'The solver proved the model infeasible.', [], null);
   }
   if (result.x === null) {
     // OPTIMAL without x is a broken answer: ERROR, and no bound from it
     const broken = result.status === 'OPTIMAL';
-    return answer(facts, broken ? 'ERROR' : result.status, incumbent, result.message ?? 'The solver returned no solution.', [], consistentBound(incumbentObjective, broken ? undefined : result.bound));
+    return answer(
+      facts,
+      broken ? 'ERROR' : result.status,
+      incumbent,
+      result.message ?? 'The solver returned no solution.',
+      [],
+      consistentBound(incumbentObjective, broken ? undefined : result.bound),
+    );
   }
 
   const checked = checkSolution(model, prepared, result.x, result.objective);
   const refuted = result.status === 'OPTIMAL' && incumbent ? belowPlan(checked.evaluation.objective, incumbent) : null;
   if (refuted) checked.problems.push(refuted);
   if (checked.problems.length > 0) {
-    return answer(facts, 'ERROR', incumbent, `The ${result.solverName} solution failed verification (${checked.problems.length} problem(s)).`, checked.problems, consistentBound(incumbentObjective, undefined));
+    return answer(
+      facts,
+      'ERROR',
+      incumbent,
+      `The ${result.solverName} solution failed verification (${checked.problems.length} problem(s)).`,
+      checked.problems,
+      consistentBound(incumbentObjective, undefined),
+    );
   }
   const objective = checked.evaluation.objective;
   // Only OPTIMAL promises a plan within the gap of the best one; a solution cut short (TIME_LIMIT, or
   // ERROR with an x) can be worse than the warm start, which not every solver takes up: keep the better.
   if (result.status !== 'OPTIMAL' && incumbent && incumbent.evaluation.objective > objective + 1e-9 * Math.max(1, Math.abs(objective))) {
     const why = `The ${result.solverName} solution (${result.status}) is worth ${points(objective)} points, less than the ${incumbent.name} plan (${points(incumbent.evaluation.objective)} points).`;
-    return answer(facts, result.status, incumbent, result.message ? `${result.message} ${why}` : why, [], consistentBound(incumbent.evaluation.objective, result.bound));
+    return answer(
+      facts,
+      result.status,
+      incumbent,
+      result.message ? `${result.message} ${why}` : why,
+      [],
+      consistentBound(incumbent.evaluation.objective, result.bound),
+    );
   }
   const bound = consistentBound(Math.max(objective, incumbentObjective ?? objective), result.bound);
   return {
@@ -300,7 +336,13 @@ interface KnownPlan {
 }
 
 /** The plan when it breaks no hard rule and its model solution passes checkSolution; else null. */
-function knownPlan(model: AllocationModel, prepared: PreparedAllocation, plan: BaselineResult, name: KnownPlan['name'], source: KnownPlan['source']): KnownPlan | null {
+function knownPlan(
+  model: AllocationModel,
+  prepared: PreparedAllocation,
+  plan: BaselineResult,
+  name: KnownPlan['name'],
+  source: KnownPlan['source'],
+): KnownPlan | null {
   if (plan.evaluation.infeasibilities.length > 0) return null;
   const x = solutionOfAssignment(model, prepared, plan.assignment);
   if (checkSolution(model, prepared, x, null).problems.length > 0) return null;
@@ -347,7 +389,13 @@ export function checkSolution(
   }
   // Slacks at their least value give the plan's own price; a larger slack only lowers the model objective.
   if (objective > evaluation.objective + tolerance) {
-    problems.push({ kind: 'OBJECTIVE', name: 'objective above the price of the plan', value: objective, lower: evaluation.objective, upper: evaluation.objective });
+    problems.push({
+      kind: 'OBJECTIVE',
+      name: 'objective above the price of the plan',
+      value: objective,
+      lower: evaluation.objective,
+      upper: evaluation.objective,
+    });
   }
   return { assignment, evaluation, problems };
 }

@@ -18,7 +18,12 @@ describe('soleChoiceUrgentCuts: an urgent household with one choice keeps its pr
     ['an urgent household with one choice cuts the window at its position', [vacancy(0, [1, 2, 3, 4], [3])], [all(4)], [2]],
     ['at rank 1 it leaves only itself', [vacancy(0, [3, 1, 2], [3])], [all(3)], [0]],
     ['the first of two such households cuts', [vacancy(0, [1, 2, 3, 4], [2, 4])], [all(4)], [1]],
-    ['no cut when it can also be chosen elsewhere (it gets a protection row)', [vacancy(0, [1, 2, 3, 4], [3]), vacancy(1, [5, 3], [3])], [all(4), all(2)], [-1, -1]],
+    [
+      'no cut when it can also be chosen elsewhere (it gets a protection row)',
+      [vacancy(0, [1, 2, 3, 4], [3]), vacancy(1, [5, 3], [3])],
+      [all(4), all(2)],
+      [-1, -1],
+    ],
     ['a place outside another window is no choice', [vacancy(0, [1, 2, 3, 4], [3]), vacancy(1, [5, 3], [3])], [all(4), window([true, false])], [2, -1]],
     ['an urgent household outside this window is not protected here', [vacancy(0, [1, 2, 3, 4], [3])], [window([true, true, false, true])], [-1]],
   ])('%s', (_case, vacancies, windows, expected) => {
@@ -53,8 +58,18 @@ describe('urgentProtectionRow: nobody below an urgent household unless it is hou
   it.each<[string, RowVacancy, number, object | null]>([
     // case, vacancy, position in its pairs -> row (null: none)
     ['a pair that is not protected has none', v10, 0, null],
-    ['a protected pair with someone below', v10, 1, { name: 'prot_10_2', vacancyIndex: 0, householdIndex: 1, rank: 2, belowPairs: Int32Array.from([2]), housedPairs: Int32Array.from([3]) }],
-    ['the same household at its other vacancy', v11, 0, { name: 'prot_11_2', vacancyIndex: 1, householdIndex: 1, rank: 1, belowPairs: Int32Array.from([4]), housedPairs: Int32Array.from([1]) }],
+    [
+      'a protected pair with someone below',
+      v10,
+      1,
+      { name: 'prot_10_2', vacancyIndex: 0, householdIndex: 1, rank: 2, belowPairs: Int32Array.from([2]), housedPairs: Int32Array.from([3]) },
+    ],
+    [
+      'the same household at its other vacancy',
+      v11,
+      0,
+      { name: 'prot_11_2', vacancyIndex: 1, householdIndex: 1, rank: 1, belowPairs: Int32Array.from([4]), housedPairs: Int32Array.from([1]) },
+    ],
     ['nobody choosable below it: none', { ...v10, pairIndices: [0, 1] }, 1, null],
     ['the window was cut at it already: none', { ...v10, window: { ...noBound, protectedRankCut: 2 } }, 1, null],
   ])('%s', (_case, v, k, expected) => {
@@ -75,15 +90,41 @@ describe('prepareAllocation with and without protectUrgent', () => {
       policy: aPolicy({ displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent } }),
       households,
       complexes: [aComplex(1, 5, 10)],
-      vacancies: [1, 2].slice(0, vacancyCount).map((id) => aVacancy(id, 1, households.map((h) => aPair(h.id)))),
+      vacancies: [1, 2].slice(0, vacancyCount).map((id) =>
+        aVacancy(
+          id,
+          1,
+          households.map((h) => aPair(h.id)),
+        ),
+      ),
     });
 
   it.each<[string, boolean, 1 | 2, (number | null)[], number[][], string[]]>([
     // case, protectUrgent, vacancies -> protectedRankCut per vacancy, choosable ranks per vacancy, protection rows
     ['one choice: cut at the urgent household', true, 1, [3], [[1, 2, 3]], []],
     ['not protected: no cut', false, 1, [null], [[1, 2, 3, 4, 5]], []],
-    ['two choices: protection rows instead of a cut', true, 2, [null, null], [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5]], ['prot_1_3', 'prot_2_3']],
-    ['not protected: no rows', false, 2, [null, null], [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5]], []],
+    [
+      'two choices: protection rows instead of a cut',
+      true,
+      2,
+      [null, null],
+      [
+        [1, 2, 3, 4, 5],
+        [1, 2, 3, 4, 5],
+      ],
+      ['prot_1_3', 'prot_2_3'],
+    ],
+    [
+      'not protected: no rows',
+      false,
+      2,
+      [null, null],
+      [
+        [1, 2, 3, 4, 5],
+        [1, 2, 3, 4, 5],
+      ],
+      [],
+    ],
   ])('%s', (_case, protectUrgent, vacancyCount, cuts, choosable, rows) => {
     const prepared = prepareAllocation(input(protectUrgent, vacancyCount));
     expect(prepared.vacancies.map((v) => v.window.protectedRankCut)).toEqual(cuts);

@@ -6,7 +6,15 @@ function chain(n: number): StoredEvent[] {
   const events: StoredEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq += 1) {
-    const body: EventBody = { seq, occurredAt: `2026-03-02T09:00:0${seq}.000Z`, actor: 'alice', roles: ['OFFICER'], type: 'PROPOSAL_MADE', subject: { proposalId: seq }, payload: { b: [1, 2.5, 'x'], a: null } };
+    const body: EventBody = {
+      seq,
+      occurredAt: `2026-03-02T09:00:0${seq}.000Z`,
+      actor: 'alice',
+      roles: ['OFFICER'],
+      type: 'PROPOSAL_MADE',
+      subject: { proposalId: seq },
+      payload: { b: [1, 2.5, 'x'], a: null },
+    };
     const e = sealEvent(body, prev);
     events.push(e);
     prev = e.hash;
@@ -41,7 +49,10 @@ describe('canonicalJson (RFC 8785; the canonicalize library where its fast path 
         return 'refused';
       }
     };
-    fc.assert(fc.property(value, (v) => outcome(canonicalJson, v) === outcome(canonicalize, v)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, (v) => outcome(canonicalJson, v) === outcome(canonicalize, v)),
+      { numRuns: 2000 },
+    );
   });
 
   it('hashes with sha256 (known vector)', () => {
@@ -58,14 +69,80 @@ describe('firstChainBreak', () => {
   });
 
   const tamper: [string, (events: StoredEvent[]) => StoredEvent[], number, RegExp][] = [
-    ['a changed payload', (e) => { e[2] = { ...e[2], body: e[2].body.replace('"x"', '"y"') }; return e; }, 3, /hash does not match/],
-    ['a re-hashed changed payload', (e) => { const body = e[2].body.replace('"x"', '"y"'); e[2] = { ...e[2], body, hash: chainHash(e[2].prevHash, body) }; return e; }, 4, /prev_hash does not match the hash of event 3/],
-    ['a removed event', (e) => { e.splice(1, 1); return e; }, 3, /sequence gap: expected event 2/],
-    ['a changed type column', (e) => { e[0] = { ...e[0], type: 'OTHER' }; return e; }, 1, /column type differs/],
-    ['a changed actor column', (e) => { e[3] = { ...e[3], actor: 'mallory' }; return e; }, 4, /column actor differs/],
-    ['a changed subject column', (e) => { e[1] = { ...e[1], subject: { proposalId: 99 } }; return e; }, 2, /column subject differs/],
-    ['a body that is not canonical', (e) => { const body = e[0].body.replace('{"actor"', '{ "actor"'); e[0] = { ...e[0], body, hash: chainHash(e[0].prevHash, body) }; return e; }, 1, /not in RFC 8785 canonical form/],
-    ['a replaced hash', (e) => { e[4] = { ...e[4], hash: 'f'.repeat(64) }; return e; }, 5, /hash does not match/],
+    [
+      'a changed payload',
+      (e) => {
+        e[2] = { ...e[2], body: e[2].body.replace('"x"', '"y"') };
+        return e;
+      },
+      3,
+      /hash does not match/,
+    ],
+    [
+      'a re-hashed changed payload',
+      (e) => {
+        const body = e[2].body.replace('"x"', '"y"');
+        e[2] = { ...e[2], body, hash: chainHash(e[2].prevHash, body) };
+        return e;
+      },
+      4,
+      /prev_hash does not match the hash of event 3/,
+    ],
+    [
+      'a removed event',
+      (e) => {
+        e.splice(1, 1);
+        return e;
+      },
+      3,
+      /sequence gap: expected event 2/,
+    ],
+    [
+      'a changed type column',
+      (e) => {
+        e[0] = { ...e[0], type: 'OTHER' };
+        return e;
+      },
+      1,
+      /column type differs/,
+    ],
+    [
+      'a changed actor column',
+      (e) => {
+        e[3] = { ...e[3], actor: 'mallory' };
+        return e;
+      },
+      4,
+      /column actor differs/,
+    ],
+    [
+      'a changed subject column',
+      (e) => {
+        e[1] = { ...e[1], subject: { proposalId: 99 } };
+        return e;
+      },
+      2,
+      /column subject differs/,
+    ],
+    [
+      'a body that is not canonical',
+      (e) => {
+        const body = e[0].body.replace('{"actor"', '{ "actor"');
+        e[0] = { ...e[0], body, hash: chainHash(e[0].prevHash, body) };
+        return e;
+      },
+      1,
+      /not in RFC 8785 canonical form/,
+    ],
+    [
+      'a replaced hash',
+      (e) => {
+        e[4] = { ...e[4], hash: 'f'.repeat(64) };
+        return e;
+      },
+      5,
+      /hash does not match/,
+    ],
   ];
   it.each(tamper)('finds %s', (_name, change, seq, reason) => {
     const broken = firstChainBreak(change(chain(5)), null);

@@ -71,7 +71,16 @@ export interface StoredEvent {
 
 export function sealEvent(body: EventBody, prevHash: string): StoredEvent {
   const text = canonicalJson(body);
-  return { seq: body.seq, occurredAt: body.occurredAt, actor: body.actor, type: body.type, subject: body.subject, body: text, prevHash, hash: chainHash(prevHash, text) };
+  return {
+    seq: body.seq,
+    occurredAt: body.occurredAt,
+    actor: body.actor,
+    type: body.type,
+    subject: body.subject,
+    body: text,
+    prevHash,
+    hash: chainHash(prevHash, text),
+  };
 }
 
 export interface ChainBreak {
@@ -91,7 +100,8 @@ export function firstChainBreak(events: readonly StoredEvent[], previous: Pick<S
   for (const e of events) {
     if (e.seq !== expectedSeq) return { seq: e.seq, reason: `sequence gap: expected event ${expectedSeq}, found ${e.seq} (an event was removed or inserted)` };
     if (e.prevHash !== expectedPrev) return { seq: e.seq, reason: `prev_hash does not match the hash of event ${e.seq - 1}` };
-    if (chainHash(e.prevHash, e.body) !== e.hash) return { seq: e.seq, reason: 'hash does not match sha256(prev_hash || body): the body or the hash was changed' };
+    if (chainHash(e.prevHash, e.body) !== e.hash)
+      return { seq: e.seq, reason: 'hash does not match sha256(prev_hash || body): the body or the hash was changed' };
     let parsed: EventBody;
     try {
       parsed = JSON.parse(e.body) as EventBody;
@@ -107,7 +117,8 @@ export function firstChainBreak(events: readonly StoredEvent[], previous: Pick<S
       ['subject', canonicalJson(parsed.subject), canonicalJson(e.subject)],
     ];
     const differs = columns.find(([, inBody, inColumn]) => inBody !== inColumn);
-    if (differs) return { seq: e.seq, reason: `column ${differs[0]} differs from the signed body (${JSON.stringify(differs[2])} against ${JSON.stringify(differs[1])})` };
+    if (differs)
+      return { seq: e.seq, reason: `column ${differs[0]} differs from the signed body (${JSON.stringify(differs[2])} against ${JSON.stringify(differs[1])})` };
     expectedSeq = e.seq + 1;
     expectedPrev = e.hash;
   }

@@ -1,9 +1,6 @@
 import { IsoDate } from '../model.js';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** Integer cents as euros for people: 5691000 -> "€56,910", 93293 -> "€932.93" (integer arithmetic only). */
 export function formatEuros(cents: number): string {
@@ -28,7 +25,9 @@ function groupThousands(digits: string): string {
 export function formatBasisPoints(basisPoints: number): string {
   const sign = basisPoints < 0 ? '-' : '';
   const abs = Math.abs(basisPoints);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${sign}${Math.floor(abs / 100)}${fraction ? `.${fraction}` : ''}%`;
 }
 

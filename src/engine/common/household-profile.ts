@@ -23,20 +23,14 @@ export function householdType(members: readonly HouseholdMemberFacts[]): Househo
  * reached the pension age on 1 January of the allocation year (Woningwet art. 46 lid 2; BTIV 2015 art. 54;
  * docs/domain.md §3.1).
  */
-export function hasMemberAtAowAge(
-  members: readonly HouseholdMemberFacts[],
-  params: Pick<RuleParameters, 'year' | 'aowAgeYears' | 'aowAgeMonths'>,
-): boolean {
+export function hasMemberAtAowAge(members: readonly HouseholdMemberFacts[], params: Pick<RuleParameters, 'year' | 'aowAgeYears' | 'aowAgeMonths'>): boolean {
   const reference = firstOfJanuary(params.year);
   const aowMonths = params.aowAgeYears * 12 + params.aowAgeMonths;
   return members.some((m) => ageInMonthsOn(m.birthDate, reference) >= aowMonths);
 }
 
 /** DAEB income limit: one figure for 1-person households, another for 2 or more (Woningwet art. 48; docs/domain.md §2.1). */
-export function daebIncomeLimitCents(
-  size: number,
-  params: Pick<RuleParameters, 'daebIncomeLimitSingleCents' | 'daebIncomeLimitMultiCents'>,
-): number {
+export function daebIncomeLimitCents(size: number, params: Pick<RuleParameters, 'daebIncomeLimitSingleCents' | 'daebIncomeLimitMultiCents'>): number {
   return size <= 1 ? params.daebIncomeLimitSingleCents : params.daebIncomeLimitMultiCents;
 }
 
@@ -64,8 +58,12 @@ export function passendIncomeLimit(
   const single = householdSize(members) <= 1;
   const atAowAge = hasMemberAtAowAge(members, params);
   const limitCents = single
-    ? atAowAge ? params.passendIncomeSingleAowCents : params.passendIncomeSingleBelowAowCents
-    : atAowAge ? params.passendIncomeMultiAowCents : params.passendIncomeMultiBelowAowCents;
+    ? atAowAge
+      ? params.passendIncomeSingleAowCents
+      : params.passendIncomeSingleBelowAowCents
+    : atAowAge
+      ? params.passendIncomeMultiAowCents
+      : params.passendIncomeMultiBelowAowCents;
   const description = `${single ? '1 person' : '2+ persons'}, ${atAowAge ? 'at or above' : 'below'} AOW age on 1 January ${params.year}`;
   return { limitCents, atAowAge, description };
 }

@@ -169,7 +169,14 @@ describe('SeededRandom', () => {
       const sut = new SeededRandom(10);
       const counts: Record<string, number> = { a: 0, b: 0, never: 0, c: 0 };
       for (let i = 0; i < 40_000; i += 1) {
-        counts[sut.weighted([['a', 1], ['b', 2], ['never', 0], ['c', 1]] as const)] += 1;
+        counts[
+          sut.weighted([
+            ['a', 1],
+            ['b', 2],
+            ['never', 0],
+            ['c', 1],
+          ] as const)
+        ] += 1;
       }
       expect(counts.never).toBe(0);
       expect(counts.a / 40_000).toBeCloseTo(0.25, 1);

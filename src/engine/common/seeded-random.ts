@@ -190,7 +190,7 @@ export class SeededRandom {
       idx[j] = x;
     };
     const siftDown = (from: number): void => {
-      for (let i = from; ; ) {
+      for (let i = from; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -210,7 +210,7 @@ export class SeededRandom {
       if (size < capacity) {
         keys[size] = key;
         idx[size] = i;
-        for (let c = size++; c > 0; ) {
+        for (let c = size++; c > 0;) {
           const parent = (c - 1) >> 1;
           if (!worse(c, parent)) break;
           swap(c, parent);

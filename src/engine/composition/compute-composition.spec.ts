@@ -10,8 +10,13 @@ const tenant = (overrides: Partial<TenantFacts> = {}): TenantFacts => ({
   supportNeeds: [],
   ...overrides,
 });
-const tenancy = (household: TenantFacts, dwellingId: number, startDate: string, endDate: string | null = null, route: TenancyFacts['allocationRoute'] = 'REGULAR'): TenancyFacts =>
-  ({ household, dwellingId, startDate, endDate, allocationRoute: route });
+const tenancy = (
+  household: TenantFacts,
+  dwellingId: number,
+  startDate: string,
+  endDate: string | null = null,
+  route: TenancyFacts['allocationRoute'] = 'REGULAR',
+): TenancyFacts => ({ household, dwellingId, startDate, endDate, allocationRoute: route });
 
 describe('incomeBand (2026 limits, inclusive: docs/domain.md §2.1)', () => {
   it.each([
@@ -39,15 +44,34 @@ describe('ageBand of the eldest adult', () => {
   });
 
   it('ignores children when picking the eldest adult', () => {
-    expect(ageBand({ members: [{ role: 'CHILD', birthDate: '1950-01-01' }, { role: 'APPLICANT', birthDate: '2000-01-01' }] }, '2026-03-02')).toBe('AGE_23_34');
+    expect(
+      ageBand(
+        {
+          members: [
+            { role: 'CHILD', birthDate: '1950-01-01' },
+            { role: 'APPLICANT', birthDate: '2000-01-01' },
+          ],
+        },
+        '2026-03-02',
+      ),
+    ).toBe('AGE_23_34');
   });
 });
 
 describe('categorize', () => {
   it('puts a vulnerable single parent on benefit in the right categories', () => {
-    const household = tenant({ members: [...single('1990-01-01'), { role: 'CHILD', birthDate: '2015-01-01' }], incomeSource: 'BENEFIT', supportNeeds: ['DEBT_COUNSELLING'], taxableIncomeCents: 1_800_000 });
+    const household = tenant({
+      members: [...single('1990-01-01'), { role: 'CHILD', birthDate: '2015-01-01' }],
+      incomeSource: 'BENEFIT',
+      supportNeeds: ['DEBT_COUNSELLING'],
+      taxableIncomeCents: 1_800_000,
+    });
     expect(categorize(household, '2026-03-02', PARAMS_2026)).toEqual({
-      HOUSEHOLD_TYPE: 'SINGLE_PARENT', AGE_BAND: 'AGE_35_54', INCOME_BAND: 'WITHIN_PASSEND_LIMIT', INCOME_SOURCE: 'BENEFIT', VULNERABILITY: 'VULNERABLE',
+      HOUSEHOLD_TYPE: 'SINGLE_PARENT',
+      AGE_BAND: 'AGE_35_54',
+      INCOME_BAND: 'WITHIN_PASSEND_LIMIT',
+      INCOME_SOURCE: 'BENEFIT',
+      VULNERABILITY: 'VULNERABLE',
     });
   });
 });
@@ -80,13 +104,25 @@ describe('computeComposition', () => {
   it('lists every category of every dimension, also at zero, in a fixed order', () => {
     const c = computeComposition(input);
     expect(c.dimensions.map((d) => d.dimension)).toEqual(['HOUSEHOLD_TYPE', 'AGE_BAND', 'INCOME_BAND', 'INCOME_SOURCE', 'VULNERABILITY']);
-    expect(c.dimensions.find((d) => d.dimension === 'INCOME_SOURCE')!.categories.map((x) => x.category)).toEqual(['WORK', 'BENEFIT', 'PENSION', 'STUDENT', 'OTHER']);
+    expect(c.dimensions.find((d) => d.dimension === 'INCOME_SOURCE')!.categories.map((x) => x.category)).toEqual([
+      'WORK',
+      'BENEFIT',
+      'PENSION',
+      'STUDENT',
+      'OTHER',
+    ]);
     for (const d of c.dimensions) expect(d.categories.reduce((n, x) => n + x.count, 0)).toBe(c.occupiedCount);
   });
 
   it('reports inflow in the window: moves-in between inflowSince and asOf', () => {
     expect(computeComposition(input).inflow).toEqual({
-      periodStart: '2023-03-02', periodEnd: '2026-03-02', count: 2, urgentCount: 1, urgentShare: 0.5, vulnerableCount: 2, vulnerableShare: 1,
+      periodStart: '2023-03-02',
+      periodEnd: '2026-03-02',
+      count: 2,
+      urgentCount: 1,
+      urgentShare: 0.5,
+      vulnerableCount: 2,
+      vulnerableShare: 1,
     });
   });
 
@@ -113,7 +149,10 @@ describe('computeComposition', () => {
 describe('withArrivals (open offers counted as moved in)', () => {
   const asOf = '2026-03-02';
   const base = computeComposition({
-    asOf, inflowSince: '2023-03-02', dwellingCount: 4, params: PARAMS_2026,
+    asOf,
+    inflowSince: '2023-03-02',
+    dwellingCount: 4,
+    params: PARAMS_2026,
     tenancies: [tenancy(tenant(), 1, '2010-01-01'), tenancy(tenant({ supportNeeds: ['MENTAL_HEALTH'] }), 2, '2015-01-01')],
   });
   const vulnerableArrival = categorize(tenant({ supportNeeds: ['ADDICTION'], incomeSource: 'BENEFIT' }), asOf, PARAMS_2026);

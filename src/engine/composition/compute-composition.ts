@@ -1,10 +1,4 @@
-import {
-  HOUSEHOLD_TYPES,
-  daebIncomeLimitCents,
-  headAge,
-  householdType,
-  passendIncomeLimit,
-} from '../common/household-profile.js';
+import { HOUSEHOLD_TYPES, daebIncomeLimitCents, headAge, householdType, passendIncomeLimit } from '../common/household-profile.js';
 import { AllocationRoute, HouseholdFacts, INCOME_SOURCES, IsoDate, RuleParameters } from '../model.js';
 
 /**

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_LOCAL_POLICY } from './default-local-policy.js';
 import { LocalPolicy } from './local-policy.js';
-import {
-  HVW_ART_12_MANDATORY_URGENCY_CATEGORIES,
-  LocalPolicyDocument,
-  localPolicyDocumentProblems as sut,
-} from './local-policy-document.validation.js';
+import { HVW_ART_12_MANDATORY_URGENCY_CATEGORIES, LocalPolicyDocument, localPolicyDocumentProblems as sut } from './local-policy-document.validation.js';
 
 /** A LocalPolicy in stored document shape (as the Nest layer writes it), as fresh JSON. */
 function toDocument(policy: LocalPolicy, complexCodes: string[] = []): LocalPolicyDocument {
@@ -51,25 +47,51 @@ describe('localPolicyDocumentProblems', () => {
 
     it.each<[string, Mutation]>([
       ['designated complex codes', set('rotterdamwet.designatedComplexCodes', ['CPLX-001', 'CPLX-002'])],
-      ['Rotterdamwet applied, every income source refused', set('rotterdamwet', { apply: true, designatedComplexCodes: ['C1'], refusedIncomeSources: ['WORK', 'BENEFIT', 'PENSION', 'STUDENT', 'OTHER'], minYearsInRegion: 0 })],
-      ['no room norms, no labels', (d) => { d.roomNorms = []; d.labels = {}; }],
+      [
+        'Rotterdamwet applied, every income source refused',
+        set('rotterdamwet', {
+          apply: true,
+          designatedComplexCodes: ['C1'],
+          refusedIncomeSources: ['WORK', 'BENEFIT', 'PENSION', 'STUDENT', 'OTHER'],
+          minYearsInRegion: 0,
+        }),
+      ],
+      [
+        'no room norms, no labels',
+        (d) => {
+          d.roomNorms = [];
+          d.labels = {};
+        },
+      ],
       ['a room norm with every bound null but minPersons', set('roomNorms', [{ minPersons: 1, maxPersons: null, minRooms: null, maxRooms: null }])],
       ['max equal to min', set('roomNorms.0', { minPersons: 2, maxPersons: 2, minRooms: 3, maxRooms: 3 })],
-      ['a local label with every requirement kind', set('labels.LOCAL_MIX', {
-        requirement: { kind: 'MAX_AGE', belowAge: 28, minAge: null, ageOf: 'ELDEST_ADULT', rentAtMostQualityDiscountLimit: false },
-        fallback: [
-          { kind: 'MIN_AGE', minAge: 0, ageOf: 'APPLICANT' },
-          { kind: 'HOUSEHOLD', minPersons: 1, minChildren: 0 },
-          { kind: 'INDICATION', accessibility: 'ZERO_STEP' },
-          { kind: 'MAX_AGE', belowAge: null, minAge: null, ageOf: 'APPLICANT', rentAtMostQualityDiscountLimit: true },
-          { kind: 'OPEN' },
-        ],
-      })],
+      [
+        'a local label with every requirement kind',
+        set('labels.LOCAL_MIX', {
+          requirement: { kind: 'MAX_AGE', belowAge: 28, minAge: null, ageOf: 'ELDEST_ADULT', rentAtMostQualityDiscountLimit: false },
+          fallback: [
+            { kind: 'MIN_AGE', minAge: 0, ageOf: 'APPLICANT' },
+            { kind: 'HOUSEHOLD', minPersons: 1, minChildren: 0 },
+            { kind: 'INDICATION', accessibility: 'ZERO_STEP' },
+            { kind: 'MAX_AGE', belowAge: null, minAge: null, ageOf: 'APPLICANT', rentAtMostQualityDiscountLimit: true },
+            { kind: 'OPEN' },
+          ],
+        }),
+      ],
       ['empty accessibility lists', set('accessibility', { priorityFor: [], indicationRequiredFor: [], releaseToRegularOnFallback: false })],
-      ['only the mandatory urgency categories', set('urgency', { mandatoryCategories: ['INFORMAL_CARE', 'SHELTER_DOMESTIC_VIOLENCE', 'HOMELESS_FAMILIES'], localCategories: [] })],
+      [
+        'only the mandatory urgency categories',
+        set('urgency', { mandatoryCategories: ['INFORMAL_CARE', 'SHELTER_DOMESTIC_VIOLENCE', 'HOMELESS_FAMILIES'], localCategories: [] }),
+      ],
       ['a 60-character urgency category', set('urgency.localCategories', ['X'.repeat(60)])],
       ['region-wide exclusive ties at the bounds', set('localTies', { minYears: 100, scope: 'REGION', mode: 'EXCLUSIVE', maxShareBasisPoints: 10000 })],
-      ['basis points at the bounds', set('quotas', { freeAllocationRoom: { standardBasisPoints: 0, agreedBasisPoints: 10000, agreedInPrestatieafspraken: true }, passendExceptionBasisPoints: 0 })],
+      [
+        'basis points at the bounds',
+        set('quotas', {
+          freeAllocationRoom: { standardBasisPoints: 0, agreedBasisPoints: 10000, agreedInPrestatieafspraken: true },
+          passendExceptionBasisPoints: 0,
+        }),
+      ],
     ])('%s', (_, mutate) => {
       expect(sut(docWith(mutate))).toEqual([]);
     });
@@ -91,9 +113,7 @@ describe('localPolicyDocumentProblems', () => {
     });
 
     it('an empty object reports every top-level key as required', () => {
-      expect(sut({})).toEqual(
-        ['roomNorms', 'labels', 'accessibility', 'urgency', 'localTies', 'rotterdamwet', 'quotas'].map((f) => p(f, 'is required')),
-      );
+      expect(sut({})).toEqual(['roomNorms', 'labels', 'accessibility', 'urgency', 'localTies', 'rotterdamwet', 'quotas'].map((f) => p(f, 'is required')));
     });
   });
 
@@ -319,7 +339,11 @@ describe('localPolicyDocumentProblems', () => {
       ['empty local category', set('urgency.localCategories.1', ''), [p('urgency.localCategories.1', 'must not be empty (got "")')]],
       ['blank local category', set('urgency.localCategories.0', '  '), [p('urgency.localCategories.0', 'must not be empty (got "  ")')]],
       ['61-character category', set('urgency.localCategories.2', LONG_61), [p('urgency.localCategories.2', 'must be at most 60 characters (got 61)')]],
-      ['duplicate local category', set('urgency.localCategories.4', 'MEDICAL'), [p('urgency.localCategories.4', 'is a duplicate of urgency.localCategories.0 ("MEDICAL")')]],
+      [
+        'duplicate local category',
+        set('urgency.localCategories.4', 'MEDICAL'),
+        [p('urgency.localCategories.4', 'is a duplicate of urgency.localCategories.0 ("MEDICAL")')],
+      ],
       [
         'local category repeating a mandatory one',
         set('urgency.localCategories.0', 'INFORMAL_CARE'),
@@ -330,7 +354,11 @@ describe('localPolicyDocumentProblems', () => {
         set('urgency.mandatoryCategories', ['SHELTER_DOMESTIC_VIOLENCE', 'INFORMAL_CARE', 'INFORMAL_CARE']),
         [p('urgency.mandatoryCategories.2', 'is a duplicate of urgency.mandatoryCategories.1 ("INFORMAL_CARE")')],
       ],
-      ['INFORMAL_CARE missing', set('urgency.mandatoryCategories', ['SHELTER_DOMESTIC_VIOLENCE']), [p('urgency.mandatoryCategories', `must include "INFORMAL_CARE" ${LEGAL}`)]],
+      [
+        'INFORMAL_CARE missing',
+        set('urgency.mandatoryCategories', ['SHELTER_DOMESTIC_VIOLENCE']),
+        [p('urgency.mandatoryCategories', `must include "INFORMAL_CARE" ${LEGAL}`)],
+      ],
       [
         'SHELTER_DOMESTIC_VIOLENCE moved to the local list',
         (d) => {
@@ -342,7 +370,10 @@ describe('localPolicyDocumentProblems', () => {
       [
         'both missing',
         set('urgency.mandatoryCategories', []),
-        [p('urgency.mandatoryCategories', `must include "SHELTER_DOMESTIC_VIOLENCE" ${LEGAL}`), p('urgency.mandatoryCategories', `must include "INFORMAL_CARE" ${LEGAL}`)],
+        [
+          p('urgency.mandatoryCategories', `must include "SHELTER_DOMESTIC_VIOLENCE" ${LEGAL}`),
+          p('urgency.mandatoryCategories', `must include "INFORMAL_CARE" ${LEGAL}`),
+        ],
       ],
       [
         'mandatory category spelt differently',

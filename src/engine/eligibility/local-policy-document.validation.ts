@@ -43,8 +43,7 @@ type Json = Record<string, unknown>;
  * listed here fails to compile, so the validator cannot silently fall behind the LocalPolicy type.
  */
 function allOf<T>() {
-  return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L =>
-    list;
+  return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L => list;
 }
 
 const DOCUMENT_KEYS = allOf<keyof LocalPolicyDocument>()(['roomNorms', 'labels', 'accessibility', 'urgency', 'localTies', 'rotterdamwet', 'quotas']);
@@ -123,13 +122,18 @@ export function localPolicyDocumentProblems(doc: unknown): Problem[] {
   check(root, 'quotas', (v, p) => {
     const q = object(out, p, v, QUOTA_KEYS);
     if (q === undefined) return;
-    check(q, 'freeAllocationRoom', (x, xp) => {
-      const f = object(out, xp, x, FREE_ROOM_KEYS);
-      if (f === undefined) return;
-      check(f, 'standardBasisPoints', (y, yp) => integer(out, yp, y, 0, MAX_BASIS_POINTS), xp);
-      check(f, 'agreedBasisPoints', (y, yp) => integer(out, yp, y, 0, MAX_BASIS_POINTS), xp);
-      check(f, 'agreedInPrestatieafspraken', (y, yp) => boolean(out, yp, y), xp);
-    }, p);
+    check(
+      q,
+      'freeAllocationRoom',
+      (x, xp) => {
+        const f = object(out, xp, x, FREE_ROOM_KEYS);
+        if (f === undefined) return;
+        check(f, 'standardBasisPoints', (y, yp) => integer(out, yp, y, 0, MAX_BASIS_POINTS), xp);
+        check(f, 'agreedBasisPoints', (y, yp) => integer(out, yp, y, 0, MAX_BASIS_POINTS), xp);
+        check(f, 'agreedInPrestatieafspraken', (y, yp) => boolean(out, yp, y), xp);
+      },
+      p,
+    );
     check(q, 'passendExceptionBasisPoints', (x, xp) => integer(out, xp, x, 0, MAX_BASIS_POINTS), p);
   });
   return out;
@@ -208,7 +212,9 @@ function urgency(out: Problem[], path: string, value: unknown): void {
   const u = object(out, path, value, URGENCY_KEYS);
   if (u === undefined) return;
   const seen = new Map<string, string>();
-  const mandatory = present(u, 'mandatoryCategories') ? stringList(out, at(path, 'mandatoryCategories'), u.mandatoryCategories, MAX_CATEGORY_LENGTH, seen) : undefined;
+  const mandatory = present(u, 'mandatoryCategories')
+    ? stringList(out, at(path, 'mandatoryCategories'), u.mandatoryCategories, MAX_CATEGORY_LENGTH, seen)
+    : undefined;
   if (mandatory !== undefined) {
     for (const required of HVW_ART_12_MANDATORY_URGENCY_CATEGORIES) {
       if (!mandatory.includes(required)) {

@@ -28,7 +28,11 @@ export interface ParameterCoverage {
   warning: string | null;
 }
 
-export function parameterCoverage(today: IsoDate, years: readonly number[], inProgress: readonly { reference: string; availableFrom: IsoDate }[]): ParameterCoverage {
+export function parameterCoverage(
+  today: IsoDate,
+  years: readonly number[],
+  inProgress: readonly { reference: string; availableFrom: IsoDate }[],
+): ParameterCoverage {
   const horizonEnd = addDays(today, COVERAGE_HORIZON_DAYS);
   const needs = new Map<number, { from: IsoDate; reasons: string[] }>();
   const need = (year: number, from: IsoDate, reason: string) => {

@@ -66,9 +66,19 @@ describe('quotaEffect', () => {
   it.each([
     ['one more above-limit DAEB allocation at exactly 92.5%', atDaebNorm, ['daebAboveLimit'], [['DAEB_TARGET_GROUP', 'WOULD_BREAK_NORM']]],
     ['one more target-group allocation', atDaebNorm, ['daebInTargetGroup'], []],
-    ['above-limit allocation when already below', counts({ daebInTargetGroup: 90, daebAboveLimit: 10 }), ['daebAboveLimit'], [['DAEB_TARGET_GROUP', 'ALREADY_OUTSIDE_NORM']]],
+    [
+      'above-limit allocation when already below',
+      counts({ daebInTargetGroup: 90, daebAboveLimit: 10 }),
+      ['daebAboveLimit'],
+      [['DAEB_TARGET_GROUP', 'ALREADY_OUTSIDE_NORM']],
+    ],
     ['target-group allocation when already below: improves, no warning', counts({ daebInTargetGroup: 90, daebAboveLimit: 10 }), ['daebInTargetGroup'], []],
-    ['passend exception at exactly 95%', counts({ passendWithinCap: 19, passendAboveCap: 1 }), ['passendAboveCap'], [['PASSEND_WITHIN_CAP', 'WOULD_BREAK_NORM']]],
+    [
+      'passend exception at exactly 95%',
+      counts({ passendWithinCap: 19, passendAboveCap: 1 }),
+      ['passendAboveCap'],
+      [['PASSEND_WITHIN_CAP', 'WOULD_BREAK_NORM']],
+    ],
     ['passend exception with room left', counts({ passendWithinCap: 39, passendAboveCap: 1 }), ['passendAboveCap'], []],
     ['local-ties allocation at exactly 50%', counts({ allocations: 10, localTiesPriority: 5 }), ['localTiesPriority'], [['LOCAL_TIES', 'WOULD_BREAK_NORM']]],
     ['allocation without local-ties priority at 50%', counts({ allocations: 10, localTiesPriority: 5 }), [], []],
@@ -109,7 +119,14 @@ describe('quotaEffect', () => {
   const arbitraryCounts = fc
     .record({ inTg: fc.nat(5000), aboveTg: fc.nat(500), within: fc.nat(5000), above: fc.nat(500), ties: fc.nat(3000), other: fc.nat(3000) })
     .map(({ inTg, aboveTg, within, above, ties, other }) =>
-      counts({ allocations: inTg + aboveTg + ties + other, daebInTargetGroup: inTg, daebAboveLimit: aboveTg, passendWithinCap: within, passendAboveCap: above, localTiesPriority: ties }),
+      counts({
+        allocations: inTg + aboveTg + ties + other,
+        daebInTargetGroup: inTg,
+        daebAboveLimit: aboveTg,
+        passendWithinCap: within,
+        passendAboveCap: above,
+        localTiesPriority: ties,
+      }),
     );
 
   it('property: the displayed basis points never contradict the exact integer comparison', () => {

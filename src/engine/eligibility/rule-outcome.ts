@@ -21,13 +21,7 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** Portfolio counters one allocation adds to (see portfolio-quotas.ts). */
-export const QUOTA_COUNTER_KEYS = [
-  'daebInTargetGroup',
-  'daebAboveLimit',
-  'passendWithinCap',
-  'passendAboveCap',
-  'localTiesPriority',
-] as const;
+export const QUOTA_COUNTER_KEYS = ['daebInTargetGroup', 'daebAboveLimit', 'passendWithinCap', 'passendAboveCap', 'localTiesPriority'] as const;
 export type QuotaCounterKey = (typeof QUOTA_COUNTER_KEYS)[number];
 
 export type Comparison = '<=' | '<' | '>=' | '>' | '=' | 'in';
@@ -80,25 +74,55 @@ export interface OutcomeExtras {
 
 // Outcomes are built as plain literals of one shape: a pool of thousands of candidates runs every rule.
 export function passed(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'PASSED', denial: null };
+  return {
+    ruleId: rule.id,
+    reference: rule.reference,
+    values,
+    explanation,
+    priorityTier: extras.priorityTier ?? null,
+    countsAs: extras.countsAs ?? [],
+    result: 'PASSED',
+    denial: null,
+  };
 }
 
 export function notApplicable(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'NOT_APPLICABLE', denial: null };
+  return {
+    ruleId: rule.id,
+    reference: rule.reference,
+    values,
+    explanation,
+    priorityTier: extras.priorityTier ?? null,
+    countsAs: extras.countsAs ?? [],
+    result: 'NOT_APPLICABLE',
+    denial: null,
+  };
 }
 
 export function failed(rule: RuleMeta, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
-  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'FAILED', denial: HARD };
+  return {
+    ruleId: rule.id,
+    reference: rule.reference,
+    values,
+    explanation,
+    priorityTier: extras.priorityTier ?? null,
+    countsAs: extras.countsAs ?? [],
+    result: 'FAILED',
+    denial: HARD,
+  };
 }
 
-export function quotaException(
-  rule: RuleMeta,
-  quota: QuotaKind,
-  explanation: string,
-  values: ComparedValue[] = [],
-  extras: OutcomeExtras = {},
-): RuleOutcome {
-  return { ruleId: rule.id, reference: rule.reference, values, explanation, priorityTier: extras.priorityTier ?? null, countsAs: extras.countsAs ?? [], result: 'EXCEPTION', denial: { kind: 'QUOTA_EXCEPTION', quota } };
+export function quotaException(rule: RuleMeta, quota: QuotaKind, explanation: string, values: ComparedValue[] = [], extras: OutcomeExtras = {}): RuleOutcome {
+  return {
+    ruleId: rule.id,
+    reference: rule.reference,
+    values,
+    explanation,
+    priorityTier: extras.priorityTier ?? null,
+    countsAs: extras.countsAs ?? [],
+    result: 'EXCEPTION',
+    denial: { kind: 'QUOTA_EXCEPTION', quota },
+  };
 }
 
 const HARD = Object.freeze({ kind: 'HARD_INELIGIBILITY' as const });
@@ -106,11 +130,15 @@ const HARD = Object.freeze({ kind: 'HARD_INELIGIBILITY' as const });
 /** Makes a comparison and records it; numbers are integers (cents, years, counts), strings ISO dates. */
 export function compare<T extends number | string>(name: string, value: T, comparison: Exclude<Comparison, 'in'>, limit: T): ComparedValue {
   const holds =
-    comparison === '<=' ? value <= limit
-    : comparison === '<' ? value < limit
-    : comparison === '>=' ? value >= limit
-    : comparison === '>' ? value > limit
-    : value === limit;
+    comparison === '<='
+      ? value <= limit
+      : comparison === '<'
+        ? value < limit
+        : comparison === '>='
+          ? value >= limit
+          : comparison === '>'
+            ? value > limit
+            : value === limit;
   return { name, value, limit, comparison, holds };
 }
 

@@ -22,7 +22,12 @@ describe('VerdictMemo', () => {
     ['the rent', households, () => households, { ...shared, dwelling: aDwelling({ netRentCents: 150_000 }) }],
     ['the date', urgentPool, () => urgentPool, { ...shared, route: 'URGENCY' as const, allocationDate: '2026-12-31' }],
     // households of 5 need 4 rooms under the default room norms; this dwelling has 3
-    ['a local-policy figure', households, () => households, { ...shared, policy: { ...shared.policy, roomNorms: shared.policy.roomNorms.map((n) => (n.minPersons === 5 ? { ...n, minRooms: 3 } : n)) } }],
+    [
+      'a local-policy figure',
+      households,
+      () => households,
+      { ...shared, policy: { ...shared.policy, roomNorms: shared.policy.roomNorms.map((n) => (n.minPersons === 5 ? { ...n, minRooms: 3 } : n)) } },
+    ],
   ])('%s changed: judged afresh, never taken from memory', (_what, first, changedHouseholds, changedShared) => {
     const memo = new VerdictMemo(100);
     const before = memo.judgePool(shared, first);

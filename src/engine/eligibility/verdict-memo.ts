@@ -36,7 +36,10 @@ export class VerdictMemo {
     const keys = households.map((h) => JSON.stringify(h));
     const missing: number[] = [];
     for (let i = 0; i < households.length; i += 1) if (!known.has(keys[i])) missing.push(i);
-    const fresh = evaluateEligibilityForPool(shared, missing.map((i) => households[i]));
+    const fresh = evaluateEligibilityForPool(
+      shared,
+      missing.map((i) => households[i]),
+    );
     missing.forEach((i, k) => {
       if (!known.has(keys[i])) this.held += 1;
       known.set(keys[i], deepFreeze(fresh[k]));

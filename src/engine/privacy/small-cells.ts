@@ -31,8 +31,13 @@ export function cellsToSuppress(counts: readonly number[]): boolean[] {
 }
 
 export type SuppressedCategory = Omit<CategoryCount, 'count' | 'share'> & { count: number | null; share: number | null };
-export type SuppressedInflow = Omit<InflowComposition, 'count' | 'urgentCount' | 'urgentShare' | 'vulnerableCount' | 'vulnerableShare'> &
-  { count: number | null; urgentCount: number | null; urgentShare: number | null; vulnerableCount: number | null; vulnerableShare: number | null };
+export type SuppressedInflow = Omit<InflowComposition, 'count' | 'urgentCount' | 'urgentShare' | 'vulnerableCount' | 'vulnerableShare'> & {
+  count: number | null;
+  urgentCount: number | null;
+  urgentShare: number | null;
+  vulnerableCount: number | null;
+  vulnerableShare: number | null;
+};
 export interface SuppressedComposition extends Omit<Composition, 'dimensions' | 'inflow'> {
   dimensions: { dimension: Composition['dimensions'][number]['dimension']; total: number; categories: SuppressedCategory[] }[];
   inflow: SuppressedInflow;
@@ -56,13 +61,19 @@ export function suppressComposition(c: Composition): SuppressedComposition {
     inflow: {
       ...c.inflow,
       count: inflowHidden ? null : c.inflow.count,
-      urgentCount: urgent.count, urgentShare: urgent.share,
-      vulnerableCount: vulnerable.count, vulnerableShare: vulnerable.share,
+      urgentCount: urgent.count,
+      urgentShare: urgent.share,
+      vulnerableCount: vulnerable.count,
+      vulnerableShare: vulnerable.share,
     },
   };
 }
 
-export type SuppressedGroupRate = Omit<GroupRate, 'applicants' | 'allocated' | 'rateBasisPoints'> & { applicants: number | null; allocated: number | null; rateBasisPoints: number | null };
+export type SuppressedGroupRate = Omit<GroupRate, 'applicants' | 'allocated' | 'rateBasisPoints'> & {
+  applicants: number | null;
+  allocated: number | null;
+  rateBasisPoints: number | null;
+};
 
 /**
  * Allocation rates per group: a row is hidden when its applicants, its allocated or its
@@ -75,7 +86,10 @@ export function suppressGroupRates(groups: readonly GroupRate[]): SuppressedGrou
     const rows = groups.filter((g) => g.dimension === dimension);
     const small = rows.map((g) => isSmallCell(g.applicants) || isSmallCell(g.allocated) || isSmallCell(g.applicants - g.allocated));
     if (small.filter(Boolean).length === 1) {
-      const others = rows.map((g, i) => ({ g, i })).filter(({ g, i }) => !small[i] && g.applicants > 0).sort((a, b) => a.g.applicants - b.g.applicants);
+      const others = rows
+        .map((g, i) => ({ g, i }))
+        .filter(({ g, i }) => !small[i] && g.applicants > 0)
+        .sort((a, b) => a.g.applicants - b.g.applicants);
       if (others.length) small[others[0].i] = true;
     }
     rows.forEach((g, i) => small[i] && hidden.add(g));

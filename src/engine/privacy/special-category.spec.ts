@@ -2,7 +2,11 @@ import type { ComparedValue, RuleOutcome } from '../eligibility/rule-outcome.js'
 import { isSpecialCategoryDimension, statesSpecialCategoryFacts, withoutSpecialCategoryFacts, WITHHELD_RULE_SENTENCE } from './special-category.js';
 
 const value = (name: string): ComparedValue => ({ name, value: 1, limit: 1, comparison: '=', holds: true });
-const outcome = (ruleId: RuleOutcome['ruleId'], values: ComparedValue[], explanation = 'Your household ...'): Pick<RuleOutcome, 'ruleId' | 'values' | 'explanation'> => ({ ruleId, values, explanation });
+const outcome = (
+  ruleId: RuleOutcome['ruleId'],
+  values: ComparedValue[],
+  explanation = 'Your household ...',
+): Pick<RuleOutcome, 'ruleId' | 'values' | 'explanation'> => ({ ruleId, values, explanation });
 
 describe('special-category data', () => {
   it.each([
@@ -24,7 +28,11 @@ describe('special-category data', () => {
   });
 
   it('withholds the sentence and the special values, keeps the rest', () => {
-    const o = outcome('DWELLING_LABEL', [value('SENIOR.applicantAge'), value('SENIOR.indicationAccessibility')], 'your household has an indication for a zero-step home');
+    const o = outcome(
+      'DWELLING_LABEL',
+      [value('SENIOR.applicantAge'), value('SENIOR.indicationAccessibility')],
+      'your household has an indication for a zero-step home',
+    );
     expect(withoutSpecialCategoryFacts(o)).toEqual({ ruleId: 'DWELLING_LABEL', explanation: WITHHELD_RULE_SENTENCE, values: [value('SENIOR.applicantAge')] });
     const plain = outcome('DAEB_TARGET_GROUP', [value('taxableIncomeCents')]);
     expect(withoutSpecialCategoryFacts(plain)).toBe(plain);

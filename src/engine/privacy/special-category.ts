@@ -34,8 +34,7 @@ export function statesSpecialCategoryFacts(outcome: Pick<OutcomeFacts, 'ruleId' 
   return (SPECIAL_CATEGORY_RULES as readonly string[]).includes(outcome.ruleId) || outcome.values.some((v) => isSpecialCategoryValue(v.name));
 }
 
-export const WITHHELD_RULE_SENTENCE =
-  'This rule reads special-category data (AVG art. 9); its facts are shown only to the officers handling the vacancy.';
+export const WITHHELD_RULE_SENTENCE = 'This rule reads special-category data (AVG art. 9); its facts are shown only to the officers handling the vacancy.';
 
 /** The outcome as a reader without access to special-category data sees it: result, tier and quota kept; facts withheld. */
 export function withoutSpecialCategoryFacts<O extends OutcomeFacts>(outcome: O): O {

@@ -16,7 +16,10 @@ export const WITHHELD_REASON_TEXT =
 
 export type WithheldCandidate = Omit<CandidateScore, 'fit' | 'score' | 'costVersusChosen' | 'jointNote'>;
 export type WithheldReason = Omit<PassedOverReason, 'points' | 'textWithoutSpecialCategory'> & { points: number | null };
-export type WithheldTarget = Omit<TargetEffect, 'afterThis' | 'afterPlan'> & { afterThis: TargetEffect['afterThis']; afterPlan: TargetEffect['afterPlan'] | null };
+export type WithheldTarget = Omit<TargetEffect, 'afterThis' | 'afterPlan'> & {
+  afterThis: TargetEffect['afterThis'];
+  afterPlan: TargetEffect['afterPlan'] | null;
+};
 export interface WithheldProposal extends Omit<VacancyProposal, 'chosen' | 'plainOrderCandidate' | 'alternatives' | 'plainOrderPassedOver' | 'composition'> {
   chosen: WithheldCandidate | null;
   plainOrderCandidate: WithheldCandidate | null;
@@ -49,7 +52,10 @@ export function withholdProposal(p: VacancyProposal): WithheldProposal {
   let summary = p.summary;
   if (passed && passed.reasons.some((r) => r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))) {
     const kept: WithheldReason[] = passed.reasons.filter((r) => !(r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))).map(withoutWithheldText);
-    const reasons: WithheldReason[] = [...kept, { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: WITHHELD_REASON_TEXT }];
+    const reasons: WithheldReason[] = [
+      ...kept,
+      { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: WITHHELD_REASON_TEXT },
+    ];
     const withheldSummary = `The plain-order candidate was passed over for: ${reasons.map((r) => (r.ref === 'SPECIAL_CATEGORY' ? 'a target on special-category data' : `the ${r.ref} ${r.kind === 'PORTFOLIO_QUOTA' ? 'quota' : 'target'}`)).join(' and ')}. ${reasons.map((r) => r.text).join(' ')}`;
     // the proposal's summary ends with the passed-over summary (explain-plan.ts): swap that part only
     summary = summary.endsWith(passed.summary) ? summary.slice(0, summary.length - passed.summary.length) + withheldSummary : summary;

@@ -1,7 +1,12 @@
 import { ApplicantRow, DecisionRow, allocationRates, deviationCounts } from './allocation-report.js';
 
-const d = (officer: string, complexCode: string, decision: DecisionRow['decision'], proposedRank: number | null, reasonCode: string | null = null): DecisionRow =>
-  ({ officer, complexCode, decision, proposedRank, reasonCode });
+const d = (
+  officer: string,
+  complexCode: string,
+  decision: DecisionRow['decision'],
+  proposedRank: number | null,
+  reasonCode: string | null = null,
+): DecisionRow => ({ officer, complexCode, decision, proposedRank, reasonCode });
 
 describe('deviationCounts', () => {
   it('counts decisions, pass-overs and overrides per officer, reason code and complex', () => {
@@ -25,8 +30,18 @@ describe('deviationCounts', () => {
 });
 
 describe('allocationRates', () => {
-  const base = { HOUSEHOLD_TYPE: 'SINGLE', AGE_BAND: 'AGE_23_34', INCOME_BAND: 'WITHIN_PASSEND_LIMIT', INCOME_SOURCE: 'WORK', VULNERABILITY: 'NOT_VULNERABLE' } as const;
-  const a = (over: Partial<Record<keyof typeof base, string>>, urgent: boolean, allocated: boolean): ApplicantRow => ({ categories: { ...base, ...over } as ApplicantRow['categories'], urgent, allocated });
+  const base = {
+    HOUSEHOLD_TYPE: 'SINGLE',
+    AGE_BAND: 'AGE_23_34',
+    INCOME_BAND: 'WITHIN_PASSEND_LIMIT',
+    INCOME_SOURCE: 'WORK',
+    VULNERABILITY: 'NOT_VULNERABLE',
+  } as const;
+  const a = (over: Partial<Record<keyof typeof base, string>>, urgent: boolean, allocated: boolean): ApplicantRow => ({
+    categories: { ...base, ...over } as ApplicantRow['categories'],
+    urgent,
+    allocated,
+  });
   const rates = allocationRates([
     a({}, false, true),
     a({}, false, false),

@@ -72,12 +72,22 @@ export function deviationCounts(rows: readonly DecisionRow[]): DeviationCount[] 
  */
 export function allocationRates(rows: readonly ApplicantRow[]): GroupRate[] {
   const dimensions: [GroupDimension, readonly string[], (r: ApplicantRow) => string][] = [
-    ...(Object.keys(COMPOSITION_CATEGORIES) as CompositionDimension[]).map((d) => [d, COMPOSITION_CATEGORIES[d], (r: ApplicantRow) => r.categories[d]] as [GroupDimension, readonly string[], (r: ApplicantRow) => string]),
+    ...(Object.keys(COMPOSITION_CATEGORIES) as CompositionDimension[]).map(
+      (d) => [d, COMPOSITION_CATEGORIES[d], (r: ApplicantRow) => r.categories[d]] as [GroupDimension, readonly string[], (r: ApplicantRow) => string],
+    ),
     ['URGENCY', ['URGENT', 'NOT_URGENT'], (r) => (r.urgent ? 'URGENT' : 'NOT_URGENT')],
   ];
-  return dimensions.flatMap(([dimension, categories, of]) => categories.map((category) => {
-    const inGroup = rows.filter((r) => of(r) === category);
-    const allocated = inGroup.filter((r) => r.allocated).length;
-    return { dimension, category, applicants: inGroup.length, allocated, rateBasisPoints: inGroup.length ? Math.round((allocated * 10_000) / inGroup.length) : null };
-  }));
+  return dimensions.flatMap(([dimension, categories, of]) =>
+    categories.map((category) => {
+      const inGroup = rows.filter((r) => of(r) === category);
+      const allocated = inGroup.filter((r) => r.allocated).length;
+      return {
+        dimension,
+        category,
+        applicants: inGroup.length,
+        allocated,
+        rateBasisPoints: inGroup.length ? Math.round((allocated * 10_000) / inGroup.length) : null,
+      };
+    }),
+  );
 }

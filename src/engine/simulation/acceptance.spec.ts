@@ -9,7 +9,12 @@ describe('acceptanceRates', () => {
   it.each([
     ['no offers: no rates', [], 10, {}],
     ['a category below the minimum gets no rate', offers('VULNERABLE', 5, 4), 10, {}],
-    ['accepted over answered, per category at the minimum', [...offers('NOT_VULNERABLE', 2, 8), ...offers('VULNERABLE', 9, 1)], 10, { NOT_VULNERABLE: 0.2, VULNERABLE: 0.9 }],
+    [
+      'accepted over answered, per category at the minimum',
+      [...offers('NOT_VULNERABLE', 2, 8), ...offers('VULNERABLE', 9, 1)],
+      10,
+      { NOT_VULNERABLE: 0.2, VULNERABLE: 0.9 },
+    ],
     ['only the categories with enough offers', [...offers('NOT_VULNERABLE', 1, 11), ...offers('VULNERABLE', 3, 0)], 10, { NOT_VULNERABLE: 0.0833 }],
     ['everyone declined: rate 0', offers('NOT_VULNERABLE', 0, 10), 10, { NOT_VULNERABLE: 0 }],
   ])('%s', (_name, answered, min, expected) => {

@@ -20,7 +20,10 @@ export function priceCaption(price: PolicyPrice): string {
 export function seriesChartSvg(summary: SimulationSummary, seriesId: string, title: string): string {
   const points = summary.series.filter((s) => s.seriesId === seriesId);
   const policies = [...new Set(points.map((p) => p.policy))];
-  const maxBp = Math.min(10_000, Math.max(1000, ...points.map((p) => p.p90BasisPoints), ...summary.bands.filter((b) => b.seriesId === seriesId).map((b) => b.basisPoints)) * 1.15);
+  const maxBp = Math.min(
+    10_000,
+    Math.max(1000, ...points.map((p) => p.p90BasisPoints), ...summary.bands.filter((b) => b.seriesId === seriesId).map((b) => b.basisPoints)) * 1.15,
+  );
   const x = (year: number) => M.left + (year / Math.max(1, summary.years)) * (W - M.left - M.right);
   const y = (bp: number) => H - M.bottom - (bp / maxBp) * (H - M.top - M.bottom);
   const parts: string[] = [];
@@ -31,9 +34,15 @@ export function seriesChartSvg(summary: SimulationSummary, seriesId: string, tit
   for (const b of bands) {
     const top = b.bound === 'MAX' ? y(b.basisPoints) : y(maxBp);
     const bottom = b.bound === 'MAX' ? y(0) : y(b.basisPoints);
-    parts.push(`<rect x="${M.left}" y="${top.toFixed(1)}" width="${W - M.left - M.right}" height="${(bottom - top).toFixed(1)}" fill="#16a34a" fill-opacity="0.08"/>`);
-    parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(b.basisPoints).toFixed(1)}" y2="${y(b.basisPoints).toFixed(1)}" stroke="#16a34a" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${W - M.right + 6}" y="${(y(b.basisPoints) + 4).toFixed(1)}" fill="#16a34a">target ${b.bound === 'MAX' ? '≤' : '≥'} ${(b.basisPoints / 100).toFixed(0)}% (${esc(b.setBy)})</text>`);
+    parts.push(
+      `<rect x="${M.left}" y="${top.toFixed(1)}" width="${W - M.left - M.right}" height="${(bottom - top).toFixed(1)}" fill="#16a34a" fill-opacity="0.08"/>`,
+    );
+    parts.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${y(b.basisPoints).toFixed(1)}" y2="${y(b.basisPoints).toFixed(1)}" stroke="#16a34a" stroke-dasharray="6 4"/>`,
+    );
+    parts.push(
+      `<text x="${W - M.right + 6}" y="${(y(b.basisPoints) + 4).toFixed(1)}" fill="#16a34a">target ${b.bound === 'MAX' ? '≤' : '≥'} ${(b.basisPoints / 100).toFixed(0)}% (${esc(b.setBy)})</text>`,
+    );
   }
   for (let bp = 0; bp <= maxBp; bp += maxBp > 5000 ? 2000 : 1000) {
     parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(bp).toFixed(1)}" y2="${y(bp).toFixed(1)}" stroke="#e5e7eb"/>`);
@@ -49,7 +58,9 @@ export function seriesChartSvg(summary: SimulationSummary, seriesId: string, tit
     const upper = ps.map((p) => `${x(p.year).toFixed(1)},${y(p.p90BasisPoints).toFixed(1)}`);
     const lower = ps.map((p) => `${x(p.year).toFixed(1)},${y(p.p10BasisPoints).toFixed(1)}`).reverse();
     parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${color}" fill-opacity="0.15"/>`);
-    parts.push(`<polyline points="${ps.map((p) => `${x(p.year).toFixed(1)},${y(p.meanBasisPoints).toFixed(1)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    parts.push(
+      `<polyline points="${ps.map((p) => `${x(p.year).toFixed(1)},${y(p.meanBasisPoints).toFixed(1)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${W - M.right + 6}" y="${M.top + 16 + i * 36}" fill="${color}">■ ${esc(policy)} (mean, P10-P90)</text>`);
     const price = summary.prices.find((p) => p.policy === policy);
     if (price) parts.push(`<text x="${W - M.right + 18}" y="${M.top + 32 + i * 36}" fill="${color}" font-size="10">${esc(priceCaption(price))}</text>`);

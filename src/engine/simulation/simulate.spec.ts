@@ -8,7 +8,13 @@ const PLAIN = { name: 'plain order', policy: { ...DEFAULT_COMPOSITION_POLICY, id
 const DIFFERENTIATED = { name: 'DEFAULT v1', policy: DEFAULT_COMPOSITION_POLICY };
 
 function categories(vulnerable: boolean, work: boolean) {
-  return { HOUSEHOLD_TYPE: 'SINGLE', AGE_BAND: 'AGE_35_54', INCOME_BAND: 'WITHIN_PASSEND_LIMIT', INCOME_SOURCE: work ? 'WORK' : 'BENEFIT', VULNERABILITY: vulnerable ? 'VULNERABLE' : 'NOT_VULNERABLE' } as const;
+  return {
+    HOUSEHOLD_TYPE: 'SINGLE',
+    AGE_BAND: 'AGE_35_54',
+    INCOME_BAND: 'WITHIN_PASSEND_LIMIT',
+    INCOME_SOURCE: work ? 'WORK' : 'BENEFIT',
+    VULNERABILITY: vulnerable ? 'VULNERABLE' : 'NOT_VULNERABLE',
+  } as const;
 }
 
 /** A class-1 complex of 20 homes, half vulnerable; applicants registered longest are more often vulnerable. */
@@ -17,7 +23,15 @@ function input(over: Partial<SimulationInput> = {}): SimulationInput {
   const applicants: SimulationApplicant[] = Array.from({ length: 300 }, (_, i) => {
     const waitDays = 4000 - i * 12;
     const vulnerable = rng.bool(i < 100 ? 0.6 : 0.2);
-    return { id: i + 1, reference: `A-${i + 1}`, waitDays, urgent: false, priorityTier: 0, categories: categories(vulnerable, !vulnerable), countsAs: ['daebInTargetGroup'] };
+    return {
+      id: i + 1,
+      reference: `A-${i + 1}`,
+      waitDays,
+      urgent: false,
+      priorityTier: 0,
+      categories: categories(vulnerable, !vulnerable),
+      countsAs: ['daebInTargetGroup'],
+    };
   });
   return {
     complex: { id: 1, reference: 'CASE', resilienceClass: 1, dwellingCount: 20 },
@@ -37,7 +51,8 @@ function input(over: Partial<SimulationInput> = {}): SimulationInput {
 }
 
 const run = async (i: SimulationInput, runs = 30) => summarise(i, await simulateRuns(i, 0, runs));
-const vulnerableEnd = (s: Awaited<ReturnType<typeof run>>, policy: string) => s.series.find((p) => p.policy === policy && p.seriesId === 'VULNERABILITY:VULNERABLE' && p.year === s.years)!;
+const vulnerableEnd = (s: Awaited<ReturnType<typeof run>>, policy: string) =>
+  s.series.find((p) => p.policy === policy && p.seriesId === 'VULNERABILITY:VULNERABLE' && p.year === s.years)!;
 
 describe('simulateRuns + summarise', () => {
   it('gives the same results for the same seed, and others for another seed', async () => {
@@ -77,7 +92,7 @@ describe('simulateRuns + summarise', () => {
     expect(JSON.stringify(pruned)).toBe(JSON.stringify(full));
   });
 
-  it('draws respondents in a given mix instead of the pool\'s own', async () => {
+  it("draws respondents in a given mix instead of the pool's own", async () => {
     const allVulnerable = await run(input({ applicantMix: { dimension: 'VULNERABILITY', shares: { VULNERABLE: 1, NOT_VULNERABLE: 0 } } }), 10);
     const noneVulnerable = await run(input({ applicantMix: { dimension: 'VULNERABILITY', shares: { VULNERABLE: 0, NOT_VULNERABLE: 1 } } }), 10);
     expect(vulnerableEnd(allVulnerable, 'plain order').meanBasisPoints).toBeGreaterThan(vulnerableEnd(noneVulnerable, 'plain order').meanBasisPoints);

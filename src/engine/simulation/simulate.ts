@@ -97,7 +97,9 @@ const ZERO_COUNTS = (): Record<QuotaCounterKey, number> => Object.fromEntries(QU
 
 /** Every category of every dimension, then each target of each policy (as its category set). */
 export function seriesKeys(input: Pick<SimulationInput, 'policies' | 'complex'>): SeriesKey[] {
-  const keys: SeriesKey[] = COMPOSITION_DIMENSIONS.flatMap((dimension) => COMPOSITION_CATEGORIES[dimension].map((c) => ({ id: `${dimension}:${c}`, dimension, categories: [c] })));
+  const keys: SeriesKey[] = COMPOSITION_DIMENSIONS.flatMap((dimension) =>
+    COMPOSITION_CATEGORIES[dimension].map((c) => ({ id: `${dimension}:${c}`, dimension, categories: [c] })),
+  );
   for (const p of input.policies) {
     for (const t of targetsForComplex(p.policy, input.complex)) {
       const id = `TARGET:${t.id}`;
@@ -159,7 +161,9 @@ function drawDistinct(rng: SeededRandom, n: number, k: number, skip: ReadonlySet
  */
 function drawByMix(rng: SeededRandom, input: SimulationInput, facts: PreparedApplicants, housed: ReadonlySet<number>): number[] {
   const mix = input.applicantMix!;
-  const categories = Object.keys(mix.shares).filter((c) => mix.shares[c] > 0).sort();
+  const categories = Object.keys(mix.shares)
+    .filter((c) => mix.shares[c] > 0)
+    .sort();
   if (categories.length === 0) return [];
   const wanted = new Map(categories.map((c) => [c, 0]));
   for (let k = 0; k < input.respondentsPerVacancy; k += 1) {
@@ -197,11 +201,15 @@ export interface PreparedApplicants {
 
 export function prepareApplicants(input: SimulationInput): PreparedApplicants {
   const registrationDate = input.applicants.map((a) => addDays(input.startDate, -a.waitDays));
-  const order = input.applicants.map((_, i) => i).sort((a, b) => {
-    const x = input.applicants[a];
-    const y = input.applicants[b];
-    return x.priorityTier - y.priorityTier || (registrationDate[a] < registrationDate[b] ? -1 : registrationDate[a] > registrationDate[b] ? 1 : 0) || x.id - y.id;
-  });
+  const order = input.applicants
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = input.applicants[a];
+      const y = input.applicants[b];
+      return (
+        x.priorityTier - y.priorityTier || (registrationDate[a] < registrationDate[b] ? -1 : registrationDate[a] > registrationDate[b] ? 1 : 0) || x.id - y.id
+      );
+    });
   const orderKey = new Int32Array(input.applicants.length);
   order.forEach((applicant, position) => (orderKey[applicant] = position));
   const byCategory = new Map<string, number[]>();
@@ -224,7 +232,10 @@ export function prepareApplicants(input: SimulationInput): PreparedApplicants {
 function choosable(input: SimulationInput, policy: SimulationPolicy, drawn: number[], prepared: PreparedApplicants): number[] {
   const bound = policy.policy.displacement.maxPositions;
   if (bound === null || (input.route !== 'REGULAR' && input.route !== 'DIRECT') || drawn.length <= bound + 1) return drawn;
-  return [...drawn].sort((a, b) => prepared.orderKey[a] - prepared.orderKey[b]).slice(0, bound + 1).sort((a, b) => a - b);
+  return [...drawn]
+    .sort((a, b) => prepared.orderKey[a] - prepared.orderKey[b])
+    .slice(0, bound + 1)
+    .sort((a, b) => a - b);
 }
 
 /** One run of one policy. Uses the run's own random stream (the same for every policy: common random numbers). */
@@ -242,7 +253,17 @@ export async function simulateRun(
   const shares = keys.map(() => new Array<number>(input.horizonYears + 1).fill(0));
   const record = (year: number) => sharesOf(slots, keys).forEach((v, s) => (shares[s][year] = v));
   record(0);
-  const out: RunOutcome = { shares, allocations: 0, offers: 0, deviated: 0, chosenWaitDays: 0, plainWaitDays: 0, urgentAllocations: 0, urgentWaitDays: 0, counts: ZERO_COUNTS() };
+  const out: RunOutcome = {
+    shares,
+    allocations: 0,
+    offers: 0,
+    deviated: 0,
+    chosenWaitDays: 0,
+    plainWaitDays: 0,
+    urgentAllocations: 0,
+    urgentWaitDays: 0,
+    counts: ZERO_COUNTS(),
+  };
   for (let year = 1; year <= input.horizonYears; year += 1) {
     // who moves out this year, and on which day (empty homes at the start are let at once)
     const events: { slot: number; day: number }[] = [];
@@ -255,7 +276,9 @@ export async function simulateRun(
       slots[e.slot] = null;
       const elapsed = (year - 1) * 365 + e.day;
       const date = addDays(input.startDate, elapsed);
-      let remaining = input.applicantMix ? drawByMix(rng, input, facts, housed) : drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
+      let remaining = input.applicantMix
+        ? drawByMix(rng, input, facts, housed)
+        : drawDistinct(rng, input.applicants.length, input.respondentsPerVacancy, housed);
       // offer by offer, as in a live allocation: a household that declines is not offered this home again
       while (remaining.length > 0) {
         const considered = options.pruneToBound ? choosable(input, policy, remaining, facts) : remaining;
@@ -265,12 +288,31 @@ export async function simulateRun(
           allocationDate: date,
           policy: policy.policy,
           seed: input.seed,
-          complexes: [{ id: input.complex.id, reference: input.complex.reference, resilienceClass: input.complex.resilienceClass, composition: compositionOf(slots) }],
-          households: respondents.map((a) => ({ id: a.id, reference: a.reference, registrationDate: registered.get(a.id)!, rankingPoints: null, urgent: a.urgent, categories: a.categories })),
-          vacancies: [{
-            id: e.slot + 1, reference: `SIM-${input.complex.reference}-${e.slot + 1}`, complexId: input.complex.id, route: input.route, focus: true,
-            candidates: respondents.map((a) => ({ householdId: a.id, priorityTier: a.priorityTier, verdict: { countsAs: [...a.countsAs], summary: 'eligible (simulated applicant)' } })),
-          }],
+          complexes: [
+            { id: input.complex.id, reference: input.complex.reference, resilienceClass: input.complex.resilienceClass, composition: compositionOf(slots) },
+          ],
+          households: respondents.map((a) => ({
+            id: a.id,
+            reference: a.reference,
+            registrationDate: registered.get(a.id)!,
+            rankingPoints: null,
+            urgent: a.urgent,
+            categories: a.categories,
+          })),
+          vacancies: [
+            {
+              id: e.slot + 1,
+              reference: `SIM-${input.complex.reference}-${e.slot + 1}`,
+              complexId: input.complex.id,
+              route: input.route,
+              focus: true,
+              candidates: respondents.map((a) => ({
+                householdId: a.id,
+                priorityTier: a.priorityTier,
+                verdict: { countsAs: [...a.countsAs], summary: 'eligible (simulated applicant)' },
+              })),
+            },
+          ],
           quotaScopes: [],
         };
         const prepared = prepareAllocation(allocation);
@@ -309,7 +351,13 @@ export async function simulateRun(
 }
 
 /** Runs `runs` (a slice of all runs: from `firstRun`) for every policy. */
-export async function simulateRuns(input: SimulationInput, firstRun: number, count: number, onRun?: () => void, options = { pruneToBound: true }): Promise<RunOutcome[][]> {
+export async function simulateRuns(
+  input: SimulationInput,
+  firstRun: number,
+  count: number,
+  onRun?: () => void,
+  options = { pruneToBound: true },
+): Promise<RunOutcome[][]> {
   const keys = seriesKeys(input);
   const prepared = prepareApplicants(input);
   const outcomes: RunOutcome[][] = input.policies.map(() => []);

@@ -70,7 +70,15 @@ export function summarise(input: SimulationInput, outcomes: readonly (readonly R
         const values = outcomes[pi].map((o) => o.shares[si][year]).sort((a, b) => a - b);
         const mean = Math.round(values.reduce((s, v) => s + v, 0) / Math.max(1, values.length));
         means.push(mean);
-        series.push({ policy: p.name, seriesId: k.id, dimension: k.dimension, year, meanBasisPoints: mean, p10BasisPoints: percentile(values, 0.1), p90BasisPoints: percentile(values, 0.9) });
+        series.push({
+          policy: p.name,
+          seriesId: k.id,
+          dimension: k.dimension,
+          year,
+          meanBasisPoints: mean,
+          p10BasisPoints: percentile(values, 0.1),
+          p90BasisPoints: percentile(values, 0.9),
+        });
       }
       meanOf.set(`${p.name}\u0000${k.id}`, means);
     });
@@ -82,12 +90,24 @@ export function summarise(input: SimulationInput, outcomes: readonly (readonly R
       if (bands.some((b) => b.targetId === t.id && b.basisPoints === t.basisPoints && b.bound === t.bound)) continue;
       const outside = (bp: number) => (t.bound === 'MAX' ? bp > t.basisPoints : bp < t.basisPoints);
       bands.push({
-        targetId: t.id, label: t.label, seriesId, dimension: t.dimension, bound: t.bound, basisPoints: t.basisPoints, setBy: setter.name,
+        targetId: t.id,
+        label: t.label,
+        seriesId,
+        dimension: t.dimension,
+        bound: t.bound,
+        basisPoints: t.basisPoints,
+        setBy: setter.name,
         perPolicy: input.policies.map((p) => {
           const means = meanOf.get(`${p.name}\u0000${seriesId}`)!;
           const years = means.slice(1);
           const firstInside = years.findIndex((bp) => !outside(bp));
-          return { policy: p.name, yearsOutside: years.filter(outside).length, firstYearInside: firstInside === -1 ? null : firstInside + 1, startBasisPoints: means[0], endBasisPoints: means[means.length - 1] };
+          return {
+            policy: p.name,
+            yearsOutside: years.filter(outside).length,
+            firstYearInside: firstInside === -1 ? null : firstInside + 1,
+            startBasisPoints: means[0],
+            endBasisPoints: means[means.length - 1],
+          };
         }),
       });
     }
@@ -103,11 +123,27 @@ export function summarise(input: SimulationInput, outcomes: readonly (readonly R
       allocationsPerRun: round2(allocations / Math.max(1, o.length)),
       offersPerAllocation: allocations ? round2(sum((r) => r.offers) / allocations) : 0,
       deviatedShareBasisPoints: allocations ? Math.round((sum((r) => r.deviated) * 10_000) / allocations) : 0,
-      meanChosenWaitYears: years(sum((r) => r.chosenWaitDays), allocations),
-      meanPlainOrderWaitYears: years(sum((r) => r.plainWaitDays), allocations),
-      registrationTimeGivenUpYears: years(sum((r) => r.plainWaitDays - r.chosenWaitDays), allocations),
-      urgentMeanWaitYears: sum((r) => r.urgentAllocations) ? years(sum((r) => r.urgentWaitDays), sum((r) => r.urgentAllocations)) : null,
-      quotaShareBasisPoints: Object.fromEntries(counterKeys.map((k) => [k, allocations ? Math.round((sum((r) => r.counts[k]) * 10_000) / allocations) : 0])) as Record<QuotaCounterKey, number>,
+      meanChosenWaitYears: years(
+        sum((r) => r.chosenWaitDays),
+        allocations,
+      ),
+      meanPlainOrderWaitYears: years(
+        sum((r) => r.plainWaitDays),
+        allocations,
+      ),
+      registrationTimeGivenUpYears: years(
+        sum((r) => r.plainWaitDays - r.chosenWaitDays),
+        allocations,
+      ),
+      urgentMeanWaitYears: sum((r) => r.urgentAllocations)
+        ? years(
+            sum((r) => r.urgentWaitDays),
+            sum((r) => r.urgentAllocations),
+          )
+        : null,
+      quotaShareBasisPoints: Object.fromEntries(
+        counterKeys.map((k) => [k, allocations ? Math.round((sum((r) => r.counts[k]) * 10_000) / allocations) : 0]),
+      ) as Record<QuotaCounterKey, number>,
     };
   });
   return { years: input.horizonYears, runs, series, bands, prices };

@@ -21,11 +21,34 @@ import { INCOME_SOURCES, INDICATION_KINDS, MEMBER_ROLES, SUPPORT_NEEDS } from '.
 
 export const MAX_HOUSEHOLD_SIZE = 12;
 
-export enum IncomeSourceEnum { WORK = 'WORK', BENEFIT = 'BENEFIT', PENSION = 'PENSION', STUDENT = 'STUDENT', OTHER = 'OTHER' }
-export enum MemberRoleEnum { APPLICANT = 'APPLICANT', PARTNER = 'PARTNER', CHILD = 'CHILD', CO_RESIDENT = 'CO_RESIDENT' }
-export enum IndicationKindEnum { MEDICAL = 'MEDICAL', WMO = 'WMO' }
-export enum IndicatedAccessibilityEnum { ZERO_STEP = 'ZERO_STEP', WHEELCHAIR = 'WHEELCHAIR' }
-export enum HouseholdTypeEnum { SINGLE = 'SINGLE', COUPLE = 'COUPLE', FAMILY = 'FAMILY', SINGLE_PARENT = 'SINGLE_PARENT', OTHER = 'OTHER' }
+export enum IncomeSourceEnum {
+  WORK = 'WORK',
+  BENEFIT = 'BENEFIT',
+  PENSION = 'PENSION',
+  STUDENT = 'STUDENT',
+  OTHER = 'OTHER',
+}
+export enum MemberRoleEnum {
+  APPLICANT = 'APPLICANT',
+  PARTNER = 'PARTNER',
+  CHILD = 'CHILD',
+  CO_RESIDENT = 'CO_RESIDENT',
+}
+export enum IndicationKindEnum {
+  MEDICAL = 'MEDICAL',
+  WMO = 'WMO',
+}
+export enum IndicatedAccessibilityEnum {
+  ZERO_STEP = 'ZERO_STEP',
+  WHEELCHAIR = 'WHEELCHAIR',
+}
+export enum HouseholdTypeEnum {
+  SINGLE = 'SINGLE',
+  COUPLE = 'COUPLE',
+  FAMILY = 'FAMILY',
+  SINGLE_PARENT = 'SINGLE_PARENT',
+  OTHER = 'OTHER',
+}
 registerEnumType(IncomeSourceEnum, { name: 'IncomeSource' });
 registerEnumType(MemberRoleEnum, { name: 'MemberRole' });
 registerEnumType(IndicationKindEnum, { name: 'IndicationKind' });
@@ -99,14 +122,18 @@ export class HouseholdMemberInput {
 export class HouseholdPreferencesInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(20) minRooms?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CENTS) maxNetRentCents?: number;
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray()
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
   @Matches(BUURT_CODE, { each: true, message: 'buurtCodes must each be BU followed by 8 digits' })
   buurtCodes?: string[];
 }
 
 @InputType()
 export class HouseholdFieldsInput {
-  @Field() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, {
+  @Field()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, {
     message: 'reference must be 1-40 letters, digits, _ or - (a pseudonym: never a name or BSN)',
   })
   reference: string;
@@ -123,23 +150,36 @@ export class HouseholdFieldsInput {
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) incomeYear: number;
   @Field(() => IncomeSourceEnum) @IsIn(INCOME_SOURCES) incomeSource: IncomeSourceEnum;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CENTS) box3AssetsCents?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Ranking points from the regional registration system (POINTS route)' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) rankingPoints?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Ranking points from the regional registration system (POINTS route)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  rankingPoints?: number | null;
   @Field() @IsIsoDate() registrationDate: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(60) urgencyCategory?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() urgencyGranted?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() urgencyExpires?: string | null;
   // no defaultValue here: PartialType would copy it into the update input and reset the field (defaults apply on create)
-  @Field(() => [String], { nullable: true, description: 'Default on create: none' }) @IsOptional() @IsArray()
+  @Field(() => [String], { nullable: true, description: 'Default on create: none' })
+  @IsOptional()
+  @IsArray()
   @IsIn(SUPPORT_NEEDS, { each: true, message: `supportNeeds must each be one of ${SUPPORT_NEEDS.join(', ')}` })
   supportNeeds?: string[];
-  @Field(() => String, { nullable: true }) @IsOptional()
+  @Field(() => String, { nullable: true })
+  @IsOptional()
   @Matches(MUNICIPALITY_CODE, { message: 'localTiesMunicipalityCode must be GM followed by 4 digits' })
   localTiesMunicipalityCode?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(120) localTiesYears?: number | null;
   @Field(() => IndicationKindEnum, { nullable: true }) @IsOptional() @IsIn(INDICATION_KINDS) indicationKind?: IndicationKindEnum | null;
-  @Field(() => IndicatedAccessibilityEnum, { nullable: true }) @IsOptional() @IsIn(['ZERO_STEP', 'WHEELCHAIR'])
+  @Field(() => IndicatedAccessibilityEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(['ZERO_STEP', 'WHEELCHAIR'])
   indicationAccessibility?: IndicatedAccessibilityEnum | null;
-  @Field(() => HouseholdPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => HouseholdPreferencesInput)
+  @Field(() => HouseholdPreferencesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HouseholdPreferencesInput)
   preferences?: HouseholdPreferencesInput;
   @Field({ nullable: true, description: 'Default on create: true' }) @IsOptional() @IsBoolean() onWaitingList?: boolean;
 }

@@ -11,7 +11,10 @@ export enum ImportKind {
   /** JSON only: one object with all six sections, written in dependency order. */
   DATASET = 'DATASET',
 }
-export enum ImportFormat { CSV = 'CSV', JSON = 'JSON' }
+export enum ImportFormat {
+  CSV = 'CSV',
+  JSON = 'JSON',
+}
 registerEnumType(ImportKind, { name: 'ImportKind' });
 registerEnumType(ImportFormat, { name: 'ImportFormat' });
 
@@ -23,10 +26,14 @@ export class ImportInput {
   @Field(() => ImportKind) @IsIn(Object.values(ImportKind)) kind: ImportKind;
   @Field(() => ImportFormat) @IsIn(Object.values(ImportFormat)) format: ImportFormat;
   @Field({ nullable: true, description: 'The file content (CSV text or JSON); give this or path' })
-  @IsOptional() @IsString() @MaxLength(MAX_INLINE_IMPORT_CHARS)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_INLINE_IMPORT_CHARS)
   content?: string;
   @Field({ nullable: true, description: 'Path of a file readable by the service, inside its import directory' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   path?: string;
   @Field({ defaultValue: false, description: 'Validate only; write nothing' }) @IsBoolean() dryRun: boolean = false;
 }

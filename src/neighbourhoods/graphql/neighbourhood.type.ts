@@ -25,14 +25,21 @@ export class ResilienceClass {
 
 @InputType()
 export class NeighbourhoodFieldsInput {
-  @Field() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' }) @IsBuurtOfMunicipality()
+  @Field()
+  @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' })
+  @IsBuurtOfMunicipality()
   buurtCode: string;
   @Field() @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @Field() @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be GM followed by 4 digits' })
+  @Field()
+  @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be GM followed by 4 digits' })
   municipalityCode: string;
   @Field() @IsString() @MinLength(1) @MaxLength(200) municipalityName: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(5) resilienceClass: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumberWithDecimals(2) @Min(-9999) @Max(9999)
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumberWithDecimals(2)
+  @Min(-9999)
+  @Max(9999)
   resilienceScore?: number | null;
   @Field() @IsString() @MinLength(1) @MaxLength(500) resilienceSource: string;
   @Field(() => Int) @IsInt() @Min(2000) @Max(2100) resilienceYear: number;

@@ -62,7 +62,10 @@ export class AddRuleParameterYearInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Cents() elderlyAssetLimitSingleCents?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Cents() elderlyAssetLimitMultiCents?: number | null;
   @Field(() => [ParameterSourceInput], { description: 'Where each figure comes from (Staatscourant, rijksoverheid.nl, ...)' })
-  @IsArray() @ArrayMinSize(1, { message: 'sources must name at least one source' }) @ValidateNested({ each: true }) @Type(() => ParameterSourceInput)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'sources must name at least one source' })
+  @ValidateNested({ each: true })
+  @Type(() => ParameterSourceInput)
   sources: ParameterSourceInput[];
 }
 

@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MUNICIPALITY_CODE } from '../../common/validators.js';
 
-@ObjectType({ description: 'An officer\'s assignment: the complex or municipality whose vacancies the officer handles' })
+@ObjectType({ description: "An officer's assignment: the complex or municipality whose vacancies the officer handles" })
 export class OfficerAssignment {
   @Field(() => ID) id: string;
   @Field({ description: 'The officer (token subject)' }) subject: string;
@@ -17,13 +17,17 @@ export class OfficerAssignment {
 
 @InputType()
 export class AssignOfficerInput {
-  @Field({ description: 'The officer (token subject)' }) @IsString()
+  @Field({ description: 'The officer (token subject)' })
+  @IsString()
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'subject must be 1-100 letters, digits, ".", "_", "@" or "-" (a token subject)' })
   subject: string;
-  @Field(() => String, { nullable: true, description: 'Either a municipality (GM code) ...' }) @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Either a municipality (GM code) ...' })
+  @IsOptional()
   @Matches(MUNICIPALITY_CODE, { message: 'municipalityCode must be GM followed by 4 digits' })
   municipalityCode?: string | null;
-  @Field(() => String, { nullable: true, description: '... or one complex (its code)' }) @IsOptional() @IsString()
+  @Field(() => String, { nullable: true, description: '... or one complex (its code)' })
+  @IsOptional()
+  @IsString()
   complexCode?: string | null;
 }
 

@@ -14,7 +14,8 @@ export class DeviationCount {
 export class GroupRate {
   @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE, VULNERABILITY or URGENCY' }) dimension: string;
   @Field() category: string;
-  @Field(() => Int, { nullable: true, description: 'Respondents to vacancies let in the period; null for managers in a small cell (1-4 households)' }) applicants: number | null;
+  @Field(() => Int, { nullable: true, description: 'Respondents to vacancies let in the period; null for managers in a small cell (1-4 households)' })
+  applicants: number | null;
   @Field(() => Int, { nullable: true }) allocated: number | null;
   @Field(() => Int, { nullable: true }) rateBasisPoints: number | null;
 }

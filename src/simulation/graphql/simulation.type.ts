@@ -15,7 +15,7 @@ export class ApplicantShareInput {
   @Field(() => Float, { description: '0-1; the shares add up to 1' }) @IsNumber() share: number;
 }
 
-@InputType({ description: 'A given mix of respondents in one composition dimension, instead of the waiting list\'s own' })
+@InputType({ description: "A given mix of respondents in one composition dimension, instead of the waiting list's own" })
 export class ApplicantMixInput {
   @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE or VULNERABILITY' }) @IsString() dimension: string;
   @Field(() => [ApplicantShareInput]) @IsArray() @ValidateNested({ each: true }) @Type(() => ApplicantShareInput) shares: ApplicantShareInput[];
@@ -27,30 +27,51 @@ export class AcceptanceRateInput {
   @Field(() => Float, { description: 'Probability (0-1) that a household of this category accepts an offer' }) @IsNumber() rate: number;
 }
 
-@InputType({ description: 'Who accepts an offer, per category of one composition dimension (households with other options decline homes in a complex with a reputation)' })
+@InputType({
+  description: 'Who accepts an offer, per category of one composition dimension (households with other options decline homes in a complex with a reputation)',
+})
 export class AcceptanceInput {
   @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE or VULNERABILITY' }) @IsString() dimension: string;
-  @Field(() => [AcceptanceRateInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AcceptanceRateInput) rates: AcceptanceRateInput[];
+  @Field(() => [AcceptanceRateInput])
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AcceptanceRateInput)
+  rates: AcceptanceRateInput[];
 }
 
 @InputType({ description: 'What to simulate: complexes, policies to compare with the plain order, horizon, runs, seed' })
 export class StartSimulationInput {
   @Field(() => [ID]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsString({ each: true }) complexIds: string[];
   @Field(() => [ID], { nullable: true, description: 'Composition policy versions to compare (at most two); default: the version in force' })
-  @IsOptional() @IsArray() @ArrayMaxSize(2) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
   compositionPolicyIds?: string[] | null;
   @Field(() => Int, { description: 'Years ahead (1-30)' }) @IsInt() horizonYears: number;
   @Field(() => Int, { description: 'Monte Carlo runs (1-2000)' }) @IsInt() runs: number;
-  @Field(() => Float, { nullable: true, description: 'Seed (default 1): same seed, same results' }) @IsOptional() @IsInt() @Min(0) @Max(0xffffffff) seed?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Seed (default 1): same seed, same results' }) @IsOptional() @IsInt() @Min(0) @Max(0xffffffff) seed?:
+    number | null;
   @Field(() => [TurnoverRateInput], { nullable: true, description: 'Override the move-out rates (default: the complex history, else documented defaults)' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TurnoverRateInput)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TurnoverRateInput)
   turnover?: TurnoverRateInput[] | null;
-  @Field(() => Int, { nullable: true, description: 'Respondents per vacancy (default: the complex history, else 30)' }) @IsOptional() @IsInt() respondentsPerVacancy?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Respondents per vacancy (default: the complex history, else 30)' })
+  @IsOptional()
+  @IsInt()
+  respondentsPerVacancy?: number | null;
   @Field(() => ApplicantMixInput, { nullable: true, description: 'Respondents in a given mix (default: drawn from the current waiting list)' })
-  @IsOptional() @ValidateNested() @Type(() => ApplicantMixInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApplicantMixInput)
   applicantMix?: ApplicantMixInput | null;
   @Field(() => AcceptanceInput, { nullable: true, description: "Acceptance rates (default: the complex's own offer records, else everyone offered accepts)" })
-  @IsOptional() @ValidateNested() @Type(() => AcceptanceInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AcceptanceInput)
   acceptance?: AcceptanceInput | null;
 }
 
@@ -90,7 +111,8 @@ export class SimulationPrice {
   @Field(() => Int) deviatedShareBasisPoints: number;
   @Field(() => Float) meanChosenWaitYears: number;
   @Field(() => Float) meanPlainOrderWaitYears: number;
-  @Field(() => Float, { description: 'Registration time the plain-order candidate had beyond the chosen household, in years' }) registrationTimeGivenUpYears: number;
+  @Field(() => Float, { description: 'Registration time the plain-order candidate had beyond the chosen household, in years' })
+  registrationTimeGivenUpYears: number;
   @Field(() => Float, { nullable: true }) urgentMeanWaitYears: number | null;
   @Field(() => Int) daebTargetGroupShareBasisPoints: number;
   @Field(() => Int) passendWithinCapShareBasisPoints: number;

@@ -23,7 +23,9 @@ export class StartTenancyInput {
     nullable: true,
     description: 'Given: an allocation, judged on startDate (refused when ineligible) and counted in the quotas. Omitted: registers an existing tenancy',
   })
-  @IsOptional() @IsIn(ALLOCATION_ROUTES) allocationRoute?: AllocationRouteEnum;
+  @IsOptional()
+  @IsIn(ALLOCATION_ROUTES)
+  allocationRoute?: AllocationRouteEnum;
 }
 
 @InputType()

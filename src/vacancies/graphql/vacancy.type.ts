@@ -5,9 +5,24 @@ import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches, MaxLeng
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
 
-export enum AllocationRouteEnum { REGULAR = 'REGULAR', URGENCY = 'URGENCY', DIRECT = 'DIRECT', LOTTERY = 'LOTTERY', POINTS = 'POINTS' }
-export enum VacancyStatusEnum { OPEN = 'OPEN', PROPOSED = 'PROPOSED', OFFERED = 'OFFERED', ALLOCATED = 'ALLOCATED', WITHDRAWN = 'WITHDRAWN' }
-registerEnumType(AllocationRouteEnum, { name: 'AllocationRoute', description: 'How the vacancy is let: REGULAR (registration time), URGENCY, DIRECT (direct bemiddeling), LOTTERY' });
+export enum AllocationRouteEnum {
+  REGULAR = 'REGULAR',
+  URGENCY = 'URGENCY',
+  DIRECT = 'DIRECT',
+  LOTTERY = 'LOTTERY',
+  POINTS = 'POINTS',
+}
+export enum VacancyStatusEnum {
+  OPEN = 'OPEN',
+  PROPOSED = 'PROPOSED',
+  OFFERED = 'OFFERED',
+  ALLOCATED = 'ALLOCATED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(AllocationRouteEnum, {
+  name: 'AllocationRoute',
+  description: 'How the vacancy is let: REGULAR (registration time), URGENCY, DIRECT (direct bemiddeling), LOTTERY',
+});
 registerEnumType(VacancyStatusEnum, { name: 'VacancyStatus' });
 
 @ObjectType()
@@ -39,7 +54,8 @@ export class VacancyFilter {
 
 @InputType()
 export class VacancyFieldsInput {
-  @Field({ nullable: true, description: 'Business reference; generated when omitted' }) @IsOptional()
+  @Field({ nullable: true, description: 'Business reference; generated when omitted' })
+  @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, { message: 'reference must be 1-40 letters, digits, _, . or -' })
   reference?: string;
   @Field() @IsIsoDate() availableFrom: string;

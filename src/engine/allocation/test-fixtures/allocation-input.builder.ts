@@ -18,7 +18,10 @@ const DEFAULT_CATEGORIES: Record<CompositionDimension, string> = {
   VULNERABILITY: 'NOT_VULNERABLE',
 };
 
-export function aHousehold(id: number, overrides: Partial<Omit<AllocationHousehold, 'categories'>> & { categories?: Partial<Record<CompositionDimension, string>> } = {}): AllocationHousehold {
+export function aHousehold(
+  id: number,
+  overrides: Partial<Omit<AllocationHousehold, 'categories'>> & { categories?: Partial<Record<CompositionDimension, string>> } = {},
+): AllocationHousehold {
   const { categories, ...rest } = overrides;
   return {
     id,
@@ -108,11 +111,13 @@ const COUNTERS: QuotaCounterKey[][] = [
 ];
 
 const targetArb = (id: string, dimension: CompositionDimension, categories: string[]): fc.Arbitrary<CompositionTarget> =>
-  fc.record({
-    bound: fc.constantFrom<'MAX' | 'MIN'>('MAX', 'MIN'),
-    basisPoints: fc.integer({ min: 0, max: 20 }).map((x) => x * 500),
-    weight: fc.integer({ min: 0, max: 120 }),
-  }).map((t) => ({ id, label: id.toLowerCase(), dimension, categories, ...t }));
+  fc
+    .record({
+      bound: fc.constantFrom<'MAX' | 'MIN'>('MAX', 'MIN'),
+      basisPoints: fc.integer({ min: 0, max: 20 }).map((x) => x * 500),
+      weight: fc.integer({ min: 0, max: 120 }),
+    })
+    .map((t) => ({ id, label: id.toLowerCase(), dimension, categories, ...t }));
 
 export interface SmallInstanceOptions {
   maxVacancies: number;
@@ -155,7 +160,11 @@ export function smallInstanceArb({ maxVacancies, maxHouseholds }: SmallInstanceO
         { minLength: maxHouseholds, maxLength: maxHouseholds },
       ),
       complexes: fc.array(
-        fc.record({ total: fc.integer({ min: 0, max: 40 }), vulnerableShare: fc.double({ min: 0, max: 1, noNaN: true }), workShare: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        fc.record({
+          total: fc.integer({ min: 0, max: 40 }),
+          vulnerableShare: fc.double({ min: 0, max: 1, noNaN: true }),
+          workShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        }),
         { minLength: 2, maxLength: 2 },
       ),
       vacancies: fc.array(

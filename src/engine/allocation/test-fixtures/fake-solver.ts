@@ -53,7 +53,13 @@ export function withX(status: SolveStatus, x: Float64Array, extra: Partial<Solve
 }
 
 /** The model solution of a plan, honestly priced. */
-export function planAnswer(model: AllocationModel, prepared: PreparedAllocation, plan: Assignment, status: SolveStatus = 'OPTIMAL', extra: Partial<SolveResult> = {}): ScriptedAnswer {
+export function planAnswer(
+  model: AllocationModel,
+  prepared: PreparedAllocation,
+  plan: Assignment,
+  status: SolveStatus = 'OPTIMAL',
+  extra: Partial<SolveResult> = {},
+): ScriptedAnswer {
   const x = solutionOfAssignment(model, prepared, plan);
   return (solved) => {
     expectSameModel(solved, model.mip);

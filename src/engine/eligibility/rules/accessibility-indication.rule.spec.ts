@@ -47,8 +47,12 @@ describe('ACCESSIBILITY_INDICATION', () => {
   });
 
   it('explains priority and refusal', () => {
-    expect(evaluate('WHEELCHAIR', WHEELCHAIR).explanation).toBe('This is a wheelchair home and your household has a matching indication, so your household goes first.');
-    expect(evaluate('WHEELCHAIR', null).explanation).toBe('This is a wheelchair home, which only a household with a matching indication may rent, and your household has no indication.');
+    expect(evaluate('WHEELCHAIR', WHEELCHAIR).explanation).toBe(
+      'This is a wheelchair home and your household has a matching indication, so your household goes first.',
+    );
+    expect(evaluate('WHEELCHAIR', null).explanation).toBe(
+      'This is a wheelchair home, which only a household with a matching indication may rent, and your household has no indication.',
+    );
     expect(evaluate('NONE', WHEELCHAIR).explanation).toContain('your indication gives no priority here, but you may rent it');
   });
 });

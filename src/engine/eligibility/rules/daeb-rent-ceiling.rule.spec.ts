@@ -9,11 +9,14 @@ const CEILINGS: [year: number, limitCents: number][] = [
 ];
 
 describe('DAEB_RENT_CEILING', () => {
-  const rows = CEILINGS.flatMap(([year, limit]) => [
-    [year, limit - 1, 'PASSED', limit],
-    [year, limit, 'PASSED', limit], // inclusive
-    [year, limit + 1, 'FAILED', limit],
-  ] as const);
+  const rows = CEILINGS.flatMap(
+    ([year, limit]) =>
+      [
+        [year, limit - 1, 'PASSED', limit],
+        [year, limit, 'PASSED', limit], // inclusive
+        [year, limit + 1, 'FAILED', limit],
+      ] as const,
+  );
 
   it.each(rows)('%i, DAEB home at net rent %i cents -> %s', (year, rent, expected, limit) => {
     const outcome = sut.evaluate(anInput({ dwelling: aDwelling({ netRentCents: rent }) }, year));

@@ -16,11 +16,14 @@ const LIMITS: [year: number, persons: number, limitCents: number][] = [
   [2026, 3, 5_691_000],
 ];
 
-const BOUNDARY_ROWS = LIMITS.flatMap(([year, persons, limit]) => [
-  [year, persons, limit - 1, 'PASSED'],
-  [year, persons, limit, 'PASSED'], // inclusive ("tot en met")
-  [year, persons, limit + 1, 'EXCEPTION'],
-] as const);
+const BOUNDARY_ROWS = LIMITS.flatMap(
+  ([year, persons, limit]) =>
+    [
+      [year, persons, limit - 1, 'PASSED'],
+      [year, persons, limit, 'PASSED'], // inclusive ("tot en met")
+      [year, persons, limit + 1, 'EXCEPTION'],
+    ] as const,
+);
 
 function evaluate(year: number, persons: number, incomeCents: number, isDaeb = true) {
   return sut.evaluate(

@@ -45,15 +45,26 @@ describe('DWELLING_LABEL', () => {
     ] as const)('%i, applicant born %s (age %i) -> %s', (year, birthDate, age, expected) => {
       const outcome = evaluate({ year, labels: ['YOUTH'], members: applicant(birthDate) });
       expect(outcome.result).toBe(expected);
-      expect(outcome.values).toContainEqual(expect.objectContaining({ name: 'YOUTH.applicantAge', value: age, comparison: '<', limit: year === 2026 ? 21 : 23 }));
+      expect(outcome.values).toContainEqual(
+        expect.objectContaining({ name: 'YOUTH.applicantAge', value: age, comparison: '<', limit: year === 2026 ? 21 : 23 }),
+      );
     });
 
     /** Published kwaliteitskortingsgrens (docs/domain.md §2.1), in cents. */
-    const rows = ([[2024, 45_447], [2025, 47_720], [2026, 49_820]] as const).flatMap(([year, limit]) => [
-      [year, limit - 1, 'PASSED'],
-      [year, limit, 'PASSED'], // inclusive
-      [year, limit + 1, 'FAILED'],
-    ] as const);
+    const rows = (
+      [
+        [2024, 45_447],
+        [2025, 47_720],
+        [2026, 49_820],
+      ] as const
+    ).flatMap(
+      ([year, limit]) =>
+        [
+          [year, limit - 1, 'PASSED'],
+          [year, limit, 'PASSED'], // inclusive
+          [year, limit + 1, 'FAILED'],
+        ] as const,
+    );
     it.each(rows)('%i, youth home at net rent %i cents -> %s', (year, rentCents, expected) => {
       const outcome = evaluate({ year, labels: ['YOUTH'], members: applicant(`${year - 19}-01-01`), rentCents });
       expect(outcome.result).toBe(expected);
@@ -66,7 +77,9 @@ describe('DWELLING_LABEL', () => {
     it('an explicit age in the policy overrides the youth age of the year', () => {
       const policy: LocalPolicy = {
         ...DEFAULT_LOCAL_POLICY,
-        labels: { YOUTH: { requirement: { kind: 'MAX_AGE', belowAge: 28, minAge: null, ageOf: 'APPLICANT', rentAtMostQualityDiscountLimit: false }, fallback: [] } },
+        labels: {
+          YOUTH: { requirement: { kind: 'MAX_AGE', belowAge: 28, minAge: null, ageOf: 'APPLICANT', rentAtMostQualityDiscountLimit: false }, fallback: [] },
+        },
       };
       expect(evaluate({ labels: ['YOUTH'], members: applicant('1999-01-01'), rentCents: 90_000, policy }).result).toBe('PASSED');
     });
@@ -141,7 +154,9 @@ describe('DWELLING_LABEL', () => {
   it('every label must be met', () => {
     const members = applicant('1960-01-01');
     expect(evaluate({ labels: ['SENIOR_55', 'WHEELCHAIR'], members }).result).toBe('FAILED');
-    expect(evaluate({ labels: ['SENIOR_55', 'WHEELCHAIR'], members, household: { indication: { kind: 'WMO', accessibility: 'WHEELCHAIR' } } }).result).toBe('PASSED');
+    expect(evaluate({ labels: ['SENIOR_55', 'WHEELCHAIR'], members, household: { indication: { kind: 'WMO', accessibility: 'WHEELCHAIR' } } }).result).toBe(
+      'PASSED',
+    );
   });
 
   it.each([[[]], [['STUDIO_PLUS']]])('labels %j that the policy does not know -> NOT_APPLICABLE', (labels) => {

@@ -33,8 +33,7 @@ function checkRequirement(req: LabelRequirement, input: Input, prefix: string): 
   const { household, dwelling, allocationDate, params } = input;
   const who = (ageOf: AgeSubject) => (ageOf === 'APPLICANT' ? 'the applicant' : 'the eldest adult');
   const ageName = (ageOf: AgeSubject) => `${prefix}${ageOf === 'APPLICANT' ? 'applicantAge' : 'eldestAdultAge'}`;
-  const ageFacts = (ageOf: AgeSubject, age: number) =>
-    `${who(ageOf)} in your household is ${age} on ${formatDate(allocationDate)}`;
+  const ageFacts = (ageOf: AgeSubject, age: number) => `${who(ageOf)} in your household is ${age} on ${formatDate(allocationDate)}`;
   switch (req.kind) {
     case 'MIN_AGE': {
       const age = subjectAge(household.members, req.ageOf, allocationDate);
@@ -62,10 +61,7 @@ function checkRequirement(req: LabelRequirement, input: Input, prefix: string): 
     case 'HOUSEHOLD': {
       const size = householdSize(household.members);
       const children = household.members.filter((m) => m.role === 'CHILD').length;
-      const values = [
-        compare(`${prefix}persons`, size, '>=', req.minPersons),
-        compare(`${prefix}children`, children, '>=', req.minChildren),
-      ];
+      const values = [compare(`${prefix}persons`, size, '>=', req.minPersons), compare(`${prefix}children`, children, '>=', req.minChildren)];
       return {
         met: values.every((v) => v.holds),
         values,
@@ -122,9 +118,7 @@ export const dwellingLabelRule: EligibilityRule<Input> = {
         continue;
       }
       const steps = context.labelFallbackActive ? labelPolicy.fallback : [];
-      const relaxed = steps
-        .map((req, i) => ({ step: i + 1, check: checkRequirement(req, input, `${label}.fallback${i + 1}.`) }))
-        .find((s) => s.check.met);
+      const relaxed = steps.map((req, i) => ({ step: i + 1, check: checkRequirement(req, input, `${label}.fallback${i + 1}.`) })).find((s) => s.check.met);
       if (relaxed) {
         values.push(...relaxed.check.values);
         tier = Math.max(tier, relaxed.step);

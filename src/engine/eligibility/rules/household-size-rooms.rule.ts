@@ -33,13 +33,14 @@ export const householdSizeRoomsRule: EligibilityRule<Input> = {
     if (norm.minRooms !== null) values.push(compare('rooms', dwelling.rooms, '>=', norm.minRooms));
     if (norm.maxRooms !== null) values.push(compare('rooms', dwelling.rooms, '<=', norm.maxRooms));
     const range =
-      norm.minRooms !== null && norm.maxRooms !== null ? `${norm.minRooms} to ${norm.maxRooms} rooms`
-      : norm.minRooms !== null ? `at least ${norm.minRooms} rooms`
-      : norm.maxRooms !== null ? `at most ${norm.maxRooms} rooms`
-      : 'any number of rooms';
+      norm.minRooms !== null && norm.maxRooms !== null
+        ? `${norm.minRooms} to ${norm.maxRooms} rooms`
+        : norm.minRooms !== null
+          ? `at least ${norm.minRooms} rooms`
+          : norm.maxRooms !== null
+            ? `at most ${norm.maxRooms} rooms`
+            : 'any number of rooms';
     const text = `This home has ${dwelling.rooms} rooms; a household of ${persons(size)} may rent a home with ${range}`;
-    return values.every((v) => v.holds)
-      ? passed(rule, `${text}.`, values)
-      : failed(rule, `${text}, so this home does not fit your household.`, values);
+    return values.every((v) => v.holds) ? passed(rule, `${text}.`, values) : failed(rule, `${text}, so this home does not fit your household.`, values);
   },
 };

@@ -33,9 +33,11 @@ export const localTiesRule: EligibilityRule<Input> = {
       );
     }
     const why =
-      ties === null ? 'Your household has no recorded ties'
-      : !where.holds ? `Your household's ties are to another ${scope === 'REGION' ? 'region' : 'municipality'}`
-      : `Your household has lived in ${areaText} for ${ties.years} years, fewer than the ${minYears} needed`;
+      ties === null
+        ? 'Your household has no recorded ties'
+        : !where.holds
+          ? `Your household's ties are to another ${scope === 'REGION' ? 'region' : 'municipality'}`
+          : `Your household has lived in ${areaText} for ${ties.years} years, fewer than the ${minYears} needed`;
     return mode === 'EXCLUSIVE'
       ? failed(rule, `This home is only for households with local ties. ${why}.`, values)
       : passed(rule, `This home is advertised with priority for local ties. ${why}, so households with local ties go first.`, values, {

@@ -56,11 +56,14 @@ const ASSET_LIMITS: [year: number, household: string, members: HouseholdMemberFa
 
 describe('PASSEND_TOEWIJZEN', () => {
   describe('income limit (inclusive), rent within the cap', () => {
-    const rows = INCOME_LIMITS.flatMap(([year, label, members, limit]) => [
-      [year, label, limit - 1, 'PASSED', members],
-      [year, label, limit, 'PASSED', members],
-      [year, label, limit + 1, 'NOT_APPLICABLE', members],
-    ] as const);
+    const rows = INCOME_LIMITS.flatMap(
+      ([year, label, members, limit]) =>
+        [
+          [year, label, limit - 1, 'PASSED', members],
+          [year, label, limit, 'PASSED', members],
+          [year, label, limit + 1, 'NOT_APPLICABLE', members],
+        ] as const,
+    );
     it.each(rows)('%i %s, income %i cents -> %s', (year, _label, income, expected, members) => {
       const outcome = evaluate(year, [...members], income, 50_000);
       expect(outcome.result).toBe(expected);
@@ -69,11 +72,14 @@ describe('PASSEND_TOEWIJZEN', () => {
   });
 
   describe('rent cap by household size (inclusive), income within the passend limit', () => {
-    const rows = RENT_CAPS.flatMap(([year, persons, cap]) => [
-      [year, persons, cap - 1, 'PASSED'],
-      [year, persons, cap, 'PASSED'],
-      [year, persons, cap + 1, 'EXCEPTION'],
-    ] as const);
+    const rows = RENT_CAPS.flatMap(
+      ([year, persons, cap]) =>
+        [
+          [year, persons, cap - 1, 'PASSED'],
+          [year, persons, cap, 'PASSED'],
+          [year, persons, cap + 1, 'EXCEPTION'],
+        ] as const,
+    );
     it.each(rows)('%i, %i persons, rent %i cents -> %s', (year, persons, rent, expected) => {
       const outcome = evaluate(year, membersOfSize(persons), 1_500_000, rent);
       expect(outcome.result).toBe(expected);
@@ -104,11 +110,14 @@ describe('PASSEND_TOEWIJZEN', () => {
   });
 
   describe('BTIV art. 54a: AOW households with box-3 assets above the limit are exempt from the cap', () => {
-    const rows = ASSET_LIMITS.flatMap(([year, label, members, limit]) => [
-      [year, label, limit - 1, 'EXCEPTION', members],
-      [year, label, limit, 'EXCEPTION', members], // must be above the limit
-      [year, label, limit + 1, 'PASSED', members],
-    ] as const);
+    const rows = ASSET_LIMITS.flatMap(
+      ([year, label, members, limit]) =>
+        [
+          [year, label, limit - 1, 'EXCEPTION', members],
+          [year, label, limit, 'EXCEPTION', members], // must be above the limit
+          [year, label, limit + 1, 'PASSED', members],
+        ] as const,
+    );
     it.each(rows)('%i %s, rent above the cap, assets %i cents -> %s', (year, _label, assets, expected, members) => {
       const outcome = evaluate(year, [...members], 1_500_000, 80_000, assets);
       expect(outcome.result).toBe(expected);

@@ -57,9 +57,7 @@ export const passendToewijzenRule: EligibilityRule<Input> = {
       }
     }
     const noAssetLimit =
-      income.atAowAge && assetLimit === null
-        ? ` The asset exception for AOW households could not be checked: no asset limit is set for ${params.year}.`
-        : '';
+      income.atAowAge && assetLimit === null ? ` The asset exception for AOW households could not be checked: no asset limit is set for ${params.year}.` : '';
     return quotaException(
       rule,
       'PASSEND_EXCEPTION',

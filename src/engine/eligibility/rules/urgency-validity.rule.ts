@@ -39,10 +39,6 @@ export const urgencyValidityRule: EligibilityRule<Input> = {
     ].filter((p): p is string => p !== null);
     return problems.length === 0
       ? passed(rule, `Your household's urgency (${urgency.category}) is valid on ${on}.`, values)
-      : failed(
-          rule,
-          `This home is offered to households with an urgency, but your household's urgency is not valid on ${on}: ${problems.join('; ')}.`,
-          values,
-        );
+      : failed(rule, `This home is offered to households with an urgency, but your household's urgency is not valid on ${on}: ${problems.join('; ')}.`, values);
   },
 };
