@@ -54,6 +54,8 @@ function judged(r: BenchResult) {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+/** BENCH_SCOPE=service: only the rows measured against the service (no simulation, no engine rounds). */
+const SERVICE_ONLY = process.env.BENCH_SCOPE === 'service';
 const WARMUP = 5;
 
 async function measure(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p90: number }> {
@@ -153,7 +155,7 @@ async function main() {
     const pool = await measure(Math.max(5, Math.round(RUNS / 3)), () =>
       service.eligibleCandidates({ vacancyId: String(vacancyId), pool: CandidatePoolEnum.WHOLE_POOL, first: 10 }),
     );
-    results.push(await simulationBenchmark(app));
+    if (!SERVICE_ONLY) results.push(await simulationBenchmark(app));
     results.push({
       name: 'eligible_candidates_pool_5000_service',
       median_ms: pool.median,
@@ -169,7 +171,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  results.push(...(await engineBenchmarks()));
+  if (!SERVICE_ONLY) results.push(...(await engineBenchmarks()));
 
   const out = join(projectRoot(), 'bench');
   mkdirSync(out, { recursive: true });
