@@ -18,22 +18,7 @@ function explainAs(prepared: PreparedAllocation, householdIdPerVacancy: readonly
     if (pi === undefined) throw new RangeError(`household ${householdIdPerVacancy[i]} is no candidate for ${v.reference}`);
     assignment[i] = pi;
   });
-  const solution: AllocationSolution = {
-    status: 'OPTIMAL',
-    source: 'SOLVER',
-    assignment,
-    evaluation: evaluatePlan(prepared, assignment),
-    solverName: 'test',
-    solverVersion: '0',
-    bound: null,
-    gap: null,
-    optimalityScope: 'ALL_CANDIDATES',
-    model: null,
-    verification: [],
-    message: null,
-    solverMs: null,
-    ...facts,
-  };
+  const solution: AllocationSolution = { ...solvedAs(prepared, assignment), ...facts };
   return explainPlan(prepared, solution, []);
 }
 
