@@ -53,7 +53,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        PrivacyModule.forRoot(config),
+        PrivacyModule,
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

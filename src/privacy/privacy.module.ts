@@ -1,6 +1,5 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { APP_CONFIG, AppConfig } from '../config/app-config.js';
 import { AssignmentsResolver, SpecialCategoryAccessResolver } from './assignments.resolver.js';
 import { AssignmentsService } from './assignments.service.js';
 import { HouseholdDisclosure } from './household-disclosure.service.js';
@@ -11,14 +10,9 @@ import { HouseholdDisclosure } from './household-disclosure.service.js';
  * applies it to every answer.
  */
 @Global()
-@Module({})
-export class PrivacyModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: PrivacyModule,
-      imports: [AuditModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }, HouseholdDisclosure, AssignmentsService, AssignmentsResolver, SpecialCategoryAccessResolver],
-      exports: [HouseholdDisclosure, AssignmentsService],
-    };
-  }
-}
+@Module({
+  imports: [AuditModule],
+  providers: [HouseholdDisclosure, AssignmentsService, AssignmentsResolver, SpecialCategoryAccessResolver],
+  exports: [HouseholdDisclosure, AssignmentsService],
+})
+export class PrivacyModule {}

@@ -668,7 +668,7 @@ function explainPassedOver(
   if (elsewhere !== -1) {
     const w = prepared.vacancies[elsewhere];
     const rankThere = prepared.pairs[rest.assignment[elsewhere]].rank;
-    const joint = compareWithPlan(prepared, planned, v, rest, plainPair);
+    const joint = compareWithPlan(prepared, solution, v, rest, plainPair);
     const moving = jointWords(joint, plainRef, 'Moving', solution);
     const lead = `${plainRef} is allocated ${w.reference} in the same plan (rank ${rankThere} there), so ${v.reference} goes to the next candidate in line for it. `;
     const text = lead + moving.text;
@@ -758,7 +758,7 @@ function explainPassedOver(
   const placesText = `${places} ${pluralWord(places, 'place', 'places')}`;
   if (reasons.length === 0) {
     // Nothing separates the two with the rest of the plan fixed: compare the whole plans instead.
-    const joint = compareWithPlan(prepared, planned, v, rest, plainPair);
+    const joint = compareWithPlan(prepared, solution, v, rest, plainPair);
     const lead = `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points. `;
     const words = jointWords(joint, plainRef, 'Choosing', solution);
     const kind: PassedOverKind = joint.breaks.length > 0 ? 'HARD_RULE' : joint.points > 1e-9 ? 'JOINT_PLAN' : 'PLAN_NOT_PROVEN_BEST';
@@ -789,7 +789,7 @@ function explainPassedOver(
 }
 
 /** What explainPlan needs of the solution to say whether the plan is proven best. */
-export type SolutionFacts = Pick<AllocationSolution, 'status' | 'gap' | 'optimalityScope'>;
+export type SolutionFacts = Pick<AllocationSolution, 'status' | 'gap' | 'optimalityScope' | 'evaluation'>;
 
 function notProvenBestWords(who: string, gain: number, solution: SolutionFacts): string {
   const gap = solution.gap === null ? '' : `, relative gap ${solution.gap}`;
@@ -831,7 +831,7 @@ const quotaWords = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : 
  * no hard row (or stays empty when that is cheaper). `points` = plan objective minus this plan's
  * (positive: the plan is better), `parts` names every objective term and target that differs.
  */
-function compareWithPlan(prepared: PreparedAllocation, planned: ArrayLike<number>, v: PreparedVacancy, rest: PlanState, pairIndex: number): JointComparison {
+function compareWithPlan(prepared: PreparedAllocation, solution: SolutionFacts, v: PreparedVacancy, rest: PlanState, pairIndex: number): JointComparison {
   const state = new PlanState(prepared, rest.assignment);
   const p = prepared.pairs[pairIndex];
   const from = state.housedAt[p.householdIndex];
@@ -850,7 +850,8 @@ function compareWithPlan(prepared: PreparedAllocation, planned: ArrayLike<number
     if (best !== -1) state.add(best);
     refill = { vacancy: w, pairIndex: best };
   }
-  const before = evaluatePlan(prepared, Int32Array.from(planned));
+  // the plan's own evaluation (explained plans are solved: it is set)
+  const before = solution.evaluation!;
   const after = evaluatePlan(prepared, state.assignment);
   const parts: JointComparison['parts'] = [];
   const term = (label: string, delta: number, special = false) => {
@@ -926,7 +927,7 @@ function jointNote(
   const p = prepared.pairs[pairIndex];
   const who = prepared.households[p.householdIndex].reference;
   const elsewhere = rest.housedAt[p.householdIndex];
-  const joint = compareWithPlan(prepared, planned, v, rest, pairIndex);
+  const joint = compareWithPlan(prepared, solution, v, rest, pairIndex);
   const lead =
     `With the rest of the plan fixed, ${who} scores ${formatPoints(gainHere)} points more here than the proposed household` +
     (elsewhere === -1 ? '' : `, but the plan houses ${who} in ${prepared.vacancies[elsewhere].reference}`) +
