@@ -10,6 +10,7 @@ import { QuotaLedgerService } from '../eligibility/quota-ledger.service.js';
 import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, QuotaScope } from '../engine/allocation/allocation-input.js';
 import { CompositionDimension, categorize, withArrivals } from '../engine/composition/compute-composition.js';
 import { EMPTY_QUOTA_COUNTS } from '../engine/eligibility/portfolio-quotas.js';
+import { withSortedKeys } from '../engine/audit/hash-chain.js';
 import { HouseholdFacts, IsoDate } from '../engine/model.js';
 import { respondentFactsByVacancy } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -150,10 +151,11 @@ export class AllocationInputLoader {
         }
         excluded.eligible += 1;
         if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, params));
+        // keys in sorted order here and below: the snapshot's canonical JSON is then written as it is (hash-chain.ts)
         return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
       });
       excluded.byRule = [...byRule.values()].sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
-      vacancies.push({ id: vacancy.id, reference: vacancy.reference, complexId: complex.id, route: vacancy.route, focus, candidates });
+      vacancies.push({ candidates, complexId: complex.id, focus, id: vacancy.id, reference: vacancy.reference, route: vacancy.route });
     });
 
     const arrivals = await this.openOfferArrivals(m, openOffers, new Set(vacancyIds), new Set(complexes.keys()), onDate, params);
@@ -180,12 +182,12 @@ export class AllocationInputLoader {
     return {
       input: {
         allocationDate: onDate,
-        policy,
-        seed: request.seed,
-        complexes: allocationComplexes,
+        complexes: withSortedKeys(allocationComplexes),
         households: [...households.values()].sort((a, b) => a.id - b.id),
+        policy: withSortedKeys(policy),
+        quotaScopes: withSortedKeys(quotaScopes),
+        seed: request.seed,
         vacancies,
-        quotaScopes,
       },
       parameterYear: params.year,
       compositionPolicyId: compositionEntity.id,
@@ -260,11 +262,11 @@ function urgentOn(h: HouseholdFacts, onDate: IsoDate): boolean {
 function toAllocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2]): AllocationHousehold {
   // the engine names households by mention, never by reference: its sentences are rendered per reader
   return {
+    categories: withSortedKeys(categorize(h, onDate, params)),
     id: h.id,
+    rankingPoints: h.rankingPoints,
     reference: householdMention(h.id),
     registrationDate: h.registrationDate,
-    rankingPoints: h.rankingPoints,
     urgent: urgentOn(h, onDate),
-    categories: categorize(h, onDate, params),
   };
 }

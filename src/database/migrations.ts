@@ -9,6 +9,7 @@ import { AuditSnapshots1764000000007 } from '../../migrations/1764000000007-audi
 import { NeedToKnow1764000000008 } from '../../migrations/1764000000008-need-to-know.js';
 import { AowAgeSource1764000000009 } from '../../migrations/1764000000009-aow-age-source.js';
 import { PlanSchemaVersion1764000000010 } from '../../migrations/1764000000010-plan-schema-version.js';
+import { HouseholdFactsVersion1764000000011 } from '../../migrations/1764000000011-household-facts-version.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NeedToKnow1764000000008,
   AowAgeSource1764000000009,
   PlanSchemaVersion1764000000010,
+  HouseholdFactsVersion1764000000011,
 ];

@@ -1,7 +1,7 @@
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.js';
 import { canonicalJson, sha256Hex } from '../engine/audit/hash-chain.js';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -97,6 +97,8 @@ type ValidRows = {
  */
 @Injectable()
 export class ImportsService {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -153,7 +155,23 @@ export class ImportsService {
       await this.audit.append(m, actor, 'DATA_IMPORTED', { kind }, { ...source, rows, replacedExisting: beforeWrite !== undefined });
       written = true;
     });
+    if (written) await this.refreshPlannerStatistics();
     return result(written);
+  }
+
+  /**
+   * The query planner's statistics of the tables an import fills. The embedded database has no
+   * autovacuum, so without this it plans every later query as if the tables were empty (nested loops
+   * over 2,000 respondents: 5.2 ms against 3.6 ms for their facts versions, scripts/bench.ts data);
+   * on a PostgreSQL server it saves waiting for autovacuum after a large import. The data is committed
+   * by now: a failure here only costs speed, so it is logged, not thrown.
+   */
+  private async refreshPlannerStatistics(): Promise<void> {
+    try {
+      await this.dataSource.query(`ANALYZE ${IMPORTED_TABLES.join(', ')}`);
+    } catch (e) {
+      this.logger.warn(`planner statistics not refreshed after an import: ${(e as Error).message}`);
+    }
   }
 
   private async readContent(input: ImportInput): Promise<string> {
@@ -482,6 +500,9 @@ async function idMap<E extends { id: number }>(m: EntityManager, entity: new () 
 }
 
 /** Writes validated rows in dependency order; business keys are resolved to ids as we go. */
+/** Tables writeRows fills. */
+const IMPORTED_TABLES = ['neighbourhood', 'complex', 'dwelling', 'household', 'household_member', 'tenancy', 'vacancy', 'vacancy_response'];
+
 async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
   await insertChunked(
     m,

@@ -53,6 +53,32 @@ describe('canonicalJson (RFC 8785; the canonicalize library where its fast path 
       fc.property(value, (v) => outcome(canonicalJson, v) === outcome(canonicalize, v)),
       { numRuns: 2000 },
     );
+    // objects built with their keys in sorted order take the fastest path (no re-building)
+    const sortedDeep = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortedDeep)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortedDeep((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    fc.assert(
+      fc.property(value, (v) => outcome(canonicalJson, sortedDeep(v)) === outcome(canonicalize, v)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['already sorted', { a: 1, b: { c: [1, { d: 2, e: '⟦x⟧' }] } }, '{"a":1,"b":{"c":[1,{"d":2,"e":"⟦x⟧"}]}}'],
+    ['without a prototype', Object.assign(Object.create(null) as object, { a: 1 }), '{"a":1}'],
+    ['a Map (JSON writes {})', { a: new Map([['k', 1]]) }, '{"a":{}}'],
+    ['sorted, but with a toJSON inside', { a: { toJSON: () => ({ y: 1, x: 2 }) } }, '{"a":{"x":2,"y":1}}'],
+  ])('%s', (_label, value, text) => expect(canonicalJson(value)).toBe(text));
+
+  it('refuses NaN and infinities on every path', () => {
+    for (const v of [NaN, [Infinity], { a: -Infinity }, { b: 1, a: NaN }]) expect(() => canonicalJson(v)).toThrow(TypeError);
   });
 
   it('hashes with sha256 (known vector)', () => {

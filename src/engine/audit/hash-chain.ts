@@ -8,13 +8,17 @@ export const GENESIS_HASH = '0'.repeat(64);
  * RFC 8785 (JSON Canonicalization Scheme) text of a value: sorted keys, no whitespace, ECMAScript
  * number formatting. Refuses values JSON cannot hold (NaN and infinities too).
  *
- * Fast path: the engine's own JSON.stringify, each object re-built with its keys in sorted order
+ * Fastest path: the value's objects already hold their keys in sorted order, so JSON.stringify
+ * writes JCS text as it is. Fast path: the engine's own JSON.stringify, each object re-built with its keys in sorted order
  * (~8x faster than the `canonicalize` library on a 0.9 MB proposal input: 5 ms against 43 ms).
  * JSON.stringify then writes exactly JCS text, except where an object's re-built key order is not
  * the sorted one (integer-like keys are always enumerated first, in numeric order): such a value
  * goes to the library. hash-chain.spec.ts checks the two agree on arbitrary JSON values.
  */
 export function canonicalJson(value: unknown): string {
+  // fastest: every object already holds its keys in sorted order (the allocation input is built so),
+  // and JSON.stringify without a replacer writes JCS text as it is (3 ms on the 0.9 MB input)
+  if (keysAlreadySorted(value)) return JSON.stringify(value);
   let exact = true;
   const text = JSON.stringify(value, function sortKeys(_key: string, v: unknown) {
     // as the library: JSON has no form for them
@@ -31,6 +35,60 @@ export function canonicalJson(value: unknown): string {
   const library = canonicalize(value);
   if (library === undefined) throw new TypeError('Value has no JSON form');
   return library;
+}
+
+/**
+ * A copy of plain data with every object's keys in sorted order, so canonicalJson takes its fastest
+ * path on it. For the small parts of a large value; the large parts are best built in that order.
+ */
+export function withSortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withSortedKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) copy[key] = withSortedKeys((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/** Whether canonicalJson can write the value with JSON.stringify as it is (see keysAlreadySorted). */
+export function inCanonicalOrder(value: unknown): boolean {
+  return keysAlreadySorted(value);
+}
+
+/**
+ * Whether JSON.stringify(value) is already its JCS text: plain objects and arrays only, each object's
+ * keys enumerated in sorted order. Anything else (toJSON, class instances, functions) is left to the
+ * re-building path, which knows what JSON makes of it.
+ */
+function keysAlreadySorted(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`${value} is not allowed`);
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysAlreadySorted(item)) return false;
+    return true;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  let previous: string | null = null;
+  for (const key of Object.keys(value)) {
+    if (previous !== null && !(previous < key)) return false;
+    const item = (value as Record<string, unknown>)[key];
+    // JSON leaves undefined members out, as the other path does
+    if (item !== undefined && !keysAlreadySorted(item)) return false;
+    previous = key;
+  }
+  return true;
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {

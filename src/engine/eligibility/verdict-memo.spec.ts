@@ -1,3 +1,4 @@
+import { deepFreeze } from '../common/deep-freeze.js';
 import { evaluateEligibilityForPool } from './evaluate-eligibility.js';
 import { VerdictMemo } from './verdict-memo.js';
 import { aDwelling, aHousehold, anInput, membersOfSize } from './test-fixtures/eligibility-input.builder.js';
@@ -36,6 +37,19 @@ describe('VerdictMemo', () => {
     // the change matters to the verdicts, so a stale answer would show
     expect(expected).not.toEqual(before);
     expect(memo.judgePool(changedShared, pool)).toEqual(expected);
+  });
+
+  it('judges deeply frozen facts (shared, cached by the service) as it judges copies, changed ones afresh', () => {
+    const memo = new VerdictMemo(100);
+    const frozen = households.map((h) => deepFreeze(structuredClone(h)));
+    expect(memo.judgePool(shared, frozen)).toEqual(evaluateEligibilityForPool(shared, households));
+    expect(memo.judgePool(shared, frozen)).toEqual(evaluateEligibilityForPool(shared, households));
+    // a changed household is another frozen object (the cache replaces, never edits)
+    const richer = deepFreeze({ ...structuredClone(households[0]), taxableIncomeCents: 9_000_000 });
+    const pool = [richer, ...frozen.slice(1)];
+    const expected = evaluateEligibilityForPool(shared, pool);
+    expect(expected[0]).not.toEqual(evaluateEligibilityForPool(shared, households)[0]);
+    expect(memo.judgePool(shared, pool)).toEqual(expected);
   });
 
   it('hands out frozen verdicts: a caller cannot change what another caller gets', () => {

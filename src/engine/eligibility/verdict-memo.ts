@@ -1,3 +1,4 @@
+import { deepFreeze, isDeeplyFrozen } from '../common/deep-freeze.js';
 import { HouseholdFacts } from '../model.js';
 import { EligibilityInput } from './eligibility-input.js';
 import { Verdict, evaluateEligibilityForPool } from './evaluate-eligibility.js';
@@ -16,6 +17,8 @@ import { Verdict, evaluateEligibilityForPool } from './evaluate-eligibility.js';
 export class VerdictMemo {
   private readonly byShared = new Map<string, Map<string, Verdict>>();
   private held = 0;
+  /** Keys of facts that cannot change (the service's facts cache hands out deeply frozen facts). */
+  private readonly keyOfFrozen = new WeakMap<object, string>();
 
   constructor(private readonly maxVerdicts: number) {
     if (!Number.isSafeInteger(maxVerdicts) || maxVerdicts < 0) throw new RangeError(`maxVerdicts must be a whole number from 0, not ${maxVerdicts}`);
@@ -32,8 +35,7 @@ export class VerdictMemo {
     // most recently used last (Map keeps insertion order)
     this.byShared.delete(sharedKey);
     this.byShared.set(sharedKey, known);
-    // HouseholdFacts is plain data (model.ts): JSON.stringify is its whole content
-    const keys = households.map((h) => JSON.stringify(h));
+    const keys = households.map((h) => this.keyOf(h));
     const missing: number[] = [];
     for (let i = 0; i < households.length; i += 1) if (!known.has(keys[i])) missing.push(i);
     const fresh = evaluateEligibilityForPool(
@@ -47,6 +49,14 @@ export class VerdictMemo {
     const verdicts = keys.map((k) => known.get(k)!);
     this.evict();
     return verdicts;
+  }
+
+  /** HouseholdFacts is plain data (model.ts): JSON.stringify is its whole content. */
+  private keyOf(household: HouseholdFacts): string {
+    if (!isDeeplyFrozen(household)) return JSON.stringify(household);
+    let key = this.keyOfFrozen.get(household);
+    if (key === undefined) this.keyOfFrozen.set(household, (key = JSON.stringify(household)));
+    return key;
   }
 
   private evict(): void {
@@ -64,12 +74,4 @@ function plainJson(value: unknown): string {
     if (typeof v === 'function' || v instanceof Map || v instanceof Set) throw new TypeError(`VerdictMemo: ${key || 'the shared input'} is not plain data`);
     return v;
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
