@@ -7,10 +7,12 @@ import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { LocalPolicyService } from '../eligibility/local-policy.service.js';
 import { QuotaLedgerService } from '../eligibility/quota-ledger.service.js';
-import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, QuotaScope } from '../engine/allocation/allocation-input.js';
+import { AllocationComplex, AllocationHousehold, AllocationInput, AllocationVacancy, EligiblePair, QuotaScope } from '../engine/allocation/allocation-input.js';
+import { Verdict } from '../engine/eligibility/evaluate-eligibility.js';
 import { CompositionDimension, categorize, withArrivals } from '../engine/composition/compute-composition.js';
 import { EMPTY_QUOTA_COUNTS } from '../engine/eligibility/portfolio-quotas.js';
 import { withSortedKeys } from '../engine/audit/hash-chain.js';
+import { deepFreeze, isDeeplyFrozen } from '../engine/common/deep-freeze.js';
 import { HouseholdFacts, IsoDate } from '../engine/model.js';
 import { respondentFactsByVacancy } from '../households/household-facts.query.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -79,6 +81,35 @@ export class AllocationInputLoader {
     private readonly ledger: QuotaLedgerService,
   ) {}
 
+  /**
+   * A household as the allocation core sees it on a date, kept per cached (frozen, so unchanging)
+   * facts object for the same date and parameters: 2,000 respondents are categorised once, not on
+   * every proposal, and the frozen result's canonical JSON is kept too (hash-chain.ts).
+   */
+  private readonly allocationHouseholds = new WeakMap<HouseholdFacts, { key: string; household: AllocationHousehold }>();
+
+  private allocationHousehold(h: HouseholdFacts, onDate: IsoDate, params: Parameters<typeof categorize>[2], paramsKey: string): AllocationHousehold {
+    if (!isDeeplyFrozen(h)) return toAllocationHousehold(h, onDate, params);
+    const known = this.allocationHouseholds.get(h);
+    if (known?.key === paramsKey) return known.household;
+    const household = deepFreeze(toAllocationHousehold(h, onDate, params));
+    this.allocationHouseholds.set(h, { key: paramsKey, household });
+    return household;
+  }
+
+  /** Pairs kept per remembered (frozen) verdict, like allocationHousehold. */
+  private readonly eligiblePairs = new WeakMap<Verdict, EligiblePair>();
+
+  private eligiblePair(householdId: number, verdict: Verdict): EligiblePair {
+    const known = this.eligiblePairs.get(verdict);
+    if (known?.householdId === householdId) return known;
+    // keys in sorted order: the snapshot's canonical JSON is then written as it is (hash-chain.ts)
+    const pair: EligiblePair = { householdId, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } };
+    if (!isDeeplyFrozen(verdict)) return pair;
+    this.eligiblePairs.set(verdict, deepFreeze(pair));
+    return pair;
+  }
+
   /** The open and proposed vacancies of a complex other than `except`, by id. */
   async otherPlannableVacancies(m: EntityManager, complexId: number, except: readonly number[]): Promise<VacancyEntity[]> {
     const qb = m
@@ -120,6 +151,7 @@ export class AllocationInputLoader {
     });
     const judgedPools = await this.eligibility.judgePools(m, pools, onDate);
     const params = judgedPools[0].params;
+    const paramsKey = `${onDate}:${JSON.stringify(params)}`;
     judgedPools.forEach((judged, i) => {
       const { vacancy, households: pool } = judged;
       const focus = all[i].focus;
@@ -150,9 +182,8 @@ export class AllocationInputLoader {
           return [];
         }
         excluded.eligible += 1;
-        if (!households.has(household.id)) households.set(household.id, toAllocationHousehold(household, onDate, params));
-        // keys in sorted order here and below: the snapshot's canonical JSON is then written as it is (hash-chain.ts)
-        return [{ householdId: household.id, priorityTier: priorityTierOf(verdict), verdict: { countsAs: verdict.countsAs, summary: verdict.summary } }];
+        if (!households.has(household.id)) households.set(household.id, this.allocationHousehold(household, onDate, params, paramsKey));
+        return [this.eligiblePair(household.id, verdict)];
       });
       excluded.byRule = [...byRule.values()].sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
       vacancies.push({ candidates, complexId: complex.id, focus, id: vacancy.id, reference: vacancy.reference, route: vacancy.route });

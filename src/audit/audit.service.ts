@@ -5,7 +5,7 @@ import { Actor } from '../auth/roles.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJson, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
+import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJsonPieces, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
 
 /** What the log records (README, "Audit log"): every proposal, round, decision, offer response, policy or parameter change, import. */
 export const AUDIT_EVENT_TYPES = [
@@ -109,12 +109,13 @@ export class AuditService {
    * returns the hash for the event that refers to it.
    */
   async storeSnapshot(m: EntityManager, value: unknown): Promise<string> {
-    const document = canonicalJson(value);
-    const hash = sha256Hex(document);
+    // hashed in pieces, joined only to be stored (hash-chain.ts: canonicalJsonPieces)
+    const pieces = canonicalJsonPieces(value);
+    const hash = sha256Hex(pieces);
     // content-addressed: a proposal asked again on unchanged data names the stored document, and
     // the megabyte of a large input is not sent (nor written to the log) again
     const [stored] = await m.query('SELECT 1 FROM audit_snapshot WHERE hash = $1', [hash]);
-    if (!stored) await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, document]);
+    if (!stored) await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, pieces.join('')]);
     return hash;
   }
 

@@ -148,7 +148,11 @@ export async function respondentFactsByVacancy(m: EntityManager, vacancyIds: rea
       WHERE r.vacancy_id = ANY($1) AND h.on_waiting_list`,
     [vacancyIds],
   );
-  const facts = await factsOf(m, database, rows.map(([, id, version]) => [id, version]));
+  const facts = await factsOf(
+    m,
+    database,
+    rows.map(([, id, version]) => [id, version]),
+  );
   const result = new Map<number, HouseholdFacts[]>(vacancyIds.map((id) => [id, []]));
   for (const [vacancyId, householdId] of rows) {
     const household = facts.get(householdId);
@@ -164,7 +168,11 @@ export async function householdFactsByIds(m: EntityManager, ids: readonly number
     `SELECT string_agg('0:' || h.id || ':' || h.facts_version, ',' ORDER BY h.id) FROM household h WHERE h.id = ANY($1)`,
     [[...ids]],
   );
-  const facts = await factsOf(m, database, rows.map(([, id, version]) => [id, version]));
+  const facts = await factsOf(
+    m,
+    database,
+    rows.map(([, id, version]) => [id, version]),
+  );
   return rows.flatMap(([, id]) => facts.get(id) ?? []);
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { deepFreeze } from '../common/deep-freeze.js';
 import canonicalize from 'canonicalize';
-import { EventBody, GENESIS_HASH, StoredEvent, canonicalJson, chainHash, firstChainBreak, sealEvent, sha256Hex } from './hash-chain.js';
+import { EventBody, GENESIS_HASH, StoredEvent, canonicalJson, canonicalJsonPieces, chainHash, firstChainBreak, sealEvent, sha256Hex } from './hash-chain.js';
 
 function chain(n: number): StoredEvent[] {
   const events: StoredEvent[] = [];
@@ -76,6 +77,43 @@ describe('canonicalJson (RFC 8785; the canonicalize library where its fast path 
     ['a Map (JSON writes {})', { a: new Map([['k', 1]]) }, '{"a":{}}'],
     ['sorted, but with a toJSON inside', { a: { toJSON: () => ({ y: 1, x: 2 }) } }, '{"a":{"x":2,"y":1}}'],
   ])('%s', (_label, value, text) => expect(canonicalJson(value)).toBe(text));
+
+  it('writes in pieces exactly what it writes whole, for any value (property)', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('a', 'b', 'z', '10', '9', 'toJSON'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { maxDepth: 4 },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constantFrom(undefined, () => 1, new Date(0)),
+        tie('array'),
+        tie('object'),
+      ),
+      // long arrays too: they are written in groups
+      array: fc.array(tie('node'), { maxLength: 150 }),
+      object: fc.dictionary(key, tie('node'), { maxKeys: 6 }),
+    })).node;
+    const outcome = (f: () => string) => {
+      try {
+        return f();
+      } catch {
+        return 'refused';
+      }
+    };
+    fc.assert(
+      fc.property(value, (v) => outcome(() => canonicalJsonPieces(v).join('')) === outcome(() => canonicalJson(v))),
+      { numRuns: 300 },
+    );
+    expect(sha256Hex(canonicalJsonPieces({ a: Array.from({ length: 200 }, (_, i) => ({ i })) }))).toBe(
+      sha256Hex(canonicalJson({ a: Array.from({ length: 200 }, (_, i) => ({ i })) })),
+    );
+  });
+
+  it('keeps the text of a deeply frozen value, and writes a changed copy afresh', () => {
+    const value = deepFreeze({ b: [1, { d: 'x', c: 2 }], a: 'y' });
+    expect(canonicalJson(value)).toBe('{"a":"y","b":[1,{"c":2,"d":"x"}]}');
+    expect(canonicalJson(value)).toBe('{"a":"y","b":[1,{"c":2,"d":"x"}]}');
+    expect(canonicalJson({ ...value, a: 'z' })).toBe('{"a":"z","b":[1,{"c":2,"d":"x"}]}');
+  });
 
   it('refuses NaN and infinities on every path', () => {
     for (const v of [NaN, [Infinity], { a: -Infinity }, { b: 1, a: NaN }]) expect(() => canonicalJson(v)).toThrow(TypeError);
