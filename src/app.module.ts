@@ -36,7 +36,7 @@ import { SimulationModule } from './simulation/simulation.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
-import { ConsoleModule } from './console/console.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** The committed schema file: `npm run schema` writes it, a test checks it is current. */
 export const SCHEMA_FILE = join(projectRoot(), 'schema.gql');
@@ -100,7 +100,7 @@ export class AppModule {
         ReportsModule,
         DemoModule,
         HealthModule,
-        ConsoleModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { projectRoot } from './project-root.js';
 
 /** Typed configuration, validated once at boot: the only place that reads the environment. */
 export interface AppConfig {
@@ -49,6 +50,8 @@ export interface AppConfig {
   requests: { maxConcurrentPerSubject: number; timeoutMs: number; maxBodyBytesNonImport: number };
   /** Requests per minute per bearer token (per client address without one); 0 = no limit. */
   rateLimit: { perMinute: number };
+  /** The built web application served at `/` (WEB_APP_DIR; default dist/web, written by `npm run build`). */
+  webAppDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit,
     requests,
     auditCheckpoints,
+    webAppDir: resolve(env.WEB_APP_DIR ?? join(projectRoot(), 'dist', 'web')),
   };
 }
 

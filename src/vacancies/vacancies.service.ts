@@ -25,6 +25,9 @@ export class VacanciesService {
     const qb = this.dataSource.manager.createQueryBuilder(VacancyEntity, 'v');
     if (filter.status) qb.andWhere('v.status = :status', { status: filter.status });
     if (filter.route) qb.andWhere('v.route = :route', { route: filter.route });
+    if (filter.statusIn) qb.andWhere('v.status = ANY(:statusIn)', { statusIn: filter.statusIn });
+    // LIKE's own characters are taken literally: a search for "VAC_1" finds only that text
+    if (filter.referenceContains) qb.andWhere(`v.reference ILIKE :ref ESCAPE '\\'`, { ref: `%${filter.referenceContains.replace(/[\\%_]/g, '\\$&')}%` });
     if (filter.complexId || filter.complexCode || filter.buurtCode) {
       qb.innerJoin(DwellingEntity, 'd', 'd.id = v.dwelling_id');
       if (filter.complexId) qb.andWhere('d.complex_id = :cid', { cid: parseId(filter.complexId, 'filter.complexId') });

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { PageArgs } from '../../common/pagination.js';
 import { ArgsType, Field, ID, InputType, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested, IsString, Matches, MaxLength } from 'class-validator';
 import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES, VACANCY_STATUSES } from '../../engine/model.js';
 
@@ -50,6 +50,17 @@ export class VacancyFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() complexId?: string;
   @Field({ nullable: true, description: 'The complex by its code' }) @IsOptional() @IsString() @MaxLength(40) complexCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits' }) buurtCode?: string;
+  @Field(() => [VacancyStatusEnum], { nullable: true, description: 'Any of these statuses (with status: both must hold)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VACANCY_STATUSES.length)
+  @IsIn(VACANCY_STATUSES, { each: true })
+  statusIn?: VacancyStatusEnum[];
+  @Field({ nullable: true, description: 'Part of the reference, any case (the worklist search)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  referenceContains?: string;
 }
 
 @InputType()

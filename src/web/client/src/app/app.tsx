@@ -1,0 +1,65 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, RouterProvider, createBrowserRouter, useNavigate, useLocation, Outlet } from 'react-router';
+import { ApiError, whenSignedOut } from '../api/client';
+import { currentSession } from '../auth/session';
+import { SignInPage } from '../auth/sign-in-page';
+import { I18nProvider } from '../i18n/i18n';
+import { Shell, homeFor } from './shell';
+import { WorklistPage } from '../screens/officer/worklist';
+import { VacancyPage } from '../screens/officer/vacancy';
+import { ApprovalsPage } from '../screens/officer/approvals';
+import { NotFoundPage } from './not-found';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // an answer the API refused is not retried: the user reads why
+    queries: { retry: (count, error) => !(error instanceof ApiError && error.code !== 'NETWORK') && count < 2, staleTime: 5_000 },
+  },
+});
+
+/** Signed-in pages: without a session, to sign-in, remembering where the user was going. */
+function RequireSession() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    whenSignedOut((reason) => {
+      queryClient.clear();
+      navigate(`/sign-in?reason=${reason}&next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    });
+  }, [navigate, location]);
+  if (!currentSession()) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+function Home() {
+  return <Navigate to={homeFor(currentSession())} replace />;
+}
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/worklist', element: <WorklistPage /> },
+      { path: '/vacancies/:id', element: <VacancyPage /> },
+      { path: '/approvals', element: <ApprovalsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+import { NavLink, useNavigate } from 'react-router';
+import { currentSession, endSession, hasRole, type Session } from '../auth/session';
+import { useI18n, type Language } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: string[];
+}
+
+/** Screens per role (README, "The workplace"): each role sees its own work, nothing else. */
+export const NAVIGATION: NavItem[] = [
+  { to: '/worklist', label: 'nav.worklist', roles: ['OFFICER', 'ADMIN'] },
+  { to: '/approvals', label: 'nav.approvals', roles: ['OFFICER', 'ADMIN'] },
+];
+
+export function homeFor(session: Session | null): string {
+  const first = NAVIGATION.find((item) => hasRole(session, ...item.roles));
+  return first?.to ?? '/worklist';
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, language, setLanguage } = useI18n();
+  const navigate = useNavigate();
+  const session = currentSession();
+  const items = NAVIGATION.filter((item) => hasRole(session, ...item.roles));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">Woonmix</span>
+        <nav aria-label={t('shell.navigation')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account">
+          <label className="language">
+            <span className="visually-hidden">{t('shell.language')}</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <span className="who" data-testid="signed-in-as">
+            {session?.subject} ({session?.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')})
+          </span>
+          <Button
+            className="button secondary"
+            onPress={() => {
+              endSession();
+              navigate('/sign-in?reason=signed-out', { replace: true });
+            }}
+          >
+            {t('shell.signOut')}
+          </Button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useEffect, useRef } from 'react';
+
+/** Mounts an Observable Plot figure (an SVG element made by `make`) and replaces it when the inputs change. */
+export function PlotFigure({ make, label, deps }: { make: () => SVGSVGElement | HTMLElement; label: string; deps: unknown[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const figure = make();
+    // one image with one name: the marks' own labels ("rule", "dot") would be read out as noise
+    for (const element of figure.querySelectorAll('[aria-label], [aria-description]')) {
+      element.removeAttribute('aria-label');
+      element.removeAttribute('aria-description');
+    }
+    const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector('svg');
+    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('aria-label', label);
+    ref.current?.replaceChildren(figure);
+    return () => figure.remove();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return <div ref={ref} className="plot" />;
+}

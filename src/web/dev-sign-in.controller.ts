@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators.js';
+import { ROLES, isRole } from '../auth/roles.js';
+import { TokenError, mintToken } from '../auth/tokens.js';
+import { DomainError } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+/** Subjects the demo data knows: officers assigned to the demo municipality (src/demo/demo-seeder.service.ts). */
+export const DEV_SUBJECTS: Record<(typeof ROLES)[number], string> = {
+  OFFICER: 'dev-officer',
+  MANAGER: 'dev-manager',
+  AUDITOR: 'dev-auditor',
+  ADMIN: 'dev-admin',
+};
+
+export interface SignInOptions {
+  /** Development sign-in: pick a role and a subject (never with NODE_ENV=production). */
+  development: { roles: readonly string[]; subjects: Record<string, string> } | null;
+}
+
+/**
+ * Sign-in for development: the sign-in page offers the demo roles and mints a token here, signed like
+ * any other (src/auth/tokens.ts). With NODE_ENV=production this does not exist (404): tokens there come
+ * from the association's identity provider or `npm run token`.
+ */
+@Public()
+@Controller('auth')
+export class DevSignInController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get('options')
+  options(): SignInOptions {
+    return { development: this.enabled ? { roles: ROLES, subjects: DEV_SUBJECTS } : null };
+  }
+
+  @Post('dev-sign-in')
+  @HttpCode(200)
+  signIn(@Body() body: { role?: unknown; subject?: unknown }): { token: string; subject: string; roles: string[]; expiresAt: string } {
+    if (!this.enabled) throw new NotFoundException();
+    if (!isRole(body?.role)) throw DomainError.invalid([{ field: 'role', reason: `must be one of ${ROLES.join(', ')}` }]);
+    const subject = typeof body.subject === 'string' && body.subject.trim() !== '' ? body.subject.trim() : DEV_SUBJECTS[body.role];
+    const ttl = this.config.auth.tokenTtlSeconds;
+    try {
+      const token = mintToken(this.config.auth.secret, { subject, roles: [body.role] }, ttl);
+      return { token, subject, roles: [body.role], expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+    } catch (e) {
+      if (e instanceof TokenError) throw DomainError.invalid([{ field: 'subject', reason: e.message.replace(/^subject /, '') }]);
+      throw e;
+    }
+  }
+
+  private get enabled(): boolean {
+    return this.config.nodeEnv !== 'production';
+  }
+}
