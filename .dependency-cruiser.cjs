@@ -32,6 +32,20 @@ const PUBLIC_SURFACE = [
 module.exports = {
   forbidden: [
     {
+      name: 'web-client-stays-in-the-browser',
+      severity: 'error',
+      comment: 'The workplace (src/web/client) is a browser bundle that talks to the public GraphQL API only: it imports no service code.',
+      from: { path: '^src/web/client/' },
+      to: { path: '^(src|test|migrations|scripts)/', pathNot: '^src/web/client/' },
+    },
+    {
+      name: 'service-imports-no-web-client',
+      severity: 'error',
+      comment: 'The service serves the built client (dist/web) as files; it imports none of its sources.',
+      from: { path: '^(src|scripts|test|migrations)/', pathNot: '^src/web/client/' },
+      to: { path: '^src/web/client/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       comment: 'No import cycles, file by file: a cycle makes modules load half-initialised and layers meaningless.',

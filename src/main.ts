@@ -45,13 +45,16 @@ async function main(): Promise<void> {
   }
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`\nWoonmix is running (${config.nodeEnv}) on ${where}`);
+  console.log(`  Workplace:    ${base}/   (the web application; served locally, nothing loads from the internet)`);
   console.log(`  GraphQL API:  POST ${base}/graphql`);
-  console.log(`  Console:      ${base}/console   (served locally, nothing loads from the internet)`);
   console.log(`  Health:       GET  ${base}/health  and  ${base}/health/ready`);
   // legal parameters are per calendar year: say so well before 1 January, not on it
   const coverage = await app.get(RuleParametersService).coverage(app.get<Clock>(CLOCK).today());
   if (coverage.warning) console.log(`  WARNING:      ${coverage.warning}`);
   if (config.nodeEnv === 'development') {
+    console.log(
+      `  Sign in:      open ${base}/ and pick a demo role: Woonconsulent (officer; a second officer signs in as dev-officer-2), Manager, Auditor or Beheerder (admin)`,
+    );
     // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
     const tokens = [
       ...ROLES.map(

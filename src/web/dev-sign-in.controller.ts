@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators.js';
 import { ROLES, isRole } from '../auth/roles.js';
 import { TokenError, mintToken } from '../auth/tokens.js';
-import { DomainError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** Subjects the demo data knows: officers assigned to the demo municipality (src/demo/demo-seeder.service.ts). */
@@ -37,14 +36,14 @@ export class DevSignInController {
   @HttpCode(200)
   signIn(@Body() body: { role?: unknown; subject?: unknown }): { token: string; subject: string; roles: string[]; expiresAt: string } {
     if (!this.enabled) throw new NotFoundException();
-    if (!isRole(body?.role)) throw DomainError.invalid([{ field: 'role', reason: `must be one of ${ROLES.join(', ')}` }]);
+    if (!isRole(body?.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
     const subject = typeof body.subject === 'string' && body.subject.trim() !== '' ? body.subject.trim() : DEV_SUBJECTS[body.role];
     const ttl = this.config.auth.tokenTtlSeconds;
     try {
       const token = mintToken(this.config.auth.secret, { subject, roles: [body.role] }, ttl);
       return { token, subject, roles: [body.role], expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
     } catch (e) {
-      if (e instanceof TokenError) throw DomainError.invalid([{ field: 'subject', reason: e.message.replace(/^subject /, '') }]);
+      if (e instanceof TokenError) throw invalid('subject', e.message.replace(/^subject /, ''));
       throw e;
     }
   }
@@ -52,4 +51,9 @@ export class DevSignInController {
   private get enabled(): boolean {
     return this.config.nodeEnv !== 'production';
   }
+}
+
+/** 400 in the API's error shape, naming the field (the sign-in page shows it as it shows any API error). */
+function invalid(field: string, reason: string): BadRequestException {
+  return new BadRequestException({ errors: [{ message: `${field} ${reason}`, extensions: { code: 'BAD_USER_INPUT', fields: [{ field, reason }] } }] });
 }

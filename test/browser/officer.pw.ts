@@ -29,7 +29,10 @@ async function propose(page: Page): Promise<{ chosen: string; plain: string }> {
   return { chosen, plain };
 }
 
-test('an officer proposes for Rozenhof, reads why the plain-order candidate was passed over, and overrides with a coded reason; a second officer approves; a decline brings the next offer, which is accepted', async ({ page, baseURL }) => {
+test('an officer proposes for Rozenhof, reads why the plain-order candidate was passed over, and overrides with a coded reason; a second officer approves; a decline brings the next offer, which is accepted', async ({
+  page,
+  baseURL,
+}) => {
   const outside = watchOrigin(page, baseURL!);
   await signIn(page, 'Woonconsulent', OFFICER);
   await expect(page.getByRole('heading', { name: 'Werkvoorraad' })).toBeVisible();

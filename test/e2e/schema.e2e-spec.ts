@@ -21,20 +21,12 @@ describe('committed schema file', () => {
   });
 });
 
-describe('local console and health', () => {
+describe('health', () => {
   let sut: TestApp;
   beforeAll(async () => {
     sut = await createTestApp();
   });
   afterAll(() => sut.close());
-
-  it('serves a console page that loads nothing from the internet', async () => {
-    const res = await request(sut.app.getHttpServer()).get('/console');
-    expect(res.status).toBe(200);
-    expect(res.headers['content-security-policy']).toContain("connect-src 'self'");
-    expect(res.text).toContain("fetch('/graphql'");
-    expect(res.text).not.toMatch(/(src|href)=["']?https?:/);
-  });
 
   it('answers liveness and readiness', async () => {
     expect((await request(sut.app.getHttpServer()).get('/health')).body).toEqual({ status: 'ok' });

@@ -61,6 +61,18 @@ describe('stock and waiting list over GraphQL', () => {
     expect(vacancy.respondents.map((r: any) => r.household.reference).sort()).toEqual(['W-1', 'W-2', 'W-3']);
   });
 
+  it.each([
+    ['part of the reference, any case', '{ referenceContains: "ac-1" }', ['VAC-1']],
+    ['LIKE characters taken literally', '{ referenceContains: "VAC_1" }', []],
+    ['any of several statuses', '{ statusIn: [OPEN, PROPOSED, OFFERED] }', ['VAC-1']],
+    ['statuses none has', '{ statusIn: [ALLOCATED, WITHDRAWN] }', []],
+  ])('filters vacancies the worklist way: %s', async (_what, filter, expected) => {
+    const { data, errors } = await sut.gql(`{ vacancies(filter: ${filter}) { totalCount nodes { reference } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.vacancies.nodes.map((v: any) => v.reference)).toEqual(expected);
+    expect(data.vacancies.totalCount).toBe(expected.length);
+  });
+
   it('filters households on the waiting list', async () => {
     const { data } = await sut.gql(`{ households(filter: { onWaitingList: true, urgent: true }) { totalCount nodes { reference householdType } } }`);
     expect(data.households).toEqual({ totalCount: 1, nodes: [{ reference: 'W-2', householdType: 'SINGLE' }] });

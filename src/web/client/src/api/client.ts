@@ -46,7 +46,10 @@ export async function gql<TResult, TVariables>(document: TypedDocumentString<TRe
   } catch {
     throw new ApiError('De service is niet bereikbaar', 'NETWORK', [], 0);
   }
-  const body = (await response.json().catch(() => null)) as { data?: TResult; errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[] } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: TResult;
+    errors?: { message: string; extensions?: { code?: string; fields?: FieldProblem[] } }[];
+  } | null;
   if (response.status === 401) {
     endSession();
     onSignedOut('expired');

@@ -25,7 +25,7 @@ function RequireSession() {
   useEffect(() => {
     whenSignedOut((reason) => {
       queryClient.clear();
-      navigate(`/sign-in?reason=${reason}&next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+      void navigate(`/sign-in?reason=${reason}&next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     });
   }, [navigate, location]);
   if (!currentSession()) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;

@@ -58,7 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
             className="button secondary"
             onPress={() => {
               endSession();
-              navigate('/sign-in?reason=signed-out', { replace: true });
+              void navigate('/sign-in?reason=signed-out', { replace: true });
             }}
           >
             {t('shell.signOut')}

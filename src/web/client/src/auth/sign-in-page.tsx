@@ -47,7 +47,7 @@ export function SignInPage() {
       }
       startSession(body);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch {
       setProblem(t('signIn.unreachable'));
     } finally {

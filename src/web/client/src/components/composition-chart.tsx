@@ -37,9 +37,24 @@ export function CompositionChart({ targets }: { targets: readonly TargetRow[] })
             y: { label: null },
             color: { legend: true, domain: [t('composition.now'), t('composition.afterThis')], range: ['#6b7280', '#1d4ed8'] },
             marks: [
-              Plot.ruleY(bounds.map((b) => b.target), { stroke: '#e5e7eb' }),
-              Plot.tickX(bounds, { x: 'share', y: 'target', stroke: '#b91c1c', strokeWidth: 3, title: (b: { bound: string; share: number }) => `${b.bound === 'MAX' ? '≤' : '≥'} ${b.share}%` }),
-              Plot.dot(points, { x: 'share', y: 'target', fill: 'state', r: 6, title: (p: { state: string; share: number }) => `${p.state}: ${p.share.toFixed(1)}%` }),
+              Plot.ruleY(
+                bounds.map((b) => b.target),
+                { stroke: '#e5e7eb' },
+              ),
+              Plot.tickX(bounds, {
+                x: 'share',
+                y: 'target',
+                stroke: '#b91c1c',
+                strokeWidth: 3,
+                title: (b: { bound: string; share: number }) => `${b.bound === 'MAX' ? '≤' : '≥'} ${b.share}%`,
+              }),
+              Plot.dot(points, {
+                x: 'share',
+                y: 'target',
+                fill: 'state',
+                r: 6,
+                title: (p: { state: string; share: number }) => `${p.state}: ${p.share.toFixed(1)}%`,
+              }),
             ],
           })
         }
@@ -64,7 +79,11 @@ export function CompositionChart({ targets }: { targets: readonly TargetRow[] })
               <td>
                 {percentBp(target.before.basisPoints)} ({target.before.count}/{target.before.total})
               </td>
-              <td>{target.afterThis ? `${percentBp(target.afterThis.basisPoints)} (${target.afterThis.count}/${target.afterThis.total})` : t('composition.withheld')}</td>
+              <td>
+                {target.afterThis
+                  ? `${percentBp(target.afterThis.basisPoints)} (${target.afterThis.count}/${target.afterThis.total})`
+                  : t('composition.withheld')}
+              </td>
             </tr>
           ))}
         </tbody>

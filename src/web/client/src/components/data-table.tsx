@@ -14,17 +14,35 @@ const ROW_HEIGHT = 36;
 export function DataTable<T>({ columns, data, caption, testId }: { columns: ColumnDef<T, any>[]; data: T[]; caption: string; testId?: string }) {
   const { t } = useI18n();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
   const rows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUAL_FROM;
-  const virtualizer = useVirtualizer({ count: virtual ? rows.length : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const before = virtual && items.length > 0 ? items[0].start : 0;
   const after = virtual && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const shown = virtual ? items.map((i) => rows[i.index]) : rows;
   return (
-    <div ref={scroller} className={virtual ? 'table-scroll tall' : 'table-scroll'} tabIndex={virtual ? 0 : undefined} aria-label={virtual ? caption : undefined} role={virtual ? 'region' : undefined}>
+    <div
+      ref={scroller}
+      className={virtual ? 'table-scroll tall' : 'table-scroll'}
+      tabIndex={virtual ? 0 : undefined}
+      aria-label={virtual ? caption : undefined}
+      role={virtual ? 'region' : undefined}
+    >
       <table className="data-table" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

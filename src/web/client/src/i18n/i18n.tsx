@@ -54,8 +54,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       number: (v, digits = 0) => numberFormat(digits).format(v),
       percentBp: (bp) => (bp === null || bp === undefined ? dash : `${numberFormat(1).format(bp / 100)}%`),
       percent: (f, digits = 1) => (f === null || f === undefined ? dash : `${numberFormat(digits).format(f * 100)}%`),
-      euros: (cents) => (cents === null || cents === undefined ? dash : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100)),
-      date: (iso) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : dash),
+      euros: (cents) =>
+        cents === null || cents === undefined ? dash : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100),
+      date: (iso) =>
+        iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : dash,
       dateTime: (iso) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : dash),
     };
   }, [language, setLanguage]);

@@ -86,7 +86,9 @@ export function ApprovalsPage() {
       {query.isPending && <Loading />}
       <ErrorMessage error={query.error} />
       {query.data?.pendingApprovals.length === 0 && <p className="muted">{t('approvals.none')}</p>}
-      {query.data?.pendingApprovals.map((p) => <ApprovalCard key={p.offerId} pending={p} onDone={setMessage} />)}
+      {query.data?.pendingApprovals.map((p) => (
+        <ApprovalCard key={p.offerId} pending={p} onDone={setMessage} />
+      ))}
     </section>
   );
 }
@@ -100,7 +102,10 @@ function ApprovalCard({ pending, onDone }: { pending: Pending; onDone: (message:
     onDone(text);
     return client.invalidateQueries({ queryKey: ['approvals'] });
   };
-  const approve = useMutation({ mutationFn: () => gql(ApproveDocument, { offerId: pending.offerId }), onSuccess: () => done(t('approvals.approved', { vacancy: pending.vacancyReference })) });
+  const approve = useMutation({
+    mutationFn: () => gql(ApproveDocument, { offerId: pending.offerId }),
+    onSuccess: () => done(t('approvals.approved', { vacancy: pending.vacancyReference })),
+  });
   const refuse = useMutation({
     mutationFn: () => gql(RefuseDocument, { input: { offerId: pending.offerId, reason } }),
     onSuccess: () => done(t('approvals.refused', { vacancy: pending.vacancyReference })),

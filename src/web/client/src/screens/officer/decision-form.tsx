@@ -15,7 +15,15 @@ interface Reason {
 }
 
 /** Accept the proposal, or override it with another candidate, a coded reason and words (four-eyes follows). */
-export function DecisionForm({ proposal, reasons, onDecided }: { proposal: ProposalFieldsFragment; reasons: readonly Reason[]; onDecided: (message: string) => void }) {
+export function DecisionForm({
+  proposal,
+  reasons,
+  onDecided,
+}: {
+  proposal: ProposalFieldsFragment;
+  reasons: readonly Reason[];
+  onDecided: (message: string) => void;
+}) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'ACCEPT' | 'OVERRIDE'>('ACCEPT');
   const [householdId, setHouseholdId] = useState('');

@@ -58,7 +58,8 @@ function AnswerForm({ offer, onAnswered }: { offer: Offer; onAnswered: (message:
   const { t } = useI18n();
   const [reason, setReason, clearReason] = useDraft(`decline.${offer.id}`);
   const answer = useMutation({
-    mutationFn: (response: 'ACCEPTED' | 'DECLINED') => gql(RespondDocument, { input: { offerId: offer.id, response, ...(response === 'DECLINED' ? { reason } : {}) } }),
+    mutationFn: (response: 'ACCEPTED' | 'DECLINED') =>
+      gql(RespondDocument, { input: { offerId: offer.id, response, ...(response === 'DECLINED' ? { reason } : {}) } }),
     onSuccess: (data) => {
       clearReason();
       const r = data.recordOfferResponse;

@@ -47,7 +47,8 @@ export function VacancyPage() {
         <Link to="/worklist">← {t('nav.worklist')}</Link>
       </p>
       <h1 id="vacancy-title">
-        {t('vacancy.title', { reference: vacancy.reference })} <span className={`badge status-${vacancy.status}`}>{t(`vacancyStatus.${vacancy.status}` as MessageKey)}</span>
+        {t('vacancy.title', { reference: vacancy.reference })}{' '}
+        <span className={`badge status-${vacancy.status}`}>{t(`vacancyStatus.${vacancy.status}` as MessageKey)}</span>
       </h1>
       <dl className="facts" data-testid="vacancy-facts">
         <dt>{t('vacancy.complex')}</dt>
@@ -56,7 +57,8 @@ export function VacancyPage() {
         </dd>
         <dt>{t('vacancy.buurt')}</dt>
         <dd>
-          {d.complex.neighbourhood.name} ({d.complex.neighbourhood.buurtCode}), {t('vacancy.resilienceClass', { value: d.complex.neighbourhood.resilienceClass })}
+          {d.complex.neighbourhood.name} ({d.complex.neighbourhood.buurtCode}),{' '}
+          {t('vacancy.resilienceClass', { value: d.complex.neighbourhood.resilienceClass })}
         </dd>
         <dt>{t('vacancy.dwelling')}</dt>
         <dd>
@@ -99,9 +101,7 @@ export function VacancyPage() {
               <ProposalView proposal={current} />
               <h2>{t('vacancy.composition')}</h2>
               <CompositionChart targets={current.composition} />
-              {current.status === 'PROPOSED' && !openOffer && (
-                <DecisionForm proposal={current} reasons={reasons} onDecided={reload} />
-              )}
+              {current.status === 'PROPOSED' && !openOffer && <DecisionForm proposal={current} reasons={reasons} onDecided={reload} />}
             </>
           )}
         </TabPanel>

@@ -80,12 +80,22 @@ export function WorklistPage() {
 
   const columns = useMemo<ColumnDef<Row, any>[]>(
     () => [
-      { id: 'reference', header: t('worklist.reference'), accessorFn: (r) => r.reference, cell: (c) => <Link to={`/vacancies/${c.row.original.id}`}>{c.row.original.reference}</Link> },
+      {
+        id: 'reference',
+        header: t('worklist.reference'),
+        accessorFn: (r) => r.reference,
+        cell: (c) => <Link to={`/vacancies/${c.row.original.id}`}>{c.row.original.reference}</Link>,
+      },
       { id: 'complex', header: t('worklist.complex'), accessorFn: (r) => `${r.dwelling.complex.name} (${r.dwelling.complex.code})` },
       { id: 'buurt', header: t('worklist.buurt'), accessorFn: (r) => r.dwelling.complex.neighbourhood.name },
       { id: 'address', header: t('worklist.address'), accessorFn: (r) => r.dwelling.address },
       { id: 'route', header: t('worklist.route'), accessorFn: (r) => t(`route.${r.route}` as MessageKey) },
-      { id: 'status', header: t('worklist.status'), accessorFn: (r) => t(`vacancyStatus.${r.status}` as MessageKey), cell: (c) => <span className={`badge status-${c.row.original.status}`}>{c.getValue()}</span> },
+      {
+        id: 'status',
+        header: t('worklist.status'),
+        accessorFn: (r) => t(`vacancyStatus.${r.status}` as MessageKey),
+        cell: (c) => <span className={`badge status-${c.row.original.status}`}>{c.getValue()}</span>,
+      },
       { id: 'respondents', header: t('worklist.respondents'), accessorFn: (r) => r.respondentCount, cell: (c) => number(c.getValue()) },
       { id: 'availableFrom', header: t('worklist.availableFrom'), accessorFn: (r) => r.availableFrom, cell: (c) => date(c.getValue()) },
     ],
