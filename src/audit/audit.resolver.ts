@@ -1,7 +1,8 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { DomainError } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
 import { AUDIT_EVENT_TYPES, AuditService } from './audit.service.js';
 import { AuditChainVerification, AuditCheckpoint, AuditEvent } from './graphql/audit.type.js';
 
@@ -18,8 +19,17 @@ export class AuditResolver {
     @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit: number,
     @Args('type', { type: () => String, nullable: true }) type?: string | null,
+    @Args('actor', { type: () => String, nullable: true, description: 'Only events of this subject (who acted)' }) actor?: string | null,
+    @Args('vacancyId', { type: () => ID, nullable: true, description: 'Only events about this vacancy' }) vacancyId?: string | null,
+    @Args('from', { type: () => String, nullable: true, description: 'Only events on or after this day (YYYY-MM-DD, UTC)' }) from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'Only events on or before this day (YYYY-MM-DD, UTC)' }) to?: string | null,
   ) {
+    const day = /^\d{4}-\d{2}-\d{2}$/;
     const problems = [
+      ...(from && !(day.test(from) && isRealDate(from)) ? [{ field: 'from', reason: 'must be a date YYYY-MM-DD' }] : []),
+      ...(to && !(day.test(to) && isRealDate(to)) ? [{ field: 'to', reason: 'must be a date YYYY-MM-DD' }] : []),
+      ...(from && to && from > to ? [{ field: 'to', reason: 'must not be before from' }] : []),
+      ...(actor !== null && actor !== undefined && (actor.length < 1 || actor.length > 100) ? [{ field: 'actor', reason: 'must be 1-100 characters' }] : []),
       ...(afterSeq < 0 ? [{ field: 'afterSeq', reason: 'must be 0 or more' }] : []),
       ...(limit < 1 || limit > 200 ? [{ field: 'limit', reason: 'must be from 1 to 200' }] : []),
       ...(type && !(AUDIT_EVENT_TYPES as readonly string[]).includes(type)
@@ -27,7 +37,13 @@ export class AuditResolver {
         : []),
     ];
     if (problems.length) throw DomainError.invalid(problems);
-    const events = await this.auditService.page(afterSeq, limit, type ?? undefined);
+    const events = await this.auditService.page(afterSeq, limit, {
+      type: type ?? undefined,
+      actor: actor ?? undefined,
+      vacancyId: vacancyId ? parseId(vacancyId, 'vacancyId') : undefined,
+      from: from ?? undefined,
+      to: to ?? undefined,
+    });
     return events.map((e) => ({ ...e, subject: JSON.stringify(e.subject) }));
   }
 
@@ -49,4 +65,9 @@ export class AuditResolver {
     const c = await this.checkpoints.write();
     return c && { seq: c.seq, hash: c.hash, at: c.at };
   }
+}
+
+function isRealDate(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }

@@ -211,11 +211,26 @@ export class AuditService {
     return rows.map(toStored);
   }
 
-  async page(afterSeq: number, limit: number, type?: string): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await this.dataSource.manager.query(
-      `SELECT * FROM audit_event WHERE seq > $1 ${type ? 'AND type = $3' : ''} ORDER BY seq LIMIT $2`,
-      type ? [afterSeq, limit, type] : [afterSeq, limit],
-    );
+  /** Events after `afterSeq` in order, narrowed by type, actor, vacancy (the subject names it) and days (UTC, inclusive). */
+  async page(
+    afterSeq: number,
+    limit: number,
+    filter: { type?: string; actor?: string; vacancyId?: number; from?: string; to?: string } = {},
+  ): Promise<StoredEvent[]> {
+    const params: unknown[] = [afterSeq, limit];
+    const where = ['seq > $1'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.type) add((n) => `type = ${n}`, filter.type);
+    if (filter.actor) add((n) => `actor = ${n}`, filter.actor);
+    // the subject index (jsonb_path_ops) serves containment
+    if (filter.vacancyId !== undefined) add((n) => `subject @> ${n}::jsonb`, JSON.stringify({ vacancyId: filter.vacancyId }));
+    // days in UTC whatever the server's time zone
+    if (filter.from) add((n) => `occurred_at >= (${n}::date)::timestamp AT TIME ZONE 'UTC'`, filter.from);
+    if (filter.to) add((n) => `occurred_at < (${n}::date + 1)::timestamp AT TIME ZONE 'UTC'`, filter.to);
+    const rows: EventRow[] = await this.dataSource.manager.query(`SELECT * FROM audit_event WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $2`, params);
     return rows.map(toStored);
   }
 }

@@ -50,6 +50,36 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(outcome).toMatchObject({ chosenRank: 2, passedOver: true, solver: { name: 'woonmix-single-vacancy', status: 'OPTIMAL' } });
   });
 
+  it('narrows the log by actor, vacancy, type and days (UTC), and refuses a bad filter naming the field', async () => {
+    const Q = `query($after: Int!, $actor: String, $vacancyId: ID, $from: String, $to: String, $type: String) {
+      auditEvents(afterSeq: $after, limit: 200, actor: $actor, vacancyId: $vacancyId, from: $from, to: $to, type: $type) { seq actor type subject occurredAt } }`;
+    const read = async (vars: Record<string, unknown>) => {
+      const { data, errors } = await sut.gql(Q, { after: startSeq, ...vars }, AUDITOR);
+      expect(errors).toBeUndefined();
+      return data.auditEvents as { seq: number; actor: string; type: string; subject: string; occurredAt: string }[];
+    };
+    const all = await read({});
+    expect(all.length).toBeGreaterThan(1);
+    const byOfficer = await read({ actor: 'test-officer' });
+    expect(byOfficer.length).toBeGreaterThan(0);
+    expect(byOfficer.every((e) => e.actor === 'test-officer')).toBe(true);
+    expect(byOfficer.length).toBeLessThan(all.length); // the import was by the system
+    const aboutVacancy = await read({ vacancyId: ids['VAC-C'], type: 'PROPOSAL_MADE' });
+    expect(aboutVacancy.map((e) => JSON.parse(e.subject).vacancyId)).toEqual([Number(ids['VAC-C'])]);
+    expect(await read({ vacancyId: '999999' })).toEqual([]);
+    const day = all[0].occurredAt.slice(0, 10);
+    expect((await read({ from: day, to: day })).length).toBe(all.filter((e) => e.occurredAt.slice(0, 10) === day).length);
+    expect(await read({ to: '2000-01-01' })).toEqual([]);
+    for (const [vars, field] of [
+      [{ from: '2026-02-30' }, 'from'],
+      [{ from: '2026-03-02', to: '2026-03-01' }, 'to'],
+      [{ actor: '' }, 'actor'],
+    ] as const) {
+      const { errors } = await sut.gql(Q, { after: startSeq, ...vars }, AUDITOR);
+      expect(errors?.[0].extensions.fields.map((f: any) => f.field)).toEqual([field]);
+    }
+  });
+
   it('records decisions, four-eyes approvals, refusals and offer responses, each by its actor', async () => {
     const decided = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status } }`, { p: proposalId });
     const offerId = decided.data.decideProposal.id;

@@ -10,6 +10,8 @@ import { WorklistPage } from '../screens/officer/worklist';
 import { VacancyPage } from '../screens/officer/vacancy';
 import { ApprovalsPage } from '../screens/officer/approvals';
 import { NotFoundPage } from './not-found';
+import { AuditLogPage } from '../screens/auditor/audit-log';
+import { ProposalAuditPage } from '../screens/auditor/proposal-audit';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +51,8 @@ const router = createBrowserRouter([
       { path: '/worklist', element: <WorklistPage /> },
       { path: '/vacancies/:id', element: <VacancyPage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
+      { path: '/audit', element: <AuditLogPage /> },
+      { path: '/proposals/:id', element: <ProposalAuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
