@@ -11,6 +11,7 @@ import { VacancyPage } from '../screens/officer/vacancy';
 import { ApprovalsPage } from '../screens/officer/approvals';
 import { NotFoundPage } from './not-found';
 import { AuditLogPage } from '../screens/auditor/audit-log';
+import { SimulationStudioPage } from '../screens/manager/simulation-studio';
 import { ProposalAuditPage } from '../screens/auditor/proposal-audit';
 
 const queryClient = new QueryClient({
@@ -52,6 +53,7 @@ const router = createBrowserRouter([
       { path: '/vacancies/:id', element: <VacancyPage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/audit', element: <AuditLogPage /> },
+      { path: '/simulations', element: <SimulationStudioPage /> },
       { path: '/proposals/:id', element: <ProposalAuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -10,9 +10,10 @@ export function PlotFigure({ make, label, deps }: { make: () => SVGSVGElement | 
       element.removeAttribute('aria-label');
       element.removeAttribute('aria-description');
     }
-    const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector('svg');
-    svg?.setAttribute('role', 'img');
-    svg?.setAttribute('aria-label', label);
+    // a chart with a legend comes as a <figure> of several SVGs: the whole is the one image
+    for (const svg of figure.querySelectorAll('svg')) svg.setAttribute('aria-hidden', 'true');
+    figure.setAttribute('role', 'img');
+    figure.setAttribute('aria-label', label);
     ref.current?.replaceChildren(figure);
     return () => figure.remove();
     // eslint-disable-next-line react-hooks/exhaustive-deps
