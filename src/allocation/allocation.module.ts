@@ -11,6 +11,7 @@ import { AllocationInputLoader } from './allocation-input.loader.js';
 import { OfferResolver, PendingApprovalResolver, ProposalCandidateResolver, ProposalsResolver } from './allocation.resolver.js';
 import { CompositionPolicyResolver } from './composition-policy.resolver.js';
 import { CompositionPolicyService } from './composition-policy.service.js';
+import { ComplexTargetsResolver } from './complex-targets.resolver.js';
 import { OffersService } from './offers.service.js';
 import { OverrideReasonsResolver } from './override-reasons.resolver.js';
 import { OverrideReasonsService } from './override-reasons.service.js';
@@ -36,6 +37,7 @@ import { RoundsService } from './rounds.service.js';
     PlanRunner,
     AllocationInputLoader,
     CompositionPolicyService,
+    ComplexTargetsResolver,
     CompositionPolicyResolver,
     ProposalsService,
     OffersService,

@@ -12,6 +12,23 @@ test('a manager simulates Rozenhof under the policy in force, Plan Rozenhof and 
   test.setTimeout(240_000);
   const outside = watchOrigin(page, baseURL!);
   await signIn(page, 'Manager', 'dev-manager');
+  // first the complexes: Rozenhof in a buurt of resilience class 1, above its cap on vulnerable households
+  await expect(page.getByRole('heading', { name: 'Complexen en buurten' })).toBeVisible();
+  const rozenhof = page.getByTestId('complexes').locator('tbody tr').filter({ hasText: 'Rozenhof (CPX-CASE)' });
+  await expect(rozenhof).toContainText(/vulnerable households: \d+(,\d)?% \(≤ 30%\) buiten de norm/);
+  // sorting by resilience class: highest first, then lowest first, announced by aria-sort
+  const sortByClass = page.getByTestId('complexes').getByRole('button', { name: 'Veerkrachtklasse' });
+  const classOfFirstRow = page.getByTestId('complexes').locator('tbody tr').first().locator('td').nth(2);
+  await sortByClass.click();
+  await expect(page.getByTestId('complexes').getByRole('columnheader', { name: 'Veerkrachtklasse' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(classOfFirstRow).toHaveText('5');
+  await sortByClass.click();
+  await expect(page.getByTestId('complexes').getByRole('columnheader', { name: 'Veerkrachtklasse' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(classOfFirstRow).toHaveText('1');
+  await expect(page.getByTestId('buurten').locator('tbody tr').filter({ hasText: 'Rozenwijk' })).toBeVisible();
+  await expectAccessible(page, 'complexes');
+  await screenshot(page, 'manager-complexes');
+  await page.getByRole('link', { name: 'Simulaties' }).click();
   await expect(page.getByRole('heading', { name: 'Simulatiestudio' })).toBeVisible();
   await expect(page.getByLabel('Complex')).toHaveValue(/\d+/);
   await expect(page.getByLabel('Complex').locator('option:checked')).toHaveText('Rozenhof (CPX-CASE)');

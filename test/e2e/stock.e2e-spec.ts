@@ -1,6 +1,6 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { smallDataset } from '../fixtures/small-dataset.js';
-import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp } from '../helpers/test-app.js';
 
 describe('stock and waiting list over GraphQL', () => {
   let sut: TestApp;
@@ -33,6 +33,28 @@ describe('stock and waiting list over GraphQL', () => {
     expect(source.categories.find((c: any) => c.category === 'BENEFIT').count).toBe(1);
     // inflow 2023-03-01..2026-03-01: T-1 (urgent, vulnerable) moved in 2025-05-01
     expect(rozenhof.composition.inflow).toMatchObject({ periodStart: '2023-03-01', count: 1, urgentCount: 1, vulnerableCount: 1 });
+  });
+
+  it('shows the composition targets in force for each complex against its mix, small counts hidden from managers', async () => {
+    const Q = `{ complexes(first: 10) { nodes { code targets { targetId bound basisPoints source count total shareBasisPoints withinTarget } } } }`;
+    const officer = await sut.gql(Q);
+    expect(officer.errors).toBeUndefined();
+    const targets = officer.data.complexes.nodes.find((c: any) => c.code === 'CPX-A').targets;
+    // resilience class 1 (DEFAULT policy): at most 30% vulnerable, at least 40% on work or pension; 1 of 3 vulnerable
+    expect(targets.map((t: any) => t.targetId)).toEqual(['VULNERABLE_MAX', 'WORK_OR_PENSION_MIN']);
+    expect(targets[0]).toEqual({
+      targetId: 'VULNERABLE_MAX',
+      bound: 'MAX',
+      basisPoints: 3000,
+      source: 'RESILIENCE_CLASS_DEFAULT',
+      count: 1,
+      total: 3,
+      shareBasisPoints: 3333,
+      withinTarget: false,
+    });
+    const manager = await sut.gql(Q, {}, asRole('MANAGER'));
+    const hidden = manager.data.complexes.nodes.find((c: any) => c.code === 'CPX-A').targets[0];
+    expect(hidden).toMatchObject({ count: null, shareBasisPoints: null, total: 3, withinTarget: false });
   });
 
   it('pages with cursors', async () => {

@@ -12,6 +12,7 @@ import { ApprovalsPage } from '../screens/officer/approvals';
 import { NotFoundPage } from './not-found';
 import { AuditLogPage } from '../screens/auditor/audit-log';
 import { SimulationStudioPage } from '../screens/manager/simulation-studio';
+import { ComplexesPage } from '../screens/manager/complexes';
 import { ProposalAuditPage } from '../screens/auditor/proposal-audit';
 
 const queryClient = new QueryClient({
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/audit', element: <AuditLogPage /> },
       { path: '/simulations', element: <SimulationStudioPage /> },
+      { path: '/complexes', element: <ComplexesPage /> },
       { path: '/proposals/:id', element: <ProposalAuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

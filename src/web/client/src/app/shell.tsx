@@ -15,6 +15,7 @@ interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { to: '/worklist', label: 'nav.worklist', roles: ['OFFICER', 'ADMIN'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['OFFICER', 'ADMIN'] },
+  { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
   { to: '/simulations', label: 'nav.simulations', roles: ['MANAGER'] },
   { to: '/audit', label: 'nav.audit', roles: ['AUDITOR'] },
 ];
