@@ -1,15 +1,10 @@
 import * as Plot from '@observablehq/plot';
+import type { TargetFieldsFragment } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { PlotFigure } from './plot-figure';
 
-export interface TargetRow {
-  targetId: string;
-  label: string;
-  bound: string;
-  basisPoints: number;
-  before: { basisPoints?: number | null; count: number; total: number };
-  afterThis?: { basisPoints?: number | null; count: number; total: number } | null;
-}
+/** The fields of api/fragments.ts (TargetFields). */
+export type TargetRow = TargetFieldsFragment;
 
 /**
  * The complex's mix against its composition targets: the share now and with the proposed household,

@@ -26,20 +26,7 @@ const RationaleDocument = graphql(`
         eventSeqs
       }
       bindingTargets {
-        targetId
-        label
-        bound
-        basisPoints
-        before {
-          basisPoints
-          count
-          total
-        }
-        afterThis {
-          basisPoints
-          count
-          total
-        }
+        ...TargetFields
       }
       decisions {
         decision

@@ -34,20 +34,7 @@ const PendingApprovalsDocument = graphql(`
         registrationDate
       }
       targets {
-        targetId
-        label
-        bound
-        basisPoints
-        before {
-          basisPoints
-          count
-          total
-        }
-        afterThis {
-          basisPoints
-          count
-          total
-        }
+        ...TargetFields
       }
     }
   }

@@ -28,20 +28,7 @@ export const ProposalFieldsFragment = graphql(`
       ...CandidateFields
     }
     composition {
-      targetId
-      label
-      bound
-      basisPoints
-      before {
-        basisPoints
-        count
-        total
-      }
-      afterThis {
-        basisPoints
-        count
-        total
-      }
+      ...TargetFields
     }
   }
 `);
