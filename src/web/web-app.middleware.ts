@@ -20,8 +20,15 @@ export const WEB_APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Paths the service answers itself; everything else under GET is the application. */
-const SERVICE_PATHS = /^\/(graphql|health|auth)(\/|$)/;
+/**
+ * Paths the service answers itself (its controllers; test/e2e/web-app.e2e-spec.ts checks every GET
+ * route of the service is listed): everything else under GET is the application.
+ */
+const SERVICE_PATHS = [/^\/(graphql|health|auth)(\/|$)/, /^\/simulations\/[^/]+\/charts\//];
+
+export function isServicePath(path: string): boolean {
+  return SERVICE_PATHS.some((pattern) => pattern.test(path));
+}
 
 interface Req {
   method: string;
@@ -54,7 +61,7 @@ export function webAppMiddleware(dir: string) {
   });
   let index: string | null = null;
   return (req: Req, res: Res, next: Next): void => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVICE_PATHS.test(req.path)) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServicePath(req.path)) return next();
     files(req as never, res as never, () => {
       const accept = String(req.headers.accept ?? '');
       // a missing script or image is a 404, not the page

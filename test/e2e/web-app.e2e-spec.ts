@@ -3,6 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyToken } from '../../src/auth/tokens.js';
+import { isServicePath } from '../../src/web/web-app.middleware.js';
+
+interface Layer {
+  route?: { path: string; methods?: Record<string, boolean> };
+}
 import { TestApp, createTestApp } from '../helpers/test-app.js';
 
 /** The workplace as the service serves it: its files, the page for every client route, its policy, its sign-in. */
@@ -36,6 +41,18 @@ describe('web application served by the service', () => {
     expect(file.status).toBe(200);
     expect(file.headers['cache-control']).toContain('immutable');
     expect((await http.get('/assets/missing.js')).status).toBe(404);
+  });
+
+  it("leaves every GET route of the service's controllers to them (none is served the page instead)", () => {
+    const router = sut.app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+    const stack = (router.router ?? router._router)!.stack;
+    // '/{*path}' is the application's own middleware (WebModule), registered on every GET
+    const routes = stack
+      .filter((layer) => layer.route?.methods?.get)
+      .map((layer) => layer.route!.path)
+      .filter((path) => path !== '/{*path}');
+    expect(routes).toEqual(expect.arrayContaining(['/health', '/simulations/:id/charts/:complex/:series', '/auth/options']));
+    for (const route of routes) expect([route, isServicePath(route.replace(/:[a-z]+/gi, 'x'))]).toEqual([route, true]);
   });
 
   it('leaves the API and health to the service', async () => {

@@ -84,7 +84,9 @@ describe('canonicalJson (RFC 8785; the canonicalize library where its fast path 
       node: fc.oneof(
         { maxDepth: 4 },
         fc.jsonValue({ maxDepth: 1 }),
-        fc.constantFrom(undefined, () => 1, new Date(0)),
+        // JSON data, undefined and a Date (what JSON.stringify handles itself); no functions: they are not
+        // data, and the library writes `undefined` for one inside an object it sorts
+        fc.constantFrom(undefined, new Date(0)),
         tie('array'),
         tie('object'),
       ),
