@@ -25,7 +25,8 @@ export function CompositionChart({ targets }: { targets: readonly TargetRow[] })
         deps={[JSON.stringify(targets), t('composition.now')]}
         make={() =>
           Plot.plot({
-            marginLeft: 220,
+            // room for the longest target label ("households living on work or pension")
+            marginLeft: 250,
             width: 720,
             height: 60 + targets.length * 44,
             x: { label: t('composition.shareAxis'), domain: [0, 100], grid: true },
