@@ -27,8 +27,9 @@ module.exports = {
   // sources use nodenext-style './x.js' imports; point jest at the .ts file
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': swcTs, '^.+\\.(c|m)?js$': swcJs },
-  // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS, the module system jest runs the tests in
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite)/)'],
+  // @nestjs/* 12 is ESM-only and PGlite's CJS build uses dynamic import(): compile both to CJS, the module system jest runs the tests in;
+  // so are openid-client and its jose/oauth4webapi, and the tests' OpenID provider (oidc-provider)
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite|openid-client|oauth4webapi|jose|oidc-provider)/)'],
   testTimeout: 60000,
   // `--coverage` (CI): the service's own code, not its tests or fixtures
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/test-fixtures/**'],

@@ -4,6 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
@@ -82,6 +83,8 @@ export class AppModule {
             context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: new LoaderScope(dataSource.manager) }),
           }),
         }),
+        // sign-in sessions, OpenID Connect sign-in, sign-out (used by the global AuthGuard)
+        AuthModule,
         // the features, each a module with a small public surface (docs/architecture.md)
         AuditModule,
         JobsModule,

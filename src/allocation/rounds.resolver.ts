@@ -20,7 +20,8 @@ export class RoundsResolver {
     private readonly disclosure: HouseholdDisclosure,
   ) {}
 
-  @Roles('OFFICER')
+  // managers plan rounds under the annual quotas too (issue 15: "Allocation rounds: start"); officers decide each proposal
+  @Roles('OFFICER', 'MANAGER')
   @Mutation(() => AllocationRound, { complexity: 200, description: 'Queue an allocation round (a job); poll allocationRound(id) for progress and the plan' })
   async startAllocationRound(@Args('input') input: StartAllocationRoundInput, @CurrentActor() actor: Actor) {
     return toAllocationRound(await this.roundService.start(input, actor));
@@ -38,7 +39,7 @@ export class RoundsResolver {
     return (await this.roundService.list(args.limit)).map(toAllocationRound);
   }
 
-  @Roles('OFFICER')
+  @Roles('OFFICER', 'MANAGER')
   @Mutation(() => AllocationRound, { description: 'Cancel a QUEUED or RUNNING round; a running solve is stopped' })
   async cancelAllocationRound(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor) {
     return toAllocationRound(await this.roundService.cancel(id, actor));

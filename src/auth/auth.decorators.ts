@@ -14,7 +14,17 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Every role (reads that anyone signed in may make; field-level rules still apply). */
 export const ANY_ROLE: Role[] = ['OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN'];
 
-export function requestOf(context: ExecutionContext): { headers: Record<string, string | string[] | undefined>; actor?: Actor } {
+/** What authentication notes on a request (src/common/request-guards.ts, src/auth/session-check.middleware.ts, AuthGuard). */
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+  /** The sign-in session of the bearer token (null or absent: a static API token). */
+  sessionId?: string | null;
+  /** Why the bearer token was refused (set before the guards run). */
+  authProblem?: string;
+}
+
+export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
   return context.switchToHttp().getRequest();
 }

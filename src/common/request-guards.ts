@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/roles.js';
-import { TokenError, verifyToken } from '../auth/tokens.js';
+import { TokenError, verifyTokenClaims } from '../auth/tokens.js';
 
 /**
  * What every HTTP request passes before anything is parsed for it (src/bootstrap.ts): the token is
@@ -10,6 +10,8 @@ import { TokenError, verifyToken } from '../auth/tokens.js';
 
 export interface GuardedRequest {
   actor?: Actor;
+  /** The token's sign-in session, whose state src/auth/session-check.middleware.ts checks next (null: a static API token). */
+  sessionId?: string | null;
   /** Why the token did not verify (for the 401). */
   authProblem?: string;
   /** When the request's remaining work is refused (RequestDeadlineInterceptor). */
@@ -43,7 +45,7 @@ export function authenticateRequests(secret: string, timeoutMs: number) {
       req.authProblem = 'Sign in: send Authorization: Bearer <token> (npm run token -- --role OFFICER mints one locally)';
     } else {
       try {
-        req.actor = verifyToken(secret, value.replace(/^Bearer\s+/i, ''));
+        ({ actor: req.actor, sessionId: req.sessionId } = verifyTokenClaims(secret, value.replace(/^Bearer\s+/i, '')));
       } catch (error) {
         if (!(error instanceof TokenError)) throw error;
         req.authProblem = `Not signed in: ${error.message}`;

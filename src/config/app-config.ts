@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ROLES, type Role } from '../auth/roles.js';
 import { projectRoot } from './project-root.js';
 
 /** Typed configuration, validated once at boot: the only place that reads the environment. */
@@ -52,6 +53,33 @@ export interface AppConfig {
   rateLimit: { perMinute: number };
   /** The built web application served at `/` (WEB_APP_DIR; default dist/web, written by `npm run build`). */
   webAppDir: string;
+  /** Sign-in with the association's OpenID Connect provider (README, "Signing in with your identity provider"); null: not offered. */
+  oidc: OidcConfig | null;
+}
+
+/** OpenID Connect sign-in: authorization code flow with PKCE, the ID token verified against the provider's JWKS. */
+export interface OidcConfig {
+  /** OIDC_ISSUER: the provider's issuer identifier (its discovery document is read from it). */
+  issuer: string;
+  clientId: string;
+  /** OIDC_CLIENT_SECRET; null: a public client (PKCE only). */
+  clientSecret: string | null;
+  /** The address the provider sends users back to (OIDC_REDIRECT_URI, or PUBLIC_URL + /auth/oidc/callback): register it at the provider. */
+  redirectUri: string;
+  scopes: string;
+  /** ID token claim that carries the roles: a claim name, or a dotted path into nested claims (realm_access.roles). */
+  rolesClaim: string;
+  /** Provider values to Woonmix roles (OIDC_ROLE_MAP); null: the values must be the role names themselves (any case). */
+  roleMap: Record<string, Role[]> | null;
+  /** ID token claim that becomes the Woonmix subject (audit log, officer assignments). */
+  subjectClaim: string;
+  /** Shown on the sign-in page: "Aanmelden via <name>". */
+  providerName: string;
+  /**
+   * Plain http to the provider: only for an issuer on this machine's loopback address (the tests'
+   * provider, a local Keycloak), where nothing crosses a network; anything else must be https.
+   */
+  allowInsecureRequests: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -147,7 +175,106 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requests,
     auditCheckpoints,
     webAppDir: resolve(env.WEB_APP_DIR ?? join(projectRoot(), 'dist', 'web')),
+    oidc: oidcConfig(env, nodeEnv),
   };
+}
+
+const OIDC_VARIABLES = [
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_ROLES_CLAIM',
+  'OIDC_ROLE_MAP',
+  'OIDC_SUBJECT_CLAIM',
+  'OIDC_SCOPES',
+  'OIDC_PROVIDER_NAME',
+] as const;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const CLAIM_PATH = /^[^\s]{1,200}$/;
+
+/** OIDC_* variables: all absent (no provider sign-in), or an issuer, a client id and a redirect address. */
+function oidcConfig(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv']): OidcConfig | null {
+  const value = (name: string) => (env[name] ?? '').trim() || null;
+  const issuerText = value('OIDC_ISSUER');
+  if (!issuerText) {
+    const stray = OIDC_VARIABLES.find((name) => value(name));
+    if (stray) throw new ConfigError(`OIDC_ISSUER must be set when ${stray} is (the provider's issuer, e.g. https://login.example.nl/realms/woonmix)`);
+    return null;
+  }
+  const issuer = parseUrlVar('OIDC_ISSUER', issuerText);
+  if (issuer.search || issuer.hash) throw new ConfigError('OIDC_ISSUER must be the issuer identifier, without ?query or #fragment');
+  const loopback = LOOPBACK_HOSTS.has(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`OIDC_ISSUER must use https:// (plain http only on localhost; got "${issuerText}")`);
+  }
+  const clientId = value('OIDC_CLIENT_ID');
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID must be set when OIDC_ISSUER is (the client id registered for Woonmix at the provider)');
+  const redirectText = value('OIDC_REDIRECT_URI') ?? (value('PUBLIC_URL') ? `${value('PUBLIC_URL')!.replace(/\/+$/, '')}/auth/oidc/callback` : null);
+  if (!redirectText) {
+    throw new ConfigError(
+      'OIDC_REDIRECT_URI or PUBLIC_URL must be set when OIDC_ISSUER is (the address users reach Woonmix at, e.g. https://woonmix.example.nl)',
+    );
+  }
+  const redirectName = value('OIDC_REDIRECT_URI') ? 'OIDC_REDIRECT_URI' : 'PUBLIC_URL';
+  const redirect = parseUrlVar(redirectName, redirectText);
+  if (!redirect.pathname.endsWith('/auth/oidc/callback') || redirect.search || redirect.hash) {
+    throw new ConfigError(`${redirectName} must lead to Woonmix's /auth/oidc/callback (got "${redirectText}")`);
+  }
+  if (nodeEnv === 'production' && redirect.protocol !== 'https:' && !LOOPBACK_HOSTS.has(redirect.hostname)) {
+    throw new ConfigError(`${redirectName} must use https:// in production (got "${redirectText}")`);
+  }
+  const scopes = value('OIDC_SCOPES') ?? 'openid profile';
+  if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError(`OIDC_SCOPES must include openid (got "${scopes}")`);
+  const rolesClaim = value('OIDC_ROLES_CLAIM') ?? 'roles';
+  if (!CLAIM_PATH.test(rolesClaim)) throw new ConfigError(`OIDC_ROLES_CLAIM must be a claim name or dotted path without spaces (got "${rolesClaim}")`);
+  const subjectClaim = value('OIDC_SUBJECT_CLAIM') ?? 'sub';
+  if (!CLAIM_PATH.test(subjectClaim)) throw new ConfigError(`OIDC_SUBJECT_CLAIM must be a claim name without spaces (got "${subjectClaim}")`);
+  return {
+    issuer: issuerText,
+    clientId,
+    clientSecret: value('OIDC_CLIENT_SECRET'),
+    redirectUri: redirect.href,
+    scopes,
+    rolesClaim,
+    roleMap: parseRoleMap(value('OIDC_ROLE_MAP')),
+    subjectClaim,
+    providerName: value('OIDC_PROVIDER_NAME') ?? issuer.host,
+    allowInsecureRequests: issuer.protocol === 'http:',
+  };
+}
+
+/** "woonmix-officer=OFFICER,woonmix-beheer=ADMIN": a provider value may be named more than once for more roles. */
+function parseRoleMap(text: string | null): Record<string, Role[]> | null {
+  if (text === null) return null;
+  // no prototype: a provider value such as "__proto__" or "constructor" is only a value
+  const map = Object.create(null) as Record<string, Role[]>;
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const from = entry.slice(0, at).trim();
+    const to = entry
+      .slice(at + 1)
+      .trim()
+      .toUpperCase();
+    if (at <= 0 || !from || !(ROLES as readonly string[]).includes(to)) {
+      throw new ConfigError(`OIDC_ROLE_MAP entries must read providerValue=ROLE with ROLE one of ${ROLES.join(', ')} (got "${entry}")`);
+    }
+    map[from] = [...new Set([...(map[from] ?? []), to as Role])];
+  }
+  if (Object.keys(map).length === 0) throw new ConfigError('OIDC_ROLE_MAP must name at least one providerValue=ROLE');
+  return map;
+}
+
+function parseUrlVar(name: string, text: string): URL {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
+    return url;
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL (got "${text}")`);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { NeedToKnow1764000000008 } from '../../migrations/1764000000008-need-to-
 import { AowAgeSource1764000000009 } from '../../migrations/1764000000009-aow-age-source.js';
 import { PlanSchemaVersion1764000000010 } from '../../migrations/1764000000010-plan-schema-version.js';
 import { HouseholdFactsVersion1764000000011 } from '../../migrations/1764000000011-household-facts-version.js';
+import { AuthSessions1764000000012 } from '../../migrations/1764000000012-auth-sessions.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AowAgeSource1764000000009,
   PlanSchemaVersion1764000000010,
   HouseholdFactsVersion1764000000011,
+  AuthSessions1764000000012,
 ];

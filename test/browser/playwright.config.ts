@@ -28,6 +28,11 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? join(root, 'test-results', 'browser.json') }]],
+  // a round proposes for every open vacancy: it runs after the journeys that work on open vacancies
+  projects: [
+    { name: 'journeys', testIgnore: 'rounds-*.pw.ts' },
+    { name: 'rounds', testMatch: 'rounds-*.pw.ts', dependencies: ['journeys'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] },

@@ -21,6 +21,7 @@ const MATRIX: Record<string, Role[]> = {
   complex: ALL,
   complexes: ALL,
   compositionPolicies: ALL,
+  compositionDimensions: ALL,
   dwelling: ALL,
   dwellings: ALL,
   localPolicies: ALL,
@@ -51,6 +52,9 @@ const MATRIX: Record<string, Role[]> = {
   whyNotChosen: ['OFFICER', 'AUDITOR'],
   allocationReport: ['MANAGER', 'AUDITOR'],
   startSimulation: ['MANAGER'],
+  // rounds are planned by officers (inside their assignment) and by managers (association-wide)
+  startAllocationRound: ['OFFICER', 'MANAGER'],
+  cancelAllocationRound: ['OFFICER', 'MANAGER'],
   cancelSimulation: ['MANAGER'],
   simulation: ['MANAGER', 'AUDITOR'],
   // officers propose, decide and run the letting (inside their assignment)
@@ -59,9 +63,7 @@ const MATRIX: Record<string, Role[]> = {
   approveOffer: O,
   refuseOffer: O,
   recordOfferResponse: O,
-  startAllocationRound: O,
   pendingApprovals: O,
-  cancelAllocationRound: O,
   createVacancy: O,
   updateVacancy: O,
   withdrawVacancy: O,

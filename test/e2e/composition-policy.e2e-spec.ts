@@ -1,4 +1,5 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
+import { compositionPolicyDocumentProblems } from '../../src/engine/allocation/composition-policy-document.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, createTestApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
@@ -23,6 +24,25 @@ describe('composition policy versions (admin) over GraphQL', () => {
   it('lists the shipped version', async () => {
     const { data } = await sut.gql(`{ compositionPolicies { code version effectiveFrom } }`);
     expect(data.compositionPolicies).toEqual([{ code: 'DEFAULT', version: 1, effectiveFrom: '2024-01-01' }]);
+  });
+
+  it('names the dimensions a target may count, with their categories, as the validator accepts them', async () => {
+    const { data, errors } = await sut.gql(`{ compositionDimensions { dimension categories } }`);
+    expect(errors).toBeUndefined();
+    expect(data.compositionDimensions.map((d: any) => d.dimension)).toEqual(['HOUSEHOLD_TYPE', 'AGE_BAND', 'INCOME_BAND', 'INCOME_SOURCE', 'VULNERABILITY']);
+    expect(data.compositionDimensions.find((d: any) => d.dimension === 'INCOME_SOURCE').categories).toEqual(['WORK', 'BENEFIT', 'PENSION', 'STUDENT', 'OTHER']);
+    // every category offered is one a version may use: a target naming all of them passes the document's checks
+    const doc = await currentDocument();
+    doc.defaultsByResilienceClass['5'] = data.compositionDimensions.map((d: any, i: number) => ({
+      id: `ALL_${i}`,
+      label: `every ${d.dimension} category`,
+      dimension: d.dimension,
+      categories: d.categories,
+      bound: 'MAX',
+      basisPoints: 10_000,
+      weight: 1,
+    }));
+    expect(compositionPolicyDocumentProblems(doc)).toEqual([]);
   });
 
   it('refuses a bad version, naming every field and the reason, and stores nothing', async () => {

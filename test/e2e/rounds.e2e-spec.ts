@@ -3,7 +3,7 @@ import { PlanRunner } from '../../src/allocation/plan-runner.service.js';
 import { RoundsService } from '../../src/allocation/rounds.service.js';
 import { JOB_SCHEMA } from '../../src/jobs/job-queue.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, createTestApp, expectEveryProposalReplaysIdentical, idsByReference, createCaseApp } from '../helpers/test-app.js';
+import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical, idsByReference, createCaseApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const ROUND = `id status attempts worker error vacancyIds allocationDate seed timeLimitSeconds
@@ -107,6 +107,59 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
       p: byVacancy['VAC-P'].id,
     });
     expect(offer.data.decideProposal).toEqual({ status: 'OPEN', household: { reference: 'V-1' } });
+  });
+
+  it("a manager plans and cancels rounds association-wide and reads each vacancy's outcome, never a household", async () => {
+    const manager = asRole('MANAGER', 'round-manager');
+    const started = await sut.gql(START, { input: { vacancyIds: [ids['VAC-C'], ids['VAC-P']] } }, manager);
+    expect(started.errors).toBeUndefined();
+    const id = started.data.startAllocationRound.id;
+    const OUTCOME = `query($id: ID!) { allocationRound(id: $id) { status quotaEffects { scope }
+      vacancyOutcomes { vacancyId vacancyReference complexReference route candidateCount filled plainOrderPassedOver } } }`;
+    const round = await waitFor(async () => (await sut.gql(OUTCOME, { id }, manager)).data.allocationRound, {
+      until: (r) => finished(r.status),
+      timeoutMs: 20_000,
+      intervalMs: POLL_MS,
+      what: `round ${id} to finish`,
+    });
+    expect(round.status).toBe('COMPLETED');
+    // the same facts the officers' proposals give: VAC-C passes over V-1 (who is planned into VAC-P), VAC-P does not
+    expect(round.vacancyOutcomes).toEqual([
+      {
+        vacancyId: ids['VAC-C'],
+        vacancyReference: 'VAC-C',
+        complexReference: expect.any(String),
+        route: 'REGULAR',
+        candidateCount: expect.any(Number),
+        filled: true,
+        plainOrderPassedOver: true,
+      },
+      {
+        vacancyId: ids['VAC-P'],
+        vacancyReference: 'VAC-P',
+        complexReference: expect.any(String),
+        route: 'REGULAR',
+        candidateCount: expect.any(Number),
+        filled: true,
+        plainOrderPassedOver: false,
+      },
+    ]);
+    const asOfficer = await waitForRound(sut, id);
+    expect(asOfficer.proposals.map((p: any) => [p.vacancy.reference, p.passedOverSummary !== null])).toEqual([
+      ['VAC-C', true],
+      ['VAC-P', false],
+    ]);
+    // the proposals and the plan describe households: not for a manager
+    for (const field of ['proposals { id }', 'plan']) {
+      const denied = await sut.gql(`query($id: ID!) { allocationRound(id: $id) { ${field} } }`, { id }, manager);
+      expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+    const audit = await sut.dataSource.query(`SELECT actor FROM audit_event WHERE type = 'ROUND_STARTED' AND subject->>'roundId' = $1`, [id]);
+    expect(audit).toEqual([{ actor: 'round-manager' }]);
+    // a second round, cancelled by the manager
+    const second = await sut.gql(START, { input: { vacancyIds: [ids['VAC-C']] } }, manager);
+    const cancelled = await sut.gql(`mutation($id: ID!) { cancelAllocationRound(id: $id) { status } }`, { id: second.data.startAllocationRound.id }, manager);
+    expect(cancelled.errors?.[0]?.message ?? null).toBeNull();
   });
 
   it('gives the same plan for the same inputs and seed, byte for byte', async () => {

@@ -94,7 +94,7 @@ describe('web application in production', () => {
 
   it('has no development sign-in', async () => {
     const http = request(sut.app.getHttpServer());
-    expect((await http.get('/auth/options')).body).toEqual({ development: null });
+    expect((await http.get('/auth/options')).body).toEqual({ development: null, oidc: { enabled: false } });
     expect((await http.post('/auth/dev-sign-in').send({ role: 'ADMIN' })).status).toBe(404);
   });
 });

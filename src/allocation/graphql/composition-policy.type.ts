@@ -24,3 +24,9 @@ export class AddCompositionPolicyVersionInput {
   name: string;
   @Field({ description: 'JSON document in the shape of compositionPolicies.document' }) @IsString() @MaxLength(200_000) document: string;
 }
+
+@ObjectType({ description: 'A composition dimension and the categories a target may count (what a policy form offers)' })
+export class CompositionDimensionCategories {
+  @Field({ description: 'HOUSEHOLD_TYPE, AGE_BAND, INCOME_BAND, INCOME_SOURCE or VULNERABILITY' }) dimension: string;
+  @Field(() => [String]) categories: string[];
+}

@@ -69,6 +69,17 @@ export class SkippedVacancy {
   @Field() reason: string;
 }
 
+@ObjectType({ description: 'What the round planned for one vacancy, without any household (readable by every role)' })
+export class RoundVacancyOutcome {
+  @Field(() => ID) vacancyId: string;
+  @Field() vacancyReference: string;
+  @Field() complexReference: string;
+  @Field() route: string;
+  @Field(() => Int) candidateCount: number;
+  @Field({ description: 'A household is proposed (false: left empty, see the summary of its proposal)' }) filled: boolean;
+  @Field({ description: 'The first household in plain order was passed over (the proposal says why)' }) plainOrderPassedOver: boolean;
+}
+
 @ObjectType({ description: 'Vacancies planned together as a job: status, progress, plan, quota effects, solver report' })
 export class AllocationRound {
   @Field(() => ID) id: string;
@@ -85,6 +96,8 @@ export class AllocationRound {
   @Field(() => RoundSolverReport, { nullable: true }) solverReport: RoundSolverReport | null;
   @Field(() => [RoundQuotaEffect], { description: 'Quota shares before and after the round, per scope' }) quotaEffects: RoundQuotaEffect[];
   @Field(() => [Proposal], { description: 'One proposal per vacancy (COMPLETED rounds)' }) proposals: Proposal[];
+  @Field(() => [RoundVacancyOutcome], { description: 'Per planned vacancy: filled or not, plain order passed over or not (COMPLETED rounds)' })
+  vacancyOutcomes: RoundVacancyOutcome[];
   /** Resolved per reader in RoundsResolver. */
   plan: string | null;
   vacancyIdList: number[];

@@ -4,6 +4,7 @@ import { Navigate, RouterProvider, createBrowserRouter, useNavigate, useLocation
 import { ApiError, whenSignedOut } from '../api/client';
 import { currentSession } from '../auth/session';
 import { SignInPage } from '../auth/sign-in-page';
+import { SignInCompletePage } from '../auth/sign-in-complete-page';
 import { I18nProvider } from '../i18n/i18n';
 import { Shell, homeFor } from './shell';
 import { WorklistPage } from '../screens/officer/worklist';
@@ -14,6 +15,11 @@ import { AuditLogPage } from '../screens/auditor/audit-log';
 import { SimulationStudioPage } from '../screens/manager/simulation-studio';
 import { ComplexesPage } from '../screens/manager/complexes';
 import { ProposalAuditPage } from '../screens/auditor/proposal-audit';
+import { PoliciesPage } from '../screens/manager/policies';
+import { PolicyFormPage } from '../screens/manager/policy-form';
+import { RoundsPage } from '../screens/rounds/rounds';
+import { RoundPage } from '../screens/rounds/round';
+import { ReportsPage } from '../screens/manager/reports';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -46,6 +52,7 @@ function Home() {
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in/complete', element: <SignInCompletePage /> },
   {
     element: <RequireSession />,
     children: [
@@ -57,6 +64,11 @@ const router = createBrowserRouter([
       { path: '/simulations', element: <SimulationStudioPage /> },
       { path: '/complexes', element: <ComplexesPage /> },
       { path: '/proposals/:id', element: <ProposalAuditPage /> },
+      { path: '/policies', element: <PoliciesPage /> },
+      { path: '/policies/:kind/new', element: <PolicyFormPage /> },
+      { path: '/rounds', element: <RoundsPage /> },
+      { path: '/rounds/:id', element: <RoundPage /> },
+      { path: '/reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

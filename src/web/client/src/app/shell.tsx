@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { NavLink, useNavigate } from 'react-router';
-import { currentSession, endSession, hasRole, type Session } from '../auth/session';
+import { currentSession, hasRole, signOut, type Session } from '../auth/session';
 import { useI18n, type Language } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -18,6 +18,9 @@ export const NAVIGATION: NavItem[] = [
   { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
   { to: '/simulations', label: 'nav.simulations', roles: ['MANAGER'] },
   { to: '/audit', label: 'nav.audit', roles: ['AUDITOR'] },
+  { to: '/policies', label: 'nav.policies', roles: ['MANAGER'] },
+  { to: '/rounds', label: 'nav.rounds', roles: ['OFFICER', 'MANAGER', 'ADMIN'] },
+  { to: '/reports', label: 'nav.reports', roles: ['MANAGER', 'AUDITOR'] },
 ];
 
 export function homeFor(session: Session | null): string {
@@ -60,8 +63,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <Button
             className="button secondary"
             onPress={() => {
-              endSession();
-              void navigate('/sign-in?reason=signed-out', { replace: true });
+              // the tab forgets the session at once; the service ends it (its token is refused from then on)
+              void signOut().then(() => navigate('/sign-in?reason=signed-out', { replace: true }));
             }}
           >
             {t('shell.signOut')}

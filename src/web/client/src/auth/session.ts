@@ -35,3 +35,19 @@ export function endSession(): void {
 export function hasRole(session: Session | null, ...roles: string[]): boolean {
   return !!session && session.roles.some((r) => roles.includes(r));
 }
+
+/**
+ * Signs out: this tab forgets the session at once, and the service ends it (its token is refused
+ * from then on, on every instance). The request is `keepalive`, so it completes even when the page
+ * is left right away; an unreachable service does not keep anyone signed in here.
+ */
+export async function signOut(): Promise<void> {
+  const session = currentSession();
+  endSession();
+  if (!session) return;
+  try {
+    await fetch('/auth/sign-out', { method: 'POST', keepalive: true, headers: { authorization: `Bearer ${session.token}` } });
+  } catch {
+    // unreachable: the token still expires by itself
+  }
+}

@@ -7,11 +7,22 @@ import { startSession } from './session';
 
 interface Options {
   development: { roles: string[]; subjects: Record<string, string> } | null;
+  oidc?: { enabled: boolean; providerName?: string };
+}
+
+/** Why a sign-in at the identity provider came back without a session (GET /auth/oidc/callback: /sign-in?error=...). */
+const PROVIDER_ERRORS = ['state', 'provider', 'token', 'no-role', 'subject', 'unavailable'] as const;
+
+/** A path of this application to go on to after signing in (never another site). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 /**
- * Sign-in. In development the service offers the demo roles and mints a token for the chosen role
- * and subject (POST /auth/dev-sign-in; absent with NODE_ENV=production).
+ * Sign-in. With the association's identity provider configured (OIDC_ISSUER) a button leads there
+ * (GET /auth/oidc/start; the service finishes the sign-in and returns to /sign-in/complete). In
+ * development the service also offers the demo roles and mints a token for the chosen role and
+ * subject (POST /auth/dev-sign-in; absent with NODE_ENV=production).
  */
 export function SignInPage() {
   const { t } = useI18n();
@@ -46,8 +57,7 @@ export function SignInPage() {
         return;
       }
       startSession(body);
-      const next = params.get('next');
-      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch {
       setProblem(t('signIn.unreachable'));
     } finally {
@@ -56,13 +66,30 @@ export function SignInPage() {
   };
 
   const reason = params.get('reason');
+  const providerError = PROVIDER_ERRORS.find((e) => e === params.get('error'));
   const development = options?.development;
+  const oidc = options?.oidc?.enabled ? options.oidc : null;
   return (
     <main id="main" className="sign-in">
       <h1>{t('signIn.title')}</h1>
       {reason === 'expired' && <p role="status">{t('signIn.expired')}</p>}
       {reason === 'signed-out' && <p role="status">{t('signIn.signedOut')}</p>}
-      {options && !development && <p>{t('signIn.productionOnly')}</p>}
+      {providerError && (
+        <p role="alert" className="error">
+          {t(`signIn.error.${providerError}`)}
+        </p>
+      )}
+      {options && !development && oidc && <p>{t('signIn.productionOnly')}</p>}
+      {options && !development && !oidc && <p>{t('signIn.noProvider')}</p>}
+      {oidc && (
+        <p>
+          {/* a page load, not a fetch: the browser goes to the provider and back */}
+          <a className="button" href={`/auth/oidc/start?next=${encodeURIComponent(safeNext(params.get('next')))}`}>
+            {t('signIn.withProvider', { provider: oidc.providerName ?? 'OpenID Connect' })}
+          </a>
+        </p>
+      )}
+      {development && oidc && <p>{t('signIn.orDevelopment')}</p>}
       {development && (
         <form onSubmit={submit} aria-describedby="dev-note">
           <p id="dev-note" className="note">

@@ -4,7 +4,10 @@
  * shared/domain/case.md). English has every key too: the type below makes a missing one a build error.
  * Sentences the service writes itself (summaries, rationales) come from the API as they are.
  */
+import { workNl, workEn } from './messages-work';
+
 export const nl = {
+  ...workNl,
   'common.loading': 'Bezig met laden…',
   'error.title': 'Dat lukte niet:',
   'table.sort': 'Sorteren',
@@ -33,6 +36,21 @@ export const nl = {
   'signIn.signedOut': 'U bent afgemeld.',
   'signIn.productionOnly': 'Aanmelden gaat via de identiteitsprovider van uw corporatie.',
   'signIn.unreachable': 'De service is niet bereikbaar.',
+  'signIn.withProvider': 'Aanmelden via {provider}',
+  'signIn.noProvider':
+    'Aanmelden via de identiteitsprovider van uw corporatie is niet ingesteld. Deze service is alleen bereikbaar met API-tokens; vraag uw beheerder.',
+  'signIn.orDevelopment': 'Of kies een rol van de demo:',
+  'signIn.error.state': 'De aanmelding is verlopen of in een ander venster begonnen. Probeer het opnieuw.',
+  'signIn.error.provider': 'De identiteitsprovider heeft de aanmelding niet voltooid (bijvoorbeeld omdat die is afgebroken).',
+  'signIn.error.token':
+    'Het antwoord van de identiteitsprovider kon niet worden gecontroleerd. Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder.',
+  'signIn.error.no-role':
+    'U bent aangemeld bij de identiteitsprovider, maar uw account heeft geen rol in Woonmix. Vraag uw beheerder om een rol (woonconsulent, manager, auditor of beheerder).',
+  'signIn.error.subject': 'Uw gebruikersnaam bij de identiteitsprovider past niet in Woonmix. Neem contact op met uw beheerder.',
+  'signIn.error.unavailable': 'De identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.',
+  'signIn.complete.busy': 'Bezig met aanmelden…',
+  'signIn.complete.failed': 'De aanmelding is niet gelukt: er kwam geen geldige sessie mee.',
+  'signIn.again': 'Opnieuw aanmelden',
 
   'route.REGULAR': 'Regulier (inschrijfduur)',
   'route.LOTTERY': 'Loting',
@@ -323,6 +341,7 @@ export const nl = {
 export type MessageKey = keyof typeof nl;
 
 export const en: Record<MessageKey, string> = {
+  ...workEn,
   'common.loading': 'Loading…',
   'error.title': 'That did not work:',
   'table.sort': 'Sort',
@@ -351,6 +370,20 @@ export const en: Record<MessageKey, string> = {
   'signIn.signedOut': 'You are signed out.',
   'signIn.productionOnly': "Sign in with your association's identity provider.",
   'signIn.unreachable': 'The service cannot be reached.',
+  'signIn.withProvider': 'Sign in with {provider}',
+  'signIn.noProvider':
+    "Sign-in with your association's identity provider is not set up. This service can only be used with API tokens; ask your administrator.",
+  'signIn.orDevelopment': "Or pick one of the demo's roles:",
+  'signIn.error.state': 'The sign-in expired or was started in another window. Please try again.',
+  'signIn.error.provider': 'The identity provider did not complete the sign-in (for instance because it was cancelled).',
+  'signIn.error.token': "The identity provider's answer could not be verified. Please try again; if this keeps happening, contact your administrator.",
+  'signIn.error.no-role':
+    'You are signed in at the identity provider, but your account has no role in Woonmix. Ask your administrator for one (officer, manager, auditor or administrator).',
+  'signIn.error.subject': 'Your user name at the identity provider does not fit Woonmix. Contact your administrator.',
+  'signIn.error.unavailable': 'The identity provider cannot be reached. Please try again later.',
+  'signIn.complete.busy': 'Signing in…',
+  'signIn.complete.failed': 'Signing in did not work: no valid session came with it.',
+  'signIn.again': 'Sign in again',
 
   'route.REGULAR': 'Regular (registration time)',
   'route.LOTTERY': 'Lottery',
