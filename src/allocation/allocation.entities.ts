@@ -31,6 +31,8 @@ export class ProposalEntity {
   @Column({ name: 'solve_status', type: 'text' }) solveStatus: string;
   @Column({ type: 'text', nullable: true }) solver: string | null;
   @Column({ type: 'json' }) plan: Record<string, unknown>;
+  /** The plan with Dutch words (migrations/1764000000013-proposal-plan-in-dutch.ts); null before it existed. */
+  @Column({ name: 'plan_nl', type: 'json', nullable: true }) planNl: Record<string, unknown> | null;
   /** The allocation round that proposed it; null for a proposal asked for one vacancy. */
   @Column({ name: 'round_id', type: 'integer', nullable: true }) roundId: number | null;
   /** Who asked for it (token subject); null for proposals made before the audit log. */

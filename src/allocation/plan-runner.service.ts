@@ -45,8 +45,8 @@ export class PlanRunner implements OnModuleDestroy {
   async plan(input: AllocationInput, options: Partial<AllocationSolveOptions>, signal?: AbortSignal): Promise<PlanTaskResult> {
     const started = performance.now();
     if (input.quotaScopes.length === 0 && (input.vacancies.length === 1 || choosablePairsBound(input) <= INLINE_MAX_PAIRS)) {
-      const { plan, solution } = await planPrepared(prepareAllocation(input), this.inlineSolver, options);
-      return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
+      const { plan, solution, planIn } = await planPrepared(prepareAllocation(input), this.inlineSolver, options);
+      return { plan, planNl: planIn('nl'), timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
     }
     this.pool ??= new Piscina<PlanTask, PlanTaskResult>({
       filename: compiledWorkerFile(__filename, 'plan.worker'),

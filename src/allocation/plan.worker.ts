@@ -16,6 +16,8 @@ export interface PlanTask {
 
 export interface PlanTaskResult {
   plan: AllocationPlan;
+  /** The same plan in Dutch words (engine/allocation/plan-words.ts), for its Dutch readers; not audited. */
+  planNl: AllocationPlan;
   /** Wall-clock times (not part of the deterministic plan). */
   timings: { totalMs: number; solverMs: number | null };
 }
@@ -25,6 +27,6 @@ let solver: Solver | null = null;
 export async function planInWorker(task: PlanTask): Promise<PlanTaskResult> {
   solver ??= createRoutingSolver();
   const started = performance.now();
-  const { plan, solution } = await planAllocation(task.input, solver, task.options);
-  return { plan, timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
+  const { plan, solution, planIn } = await planAllocation(task.input, solver, task.options);
+  return { plan, planNl: planIn('nl'), timings: { totalMs: performance.now() - started, solverMs: solution.solverMs } };
 }

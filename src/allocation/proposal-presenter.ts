@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { audienceOf } from '../privacy/audience.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { RequestContext } from '../common/request-context.js';
+import { languageOf } from '../common/request-language.js';
 import { withholdPlan, withholdProposal } from '../engine/privacy/withhold-plan.js';
 import { isSpecialCategoryDimension } from '../engine/privacy/special-category.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
@@ -21,9 +22,12 @@ export class ProposalPresenter {
   async present(stored: StoredProposal, ctx: RequestContext): Promise<Proposal> {
     const actor = ctx.req?.actor;
     if (!actor) throw new Error('proposals are read by a signed-in actor');
+    // the reader's language (Accept-Language): the Dutch words stored with the plan, when there are
+    const language = languageOf(ctx.req) === 'nl' && stored.dutch ? 'nl' : 'en';
+    const { plan, proposal } = language === 'nl' ? stored.dutch! : stored;
     if (await this.disclosure.handlesVacancy(ctx, stored.entity.vacancyId)) {
       await this.recordReads(stored, ctx);
-      return toProposal(stored);
+      return toProposal({ entity: stored.entity, plan, proposal });
     }
     if (audienceOf(actor) === 'OPERATIONAL') {
       throw new DomainError(
@@ -31,7 +35,7 @@ export class ProposalPresenter {
         `Proposal ${stored.entity.id} is for vacancy ${stored.proposal.vacancyReference}, outside your assignment (an admin assigns officers with assignOfficer)`,
       );
     }
-    return toProposal({ entity: stored.entity, proposal: withholdProposal(stored.proposal), plan: withholdPlan(stored.plan) });
+    return toProposal({ entity: stored.entity, proposal: withholdProposal(proposal, language), plan: withholdPlan(plan, language) });
   }
 
   /**

@@ -15,6 +15,8 @@ export interface NewProposal {
   vacancy: VacancyEntity;
   /** The plan stored with the proposal: the whole plan of a single proposal, or the round's slice for this vacancy. */
   plan: AllocationPlan;
+  /** The same plan (or slice) in Dutch words, for Dutch readers; not audited. */
+  planNl: AllocationPlan;
   allocationDate: IsoDate;
   seed: number;
   compositionPolicyId: number;
@@ -58,6 +60,7 @@ export class ProposalStore {
         solveStatus: p.plan.status,
         solver: p.plan.solverName,
         plan: toStoredPlan(p.plan),
+        planNl: toStoredPlan(p.planNl),
         roundId: p.roundId,
         requestedBy: p.requestedBy,
       }),

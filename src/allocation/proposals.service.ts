@@ -1,3 +1,4 @@
+import type { PlanTaskResult } from './plan.worker.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -29,7 +30,12 @@ export interface StoredProposal {
   plan: AllocationPlan;
   /** The plan's entry for the proposal's own vacancy. */
   proposal: VacancyProposal;
+  /** The same in Dutch words, when it was stored with it (proposals made before: null, read in English). */
+  dutch: { plan: AllocationPlan; proposal: VacancyProposal } | null;
 }
+
+/** A plan and its Dutch words, as the planner gives them (plan.worker.ts). */
+type Explained = Pick<PlanTaskResult, 'plan' | 'planNl'>;
 
 /**
  * Proposes the household for one vacancy that best balances the waiting-list order against the
@@ -63,8 +69,8 @@ export class ProposalsService {
         assertPlannable(vacancy);
         return { vacancy, writes, loaded: await this.loadFor(m, vacancy, onDate) };
       });
-      const { plan } = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
-      const stored = await this.storeIfBasisHolds(id, read.loaded, read.writes, plan, onDate, actor);
+      const planned = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
+      const stored = await this.storeIfBasisHolds(id, read.loaded, read.writes, planned, onDate, actor);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
         throw new DomainError(
@@ -89,7 +95,7 @@ export class ProposalsService {
     vacancyId: number,
     loaded: LoadedInput,
     readWrites: WriteStamp,
-    plan: AllocationPlan,
+    planned: Explained,
     onDate: IsoDate,
     actor: Actor,
   ): Promise<StoredProposal | null> {
@@ -100,7 +106,7 @@ export class ProposalsService {
       const vacancy = await lockVacancy(m, vacancyId);
       assertPlannable(vacancy);
       if (!unchanged && basisOf(await this.loadFor(m, vacancy, onDate)) !== basisOf(loaded)) return null;
-      return this.store(m, vacancy, loaded, plan, onDate, actor);
+      return this.store(m, vacancy, loaded, planned, onDate, actor);
     });
   }
 
@@ -111,8 +117,8 @@ export class ProposalsService {
   async proposeAfterDecline(m: EntityManager, vacancy: VacancyEntity, officer: Actor, declinedOfferId: number): Promise<StoredProposal> {
     const onDate = this.clock.today();
     const loaded = await this.loadFor(m, vacancy, onDate);
-    const { plan } = await this.planner.plan(loaded.input, PROPOSAL_SOLVE_OPTIONS);
-    return this.store(m, vacancy, loaded, plan, onDate, SYSTEM_ACTOR, { onBehalfOf: officer.subject, after: `offer ${declinedOfferId} was declined` });
+    const planned = await this.planner.plan(loaded.input, PROPOSAL_SOLVE_OPTIONS);
+    return this.store(m, vacancy, loaded, planned, onDate, SYSTEM_ACTOR, { onBehalfOf: officer.subject, after: `offer ${declinedOfferId} was declined` });
   }
 
   async get(proposalId: string): Promise<StoredProposal> {
@@ -138,7 +144,7 @@ export class ProposalsService {
     m: EntityManager,
     vacancy: VacancyEntity,
     loaded: LoadedInput,
-    plan: AllocationPlan,
+    { plan, planNl }: Explained,
     onDate: IsoDate,
     actor: Actor,
     made?: { onBehalfOf: string; after: string },
@@ -147,6 +153,7 @@ export class ProposalsService {
     const entity = await this.proposals.store(m, {
       vacancy,
       plan,
+      planNl,
       allocationDate: onDate,
       seed: loaded.input.seed,
       compositionPolicyId: loaded.compositionPolicyId,
@@ -194,7 +201,9 @@ export function toStored(entity: ProposalEntity): StoredProposal {
   const plan = readStoredPlan(entity.plan, `Proposal ${entity.id}`);
   const proposal = plan.proposals.find((p) => p.vacancyId === entity.vacancyId);
   if (!proposal) throw new Error(`Proposal ${entity.id} has no entry for its vacancy`);
-  return { entity, plan, proposal };
+  const planNl = entity.planNl === null ? null : readStoredPlan(entity.planNl, `Proposal ${entity.id} (Dutch words)`);
+  const proposalNl = planNl?.proposals.find((p) => p.vacancyId === entity.vacancyId) ?? null;
+  return { entity, plan, proposal, dutch: planNl && proposalNl ? { plan: planNl, proposal: proposalNl } : null };
 }
 
 export async function lockVacancy(m: EntityManager, vacancyId: number): Promise<VacancyEntity> {

@@ -264,14 +264,14 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         percent: 40,
         message: `Solving ${countOf(loaded.input.vacancies.length, 'vacancy', 'vacancies')} x ${countOf(loaded.input.households.length, 'eligible household', 'eligible households')} (${countOf(pairs, 'pair', 'pairs')}), time limit ${claimed.timeLimitMs / 1000} s`,
       });
-      const { plan, timings } = await this.planner.plan(loaded.input, { timeLimitMs: claimed.timeLimitMs }, controller.signal);
+      const { plan, planNl, timings } = await this.planner.plan(loaded.input, { timeLimitMs: claimed.timeLimitMs }, controller.signal);
       throwIfAborted(controller.signal);
       await this.setProgress(roundId, attempt, { stage: 'STORING', percent: 90, message: `Storing ${plan.proposals.length} proposals` });
       const report = solverReport(plan, timings, loaded.input.households.length, pairs);
       const stored = await this.dataSource.transaction(async (m) => {
         const round = await m.findOne(AllocationRoundEntity, { where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
         if (!round || round.status !== 'RUNNING' || round.attempts !== attempt) return false;
-        const storedSkips = await this.storeProposals(m, round, plan, loaded);
+        const storedSkips = await this.storeProposals(m, round, plan, planNl, loaded);
         Object.assign(round, {
           status: 'COMPLETED',
           plan: toStoredPlan(plan),
@@ -330,7 +330,13 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** One proposal per still-plannable vacancy of the round (earlier open proposals are superseded). */
-  private async storeProposals(m: EntityManager, round: AllocationRoundEntity, plan: AllocationPlan, loaded: LoadedInput): Promise<SkippedVacancy[]> {
+  private async storeProposals(
+    m: EntityManager,
+    round: AllocationRoundEntity,
+    plan: AllocationPlan,
+    planNl: AllocationPlan,
+    loaded: LoadedInput,
+  ): Promise<SkippedVacancy[]> {
     const { localPolicyIdByVacancy, compositionPolicyId, parameterYear } = loaded;
     const ids = plan.proposals.map((p) => p.vacancyId);
     const vacancies = new Map(
@@ -346,6 +352,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       await this.proposalStore.store(m, {
         vacancy,
         plan: planForVacancy(plan, vacancy.id),
+        planNl: planForVacancy(planNl, vacancy.id),
         allocationDate: round.allocationDate,
         seed: round.seed,
         compositionPolicyId,

@@ -37,7 +37,7 @@ export class LoaderScope {
 export interface RequestContext {
   loaders: LoaderScope;
   /** The HTTP request, with the signed-in actor (src/common/request-guards.ts). */
-  req?: { actor?: Actor };
+  req?: { actor?: Actor; headers?: Record<string, string | string[] | undefined> };
   /** Per-request state of features (e.g. the privacy feature's access records), by feature. */
   state?: Map<string, unknown>;
 }

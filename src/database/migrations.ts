@@ -11,6 +11,7 @@ import { AowAgeSource1764000000009 } from '../../migrations/1764000000009-aow-ag
 import { PlanSchemaVersion1764000000010 } from '../../migrations/1764000000010-plan-schema-version.js';
 import { HouseholdFactsVersion1764000000011 } from '../../migrations/1764000000011-household-facts-version.js';
 import { AuthSessions1764000000012 } from '../../migrations/1764000000012-auth-sessions.js';
+import { ProposalPlanInDutch1764000000013 } from '../../migrations/1764000000013-proposal-plan-in-dutch.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PlanSchemaVersion1764000000010,
   HouseholdFactsVersion1764000000011,
   AuthSessions1764000000012,
+  ProposalPlanInDutch1764000000013,
 ];

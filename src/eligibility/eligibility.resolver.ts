@@ -2,6 +2,7 @@ import type { Actor } from '../auth/roles.js';
 import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
+import { languageOf } from '../common/request-language.js';
 import { Household } from '../households/graphql/household.type.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { EligibilityService } from './eligibility.service.js';
@@ -40,15 +41,18 @@ export class EligibilityResolver {
 
   @Roles('OFFICER', 'AUDITOR')
   @Query(() => EligibilityVerdict, { description: 'May this household be allocated this dwelling on this date? Rule by rule, with reasons' })
-  async eligibility(@Args() args: EligibilityArgs, @CurrentActor() actor: Actor) {
+  async eligibility(@Args() args: EligibilityArgs, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
     const householdId = await this.disclosure.householdIdFromInput(actor, args.householdId, 'householdId');
-    return this.service.verdict({ ...args, householdId: String(householdId), dwellingId: String(await this.service.dwellingIdFromInput(args.dwellingId)) });
+    return this.service.verdict(
+      { ...args, householdId: String(householdId), dwellingId: String(await this.service.dwellingIdFromInput(args.dwellingId)) },
+      languageOf(ctx.req),
+    );
   }
 
   @Roles('OFFICER', 'AUDITOR')
   @Query(() => EligibleCandidates, { complexity: 300, description: 'The eligible households for a vacancy, with counts of those excluded per rule' })
-  eligibleCandidates(@Args() args: EligibleCandidatesArgs) {
-    return this.service.eligibleCandidates(args);
+  eligibleCandidates(@Args() args: EligibleCandidatesArgs, @Context() ctx: RequestContext) {
+    return this.service.eligibleCandidates(args, languageOf(ctx.req));
   }
 
   @Roles(...ANY_ROLE)

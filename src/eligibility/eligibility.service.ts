@@ -9,7 +9,9 @@ import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { parseId } from '../common/ids.js';
 import { EligibilityContext } from '../engine/eligibility/eligibility-input.js';
-import { evaluateEligibility } from '../engine/eligibility/evaluate-eligibility.js';
+import { type Verdict, evaluateEligibility, evaluateEligibilityForPool } from '../engine/eligibility/evaluate-eligibility.js';
+import type { EligibilityInput } from '../engine/eligibility/eligibility-input.js';
+import type { Language } from '../engine/common/language.js';
 import { VerdictMemo } from '../engine/eligibility/verdict-memo.js';
 import { EMPTY_QUOTA_COUNTS, quotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
 import { AllocationRoute, HouseholdFacts, IsoDate } from '../engine/model.js';
@@ -58,11 +60,11 @@ export class EligibilityService {
   }
 
   /** Whether a household may be allocated a dwelling on a date, rule by rule, with its quota effect. */
-  async verdict(args: EligibilityArgs): Promise<EligibilityVerdict> {
+  async verdict(args: EligibilityArgs, language: Language = 'en'): Promise<EligibilityVerdict> {
     const m = this.dataSource.manager;
     const onDate = args.onDate ?? this.clock.today();
     const context: EligibilityContext = { labelFallbackActive: args.labelFallbackActive, localTiesPriority: args.localTiesPriority };
-    const judged = await this.judge(m, parseId(args.householdId, 'householdId'), parseId(args.dwellingId, 'dwellingId'), onDate, args.route, context);
+    const judged = await this.judge(m, parseId(args.householdId, 'householdId'), parseId(args.dwellingId, 'dwellingId'), onDate, args.route, context, language);
     const { verdict, params, policy, municipalityCode } = judged;
     // every allocation recorded for the year counts, also one dated later than onDate: it is decided
     const portfolio = await this.ledger.portfolioCounts(params.year, m);
@@ -142,22 +144,33 @@ export class EligibilityService {
     });
   }
 
-  private async judge(m: EntityManager, householdId: number, dwellingId: number, onDate: IsoDate, route: AllocationRoute, context: EligibilityContext) {
+  private async judge(
+    m: EntityManager,
+    householdId: number,
+    dwellingId: number,
+    onDate: IsoDate,
+    route: AllocationRoute,
+    context: EligibilityContext,
+    language: Language = 'en',
+  ) {
     const household = await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } });
     if (!household) throw DomainError.notFound('Household', householdId);
     const { dwelling, municipalityCode } = await loadDwellingContext(m, dwellingId);
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(municipalityCode, onDate, m);
-    const verdict = evaluateEligibility({
-      household: toHouseholdFacts(household),
-      dwelling,
-      municipalityCode,
-      route,
-      allocationDate: onDate,
-      params,
-      policy,
-      context,
-    });
+    const verdict = evaluateEligibility(
+      {
+        household: toHouseholdFacts(household),
+        dwelling,
+        municipalityCode,
+        route,
+        allocationDate: onDate,
+        params,
+        policy,
+        context,
+      },
+      language,
+    );
     return { householdId, dwellingId, verdict, params, policy, policyEntityId: entity.id, municipalityCode };
   }
 
@@ -167,11 +180,17 @@ export class EligibilityService {
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(context.municipalityCode, onDate, m);
     const flags: EligibilityContext = { labelFallbackActive: vacancy.labelFallbackActive, localTiesPriority: vacancy.localTiesPriority };
-    const verdicts = this.verdicts.judgePool(
-      { dwelling: context.dwelling, municipalityCode: context.municipalityCode, route: vacancy.route, allocationDate: onDate, params, policy, context: flags },
-      households,
-    );
-    return { verdicts, params, policy, policyEntityId: entity.id, context };
+    const shared = {
+      dwelling: context.dwelling,
+      municipalityCode: context.municipalityCode,
+      route: vacancy.route,
+      allocationDate: onDate,
+      params,
+      policy,
+      context: flags,
+    };
+    const verdicts = this.verdicts.judgePool(shared, households);
+    return { verdicts, params, policy, policyEntityId: entity.id, context, shared };
   }
 
   /**
@@ -209,14 +228,14 @@ export class EligibilityService {
   }
 
   /** Every household of the pool judged for the vacancy: counts per excluding rule, eligible ones ranked. */
-  async eligibleCandidates(args: EligibleCandidatesArgs): Promise<EligibleCandidates> {
+  async eligibleCandidates(args: EligibleCandidatesArgs, language: Language = 'en'): Promise<EligibleCandidates> {
     const onDate = args.onDate ?? this.clock.today();
     // one snapshot for the whole evaluation: the counts and the list agree with each other
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const vacancy = await m.findOneBy(VacancyEntity, { id: parseId(args.vacancyId, 'vacancyId') });
       if (!vacancy) throw DomainError.notFound('Vacancy', args.vacancyId);
       const households = args.pool === CandidatePoolEnum.RESPONDENTS ? await respondentFacts(m, vacancy.id) : await waitingListFacts(m);
-      const { verdicts, params, policy } = await this.judgePool(m, vacancy, households, onDate);
+      const { verdicts, params, policy, shared } = await this.judgePool(m, vacancy, households, onDate);
 
       const excluded = new Map<string, { count: number; examples: string[] }>();
       const eligible = [];
@@ -246,7 +265,8 @@ export class EligibilityService {
         eligibleCount: eligible.length,
         excludedCount: households.length - eligible.length,
         excludedByRule: ruleOrder.map((ruleId) => ({ ruleId, ...excluded.get(ruleId)! })),
-        candidates: eligible.slice(0, args.first).map(({ household, verdict, tier }) => ({
+        // the verdicts shown, in the reader's words (the same verdicts: engine/eligibility/evaluate-eligibility.spec.ts)
+        candidates: inWords(eligible.slice(0, args.first), shared, language).map(({ household, verdict, tier }) => ({
           householdId: household.id,
           household: undefined as never, // resolved by the field resolver through the batch loader
           summary: verdict.summary,
@@ -277,4 +297,15 @@ export class EligibilityService {
       policy: policy.id,
     };
   }
+}
+
+/** Verdicts in another language than the record's English: the same rules run again for the ones shown. */
+function inWords<T extends { household: HouseholdFacts; verdict: Verdict }>(shown: T[], shared: Omit<EligibilityInput, 'household'>, language: Language): T[] {
+  if (language === 'en' || shown.length === 0) return shown;
+  const words = evaluateEligibilityForPool(
+    shared,
+    shown.map((s) => s.household),
+    language,
+  );
+  return shown.map((s, i) => ({ ...s, verdict: words[i] }));
 }

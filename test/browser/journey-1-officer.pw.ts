@@ -67,6 +67,9 @@ test('an officer proposes for Rozenhof, reads why the plain-order candidate was 
   await expect(why).toContainText('Samenstellingsdoel');
   await expect(why).toContainText(/\d+ punten/);
   await expect(page.getByTestId('proposal-summary')).toContainText(`${proposal.chosen}`);
+  // the service's own sentences in Dutch too (Accept-Language): the proposal and why the first was passed over
+  await expect(page.getByTestId('proposal-summary')).toContainText(`wordt voorgesteld voor ${vacancy} in plaats van ${proposal.plain}, de eerste op volgorde`);
+  await expect(why).toContainText(/overslaan kost [\d,]+ voorrangspunten/);
   // the composition against the targets, with the norm
   await expect(page.getByRole('table', { name: 'Doelen voor de samenstelling' })).toContainText('≤ 30%');
   await expectAccessible(page, 'vacancy');

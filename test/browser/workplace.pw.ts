@@ -106,8 +106,15 @@ test('the workplace speaks Dutch by default and English on request', async ({ pa
   await expect(page.getByRole('columnheader', { name: 'Available from' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page, 'worklist (English)');
+  // the service's sentences follow: a respondent's verdict, rule by rule, in English, then in Dutch again
+  await page.getByTestId('worklist').locator('tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('tab', { name: 'Respondents' }).click();
+  const firstVerdict = page.getByTestId('eligible').locator('tbody tr').first();
+  await expect(firstVerdict).toContainText('Your household may rent this home');
   await page.getByLabel('Language').selectOption('nl');
-  await expect(page.getByRole('heading', { name: 'Werkvoorraad' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Reageerders' }).click();
+  await expect(firstVerdict).toContainText('Uw huishouden mag deze woning huren');
+  await expect(firstVerdict).not.toContainText('Your household');
 });
 
 test('an error of the API is shown in words, naming the field', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { CompositionDimension } from '../composition/compute-composition.js';
-import { countOf, formatBasisPoints, pluralWord } from '../common/format.js';
-import { PortfolioQuota, QuotaCounts, QuotaShare, addAllocation, quotaStatus } from '../eligibility/portfolio-quotas.js';
+import type { Language } from '../common/language.js';
+import { QuotaCounts, QuotaShare, addAllocation, quotaStatus } from '../eligibility/portfolio-quotas.js';
 import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
 import { TargetBound, TargetSource } from './composition-policy.js';
@@ -8,7 +8,7 @@ import { BaselineResult, violationCounts } from './greedy-baselines.js';
 import { PlanState, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, SideRowSpec, WindowBound } from './prepare-allocation.js';
 import { isSpecialCategoryDimension } from '../privacy/special-category.js';
-import { ROUTE_ORDER } from './rank-candidates.js';
+import { type PlanWords, planWords } from './plan-words.js';
 import { AllocationSolution, ModelReport, SolutionSource } from './solve-allocation.js';
 import { SolveStatus } from './solver.port.js';
 
@@ -201,25 +201,10 @@ export interface BaselineSummary {
 
 export const MAX_ALTERNATIVES = 10;
 
-const QUOTA_LABEL: Record<PortfolioQuota, string> = {
-  DAEB_TARGET_GROUP: 'share of social (DAEB) homes let to the DAEB target group',
-  PASSEND_WITHIN_CAP: 'share of passend-covered allocations within the rent cap',
-  LOCAL_TIES: 'share of allocations with local-ties priority',
-};
-
 /** Rounded for presentation (6 decimals), so JSON does not carry float noise. */
 export function round6(x: number): number {
   const r = Math.round(x * 1e6) / 1e6;
   return Object.is(r, -0) ? 0 : r;
-}
-
-/** Basis-point households (10000 = one) as words: 47000 -> "4.7", 120000 -> "12". */
-export function formatHouseholds(scaled: number): string {
-  const hundredths = Math.round(scaled / 100);
-  const whole = Math.trunc(hundredths / 100);
-  const frac = Math.abs(hundredths % 100);
-  const sign = hundredths < 0 && whole === 0 ? '-' : '';
-  return `${sign}${whole}${frac === 0 ? '' : `.${String(frac).padStart(2, '0').replace(/0$/, '')}`}`;
 }
 
 export function shareState(target: Pick<PreparedTarget, 'bound' | 'basisPoints' | 'weight'>, count: number, total: number): ShareState {
@@ -234,22 +219,29 @@ export function shareState(target: Pick<PreparedTarget, 'bound' | 'basisPoints' 
   };
 }
 
-function shareWords(s: ShareState): string {
-  return s.basisPoints === null ? 'no households' : `${formatBasisPoints(s.basisPoints)} (${s.count} of ${s.total})`;
+function shareWords(say: PlanWords, s: ShareState): string {
+  return say.share(s.basisPoints, s.count, s.total);
 }
 
-function boundWords(t: Pick<PreparedTarget, 'bound' | 'basisPoints'>, total: number): string {
-  return `${t.bound === 'MAX' ? 'at most' : 'at least'} ${formatBasisPoints(t.basisPoints)} (${formatHouseholds(t.basisPoints * total)} of ${total})`;
+function boundWords(say: PlanWords, t: Pick<PreparedTarget, 'bound' | 'basisPoints'>, total: number): string {
+  return say.bound(t.bound === 'MAX', t.basisPoints, say.households(t.basisPoints * total), total);
 }
 
-function violationWords(t: Pick<PreparedTarget, 'bound'>, s: ShareState): string {
-  if (s.violation === 0) return 'within the target';
-  const n = formatHouseholds(s.violation * FULL_SHARE);
-  return `${n} ${pluralWord(s.violation, 'household', 'households')} ${t.bound === 'MAX' ? 'over' : 'short'}`;
+function violationWords(say: PlanWords, t: Pick<PreparedTarget, 'bound'>, s: ShareState): string {
+  return say.violation(s.violation, say.households(s.violation * FULL_SHARE), t.bound === 'MAX');
 }
 
-/** Explains a solved plan (or an unsolved one: then only the plain order and baselines are shown). */
-export function explainPlan(prepared: PreparedAllocation, solution: AllocationSolution, baselines: readonly BaselineResult[]): AllocationPlan {
+/**
+ * Explains a solved plan (or an unsolved one: then only the plain order and baselines are shown). The
+ * language changes the words only (plan-words.ts): every number, id and choice is the same in each.
+ */
+export function explainPlan(
+  prepared: PreparedAllocation,
+  solution: AllocationSolution,
+  baselines: readonly BaselineResult[],
+  language: Language = 'en',
+): AllocationPlan {
+  const say = planWords(language);
   const assignment = solution.assignment;
   const e = solution.evaluation;
   const planned = assignment ?? prepared.plainPlan.map(() => -1);
@@ -283,7 +275,7 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
           ...violationCounts(prepared, e),
         }
       : null,
-    proposals: proposalsFor(prepared, planned, focus, assignment !== null, solution),
+    proposals: proposalsFor(say, prepared, planned, focus, assignment !== null, solution),
     lookAhead: prepared.vacancies
       .filter((v) => !v.focus)
       .map((v) => {
@@ -299,7 +291,7 @@ export function explainPlan(prepared: PreparedAllocation, solution: AllocationSo
         complexReference: c.reference,
         resilienceClass: c.resilienceClass,
         allocations: added.length,
-        targets: c.targets.map((t) => targetEffect(prepared, t, added, null, c.reference)),
+        targets: c.targets.map((t) => targetEffect(say, prepared, t, added, null, c.reference)),
       };
     }),
     quotas: prepared.quotaScopes.map((s) => {
@@ -344,6 +336,7 @@ function countAfter(prepared: PreparedAllocation, t: PreparedTarget, added: read
 }
 
 function targetEffect(
+  say: PlanWords,
   prepared: PreparedAllocation,
   t: PreparedTarget,
   addedPlan: readonly number[],
@@ -356,10 +349,17 @@ function targetEffect(
   const one = addedThis === null ? null : countAfter(prepared, t, addedThis);
   const afterThis = one === null ? null : shareState(t, one.count, one.total);
   const shown = afterThis ?? afterPlan;
-  const text =
-    `${t.label} in ${complexRef}: ${shareWords(before)} now; ${shareWords(shown)} after ${afterThis ? 'this allocation' : 'the plan'}` +
-    (afterThis && addedPlan.length > 1 ? ` and ${shareWords(afterPlan)} after all ${addedPlan.length} planned allocations` : '') +
-    `; target ${boundWords(t, shown.total)}: ${violationWords(t, shown)}.`;
+  const text = say.targetEffect(
+    t.label,
+    complexRef,
+    shareWords(say, before),
+    shareWords(say, shown),
+    afterThis !== null,
+    afterThis && addedPlan.length > 1 ? shareWords(say, afterPlan) : null,
+    addedPlan.length,
+    boundWords(say, t, shown.total),
+    violationWords(say, t, shown),
+  );
   return {
     targetId: t.id,
     label: t.label,
@@ -388,18 +388,19 @@ function countsAfter(prepared: PreparedAllocation, scopeIndex: number, planned: 
   return counts;
 }
 
-function rowRef(prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOSITION' | 'QUOTA'; id: string; label: string } {
+function rowRef(say: PlanWords, prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOSITION' | 'QUOTA'; id: string; label: string } {
   const spec = prepared.sideRows[rowIndex].spec;
   if (spec.kind === 'COMPOSITION') {
     const t = prepared.complexes[spec.complexIndex].targets[spec.targetIndex];
     return { kind: 'COMPOSITION', id: t.id, label: t.label };
   }
   const scope = prepared.quotaScopes[spec.scopeIndex];
-  return { kind: 'QUOTA', id: `${scope.key}:${spec.quota}`, label: QUOTA_LABEL[spec.quota] };
+  return { kind: 'QUOTA', id: `${scope.key}:${spec.quota}`, label: say.quotaLabel[spec.quota] };
 }
 
 /** One plan state for all proposals: each vacancy's pair is taken out while it is explained. */
 function proposalsFor(
+  say: PlanWords,
   prepared: PreparedAllocation,
   planned: ArrayLike<number>,
   focus: readonly PreparedVacancy[],
@@ -411,7 +412,7 @@ function proposalsFor(
   return focus.map((v) => {
     const chosen = planned[v.index];
     if (chosen !== -1) state.remove(chosen);
-    const proposal = proposalFor(prepared, planned, v, solved, state, solution);
+    const proposal = proposalFor(say, prepared, planned, v, solved, state, solution);
     if (chosen !== -1) state.add(chosen);
     return proposal;
   });
@@ -419,6 +420,7 @@ function proposalsFor(
 
 /** `rest` is the plan without this vacancy's pair: every score is "this household here, all else equal". */
 function proposalFor(
+  say: PlanWords,
   prepared: PreparedAllocation,
   planned: ArrayLike<number>,
   v: PreparedVacancy,
@@ -439,7 +441,7 @@ function proposalFor(
       const row = prepared.sideRows[p.sideRows[k]];
       const a = rest.activity[row.index];
       const delta = rowPenalty(row, a) - rowPenalty(row, a + p.sideCoefs[k]);
-      fit.push({ ...rowRef(prepared, row.index), points: round6(delta) });
+      fit.push({ ...rowRef(say, prepared, row.index), points: round6(delta) });
     }
     const elsewhere = housedAt[p.householdIndex];
     return {
@@ -450,7 +452,8 @@ function proposalFor(
       urgent: c.urgent,
       lotteryTicket: c.lotteryTicket,
       rankingPoints: c.rankingPoints,
-      eligibility: c.pair.verdict.summary,
+      // English: the verdict's own words, as judged; another language: the same verdict (its quota counters) in its words
+      eligibility: say === planWords('en') ? c.pair.verdict.summary : say.eligible(c.pair.verdict.countsAs),
       countsAs: [...c.pair.verdict.countsAs],
       allocatedElsewhere: elsewhere === -1 ? null : { vacancyId: prepared.vacancies[elsewhere].id, vacancyReference: prepared.vacancies[elsewhere].reference },
       score: round6(p.priority + fit.reduce((s, f) => s + f.points, 0)),
@@ -470,35 +473,35 @@ function proposalFor(
     .sort((a, b) => b.exact - a.exact || a.s.rank - b.s.rank)
     .slice(0, MAX_ALTERNATIVES);
   if (chosen && solved) {
-    for (const x of shown) if (x.s.costVersusChosen < 0) x.s.jointNote = jointNote(prepared, planned, v, rest, x.pi, -x.s.costVersusChosen, solution);
+    for (const x of shown) if (x.s.costVersusChosen < 0) x.s.jointNote = jointNote(say, prepared, planned, v, rest, x.pi, -x.s.costVersusChosen, solution);
   }
   const alternatives = shown.map((x) => x.s);
 
   const addedPlan = householdsAddedTo(prepared, planned, v.complexIndex);
   const addedThis = chosen ? [prepared.pairs[chosen.pi].householdIndex] : [];
-  const composition = complex.targets.map((t) => targetEffect(prepared, t, addedPlan, addedThis, complex.reference));
+  const composition = complex.targets.map((t) => targetEffect(say, prepared, t, addedPlan, addedThis, complex.reference));
 
   let passedOver: VacancyProposal['plainOrderPassedOver'] = null;
   if (solved && chosen && plain && chosen.pi !== plain.pi) {
-    passedOver = explainPassedOver(prepared, planned, v, rest, plain.pi, chosen.pi, solution);
+    passedOver = explainPassedOver(say, prepared, planned, v, rest, plain.pi, chosen.pi, solution);
   }
   const lastAllowedRank = v.pairIndices.length === 0 ? 0 : prepared.pairs[v.pairIndices[v.pairIndices.length - 1]].rank;
   const summary = !solved
-    ? 'No plan: see the status and message.'
+    ? say.noPlan
     : v.ranked.length === 0
-      ? `Vacancy ${v.reference} has no eligible candidates.`
+      ? say.noCandidates(v.reference)
       : chosen === null
-        ? emptyVacancySummary(prepared, v, rest, solution)
+        ? emptyVacancySummary(say, prepared, v, rest, solution)
         : chosen.pi === plain?.pi
-          ? `${chosen.s.householdReference} is proposed for ${v.reference}: the plain-order candidate (rank 1).`
-          : `${chosen.s.householdReference} (rank ${chosen.s.rank}) is proposed for ${v.reference} instead of the plain-order candidate ${plain!.s.householdReference}. ${passedOver!.summary}`;
+          ? say.plainProposed(chosen.s.householdReference, v.reference)
+          : say.proposedInstead(chosen.s.householdReference, chosen.s.rank, v.reference, plain!.s.householdReference, passedOver!.summary);
   return {
     vacancyId: v.id,
     vacancyReference: v.reference,
     complexId: complex.id,
     complexReference: complex.reference,
     route: v.route,
-    routeOrder: ROUTE_ORDER[v.route],
+    routeOrder: say.routeOrder[v.route],
     lotterySeed: v.route === 'LOTTERY' ? prepared.input.seed : null,
     candidateCount: v.ranked.length,
     window: { ...v.window, lastAllowedRank, choosableCount: v.pairIndices.length },
@@ -519,22 +522,20 @@ function proposalFor(
  * the plan itself here (the vacancy has no pair to take out). Read by everyone: no special-category
  * detail (AVG art. 9), which the alternatives' scores carry for the officers.
  */
-function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, solution: SolutionFacts): string {
-  const lead = `Vacancy ${v.reference} stays empty in this plan`;
+function emptyVacancySummary(say: PlanWords, prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, solution: SolutionFacts): string {
+  const lead = say.emptyLead(v.reference);
   const choosable = v.pairIndices.length;
-  if (choosable === 0) return `${lead}: none of its ${countOf(v.ranked.length, 'candidate', 'candidates')} is within the displacement bound.`;
+  if (choosable === 0) return say.noneWithinBound(lead, v.ranked.length);
   const free = v.pairIndices.filter((pi) => rest.isFree(pi));
   const housed = choosable - free.length;
-  if (free.length === 0) {
-    return `${lead}: its ${countOf(choosable, 'candidate', 'candidates')} within the displacement bound ${choosable === 1 ? 'is' : 'are all'} housed elsewhere.`;
-  }
+  if (free.length === 0) return say.allHousedElsewhere(lead, choosable);
   const refOf = (pi: number) => prepared.households[prepared.pairs[pi].householdIndex].reference;
-  const breaks = new Map(free.map((pi) => [pi, hardBreaks(prepared, v, rest, pi)]));
+  const breaks = new Map(free.map((pi) => [pi, hardBreaks(say, prepared, v, rest, pi)]));
   const open = free.filter((pi) => breaks.get(pi)!.length === 0);
 
   if (open.length === 0) {
     // group the candidates by the hard rule they would break, in rank order
-    const groups = new Map<string, { describe: (who: string) => string; quota: string | null; who: number[] }>();
+    const groups = new Map<string, { describe: (who: readonly string[]) => string; quota: string | null; who: number[] }>();
     for (const pi of free) {
       for (const b of breaks.get(pi)!) {
         const g = groups.get(b.key) ?? { describe: b.describe, quota: b.quota, who: [] };
@@ -543,12 +544,12 @@ function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, r
       }
     }
     const onlyOne = groups.size === 1 ? [...groups.values()][0] : null;
-    const notHoused = housed > 0 ? ` not housed elsewhere (${countOf(housed, 'other is', 'others are')})` : '';
-    const subject = free.length === 1 ? `its only candidate${notHoused}, ${refOf(free[0])},` : `each of its ${free.length} candidates${notHoused}`;
-    const what = onlyOne?.quota ? `the hard ${onlyOne.quota} quota` : 'a hard rule';
-    const details = [...groups.values()].map((g) => g.describe(namesOf(g.who.map(refOf))));
+    const notHoused = say.notHousedElsewhere(housed);
+    const subject = free.length === 1 ? say.onlyCandidate(notHoused, refOf(free[0])) : say.eachCandidate(free.length, notHoused);
+    const what = onlyOne?.quota ? say.hardQuota(onlyOne.quota) : say.aHardRule;
+    const details = [...groups.values()].map((g) => g.describe(g.who.map(refOf)));
     const hardQuota = [...groups.values()].some((g) => g.quota !== null);
-    return `${lead}: ${subject} would break ${what}. ${details.join(' ')}${hardQuota ? ' The policy enforces quotas as hard limits (quotas.enforcement HARD).' : ''}`;
+    return say.wouldBreak(lead, subject, what, details.join(' '), hardQuota);
   }
 
   // the best candidate free to take it and breaking no hard rule (rank order breaks ties)
@@ -557,11 +558,8 @@ function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, r
   const gain = rest.gain(best);
   const who = refOf(best);
   const unavailable = free.length - open.length;
-  const others =
-    housed + unavailable === 0
-      ? ''
-      : ` Of its other candidates, ${[housed > 0 ? `${countOf(housed, 'is', 'are')} housed elsewhere` : '', unavailable > 0 ? `${countOf(unavailable, 'would', 'would')} break a hard rule` : ''].filter(Boolean).join(' and ')}.`;
-  if (gain > 1e-9) return `${lead}. ${notProvenBestWords(who, gain, solution)}${others}`;
+  const others = say.otherCandidates(housed, unavailable);
+  if (gain > 1e-9) return say.notProvenBestEmpty(lead, notProvenBestWords(say, who, gain, solution), others);
 
   const p = prepared.pairs[best];
   const parts: string[] = [];
@@ -574,24 +572,15 @@ function emptyVacancySummary(prepared: PreparedAllocation, v: PreparedVacancy, r
     const spec = row.spec;
     if (spec.kind === 'COMPOSITION' && isSpecialCategoryDimension(prepared.complexes[spec.complexIndex].targets[spec.targetIndex].dimension)) special += delta;
     else {
-      const ref = rowRef(prepared, row.index);
-      parts.push(`${formatPoints(delta)} points on the ${ref.id} ${ref.kind === 'COMPOSITION' ? `target (${ref.label})` : 'quota'}`);
+      const ref = rowRef(say, prepared, row.index);
+      parts.push(say.pointsOn(say.points(delta), ref.id, ref.kind === 'COMPOSITION', ref.label));
     }
   }
-  if (Math.abs(special) > 1e-9)
-    parts.push(`${formatPoints(special)} points on composition targets on special-category data (detail for the officers handling the vacancy)`);
+  if (Math.abs(special) > 1e-9) parts.push(say.pointsOnSpecial(say.points(special)));
   const penalty = prepared.policy.unfilledPenalty;
   const net = penalty - gain;
-  const costs =
-    parts.length === 0
-      ? ''
-      : parts.length === 1
-        ? ` but cost ${parts[0]}`
-        : ` but cost ${formatPoints(rest.penaltyDelta(best))} points on targets and quotas, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return (
-    `${lead}: filling it would cost more points than leaving it empty. The best available candidate, ${who} (rank ${p.rank}), would earn ${formatPoints(p.priority)} priority points${costs}: ` +
-    `${formatPoints(net)} points net, ${gain < -1e-9 ? 'more than' : 'as much as'} the unfilled penalty of ${formatPoints(penalty)} points (policy unfilledPenalty).${others}`
-  );
+  const costs = parts.length === 0 ? '' : parts.length === 1 ? say.costsOne(parts[0]) : say.costsMany(say.points(rest.penaltyDelta(best)), parts);
+  return say.cheaperEmpty(lead, who, p.rank, say.points(p.priority), costs, say.points(net), gain < -1e-9, say.points(penalty), others);
 }
 
 /** A hard rule a pair would break if added to `rest`: a hard quota row deepened, or an urgent household passed over. */
@@ -599,22 +588,22 @@ interface HardBreak {
   key: string;
   /** The quota's id (`${scope}:${quota}`), or null for another rule. */
   quota: string | null;
-  /** The rule with the shares, for these candidates (names joined). */
-  describe: (who: string) => string;
+  /** The rule with the shares, for these candidates. */
+  describe: (who: readonly string[]) => string;
 }
 
-function hardBreaks(prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, pairIndex: number): HardBreak[] {
+function hardBreaks(say: PlanWords, prepared: PreparedAllocation, v: PreparedVacancy, rest: PlanState, pairIndex: number): HardBreak[] {
   const p = prepared.pairs[pairIndex];
   const out: HardBreak[] = [];
   for (let k = 0; k < p.sideRows.length; k += 1) {
     const row = prepared.sideRows[p.sideRows[k]];
     const a = rest.activity[row.index];
     if (!row.hard || rowViolation(row, a + p.sideCoefs[k]) <= rowViolation(row, a)) continue;
-    const ref = rowRef(prepared, row.index);
+    const ref = rowRef(say, prepared, row.index);
     const spec = row.spec;
     if (spec.kind !== 'QUOTA') {
       // only quotas are hard rows (prepare-allocation.ts); named all the same should that change
-      out.push({ key: `row:${row.index}`, quota: null, describe: (who) => `With ${who} the hard ${ref.id} row would be broken.` });
+      out.push({ key: `row:${row.index}`, quota: null, describe: (who) => say.rowBroken(say.names(who), ref.id) });
       continue;
     }
     const scope = prepared.quotaScopes[spec.scopeIndex];
@@ -626,8 +615,15 @@ function hardBreaks(prepared: PreparedAllocation, v: PreparedVacancy, rest: Plan
       key: `row:${row.index}`,
       quota: ref.id,
       describe: (who) =>
-        `With ${who} the ${QUOTA_LABEL[spec.quota]} (${scope.key}) would be ${quotaWords(withIt)} against a norm of ` +
-        `${withIt.norm.comparison === '>=' ? 'at least' : 'at most'} ${formatBasisPoints(withIt.norm.basisPoints)} (${withIt.norm.reference}); with ${v.reference} empty it is ${quotaWords(empty)}.`,
+        say.quotaWith(
+          say.names(who),
+          say.quotaLabel[spec.quota],
+          scope.key,
+          quotaWords(say, withIt),
+          say.norm(withIt.norm.comparison === '>=', withIt.norm.basisPoints, withIt.norm.reference),
+          v.reference,
+          quotaWords(say, empty),
+        ),
     });
   }
   for (const row of prepared.protectionRows) {
@@ -636,20 +632,14 @@ function hardBreaks(prepared: PreparedAllocation, v: PreparedVacancy, rest: Plan
     out.push({
       key: `urgent:${row.name}`,
       quota: null,
-      describe: (who) =>
-        `${who} ${who.includes(' or ') ? 'are' : 'is'} ranked below urgent household ${urgent} (rank ${row.rank}), who keeps priority and is not housed in this plan.`,
+      describe: (who) => say.belowUrgent(say.names(who), who.length > 1, urgent, row.rank),
     });
   }
   return out;
 }
 
-/** "A", "A or B", "A, B or C", "A, B, C or 4 more". */
-function namesOf(names: readonly string[]): string {
-  if (names.length <= 3) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-  return `${names.slice(0, 3).join(', ')} or ${names.length - 3} more`;
-}
-
 function explainPassedOver(
+  say: PlanWords,
   prepared: PreparedAllocation,
   planned: ArrayLike<number>,
   v: PreparedVacancy,
@@ -668,9 +658,9 @@ function explainPassedOver(
   if (elsewhere !== -1) {
     const w = prepared.vacancies[elsewhere];
     const rankThere = prepared.pairs[rest.assignment[elsewhere]].rank;
-    const joint = compareWithPlan(prepared, solution, v, rest, plainPair);
-    const moving = jointWords(joint, plainRef, 'Moving', solution);
-    const lead = `${plainRef} is allocated ${w.reference} in the same plan (rank ${rankThere} there), so ${v.reference} goes to the next candidate in line for it. `;
+    const joint = compareWithPlan(say, prepared, solution, v, rest, plainPair);
+    const moving = jointWords(say, joint, plainRef, say.verb.MOVE, solution);
+    const lead = say.allocatedElsewhere(plainRef, w.reference, rankThere, v.reference);
     const text = lead + moving.text;
     const reason: PassedOverReason = {
       kind: 'ALLOCATED_ELSEWHERE',
@@ -703,11 +693,11 @@ function explainPassedOver(
     if (row.hard) {
       if (rowViolation(row, a + coef.plain) > rowViolation(row, a + coef.chosen)) {
         // only quotas are hard rows (prepare-allocation.ts)
-        const q = row.spec.kind === 'QUOTA' ? quotaComparison(prepared, row.spec, rest, v, p, c) : null;
-        const text = `${q?.text ?? `With ${plainRef} the ${rowRef(prepared, r).label} row would be broken.`} The policy enforces it as a hard limit (quotas.enforcement HARD), so ${plainRef} cannot be chosen here.`;
+        const q = row.spec.kind === 'QUOTA' ? quotaComparison(say, prepared, row.spec, rest, v, p, c) : null;
+        const text = say.hardLimit(q?.text ?? say.rowBroken(plainRef, rowRef(say, prepared, r).label), plainRef);
         reasons.push({
           kind: 'HARD_RULE',
-          ref: rowRef(prepared, r).id,
+          ref: rowRef(say, prepared, r).id,
           points: 0,
           withPlainCandidate: q?.withPlain ?? null,
           withChosen: q?.withChosen ?? null,
@@ -727,10 +717,19 @@ function explainPassedOver(
       const withChosen = countAfter(prepared, t, [...others, c.householdIndex]);
       const sp = shareState(t, withPlain.count, withPlain.total);
       const sc = shareState(t, withChosen.count, withChosen.total);
-      const text =
-        `With ${plainRef} the share of ${t.label} in ${complex.reference} would be ${shareWords(sp)}, against ${boundWords(t, sp.total)}: ` +
-        `${violationWords(t, sp)}; with ${chosenRef} it is ${shareWords(sc)}: ${violationWords(t, sc)}. ` +
-        `At ${t.weight} points per household that costs ${formatPoints(points)} points more.`;
+      const text = say.compositionReason(
+        plainRef,
+        t.label,
+        complex.reference,
+        shareWords(say, sp),
+        boundWords(say, t, sp.total),
+        violationWords(say, t, sp),
+        chosenRef,
+        shareWords(say, sc),
+        violationWords(say, t, sc),
+        t.weight,
+        say.points(points),
+      );
       reasons.push({
         kind: 'COMPOSITION_TARGET',
         ref: t.id,
@@ -741,8 +740,8 @@ function explainPassedOver(
         textWithoutSpecialCategory: null,
       });
     } else {
-      const q = quotaComparison(prepared, row.spec, rest, v, p, c);
-      const text = `${q.text} That costs ${formatPoints(points)} points more.`;
+      const q = quotaComparison(say, prepared, row.spec, rest, v, p, c);
+      const text = say.quotaReason(q.text, say.points(points));
       reasons.push({
         kind: 'PORTFOLIO_QUOTA',
         ref: q.ref,
@@ -755,12 +754,11 @@ function explainPassedOver(
     }
   }
   reasons.sort((a, b) => b.points - a.points || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  const placesText = `${places} ${pluralWord(places, 'place', 'places')}`;
   if (reasons.length === 0) {
     // Nothing separates the two with the rest of the plan fixed: compare the whole plans instead.
-    const joint = compareWithPlan(prepared, solution, v, rest, plainPair);
-    const lead = `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points. `;
-    const words = jointWords(joint, plainRef, 'Choosing', solution);
+    const joint = compareWithPlan(say, prepared, solution, v, rest, plainPair);
+    const lead = say.passingOver(places, say.points(priorityCost));
+    const words = jointWords(say, joint, plainRef, say.verb.CHOOSE, solution);
     const kind: PassedOverKind = joint.breaks.length > 0 ? 'HARD_RULE' : joint.points > 1e-9 ? 'JOINT_PLAN' : 'PLAN_NOT_PROVEN_BEST';
     const text = lead + words.text;
     const reason: PassedOverReason = {
@@ -777,33 +775,29 @@ function explainPassedOver(
   const soft = reasons.filter((r) => r.kind !== 'HARD_RULE');
   const hard = reasons.filter((r) => r.kind === 'HARD_RULE');
   const total = soft.reduce((s, r) => s + r.points, 0);
-  const names = soft.map((r) => (r.kind === 'COMPOSITION_TARGET' ? `the ${r.ref} target` : `the ${r.ref} quota`)).join(' and ');
-  const summary =
-    `Passing over ${placesText} costs ${formatPoints(priorityCost)} priority points; ` +
-    (hard.length > 0
-      ? `choosing ${plainRef} would break the hard ${hard.map((r) => r.ref).join(' and ')} limit${soft.length > 0 ? ' and ' : ''}`
-      : `choosing ${plainRef} would `) +
-    (soft.length > 0 ? `cost ${formatPoints(total)} points on ${names}` : '') +
-    `. ${reasons.map((r) => r.text).join(' ')}`;
+  const names = soft.map((r) => (r.kind === 'COMPOSITION_TARGET' ? say.targetName(r.ref) : say.quotaName(r.ref)));
+  const summary = say.passedOverSummary(
+    places,
+    say.points(priorityCost),
+    plainRef,
+    hard.map((r) => r.ref),
+    soft.length > 0 ? { total: say.points(total), names } : null,
+    reasons.map((r) => r.text).join(' '),
+  );
   return { reasons, summary };
 }
 
 /** What explainPlan needs of the solution to say whether the plan is proven best. */
 export type SolutionFacts = Pick<AllocationSolution, 'status' | 'gap' | 'optimalityScope' | 'evaluation'>;
 
-function notProvenBestWords(who: string, gain: number, solution: SolutionFacts): string {
-  const gap = solution.gap === null ? '' : `, relative gap ${solution.gap}`;
-  const why =
-    solution.status !== 'OPTIMAL'
-      ? `the plan is ${solution.status}${gap}, not proven the best`
-      : solution.optimalityScope === 'TOP_K_CANDIDATES'
-        ? "the plan is the best over each vacancy's top candidates only (TOP_K pruning), not over every candidate"
-        : `the plan is optimal only within the solver's tolerance${gap}`;
-  return `With the rest of the plan unchanged, choosing ${who} here would gain ${formatPoints(gain)} points: ${why}. The officer may prefer ${who}.`;
+function notProvenBestWords(say: PlanWords, who: string, gain: number, solution: SolutionFacts): string {
+  const scope = solution.status !== 'OPTIMAL' ? 'NOT_OPTIMAL' : solution.optimalityScope === 'TOP_K_CANDIDATES' ? 'TOP_K' : 'TOLERANCE';
+  return say.notProvenBest(who, say.points(gain), solution.status, solution.gap, scope);
 }
 
 /** A quota's share with the plain candidate and with the chosen one, the rest of the plan fixed. */
 function quotaComparison(
+  say: PlanWords,
   prepared: PreparedAllocation,
   spec: Extract<SideRowSpec, { kind: 'QUOTA' }>,
   rest: PlanState,
@@ -816,14 +810,19 @@ function quotaComparison(
   const pick = (pair: typeof p) => v.ranked[pair.rank - 1].pair.verdict.countsAs;
   const withPlain = quotaStatus(addAllocation(others, pick(p)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
   const withChosen = quotaStatus(addAllocation(others, pick(c)), scope.scope.norms).find((q) => q.quota === spec.quota)!;
-  const text =
-    `With ${prepared.households[p.householdIndex].reference} the ${QUOTA_LABEL[spec.quota]} (${scope.key}) would be ${quotaWords(withPlain)} against a norm of ` +
-    `${withPlain.norm.comparison === '>=' ? 'at least' : 'at most'} ${formatBasisPoints(withPlain.norm.basisPoints)} (${withPlain.norm.reference}); ` +
-    `with ${prepared.households[c.householdIndex].reference} it is ${quotaWords(withChosen)}.`;
+  const text = say.quotaComparison(
+    prepared.households[p.householdIndex].reference,
+    say.quotaLabel[spec.quota],
+    scope.key,
+    quotaWords(say, withPlain),
+    say.norm(withPlain.norm.comparison === '>=', withPlain.norm.basisPoints, withPlain.norm.reference),
+    prepared.households[c.householdIndex].reference,
+    quotaWords(say, withChosen),
+  );
   return { ref: `${scope.key}:${spec.quota}`, withPlain, withChosen, text };
 }
 
-const quotaWords = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : formatBasisPoints(q.basisPoints)} (${q.numerator} of ${q.denominator})`;
+const quotaWords = (say: PlanWords, q: QuotaShare) => say.quotaShare(q.basisPoints, q.numerator, q.denominator);
 
 /**
  * The plan as a whole with `pairIndex` given its vacancy instead of the chosen pair: a household the
@@ -831,7 +830,14 @@ const quotaWords = (q: QuotaShare) => `${q.basisPoints === null ? 'undefined' : 
  * no hard row (or stays empty when that is cheaper). `points` = plan objective minus this plan's
  * (positive: the plan is better), `parts` names every objective term and target that differs.
  */
-function compareWithPlan(prepared: PreparedAllocation, solution: SolutionFacts, v: PreparedVacancy, rest: PlanState, pairIndex: number): JointComparison {
+function compareWithPlan(
+  say: PlanWords,
+  prepared: PreparedAllocation,
+  solution: SolutionFacts,
+  v: PreparedVacancy,
+  rest: PlanState,
+  pairIndex: number,
+): JointComparison {
   const state = new PlanState(prepared, rest.assignment);
   const p = prepared.pairs[pairIndex];
   const from = state.housedAt[p.householdIndex];
@@ -859,28 +865,28 @@ function compareWithPlan(prepared: PreparedAllocation, solution: SolutionFacts, 
     const shown = Math.round(Math.abs(delta) * 1e4) / 1e4;
     if (shown > 0) parts.push({ words: `${label} ${delta > 0 ? '-' : '+'}${shown}`, special });
   };
-  term('priority points', before.priorityPoints - after.priorityPoints);
-  term('plain-order tie-break', before.tieBreak - after.tieBreak);
-  term('unfilled vacancies', after.unfilledPenalty - before.unfilledPenalty);
+  term(say.jointTerm.priority, before.priorityPoints - after.priorityPoints);
+  term(say.jointTerm.tieBreak, before.tieBreak - after.tieBreak);
+  term(say.jointTerm.unfilled, after.unfilledPenalty - before.unfilledPenalty);
   for (const row of prepared.sideRows) {
     if (row.hard) continue;
     const delta = rowPenalty(row, after.rowActivity[row.index]) - rowPenalty(row, before.rowActivity[row.index]);
     if (Math.abs(delta) <= 1e-9) continue;
-    const ref = rowRef(prepared, row.index);
+    const ref = rowRef(say, prepared, row.index);
     const spec = row.spec;
     if (spec.kind === 'COMPOSITION') {
       // the complex too: a move between two complexes changes the same target in both
       const complex = prepared.complexes[spec.complexIndex];
-      term(`the ${ref.id} target of ${complex.reference} (${ref.label})`, delta, isSpecialCategoryDimension(complex.targets[spec.targetIndex].dimension));
+      term(say.jointTarget(ref.id, complex.reference, ref.label), delta, isSpecialCategoryDimension(complex.targets[spec.targetIndex].dimension));
     } else {
-      term(`the ${ref.id} quota`, delta);
+      term(say.jointQuota(ref.id), delta);
     }
   }
   if (refill) {
     const w = refill.vacancy;
     const r = refill.pairIndex === -1 ? null : prepared.pairs[refill.pairIndex];
     parts.push({
-      words: r ? `${w.reference} goes to ${prepared.households[r.householdIndex].reference} (rank ${r.rank}) instead` : `${w.reference} stays empty`,
+      words: say.refill(w.reference, r ? prepared.households[r.householdIndex].reference : null, r ? r.rank : null),
       special: false,
     });
   }
@@ -901,21 +907,20 @@ interface JointComparison {
  * "Choosing X here costs N points: ..." (or the hard rule it breaks, or why the plan is not proven
  * best), in full and without special-category detail (null when that is the same text).
  */
-function jointWords(joint: JointComparison, who: string, verb: string, solution: SolutionFacts): { text: string; withheld: string | null } {
-  if (joint.breaks.length > 0) return { text: `${verb} ${who} here breaks a hard rule: ${joint.breaks.join('; ')}.`, withheld: null };
-  if (joint.points <= 1e-9) return { text: notProvenBestWords(who, -joint.points, solution), withheld: null };
-  const words = (parts: readonly string[]) => `${verb} ${who} here costs ${formatPoints(joint.points)} points in the plan as a whole: ${parts.join('; ')}.`;
+function jointWords(say: PlanWords, joint: JointComparison, who: string, verb: string, solution: SolutionFacts): { text: string; withheld: string | null } {
+  if (joint.breaks.length > 0) return { text: say.breaksHardRule(verb, who, joint.breaks), withheld: null };
+  if (joint.points <= 1e-9) return { text: notProvenBestWords(say, who, -joint.points, solution), withheld: null };
+  const words = (parts: readonly string[]) => say.costsInPlan(verb, who, say.points(joint.points), parts);
   const text = words(joint.parts.map((p) => p.words));
   if (!joint.parts.some((p) => p.special)) return { text, withheld: null };
   const firstSpecial = joint.parts.findIndex((p) => p.special);
-  const withheld = joint.parts.flatMap((p, i) =>
-    !p.special ? [p.words] : i === firstSpecial ? ['a composition target on special-category data (detail for the officers handling the vacancy)'] : [],
-  );
+  const withheld = joint.parts.flatMap((p, i) => (!p.special ? [p.words] : i === firstSpecial ? [say.specialTarget] : []));
   return { text, withheld: words(withheld) };
 }
 
 /** Why an alternative that scores better here, all else fixed, is not the proposed household. */
 function jointNote(
+  say: PlanWords,
   prepared: PreparedAllocation,
   planned: ArrayLike<number>,
   v: PreparedVacancy,
@@ -927,16 +932,9 @@ function jointNote(
   const p = prepared.pairs[pairIndex];
   const who = prepared.households[p.householdIndex].reference;
   const elsewhere = rest.housedAt[p.householdIndex];
-  const joint = compareWithPlan(prepared, solution, v, rest, pairIndex);
-  const lead =
-    `With the rest of the plan fixed, ${who} scores ${formatPoints(gainHere)} points more here than the proposed household` +
-    (elsewhere === -1 ? '' : `, but the plan houses ${who} in ${prepared.vacancies[elsewhere].reference}`) +
-    '. ';
-  return lead + jointWords(joint, who, 'Choosing', solution).text;
-}
-
-function formatPoints(points: number): string {
-  return String(Math.round(points * 100) / 100);
+  const joint = compareWithPlan(say, prepared, solution, v, rest, pairIndex);
+  const lead = say.jointNoteLead(who, say.points(gainHere), elsewhere === -1 ? null : prepared.vacancies[elsewhere].reference);
+  return lead + jointWords(say, joint, who, say.verb.CHOOSE, solution).text;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Language } from '../common/language.js';
 import { AllocationInput } from './allocation-input.js';
 import { AllocationPlan, explainPlan } from './explain-plan.js';
 import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
@@ -10,6 +11,8 @@ export interface PlanAllocationResult {
   plan: AllocationPlan;
   solution: AllocationSolution;
   prepared: PreparedAllocation;
+  /** The same plan with its words in another language (plan-words.ts): the same numbers, ids and choices. */
+  planIn: (language: Language) => AllocationPlan;
 }
 
 /**
@@ -25,5 +28,5 @@ export async function planAllocation(input: AllocationInput, solver: Solver, opt
 export async function planPrepared(prepared: PreparedAllocation, solver: Solver, options: Partial<AllocationSolveOptions> = {}): Promise<PlanAllocationResult> {
   const solution = await solveAllocation(prepared, solver, options);
   const baselines = [plainOrderGreedy(prepared), capAwareGreedy(prepared)];
-  return { plan: explainPlan(prepared, solution, baselines), solution, prepared };
+  return { plan: explainPlan(prepared, solution, baselines), solution, prepared, planIn: (language) => explainPlan(prepared, solution, baselines, language) };
 }

@@ -1,4 +1,5 @@
 import { IsoDate } from '../model.js';
+import type { Language } from './language.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
@@ -46,3 +47,31 @@ export function pluralWord(n: number, one: string, many: string): string {
 export function countOf(n: number, one: string, many: string): string {
   return `${n} ${pluralWord(n, one, many)}`;
 }
+
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'] as const;
+
+/** Integer cents as euros in Dutch notation: 5691000 -> "€ 56.910", 93293 -> "€ 932,93". */
+export function formatEurosNl(cents: number): string {
+  return formatEuros(cents)
+    .replace(/[.,]/g, (c) => (c === ',' ? '.' : ','))
+    .replace('€', '€ ');
+}
+
+/** Basis points as a Dutch percentage: 750 -> "7,5%". */
+export function formatBasisPointsNl(basisPoints: number): string {
+  return formatBasisPoints(basisPoints).replace('.', ',');
+}
+
+/** ISO date in Dutch: "2026-03-01" -> "1 maart 2026". */
+export function formatDateNl(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS_NL[m - 1]} ${y}`;
+}
+
+/** Money, shares and dates as each language writes them. */
+export const FORMATS: Readonly<
+  Record<Language, { euros: (cents: number) => string; percent: (basisPoints: number) => string; date: (date: IsoDate) => string }>
+> = {
+  en: { euros: formatEuros, percent: formatBasisPoints, date: formatDate },
+  nl: { euros: formatEurosNl, percent: formatBasisPointsNl, date: formatDateNl },
+};

@@ -37,6 +37,8 @@ export function daebIncomeLimitCents(size: number, params: Pick<RuleParameters, 
 export interface PassendIncomeLimit {
   limitCents: number;
   atAowAge: boolean;
+  /** The 1-person figure applied (else the one for 2 or more). */
+  single: boolean;
   /** Which of the four published limits applied, e.g. "2+ persons, below AOW age". */
   description: string;
 }
@@ -65,7 +67,7 @@ export function passendIncomeLimit(
       ? params.passendIncomeMultiAowCents
       : params.passendIncomeMultiBelowAowCents;
   const description = `${single ? '1 person' : '2+ persons'}, ${atAowAge ? 'at or above' : 'below'} AOW age on 1 January ${params.year}`;
-  return { limitCents, atAowAge, description };
+  return { limitCents, atAowAge, single, description };
 }
 
 /** Age of the eldest adult (applicant, partner or co-resident); falls back to the eldest member. */

@@ -120,6 +120,91 @@ describe('evaluateEligibility', () => {
   });
 });
 
+describe('evaluateEligibility in Dutch (for the households and the staff who read it)', () => {
+  // words that only an English sentence of these rules has; a Dutch explanation with one of them was not translated
+  const ENGLISH = /\b(your|household|home|the|and|but|rent|income|limit|may|cannot|only|which|because)\b/i;
+  const arbitraryInput = fc
+    .record({
+      persons: fc.integer({ min: 1, max: 7 }),
+      incomeCents: fc.integer({ min: 0, max: 9_000_000 }),
+      incomeSource: fc.constantFrom(...INCOME_SOURCES),
+      rentCents: fc.integer({ min: 30_000, max: 110_000 }),
+      rooms: fc.integer({ min: 1, max: 7 }),
+      isDaeb: fc.boolean(),
+      accessibility: fc.constantFrom(...ACCESSIBILITY_LEVELS),
+      indication: fc.constantFrom(null, 'ZERO_STEP', 'WHEELCHAIR'),
+      labels: fc.subarray(['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR']),
+      route: fc.constantFrom(...ALLOCATION_ROUTES),
+      urgency: fc.constantFrom(
+        null,
+        { category: 'INFORMAL_CARE', granted: '2026-01-10', expires: null },
+        { category: 'UNKNOWN', granted: '2026-05-01', expires: '2026-02-01' },
+      ),
+      ties: fc.constantFrom(null, { municipalityCode: 'GM0363', years: 1 }, { municipalityCode: 'GM0363', years: 9 }, { municipalityCode: 'GM0001', years: 9 }),
+      labelFallbackActive: fc.boolean(),
+      localTiesPriority: fc.boolean(),
+    })
+    .map((r) =>
+      anInput(
+        {
+          household: aHousehold({
+            members: membersOfSize(r.persons),
+            taxableIncomeCents: r.incomeCents,
+            incomeSource: r.incomeSource,
+            indication: r.indication === null ? null : { kind: 'WMO', accessibility: r.indication as 'ZERO_STEP' | 'WHEELCHAIR' },
+            urgency: r.urgency,
+            localTies: r.ties,
+          }),
+          dwelling: aDwelling({ netRentCents: r.rentCents, rooms: r.rooms, isDaeb: r.isDaeb, accessibility: r.accessibility, labels: r.labels }),
+          route: r.route,
+          municipalityCode: 'GM0363',
+          context: { labelFallbackActive: r.labelFallbackActive, localTiesPriority: r.localTiesPriority },
+        },
+        2026,
+      ),
+    );
+
+  it('property: the same verdict in other words: results, values, tiers and counters equal the English ones; no English left', () => {
+    fc.assert(
+      fc.property(arbitraryInput, (input) => {
+        const english = evaluateEligibility(input);
+        const dutch = evaluateEligibility(input, 'nl');
+        const withoutWords = (v: typeof english) => ({ ...v, summary: '', outcomes: v.outcomes.map((o) => ({ ...o, explanation: '' })) });
+        expect(withoutWords(dutch)).toEqual(withoutWords(english));
+        for (const text of [dutch.summary, ...dutch.outcomes.map((o) => o.explanation)]) {
+          expect(text).not.toMatch(ENGLISH);
+          expect(text).not.toMatch(/€\d|\d,\d{3}\b/); // euros as the Dutch write them: "€ 1.234,56"
+        }
+        // the English record is what it was: asking for Dutch changes nothing of it
+        expect(evaluateEligibility(input)).toEqual(english);
+      }),
+    );
+  });
+
+  it.each([
+    [
+      'above the DAEB income limit: the free allocation room',
+      anInput({ household: aHousehold({ members: membersOfSize(1), taxableIncomeCents: 6_000_000 }) }, 2026),
+      'DAEB_TARGET_GROUP',
+      /^Uw huishoudinkomen van € 60\.000 is hoger dan de DAEB-inkomensgrens van € [\d.]+(,\d\d)? in 2026 voor een eenpersoonshuishouden\. De woning kan toch aan u worden verhuurd, maar alleen uit de vrije toewijzingsruimte van de corporatie \(ten hoogste \d+(,\d+)?% van haar sociale huurwoningen per jaar\)\.$/,
+    ],
+    [
+      'too few rooms',
+      anInput({ household: aHousehold({ members: membersOfSize(5) }), dwelling: aDwelling({ rooms: 1 }) }, 2026),
+      'HOUSEHOLD_SIZE_ROOMS',
+      /^Deze woning heeft 1 kamers; een huishouden van 5 personen mag een woning huren met .+, dus deze woning past niet bij uw huishouden\.$/,
+    ],
+  ])('%s', (_label, input, ruleId, expected) => {
+    const verdict = evaluateEligibility(input, 'nl');
+    expect(verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation).toMatch(expected);
+  });
+
+  it('says in Dutch why a household cannot rent a home, naming the rules in Dutch', () => {
+    const verdict = evaluateEligibility(anInput({ household: aHousehold({ members: membersOfSize(5) }), dwelling: aDwelling({ rooms: 1 }) }, 2026), 'nl');
+    expect(verdict.summary).toBe('Uw huishouden kan deze woning niet huren vanwege: gezinsgrootte en kamers.');
+  });
+});
+
 describe('evaluateEligibilityForPool', () => {
   it('gives the same verdicts as evaluating each household on its own', () => {
     const households = [1, 2, 3, 5].map((size, i) => aHousehold({ id: i + 1, members: membersOfSize(size), taxableIncomeCents: 2_000_000 + i * 2_000_000 }));

@@ -1,3 +1,4 @@
+import type { Language } from '../common/language.js';
 import { EligibilityInput } from './eligibility-input.js';
 
 export const RULE_RESULTS = ['PASSED', 'FAILED', 'EXCEPTION', 'NOT_APPLICABLE'] as const;
@@ -42,7 +43,7 @@ interface OutcomeBase {
   ruleId: RuleId;
   reference: string;
   values: ComparedValue[];
-  /** Plain-English sentence for the tenant. */
+  /** A sentence for the tenant, in the language the rule was asked for (English unless asked). */
   explanation: string;
   /** Ranking hint, lower goes first (labels, indications, local ties); null when the rule gives none. */
   priorityTier: number | null;
@@ -59,12 +60,17 @@ export interface RuleMeta {
   id: RuleId;
   /** Short name used in summaries, e.g. "household size and rooms". */
   title: string;
+  /** The same in Dutch, e.g. "gezinsgrootte en kamers". */
+  titleNl: string;
   reference: string;
 }
 
-/** A rule reads only the part of the input it names (`I`); the registry passes the full input. */
+/**
+ * A rule reads only the part of the input it names (`I`); the registry passes the full input. The
+ * language changes the explanation's words only: result, values and counters are the same in each.
+ */
 export interface EligibilityRule<I = EligibilityInput> extends RuleMeta {
-  evaluate(input: I): RuleOutcome;
+  evaluate(input: I, language?: Language): RuleOutcome;
 }
 
 export interface OutcomeExtras {

@@ -1,4 +1,5 @@
 import type { AllocationPlan, CandidateScore, PassedOverReason, TargetEffect, VacancyProposal } from '../allocation/explain-plan.js';
+import type { Language, Phrasebook } from '../common/language.js';
 import { isSpecialCategoryDimension } from './special-category.js';
 
 /**
@@ -9,10 +10,30 @@ import { isSpecialCategoryDimension } from './special-category.js';
  * vulnerability (AVG art. 9). Per-candidate fit and scores mix those parts in, so they go too.
  */
 
-export const WITHHELD_TARGET_TEXT = (label: string) =>
-  `${label}: a composition target on special-category data (AVG art. 9); its shares around this allocation are shown only to the officers handling the vacancy.`;
-export const WITHHELD_REASON_TEXT =
-  'A composition target on special-category data (AVG art. 9) also weighed; its detail is shown only to the officers handling the vacancy.';
+const WORDS: Phrasebook<{
+  target: (label: string) => string;
+  reason: string;
+  passedOverFor: (names: readonly string[], texts: string) => string;
+  special: string;
+  named: (ref: string, quota: boolean) => string;
+}> = {
+  en: {
+    target: (label) =>
+      `${label}: a composition target on special-category data (AVG art. 9); its shares around this allocation are shown only to the officers handling the vacancy.`,
+    reason: 'A composition target on special-category data (AVG art. 9) also weighed; its detail is shown only to the officers handling the vacancy.',
+    passedOverFor: (names, texts) => `The plain-order candidate was passed over for: ${names.join(' and ')}. ${texts}`,
+    special: 'a target on special-category data',
+    named: (ref, quota) => `the ${ref} ${quota ? 'quota' : 'target'}`,
+  },
+  nl: {
+    target: (label) =>
+      `${label}: een samenstellingsdoel over bijzondere persoonsgegevens (AVG art. 9); de aandelen rond deze toewijzing ziet alleen de woonconsulent van deze woning.`,
+    reason: 'Ook een samenstellingsdoel over bijzondere persoonsgegevens (AVG art. 9) woog mee; de details ziet alleen de woonconsulent van deze woning.',
+    passedOverFor: (names, texts) => `De eerste kandidaat op volgorde is overgeslagen vanwege: ${names.join(' en ')}. ${texts}`,
+    special: 'een doel over bijzondere persoonsgegevens',
+    named: (ref, quota) => `${quota ? 'het quotum' : 'het doel'} ${ref}`,
+  },
+};
 
 export type WithheldCandidate = Omit<CandidateScore, 'fit' | 'score' | 'costVersusChosen' | 'jointNote'>;
 export type WithheldReason = Omit<PassedOverReason, 'points' | 'textWithoutSpecialCategory'> & { points: number | null };
@@ -40,12 +61,14 @@ function withoutWithheldText(r: PassedOverReason): WithheldReason {
   return textWithoutSpecialCategory === null ? rest : { ...rest, text: textWithoutSpecialCategory, points: null };
 }
 
-function target(t: TargetEffect): WithheldTarget {
+function target(t: TargetEffect, language: Language): WithheldTarget {
   if (!isSpecialCategoryDimension(t.dimension)) return t;
-  return { ...t, afterThis: null, afterPlan: null, text: WITHHELD_TARGET_TEXT(t.label) };
+  return { ...t, afterThis: null, afterPlan: null, text: WORDS[language].target(t.label) };
 }
 
-export function withholdProposal(p: VacancyProposal): WithheldProposal {
+/** The proposal without special-category detail, in the language its words are in (the plan's: explain-plan.ts). */
+export function withholdProposal(p: VacancyProposal, language: Language = 'en'): WithheldProposal {
+  const say = WORDS[language];
   const special = new Set(p.composition.filter((t) => isSpecialCategoryDimension(t.dimension)).map((t) => t.targetId));
   const passed = p.plainOrderPassedOver;
   let plainOrderPassedOver: WithheldProposal['plainOrderPassedOver'] = passed && { ...passed, reasons: passed.reasons.map(withoutWithheldText) };
@@ -54,9 +77,12 @@ export function withholdProposal(p: VacancyProposal): WithheldProposal {
     const kept: WithheldReason[] = passed.reasons.filter((r) => !(r.kind === 'COMPOSITION_TARGET' && special.has(r.ref))).map(withoutWithheldText);
     const reasons: WithheldReason[] = [
       ...kept,
-      { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: WITHHELD_REASON_TEXT },
+      { kind: 'COMPOSITION_TARGET', ref: 'SPECIAL_CATEGORY', points: null, withPlainCandidate: null, withChosen: null, text: say.reason },
     ];
-    const withheldSummary = `The plain-order candidate was passed over for: ${reasons.map((r) => (r.ref === 'SPECIAL_CATEGORY' ? 'a target on special-category data' : `the ${r.ref} ${r.kind === 'PORTFOLIO_QUOTA' ? 'quota' : 'target'}`)).join(' and ')}. ${reasons.map((r) => r.text).join(' ')}`;
+    const withheldSummary = say.passedOverFor(
+      reasons.map((r) => (r.ref === 'SPECIAL_CATEGORY' ? say.special : say.named(r.ref, r.kind === 'PORTFOLIO_QUOTA'))),
+      reasons.map((r) => r.text).join(' '),
+    );
     // the proposal's summary ends with the passed-over summary (explain-plan.ts): swap that part only
     summary = summary.endsWith(passed.summary) ? summary.slice(0, summary.length - passed.summary.length) + withheldSummary : summary;
     plainOrderPassedOver = { reasons, summary: withheldSummary };
@@ -74,15 +100,18 @@ export function withholdProposal(p: VacancyProposal): WithheldProposal {
     plainOrderCandidate: candidate(p.plainOrderCandidate),
     alternatives: p.alternatives.map((c) => candidate(c)!),
     plainOrderPassedOver,
-    composition: p.composition.map(target),
+    composition: p.composition.map((t) => target(t, language)),
   };
 }
 
 /** The stored plan without per-household special-category detail (see withholdProposal). */
-export function withholdPlan(plan: AllocationPlan): Omit<AllocationPlan, 'proposals' | 'complexes'> & { proposals: WithheldProposal[]; complexes: unknown[] } {
+export function withholdPlan(
+  plan: AllocationPlan,
+  language: Language = 'en',
+): Omit<AllocationPlan, 'proposals' | 'complexes'> & { proposals: WithheldProposal[]; complexes: unknown[] } {
   return {
     ...plan,
-    proposals: plan.proposals.map(withholdProposal),
-    complexes: plan.complexes.map((c) => ({ ...c, targets: c.targets.map(target) })),
+    proposals: plan.proposals.map((p) => withholdProposal(p, language)),
+    complexes: plan.complexes.map((c) => ({ ...c, targets: c.targets.map((t) => target(t, language)) })),
   };
 }

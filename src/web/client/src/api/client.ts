@@ -1,5 +1,6 @@
 import type { TypedDocumentString } from '../gql/graphql';
 import { currentSession, endSession } from '../auth/session';
+import { storedLanguage } from '../i18n/i18n';
 
 /** A problem with one input field, as the API names it (extensions.fields). */
 export interface FieldProblem {
@@ -40,7 +41,8 @@ export async function gql<TResult, TVariables>(document: TypedDocumentString<TRe
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      // the service writes its sentences (verdicts, proposals) in the reader's language
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}`, 'accept-language': storedLanguage() },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {

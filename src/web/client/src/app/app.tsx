@@ -1,11 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Navigate, RouterProvider, createBrowserRouter, useNavigate, useLocation, Outlet } from 'react-router';
 import { ApiError, whenSignedOut } from '../api/client';
 import { currentSession } from '../auth/session';
 import { SignInPage } from '../auth/sign-in-page';
 import { SignInCompletePage } from '../auth/sign-in-complete-page';
-import { I18nProvider } from '../i18n/i18n';
+import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Shell, homeFor } from './shell';
 import { WorklistPage } from '../screens/officer/worklist';
 import { VacancyPage } from '../screens/officer/vacancy';
@@ -74,10 +74,24 @@ const router = createBrowserRouter([
   },
 ]);
 
+/** Another language: the service's sentences are fetched again in it (the API answers in the reader's language). */
+function RefetchOnLanguage() {
+  const { language } = useI18n();
+  const client = useQueryClient();
+  const shown = useRef(language);
+  useEffect(() => {
+    if (shown.current === language) return;
+    shown.current = language;
+    void client.invalidateQueries();
+  }, [language, client]);
+  return null;
+}
+
 export function App() {
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
+        <RefetchOnLanguage />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nProvider>

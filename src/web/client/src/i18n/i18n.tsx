@@ -25,14 +25,15 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLanguage(): Language {
+/** The reader's language: the one chosen in this browser, Dutch until one is (the API is asked in it too: api/client.ts). */
+export function storedLanguage(): Language {
   const stored = localStorage.getItem(KEY);
   return stored === 'en' || stored === 'nl' ? stored : 'nl';
 }
 
 /** Dutch by default (the users are Dutch allocation staff), English on request; the choice is remembered. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(KEY, next);
     document.documentElement.lang = next;

@@ -2,7 +2,7 @@
  * The workplace's words. Dutch first: the users are Dutch allocation staff, and legal terms are written
  * as the sector writes them (passend toewijzen, DAEB, urgentie, inschrijfduur, veerkracht; glossary in
  * shared/domain/case.md). English has every key too: the type below makes a missing one a build error.
- * Sentences the service writes itself (summaries, rationales) come from the API as they are.
+ * Sentences the service writes itself (verdicts, proposals) come from the API in the reader's language (Accept-Language).
  */
 import { workNl, workEn } from './messages-work';
 

@@ -100,8 +100,8 @@ export function ReportsPage() {
               deps={[csv]}
               make={() =>
                 Plot.plot({
-                  marginLeft: 200,
-                  width: 720,
+                  marginLeft: 320,
+                  width: 780,
                   height: 60 + r.quotas.length * 40,
                   x: { label: t('reports.share'), domain: [0, 100], grid: true },
                   y: { label: null },
@@ -192,10 +192,10 @@ export function ReportsPage() {
                       deps={[csv, dimension]}
                       make={() =>
                         Plot.plot({
-                          marginLeft: 200,
+                          marginLeft: 220,
                           width: 720,
                           height: 40 + shown.length * 28,
-                          x: { label: t('reports.rate'), grid: true },
+                          x: { label: t('reports.rate'), domain: [0, 100], grid: true },
                           y: { label: null },
                           marks: [Plot.barX(shown, { x: (g) => (g.rateBasisPoints ?? 0) / 100, y: 'category', fill: '#0f766e' })],
                         })
