@@ -8,7 +8,7 @@ import { isSpecialCategoryDimension } from '../engine/privacy/special-category.j
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Proposal } from './graphql/proposal.type.js';
 import { toProposal } from './proposal.mapper.js';
-import type { StoredProposal } from './proposals.service.js';
+import { type StoredProposal, inLanguage } from './proposals.service.js';
 
 /**
  * Proposals as each reader may read them (README, "Who sees what"): officers inside the vacancy's
@@ -23,8 +23,7 @@ export class ProposalPresenter {
     const actor = ctx.req?.actor;
     if (!actor) throw new Error('proposals are read by a signed-in actor');
     // the reader's language (Accept-Language): the Dutch words stored with the plan, when there are
-    const language = languageOf(ctx.req) === 'nl' && stored.dutch ? 'nl' : 'en';
-    const { plan, proposal } = language === 'nl' ? stored.dutch! : stored;
+    const { language, plan, proposal } = inLanguage(stored, languageOf(ctx.req));
     if (await this.disclosure.handlesVacancy(ctx, stored.entity.vacancyId)) {
       await this.recordReads(stored, ctx);
       return toProposal({ entity: stored.entity, plan, proposal });

@@ -1,4 +1,5 @@
 import type { PlanTaskResult } from './plan.worker.js';
+import type { Language } from '../engine/common/language.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -204,6 +205,11 @@ export function toStored(entity: ProposalEntity): StoredProposal {
   const planNl = entity.planNl === null ? null : readStoredPlan(entity.planNl, `Proposal ${entity.id} (Dutch words)`);
   const proposalNl = planNl?.proposals.find((p) => p.vacancyId === entity.vacancyId) ?? null;
   return { entity, plan, proposal, dutch: planNl && proposalNl ? { plan: planNl, proposal: proposalNl } : null };
+}
+
+/** The proposal in the language asked for, when its words were stored in it; else in the record's English. */
+export function inLanguage(stored: StoredProposal, asked: Language): { language: Language; plan: AllocationPlan; proposal: VacancyProposal } {
+  return asked === 'nl' && stored.dutch ? { language: 'nl', ...stored.dutch } : { language: 'en', plan: stored.plan, proposal: stored.proposal };
 }
 
 export async function lockVacancy(m: EntityManager, vacancyId: number): Promise<VacancyEntity> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
-import { toStored } from './proposals.service.js';
+import { inLanguage, toStored } from './proposals.service.js';
 import { Actor } from '../auth/roles.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
@@ -10,7 +10,17 @@ import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { EventBody } from '../engine/audit/hash-chain.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { prepareAllocation } from '../engine/allocation/prepare-allocation.js';
-import { DecisionFacts, NotChosenAnswer, PoolExclusionFacts, ProposalRationale, proposalRationale, whyNotChosen } from '../engine/allocation/rationale.js';
+import {
+  DecisionFacts,
+  NotChosenAnswer,
+  PoolExclusionFacts,
+  ProposalRationale,
+  noProposalYet,
+  proposalRationale,
+  whyNotChosen,
+} from '../engine/allocation/rationale.js';
+import { languageOf } from '../common/request-language.js';
+import type { Language } from '../engine/common/language.js';
 import { HouseholdEntity } from '../households/household.entity.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { householdMention } from '../engine/privacy/household-mention.js';
@@ -68,7 +78,10 @@ export class RationaleService {
     const proposalId = parseId(proposalIdArg, 'proposalId');
     const entity = await this.dataSource.manager.findOneBy(ProposalEntity, { id: proposalId });
     if (!entity) throw DomainError.notFound('Proposal', proposalIdArg);
-    const { plan, proposal } = toStored(entity);
+    const stored = toStored(entity);
+    const { plan } = stored;
+    // the proposal's own sentences in the reader's language when they were stored in it (else the record's English)
+    const { language, proposal } = inLanguage(stored, languageOf(ctx.req));
     const { basis, eventSeqs, planHash } = await this.basisOf(entity);
     const offers = await this.dataSource.manager.find(OfferEntity, { where: { proposalId }, order: { id: 'ASC' } });
     const decisions: DecisionFacts[] = offers.map((o) => ({
@@ -82,7 +95,7 @@ export class RationaleService {
       responseReason: o.responseReason,
     }));
     const exclusions = basis?.exclusions[String(entity.vacancyId)] ?? null;
-    const rationale = proposalRationale(await this.proposalFor(actor, proposal, ctx), exclusions, decisions, (mention) => mention);
+    const rationale = proposalRationale(await this.proposalFor(actor, proposal, ctx, language), exclusions, decisions, (mention) => mention, language);
     return {
       ...rationale,
       proposalId,
@@ -124,28 +137,29 @@ export class RationaleService {
         outcome: 'NOT_A_CANDIDATE',
         rank: null,
         chosenRank: null,
-        sentences: [`No proposal has been made for ${vacancy.reference} yet.`],
+        sentences: [noProposalYet(vacancy.reference, languageOf(ctx.req))],
       };
-    const { proposal } = toStored(entity);
+    const { language, proposal } = inLanguage(toStored(entity), languageOf(ctx.req));
     const responded = await m.existsBy(VacancyResponseEntity, { vacancyId, householdId: household.id });
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
-    const judged = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate)).verdict : null;
+    const judged = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate, language)).verdict : null;
     const seesSpecial = await this.disclosure.readSpecialCategories(ctx, household.id, 'whyNotChosen');
     const verdict = judged && !seesSpecial ? { ...judged, outcomes: judged.outcomes.map(withoutSpecialCategoryFacts) } : judged;
     const { basis } = await this.basisOf(entity);
     const snapshot = basis ? await this.audit.snapshot<AllocationInput>(basis.inputHash) : null;
     const prepared = snapshot && 'value' in snapshot ? prepareAllocation(snapshot.value) : null;
-    const shown = seesSpecial ? proposal : withholdProposal(proposal);
+    const shown = seesSpecial ? proposal : withholdProposal(proposal, language);
     const answer = whyNotChosen(
       { household: { id: household.id, reference: householdMention(household.id) }, responded, declinedBefore, verdict, prepared, proposal: shown },
       (mention) => mention,
+      language,
     );
     return { ...base, proposalId: entity.id, ...answer };
   }
 
   /** The proposal as this reader may read it: whole for those who handle its vacancy (the read recorded), else without special-category detail. */
-  private async proposalFor(actor: Actor, proposal: VacancyProposal, ctx: RequestContext): Promise<WithheldProposal> {
-    if (!(await this.disclosure.handlesVacancy(ctx, proposal.vacancyId))) return withholdProposal(proposal);
+  private async proposalFor(actor: Actor, proposal: VacancyProposal, ctx: RequestContext, language: Language): Promise<WithheldProposal> {
+    if (!(await this.disclosure.handlesVacancy(ctx, proposal.vacancyId))) return withholdProposal(proposal, language);
     const shown = [proposal.chosen, proposal.plainOrderCandidate, ...proposal.alternatives].flatMap((c) => (c ? [c.householdId] : []));
     // loaded together, the reads are recorded in one insert
     await Promise.all(

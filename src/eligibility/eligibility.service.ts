@@ -137,11 +137,19 @@ export class EligibilityService {
   }
 
   /** One household judged for a vacancy (its route and advertisement flags) on a date. */
-  judgeForVacancy(m: EntityManager, householdId: number, vacancy: VacancyEntity, onDate: IsoDate) {
-    return this.judge(m, householdId, vacancy.dwellingId, onDate, vacancy.route, {
-      labelFallbackActive: vacancy.labelFallbackActive,
-      localTiesPriority: vacancy.localTiesPriority,
-    });
+  judgeForVacancy(m: EntityManager, householdId: number, vacancy: VacancyEntity, onDate: IsoDate, language: Language = 'en') {
+    return this.judge(
+      m,
+      householdId,
+      vacancy.dwellingId,
+      onDate,
+      vacancy.route,
+      {
+        labelFallbackActive: vacancy.labelFallbackActive,
+        localTiesPriority: vacancy.localTiesPriority,
+      },
+      language,
+    );
   }
 
   private async judge(

@@ -83,5 +83,25 @@ test('a manager reads the composition policy, sees what Plan Rozenhof changes, a
   await expect(diff).toHaveCount(2);
   await expect(diff.filter({ hasText: 'Aandeel' }).locator('td')).toHaveText(['gewijzigd', '30% (3.000)', '25% (2.500)']);
   await expect(diff.filter({ hasText: 'Gewicht' }).locator('td')).toHaveText(['gewijzigd', '100', '150']);
+
+  // the override reasons: a new coded reason in a form, not a JSON text
+  await page.getByRole('tab', { name: 'Redenen om af te wijken' }).click();
+  const overrideVersions = page.getByTestId('policy-versions').locator('tbody tr');
+  const before = await overrideVersions.count();
+  await page.getByRole('link', { name: 'Nieuwe versie opstellen' }).click();
+  await expect(page.getByRole('heading', { name: 'Nieuwe versie van de afwijkingsredenen' })).toBeVisible();
+  await page.getByLabel('Gaat in op').fill('2030-01-01');
+  await page.getByRole('button', { name: 'Nog een toevoegen (kopie van de laatste)' }).click();
+  const added = page.locator('.document-items > li').last();
+  await added.getByLabel('Code').fill('BUURTBEHEER');
+  await added.getByLabel('Omschrijving').fill('Afspraak met de buurtbeheerder over deze woning');
+  await added.getByLabel('Vereist gegeven').selectOption('');
+  await expectAccessible(page, 'override reasons form');
+  await page.getByRole('button', { name: 'Versie opslaan' }).click();
+  await expect(page.getByRole('heading', { name: 'Beleid', level: 1 })).toBeVisible();
+  await expect(overrideVersions).toHaveCount(before + 1);
+  await expect(overrideVersions.last()).toContainText(/1 jan 2030.*gepland/);
+  const changed = page.getByTestId('policy-changes').locator('tbody tr');
+  await expect(changed.filter({ hasText: 'BUURTBEHEER' }).first()).toContainText('toegevoegd');
   expect(outside).toEqual([]);
 });

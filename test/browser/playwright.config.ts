@@ -30,8 +30,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? join(root, 'test-results', 'browser.json') }]],
   // a round proposes for every open vacancy: it runs after the journeys that work on open vacancies
   projects: [
-    { name: 'journeys', testIgnore: 'rounds-*.pw.ts' },
-    { name: 'rounds', testMatch: 'rounds-*.pw.ts', dependencies: ['journeys'] },
+    { name: 'journeys', testIgnore: ['rounds-*.pw.ts', 'admin-*.pw.ts'] },
+    // imports add stock and households: after the journeys too, which count what the demo holds
+    { name: 'rounds', testMatch: ['rounds-*.pw.ts', 'admin-*.pw.ts'], dependencies: ['journeys'] },
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

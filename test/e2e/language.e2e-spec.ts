@@ -89,4 +89,39 @@ describe("the reader's language (Accept-Language)", () => {
     }
     expect(await expectEveryProposalReplaysIdentical(sut)).toBeGreaterThan(0);
   });
+
+  const WHY = `query($h: String!, $v: ID!) { whyNotChosen(householdReference: $h, vacancyId: $v) { outcome rank chosenRank sentences } }`;
+
+  it.each([
+    [
+      'V-1',
+      'PASSED_OVER',
+      /^V-1 stond op plaats 1 van \d+ in de volgorde van route REGULAR \(voorrangsgroep, dan inschrijfduur, dan huishoudnummer\)\. V-1 was de eerste op volgorde, maar is overgeslagen: /,
+    ],
+    [
+      'X-BIG',
+      'NOT_ELIGIBLE',
+      /^X-BIG mag VAC-C niet worden toegewezen volgens de regels die golden op de datum van het voorstel: HOUSEHOLD_SIZE_ROOMS: Deze woning heeft \d+ kamers; /,
+    ],
+    ['T-0', 'NOT_A_RESPONDENT', /^T-0 heeft niet gereageerd op VAC-C; alleen huishoudens die reageerden tellen mee\.$/],
+  ])('why %s did not get the home, in Dutch: %s, the same answer as in English', async (ref, outcome, sentence) => {
+    const english = (await ask(WHY, { h: ref, v: ids['VAC-C'] }, OFFICER)).whyNotChosen;
+    const dutch = (await ask(WHY, { h: ref, v: ids['VAC-C'] }, OFFICER, 'nl')).whyNotChosen;
+    expect(dutch).toMatchObject({ outcome, rank: english.rank, chosenRank: english.chosenRank });
+    expect(english.outcome).toBe(outcome);
+    expect(dutch.sentences.join(' ')).toMatch(sentence);
+    for (const text of dutch.sentences) expect(text.replace(/vulnerable households/g, '«label»')).not.toMatch(ENGLISH);
+  });
+
+  it("a proposal's rationale for an auditor, in Dutch, under pseudonyms", async () => {
+    const [{ id }] = await sut.dataSource.query(`SELECT id::text FROM proposal ORDER BY id DESC LIMIT 1`);
+    const RATIONALE = `query($p: ID!) { proposalRationale(proposalId: $p) { sentences displacement } }`;
+    const english = (await ask(RATIONALE, { p: id }, AUDITOR)).proposalRationale;
+    const dutch = (await ask(RATIONALE, { p: id }, AUDITOR, 'nl')).proposalRationale;
+    expect(dutch.displacement).toBe(english.displacement);
+    expect(dutch.sentences).toHaveLength(english.sentences.length);
+    expect(dutch.sentences.join(' ')).toMatch(/reageerde(n)? op VAC-C; \d+ kwam(en)? in aanmerking\./);
+    expect(dutch.sentences.join(' ')).toMatch(/Voorgesteld: PSN-[0-9a-f]+, plaats \d+ van \d+/);
+    for (const text of dutch.sentences) expect(text.replace(/vulnerable households/g, '«label»')).not.toMatch(ENGLISH);
+  });
 });

@@ -1,6 +1,5 @@
 import { withholdProposal } from '../privacy/withhold-plan.js';
 import { AllocationPlan, explainPlan } from './explain-plan.js';
-import { evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation, prepareAllocation } from './prepare-allocation.js';
 import { AllocationSolution } from './solve-allocation.js';
 import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, vulnerable } from './test-fixtures/allocation-input.builder.js';
@@ -9,6 +8,7 @@ import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
 import { planPrepared } from './plan-allocation.js';
 import { solveAllocation } from './solve-allocation.js';
 import { ScriptedAnswer, ScriptedSolver, exactAnswer } from './test-fixtures/fake-solver.js';
+import { solvedAs } from './test-fixtures/plan-of.js';
 
 /** Explains a given plan (one household per vacancy, by id) as if a solver had returned it with these facts. */
 function explainAs(prepared: PreparedAllocation, householdIdPerVacancy: readonly number[], facts: Partial<AllocationSolution> = {}): AllocationPlan {
@@ -285,25 +285,6 @@ describe('explainPlan: look-ahead vacancies', () => {
     expect(plan.proposals[0].composition.find((t) => t.targetId === 'VULNERABLE_MAX')!.text).not.toMatch(/planned allocations/);
   });
 });
-
-/** A solution with this assignment, as an optimal solver would report it. */
-function solvedAs(prepared: PreparedAllocation, assignment: Int32Array): AllocationSolution {
-  return {
-    status: 'OPTIMAL',
-    source: 'SOLVER',
-    assignment,
-    evaluation: evaluatePlan(prepared, assignment),
-    solverName: 'test',
-    solverVersion: '0',
-    bound: null,
-    gap: null,
-    optimalityScope: 'ALL_CANDIDATES',
-    model: null,
-    verification: [],
-    message: null,
-    solverMs: null,
-  };
-}
 
 describe('explainPlan: baselines summary', () => {
   it('each baseline in numbers, and against the plan', async () => {

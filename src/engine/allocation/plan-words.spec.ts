@@ -3,11 +3,11 @@ import { buildAllocationModel } from './build-allocation-model.js';
 import { AllocationPlan, explainPlan } from './explain-plan.js';
 import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
 import { planPrepared } from './plan-allocation.js';
-import { evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation, prepareAllocation } from './prepare-allocation.js';
 import { AllocationSolution } from './solve-allocation.js';
 import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, vulnerable } from './test-fixtures/allocation-input.builder.js';
 import { ScriptedSolver, exactAnswer } from './test-fixtures/fake-solver.js';
+import { solvedAs } from './test-fixtures/plan-of.js';
 
 /** The fields of a plan that are words (plan-words.ts); everything else must be the same in each language. */
 const WORDS = new Set(['summary', 'text', 'textWithoutSpecialCategory', 'jointNote', 'eligibility', 'routeOrder']);
@@ -35,25 +35,6 @@ function sentencesOf(value: unknown, out: string[] = []): string[] {
       else sentencesOf(v, out);
     }
   return out;
-}
-
-function solvedAs(prepared: PreparedAllocation, assignment: Int32Array, facts: Partial<AllocationSolution> = {}): AllocationSolution {
-  return {
-    status: 'OPTIMAL',
-    source: 'SOLVER',
-    assignment,
-    evaluation: evaluatePlan(prepared, assignment),
-    solverName: 'test',
-    solverVersion: '0',
-    bound: null,
-    gap: null,
-    optimalityScope: 'ALL_CANDIDATES',
-    model: null,
-    verification: [],
-    message: null,
-    solverMs: null,
-    ...facts,
-  };
 }
 
 async function solved(prepared: PreparedAllocation): Promise<AllocationSolution> {

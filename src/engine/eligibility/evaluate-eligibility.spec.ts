@@ -5,6 +5,49 @@ import { RULE_IDS } from './rule-outcome.js';
 import { aDwelling, aHousehold, anInput, member, membersOfSize } from './test-fixtures/eligibility-input.builder.js';
 import { PARAMS_2025 } from './test-fixtures/rule-parameters.fixture.js';
 
+/** Households, homes, routes and advertisements of every kind the rules distinguish (urgency, ties, indications included). */
+const arbitraryInput = fc
+  .record({
+    year: fc.constantFrom(2024, 2025, 2026),
+    persons: fc.integer({ min: 1, max: 7 }),
+    incomeCents: fc.integer({ min: 0, max: 9_000_000 }),
+    incomeSource: fc.constantFrom(...INCOME_SOURCES),
+    rentCents: fc.integer({ min: 30_000, max: 110_000 }),
+    rooms: fc.integer({ min: 1, max: 7 }),
+    isDaeb: fc.boolean(),
+    accessibility: fc.constantFrom(...ACCESSIBILITY_LEVELS),
+    indication: fc.constantFrom(null, 'ZERO_STEP', 'WHEELCHAIR'),
+    labels: fc.subarray(['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR']),
+    route: fc.constantFrom(...ALLOCATION_ROUTES),
+    urgency: fc.constantFrom(
+      null,
+      { category: 'INFORMAL_CARE', granted: '2024-01-10', expires: null },
+      { category: 'UNKNOWN', granted: '2026-05-01', expires: '2026-02-01' },
+    ),
+    ties: fc.constantFrom(null, { municipalityCode: 'GM0363', years: 1 }, { municipalityCode: 'GM0363', years: 9 }, { municipalityCode: 'GM0001', years: 9 }),
+    labelFallbackActive: fc.boolean(),
+    localTiesPriority: fc.boolean(),
+  })
+  .map((r) =>
+    anInput(
+      {
+        household: aHousehold({
+          members: membersOfSize(r.persons),
+          taxableIncomeCents: r.incomeCents,
+          incomeSource: r.incomeSource,
+          indication: r.indication === null ? null : { kind: 'WMO', accessibility: r.indication as 'ZERO_STEP' | 'WHEELCHAIR' },
+          urgency: r.urgency,
+          localTies: r.ties,
+        }),
+        dwelling: aDwelling({ netRentCents: r.rentCents, rooms: r.rooms, isDaeb: r.isDaeb, accessibility: r.accessibility, labels: r.labels }),
+        route: r.route,
+        municipalityCode: 'GM0363',
+        context: { labelFallbackActive: r.labelFallbackActive, localTiesPriority: r.localTiesPriority },
+      },
+      r.year,
+    ),
+  );
+
 describe('evaluateEligibility', () => {
   it('runs every rule once, in the fixed order', () => {
     expect(ELIGIBILITY_RULES.map((r) => r.id)).toEqual(RULE_IDS);
@@ -78,33 +121,6 @@ describe('evaluateEligibility', () => {
     expect(() => sut(input)).toThrow(RangeError);
   });
 
-  const arbitraryInput = fc
-    .record({
-      year: fc.constantFrom(2024, 2025, 2026),
-      persons: fc.integer({ min: 1, max: 7 }),
-      incomeCents: fc.integer({ min: 0, max: 9_000_000 }),
-      incomeSource: fc.constantFrom(...INCOME_SOURCES),
-      rentCents: fc.integer({ min: 30_000, max: 110_000 }),
-      rooms: fc.integer({ min: 1, max: 7 }),
-      isDaeb: fc.boolean(),
-      accessibility: fc.constantFrom(...ACCESSIBILITY_LEVELS),
-      labels: fc.subarray(['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR']),
-      route: fc.constantFrom(...ALLOCATION_ROUTES),
-      labelFallbackActive: fc.boolean(),
-      localTiesPriority: fc.boolean(),
-    })
-    .map((r) =>
-      anInput(
-        {
-          household: aHousehold({ members: membersOfSize(r.persons), taxableIncomeCents: r.incomeCents, incomeSource: r.incomeSource }),
-          dwelling: aDwelling({ netRentCents: r.rentCents, rooms: r.rooms, isDaeb: r.isDaeb, accessibility: r.accessibility, labels: r.labels }),
-          route: r.route,
-          context: { labelFallbackActive: r.labelFallbackActive, localTiesPriority: r.localTiesPriority },
-        },
-        r.year,
-      ),
-    );
-
   it('property: deterministic, and the verdict agrees with its outcomes', () => {
     fc.assert(
       fc.property(arbitraryInput, (input) => {
@@ -123,47 +139,6 @@ describe('evaluateEligibility', () => {
 describe('evaluateEligibility in Dutch (for the households and the staff who read it)', () => {
   // words that only an English sentence of these rules has; a Dutch explanation with one of them was not translated
   const ENGLISH = /\b(your|household|home|the|and|but|rent|income|limit|may|cannot|only|which|because)\b/i;
-  const arbitraryInput = fc
-    .record({
-      persons: fc.integer({ min: 1, max: 7 }),
-      incomeCents: fc.integer({ min: 0, max: 9_000_000 }),
-      incomeSource: fc.constantFrom(...INCOME_SOURCES),
-      rentCents: fc.integer({ min: 30_000, max: 110_000 }),
-      rooms: fc.integer({ min: 1, max: 7 }),
-      isDaeb: fc.boolean(),
-      accessibility: fc.constantFrom(...ACCESSIBILITY_LEVELS),
-      indication: fc.constantFrom(null, 'ZERO_STEP', 'WHEELCHAIR'),
-      labels: fc.subarray(['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY', 'WHEELCHAIR']),
-      route: fc.constantFrom(...ALLOCATION_ROUTES),
-      urgency: fc.constantFrom(
-        null,
-        { category: 'INFORMAL_CARE', granted: '2026-01-10', expires: null },
-        { category: 'UNKNOWN', granted: '2026-05-01', expires: '2026-02-01' },
-      ),
-      ties: fc.constantFrom(null, { municipalityCode: 'GM0363', years: 1 }, { municipalityCode: 'GM0363', years: 9 }, { municipalityCode: 'GM0001', years: 9 }),
-      labelFallbackActive: fc.boolean(),
-      localTiesPriority: fc.boolean(),
-    })
-    .map((r) =>
-      anInput(
-        {
-          household: aHousehold({
-            members: membersOfSize(r.persons),
-            taxableIncomeCents: r.incomeCents,
-            incomeSource: r.incomeSource,
-            indication: r.indication === null ? null : { kind: 'WMO', accessibility: r.indication as 'ZERO_STEP' | 'WHEELCHAIR' },
-            urgency: r.urgency,
-            localTies: r.ties,
-          }),
-          dwelling: aDwelling({ netRentCents: r.rentCents, rooms: r.rooms, isDaeb: r.isDaeb, accessibility: r.accessibility, labels: r.labels }),
-          route: r.route,
-          municipalityCode: 'GM0363',
-          context: { labelFallbackActive: r.labelFallbackActive, localTiesPriority: r.localTiesPriority },
-        },
-        2026,
-      ),
-    );
-
   it('property: the same verdict in other words: results, values, tiers and counters equal the English ones; no English left', () => {
     fc.assert(
       fc.property(arbitraryInput, (input) => {

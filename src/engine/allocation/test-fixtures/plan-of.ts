@@ -1,4 +1,5 @@
-import { Assignment, emptyAssignment } from '../plan-objective.js';
+import { Assignment, emptyAssignment, evaluatePlan } from '../plan-objective.js';
+import { AllocationSolution } from '../solve-allocation.js';
 import { PreparedAllocation } from '../prepare-allocation.js';
 
 /** The plan giving each vacancy the household of that id (null = empty). */
@@ -11,4 +12,24 @@ export function planOf(prepared: PreparedAllocation, ids: readonly (number | nul
     a[i] = pi;
   });
   return a;
+}
+
+/** A solution with this assignment, as an optimal solver would report it (with `facts` changed). */
+export function solvedAs(prepared: PreparedAllocation, assignment: Int32Array, facts: Partial<AllocationSolution> = {}): AllocationSolution {
+  return {
+    status: 'OPTIMAL',
+    source: 'SOLVER',
+    assignment,
+    evaluation: evaluatePlan(prepared, assignment),
+    solverName: 'test',
+    solverVersion: '0',
+    bound: null,
+    gap: null,
+    optimalityScope: 'ALL_CANDIDATES',
+    model: null,
+    verification: [],
+    message: null,
+    solverMs: null,
+    ...facts,
+  };
 }

@@ -20,6 +20,7 @@ import { PolicyFormPage } from '../screens/manager/policy-form';
 import { RoundsPage } from '../screens/rounds/rounds';
 import { RoundPage } from '../screens/rounds/round';
 import { ReportsPage } from '../screens/manager/reports';
+import { ImportsPage } from '../screens/admin/imports';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -69,6 +70,7 @@ const router = createBrowserRouter([
       { path: '/rounds', element: <RoundsPage /> },
       { path: '/rounds/:id', element: <RoundPage /> },
       { path: '/reports', element: <ReportsPage /> },
+      { path: '/imports', element: <ImportsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

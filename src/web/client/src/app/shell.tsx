@@ -21,6 +21,7 @@ export const NAVIGATION: NavItem[] = [
   { to: '/policies', label: 'nav.policies', roles: ['MANAGER'] },
   { to: '/rounds', label: 'nav.rounds', roles: ['OFFICER', 'MANAGER', 'ADMIN'] },
   { to: '/reports', label: 'nav.reports', roles: ['MANAGER', 'AUDITOR'] },
+  { to: '/imports', label: 'nav.imports', roles: ['ADMIN'] },
 ];
 
 export function homeFor(session: Session | null): string {

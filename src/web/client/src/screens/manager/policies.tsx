@@ -65,6 +65,9 @@ export function versionState(v: PolicyVersionView, all: PolicyVersionView[]): 'I
   return current?.key === v.key ? 'IN_FORCE' : 'EARLIER';
 }
 
+/** A line's versions as a key: a new version draws the line anew (what is read and compared starts from the newest). */
+const lineKey = (versions: PolicyVersionView[]) => versions.map((v) => v.key).join(',');
+
 /** Policies: every version with its name and date, read in words, two versions compared; managers author the next one. */
 export function PoliciesPage() {
   const { t } = useI18n();
@@ -115,12 +118,12 @@ export function PoliciesPage() {
           <Tab id="override">{t('policies.tab.override')}</Tab>
         </TabList>
         <TabPanel id="composition">
-          <PolicyLine versions={lines.composition} newVersion={manager ? '/policies/composition/new' : null} />
+          <PolicyLine key={lineKey(lines.composition)} versions={lines.composition} newVersion={manager ? '/policies/composition/new' : null} />
         </TabPanel>
         <TabPanel id="local">
           {[...new Set(lines.local.map((v) => v.line))].map((code) => (
             <PolicyLine
-              key={code}
+              key={`${code}:${lineKey(lines.local.filter((v) => v.line === code))}`}
               title={code}
               versions={lines.local.filter((v) => v.line === code)}
               newVersion={manager ? `/policies/local/new?code=${encodeURIComponent(code)}` : null}
@@ -128,7 +131,7 @@ export function PoliciesPage() {
           ))}
         </TabPanel>
         <TabPanel id="override">
-          <PolicyLine versions={lines.overrideReasons} newVersion={manager ? '/policies/override/new' : null} />
+          <PolicyLine key={lineKey(lines.overrideReasons)} versions={lines.overrideReasons} newVersion={manager ? '/policies/override/new' : null} />
         </TabPanel>
       </Tabs>
     </section>
@@ -204,26 +207,8 @@ function PolicyLine({ versions, newVersion, title }: { versions: PolicyVersionVi
         <section aria-labelledby={`${headingId}-compare`}>
           <h3 id={`${headingId}-compare`}>{t('policies.compare')}</h3>
           <div className="filters">
-            <label className="field">
-              <span>{t('policies.compareFrom')}</span>
-              <select value={from} onChange={(e) => setFrom(e.target.value)}>
-                {sorted.map((v) => (
-                  <option key={v.key} value={v.key}>
-                    v{v.version} {v.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('policies.compareTo')}</span>
-              <select value={to} onChange={(e) => setTo(e.target.value)}>
-                {sorted.map((v) => (
-                  <option key={v.key} value={v.key}>
-                    v{v.version} {v.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect label={t('policies.compareFrom')} versions={sorted} value={from} onChange={setFrom} />
+            <VersionSelect label={t('policies.compareTo')} versions={sorted} value={to} onChange={setTo} />
           </div>
           {fromVersion && toVersion && (
             <ChangesTable
@@ -234,5 +219,20 @@ function PolicyLine({ versions, newVersion, title }: { versions: PolicyVersionVi
         </section>
       )}
     </section>
+  );
+}
+
+function VersionSelect({ label, versions, value, onChange }: { label: string; versions: PolicyVersionView[]; value: string; onChange: (key: string) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions.map((v) => (
+          <option key={v.key} value={v.key}>
+            v{v.version} {v.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,0 +1,144 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Button } from 'react-aria-components';
+import { gql } from '../../api/client';
+import { ErrorMessage } from '../../components/error-message';
+import { graphql } from '../../gql';
+import type { ImportFormat, ImportKind } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
+
+const ImportDocument = graphql(`
+  mutation ImportData($input: ImportInput!) {
+    importData(input: $input) {
+      ok
+      written
+      kind
+      rows {
+        section
+        rows
+      }
+      errors {
+        section
+        line
+        field
+        reason
+      }
+    }
+  }
+`);
+
+const KINDS: readonly ImportKind[] = ['NEIGHBOURHOODS', 'COMPLEXES', 'DWELLINGS', 'HOUSEHOLDS', 'TENANCIES', 'VACANCIES', 'DATASET'];
+
+/**
+ * Import (admins): a CSV or JSON file checked row by row first (dry run: nothing written), then
+ * imported all or nothing. The service answers when it is done (one transaction: there is no
+ * progress to show and nothing to cancel half-way); every bad row is named with its line and field.
+ */
+export function ImportsPage() {
+  const { t, number } = useI18n();
+  const [kind, setKind] = useState<ImportKind>('HOUSEHOLDS');
+  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [checked, setChecked] = useState<string | null>(null);
+  const format: ImportFormat = file?.name.toLowerCase().endsWith('.json') || kind === 'DATASET' ? 'JSON' : 'CSV';
+  const run = useMutation({
+    mutationFn: (dryRun: boolean) => gql(ImportDocument, { input: { kind, format, content: file!.content, dryRun } }),
+    onSuccess: (data, dryRun) => setChecked(dryRun && data.importData.ok ? `${kind}:${file?.name}` : null),
+  });
+  const result = run.data?.importData;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate(true);
+  };
+  const canImport = checked === `${kind}:${file?.name}` && !run.isPending;
+  return (
+    <section>
+      <h1>{t('imports.title')}</h1>
+      <p className="note">{t('imports.intro')}</p>
+      <form onSubmit={submit} className="card" aria-labelledby="import-form-title">
+        <h2 id="import-form-title">{t('imports.choose')}</h2>
+        <div className="filters">
+          <label className="field">
+            <span>{t('imports.kind')}</span>
+            <select
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as ImportKind);
+                setChecked(null);
+              }}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`imports.kind.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('imports.file')}</span>
+            <input
+              type="file"
+              accept=".csv,.json,text/csv,application/json"
+              onChange={async (e) => {
+                const chosen = e.target.files?.[0];
+                setChecked(null);
+                run.reset();
+                setFile(chosen ? { name: chosen.name, content: await chosen.text() } : null);
+              }}
+            />
+          </label>
+        </div>
+        {file && <p className="muted">{t('imports.fileInfo', { name: file.name, format, size: number(file.content.length) })}</p>}
+        <div className="actions">
+          <Button type="submit" className="button secondary" isDisabled={!file || run.isPending}>
+            {t('imports.check')}
+          </Button>
+          <Button className="button" isDisabled={!canImport} onPress={() => run.mutate(false)}>
+            {t('imports.import')}
+          </Button>
+        </div>
+        {run.isPending && (
+          <p role="status" className="muted">
+            {t('imports.busy')}
+          </p>
+        )}
+        <ErrorMessage error={run.error} />
+      </form>
+      {result && (
+        <section aria-labelledby="import-result" data-testid="import-result">
+          <h2 id="import-result">{t(result.written ? 'imports.written' : result.ok ? 'imports.checkedOk' : 'imports.refused')}</h2>
+          <ul className="plain">
+            {result.rows.map((r) => (
+              <li key={r.section}>{t('imports.rows', { section: r.section, rows: number(r.rows) })}</li>
+            ))}
+          </ul>
+          {result.errors.length > 0 && (
+            <table className="data-table" data-testid="import-errors">
+              <caption>{t('imports.errorsCaption', { count: number(result.errors.length) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.section')}</th>
+                  <th scope="col">{t('imports.line')}</th>
+                  <th scope="col">{t('imports.field')}</th>
+                  <th scope="col">{t('imports.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td>{e.section}</td>
+                    <td>{e.line}</td>
+                    <th scope="row">
+                      <code>{e.field}</code>
+                    </th>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
