@@ -33,6 +33,7 @@ import { CompositionModule } from './composition/composition.module.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { AllocationModule } from './allocation/allocation.module.js';
+import { ResilienceModule } from './resilience/resilience.module.js';
 import { SimulationModule } from './simulation/simulation.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -99,6 +100,7 @@ export class AppModule {
         EligibilityModule,
         ImportsModule,
         AllocationModule,
+        ResilienceModule,
         SimulationModule,
         ReportsModule,
         DemoModule,

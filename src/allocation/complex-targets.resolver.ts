@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Complex } from '../complexes/graphql/complex.type.js';
 import { CompositionService } from '../composition/composition.service.js';
-import { targetsForComplex } from '../engine/allocation/composition-policy.js';
+import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
 import { isSmallCell } from '../engine/privacy/small-cells.js';
 import { neighbourhoodLoaders } from '../neighbourhoods/neighbourhood.loaders.js';
 import { audienceOf } from '../privacy/audience.js';
@@ -43,12 +43,7 @@ export class ComplexTargetsResolver {
     ]);
     const aggregatesOnly = audienceOf(actor) === 'AGGREGATE';
     return targetsForComplex(policy, { id: Number(complex.id), resilienceClass: neighbourhood!.resilienceClass }).map((target) => {
-      const dimension = composition.dimensions.find((d) => d.dimension === target.dimension);
-      const total = dimension?.total ?? 0;
-      const count = (dimension?.categories ?? []).filter((c) => target.categories.includes(c.category)).reduce((sum, c) => sum + c.count, 0);
-      // exact, in integers: count / total against basisPoints / 10,000
-      const withinTarget =
-        total === 0 || (target.bound === 'MAX' ? count * 10_000 <= target.basisPoints * total : count * 10_000 >= target.basisPoints * total);
+      const { count, total, withinTarget } = targetStanding(target, composition.dimensions);
       const hidden = aggregatesOnly && (isSmallCell(count) || isSmallCell(total - count));
       return {
         targetId: target.id,

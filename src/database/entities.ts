@@ -6,13 +6,14 @@ import { AllocationEntity } from '../eligibility/allocation.entity.js';
 import { LocalPolicyEntity } from '../eligibility/local-policy.entity.js';
 import { RuleParameterYearEntity } from '../parameters/rule-parameter-year.entity.js';
 import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
-import { NeighbourhoodEntity, ResilienceClassEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { NeighbourhoodEntity, NeighbourhoodReadingEntity, ResilienceClassEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 
 export const ENTITIES = [
   NeighbourhoodEntity,
   ResilienceClassEntity,
+  NeighbourhoodReadingEntity,
   ComplexEntity,
   DwellingEntity,
   HouseholdEntity,

@@ -12,6 +12,7 @@ import { PlanSchemaVersion1764000000010 } from '../../migrations/1764000000010-p
 import { HouseholdFactsVersion1764000000011 } from '../../migrations/1764000000011-household-facts-version.js';
 import { AuthSessions1764000000012 } from '../../migrations/1764000000012-auth-sessions.js';
 import { ProposalPlanInDutch1764000000013 } from '../../migrations/1764000000013-proposal-plan-in-dutch.js';
+import { BuurtReadingsAndPriorities1764000000014 } from '../../migrations/1764000000014-buurt-readings-and-priorities.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   HouseholdFactsVersion1764000000011,
   AuthSessions1764000000012,
   ProposalPlanInDutch1764000000013,
+  BuurtReadingsAndPriorities1764000000014,
 ];

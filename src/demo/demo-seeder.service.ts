@@ -26,6 +26,7 @@ export const DATA_TABLES = [
   'household',
   'dwelling',
   'complex',
+  'neighbourhood_reading',
   'neighbourhood',
 ];
 

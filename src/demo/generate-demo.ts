@@ -23,6 +23,7 @@ import {
   HouseholdPreferencesRow,
   HouseholdRow,
   ImportDataset,
+  NeighbourhoodReadingRow,
   NeighbourhoodRow,
   TenancyRow,
   VacancyRow,
@@ -45,6 +46,10 @@ export const DEMO_CASE_COMPLEX_CODE = 'CPX-CASE';
 export const DEMO_APPLICANT_COUNT = 5000;
 export const DEMO_OPEN_VACANCY_COUNT = 60;
 export const DEMO_RESILIENCE_SOURCE = 'Demo data modelled on Aedes veerkrachtkaarten';
+/** Generated Leefbaarometer-style readings: demo data, not a measurement (issue 16 asks them labelled). */
+export const DEMO_LEEFBAAROMETER_SOURCE = 'Demo data modelled on Leefbaarometer 3.0 (generated, not a measurement)';
+/** The case complex's buurt (Rozenwijk): its readings decline before the plan, the case of docs/domain.md §7. */
+const CASE_BUURT = 'BU90010200';
 /** Ended tenancies are generated for this many years before the reference date (enough for turnover). */
 export const DEMO_HISTORY_YEARS = 10;
 
@@ -620,8 +625,11 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
   const tenancies = generateTenancies({ ...ctx, rng: root.fork('tenancies') }, dwellingInfos, new Set(vacantInfos.map((d) => d.row.code)));
   const vacancies = generateVacancies({ ...ctx, rng: root.fork('vacancies') }, vacantInfos, applicants);
 
+  const readings = generateReadings(root.fork('readings'), refYear, dwellingInfos);
+
   return {
     neighbourhoods,
+    readings,
     complexes,
     dwellings: dwellingInfos.map((d) => d.row),
     households: ctx.households,
@@ -647,6 +655,43 @@ function generateNeighbourhoods(rng: SeededRandom, refYear: number): Neighbourho
     resilienceSource: DEMO_RESILIENCE_SOURCE,
     resilienceYear: min(2024, refYear - 1),
   }));
+}
+
+/**
+ * Readings 2019 to the reference year (issue 16), all labelled demo data: each year the association's
+ * resilience class (the buurt's own; Rozenwijk falls from 2 to 1 in 2022), every other year
+ * Leefbaarometer-style classes (1-9) near 2 + the resilience class, with Rozenwijk's total and its
+ * nuisance dimension falling over the years, and the homes of the buurt for the association's share.
+ */
+function generateReadings(rng: SeededRandom, refYear: number, dwellings: readonly DwellingInfo[]): NeighbourhoodReadingRow[] {
+  const out: NeighbourhoodReadingRow[] = [];
+  for (const b of BUURTEN) {
+    const own = dwellings.filter((d) => d.buurt.code === b.code).length;
+    // the association's share of the buurt's homes: higher where resilience is lower (demo model)
+    const stock = own === 0 ? null : round(own / clamp(0.75 - (b.resilienceClass - 1) * 0.12 + rng.float(-0.05, 0.05), 0.15, 0.9));
+    for (let year = 2019; year <= min(2026, refYear); year += 1) {
+      const caseBuurt = b.code === CASE_BUURT;
+      out.push({
+        buurtCode: b.code,
+        year,
+        source: DEMO_RESILIENCE_SOURCE,
+        resilienceClass: caseBuurt ? (year < 2022 ? 2 : 1) : b.resilienceClass,
+        dwellingStock: stock,
+      });
+      if (year % 2 !== 0) continue;
+      const base = 2 + b.resilienceClass;
+      const decline = caseBuurt ? Math.floor((year - 2019) / 2) : 0;
+      out.push({
+        buurtCode: b.code,
+        year,
+        source: DEMO_LEEFBAAROMETER_SOURCE,
+        leefbaarometerClass: clamp(base + 1 - decline + rng.int(-1, 0), 1, 9),
+        nuisanceClass: clamp(base - decline + rng.int(-1, 1), 1, 9),
+        socialCohesionClass: clamp(base + rng.int(-1, 1), 1, 9),
+      });
+    }
+  }
+  return out;
 }
 
 function generateDwellings(rng: SeededRandom, ctx: Context, buurten: ReadonlyMap<string, BuurtSpec>): DwellingInfo[] {

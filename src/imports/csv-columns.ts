@@ -16,6 +16,21 @@ export const CSV_COLUMNS = {
     resilienceSource: 'string',
     resilienceYear: 'int',
   },
+  readings: {
+    buurtCode: 'string',
+    year: 'int',
+    source: 'string',
+    resilienceClass: 'int',
+    resilienceScore: 'number',
+    leefbaarometerClass: 'int',
+    leefbaarometerScore: 'number',
+    dwellingsClass: 'int',
+    physicalEnvironmentClass: 'int',
+    amenitiesClass: 'int',
+    socialCohesionClass: 'int',
+    nuisanceClass: 'int',
+    dwellingStock: 'int',
+  },
   complexes: { code: 'string', name: 'string', buurtCode: 'string' },
   dwellings: {
     code: 'string',
@@ -87,6 +102,16 @@ export const OPTIONAL_CSV_COLUMNS = new Set([
   'respondents',
   'labelFallbackActive',
   'localTiesPriority',
+  // a reading gives what its source gives (at least one class: checked on import)
+  'leefbaarometerClass',
+  'leefbaarometerScore',
+  'dwellingsClass',
+  'physicalEnvironmentClass',
+  'amenitiesClass',
+  'socialCohesionClass',
+  'nuisanceClass',
+  'resilienceClass',
+  'dwellingStock',
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { IsIsoDate } from '../common/validators.js';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BUURT_CODE, IsIsoDate, IsNumberWithDecimals } from '../common/validators.js';
 import { ComplexFieldsInput } from '../complexes/graphql/complex.type.js';
 import { DwellingFieldsInput } from '../dwellings/graphql/dwelling.type.js';
 import { HouseholdFieldsInput } from '../households/graphql/household.type.js';
@@ -39,4 +39,38 @@ export class VacancyImportRow {
   @Matches(KEY, { each: true, message: 'respondents must each be a household reference' })
   @Type(() => String)
   respondents: string[] = [];
+}
+
+/** Leefbaarometer 3.0 class: 1 Zeer onvoldoende ... 9 Uitstekend (shared/domain/rules-nl.md §9). */
+const LbmClass = () => (target: object, key: string | symbol) => {
+  IsOptional()(target, key);
+  IsInt({ message: `${String(key)} must be a Leefbaarometer class, a whole number from 1 to 9` })(target, key);
+  Min(1, { message: `${String(key)} must be a Leefbaarometer class from 1 (zeer onvoldoende) to 9 (uitstekend)` })(target, key);
+  Max(9, { message: `${String(key)} must be a Leefbaarometer class from 1 (zeer onvoldoende) to 9 (uitstekend)` })(target, key);
+};
+
+/**
+ * A buurt's reading in one year from one source (issue 16): the association's resilience class (its
+ * own scale, 1-5, table resilience_class) and score, Leefbaarometer classes (total and dimensions) and
+ * total score. Scores are stored as given; their bounds here only catch a misplaced column.
+ */
+export class NeighbourhoodReadingImportRow {
+  @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' }) buurtCode: string;
+  @IsInt() @Min(2000) @Max(2100) year: number;
+  @IsString() @MinLength(1) @MaxLength(500) source: string;
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'resilienceClass must be 1 (very low) to 5 (high)' })
+  @Max(5, { message: 'resilienceClass must be 1 (very low) to 5 (high)' })
+  resilienceClass?: number | null;
+  @IsOptional() @IsNumberWithDecimals(2) @Min(-9999) @Max(9999) resilienceScore?: number | null;
+  @LbmClass() leefbaarometerClass?: number | null;
+  @IsOptional() @IsNumberWithDecimals(4) @Min(-9999) @Max(9999) leefbaarometerScore?: number | null;
+  @LbmClass() dwellingsClass?: number | null;
+  @LbmClass() physicalEnvironmentClass?: number | null;
+  @LbmClass() amenitiesClass?: number | null;
+  @LbmClass() socialCohesionClass?: number | null;
+  @LbmClass() nuisanceClass?: number | null;
+  /** Homes in the buurt (CBS kerncijfers wijken en buurten). */
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000) dwellingStock?: number | null;
 }

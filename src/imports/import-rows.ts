@@ -86,6 +86,23 @@ export interface VacancyRow {
   localTiesPriority?: boolean; // advertised with local-ties priority (Huisvestingswet art. 14)
 }
 
+/** A buurt's reading in one year from one source; classes and scores as the source gives them. */
+export interface NeighbourhoodReadingRow {
+  buurtCode: string;
+  year: number;
+  source: string;
+  resilienceClass?: number | null; // 1..5, the association's scale (table resilience_class)
+  resilienceScore?: number | null;
+  leefbaarometerClass?: number | null; // 1..9 (Leefbaarometer 3.0 classes)
+  leefbaarometerScore?: number | null;
+  dwellingsClass?: number | null;
+  physicalEnvironmentClass?: number | null;
+  amenitiesClass?: number | null;
+  socialCohesionClass?: number | null;
+  nuisanceClass?: number | null; // dimension "overlast en onveiligheid"
+  dwellingStock?: number | null; // homes in the buurt (CBS)
+}
+
 export interface ImportDataset {
   neighbourhoods: NeighbourhoodRow[];
   complexes: ComplexRow[];
@@ -93,4 +110,6 @@ export interface ImportDataset {
   households: HouseholdRow[];
   tenancies: TenancyRow[];
   vacancies: VacancyRow[];
+  /** Buurt readings over the years (optional in a dataset). */
+  readings?: NeighbourhoodReadingRow[];
 }

@@ -20,7 +20,7 @@ import { householdConsistencyProblems } from '../households/household-consistenc
 import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.entity.js';
 import { toHouseholdRow } from '../households/household.mapper.js';
 import { memberRows } from '../households/households.service.js';
-import { NeighbourhoodEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { NeighbourhoodEntity, NeighbourhoodReadingEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { TenancyPeriod, describePeriod, overlaps } from '../tenancies/tenancy-overlap.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { ACTIVE_VACANCY_STATUSES } from '../vacancies/vacancies.service.js';
@@ -33,11 +33,12 @@ import {
   DwellingImportRow,
   HouseholdImportRow,
   NeighbourhoodImportRow,
+  NeighbourhoodReadingImportRow,
   TenancyImportRow,
   VacancyImportRow,
 } from './import-row.validators.js';
 
-export const SECTIONS = ['neighbourhoods', 'complexes', 'dwellings', 'households', 'tenancies', 'vacancies'] as const;
+export const SECTIONS = ['neighbourhoods', 'complexes', 'dwellings', 'households', 'tenancies', 'vacancies', 'readings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ROW_CLASSES = {
@@ -47,6 +48,7 @@ const ROW_CLASSES = {
   households: HouseholdImportRow,
   tenancies: TenancyImportRow,
   vacancies: VacancyImportRow,
+  readings: NeighbourhoodReadingImportRow,
 } as const;
 
 const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
@@ -56,6 +58,7 @@ const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
   [ImportKind.HOUSEHOLDS]: 'households',
   [ImportKind.TENANCIES]: 'tenancies',
   [ImportKind.VACANCIES]: 'vacancies',
+  [ImportKind.NEIGHBOURHOOD_READINGS]: 'readings',
 };
 
 /** Most rows accepted in one import: larger sets are split by the caller. */
@@ -79,6 +82,7 @@ const KEY_FIELD: Record<Section, string | null> = {
   households: 'reference',
   tenancies: null,
   vacancies: 'reference',
+  readings: null,
 };
 
 type ValidRows = {
@@ -88,6 +92,7 @@ type ValidRows = {
   households: { line: number; row: HouseholdImportRow }[];
   tenancies: { line: number; row: TenancyImportRow }[];
   vacancies: { line: number; row: VacancyImportRow }[];
+  readings: { line: number; row: NeighbourhoodReadingImportRow }[];
 };
 
 /**
@@ -120,7 +125,7 @@ export class ImportsService {
   /** The demo seeder's entry: same validation and all-or-nothing write as a file import. */
   importDataset(dataset: ImportDataset, beforeWrite?: (m: EntityManager) => Promise<void>, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
     const problems: ImportProblem[] = [];
-    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s], s, problems)])) as Record<Section, ParsedRow[]>;
+    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s] ?? [], s, problems)])) as Record<Section, ParsedRow[]>;
     return this.validateAndWrite(
       ImportKind.DATASET,
       parsed,
@@ -254,6 +259,11 @@ export class ImportsService {
           (p) => !failedFields?.has(p.field.split('.')[0]),
         );
         if (section === 'households' && fieldProblems.length === 0) fieldProblems.push(...householdConsistencyProblems(row as HouseholdImportRow, today));
+        if (section === 'readings' && fieldProblems.length === 0) {
+          const r = row as NeighbourhoodReadingImportRow;
+          if (r.resilienceClass == null && r.leefbaarometerClass == null && r.nuisanceClass == null)
+            fieldProblems.push({ field: 'resilienceClass', reason: 'a reading needs at least one of resilienceClass, leefbaarometerClass, nuisanceClass' });
+        }
         if (section === 'tenancies' && fieldProblems.length === 0) {
           const t = row as TenancyImportRow;
           if (t.endDate && t.endDate < t.startDate) fieldProblems.push({ field: 'endDate', reason: `must not be before startDate (${t.startDate})` });
@@ -273,6 +283,7 @@ export class ImportsService {
     const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [
       ...v.neighbourhoods.map((r) => r.row.buurtCode),
       ...v.complexes.map((r) => r.row.buurtCode),
+      ...v.readings.map((r) => r.row.buurtCode),
     ]);
     checkUnique(
       v.neighbourhoods,
@@ -285,6 +296,7 @@ export class ImportsService {
     for (const { line, row } of v.complexes) {
       if (!knownBuurten.has(row.buurtCode)) report('complexes', line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
     }
+    await checkReadings(m, v.readings, knownBuurten, (l, p) => report('readings', l, p));
 
     const complexCodes = await existingKeys(m, ComplexEntity, 'code', [...v.complexes.map((r) => r.row.code), ...v.dwellings.map((r) => r.row.complexCode)]);
     checkUnique(
@@ -501,7 +513,17 @@ async function idMap<E extends { id: number }>(m: EntityManager, entity: new () 
 
 /** Writes validated rows in dependency order; business keys are resolved to ids as we go. */
 /** Tables writeRows fills. */
-const IMPORTED_TABLES = ['neighbourhood', 'complex', 'dwelling', 'household', 'household_member', 'tenancy', 'vacancy', 'vacancy_response'];
+const IMPORTED_TABLES = [
+  'neighbourhood',
+  'neighbourhood_reading',
+  'complex',
+  'dwelling',
+  'household',
+  'household_member',
+  'tenancy',
+  'vacancy',
+  'vacancy_response',
+];
 
 async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
   await insertChunked(
@@ -510,11 +532,25 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
     v.neighbourhoods.map(({ row }) => ({ ...row, resilienceScore: row.resilienceScore ?? null })),
   );
 
-  const buurtIds = await idMap(
+  const buurtIds = await idMap(m, NeighbourhoodEntity, 'buurtCode', [...v.complexes.map((r) => r.row.buurtCode), ...v.readings.map((r) => r.row.buurtCode)]);
+  await insertChunked(
     m,
-    NeighbourhoodEntity,
-    'buurtCode',
-    v.complexes.map((r) => r.row.buurtCode),
+    NeighbourhoodReadingEntity,
+    v.readings.map(({ row }) => ({
+      neighbourhoodId: buurtIds.get(row.buurtCode)!,
+      year: row.year,
+      source: row.source,
+      resilienceClass: row.resilienceClass ?? null,
+      resilienceScore: row.resilienceScore ?? null,
+      leefbaarometerClass: row.leefbaarometerClass ?? null,
+      leefbaarometerScore: row.leefbaarometerScore ?? null,
+      dwellingsClass: row.dwellingsClass ?? null,
+      physicalEnvironmentClass: row.physicalEnvironmentClass ?? null,
+      amenitiesClass: row.amenitiesClass ?? null,
+      socialCohesionClass: row.socialCohesionClass ?? null,
+      nuisanceClass: row.nuisanceClass ?? null,
+      dwellingStock: row.dwellingStock ?? null,
+    })),
   );
   await insertChunked(
     m,
@@ -583,4 +619,36 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
     VacancyResponseEntity,
     v.vacancies.flatMap(({ row }, i) => row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))),
   );
+}
+
+/**
+ * Readings: of a known buurt (stored or in this import), and one per buurt, year and source: a year
+ * is never read twice from one source, nor overwritten (stored readings stay as they are).
+ */
+async function checkReadings(
+  m: EntityManager,
+  readings: { line: number; row: NeighbourhoodReadingImportRow }[],
+  knownBuurten: Set<string>,
+  report: (line: number, p: FieldProblem) => void,
+): Promise<void> {
+  if (readings.length === 0) return;
+  const key = (buurtCode: string, year: number, source: string) => JSON.stringify([buurtCode, year, source]);
+  const stored: { buurt_code: string; year: number; source: string }[] = await m.query(
+    `SELECT n.buurt_code, r.year, r.source FROM neighbourhood_reading r JOIN neighbourhood n ON n.id = r.neighbourhood_id WHERE n.buurt_code = ANY($1)`,
+    [[...new Set(readings.map((r) => r.row.buurtCode))]],
+  );
+  const existing = new Set(stored.map((s) => key(s.buurt_code, Number(s.year), s.source)));
+  const seen = new Map<string, number>();
+  for (const { line, row } of readings) {
+    if (!knownBuurten.has(row.buurtCode)) {
+      report(line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
+      continue;
+    }
+    const k = key(row.buurtCode, row.year, row.source);
+    if (existing.has(k))
+      report(line, { field: 'year', reason: `${row.buurtCode} already has a reading for ${row.year} from ${row.source}; readings are kept, not overwritten` });
+    else if (seen.has(k))
+      report(line, { field: 'year', reason: `appears twice in this import for ${row.buurtCode} and ${row.source} (also line ${seen.get(k)})` });
+    else seen.set(k, line);
+  }
 }

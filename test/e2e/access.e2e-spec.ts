@@ -22,6 +22,7 @@ const MATRIX: Record<string, Role[]> = {
   complexes: ALL,
   compositionPolicies: ALL,
   compositionDimensions: ALL,
+  priorityPolicies: ALL,
   dwelling: ALL,
   dwellings: ALL,
   localPolicies: ALL,
@@ -51,6 +52,8 @@ const MATRIX: Record<string, Role[]> = {
   proposalRationale: ['OFFICER', 'AUDITOR'],
   whyNotChosen: ['OFFICER', 'AUDITOR'],
   allocationReport: ['MANAGER', 'AUDITOR'],
+  // buurten by priority: aggregates of buurten, for those who steer and those who check
+  neighbourhoodPriorities: ['MANAGER', 'AUDITOR'],
   startSimulation: ['MANAGER'],
   // rounds are planned by officers (inside their assignment) and by managers (association-wide)
   startAllocationRound: ['OFFICER', 'MANAGER'],
@@ -78,6 +81,7 @@ const MATRIX: Record<string, Role[]> = {
   addCompositionPolicyVersion: ['MANAGER'],
   addLocalPolicyVersion: ['MANAGER'],
   addOverrideReasonPolicyVersion: ['MANAGER'],
+  addPriorityPolicyVersion: ['MANAGER'],
   // admins manage parameters, imports, the stock and officers' assignments; auditors see assignments and access records
   addRuleParameterYear: ['ADMIN'],
   importData: ['ADMIN'],

@@ -179,3 +179,19 @@ export function validateCompositionPolicy(policy: CompositionPolicy): string[] {
   for (const [complexId, o] of Object.entries(policy.complexOverrides)) checkTargets(`complex ${complexId}`, o.targets);
   return problems;
 }
+
+/**
+ * Where a complex's mix stands against one target: the households counted, the total, and whether the
+ * share is within the bound, exactly in integers (count / total against basisPoints / 10,000). A complex
+ * without households is within every target.
+ */
+export function targetStanding(
+  target: Pick<CompositionTarget, 'dimension' | 'categories' | 'bound' | 'basisPoints'>,
+  dimensions: readonly { dimension: string; total: number; categories: readonly { category: string; count: number }[] }[],
+): { count: number; total: number; withinTarget: boolean } {
+  const dimension = dimensions.find((d) => d.dimension === target.dimension);
+  const total = dimension?.total ?? 0;
+  const count = (dimension?.categories ?? []).filter((c) => target.categories.includes(c.category)).reduce((sum, c) => sum + c.count, 0);
+  const withinTarget = total === 0 || (target.bound === 'MAX' ? count * 10_000 <= target.basisPoints * total : count * 10_000 >= target.basisPoints * total);
+  return { count, total, withinTarget };
+}

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 
 export enum ImportKind {
   NEIGHBOURHOODS = 'NEIGHBOURHOODS',
+  NEIGHBOURHOOD_READINGS = 'NEIGHBOURHOOD_READINGS',
   COMPLEXES = 'COMPLEXES',
   DWELLINGS = 'DWELLINGS',
   HOUSEHOLDS = 'HOUSEHOLDS',

@@ -21,6 +21,7 @@ import { RoundsPage } from '../screens/rounds/rounds';
 import { RoundPage } from '../screens/rounds/round';
 import { ReportsPage } from '../screens/manager/reports';
 import { ImportsPage } from '../screens/admin/imports';
+import { PrioritiesPage } from '../screens/manager/priorities';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,6 +72,7 @@ const router = createBrowserRouter([
       { path: '/rounds/:id', element: <RoundPage /> },
       { path: '/reports', element: <ReportsPage /> },
       { path: '/imports', element: <ImportsPage /> },
+      { path: '/priorities', element: <PrioritiesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

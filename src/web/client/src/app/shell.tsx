@@ -16,6 +16,7 @@ export const NAVIGATION: NavItem[] = [
   { to: '/worklist', label: 'nav.worklist', roles: ['OFFICER', 'ADMIN'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['OFFICER', 'ADMIN'] },
   { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
+  { to: '/priorities', label: 'nav.priorities', roles: ['MANAGER'] },
   { to: '/simulations', label: 'nav.simulations', roles: ['MANAGER'] },
   { to: '/audit', label: 'nav.audit', roles: ['AUDITOR'] },
   { to: '/policies', label: 'nav.policies', roles: ['MANAGER'] },

@@ -28,7 +28,7 @@ const ImportDocument = graphql(`
   }
 `);
 
-const KINDS: readonly ImportKind[] = ['NEIGHBOURHOODS', 'COMPLEXES', 'DWELLINGS', 'HOUSEHOLDS', 'TENANCIES', 'VACANCIES', 'DATASET'];
+const KINDS: readonly ImportKind[] = ['NEIGHBOURHOODS', 'NEIGHBOURHOOD_READINGS', 'COMPLEXES', 'DWELLINGS', 'HOUSEHOLDS', 'TENANCIES', 'VACANCIES', 'DATASET'];
 
 /**
  * Import (admins): a CSV or JSON file checked row by row first (dry run: nothing written), then

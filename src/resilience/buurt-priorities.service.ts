@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CompositionPolicyService } from '../allocation/composition-policy.service.js';
+import { CLOCK, type Clock } from '../common/clock.js';
+import type { Language } from '../engine/common/language.js';
+import { addYears } from '../engine/common/dates.js';
+import type { LoaderScope } from '../common/request-context.js';
+import { CompositionService } from '../composition/composition.service.js';
+import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
+import { BuurtFacts, BuurtReading, rankBuurten } from '../engine/resilience/buurt-priority.js';
+import { NeighbourhoodPriorities } from './graphql/resilience.type.js';
+import { PriorityPolicyService } from './priority-policy.service.js';
+
+/** Years of moves-in counted as a buurt's recent inflow (as on the complexes page). */
+const INFLOW_YEARS = 3;
+
+interface BuurtRow {
+  id: number;
+  buurt_code: string;
+  name: string;
+  resilience_class: number;
+}
+
+/**
+ * The buurten where the association has homes, ranked through the resilience lens (engine:
+ * src/engine/resilience/buurt-priority.ts): their readings over the years, the association's share of
+ * the homes, its complexes outside their composition targets today, and the recent inflow. Aggregates
+ * only: counts and shares per buurt, inflow shares of small numbers left out by the engine.
+ */
+@Injectable()
+export class BuurtPrioritiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly policies: PriorityPolicyService,
+    private readonly compositionPolicies: CompositionPolicyService,
+    private readonly compositions: CompositionService,
+  ) {}
+
+  async priorities(municipalityCode: string | null, loaders: LoaderScope, language: Language = 'en'): Promise<NeighbourhoodPriorities> {
+    const asOf = this.clock.today();
+    const m = this.dataSource.manager;
+    const [policy, { policy: composition }] = await Promise.all([this.policies.inForce(asOf), this.compositionPolicies.inForce(m, asOf)]);
+    const buurten: BuurtRow[] = await m.query(
+      `SELECT DISTINCT n.id, n.buurt_code, n.name, n.resilience_class FROM neighbourhood n JOIN complex c ON c.neighbourhood_id = n.id
+        WHERE $1::text IS NULL OR n.municipality_code = $1 ORDER BY n.buurt_code`,
+      [municipalityCode],
+    );
+    const ids = buurten.map((b) => b.id);
+    const [complexes, readings]: [
+      { id: number; neighbourhood_id: number; dwellings: number }[],
+      (BuurtReading & { neighbourhoodId: number; dwellingStock: number | null })[],
+    ] = await Promise.all([
+      m.query(
+        `SELECT c.id, c.neighbourhood_id, count(d.id)::int AS dwellings FROM complex c LEFT JOIN dwelling d ON d.complex_id = c.id
+            WHERE c.neighbourhood_id = ANY($1) GROUP BY c.id ORDER BY c.id`,
+        [ids],
+      ),
+      m.query(
+        `SELECT neighbourhood_id AS "neighbourhoodId", year, source, resilience_class AS "resilienceClass", leefbaarometer_class AS "leefbaarometerClass",
+                  nuisance_class AS "nuisanceClass", dwelling_stock AS "dwellingStock"
+             FROM neighbourhood_reading WHERE neighbourhood_id = ANY($1) ORDER BY neighbourhood_id, year, source`,
+        [ids],
+      ),
+    ]);
+    const inflowSince = addYears(asOf, -INFLOW_YEARS);
+    const standing = await Promise.all(
+      complexes.map(async (c) => {
+        const mix = await this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS);
+        const buurt = buurten.find((b) => b.id === c.neighbourhood_id)!;
+        const outside = targetsForComplex(composition, { id: c.id, resilienceClass: buurt.resilience_class }).some(
+          (t) => !targetStanding(t, mix.dimensions).withinTarget,
+        );
+        return { complex: c, outside, inflow: mix.inflow };
+      }),
+    );
+    const facts: BuurtFacts[] = buurten.map((b) => {
+      const own = standing.filter((s) => s.complex.neighbourhood_id === b.id);
+      const mine = readings.filter((r) => r.neighbourhoodId === b.id);
+      // the homes of the buurt: from its newest reading that gives them
+      const stock = [...mine].reverse().find((r) => r.dwellingStock !== null)?.dwellingStock ?? null;
+      return {
+        buurtCode: b.buurt_code,
+        name: b.name,
+        readings: mine.map((r) => ({
+          year: Number(r.year),
+          source: r.source,
+          resilienceClass: r.resilienceClass,
+          leefbaarometerClass: r.leefbaarometerClass,
+          nuisanceClass: r.nuisanceClass,
+        })),
+        associationDwellings: own.reduce((n, s) => n + s.complex.dwellings, 0),
+        allDwellings: stock,
+        complexes: own.length,
+        complexesOutsideTargets: own.filter((s) => s.outside).length,
+        inflow: {
+          households: own.reduce((n, s) => n + s.inflow.count, 0),
+          vulnerable: own.reduce((n, s) => n + s.inflow.vulnerableCount, 0),
+          urgent: own.reduce((n, s) => n + s.inflow.urgentCount, 0),
+        },
+      };
+    });
+    const ranked = rankBuurten(facts, policy.document, language);
+    return {
+      municipalityCode,
+      asOf,
+      inflowSince,
+      policyVersion: policy.version,
+      policyName: policy.name,
+      buurten: ranked.map((p) => {
+        const f = facts.find((x) => x.buurtCode === p.buurtCode)!;
+        return { ...p, complexes: f.complexes, associationDwellings: f.associationDwellings };
+      }),
+    };
+  }
+}
