@@ -167,7 +167,7 @@ export class HouseholdDisclosure {
     if (actor.roles.includes('ADMIN') || actor.roles.length === 0) return;
     // a manager plans rounds association-wide (the only assigned action open to managers); the proposals
     // it makes show a manager no household (src/privacy/disclosure-policy.ts), officers decide them
-    if (action === 'startAllocationRound' && actor.roles.includes('MANAGER')) return;
+    if (action === 'startAllocationRound' && audienceOf(actor) === 'AGGREGATE') return;
     const outside: { reference: string; code: string; municipality_code: string }[] = await m.query(
       `SELECT v.reference, c.code, n.municipality_code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
          JOIN complex c ON c.id = d.complex_id JOIN neighbourhood n ON n.id = c.neighbourhood_id
