@@ -67,8 +67,16 @@ describe('priorityOf: each component with its value, weight and points', () => {
     ['association share of the stock', buurt({ associationDwellings: 300, allDwellings: 400 }), 'ASSOCIATION_SHARE', 0.75, 7.5, null],
     ['stock of the buurt unknown', buurt({ associationDwellings: 300 }), 'ASSOCIATION_SHARE', null, 0, 'the number of homes in the buurt is not known'],
     ['complexes outside their targets', buurt({ complexes: 4, complexesOutsideTargets: 2 }), 'COMPLEXES_OUTSIDE_TARGETS', 2, 6, null],
-    ['vulnerable inflow share', buurt({ inflow: { households: 10, vulnerable: 4, urgent: 1 } }), 'VULNERABLE_INFLOW', 0.4, 4, null],
-    ['urgent inflow share', buurt({ inflow: { households: 10, vulnerable: 4, urgent: 2 } }), 'URGENT_INFLOW', 0.2, 1, null],
+    ['vulnerable inflow share', buurt({ inflow: { households: 20, vulnerable: 8, urgent: 5 } }), 'VULNERABLE_INFLOW', 0.4, 4, null],
+    ['urgent inflow share', buurt({ inflow: { households: 25, vulnerable: 8, urgent: 5 } }), 'URGENT_INFLOW', 0.2, 1, null],
+    [
+      'a group of 1-4 households is not shown, even in a large inflow',
+      buurt({ inflow: { households: 40, vulnerable: 3, urgent: 10 } }),
+      'VULNERABLE_INFLOW',
+      null,
+      0,
+      'a group of fewer than 5 households (or all but fewer than 5): not shown',
+    ],
     [
       'a small inflow is not used: it says little and could single out a household',
       buurt({ inflow: { households: 4, vulnerable: 4, urgent: 0 } }),
@@ -79,6 +87,11 @@ describe('priorityOf: each component with its value, weight and points', () => {
     ],
   ])('%s', (_case, b, id, value, points, note) => {
     expect(componentOf(b, id)).toEqual({ id, value, weight: expect.any(Number), points, note });
+  });
+
+  it('a policy cannot lower the inflow floor below the small-cell size', () => {
+    const c = componentOf(buurt({ inflow: { households: 4, vulnerable: 2, urgent: 0 } }), 'VULNERABLE_INFLOW', { ...WEIGHTS, minInflowHouseholds: 0 });
+    expect(c).toMatchObject({ value: null, points: 0, note: 'inflow of 4 households: fewer than 5, not used' });
   });
 
   it('the notes in Dutch for Dutch readers, the numbers the same', () => {

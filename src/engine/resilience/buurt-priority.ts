@@ -1,4 +1,5 @@
 import type { Language, Phrasebook } from '../common/language.js';
+import { MIN_CELL_SIZE, isSmallCell } from '../privacy/small-cells.js';
 
 /**
  * Buurten ranked through the resilience lens (issue 16; shared/domain/case.md: "prioritise everything
@@ -97,6 +98,7 @@ const NOTES: Phrasebook<{
   noReadingBetween: (from: number, to: number) => string;
   stockUnknown: string;
   smallInflow: (households: number, min: number) => string;
+  smallGroup: string;
 }> = {
   en: {
     noReading: 'no reading',
@@ -104,6 +106,7 @@ const NOTES: Phrasebook<{
     noReadingBetween: (from, to) => `no reading between ${from} and ${to}`,
     stockUnknown: 'the number of homes in the buurt is not known',
     smallInflow: (households, min) => `inflow of ${households} households: fewer than ${min}, not used`,
+    smallGroup: 'a group of fewer than 5 households (or all but fewer than 5): not shown',
   },
   nl: {
     noReading: 'geen meting',
@@ -111,6 +114,7 @@ const NOTES: Phrasebook<{
     noReadingBetween: (from, to) => `geen meting tussen ${from} en ${to}`,
     stockUnknown: 'het aantal woningen in de buurt is niet bekend',
     smallInflow: (households, min) => `instroom van ${households} huishoudens: minder dan ${min}, niet gebruikt`,
+    smallGroup: 'een groep van minder dan 5 huishoudens (of op minder dan 5 na alle): niet getoond',
   },
 };
 
@@ -211,14 +215,11 @@ export function priorityOf(b: BuurtFacts, w: PriorityWeights, language: Language
     ['VULNERABLE_INFLOW', b.inflow.vulnerable, w.vulnerableInflow],
     ['URGENT_INFLOW', b.inflow.urgent, w.urgentInflow],
   ] as const) {
-    if (b.inflow.households < Math.max(1, w.minInflowHouseholds))
-      components.push({
-        id,
-        value: null,
-        weight,
-        points: 0,
-        note: say.smallInflow(b.inflow.households, Math.max(1, w.minInflowHouseholds)),
-      });
+    // never fewer than the small-cell floor (src/engine/privacy/small-cells.ts), whatever the policy says
+    const floor = Math.max(MIN_CELL_SIZE, w.minInflowHouseholds);
+    if (b.inflow.households < floor) components.push({ id, value: null, weight, points: 0, note: say.smallInflow(b.inflow.households, floor) });
+    // a group of 1-4 (or all but 1-4) would state something of single households (vulnerability: AVG art. 9)
+    else if (isSmallCell(count) || isSmallCell(b.inflow.households - count)) components.push({ id, value: null, weight, points: 0, note: say.smallGroup });
     else {
       const share = count / b.inflow.households;
       components.push({ id, value: round4(share), weight, points: round4(weight * share), note: null });
