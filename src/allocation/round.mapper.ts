@@ -6,6 +6,8 @@ import { AllocationRound } from './graphql/round.type.js';
 /** `proposals` is resolved by the resolver (a query of its own). */
 export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRound, 'proposals'> {
   const plan = e.plan === null ? null : readStoredPlan(e.plan, `Round ${e.id}`);
+  const planned = plan?.proposals ?? [];
+  const filled = planned.filter((p) => p.chosen !== null).length;
   return {
     id: String(e.id),
     status: e.status,
@@ -25,7 +27,14 @@ export function toAllocationRound(e: AllocationRoundEntity): Omit<AllocationRoun
       after: q.after.map(toQuotaShare),
       penalty: q.penalty,
     })),
-    vacancyOutcomes: (plan?.proposals ?? []).map((p) => ({
+    outcomeTotals: {
+      planned: planned.length,
+      filled,
+      leftEmpty: planned.length - filled,
+      plainOrderPassedOver: planned.filter((p) => p.plainOrderPassedOver !== null).length,
+      skipped: e.skipped.length,
+    },
+    vacancyOutcomes: planned.map((p) => ({
       vacancyId: String(p.vacancyId),
       vacancyReference: p.vacancyReference,
       complexReference: p.complexReference,

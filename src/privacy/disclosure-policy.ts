@@ -42,6 +42,8 @@ const WHY_AGGREGATE = 'managers see households only in aggregates (shares and co
 const WHY_INCOME = 'auditors see incomes and birth dates only as the values a rule verdict compared';
 const WHY_SPECIAL = 'special-category data (AVG art. 9) is for the officers handling the vacancy';
 const WHY_FIT = 'per-household fit to composition targets can reveal special-category data (VULNERABILITY)';
+const WHY_ONE_HOME =
+  "one home's candidate count and whether its household was chosen outside plain order single out the household that moved in: managers read a round's totals";
 const WHY_ORACLE = 'a filter on operational references would re-identify pseudonymised households';
 
 /** Fields (schema coordinates) denied to an audience beyond the per-household types, with the reason. */
@@ -64,6 +66,9 @@ export const DENIED_FIELDS: Readonly<Record<Audience, Readonly<Record<string, st
     'AllocationRound.plan': WHY_AGGREGATE,
     'RuleExclusion.examples': WHY_AGGREGATE,
     'RuleExclusionCount.examples': WHY_AGGREGATE,
+    'RoundVacancyOutcome.candidateCount': WHY_ONE_HOME,
+    'RoundVacancyOutcome.filled': WHY_ONE_HOME,
+    'RoundVacancyOutcome.plainOrderPassedOver': WHY_ONE_HOME,
   },
 };
 

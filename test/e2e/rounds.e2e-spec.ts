@@ -109,13 +109,14 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
     expect(offer.data.decideProposal).toEqual({ status: 'OPEN', household: { reference: 'V-1' } });
   });
 
-  it("a manager plans and cancels rounds association-wide and reads each vacancy's outcome, never a household", async () => {
+  it("a manager plans and cancels rounds association-wide and reads the round's totals, never one home's household", async () => {
     const manager = asRole('MANAGER', 'round-manager');
     const started = await sut.gql(START, { input: { vacancyIds: [ids['VAC-C'], ids['VAC-P']] } }, manager);
     expect(started.errors).toBeUndefined();
     const id = started.data.startAllocationRound.id;
     const OUTCOME = `query($id: ID!) { allocationRound(id: $id) { status quotaEffects { scope }
-      vacancyOutcomes { vacancyId vacancyReference complexReference route candidateCount filled plainOrderPassedOver } } }`;
+      outcomeTotals { planned filled leftEmpty plainOrderPassedOver skipped }
+      vacancyOutcomes { vacancyId vacancyReference complexReference route } } }`;
     const round = await waitFor(async () => (await sut.gql(OUTCOME, { id }, manager)).data.allocationRound, {
       until: (r) => finished(r.status),
       timeoutMs: 20_000,
@@ -123,26 +124,26 @@ describe('allocation rounds (jobs in PostgreSQL, solved in worker threads)', () 
       what: `round ${id} to finish`,
     });
     expect(round.status).toBe('COMPLETED');
-    // the same facts the officers' proposals give: VAC-C passes over V-1 (who is planned into VAC-P), VAC-P does not
+    // the same facts the officers' proposals give, as totals: VAC-C passes over V-1 (who is planned into VAC-P), VAC-P does not
+    expect(round.outcomeTotals).toEqual({ planned: 2, filled: 2, leftEmpty: 0, plainOrderPassedOver: 1, skipped: 0 });
     expect(round.vacancyOutcomes).toEqual([
-      {
-        vacancyId: ids['VAC-C'],
-        vacancyReference: 'VAC-C',
-        complexReference: expect.any(String),
-        route: 'REGULAR',
-        candidateCount: expect.any(Number),
-        filled: true,
-        plainOrderPassedOver: true,
-      },
-      {
-        vacancyId: ids['VAC-P'],
-        vacancyReference: 'VAC-P',
-        complexReference: expect.any(String),
-        route: 'REGULAR',
-        candidateCount: expect.any(Number),
-        filled: true,
-        plainOrderPassedOver: false,
-      },
+      { vacancyId: ids['VAC-C'], vacancyReference: 'VAC-C', complexReference: expect.any(String), route: 'REGULAR' },
+      { vacancyId: ids['VAC-P'], vacancyReference: 'VAC-P', complexReference: expect.any(String), route: 'REGULAR' },
+    ]);
+    // one home's candidate count and flags would single out the household that moved in: not for a manager
+    for (const field of ['candidateCount', 'filled', 'plainOrderPassedOver']) {
+      const denied = await sut.gql(`query($id: ID!) { allocationRound(id: $id) { vacancyOutcomes { ${field} } } }`, { id }, manager);
+      expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(denied.errors?.[0].message).toContain(`RoundVacancyOutcome.${field}`);
+    }
+    // the officers handling the letting read them per home
+    const perHome = await sut.gql(
+      `query($id: ID!) { allocationRound(id: $id) { vacancyOutcomes { vacancyReference candidateCount filled plainOrderPassedOver } } }`,
+      { id },
+    );
+    expect(perHome.data.allocationRound.vacancyOutcomes).toEqual([
+      { vacancyReference: 'VAC-C', candidateCount: expect.any(Number), filled: true, plainOrderPassedOver: true },
+      { vacancyReference: 'VAC-P', candidateCount: expect.any(Number), filled: true, plainOrderPassedOver: false },
     ]);
     const asOfficer = await waitForRound(sut, id);
     expect(asOfficer.proposals.map((p: any) => [p.vacancy.reference, p.passedOverSummary !== null])).toEqual([

@@ -69,7 +69,10 @@ export class SkippedVacancy {
   @Field() reason: string;
 }
 
-@ObjectType({ description: 'What the round planned for one vacancy, without any household (readable by every role)' })
+@ObjectType({
+  description:
+    'What the round planned for one vacancy, without any household. Candidate count and the filled and passed-over flags are for the officers handling the letting: managers read the totals (AllocationRound.outcomeTotals)',
+})
 export class RoundVacancyOutcome {
   @Field(() => ID) vacancyId: string;
   @Field() vacancyReference: string;
@@ -78,6 +81,15 @@ export class RoundVacancyOutcome {
   @Field(() => Int) candidateCount: number;
   @Field({ description: 'A household is proposed (false: left empty, see the summary of its proposal)' }) filled: boolean;
   @Field({ description: 'The first household in plain order was passed over (the proposal says why)' }) plainOrderPassedOver: boolean;
+}
+
+@ObjectType({ description: 'How many homes of a completed round were filled, left empty, taken out of plain order or skipped' })
+export class RoundOutcomeTotals {
+  @Field(() => Int, { description: 'Vacancies the round planned' }) planned: number;
+  @Field(() => Int, { description: 'Planned vacancies with a proposed household' }) filled: number;
+  @Field(() => Int, { description: 'Planned vacancies left empty (no eligible household fitted)' }) leftEmpty: number;
+  @Field(() => Int, { description: 'Planned vacancies whose first household in plain order was passed over' }) plainOrderPassedOver: number;
+  @Field(() => Int, { description: 'Vacancies the round did not plan (see skipped for why)' }) skipped: number;
 }
 
 @ObjectType({ description: 'Vacancies planned together as a job: status, progress, plan, quota effects, solver report' })
@@ -98,6 +110,8 @@ export class AllocationRound {
   @Field(() => [Proposal], { description: 'One proposal per vacancy (COMPLETED rounds)' }) proposals: Proposal[];
   @Field(() => [RoundVacancyOutcome], { description: 'Per planned vacancy: filled or not, plain order passed over or not (COMPLETED rounds)' })
   vacancyOutcomes: RoundVacancyOutcome[];
+  @Field(() => RoundOutcomeTotals, { description: 'Totals over the planned vacancies (COMPLETED rounds; zero before)' })
+  outcomeTotals: RoundOutcomeTotals;
   /** Resolved per reader in RoundsResolver. */
   plan: string | null;
   vacancyIdList: number[];

@@ -251,6 +251,8 @@ export const workNl = {
   'rounds.share': 'Aandeel (%)',
   'rounds.meets': 'Haalt de norm',
   'rounds.vacanciesCaption': 'Per woning: voorstel en of de eerste op volgorde is gepasseerd',
+  'rounds.vacanciesCaptionAggregate':
+    'Geplande woningen. Per woning of er een voorstel is en of de eerste op volgorde is gepasseerd, ziet alleen de woonconsulent: dat wijst het huishouden aan dat er komt wonen.',
   'rounds.vacancy': 'Woning',
   'rounds.vacancyId': 'Woning {id}',
   'rounds.complex': 'Complex',
@@ -547,6 +549,8 @@ export const workEn: Record<keyof typeof workNl, string> = {
   'rounds.share': 'Share (%)',
   'rounds.meets': 'Meets the norm',
   'rounds.vacanciesCaption': 'Per home: proposal, and whether the first in order was passed over',
+  'rounds.vacanciesCaptionAggregate':
+    'Planned homes. Whether a home has a proposal and whether its first in order was passed over is for the allocation officer only: it points at the household that moves in.',
   'rounds.vacancy': 'Home',
   'rounds.vacancyId': 'Home {id}',
   'rounds.complex': 'Complex',

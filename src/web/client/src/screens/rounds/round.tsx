@@ -67,11 +67,29 @@ const RoundDocument = graphql(`
           normReference
         }
       }
+      outcomeTotals {
+        planned
+        filled
+        plainOrderPassedOver
+        skipped
+      }
       vacancyOutcomes {
         vacancyId
         vacancyReference
         complexReference
         route
+      }
+    }
+  }
+`);
+
+/** Per home: for the officers handling the letting only (a manager reads the totals; src/privacy/disclosure-policy.ts). */
+const RoundHomesDocument = graphql(`
+  query AllocationRoundHomes($id: ID!) {
+    allocationRound(id: $id) {
+      id
+      vacancyOutcomes {
+        vacancyId
         candidateCount
         filled
         plainOrderPassedOver
@@ -101,13 +119,18 @@ export function RoundPage() {
     refetchInterval: (query) => (query.state.data && FINISHED.includes(query.state.data.allocationRound.status) ? false : 1000),
   });
   const cancel = useMutation({ mutationFn: () => gql(CancelRoundDocument, { id }), onSuccess: () => void round.refetch() });
+  const handles = hasRole(currentSession(), 'OFFICER', 'ADMIN');
+  const completed = round.data?.allocationRound.status === 'COMPLETED';
+  const homes = useQuery({
+    queryKey: ['round-homes', id],
+    queryFn: () => gql(RoundHomesDocument, { id }),
+    enabled: handles && completed,
+  });
   if (round.isPending) return <Loading />;
   if (round.error || !round.data) return <ErrorMessage error={round.error} />;
   const r = round.data.allocationRound;
-  const handles = hasRole(currentSession(), 'OFFICER', 'ADMIN');
   const outcomes = r.vacancyOutcomes;
-  const filled = outcomes.filter((o) => o.filled).length;
-  const passedOver = outcomes.filter((o) => o.plainOrderPassedOver).length;
+  const perHome = new Map((homes.data?.allocationRound.vacancyOutcomes ?? []).map((o) => [o.vacancyId, o]));
   const quotaRows = r.quotaEffects.flatMap((q) =>
     q.after.map((after) => ({ scope: q.scope, quota: quotaName(t, after.quota), before: q.before.find((b) => b.quota === after.quota), after })),
   );
@@ -156,10 +179,10 @@ export function RoundPage() {
             <h2 id="round-outcome">{t('rounds.outcome')}</h2>
             <p data-testid="round-counts">
               {t('rounds.counts', {
-                planned: number(outcomes.length),
-                filled: number(filled),
-                passedOver: number(passedOver),
-                skipped: number(r.skipped.length),
+                planned: number(r.outcomeTotals.planned),
+                filled: number(r.outcomeTotals.filled),
+                passedOver: number(r.outcomeTotals.plainOrderPassedOver),
+                skipped: number(r.outcomeTotals.skipped),
               })}
             </p>
             {r.solverReport && (
@@ -240,15 +263,19 @@ export function RoundPage() {
             </table>
           </section>
           <table className="data-table" data-testid="round-vacancies">
-            <caption>{t('rounds.vacanciesCaption')}</caption>
+            <caption>{t(handles ? 'rounds.vacanciesCaption' : 'rounds.vacanciesCaptionAggregate')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('rounds.vacancy')}</th>
                 <th scope="col">{t('rounds.complex')}</th>
                 <th scope="col">{t('rounds.route')}</th>
-                <th scope="col">{t('rounds.candidates')}</th>
-                <th scope="col">{t('rounds.proposed')}</th>
-                <th scope="col">{t('rounds.passedOver')}</th>
+                {handles && (
+                  <>
+                    <th scope="col">{t('rounds.candidates')}</th>
+                    <th scope="col">{t('rounds.proposed')}</th>
+                    <th scope="col">{t('rounds.passedOver')}</th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -257,15 +284,13 @@ export function RoundPage() {
                   <th scope="row">{handles ? <Link to={`/vacancies/${o.vacancyId}`}>{o.vacancyReference}</Link> : o.vacancyReference}</th>
                   <td>{o.complexReference}</td>
                   <td>{t(`route.${o.route}` as MessageKey)}</td>
-                  <td>{number(o.candidateCount)}</td>
-                  <td>{o.filled ? t('policy.yes') : t('rounds.leftEmpty')}</td>
-                  <td>{o.plainOrderPassedOver ? t('policy.yes') : t('policy.no')}</td>
+                  {handles && <HomeOutcomeCells home={perHome.get(o.vacancyId)} />}
                 </tr>
               ))}
               {r.skipped.map((s) => (
                 <tr key={`skipped-${s.vacancyId}`}>
                   <th scope="row">{handles ? <Link to={`/vacancies/${s.vacancyId}`}>{t('rounds.vacancyId', { id: s.vacancyId })}</Link> : s.vacancyId}</th>
-                  <td colSpan={5}>{t('rounds.skipped', { reason: s.reason })}</td>
+                  <td colSpan={handles ? 5 : 2}>{t('rounds.skipped', { reason: s.reason })}</td>
                 </tr>
               ))}
             </tbody>
@@ -273,5 +298,17 @@ export function RoundPage() {
         </>
       )}
     </section>
+  );
+}
+
+function HomeOutcomeCells({ home }: { home: { candidateCount: number; filled: boolean; plainOrderPassedOver: boolean } | undefined }) {
+  const { t, number } = useI18n();
+  if (!home) return <td colSpan={3}>…</td>;
+  return (
+    <>
+      <td>{number(home.candidateCount)}</td>
+      <td>{home.filled ? t('policy.yes') : t('rounds.leftEmpty')}</td>
+      <td>{home.plainOrderPassedOver ? t('policy.yes') : t('policy.no')}</td>
+    </>
   );
 }
