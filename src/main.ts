@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   if (coverage.warning) console.log(`  WARNING:      ${coverage.warning}`);
   if (config.nodeEnv === 'development') {
     console.log(
-      `  Sign in:      open ${base}/ and pick a demo role: Woonconsulent (officer; a second officer signs in as dev-officer-2), Manager, Auditor or Beheerder (admin)`,
+      `  Sign in:      open ${base}/ and pick a demo role: Woonconsulent (officer; a second officer signs in as dev-officer-2), Manager, Auditor, Beheerder (admin) or Partner (the wijkteam, granted Rozenhof's buurt)`,
     );
     // ready tokens for a newcomer (development only; production tokens come from your identity provider or npm run token)
     const tokens = [

@@ -65,13 +65,16 @@ export class AuthSessions {
     return null;
   }
 
-  /** Ends the session (sign-out); false when it had already ended or does not exist. */
-  async end(sessionId: string): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, affected]
-    const [, affected]: [unknown[], number] = await this.dataSource.query(`UPDATE auth_session SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL`, [
-      sessionId,
-      new Date().toISOString(),
-    ]);
-    return affected > 0;
+  /**
+   * Ends the session (sign-out): how it had been signed in to (an OIDC session is also ended at the
+   * provider); null when it had already ended or does not exist.
+   */
+  async end(sessionId: string): Promise<SignInMethod | null> {
+    // TypeORM answers an UPDATE with [rows, affected]; the rows are those RETURNING names
+    const [rows]: [{ method: SignInMethod }[], number] = await this.dataSource.query(
+      `UPDATE auth_session SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL RETURNING method`,
+      [sessionId, new Date().toISOString()],
+    );
+    return rows[0]?.method ?? null;
   }
 }

@@ -11,7 +11,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** Served without a token (health, the console page). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Every role (reads that anyone signed in may make; field-level rules still apply). */
+/**
+ * Every role of the association's staff (reads that any of them may make; field-level rules still
+ * apply). Not PARTNER: a partner reads only what names it (neighbourhoodDossier, neighbourhoodPriorities).
+ */
 export const ANY_ROLE: Role[] = ['OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN'];
 
 /** What authentication notes on a request (src/common/request-guards.ts, src/auth/session-check.middleware.ts, AuthGuard). */

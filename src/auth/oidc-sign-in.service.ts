@@ -19,7 +19,7 @@ export const SIGN_IN_ATTEMPT_SECONDS = 600;
  */
 export type SignInProblem = 'state' | 'provider' | 'token' | 'no-role' | 'subject' | 'unavailable';
 
-export type SignInOutcome = { kind: 'signed-in'; session: SignedIn; next: string } | { kind: 'refused'; problem: SignInProblem };
+export type SignInOutcome = { kind: 'signed-in'; session: SignedIn; next: string; tabNonce: string } | { kind: 'refused'; problem: SignInProblem };
 
 /**
  * Sign-in with the association's OpenID Connect provider, as the backend of the web application:
@@ -45,9 +45,10 @@ export class OidcSignIn {
 
   /**
    * Where to send the browser (the provider's authorization endpoint) and the sealed state for the
-   * cookie; null when the provider cannot be reached.
+   * cookie, which carries the tab's nonce (checked by the caller: isTabNonce) to hand back with the
+   * token; null when the provider cannot be reached.
    */
-  async start(next: unknown): Promise<{ redirectTo: string; sealedState: string } | null> {
+  async start(next: unknown, tabNonce: string): Promise<{ redirectTo: string; sealedState: string } | null> {
     const settings = this.settings();
     let client: oidc.Configuration;
     try {
@@ -71,6 +72,7 @@ export class OidcSignIn {
       codeVerifier,
       state,
       nonce,
+      tabNonce,
       next: safeNext(next),
       expiresAt: Math.floor(Date.now() / 1000) + SIGN_IN_ATTEMPT_SECONDS,
     });
@@ -113,7 +115,26 @@ export class OidcSignIn {
     }
     const session = await this.sessions.signIn({ subject: verdict.subject, roles: verdict.roles }, 'OIDC');
     this.logger.log(`${verdict.subject} signed in via ${settings.providerName} as ${verdict.roles.join(', ')}`);
-    return { kind: 'signed-in', session, next: attempt.next };
+    return { kind: 'signed-in', session, next: attempt.next, tabNonce: attempt.tabNonce };
+  }
+
+  /**
+   * Where to send the browser to end its session at the provider too (OpenID Connect RP-Initiated
+   * Logout 1.0): the provider's end_session_endpoint with client_id (the ID token is not kept, so no
+   * id_token_hint) and post_logout_redirect_uri, the sign-in page. Null when the provider announces
+   * no such endpoint or cannot be reached: signing out then ends the Woonmix session only.
+   */
+  async endSessionUrl(): Promise<string | null> {
+    const settings = this.settings();
+    let client: oidc.Configuration;
+    try {
+      client = await this.discovered();
+    } catch (error) {
+      this.logger.warn(`provider ${settings.issuer} unreachable at sign-out: ${describe(error)}`);
+      return null;
+    }
+    if (!client.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(client, { client_id: settings.clientId, post_logout_redirect_uri: postLogoutRedirectUri(settings) }).href;
   }
 
   private settings(): OidcConfig {
@@ -154,6 +175,18 @@ export class OidcSignIn {
     this.logger.warn(`refused (${problem}): ${detail}`);
     return { kind: 'refused', problem };
   }
+}
+
+/**
+ * Where the provider sends the browser after signing out: the sign-in page beside the callback
+ * (same origin and path prefix), saying "signed out". Register it at the provider (README).
+ */
+export function postLogoutRedirectUri(settings: Pick<OidcConfig, 'redirectUri'>): string {
+  const uri = new URL(settings.redirectUri);
+  // config guarantees the path ends in /auth/oidc/callback and has no query or fragment
+  uri.pathname = uri.pathname.replace(/\/auth\/oidc\/callback$/, '/sign-in');
+  uri.search = '?reason=signed-out';
+  return uri.href;
 }
 
 function describe(error: unknown): string {

@@ -1,13 +1,34 @@
-import { openSignInState, safeNext, sealSignInState, type SignInState } from './sign-in-state.js';
+import { isTabNonce, openSignInState, safeNext, sealSignInState, type SignInState } from './sign-in-state.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!';
-const STATE: SignInState = { codeVerifier: 'v'.repeat(43), state: 's'.repeat(43), nonce: 'n'.repeat(43), next: '/worklist', expiresAt: 1_000 };
+const TAB_NONCE = 'Tab-nonce_of_this_tab_0123456789abcdefghijk';
+const STATE: SignInState = {
+  codeVerifier: 'v'.repeat(43),
+  state: 's'.repeat(43),
+  nonce: 'n'.repeat(43),
+  tabNonce: TAB_NONCE,
+  next: '/worklist',
+  expiresAt: 1_000,
+};
 
 describe('sealed sign-in state', () => {
   it('opens what it sealed, until it expires', () => {
     const sealed = sealSignInState(SECRET, STATE);
     expect(openSignInState(SECRET, sealed, 999)).toEqual(STATE);
     expect(openSignInState(SECRET, sealed, 1_000)).toBeNull();
+  });
+
+  it("carries the tab's nonce to the callback, sealed", () => {
+    const sealed = sealSignInState(SECRET, STATE);
+    expect(openSignInState(SECRET, sealed, 999)?.tabNonce).toBe(TAB_NONCE);
+    expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain('Tab-nonce');
+  });
+
+  it.each([
+    ['without a tab nonce (sealed before tab nonces existed)', { tabNonce: undefined }],
+    ['with a tab nonce of another form', { tabNonce: 'short' }],
+  ])('refuses a state %s, though sealed with the secret', (_name, change) => {
+    expect(openSignInState(SECRET, sealSignInState(SECRET, { ...STATE, ...change } as unknown as SignInState), 999)).toBeNull();
   });
 
   it('seals differently each time and shows nothing of the verifier', () => {
@@ -32,6 +53,24 @@ describe('sealed sign-in state', () => {
     ['empty', (_s: string) => '', SECRET],
   ])('refuses a state with %s', (_name, change, secret) => {
     expect(openSignInState(secret, change(sealSignInState(SECRET, STATE)), 999)).toBeNull();
+  });
+});
+
+describe('isTabNonce', () => {
+  it.each([
+    [TAB_NONCE, true],
+    // what the sign-in page makes: 32 random bytes, base64url without padding
+    [Buffer.alloc(32, 0xfb).toString('base64url'), true],
+    ['A'.repeat(42), false],
+    ['A'.repeat(44), false],
+    [`${'A'.repeat(42)}=`, false],
+    [`${'A'.repeat(42)}+`, false],
+    [`${'A'.repeat(42)}/`, false],
+    ['', false],
+    [undefined, false],
+    [[TAB_NONCE, TAB_NONCE], false],
+  ])('%j -> %s', (value, expected) => {
+    expect(isTabNonce(value)).toBe(expected);
   });
 });
 

@@ -2,14 +2,20 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 
 /**
  * What the service must remember between sending the browser to the provider and its return: the
- * PKCE verifier, state and nonce, and where the user was going. Kept in the browser in a short-lived
- * HttpOnly cookie, sealed (AES-256-GCM under a key derived from AUTH_SECRET): the browser can neither
- * read the verifier nor change anything, and any instance of the service can open it.
+ * PKCE verifier, state and nonce, the nonce of the browser tab that started, and where the user was
+ * going. Kept in the browser in a short-lived HttpOnly cookie, sealed (AES-256-GCM under a key
+ * derived from AUTH_SECRET): the browser can neither read the verifier nor change anything, and any
+ * instance of the service can open it.
  */
 export interface SignInState {
   codeVerifier: string;
   state: string;
   nonce: string;
+  /**
+   * The sign-in page's nonce for the tab that started (see isTabNonce), handed back beside the token:
+   * /sign-in/complete takes the token only when it is that tab's own (login CSRF).
+   */
+  tabNonce: string;
   /** Path in the web application to go to afterwards. */
   next: string;
   /** Seconds since the epoch after which the attempt is void. */
@@ -42,6 +48,8 @@ export function openSignInState(secret: string, sealed: string | undefined, nowS
     const value = JSON.parse(text) as SignInState;
     if (typeof value.expiresAt !== 'number' || value.expiresAt <= nowSeconds) return null;
     if (![value.codeVerifier, value.state, value.nonce, value.next].every((v) => typeof v === 'string')) return null;
+    // sealed before tab nonces existed (or not by this code): its token could be taken by any tab
+    if (!isTabNonce(value.tabNonce)) return null;
     return value;
   } catch {
     return null;
@@ -51,4 +59,12 @@ export function openSignInState(secret: string, sealed: string | undefined, nowS
 /** A path of the web application to return to: same origin only ("/x", never "//host" or "/\host"); otherwise "/". */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) && next.length <= 2000 ? next : '/';
+}
+
+/**
+ * A tab nonce as the sign-in page makes it: 32 bytes of crypto.getRandomValues, base64url without
+ * padding (43 characters). Anything else is refused before a sign-in starts.
+ */
+export function isTabNonce(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 }

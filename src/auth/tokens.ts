@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { Actor, Role, isRole } from './roles.js';
+import { Actor, ROLES, Role, isRole } from './roles.js';
 
 /** Tokens name their issuer: a token of another system with the same secret is not ours. */
 export const TOKEN_ISSUER = 'woonmix';
@@ -27,7 +27,7 @@ export interface MintOptions {
 /** A signed bearer token (JWT, HS256) for a subject with one or more roles. */
 export function mintToken(secret: string, actor: Actor, ttlSeconds: number, options: MintOptions = {}): string {
   if (!SUBJECT.test(actor.subject)) throw new TokenError('subject must be 1-100 letters, digits, ".", "_", "@" or "-"');
-  if (actor.roles.length === 0 || !actor.roles.every(isRole)) throw new TokenError('roles must name at least one of OFFICER, MANAGER, AUDITOR, ADMIN');
+  if (actor.roles.length === 0 || !actor.roles.every(isRole)) throw new TokenError(`roles must name at least one of ${ROLES.join(', ')}`);
   if (options.sessionId !== undefined && !SESSION_ID.test(options.sessionId)) throw new TokenError('session id must be a lower-case UUID');
   const claims: Record<string, unknown> = { roles: [...new Set(actor.roles)] };
   if (options.sessionId !== undefined) claims.sid = options.sessionId;

@@ -13,6 +13,7 @@ import { HouseholdFactsVersion1764000000011 } from '../../migrations/17640000000
 import { AuthSessions1764000000012 } from '../../migrations/1764000000012-auth-sessions.js';
 import { ProposalPlanInDutch1764000000013 } from '../../migrations/1764000000013-proposal-plan-in-dutch.js';
 import { BuurtReadingsAndPriorities1764000000014 } from '../../migrations/1764000000014-buurt-readings-and-priorities.js';
+import { OutcomesProgrammesPartners1764000000015 } from '../../migrations/1764000000015-outcomes-programmes-partners.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuthSessions1764000000012,
   ProposalPlanInDutch1764000000013,
   BuurtReadingsAndPriorities1764000000014,
+  OutcomesProgrammesPartners1764000000015,
 ];

@@ -13,6 +13,11 @@ import { generateDemoMunicipality } from './generate-demo.js';
 export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
 
 export const DATA_TABLES = [
+  'partner_grant',
+  'programme_action',
+  'programme_goal',
+  'programme',
+  'outcome_observation',
   'officer_assignment',
   'simulation',
   'offer',

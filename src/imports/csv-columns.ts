@@ -31,6 +31,16 @@ export const CSV_COLUMNS = {
     nuisanceClass: 'int',
     dwellingStock: 'int',
   },
+  observations: {
+    indicatorCode: 'string',
+    complexCode: 'string',
+    buurtCode: 'string',
+    periodStart: 'string',
+    periodEnd: 'string',
+    count: 'int',
+    denominator: 'int',
+    source: 'string',
+  },
   complexes: { code: 'string', name: 'string', buurtCode: 'string' },
   dwellings: {
     code: 'string',
@@ -65,7 +75,7 @@ export const CSV_COLUMNS = {
     preferences: 'preferences',
     onWaitingList: 'boolean',
   },
-  tenancies: { householdReference: 'string', dwellingCode: 'string', startDate: 'string', endDate: 'string', allocationRoute: 'string' },
+  tenancies: { householdReference: 'string', dwellingCode: 'string', startDate: 'string', endDate: 'string', allocationRoute: 'string', endReason: 'string' },
   vacancies: {
     reference: 'string',
     dwellingCode: 'string',
@@ -112,6 +122,10 @@ export const OPTIONAL_CSV_COLUMNS = new Set([
   'nuisanceClass',
   'resilienceClass',
   'dwellingStock',
+  'endReason',
+  // an observation is of a complex or of a buurt (one of the two: checked on import)
+  'complexCode',
+  'buurtCode',
 ]);
 
 /**

@@ -25,6 +25,8 @@ export class TenancyImportRow {
   @IsIsoDate() startDate: string;
   @IsOptional() @IsIsoDate() endDate?: string | null;
   @IsOptional() @IsIn(ALLOCATION_ROUTES) allocationRoute?: (typeof ALLOCATION_ROUTES)[number] | null;
+  /** Why it ended: a code of table tenancy_end_reason (VERA-aligned; checked against the table). */
+  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'endReason must be a tenancy end reason code' }) endReason?: string | null;
 }
 
 export class VacancyImportRow {
@@ -73,4 +75,19 @@ export class NeighbourhoodReadingImportRow {
   @LbmClass() nuisanceClass?: number | null;
   /** Homes in the buurt (CBS kerncijfers wijken en buurten). */
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000) dwellingStock?: number | null;
+}
+
+/**
+ * An outcome observation: a count with its denominator for a complex or a buurt over a period (never
+ * a fact about a person). Exactly one of complexCode and buurtCode; checked against the indicators.
+ */
+export class OutcomeObservationImportRow {
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'indicatorCode must be an indicator code (see outcomeIndicators)' }) indicatorCode: string;
+  @IsOptional() @IsString() @Matches(/^\S{1,40}$/, { message: 'complexCode must be the code of a complex' }) complexCode?: string | null;
+  @IsOptional() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' }) buurtCode?: string | null;
+  @IsIsoDate() periodStart: string;
+  @IsIsoDate() periodEnd: string;
+  @IsInt() @Min(0) @Max(1_000_000) count: number;
+  @IsInt() @Min(1, { message: 'denominator must be at least 1 (the homes, households or respondents counted over)' }) @Max(1_000_000) denominator: number;
+  @IsString() @MinLength(1) @MaxLength(500) source: string;
 }

@@ -103,6 +103,18 @@ export interface NeighbourhoodReadingRow {
   dwellingStock?: number | null; // homes in the buurt (CBS)
 }
 
+/** A count with its denominator for a complex (complexCode) or a buurt (buurtCode) over a period. */
+export interface OutcomeObservationRow {
+  indicatorCode: string;
+  complexCode?: string | null;
+  buurtCode?: string | null;
+  periodStart: string;
+  periodEnd: string; // inclusive
+  count: number;
+  denominator: number; // homes, households or respondents, as the indicator's basis says
+  source: string;
+}
+
 export interface ImportDataset {
   neighbourhoods: NeighbourhoodRow[];
   complexes: ComplexRow[];
@@ -112,4 +124,6 @@ export interface ImportDataset {
   vacancies: VacancyRow[];
   /** Buurt readings over the years (optional in a dataset). */
   readings?: NeighbourhoodReadingRow[];
+  /** Outcome observations per complex or buurt (optional in a dataset). */
+  observations?: OutcomeObservationRow[];
 }

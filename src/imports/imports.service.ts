@@ -21,6 +21,7 @@ import { HouseholdEntity, HouseholdMemberEntity } from '../households/household.
 import { toHouseholdRow } from '../households/household.mapper.js';
 import { memberRows } from '../households/households.service.js';
 import { NeighbourhoodEntity, NeighbourhoodReadingEntity } from '../neighbourhoods/neighbourhood.entity.js';
+import { IndicatorKind, observationCountProblems, observationShapeProblems } from '../engine/resilience/observation-rules.js';
 import { TenancyPeriod, describePeriod, overlaps } from '../tenancies/tenancy-overlap.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { ACTIVE_VACANCY_STATUSES } from '../vacancies/vacancies.service.js';
@@ -34,11 +35,12 @@ import {
   HouseholdImportRow,
   NeighbourhoodImportRow,
   NeighbourhoodReadingImportRow,
+  OutcomeObservationImportRow,
   TenancyImportRow,
   VacancyImportRow,
 } from './import-row.validators.js';
 
-export const SECTIONS = ['neighbourhoods', 'complexes', 'dwellings', 'households', 'tenancies', 'vacancies', 'readings'] as const;
+export const SECTIONS = ['neighbourhoods', 'complexes', 'dwellings', 'households', 'tenancies', 'vacancies', 'readings', 'observations'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ROW_CLASSES = {
@@ -49,6 +51,7 @@ const ROW_CLASSES = {
   tenancies: TenancyImportRow,
   vacancies: VacancyImportRow,
   readings: NeighbourhoodReadingImportRow,
+  observations: OutcomeObservationImportRow,
 } as const;
 
 const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
@@ -59,6 +62,7 @@ const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
   [ImportKind.TENANCIES]: 'tenancies',
   [ImportKind.VACANCIES]: 'vacancies',
   [ImportKind.NEIGHBOURHOOD_READINGS]: 'readings',
+  [ImportKind.OUTCOME_OBSERVATIONS]: 'observations',
 };
 
 /** Most rows accepted in one import: larger sets are split by the caller. */
@@ -83,6 +87,7 @@ const KEY_FIELD: Record<Section, string | null> = {
   tenancies: null,
   vacancies: 'reference',
   readings: null,
+  observations: null,
 };
 
 type ValidRows = {
@@ -93,6 +98,7 @@ type ValidRows = {
   tenancies: { line: number; row: TenancyImportRow }[];
   vacancies: { line: number; row: VacancyImportRow }[];
   readings: { line: number; row: NeighbourhoodReadingImportRow }[];
+  observations: { line: number; row: OutcomeObservationImportRow }[];
 };
 
 /**
@@ -155,7 +161,7 @@ export class ImportsService {
       if (beforeWrite) await beforeWrite(m);
       await this.checkReferences(m, valid, invalidKeys, problems);
       if (problems.length > 0 || dryRun) return;
-      await writeRows(m, valid);
+      await writeRows(m, valid, actor);
       // the rows are not copied into the log (personal data); their hash identifies what was imported
       await this.audit.append(m, actor, 'DATA_IMPORTED', { kind }, { ...source, rows, replacedExisting: beforeWrite !== undefined });
       written = true;
@@ -267,7 +273,9 @@ export class ImportsService {
         if (section === 'tenancies' && fieldProblems.length === 0) {
           const t = row as TenancyImportRow;
           if (t.endDate && t.endDate < t.startDate) fieldProblems.push({ field: 'endDate', reason: `must not be before startDate (${t.startDate})` });
+          if (t.endReason && !t.endDate) fieldProblems.push({ field: 'endReason', reason: 'is for a tenancy that ended: give endDate too' });
         }
+        if (section === 'observations' && fieldProblems.length === 0) fieldProblems.push(...observationShapeProblems(row as OutcomeObservationImportRow));
         for (const p of fieldProblems) problems.push({ section, line, ...p });
         if (fieldProblems.length === 0 && !failedFields?.size) (valid[section] as { line: number; row: object }[]).push({ line, row });
         else rememberKey(section, value);
@@ -284,6 +292,7 @@ export class ImportsService {
       ...v.neighbourhoods.map((r) => r.row.buurtCode),
       ...v.complexes.map((r) => r.row.buurtCode),
       ...v.readings.map((r) => r.row.buurtCode),
+      ...v.observations.flatMap((r) => (r.row.buurtCode ? [r.row.buurtCode] : [])),
     ]);
     checkUnique(
       v.neighbourhoods,
@@ -297,6 +306,9 @@ export class ImportsService {
       if (!knownBuurten.has(row.buurtCode)) report('complexes', line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
     }
     await checkReadings(m, v.readings, knownBuurten, (l, p) => report('readings', l, p));
+    await checkObservations(m, v.observations, knownBuurten, new Set([...v.complexes.map((r) => r.row.code), ...invalidKeys.complexes]), (l, p) =>
+      report('observations', l, p),
+    );
 
     const complexCodes = await existingKeys(m, ComplexEntity, 'code', [...v.complexes.map((r) => r.row.code), ...v.dwellings.map((r) => r.row.complexCode)]);
     checkUnique(
@@ -339,7 +351,12 @@ export class ImportsService {
     );
     const knownHouseholds = new Set([...householdRefs, ...v.households.map((r) => r.row.reference), ...invalidKeys.households]);
 
+    const endReasons = new Set(
+      v.tenancies.some((t) => t.row.endReason) ? ((await m.query(`SELECT code FROM tenancy_end_reason`)) as { code: string }[]).map((r) => r.code) : [],
+    );
     for (const { line, row } of v.tenancies) {
+      if (row.endReason && !endReasons.has(row.endReason))
+        report('tenancies', line, { field: 'endReason', reason: `is not a tenancy end reason (${row.endReason}; see tenancyEndReasons)` });
       if (!knownDwellings.has(row.dwellingCode)) report('tenancies', line, { field: 'dwellingCode', reason: `is not a known dwelling (${row.dwellingCode})` });
       if (!knownHouseholds.has(row.householdReference))
         report('tenancies', line, { field: 'householdReference', reason: `is not a known household (${row.householdReference})` });
@@ -516,6 +533,7 @@ async function idMap<E extends { id: number }>(m: EntityManager, entity: new () 
 const IMPORTED_TABLES = [
   'neighbourhood',
   'neighbourhood_reading',
+  'outcome_observation',
   'complex',
   'dwelling',
   'household',
@@ -525,7 +543,7 @@ const IMPORTED_TABLES = [
   'vacancy_response',
 ];
 
-async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
+async function writeRows(m: EntityManager, v: ValidRows, actor: Actor): Promise<void> {
   await insertChunked(
     m,
     NeighbourhoodEntity,
@@ -598,6 +616,7 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
       startDate: row.startDate,
       endDate: row.endDate ?? null,
       allocationRoute: row.allocationRoute ?? null,
+      endReason: row.endReason ?? null,
     })),
   );
 
@@ -614,6 +633,7 @@ async function writeRows(m: EntityManager, v: ValidRows): Promise<void> {
       localTiesPriority: row.localTiesPriority ?? false,
     })),
   );
+  await insertObservations(m, v.observations, actor);
   await insertChunked(
     m,
     VacancyResponseEntity,
@@ -650,5 +670,85 @@ async function checkReadings(
     else if (seen.has(k))
       report(line, { field: 'year', reason: `appears twice in this import for ${row.buurtCode} and ${row.source} (also line ${seen.get(k)})` });
     else seen.set(k, line);
+  }
+}
+
+/**
+ * Observations: of a known indicator that is counted (a class is read from the buurt readings), of a
+ * known complex or buurt, a share not above its denominator, and one first observation per indicator,
+ * scope and period (stored or in this file): a stored one is corrected by correctObservation, never
+ * overwritten by an import.
+ */
+async function checkObservations(
+  m: EntityManager,
+  observations: { line: number; row: OutcomeObservationImportRow }[],
+  knownBuurten: Set<string>,
+  complexesOfThisImport: Set<string>,
+  report: (line: number, p: FieldProblem) => void,
+): Promise<void> {
+  if (observations.length === 0) return;
+  const indicators = new Map<string, IndicatorKind>(
+    ((await m.query(`SELECT code, kind, basis FROM outcome_indicator`)) as IndicatorKind[]).map((r) => [r.code, r]),
+  );
+  const complexCodes = [...new Set(observations.flatMap((o) => (o.row.complexCode ? [o.row.complexCode] : [])))];
+  const storedComplexes = new Set(((await m.query(`SELECT code FROM complex WHERE code = ANY($1)`, [complexCodes])) as { code: string }[]).map((r) => r.code));
+  const key = (r: { indicatorCode: string; scope: string; periodStart: string; periodEnd: string }) =>
+    JSON.stringify([r.indicatorCode, r.scope, r.periodStart, r.periodEnd]);
+  const stored: { indicator_code: string; scope: string; period_start: string; period_end: string }[] = await m.query(
+    `SELECT o.indicator_code, coalesce(c.code, n.buurt_code) AS scope, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
+            to_char(o.period_end, 'YYYY-MM-DD') AS period_end
+       FROM outcome_observation o LEFT JOIN complex c ON c.id = o.complex_id LEFT JOIN neighbourhood n ON n.id = o.neighbourhood_id
+      WHERE o.corrects_id IS NULL AND (c.code = ANY($1) OR n.buurt_code = ANY($2))`,
+    [complexCodes, [...new Set(observations.flatMap((o) => (o.row.buurtCode ? [o.row.buurtCode] : [])))]],
+  );
+  const existing = new Set(stored.map((s) => key({ indicatorCode: s.indicator_code, scope: s.scope, periodStart: s.period_start, periodEnd: s.period_end })));
+  const seen = new Map<string, number>();
+  for (const { line, row } of observations) {
+    for (const p of observationCountProblems(indicators.get(row.indicatorCode), row)) report(line, p);
+    if (row.complexCode && !storedComplexes.has(row.complexCode) && !complexesOfThisImport.has(row.complexCode))
+      report(line, { field: 'complexCode', reason: `is not a known complex (${row.complexCode})` });
+    if (row.buurtCode && !knownBuurten.has(row.buurtCode)) report(line, { field: 'buurtCode', reason: `is not a known neighbourhood (${row.buurtCode})` });
+    const k = key({ ...row, scope: (row.complexCode ?? row.buurtCode)! });
+    if (existing.has(k))
+      report(line, {
+        field: 'periodStart',
+        reason: `${row.complexCode ?? row.buurtCode} already has ${row.indicatorCode} for ${row.periodStart}..${row.periodEnd}; observations are corrected (correctObservation), not overwritten`,
+      });
+    else if (seen.has(k)) report(line, { field: 'periodStart', reason: `appears twice in this import (also line ${seen.get(k)})` });
+    else seen.set(k, line);
+  }
+}
+
+async function insertObservations(m: EntityManager, observations: { line: number; row: OutcomeObservationImportRow }[], actor: Actor): Promise<void> {
+  if (observations.length === 0) return;
+  const complexIds = await idMap(
+    m,
+    ComplexEntity,
+    'code',
+    observations.flatMap((o) => (o.row.complexCode ? [o.row.complexCode] : [])),
+  );
+  const buurtIds = await idMap(
+    m,
+    NeighbourhoodEntity,
+    'buurtCode',
+    observations.flatMap((o) => (o.row.buurtCode ? [o.row.buurtCode] : [])),
+  );
+  for (let i = 0; i < observations.length; i += INSERT_CHUNK) {
+    const chunk = observations.slice(i, i + INSERT_CHUNK).map(({ row }) => row);
+    await m.query(
+      `INSERT INTO outcome_observation (indicator_code, complex_id, neighbourhood_id, period_start, period_end, count, denominator, source, recorded_by)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::date[], $5::date[], $6::int[], $7::int[], $8::text[], $9::text[])`,
+      [
+        chunk.map((r) => r.indicatorCode),
+        chunk.map((r) => (r.complexCode ? complexIds.get(r.complexCode)! : null)),
+        chunk.map((r) => (r.buurtCode ? buurtIds.get(r.buurtCode)! : null)),
+        chunk.map((r) => r.periodStart),
+        chunk.map((r) => r.periodEnd),
+        chunk.map((r) => r.count),
+        chunk.map((r) => r.denominator),
+        chunk.map((r) => r.source),
+        chunk.map(() => actor.subject),
+      ],
+    );
   }
 }

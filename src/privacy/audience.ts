@@ -6,7 +6,8 @@ import type { Actor } from '../auth/roles.js';
  *   assignment (admins: association-wide), every such read recorded;
  * - PSEUDONYMOUS (auditors): every household under a keyed pseudonym; rule verdicts with the values
  *   they compared; no special-category facts, no other income or birth date;
- * - AGGREGATE (managers): shares and counts only; no household at all.
+ * - AGGREGATE (managers, and partners, who besides read only their granted buurten's dossiers and
+ *   priorities): shares and counts only; no household at all.
  * An actor with several roles reads as the most operational of them.
  */
 export type Audience = 'OPERATIONAL' | 'PSEUDONYMOUS' | 'AGGREGATE';

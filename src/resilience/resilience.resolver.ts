@@ -15,6 +15,7 @@ import {
   NeighbourhoodReading,
   PriorityPolicyVersion,
 } from './graphql/resilience.type.js';
+import { PartnerGrantsService } from './partner-grants.service.js';
 import { PriorityPolicyRow, PriorityPolicyService } from './priority-policy.service.js';
 
 const toVersion = (r: PriorityPolicyRow): PriorityPolicyVersion => ({
@@ -31,6 +32,7 @@ export class ResilienceResolver {
   constructor(
     private readonly priorities: BuurtPrioritiesService,
     private readonly policies: PriorityPolicyService,
+    private readonly grants: PartnerGrantsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -43,13 +45,16 @@ export class ResilienceResolver {
     return rows.map(({ id: _id, neighbourhoodId: _n, ...reading }) => reading);
   }
 
-  @Roles('MANAGER', 'AUDITOR')
+  @Roles('MANAGER', 'AUDITOR', 'PARTNER')
   @Query(() => NeighbourhoodPriorities, {
     complexity: 100,
-    description: 'Buurten where the association has homes, ranked through the resilience lens under the priority policy in force; every component shown',
+    description:
+      'Buurten where the association has homes, ranked through the resilience lens under the priority policy in force; every component shown (a partner: its granted buurten, with their rank among all)',
   })
-  neighbourhoodPriorities(@Args() args: NeighbourhoodPrioritiesArgs, @Context() ctx: RequestContext) {
-    return this.priorities.priorities(args.municipalityCode ?? null, ctx.loaders, languageOf(ctx.req));
+  async neighbourhoodPriorities(@Args() args: NeighbourhoodPrioritiesArgs, @Context() ctx: RequestContext, @CurrentActor() actor: Actor) {
+    const all = await this.priorities.priorities(args.municipalityCode ?? null, ctx.loaders, languageOf(ctx.req));
+    const readable = await this.grants.readableBuurten(actor);
+    return readable === null ? all : { ...all, buurten: all.buurten.filter((b) => readable.has(b.buurtCode)) };
   }
 
   @Roles(...ANY_ROLE)

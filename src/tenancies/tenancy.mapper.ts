@@ -10,5 +10,6 @@ export function toTenancy(e: TenancyEntity): Tenancy {
     startDate: e.startDate,
     endDate: e.endDate,
     allocationRoute: e.allocationRoute as AllocationRouteEnum | null,
+    endReason: e.endReason,
   };
 }

@@ -12,6 +12,7 @@ export const DEV_SUBJECTS: Record<(typeof ROLES)[number], string> = {
   MANAGER: 'dev-manager',
   AUDITOR: 'dev-auditor',
   ADMIN: 'dev-admin',
+  PARTNER: 'dev-partner',
 };
 
 export interface SignInOptions {

@@ -25,10 +25,42 @@ test('an admin checks a CSV of complexes, reads which row is wrong and why, fixe
   await expectAccessible(page, 'imports with problems');
   await screenshot(page, 'admin-import');
 
-  await page.getByLabel('Bestand (.csv of .json)').setInputFiles(csv(['CPX-WEB,Webhof,BU90010200']));
+  const file = page.getByLabel('Bestand (.csv of .json)');
+  const importButton = page.getByRole('button', { name: 'Importeren' });
+  const good = csv(['CPX-WEB,Webhof,BU90010200']);
+  const bad = csv(['CPX-WEB,Webhof,BU90010200', 'CPX-BAD,Nergenshof,BU00000000']);
+  // what was checked is the text, not the file name: the file replaced while its check is on its way
+  // (same name, a bad row added) is not the file the answer is about, so Import waits for a new check
+  await file.setInputFiles(good);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/graphql', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const answered = page.waitForResponse('**/graphql');
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Bezig/);
+  await file.setInputFiles(bad);
+  release();
+  await (await answered).finished();
+  await page.unroute('**/graphql');
+  // the page has had the (stale) answer: give it a moment to act on it, then Import must still be off
+  await page.waitForTimeout(300);
+  await expect(importButton).toBeDisabled();
+  // checked and fine, then the text changes under the same name: checked again before Import
+  await file.setInputFiles(good);
   await page.getByRole('button', { name: 'Controleren' }).click();
   await expect(result.getByRole('heading')).toHaveText('Gecontroleerd: alles is in orde (nog niets opgeslagen)');
-  await page.getByRole('button', { name: 'Importeren' }).click();
+  await expect(importButton).toBeEnabled();
+  await file.setInputFiles(bad);
+  await expect(importButton).toBeDisabled();
+  await file.setInputFiles(good);
+  await expect(importButton).toBeDisabled();
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(result.getByRole('heading')).toHaveText('Gecontroleerd: alles is in orde (nog niets opgeslagen)');
+  await importButton.click();
   await expect(result.getByRole('heading')).toHaveText('Geïmporteerd');
   await expect(result).toContainText('complexes: 1 rijen');
   // imported once: the same file again is refused by its code, nothing written twice

@@ -46,18 +46,39 @@ test('a manager reads the composition policy, sees what Plan Rozenhof changes, a
   await expect(share).toHaveValue('3000');
   await page.getByLabel(/Naam van de versie/).fill('Plan Rozenhof strenger');
   await page.getByLabel('Gaat in op').fill('2030-01-01');
-  // a share above 100% and a word where a number belongs
-  await share.fill('12000');
-  const weight = page.locator('[data-path="defaultsByResilienceClass.1.0.weight"] input');
-  await weight.fill('veel');
-  await weight.blur();
-  await expect(page.locator('[data-path="defaultsByResilienceClass.1.0.weight"]')).toContainText('moet een heel getal zijn');
-  await weight.fill('150');
-  await weight.blur();
-  await expect(page.locator('[data-path="defaultsByResilienceClass.1.0.weight"] .field-error')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Versie opslaan' }).click();
-  // the API's problem, at its field and in the list above the form, linked to the input
+  // every save asks the API for a new audited version: count the asks
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/graphql') && request.postData()?.includes('addCompositionPolicyVersion')) saves.push(request.postData() ?? '');
+  });
   const problems = page.getByTestId('form-problems');
+  const saveButton = page.getByRole('button', { name: 'Versie opslaan' });
+  // not a whole number where one belongs, then Enter: the form names it above and at the field, and sends nothing
+  const weight = page.locator('[data-path="defaultsByResilienceClass.1.0.weight"] input');
+  await weight.fill('1,5');
+  await weight.press('Enter');
+  await expect(problems).toContainText('Niet opgeslagen: 1 punt(en)');
+  await expect(problems.getByRole('listitem')).toHaveText(
+    'Doelen per veerkrachtklasse van de buurt › veerkrachtklasse 1 › Onderdeel 1 › Gewicht: moet een heel getal zijn',
+  );
+  await expect(page.locator('[data-path="defaultsByResilienceClass.1.0.weight"] .field-error')).toHaveText('moet een heel getal zijn');
+  await expect(weight).toHaveAttribute('aria-invalid', 'true');
+  await expect(weight).toHaveValue('1,5');
+  await saveButton.click();
+  await expect(problems).toContainText('Niet opgeslagen: 1 punt(en)');
+  expect(saves).toEqual([]);
+  await problems.getByRole('link').click();
+  await expect(weight).toBeFocused();
+  await weight.fill('150');
+  await expect(page.locator('[data-path="defaultsByResilienceClass.1.0.weight"] .field-error')).toHaveCount(0);
+  await expect(problems).toHaveCount(0);
+  // a share above 100% and an override for a complex that does not exist
+  await share.fill('12000');
+  const overrides = page.locator('fieldset[data-path="complexOverridesByCode"]');
+  await overrides.getByLabel('Nieuw onder Afwijkingen per complex: code').fill('CPX-NOPE');
+  await overrides.getByRole('button', { name: 'Toevoegen' }).click();
+  await saveButton.click();
+  // the API's problem, at its field and in the list above the form, linked to the input
   await expect(problems).toContainText('Niet opgeslagen: 1 punt(en)');
   await expect(problems.getByRole('link')).toHaveText(
     'Doelen per veerkrachtklasse van de buurt › veerkrachtklasse 1 › Onderdeel 1 › Aandeel (basispunten, 10.000 = 100%)',
@@ -68,12 +89,21 @@ test('a manager reads the composition policy, sees what Plan Rozenhof changes, a
   await screenshot(page, 'manager-policy-form');
   await problems.getByRole('link').click();
   await expect(share).toBeFocused();
+  // a new share typed and Enter pressed in its field: the API is asked with what the field shows (2500, not 12000),
+  // and names the next problem, of a group: its link goes to the group
   await share.fill('2500');
-  await share.blur();
-  await page.getByRole('button', { name: 'Versie opslaan' }).click();
+  await share.press('Enter');
+  await expect(problems.getByRole('link')).toHaveText('Afwijkingen per complex');
+  await expect(problems).toContainText('CPX-NOPE');
+  await expect(share).not.toHaveAttribute('aria-invalid', 'true');
+  await problems.getByRole('link').click();
+  await expect(overrides).toBeFocused();
+  await overrides.getByRole('button', { name: 'CPX-NOPE verwijderen' }).click();
+  await saveButton.click();
 
   // saved: the third version, planned, and exactly what it changes against the version in force
   await expect(page.getByRole('heading', { name: 'Beleid', level: 1 })).toBeVisible();
+  expect(saves).toHaveLength(3);
   const rows = page.getByTestId('policy-versions').first().locator('tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(2)).toContainText(/v3.*Plan Rozenhof strenger.*1 jan 2030.*gepland/);
@@ -103,5 +133,28 @@ test('a manager reads the composition policy, sees what Plan Rozenhof changes, a
   await expect(overrideVersions.last()).toContainText(/1 jan 2030.*gepland/);
   const changed = page.getByTestId('policy-changes').locator('tbody tr');
   await expect(changed.filter({ hasText: 'BUURTBEHEER' }).first()).toContainText('toegevoegd');
+  expect(outside).toEqual([]);
+});
+
+test('a problem typed into a list item stays with that item when an item above it is removed', async ({ page, baseURL }) => {
+  const outside = watchOrigin(page, baseURL!);
+  await signIn(page, 'Manager', 'dev-manager');
+  await page.goto('/policies/local/new');
+  await expect(page.getByRole('heading', { name: /^Nieuwe versie van lokaal beleid/ })).toBeVisible();
+  const field = (item: number, key: string) => page.locator(`[data-path="roomNorms.${item}.${key}"]`);
+  const secondMinRooms = await field(1, 'minRooms').locator('input').inputValue();
+  await field(1, 'maxRooms').locator('input').fill('veel');
+  await expect(field(1, 'maxRooms').locator('.field-error')).toHaveText('moet een heel getal zijn');
+  // the first room norm removed: the second (with its text and problem) is now the first
+  await page.locator('fieldset[data-path="roomNorms.0"]').getByRole('button', { name: 'Onderdeel 1 verwijderen' }).click();
+  await expect(field(0, 'minRooms').locator('input')).toHaveValue(secondMinRooms);
+  await expect(field(0, 'maxRooms').locator('input')).toHaveValue('veel');
+  await expect(field(0, 'maxRooms').locator('.field-error')).toHaveText('moet een heel getal zijn');
+  await expect(field(1, 'maxRooms').locator('.field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Versie opslaan' }).click();
+  const problems = page.getByTestId('form-problems');
+  await expect(problems.getByRole('listitem')).toHaveText('Kamernormen › Onderdeel 1 › Kamers ten hoogste: moet een heel getal zijn');
+  await problems.getByRole('link').click();
+  await expect(field(0, 'maxRooms').locator('input')).toBeFocused();
   expect(outside).toEqual([]);
 });

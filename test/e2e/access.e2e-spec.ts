@@ -6,7 +6,8 @@ import { ROLES, Role } from '../../src/auth/roles.js';
 import { mintToken } from '../../src/auth/tokens.js';
 import { TestApp, asRole, createCaseApp, expectEveryProposalReplaysIdentical } from '../helpers/test-app.js';
 
-const ALL: Role[] = [...ROLES];
+/** The association's staff; a partner reads only what names it (its buurten's dossiers and priorities). */
+const ALL: Role[] = ROLES.filter((r) => r !== 'PARTNER');
 const O: Role[] = ['OFFICER'];
 const OAA: Role[] = ['OFFICER', 'AUDITOR', 'ADMIN'];
 
@@ -52,8 +53,24 @@ const MATRIX: Record<string, Role[]> = {
   proposalRationale: ['OFFICER', 'AUDITOR'],
   whyNotChosen: ['OFFICER', 'AUDITOR'],
   allocationReport: ['MANAGER', 'AUDITOR'],
-  // buurten by priority: aggregates of buurten, for those who steer and those who check
-  neighbourhoodPriorities: ['MANAGER', 'AUDITOR'],
+  // buurten by priority and a buurt's dossier: aggregates of buurten, for those who steer and those who
+  // check, and for the partners of a buurt's deep-dive session (their granted buurten only)
+  neighbourhoodPriorities: ['MANAGER', 'AUDITOR', 'PARTNER'],
+  neighbourhoodDossier: ['MANAGER', 'AUDITOR', 'PARTNER'],
+  neighbourhoodDossierCsv: ['MANAGER', 'AUDITOR', 'PARTNER'],
+  outcomeIndicators: ALL,
+  tenancyEndReasons: ALL,
+  outcomeObservations: ['MANAGER', 'AUDITOR', 'ADMIN'],
+  recordObservation: ['MANAGER', 'ADMIN'],
+  correctObservation: ['MANAGER', 'ADMIN'],
+  programmes: ['MANAGER', 'AUDITOR'],
+  programme: ['MANAGER', 'AUDITOR'],
+  programmeEvaluation: ['MANAGER', 'AUDITOR'],
+  createProgramme: ['MANAGER'],
+  updatePartnerAction: ['MANAGER'],
+  partnerGrants: ['ADMIN', 'AUDITOR'],
+  grantPartnerAccess: ['ADMIN'],
+  revokePartnerAccess: ['ADMIN'],
   startSimulation: ['MANAGER'],
   // rounds are planned by officers (inside their assignment) and by managers (association-wide)
   startAllocationRound: ['OFFICER', 'MANAGER'],

@@ -63,7 +63,7 @@ describe('web application served by the service', () => {
 
   it('offers development sign-in outside production, minting a token for the chosen role and subject', async () => {
     const options = await http.get('/auth/options');
-    expect(options.body.development.roles).toEqual(['OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN']);
+    expect(options.body.development.roles).toEqual(['OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN', 'PARTNER']);
     const res = await http.post('/auth/dev-sign-in').send({ role: 'AUDITOR', subject: 'a.jansen' });
     expect(res.status).toBe(200);
     expect(verifyToken(sut.config.auth.secret, res.body.token)).toEqual({ subject: 'a.jansen', roles: ['AUDITOR'] });

@@ -9,6 +9,8 @@ import Provider, { type Configuration } from 'oidc-provider';
  * browser would. Who signs in is `loginAs` (the login and consent screens are answered by the test,
  * through the provider's own interaction API). `tamperIdToken` rewrites the ID token the token
  * endpoint hands out, as a compromised or misconfigured provider might: the relying party must refuse.
+ * Its end_session_endpoint (RP-initiated logout) asks "sign out?" as providers do when no ID token is
+ * given as hint, and returns to Woonmix's sign-in page, registered as the post-logout redirect URI.
  */
 export interface OidcTestProvider {
   issuer: string;
@@ -60,6 +62,8 @@ export async function startOidcTestProvider(redirectUri: string): Promise<OidcTe
         client_id: sut.clientId,
         client_secret: sut.clientSecret,
         redirect_uris: [redirectUri],
+        // what the service sends as post_logout_redirect_uri (src/auth/oidc-sign-in.service.ts)
+        post_logout_redirect_uris: [redirectUri.replace(/\/auth\/oidc\/callback$/, '/sign-in?reason=signed-out')],
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_post',
@@ -75,7 +79,19 @@ export async function startOidcTestProvider(redirectUri: string): Promise<OidcTe
     conformIdTokenClaims: false,
     findAccount: (_ctx, id) => (Object.hasOwn(OIDC_ACCOUNTS, id) ? { accountId: id, claims: () => ({ sub: id, roles: OIDC_ACCOUNTS[id].roles }) } : undefined),
     ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // the default page loads fonts from the internet; this one asks the same, on its own
+        logoutSource: (ctx, form) => {
+          ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign out of the Test-IdP</title></head><body>
+            <h1>Sign out of the Test-IdP?</h1>${form}
+            <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+            <button type="submit" form="op.logoutForm">No, stay signed in</button></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   };
   const provider = new Provider(issuer, configuration);

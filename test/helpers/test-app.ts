@@ -24,7 +24,12 @@ export interface TestApp {
   dataSource: DataSource;
   config: AppConfig;
   /** GraphQL over HTTP as `as` (default: DEFAULT_TEST_ACTOR; null: no token at all). */
-  gql: <T = any>(query: string, variables?: Record<string, unknown>, as?: Actor | null) => Promise<{ data: T; errors?: any[] }>;
+  gql: <T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Actor | null,
+    headers?: Record<string, string>,
+  ) => Promise<{ data: T; errors?: any[] }>;
   /** A bearer token for an actor, signed with the app's secret. */
   tokenFor: (actor: Actor) => string;
   queryCount: () => number;
@@ -91,9 +96,10 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     dataSource,
     config,
     tokenFor,
-    gql: async (query, variables, as = DEFAULT_TEST_ACTOR) => {
+    gql: async (query, variables, as = DEFAULT_TEST_ACTOR, headers = {}) => {
       const req = request(server).post('/graphql').set('content-type', 'application/json');
       if (as) req.set('authorization', `Bearer ${tokenFor(as)}`);
+      for (const [name, value] of Object.entries(headers)) req.set(name, value);
       const res = await req.send({ query, variables });
       if (res.status >= 500) throw new Error(`HTTP ${res.status}: ${res.text}`);
       return res.body;

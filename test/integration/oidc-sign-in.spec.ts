@@ -46,9 +46,11 @@ describe('sign-in with an OpenID Connect provider', () => {
   });
 
   const isCallback = (url: string) => url.startsWith(redirectUri);
+  /** What the sign-in page of a tab passes to /auth/oidc/start (32 random bytes, base64url). */
+  const TAB_NONCE = 'this-tabs-nonce_0123456789abcdefghijklmnopq';
+  const startUrl = (next = '/worklist') => `${app}/auth/oidc/start?next=${encodeURIComponent(next)}&tabNonce=${TAB_NONCE}`;
   /** Start at the service, walk the provider's screens; the callback address the provider sends the browser to. */
-  const atProvider = async (browser: TestBrowser, next = '/worklist') =>
-    browser.followUntil(`${app}/auth/oidc/start?next=${encodeURIComponent(next)}`, isCallback);
+  const atProvider = async (browser: TestBrowser, next = '/worklist') => browser.followUntil(startUrl(next), isCallback);
   /** The service's answer to the callback: where it sends the browser. */
   const callback = async (browser: TestBrowser, url: string) => {
     const res = await browser.get(url);
@@ -73,7 +75,7 @@ describe('sign-in with an OpenID Connect provider', () => {
 
   it('sends the browser to the provider with PKCE (S256), state and nonce, and keeps the verifier sealed in an HttpOnly cookie', async () => {
     const browser = new TestBrowser();
-    const start = await browser.get(`${app}/auth/oidc/start?next=/worklist`);
+    const start = await browser.get(startUrl());
     expect(start.status).toBe(303);
     const to = new URL(start.location!);
     expect(to.origin).toBe(idp.issuer);
@@ -91,7 +93,25 @@ describe('sign-in with an OpenID Connect provider', () => {
     const sealed = cookie.split(';')[0].split('=')[1];
     const opened = openSignInState(sut.config.auth.secret, sealed, Math.floor(Date.now() / 1000))!;
     expect(opened.state).toBe(to.searchParams.get('state'));
+    expect(opened.tabNonce).toBe(TAB_NONCE);
+    // the tab nonce is the web application's, not the provider's
+    expect([...to.searchParams.values()]).not.toContain(TAB_NONCE);
     expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain(opened.codeVerifier);
+  });
+
+  it.each([
+    ['is missing', '/auth/oidc/start?next=/worklist', 'is missing'],
+    ['is too short', '/auth/oidc/start?next=/worklist&tabNonce=short', 'is malformed'],
+    ['is given twice', `/auth/oidc/start?next=/worklist&tabNonce=${TAB_NONCE}&tabNonce=${TAB_NONCE}`, 'is malformed'],
+  ])('refuses to start when the tab nonce %s: 400 naming it, no state cookie, not sent to the provider', async (_case, path, problem) => {
+    const res = await new TestBrowser().get(`${app}${path}`);
+    expect(res.status).toBe(400);
+    expect(res.setCookies).toEqual([]);
+    expect(JSON.parse(res.text)).toMatchObject({
+      errors: [
+        { message: expect.stringMatching(new RegExp(`^tabNonce ${problem}: `)), extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'tabNonce' }] } },
+      ],
+    });
   });
 
   it('signs in through the whole authorization code flow and hands over a Woonmix token that works on the API', async () => {
@@ -103,6 +123,8 @@ describe('sign-in with an OpenID Connect provider', () => {
     expect(given.get('subject')).toBe('anna.officer');
     expect(given.get('roles')).toBe('OFFICER');
     expect(given.get('next')).toBe('/worklist');
+    // for /sign-in/complete: only the tab that started may keep the token
+    expect(given.get('tabNonce')).toBe(TAB_NONCE);
     expect(Date.parse(given.get('expiresAt')!)).toBeGreaterThan(Date.now());
     const token = given.get('token')!;
     const { actor, sessionId } = verifyTokenClaims(sut.config.auth.secret, token);
@@ -157,7 +179,7 @@ describe('sign-in with an OpenID Connect provider', () => {
 
   it('refuses the code of one attempt with the cookie of another (login CSRF)', async () => {
     const victim = new TestBrowser();
-    await victim.get(`${app}/auth/oidc/start`);
+    await victim.get(startUrl());
     const attacker = new TestBrowser();
     const attackersCode = await atProvider(attacker);
     expect((await callback(victim, attackersCode)).search).toBe('?error=state');
@@ -223,7 +245,7 @@ describe('sign-in with an OpenID Connect provider', () => {
     });
   });
 
-  it('refuses a Woonmix token that was altered, and ends the session on sign-out', async () => {
+  it('refuses a Woonmix token that was altered, and ends the session on sign-out, and at the provider too', async () => {
     const token = fragment(await signIn()).get('token')!;
     const [head, payload, signature] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -234,7 +256,12 @@ describe('sign-in with an OpenID Connect provider', () => {
 
     expect((await graphql(token)).status).toBe(200);
     const out = await fetch(`${app}/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-    expect(await out.json()).toEqual({ signedOut: true });
+    const endSessionUrl = `${idp.issuer}/session/end?${new URLSearchParams({ client_id: 'woonmix', post_logout_redirect_uri: `${app}/sign-in?reason=signed-out` })}`;
+    expect(await out.json()).toEqual({ signedOut: true, endSessionUrl });
+    // the provider accepts it (registered post-logout address): its "sign out?" page, not an error
+    const atIdp = await new TestBrowser().get(endSessionUrl);
+    expect(atIdp.status).toBe(200);
+    expect(atIdp.text).not.toMatch(/error/i);
     const after = await graphql(token);
     expect(after.status).toBe(401);
     expect(((await after.json()) as any).errors[0]).toMatchObject({

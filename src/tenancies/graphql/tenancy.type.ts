@@ -12,6 +12,7 @@ export class Tenancy {
   @Field() startDate: string;
   @Field(() => String, { nullable: true }) endDate: string | null;
   @Field(() => AllocationRouteEnum, { nullable: true }) allocationRoute: AllocationRouteEnum | null;
+  @Field(() => String, { nullable: true, description: 'Why it ended: a VERA EINDEDETAILREDEN code (see tenancyEndReasons)' }) endReason: string | null;
 }
 
 @InputType()

@@ -65,8 +65,11 @@ export function Shell({ children }: { children: ReactNode }) {
           <Button
             className="button secondary"
             onPress={() => {
-              // the tab forgets the session at once; the service ends it (its token is refused from then on)
-              void signOut().then(() => navigate('/sign-in?reason=signed-out', { replace: true }));
+              // the tab forgets the session at once; the service ends it (its token is refused from then on),
+              // and a session from the identity provider ends there too (which returns to the sign-in page)
+              void signOut().then((atProvider) =>
+                atProvider ? window.location.assign(atProvider) : navigate('/sign-in?reason=signed-out', { replace: true }),
+              );
             }}
           >
             {t('shell.signOut')}

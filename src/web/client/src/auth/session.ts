@@ -39,15 +39,20 @@ export function hasRole(session: Session | null, ...roles: string[]): boolean {
 /**
  * Signs out: this tab forgets the session at once, and the service ends it (its token is refused
  * from then on, on every instance). The request is `keepalive`, so it completes even when the page
- * is left right away; an unreachable service does not keep anyone signed in here.
+ * is left right away; an unreachable service does not keep anyone signed in here. A session from the
+ * identity provider is ended there too: the answer is the provider's sign-out address to go to
+ * (it returns to the sign-in page); null: nothing more to do.
  */
-export async function signOut(): Promise<void> {
+export async function signOut(): Promise<string | null> {
   const session = currentSession();
   endSession();
-  if (!session) return;
+  if (!session) return null;
   try {
-    await fetch('/auth/sign-out', { method: 'POST', keepalive: true, headers: { authorization: `Bearer ${session.token}` } });
+    const response = await fetch('/auth/sign-out', { method: 'POST', keepalive: true, headers: { authorization: `Bearer ${session.token}` } });
+    const body = (await response.json()) as { endSessionUrl?: unknown };
+    return typeof body.endSessionUrl === 'string' && /^https?:\/\//.test(body.endSessionUrl) ? body.endSessionUrl : null;
   } catch {
     // unreachable: the token still expires by itself
+    return null;
   }
 }

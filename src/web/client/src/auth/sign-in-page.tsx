@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { startSession } from './session';
+import { newSignInNonce, rememberSignInNonce } from './sign-in-nonce';
 
 interface Options {
   development: { roles: string[]; subjects: Record<string, string> } | null;
@@ -33,6 +34,8 @@ export function SignInPage() {
   const [subject, setSubject] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // this page's tab nonce for a sign-in at the provider: remembered when the person starts
+  const [tabNonce] = useState(newSignInNonce);
 
   useEffect(() => {
     fetch('/auth/options')
@@ -83,8 +86,12 @@ export function SignInPage() {
       {options && !development && !oidc && <p>{t('signIn.noProvider')}</p>}
       {oidc && (
         <p>
-          {/* a page load, not a fetch: the browser goes to the provider and back */}
-          <a className="button" href={`/auth/oidc/start?next=${encodeURIComponent(safeNext(params.get('next')))}`}>
+          {/* a page load, not a fetch: the browser goes to the provider and back; only this tab may complete it */}
+          <a
+            className="button"
+            href={`/auth/oidc/start?${new URLSearchParams({ next: safeNext(params.get('next')), tabNonce }).toString()}`}
+            onClick={() => rememberSignInNonce(tabNonce)}
+          >
             {t('signIn.withProvider', { provider: oidc.providerName ?? 'OpenID Connect' })}
           </a>
         </p>

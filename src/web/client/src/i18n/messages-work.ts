@@ -135,6 +135,7 @@ export const workNl = {
   'editor.keyTaken': 'Deze code bestaat al.',
   'editor.item': 'Onderdeel {n}',
   'editor.wholeNumber': 'moet een heel getal zijn',
+  'editor.tooLarge': 'is te groot om precies te bewaren',
   'editor.commaSeparated': '(gescheiden door komma’s)',
   'editor.emptyIsNone': '(leeg = geen grens)',
 
@@ -433,6 +434,7 @@ export const workEn: Record<keyof typeof workNl, string> = {
   'editor.keyTaken': 'This code exists already.',
   'editor.item': 'Item {n}',
   'editor.wholeNumber': 'must be a whole number',
+  'editor.tooLarge': 'is too large to be kept exactly',
   'editor.commaSeparated': '(comma-separated)',
   'editor.emptyIsNone': '(empty = no limit)',
 

@@ -1,8 +1,23 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useI18n } from '../i18n/i18n';
-import { valueAt, withValueAt, type Json } from './document-paths';
+import { valueAt, type Json } from './document-paths';
 import { fieldLabel } from './document-view';
+import {
+  addItem,
+  fieldPlace,
+  itemKeys,
+  itemPlace,
+  localProblemAt,
+  removeItem,
+  ROOT,
+  setValue,
+  shownText,
+  typeNumber,
+  typeWords,
+  type EditorState,
+  type Place,
+} from './editor-state';
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -21,97 +36,109 @@ export const inputId = (path: string) => `field-${path.replace(/[^A-Za-z0-9_-]/g
 /**
  * A form for a policy document: one input per field, typed by its value (whole numbers, yes/no, a
  * choice, a list of choices), lists and keyed objects that grow and shrink, each field with the
- * problems found in it (`errors`, keyed by form path) beside it, announced to screen readers.
+ * problems found in it beside it, announced to screen readers: the API's (`errors`, keyed by form
+ * path) and the form's own (text that is no whole number, kept in `state`: editor-state.ts). Every
+ * field and group has the id `inputId(path)`, so the error summary can take the reader to it.
  */
 export function DocumentEditor({
-  document,
+  state,
   onChange,
   errors,
   hints,
 }: {
-  document: Json;
-  onChange: (next: Json) => void;
+  state: EditorState;
+  /** An update of the state (React's state setter will do). */
+  onChange: (update: (state: EditorState) => EditorState) => void;
   errors: ReadonlyMap<string, string[]>;
   hints: EditorHints;
 }) {
-  const [localErrors, setLocalErrors] = useState<Map<string, string>>(new Map());
-  const setLocal = (path: string, reason: string | null) =>
-    setLocalErrors((prev) => {
-      const next = new Map(prev);
-      if (reason) next.set(path, reason);
-      else next.delete(path);
-      return next;
-    });
+  const i18n = useI18n();
   const context: EditorContext = {
-    document,
-    set: (path, value) => onChange(withValueAt(document, path, value)),
-    errorsAt: (path) => [...(localErrors.has(path) ? [localErrors.get(path)!] : []), ...(errors.get(path) ?? [])],
-    setLocal,
+    state,
+    document: state.document,
+    change: onChange,
+    errorsAt: (place) => {
+      const local = localProblemAt(state, place);
+      return [...(local ? [i18n.t(local)] : []), ...(errors.get(place.path) ?? [])];
+    },
     hints,
   };
-  return <ObjectFields value={document} path="" context={context} />;
+  const rootErrors = context.errorsAt(ROOT);
+  return (
+    // the target of problems of the document as a whole
+    <div id={inputId('')} tabIndex={-1} className="document-editor" {...(rootErrors.length > 0 ? { 'aria-describedby': `${inputId('')}-error` } : {})}>
+      <FieldErrors place={ROOT} context={context} id={`${inputId('')}-error`} />
+      <ObjectFields value={state.document} place={ROOT} context={context} />
+    </div>
+  );
 }
 
 interface EditorContext {
+  state: EditorState;
   document: Json;
-  set: (path: string, value: Json | undefined) => void;
-  errorsAt: (path: string) => string[];
-  setLocal: (path: string, reason: string | null) => void;
+  change: (update: (state: EditorState) => EditorState) => void;
+  errorsAt: (place: Place) => string[];
   hints: EditorHints;
 }
 
-const join = (path: string, key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
+/** The attributes of a group (fieldset) that the error summary links to: focusable by script, described by its problems. */
+function groupTarget(place: Place, context: EditorContext) {
+  const id = inputId(place.path);
+  return {
+    id,
+    tabIndex: -1,
+    'data-path': place.path,
+    ...(context.errorsAt(place).length > 0 ? { 'aria-describedby': `${id}-error` } : {}),
+  };
+}
 
-function ObjectFields({ value, path, context }: { value: { [key: string]: Json } | Json; path: string; context: EditorContext }) {
+function ObjectFields({ value, place, context }: { value: { [key: string]: Json } | Json; place: Place; context: EditorContext }) {
   const i18n = useI18n();
   if (!isObject(value)) return null;
-  const keyed = context.hints.keyedPaths.includes(path.replace(/\.\d+(?=\.|$)/g, '.*'));
-  const parent = path.split('.').pop();
+  const keyed = context.hints.keyedPaths.includes(place.path.replace(/\.\d+(?=\.|$)/g, '.*'));
+  const parent = place.path.split('.').pop();
   return (
     <>
       {Object.entries(value).map(([key, child]) => {
-        const here = join(path, key);
+        const here = fieldPlace(place, key);
         const label = fieldLabel(i18n, key, parent);
-        const listOfObjects = Array.isArray(child) && (child.some(isObject) || context.hints.template(here) !== undefined);
+        const listOfObjects = Array.isArray(child) && (child.some(isObject) || context.hints.template(here.path) !== undefined);
+        const remove = keyed && (
+          <Button className="button secondary small" onPress={() => context.change((s) => setValue(s, here, undefined))}>
+            {i18n.t('editor.removeEntry', { name: label })}
+          </Button>
+        );
         return isObject(child) || listOfObjects ? (
-          <fieldset key={key} className="document-group" data-path={here}>
+          <fieldset key={key} className="document-group" {...groupTarget(here, context)}>
             <legend>{label}</legend>
-            <FieldErrors path={here} context={context} />
-            {Array.isArray(child) ? <ListFields list={child} path={here} context={context} /> : <ObjectFields value={child} path={here} context={context} />}
-            {keyed && (
-              <Button className="button secondary small" onPress={() => context.set(here, undefined)}>
-                {i18n.t('editor.removeEntry', { name: label })}
-              </Button>
-            )}
+            <FieldErrors place={here} context={context} id={`${inputId(here.path)}-error`} />
+            {Array.isArray(child) ? <ListFields list={child} place={here} context={context} /> : <ObjectFields value={child} place={here} context={context} />}
+            {remove}
           </fieldset>
         ) : (
           <div key={key} className="document-row">
-            <LeafField value={child} path={here} label={label} fieldKey={key} context={context} />
-            {keyed && (
-              <Button className="button secondary small" onPress={() => context.set(here, undefined)}>
-                {i18n.t('editor.removeEntry', { name: label })}
-              </Button>
-            )}
+            <LeafField value={child} place={here} label={label} fieldKey={key} context={context} />
+            {remove}
           </div>
         );
       })}
-      {keyed && <AddEntry value={value} path={path} context={context} />}
+      {keyed && <AddEntry value={value} place={place} context={context} />}
     </>
   );
 }
 
 /** A new key in an author-keyed object (a resilience class, a complex code), starting as a copy of the first entry emptied of lists. */
-function AddEntry({ value, path, context }: { value: { [key: string]: Json }; path: string; context: EditorContext }) {
+function AddEntry({ value, place, context }: { value: { [key: string]: Json }; place: Place; context: EditorContext }) {
   const i18n = useI18n();
   const [key, setKey] = useState('');
-  const id = inputId(`${path}.__new`);
+  const id = inputId(`${place.path}.__new`);
   const first = Object.values(value)[0];
-  const template: Json = context.hints.template(path) ?? (first === undefined ? {} : emptied(first));
+  const template: Json = context.hints.template(place.path) ?? (first === undefined ? {} : emptied(first));
   const taken = key.trim() !== '' && key.trim() in value;
   return (
     <div className="add-entry">
       <label className="field" htmlFor={id}>
-        <span>{i18n.t('editor.newKey', { name: fieldLabel(i18n, path.split('.').pop() ?? '') })}</span>
+        <span>{i18n.t('editor.newKey', { name: fieldLabel(i18n, place.path.split('.').pop() ?? '') })}</span>
         <input id={id} value={key} onChange={(e) => setKey(e.target.value)} aria-invalid={taken || undefined} />
       </label>
       {taken && <span className="field-error">{i18n.t('editor.keyTaken')}</span>}
@@ -119,7 +146,8 @@ function AddEntry({ value, path, context }: { value: { [key: string]: Json }; pa
         className="button secondary small"
         isDisabled={key.trim() === '' || taken}
         onPress={() => {
-          context.set(join(path, key.trim()), structuredClone(template));
+          const entry = fieldPlace(place, key.trim());
+          context.change((s) => setValue(s, entry, structuredClone(template)));
           setKey('');
         }}
       >
@@ -136,21 +164,23 @@ function emptied(value: Json): Json {
   return value;
 }
 
-function ListFields({ list, path, context }: { list: Json[]; path: string; context: EditorContext }) {
+function ListFields({ list, place, context }: { list: Json[]; place: Place; context: EditorContext }) {
   const i18n = useI18n();
+  // items keyed by a key they keep while others are removed (editor-state.ts), so each keeps its inputs and problems
+  const keys = itemKeys(context.state, place, list.length);
   return (
     <>
       <ol className="document-items">
         {list.map((item, i) => {
-          const here = join(path, i);
+          const here = itemPlace(place, i, keys[i]);
           const name = isObject(item) && typeof item.id === 'string' ? item.id : i18n.t('editor.item', { n: i + 1 });
           return (
-            <li key={i}>
-              <fieldset className="document-group" data-path={here}>
+            <li key={keys[i]}>
+              <fieldset className="document-group" {...groupTarget(here, context)}>
                 <legend>{name}</legend>
-                <FieldErrors path={here} context={context} />
-                <ObjectFields value={item} path={here} context={context} />
-                <Button className="button secondary small" onPress={() => context.set(here, undefined)}>
+                <FieldErrors place={here} context={context} id={`${inputId(here.path)}-error`} />
+                <ObjectFields value={item} place={here} context={context} />
+                <Button className="button secondary small" onPress={() => context.change((s) => removeItem(s, place, i))}>
                   {i18n.t('editor.removeItem', { name })}
                 </Button>
               </fieldset>
@@ -158,13 +188,13 @@ function ListFields({ list, path, context }: { list: Json[]; path: string; conte
           );
         })}
       </ol>
-      {(list.length > 0 || context.hints.template(path) !== undefined) && (
+      {(list.length > 0 || context.hints.template(place.path) !== undefined) && (
         <Button
           className="button secondary small"
           onPress={() => {
-            const copy = structuredClone(list.length > 0 ? list[list.length - 1] : (context.hints.template(path) as Json));
+            const copy = structuredClone(list.length > 0 ? list[list.length - 1] : (context.hints.template(place.path) as Json));
             if (isObject(copy) && typeof copy.id === 'string') copy.id = `${copy.id}_2`.slice(0, 40);
-            context.set(join(path, list.length), copy);
+            context.change((s) => addItem(s, place, copy));
           }}
         >
           {i18n.t('editor.addItem')}
@@ -174,8 +204,8 @@ function ListFields({ list, path, context }: { list: Json[]; path: string; conte
   );
 }
 
-function FieldErrors({ path, context, id }: { path: string; context: EditorContext; id?: string }) {
-  const problems = context.errorsAt(path);
+function FieldErrors({ place, context, id }: { place: Place; context: EditorContext; id?: string }) {
+  const problems = context.errorsAt(place);
   if (problems.length === 0) return null;
   return (
     <span className="field-error" id={id}>
@@ -184,38 +214,39 @@ function FieldErrors({ path, context, id }: { path: string; context: EditorConte
   );
 }
 
-function LeafField({ value, path, label, fieldKey, context }: { value: Json; path: string; label: string; fieldKey: string; context: EditorContext }) {
+function LeafField({ value, place, label, fieldKey, context }: { value: Json; place: Place; label: string; fieldKey: string; context: EditorContext }) {
   const i18n = useI18n();
-  const id = inputId(path);
+  const id = inputId(place.path);
   const errorId = `${id}-error`;
-  const invalid = context.errorsAt(path).length > 0;
-  const choices = context.hints.choices(path, fieldKey, context.document);
+  const invalid = context.errorsAt(place).length > 0;
+  const choices = context.hints.choices(place.path, fieldKey, context.document);
   const described = invalid ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
+  const set = (next: Json) => context.change((s) => setValue(s, place, next));
 
   if (Array.isArray(value) && choices) {
     return (
-      <fieldset className="document-choices" data-path={path}>
+      <fieldset className="document-choices" {...groupTarget(place, context)}>
         <legend>{label}</legend>
         {choices.map((choice) => (
           <label key={choice} className="check">
             <input
               type="checkbox"
               checked={value.includes(choice)}
-              onChange={(e) => context.set(path, e.target.checked ? [...value, choice] : value.filter((v) => v !== choice))}
+              onChange={(e) => set(e.target.checked ? [...value, choice] : value.filter((v) => v !== choice))}
             />{' '}
             {fieldLabel(i18n, choice)}
           </label>
         ))}
-        <FieldErrors path={path} context={context} id={errorId} />
+        <FieldErrors place={place} context={context} id={errorId} />
       </fieldset>
     );
   }
   let input;
   if (typeof value === 'boolean') {
-    input = <input id={id} type="checkbox" checked={value} onChange={(e) => context.set(path, e.target.checked)} {...described} />;
+    input = <input id={id} type="checkbox" checked={value} onChange={(e) => set(e.target.checked)} {...described} />;
   } else if (choices) {
     input = (
-      <select id={id} value={String(value ?? '')} onChange={(e) => context.set(path, e.target.value)} {...described}>
+      <select id={id} value={String(value ?? '')} onChange={(e) => set(e.target.value)} {...described}>
         {!choices.includes(String(value)) && <option value={String(value ?? '')}>{String(value ?? '')}</option>}
         {choices.map((c) => (
           <option key={c} value={c}>
@@ -225,24 +256,16 @@ function LeafField({ value, path, label, fieldKey, context }: { value: Json; pat
       </select>
     );
   } else if (typeof value === 'number' || value === null) {
+    // controlled and committed on every change: Enter in the field sends what it shows (editor-state.ts)
     input = (
       <input
-        // uncontrolled while typing; drawn anew when the value changes elsewhere (an item removed above it)
-        key={`${path}=${JSON.stringify(value)}`}
         id={id}
         type="text"
         inputMode="numeric"
-        defaultValue={value === null ? '' : String(value)}
-        onBlur={(e) => {
-          const text = e.target.value.trim();
-          if (text === '') {
-            context.setLocal(path, null);
-            context.set(path, null);
-          } else if (!/^-?\d+$/.test(text)) context.setLocal(path, i18n.t('editor.wholeNumber'));
-          else {
-            context.setLocal(path, null);
-            context.set(path, Number(text));
-          }
+        value={shownText(context.state, place, value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          context.change((s) => typeNumber(s, place, text));
         }}
         {...described}
       />
@@ -250,34 +273,28 @@ function LeafField({ value, path, label, fieldKey, context }: { value: Json; pat
   } else if (Array.isArray(value)) {
     input = (
       <input
-        key={`${path}=${JSON.stringify(value)}`}
         id={id}
-        defaultValue={value.join(', ')}
-        onBlur={(e) =>
-          context.set(
-            path,
-            e.target.value
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          )
-        }
+        value={shownText(context.state, place, value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          context.change((s) => typeWords(s, place, text));
+        }}
         {...described}
       />
     );
   } else {
-    input = <input id={id} value={String(value)} onChange={(e) => context.set(path, e.target.value)} {...described} />;
+    input = <input id={id} value={String(value)} onChange={(e) => set(e.target.value)} {...described} />;
   }
   const isList = Array.isArray(value);
   return (
-    <div className={typeof value === 'boolean' ? 'field check-field' : 'field'} data-path={path}>
+    <div className={typeof value === 'boolean' ? 'field check-field' : 'field'} data-path={place.path}>
       <label htmlFor={id}>
         {label}
         {isList && <span className="muted"> {i18n.t('editor.commaSeparated')}</span>}
         {value === null && <span className="muted"> {i18n.t('editor.emptyIsNone')}</span>}
       </label>
       {input}
-      <FieldErrors path={path} context={context} id={errorId} />
+      <FieldErrors place={place} context={context} id={errorId} />
     </div>
   );
 }

@@ -30,6 +30,16 @@ const ImportDocument = graphql(`
 
 const KINDS: readonly ImportKind[] = ['NEIGHBOURHOODS', 'NEIGHBOURHOOD_READINGS', 'COMPLEXES', 'DWELLINGS', 'HOUSEHOLDS', 'TENANCIES', 'VACANCIES', 'DATASET'];
 
+/** What one run sends: a check (dry run) is about exactly this kind, format and text. */
+interface ImportRequest {
+  kind: ImportKind;
+  format: ImportFormat;
+  content: string;
+  dryRun: boolean;
+}
+
+const sameData = (a: Omit<ImportRequest, 'dryRun'>, b: Omit<ImportRequest, 'dryRun'>) => a.kind === b.kind && a.format === b.format && a.content === b.content;
+
 /**
  * Import (admins): a CSV or JSON file checked row by row first (dry run: nothing written), then
  * imported all or nothing. The service answers when it is done (one transaction: there is no
@@ -39,18 +49,24 @@ export function ImportsPage() {
   const { t, number } = useI18n();
   const [kind, setKind] = useState<ImportKind>('HOUSEHOLDS');
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [checked, setChecked] = useState<string | null>(null);
+  // the text that passed a check, not the file's name: a file changed under the same name (even while
+  // its check is on its way) is not the one checked, and Import waits for a new check
+  const [checked, setChecked] = useState<Omit<ImportRequest, 'dryRun'> | null>(null);
   const format: ImportFormat = file?.name.toLowerCase().endsWith('.json') || kind === 'DATASET' ? 'JSON' : 'CSV';
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => gql(ImportDocument, { input: { kind, format, content: file!.content, dryRun } }),
-    onSuccess: (data, dryRun) => setChecked(dryRun && data.importData.ok ? `${kind}:${file?.name}` : null),
+    mutationFn: ({ dryRun, ...data }: ImportRequest) => gql(ImportDocument, { input: { ...data, dryRun } }),
+    // what the answer is about is what was sent (the variables), never the file chosen since
+    onSuccess: (answer, { dryRun, ...data }) => setChecked(dryRun && answer.importData.ok ? data : null),
   });
   const result = run.data?.importData;
+  const request = (dryRun: boolean): ImportRequest | null => (file ? { kind, format, content: file.content, dryRun } : null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    run.mutate(true);
+    const check = request(true);
+    if (check) run.mutate(check);
   };
-  const canImport = checked === `${kind}:${file?.name}` && !run.isPending;
+  const toImport = request(false);
+  const canImport = toImport !== null && checked !== null && sameData(checked, toImport) && !run.isPending;
   return (
     <section>
       <h1>{t('imports.title')}</h1>
@@ -93,7 +109,7 @@ export function ImportsPage() {
           <Button type="submit" className="button secondary" isDisabled={!file || run.isPending}>
             {t('imports.check')}
           </Button>
-          <Button className="button" isDisabled={!canImport} onPress={() => run.mutate(false)}>
+          <Button className="button" isDisabled={!canImport} onPress={() => toImport && run.mutate(toImport)}>
             {t('imports.import')}
           </Button>
         </div>

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { DocumentEditor, inputId, siblingValue, type EditorHints } from '../../policies/document-editor';
 import { formPath, type Json } from '../../policies/document-paths';
+import { editorState, localProblems } from '../../policies/editor-state';
 import { pathLabel } from '../../policies/document-view';
 import { todayIso } from './policies';
 
@@ -166,9 +167,13 @@ function PolicyForm({
   const [name, setName] = useState(start.name);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const [municipalityCodes, setMunicipalityCodes] = useState((start.municipalityCodes ?? []).join(', '));
-  const [document, setDocument] = useState<Json>(start.document);
+  const [editor, setEditor] = useState(() => editorState(start.document));
+  // a submit refused for the form's own problems: they are listed above the form until fixed
+  const [refused, setRefused] = useState(false);
   const save = useMutation({
-    mutationFn: async () => {
+    // the values as the submit saw them (also on Enter in a field: every field commits as it changes)
+    mutationFn: async (values: { name: string; effectiveFrom: string; municipalityCodes: string; document: Json }) => {
+      const { name, effectiveFrom, document } = values;
       if (kind === 'composition') await gql(AddCompositionDocument, { input: { name, effectiveFrom, document: JSON.stringify(document) } });
       else if (kind === 'local')
         await gql(AddLocalDocument, {
@@ -176,7 +181,7 @@ function PolicyForm({
             code: start.code!,
             name,
             effectiveFrom,
-            municipalityCodes: municipalityCodes
+            municipalityCodes: values.municipalityCodes
               .split(',')
               .map((s) => s.trim())
               .filter(Boolean),
@@ -203,9 +208,27 @@ function PolicyForm({
     const path = formPath(p.field);
     errors.set(path, [...(errors.get(path) ?? []), p.reason]);
   }
+  // text that is no whole number: the document still holds the field's last good value, so nothing is sent
+  const local = localProblems(editor);
+  const summary = [
+    ...(refused ? local.map((p) => ({ key: `local:${p.stable}`, path: p.path, reason: t(p.problem) })) : []),
+    ...problems.map((p) => ({ key: `api:${p.field}:${p.reason}`, path: formPath(p.field), reason: p.reason })),
+  ];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    if (local.length > 0) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
+    save.mutate({ name, effectiveFrom, municipalityCodes, document: editor.document });
+  };
+  /** The field of a problem, or the nearest group around it that the form shows (a word of a list, a field the form lacks). */
+  const target = (path: string): HTMLElement | null => {
+    for (let at = path; ; at = at.includes('.') ? at.slice(0, at.lastIndexOf('.')) : '') {
+      const element = window.document.getElementById(inputId(at));
+      if (element || at === '') return element;
+    }
   };
   const fieldError = (field: string) => errors.get(field)?.join('; ');
   const top = (field: string, label: string, input: React.ReactNode) => (
@@ -227,31 +250,28 @@ function PolicyForm({
       </p>
       <h1>{t(`policyForm.title.${kind}` as MessageKey, { code: start.code ?? '' })}</h1>
       <p className="note">{t('policyForm.intro')}</p>
-      {save.error && (
+      {((refused && local.length > 0) || save.error) && (
         <div role="alert" className="error" data-testid="form-problems">
-          <strong>{t('policyForm.problems', { count: problems.length })}</strong>
-          {problems.length === 0 && <> {save.error.message}</>}
+          <strong>{t('policyForm.problems', { count: summary.length })}</strong>
+          {save.error && problems.length === 0 && <> {save.error.message}</>}
           <ul>
-            {problems.map((p) => {
-              const path = formPath(p.field);
-              return (
-                <li key={p.field + p.reason}>
-                  <a
-                    href={`#${inputId(path)}`}
-                    onClick={(event) => {
-                      // to the field itself, focused, as an error summary does (GOV.UK / NL Design System pattern)
-                      const input = window.document.getElementById(inputId(path));
-                      if (!input) return;
-                      event.preventDefault();
-                      input.focus();
-                    }}
-                  >
-                    {path === '' ? t('policyForm.wholeDocument') : pathLabel(i18n, path)}
-                  </a>
-                  : {p.reason}
-                </li>
-              );
-            })}
+            {summary.map((p) => (
+              <li key={p.key}>
+                <a
+                  href={`#${inputId(p.path)}`}
+                  onClick={(event) => {
+                    // to the field itself (or its group), focused, as an error summary does (GOV.UK / NL Design System pattern)
+                    const element = target(p.path);
+                    if (!element) return;
+                    event.preventDefault();
+                    element.focus();
+                  }}
+                >
+                  {p.path === '' ? t('policyForm.wholeDocument') : pathLabel(i18n, p.path)}
+                </a>
+                : {p.reason}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -280,7 +300,7 @@ function PolicyForm({
               {...invalid('municipalityCodes')}
             />,
           )}
-        <DocumentEditor document={document} onChange={setDocument} errors={errors} hints={hints} />
+        <DocumentEditor state={editor} onChange={setEditor} errors={errors} hints={hints} />
         <div className="actions">
           <Button type="submit" className="button" isDisabled={save.isPending}>
             {t('policyForm.save')}

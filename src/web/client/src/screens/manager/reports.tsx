@@ -47,7 +47,7 @@ const ReportDocument = graphql(`
 
 /** The allocation report: quota shares against their norms, deviations per officer, reason and complex, rates per group; CSV. */
 export function ReportsPage() {
-  const { t, number, percentBp } = useI18n();
+  const { t, number, percentBp, language } = useI18n();
   const thisYear = new Date().getUTCFullYear();
   const [form, setForm] = useState({ year: String(thisYear), municipalityCode: '' });
   const [asked, setAsked] = useState({ year: thisYear, municipalityCode: '' });
@@ -97,7 +97,8 @@ export function ReportsPage() {
             <h2 id="report-quotas">{t('reports.quotas')}</h2>
             <PlotFigure
               label={t('reports.quotaChart')}
-              deps={[csv]}
+              // drawn anew when the report or the reader's language (axis label, quota names) changes
+              deps={[loaded, language]}
               make={() =>
                 Plot.plot({
                   marginLeft: 320,
@@ -189,7 +190,7 @@ export function ReportsPage() {
                   {shown.length > 0 && (
                     <PlotFigure
                       label={t('reports.groupChart', { dimension })}
-                      deps={[csv, dimension]}
+                      deps={[loaded, language, dimension]}
                       make={() =>
                         Plot.plot({
                           marginLeft: 220,

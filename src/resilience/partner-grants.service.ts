@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor, Role } from '../auth/roles.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { PartnerGrant } from './graphql/dossier.type.js';
+
+interface GrantRow {
+  id: number;
+  subject: string;
+  organisation: string;
+  buurt_code: string;
+  granted_by: string;
+  granted_at: Date;
+  revoked_at: Date | null;
+}
+
+/** Roles that read every buurt's dossier and priority; anyone else (a partner) reads what is granted to it. */
+const READ_EVERY_BUURT: readonly Role[] = ['MANAGER', 'AUDITOR', 'ADMIN'];
+
+const toGrant = (r: GrantRow): PartnerGrant => ({
+  id: String(r.id),
+  subject: r.subject,
+  organisation: r.organisation,
+  buurtCode: r.buurt_code,
+  grantedBy: r.granted_by,
+  grantedAt: r.granted_at,
+  revokedAt: r.revoked_at,
+});
+
+/**
+ * Which buurten a partner (welfare, care, the municipality, the police) may read: granted per buurt by
+ * an admin, revoked the same way, both audited (README, "Who sees what"). A reader who is also staff
+ * (a manager, an auditor) reads every buurt; one who is only a partner reads the granted ones.
+ */
+@Injectable()
+export class PartnerGrantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Null: every buurt (a manager, auditor or admin); otherwise the buurt codes granted to this partner now. */
+  async readableBuurten(actor: Actor): Promise<Set<string> | null> {
+    if (actor.roles.some((r) => READ_EVERY_BUURT.includes(r))) return null;
+    const rows: { buurt_code: string }[] = await this.dataSource.query(
+      `SELECT n.buurt_code FROM partner_grant g JOIN neighbourhood n ON n.id = g.neighbourhood_id WHERE g.subject = $1 AND g.revoked_at IS NULL`,
+      [actor.subject],
+    );
+    return new Set(rows.map((r) => r.buurt_code));
+  }
+
+  /** Refuses a partner a buurt not granted to it (the same answer whether or not the buurt exists). */
+  async assertMayRead(actor: Actor, buurtCode: string): Promise<void> {
+    const readable = await this.readableBuurten(actor);
+    if (readable !== null && !readable.has(buurtCode))
+      throw new DomainError(ErrorCode.FORBIDDEN, `buurt ${buurtCode} is not granted to you (partners read the buurten an administrator granted them)`);
+  }
+
+  async list(): Promise<PartnerGrant[]> {
+    const rows: GrantRow[] = await this.dataSource.query(
+      `SELECT g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, g.revoked_at
+         FROM partner_grant g JOIN neighbourhood n ON n.id = g.neighbourhood_id ORDER BY g.id`,
+    );
+    return rows.map(toGrant);
+  }
+
+  async grant(input: { subject: string; organisation: string; buurtCode: string }, actor: Actor): Promise<PartnerGrant> {
+    return this.dataSource.transaction(async (m) => {
+      const [buurt]: { id: number }[] = await m.query(`SELECT id FROM neighbourhood WHERE buurt_code = $1`, [input.buurtCode]);
+      if (!buurt) throw DomainError.invalid([{ field: 'buurtCode', reason: `is not a known neighbourhood (${input.buurtCode})` }]);
+      const [open]: { id: number }[] = await m.query(
+        `SELECT id FROM partner_grant WHERE subject = $1 AND neighbourhood_id = $2 AND revoked_at IS NULL FOR UPDATE`,
+        [input.subject.trim(), buurt.id],
+      );
+      if (open) throw DomainError.invalid([{ field: 'buurtCode', reason: `is already granted to ${input.subject.trim()} (grant ${open.id})` }]);
+      const [row]: GrantRow[] = await m.query(
+        `INSERT INTO partner_grant (subject, organisation, neighbourhood_id, granted_by) VALUES ($1, $2, $3, $4)
+         RETURNING id, subject, organisation, $5::text AS buurt_code, granted_by, granted_at, revoked_at`,
+        [input.subject.trim(), input.organisation.trim(), buurt.id, actor.subject, input.buurtCode],
+      );
+      await this.audit.append(
+        m,
+        actor,
+        'PARTNER_GRANTED',
+        { partnerGrantId: row.id },
+        { subject: row.subject, organisation: row.organisation, buurtCode: input.buurtCode },
+      );
+      return toGrant(row);
+    });
+  }
+
+  async revoke(id: string, actor: Actor): Promise<PartnerGrant> {
+    return this.dataSource.transaction(async (m) => {
+      // TypeORM answers an UPDATE with [rows, affected]
+      const [[row]]: [GrantRow[], number] = await m.query(
+        `UPDATE partner_grant g SET revoked_at = now(), revoked_by = $2 FROM neighbourhood n
+          WHERE g.id = $1 AND n.id = g.neighbourhood_id AND g.revoked_at IS NULL
+          RETURNING g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, g.revoked_at`,
+        [Number(id), actor.subject],
+      );
+      if (!row) throw DomainError.notFound('Open partner grant', id);
+      await this.audit.append(m, actor, 'PARTNER_REVOKED', { partnerGrantId: row.id }, { subject: row.subject, buurtCode: row.buurt_code });
+      return toGrant(row);
+    });
+  }
+}
