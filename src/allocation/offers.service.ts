@@ -12,6 +12,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
+import { languageOf } from '../common/request-language.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
 import { addDays } from '../engine/common/dates.js';
 import { HouseholdEntity } from '../households/household.entity.js';
@@ -19,7 +20,7 @@ import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
-import { ProposalsService, StoredProposal, lockVacancy, toStored } from './proposals.service.js';
+import { ProposalsService, StoredProposal, inLanguage, lockVacancy, toStored } from './proposals.service.js';
 
 export interface OfferResponseOutcome {
   offer: OfferEntity;
@@ -306,7 +307,11 @@ export class OffersService {
     const inScope = await Promise.all(waiting.map((o) => this.disclosure.handlesVacancy(ctx, o.vacancyId)));
     const offers = waiting.filter((_o, i) => inScope[i]);
     if (!offers.length) return [];
-    const proposals = new Map((await m.findBy(ProposalEntity, { id: In(offers.map((o) => o.proposalId)) })).map((p) => [p.id, toStored(p).proposal]));
+    // the targets' sentences in the reader's language (Accept-Language), when the proposal stored them in it (else its English)
+    const language = languageOf(ctx.req);
+    const proposals = new Map(
+      (await m.findBy(ProposalEntity, { id: In(offers.map((o) => o.proposalId)) })).map((p) => [p.id, inLanguage(toStored(p), language).proposal]),
+    );
     const complexes: { vacancy_id: number; code: string }[] = await m.query(
       'SELECT v.id AS vacancy_id, c.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id JOIN complex c ON c.id = d.complex_id WHERE v.id = ANY($1)',
       [offers.map((o) => o.vacancyId)],

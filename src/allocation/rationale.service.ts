@@ -144,7 +144,8 @@ export class RationaleService {
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
     const judged = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate, language)).verdict : null;
     const seesSpecial = await this.disclosure.readSpecialCategories(ctx, household.id, 'whyNotChosen');
-    const verdict = judged && !seesSpecial ? { ...judged, outcomes: judged.outcomes.map(withoutSpecialCategoryFacts) } : judged;
+    // the verdict was judged in `language`: so is the sentence of a rule withheld from it
+    const verdict = judged && !seesSpecial ? { ...judged, outcomes: judged.outcomes.map((o) => withoutSpecialCategoryFacts(o, language)) } : judged;
     const { basis } = await this.basisOf(entity);
     const snapshot = basis ? await this.audit.snapshot<AllocationInput>(basis.inputHash) : null;
     const prepared = snapshot && 'value' in snapshot ? prepareAllocation(snapshot.value) : null;

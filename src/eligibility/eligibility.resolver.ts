@@ -108,7 +108,8 @@ export class EligibilityResolver {
 async function outcomesFor(disclosure: HouseholdDisclosure, ctx: RequestContext, householdId: number, outcomes: RuleOutcome[]): Promise<RuleOutcome[]> {
   if (!outcomes.some(statesSpecialCategoryFacts)) return outcomes;
   if (await disclosure.readSpecialCategories(ctx, householdId, 'eligibilityOutcomes')) return outcomes;
-  return outcomes.map(withoutSpecialCategoryFacts);
+  // the verdict's sentences are in the reader's language (Accept-Language): so is the one in place of a withheld rule's
+  return outcomes.map((o) => withoutSpecialCategoryFacts(o, languageOf(ctx.req)));
 }
 
 @Resolver(() => EligibilityVerdict)

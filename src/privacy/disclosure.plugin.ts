@@ -2,6 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../common/request-context.js';
+import { languageOf } from '../common/request-language.js';
+import type { Language, Phrasebook } from '../engine/common/language.js';
 import { audienceOf, Audience } from './audience.js';
 import { deniedSelections } from './disclosure-policy.js';
 import { HouseholdDisclosure } from './household-disclosure.service.js';
@@ -16,7 +18,16 @@ import { forEachString, mapStrings, discloseJsonForNonOperational, mentionsIn, r
  *    "a household"), household ids in JSON become mentions first (auditors and managers), and as a
  *    last net operational references in free text (override and refusal reasons written by people)
  *    are replaced for readers who may not see them.
+ * The words put in for a household follow the reader's language (Accept-Language) in the answer's
+ * data; error messages are the service's English, and keep English words.
  */
+
+/** What a household is called where its identity is not shown (and where its reference is unknown). */
+const HOUSEHOLD_WORDS: Phrasebook<{ anonymous: string; numbered: (id: number) => string }> = {
+  en: { anonymous: 'a household', numbered: (id) => `household ${id}` },
+  nl: { anonymous: 'een huishouden', numbered: (id) => `huishouden ${id}` },
+};
+
 export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDisclosure): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -35,7 +46,7 @@ export function disclosurePlugin(dataSource: DataSource, disclosure: HouseholdDi
           const actor = contextValue.req?.actor;
           const audience: Audience = actor ? audienceOf(actor) : 'AGGREGATE';
           const result = response.body.singleResult;
-          await renderAnswer(dataSource, disclosure, audience, result);
+          await renderAnswer(dataSource, disclosure, audience, result, languageOf(contextValue.req));
         },
       };
     },
@@ -47,6 +58,7 @@ async function renderAnswer(
   disclosure: HouseholdDisclosure,
   audience: Audience,
   result: { data?: unknown; errors?: readonly unknown[] },
+  language: Language,
 ): Promise<void> {
   // a request refused before execution has no data key, and must not get one: its HTTP status (4xx) depends on that
   const hasData = 'data' in result;
@@ -57,14 +69,14 @@ async function renderAnswer(
     const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE id = ANY($1)', [ids]);
     references = new Map(rows.map((r) => [Number(r.id), r.reference]));
   }
-  const render = (text: string) =>
+  const render = (words: (typeof HOUSEHOLD_WORDS)[Language]) => (text: string) =>
     renderMentions(text, (kind, id) => {
-      if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? `household ${id}`);
-      return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : 'a household';
+      if (audience === 'OPERATIONAL') return kind === 'household-id' ? String(id) : (references.get(id) ?? words.numbered(id));
+      return audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(id) : words.anonymous;
     });
   if (ids.length) {
-    if (hasData) result.data = mapStrings(result.data, render);
-    for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(error.message);
+    if (hasData) result.data = mapStrings(result.data, render(HOUSEHOLD_WORDS[language]));
+    for (const error of (result.errors ?? []) as { message: string }[]) error.message = render(HOUSEHOLD_WORDS.en)(error.message);
   }
   if (audience === 'OPERATIONAL') return;
   // the last net: references people typed into free text
@@ -74,7 +86,12 @@ async function renderAnswer(
   if (!words.size) return;
   const rows: { id: number; reference: string }[] = await dataSource.query('SELECT id, reference FROM household WHERE reference = ANY($1)', [[...words]]);
   if (!rows.length) return;
-  const replacement = new Map(rows.map((r) => [r.reference, audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(Number(r.id)) : 'a household']));
-  if (hasData) result.data = mapStrings(result.data, (text) => replaceReferences(text, replacement));
-  for (const error of (result.errors ?? []) as { message: string }[]) error.message = replaceReferences(error.message, replacement);
+  const replacement = (words: (typeof HOUSEHOLD_WORDS)[Language]) =>
+    new Map(rows.map((r) => [r.reference, audience === 'PSEUDONYMOUS' ? disclosure.pseudonym(Number(r.id)) : words.anonymous]));
+  if (hasData) {
+    const inData = replacement(HOUSEHOLD_WORDS[language]);
+    result.data = mapStrings(result.data, (text) => replaceReferences(text, inData));
+  }
+  const inErrors = replacement(HOUSEHOLD_WORDS.en);
+  for (const error of (result.errors ?? []) as { message: string }[]) error.message = replaceReferences(error.message, inErrors);
 }

@@ -51,6 +51,19 @@ describe("the reader's language (Accept-Language)", () => {
     expect((await ask(CANDIDATES, { id: ids['VAC-C'] }, OFFICER, 'en-GB')).eligibleCandidates).toEqual(english);
   });
 
+  it('verdicts for an auditor: the sentence in place of a rule on special-category data in Dutch too', async () => {
+    const withheld = (e: any) =>
+      e.candidates.flatMap((c: any) => c.outcomes.filter((o: any) => ['ACCESSIBILITY_INDICATION', 'URGENCY_VALIDITY'].includes(o.ruleId)));
+    const english = withheld((await ask(CANDIDATES, { id: ids['VAC-C'] }, AUDITOR)).eligibleCandidates);
+    const dutch = withheld((await ask(CANDIDATES, { id: ids['VAC-C'] }, AUDITOR, 'nl')).eligibleCandidates);
+    expect(english.length).toBeGreaterThan(0);
+    expect(dutch.map((o: any) => [o.ruleId, o.result])).toEqual(english.map((o: any) => [o.ruleId, o.result]));
+    for (const o of english)
+      expect(o.explanation).toBe('This rule reads special-category data (AVG art. 9); its facts are shown only to the officers handling the vacancy.');
+    for (const o of dutch)
+      expect(o.explanation).toBe('Deze regel gebruikt bijzondere persoonsgegevens (AVG art. 9); de feiten ziet alleen de woonconsulent van deze woning.');
+  });
+
   const PROPOSAL = `query($id: ID!) { proposal(id: $id) { summary passedOverSummary passedOverReasons { kind ref points text }
     chosen { household { reference } eligibility } plainOrderCandidate { household { reference } } routeOrder
     alternatives { household { reference } eligibility } composition { targetId text } } }`;
@@ -123,5 +136,24 @@ describe("the reader's language (Accept-Language)", () => {
     expect(dutch.sentences.join(' ')).toMatch(/reageerde(n)? op VAC-C; \d+ kwam(en)? in aanmerking\./);
     expect(dutch.sentences.join(' ')).toMatch(/Voorgesteld: PSN-[0-9a-f]+, plaats \d+ van \d+/);
     for (const text of dutch.sentences) expect(text.replace(/vulnerable households/g, '«label»')).not.toMatch(ENGLISH);
+  });
+
+  it("the four-eyes queue: the targets' sentences in the approver's language, the same targets", async () => {
+    // the proposal for VAC-C passes over V-1: accepting it waits for a second officer
+    const [{ id }] = await sut.dataSource.query(`SELECT id::text FROM proposal WHERE vacancy_id = $1 ORDER BY id DESC LIMIT 1`, [Number(ids['VAC-C'])]);
+    const decided = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { status } }`, { p: id }, OFFICER);
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data.decideProposal.status).toBe('PENDING_APPROVAL');
+    const QUEUE = `{ pendingApprovals { vacancyReference targets { targetId label text } } }`;
+    const APPROVER = asRole('OFFICER', 'second-officer');
+    const [english] = (await ask(QUEUE, {}, APPROVER)).pendingApprovals;
+    const [dutch] = (await ask(QUEUE, {}, APPROVER, 'nl')).pendingApprovals;
+    expect(english.targets.length).toBeGreaterThan(0);
+    expect(dutch.targets.map((t: any) => [t.targetId, t.label])).toEqual(english.targets.map((t: any) => [t.targetId, t.label]));
+    for (const [i, t] of dutch.targets.entries()) {
+      expect(english.targets[i].text).toMatch(new RegExp(`^${english.targets[i].label} in CASE: .+ now; `));
+      expect(t.text).toMatch(new RegExp(`^${t.label} in CASE: nu .+; doel `));
+      expect(t.text.split(t.label).join('«label»')).not.toMatch(ENGLISH);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
 import { TargetBound, TargetSource } from './composition-policy.js';
 import { BaselineResult, violationCounts } from './greedy-baselines.js';
-import { PlanState, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
+import { PlanState, breachRecord, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, SideRowSpec, WindowBound } from './prepare-allocation.js';
 import { isSpecialCategoryDimension } from '../privacy/special-category.js';
 import { type PlanWords, planWords } from './plan-words.js';
@@ -694,7 +694,7 @@ function explainPassedOver(
       if (rowViolation(row, a + coef.plain) > rowViolation(row, a + coef.chosen)) {
         // only quotas are hard rows (prepare-allocation.ts)
         const q = row.spec.kind === 'QUOTA' ? quotaComparison(say, prepared, row.spec, rest, v, p, c) : null;
-        const text = say.hardLimit(q?.text ?? say.rowBroken(plainRef, rowRef(say, prepared, r).label), plainRef);
+        const text = say.hardLimit(q?.text ?? say.rowLabelBroken(plainRef, rowRef(say, prepared, r).label), plainRef);
         reasons.push({
           kind: 'HARD_RULE',
           ref: rowRef(say, prepared, r).id,
@@ -863,7 +863,7 @@ function compareWithPlan(
   const term = (label: string, delta: number, special = false) => {
     // four decimals: the plain-order tie-break is worth thousandths of a point (prepare-allocation.ts)
     const shown = Math.round(Math.abs(delta) * 1e4) / 1e4;
-    if (shown > 0) parts.push({ words: `${label} ${delta > 0 ? '-' : '+'}${shown}`, special });
+    if (shown > 0) parts.push({ words: `${label} ${delta > 0 ? '-' : '+'}${say.decimal(shown)}`, special });
   };
   term(say.jointTerm.priority, before.priorityPoints - after.priorityPoints);
   term(say.jointTerm.tieBreak, before.tieBreak - after.tieBreak);
@@ -890,7 +890,10 @@ function compareWithPlan(
       special: false,
     });
   }
-  const breaks = after.infeasibilities.filter((why) => !before.infeasibilities.includes(why));
+  // rules the compared plan breaks and this plan does not (matched by their record words), worded for the reader
+  const breaks = after.breaches
+    .filter((b) => !before.infeasibilities.includes(breachRecord(b)))
+    .map((b) => say.breach(b, b.kind === 'HARD_ROW' ? rowRef(say, prepared, b.rowIndex) : null));
   return { points: before.objective - after.objective, parts, breaks };
 }
 
@@ -899,7 +902,7 @@ interface JointComparison {
   points: number;
   /** Each objective term and target that differs; `special` for a target on special-category data. */
   parts: { words: string; special: boolean }[];
-  /** Hard rules the compared plan breaks and the plan does not. */
+  /** Hard rules the compared plan breaks and the plan does not, in the reader's words. */
   breaks: string[];
 }
 

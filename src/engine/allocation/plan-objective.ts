@@ -24,6 +24,30 @@ export interface PlanEvaluation {
   rowViolation: Float64Array;
   /** Broken hard rules: a household twice, an urgent household passed over, a hard quota. Empty = feasible. */
   infeasibilities: string[];
+  /**
+   * The same broken rules as facts, without the constant ones (prepared.constantInfeasibilities):
+   * `infeasibilities` is the constants and then these in the record's English (breachRecord), and an
+   * explanation words them in its reader's language (plan-words.ts).
+   */
+  breaches: PlanBreach[];
+}
+
+/** A hard rule a plan breaks. */
+export type PlanBreach =
+  | { kind: 'HOUSED_TWICE'; household: string }
+  | { kind: 'HARD_ROW'; row: string; rowIndex: number }
+  | { kind: 'URGENT_PASSED_OVER'; household: string; rank: number; vacancy: string };
+
+/** A breach in the record's English (solver messages, verification findings, explained plans). */
+export function breachRecord(b: PlanBreach): string {
+  switch (b.kind) {
+    case 'HOUSED_TWICE':
+      return `household ${b.household} is given two vacancies`;
+    case 'HARD_ROW':
+      return `hard row ${b.row} is broken`;
+    case 'URGENT_PASSED_OVER':
+      return `urgent household ${b.household} (rank ${b.rank}) is passed over for vacancy ${b.vacancy} and not housed`;
+  }
 }
 
 /** Violation of a side row at `activity`, in basis-point households (0 when the row holds). */
@@ -53,7 +77,7 @@ export function assignmentOf(prepared: PreparedAllocation, pairIndices: Iterable
 
 export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignment): PlanEvaluation {
   const { pairs, sideRows, vacancies, households } = prepared;
-  const infeasibilities = [...prepared.constantInfeasibilities];
+  const breaches: PlanBreach[] = [];
   const rowActivity = new Float64Array(sideRows.length);
   const chosen = new Uint8Array(pairs.length);
   const housedAt = new Int32Array(households.length).fill(-1);
@@ -74,7 +98,7 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     priorityPoints += p.priority;
     tieBreak += p.tieBreak;
     if (housedAt[p.householdIndex] !== -1) {
-      infeasibilities.push(`household ${households[p.householdIndex].reference} is given two vacancies`);
+      breaches.push({ kind: 'HOUSED_TWICE', household: households[p.householdIndex].reference });
     }
     housedAt[p.householdIndex] = v.index;
     for (let k = 0; k < p.sideRows.length; k += 1) rowActivity[p.sideRows[k]] += p.sideCoefs[k];
@@ -84,7 +108,7 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   let quotaPenalty = 0;
   for (const row of sideRows) {
     violations[row.index] = rowViolation(row, rowActivity[row.index]);
-    if (row.hard && violations[row.index] > 0) infeasibilities.push(`hard row ${row.name} is broken`);
+    if (row.hard && violations[row.index] > 0) breaches.push({ kind: 'HARD_ROW', row: row.name, rowIndex: row.index });
     const penalty = rowPenalty(row, rowActivity[row.index]);
     if (row.spec.kind === 'COMPOSITION') compositionPenalty += penalty;
     else quotaPenalty += penalty;
@@ -92,9 +116,12 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   for (const row of prepared.protectionRows) {
     const below = row.belowPairs.some((pi) => chosen[pi] === 1);
     if (below && housedAt[row.householdIndex] === -1) {
-      infeasibilities.push(
-        `urgent household ${households[row.householdIndex].reference} (rank ${row.rank}) is passed over for vacancy ${vacancies[row.vacancyIndex].reference} and not housed`,
-      );
+      breaches.push({
+        kind: 'URGENT_PASSED_OVER',
+        household: households[row.householdIndex].reference,
+        rank: row.rank,
+        vacancy: vacancies[row.vacancyIndex].reference,
+      });
     }
   }
   const unfilledPenalty = unfilledCount * prepared.policy.unfilledPenalty;
@@ -110,7 +137,8 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     constantPenalty: prepared.constantPenalty,
     rowActivity,
     rowViolation: violations,
-    infeasibilities,
+    infeasibilities: [...prepared.constantInfeasibilities, ...breaches.map(breachRecord)],
+    breaches,
   };
 }
 

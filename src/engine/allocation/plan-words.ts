@@ -3,7 +3,9 @@ import type { Language, Phrasebook } from '../common/language.js';
 import type { AllocationRoute } from '../model.js';
 import type { PortfolioQuota } from '../eligibility/portfolio-quotas.js';
 import type { QuotaCounterKey } from '../eligibility/rule-outcome.js';
+import { type PlanBreach, breachRecord } from './plan-objective.js';
 import { ROUTE_ORDER } from './rank-candidates.js';
+import type { SolveStatus } from './solver.port.js';
 
 /**
  * The words of an explained plan (explain-plan.ts), per language. English is the stored record (its
@@ -13,6 +15,8 @@ import { ROUTE_ORDER } from './rank-candidates.js';
  */
 export interface PlanWords {
   points: (points: number) => string;
+  /** A number as it is (no rounding), e.g. a whole-plan comparison's term: 0.0009 / 0,0009. */
+  decimal: (value: number) => string;
   households: (scaled: number) => string;
   percent: (basisPoints: number) => string;
   quotaLabel: Record<PortfolioQuota, string>;
@@ -69,7 +73,10 @@ export interface PlanWords {
     others: string,
   ) => string;
 
+  /** A hard row other than a quota that these candidates would break (the vacancy left empty). */
   rowBroken: (who: string, id: string) => string;
+  /** A hard row other than a quota the plain-order candidate would break (it was passed over). */
+  rowLabelBroken: (who: string, label: string) => string;
   quotaWith: (who: string, label: string, scope: string, share: string, norm: string, vacancy: string, empty: string) => string;
   belowUrgent: (who: string, several: boolean, urgent: string, rank: number) => string;
   names: (names: readonly string[]) => string;
@@ -103,12 +110,14 @@ export interface PlanWords {
   targetName: (ref: string) => string;
   quotaName: (ref: string) => string;
 
-  notProvenBest: (who: string, gain: string, status: string, gap: number | null, scope: 'NOT_OPTIMAL' | 'TOP_K' | 'TOLERANCE') => string;
+  notProvenBest: (who: string, gain: string, status: SolveStatus, gap: number | null, scope: 'NOT_OPTIMAL' | 'TOP_K' | 'TOLERANCE') => string;
   jointTerm: Record<'priority' | 'tieBreak' | 'unfilled', string>;
   jointTarget: (id: string, complex: string, label: string) => string;
   jointQuota: (id: string) => string;
   refill: (vacancy: string, household: string | null, rank: number | null) => string;
   verb: Record<'MOVE' | 'CHOOSE', string>;
+  /** A hard rule the compared plan breaks; `row` names a broken hard row (its id and label). */
+  breach: (breach: PlanBreach, row: { kind: 'COMPOSITION' | 'QUOTA'; id: string; label: string } | null) => string;
   breaksHardRule: (verb: string, who: string, breaks: readonly string[]) => string;
   costsInPlan: (verb: string, who: string, points: string, parts: readonly string[]) => string;
   specialTarget: string;
@@ -134,6 +143,7 @@ const or = (names: readonly string[], word: string, more: (n: number) => string)
 
 const en: PlanWords = {
   points: pointsEn,
+  decimal: (value) => String(value),
   households: householdsEn,
   percent: formatBasisPoints,
   quotaLabel: {
@@ -194,6 +204,7 @@ const en: PlanWords = {
     `${net} points net, ${moreThan ? 'more than' : 'as much as'} the unfilled penalty of ${penalty} points (policy unfilledPenalty).${others}`,
 
   rowBroken: (who, id) => `With ${who} the hard ${id} row would be broken.`,
+  rowLabelBroken: (who, label) => `With ${who} the ${label} row would be broken.`,
   quotaWith: (who, label, scope, share, norm, vacancy, empty) =>
     `With ${who} the ${label} (${scope}) would be ${share} against a norm of ${norm}; with ${vacancy} empty it is ${empty}.`,
   belowUrgent: (who, several, urgent, rank) =>
@@ -234,6 +245,7 @@ const en: PlanWords = {
   jointQuota: (id) => `the ${id} quota`,
   refill: (vacancy, household, rank) => (household !== null ? `${vacancy} goes to ${household} (rank ${rank}) instead` : `${vacancy} stays empty`),
   verb: { MOVE: 'Moving', CHOOSE: 'Choosing' },
+  breach: breachRecord,
   breaksHardRule: (verb, who, breaks) => `${verb} ${who} here breaks a hard rule: ${breaks.join('; ')}.`,
   costsInPlan: (verb, who, points, parts) => `${verb} ${who} here costs ${points} points in the plan as a whole: ${parts.join('; ')}.`,
   specialTarget: 'a composition target on special-category data (detail for the officers handling the vacancy)',
@@ -245,8 +257,17 @@ const en: PlanWords = {
 
 const comma = (text: string) => text.replace('.', ',');
 
+/** Why a plan is not proven the best, by the solver's status (solver.port.ts: OPTIMAL has other words, see notProvenBest). */
+const NOT_PROVEN_NL: Record<SolveStatus, string> = {
+  OPTIMAL: 'de solver meldde een optimum',
+  TIME_LIMIT: 'de solver bereikte zijn tijdslimiet',
+  ERROR: 'de solver stopte met een fout',
+  INFEASIBLE: 'de solver noemde het model onuitvoerbaar',
+};
+
 const nl: PlanWords = {
   points: (points) => comma(pointsEn(points)),
+  decimal: (value) => comma(String(value)),
   households: (scaled) => comma(householdsEn(scaled)),
   percent: formatBasisPointsNl,
   quotaLabel: {
@@ -313,6 +334,7 @@ const nl: PlanWords = {
     `netto ${net} punten, ${moreThan ? 'meer dan' : 'evenveel als'} de boete voor een lege woning van ${penalty} punten (beleid: unfilledPenalty).${others}`,
 
   rowBroken: (who, id) => `Met ${who} zou de harde regel ${id} worden gebroken.`,
+  rowLabelBroken: (who, label) => `Met ${who} zou de harde grens voor ${label} worden overschreden.`,
   quotaWith: (who, label, scope, share, norm, vacancy, empty) =>
     `Met ${who} zou het ${label} (${scope}) ${share} worden, tegen een norm van ${norm}; met ${vacancy} leeg is het ${empty}.`,
   belowUrgent: (who, several, urgent, rank) =>
@@ -342,7 +364,7 @@ const nl: PlanWords = {
     const gapText = gap === null ? '' : `, relatieve marge ${comma(String(gap))}`;
     const why =
       scope === 'NOT_OPTIMAL'
-        ? `het plan is ${status}${gapText}, niet bewezen het beste`
+        ? `het plan is toelaatbaar maar niet bewezen optimaal (${NOT_PROVEN_NL[status]}${gapText})`
         : scope === 'TOP_K'
           ? 'het plan is alleen het beste over de beste kandidaten per woning (TOP_K-snoeiing), niet over alle kandidaten'
           : `het plan is alleen optimaal binnen de tolerantie van de solver${gapText}`;
@@ -353,6 +375,18 @@ const nl: PlanWords = {
   jointQuota: (id) => `het quotum ${id}`,
   refill: (vacancy, household, rank) => (household !== null ? `${vacancy} gaat dan naar ${household} (plaats ${rank})` : `${vacancy} blijft dan leeg`),
   verb: { MOVE: 'verplaatsen', CHOOSE: 'kiezen' },
+  breach: (b, row) => {
+    switch (b.kind) {
+      case 'HOUSED_TWICE':
+        return `huishouden ${b.household} krijgt twee woningen`;
+      case 'HARD_ROW':
+        return row === null
+          ? `de harde regel ${b.row} wordt gebroken`
+          : `${row.kind === 'QUOTA' ? 'het harde quotum' : 'het harde doel'} ${row.id} (${row.label}) wordt gebroken`;
+      case 'URGENT_PASSED_OVER':
+        return `urgent huishouden ${b.household} (plaats ${b.rank}) wordt bij woning ${b.vacancy} overgeslagen en krijgt geen woning`;
+    }
+  },
   breaksHardRule: (verb, who, breaks) => `${who} hier ${verb} breekt een harde regel: ${breaks.join('; ')}.`,
   costsInPlan: (verb, who, points, parts) => `${who} hier ${verb} kost ${points} punten in het plan als geheel: ${parts.join('; ')}.`,
   specialTarget: 'een samenstellingsdoel over bijzondere persoonsgegevens (details voor de woonconsulenten van deze woning)',

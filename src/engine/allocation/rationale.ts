@@ -1,6 +1,7 @@
 import { countOf } from '../common/format.js';
 import type { Language, Phrasebook } from '../common/language.js';
 import { Verdict } from '../eligibility/evaluate-eligibility.js';
+import type { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import type { WithheldProposal, WithheldTarget } from '../privacy/withhold-plan.js';
 import type { CandidateScore } from './explain-plan.js';
 import { PreparedAllocation } from './prepare-allocation.js';
@@ -34,6 +35,24 @@ export interface ProposalRationale {
   bindingTargets: WithheldTarget[];
 }
 
+/** An offer's status (OfferStatus, src/allocation/allocation.entities.ts) after "de aanbieding". */
+const OFFER_STATUS_NL: Readonly<Record<string, string>> = {
+  PENDING_APPROVAL: 'wacht op een tweede woonconsulent',
+  OPEN: 'staat open',
+  ACCEPTED: 'is geaccepteerd',
+  DECLINED: 'is geweigerd',
+  WITHDRAWN: 'is ingetrokken',
+};
+
+/** The portfolio counters an allocation adds to (QuotaCounterKey), in Dutch. */
+const QUOTA_COUNTER_NL: Readonly<Record<QuotaCounterKey, string>> = {
+  daebInTargetGroup: 'de DAEB-doelgroep',
+  daebAboveLimit: 'de vrije toewijzingsruimte',
+  passendWithinCap: 'passend toewijzen binnen de aftoppingsgrens',
+  passendAboveCap: 'de uitzonderingen op passend toewijzen',
+  localTiesPriority: 'voorrang voor lokale binding',
+};
+
 /** The rationale's words per language (English is the record's; the proposal's own sentences come in the same language). */
 const WORDS: Phrasebook<{
   responded: (respondents: number, vacancy: string, eligible: number) => string;
@@ -45,7 +64,7 @@ const WORDS: Phrasebook<{
   proposed: (who: string, rank: number, of: number, displacement: number | null) => string;
   plainPassedOver: (who: string, rank: number, summary: string) => string;
   plainProposed: (who: string) => string;
-  countsTowards: (counters: readonly string[]) => string;
+  countsTowards: (counters: readonly QuotaCounterKey[]) => string;
   anOfficer: string;
   overrode: (who: string, household: string, code: string | null, text: string | null) => string;
   accepted: (who: string, household: string) => string;
@@ -119,13 +138,13 @@ const WORDS: Phrasebook<{
       `Voorgesteld: ${who}, plaats ${rank} van ${of}${displacement ? `, ${displacement === 1 ? '1 plaats' : `${displacement} plaatsen`} onder de gewone volgorde` : ', de eerste op volgorde'}.`,
     plainPassedOver: (who, rank, summary) => `De eerste op volgorde, ${who} (plaats ${rank}), is overgeslagen: ${summary}`,
     plainProposed: (who) => `De eerste op volgorde, ${who}, is voorgesteld.`,
-    countsTowards: (counters) => `Deze toewijzing telt mee voor: ${counters.join(', ')}.`,
+    countsTowards: (counters) => `Deze toewijzing telt mee voor: ${counters.map((c) => QUOTA_COUNTER_NL[c]).join(', ')}.`,
     anOfficer: 'een woonconsulent',
     overrode: (who, household, code, text) => `${who} week af van het voorstel en bood de woning aan ${household} aan (${code}: ${text})`,
     accepted: (who, household) => `${who} nam het voorstel over en bood de woning aan ${household} aan`,
     approved: (by) => `; ${by} keurde het goed (vier ogen)`,
     awaitsSecond: '; het wacht op een tweede woonconsulent',
-    offerIs: (status, reason) => `; de aanbieding is ${status}${reason ? ` (${reason})` : ''}`,
+    offerIs: (status, reason) => `; de aanbieding ${OFFER_STATUS_NL[status] ?? `is ${status}`}${reason ? ` (${reason})` : ''}`,
     wasProposed: (who, home, rank) => `${who} is voorgesteld voor ${home} (plaats ${rank}).`,
     didNotRespond: (who, home) => `${who} heeft niet gereageerd op ${home}; alleen huishoudens die reageerden tellen mee.`,
     declinedThisBefore: (who, home) =>

@@ -167,11 +167,77 @@ describe('evaluateEligibility in Dutch (for the households and the staff who rea
       'too few rooms',
       anInput({ household: aHousehold({ members: membersOfSize(5) }), dwelling: aDwelling({ rooms: 1 }) }, 2026),
       'HOUSEHOLD_SIZE_ROOMS',
-      /^Deze woning heeft 1 kamers; een huishouden van 5 personen mag een woning huren met .+, dus deze woning past niet bij uw huishouden\.$/,
+      /^Deze woning heeft 1 kamer; een huishouden van 5 personen mag een woning huren met ten minste 4 kamers, dus deze woning past niet bij uw huishouden\.$/,
     ],
   ])('%s', (_label, input, ruleId, expected) => {
     const verdict = evaluateEligibility(input, 'nl');
     expect(verdict.outcomes.find((o) => o.ruleId === ruleId)!.explanation).toMatch(expected);
+  });
+
+  // Dutch as the Dutch write it (a child "is een kind", ages and years in "jaar", one "kamer"); the English record word for word as it was
+  const label = (labels: string[], members: ReturnType<typeof membersOfSize>) =>
+    anInput({ household: aHousehold({ members }), dwelling: aDwelling({ labels, netRentCents: 45_000 }) }, 2026);
+  it.each([
+    [
+      'a family home, one child',
+      label(['FAMILY'], membersOfSize(3)),
+      'DWELLING_LABEL',
+      'This home is labelled FAMILY: the household has at least 3 persons, including at least 1 child, and your household has 3 persons, of whom 1 is a child.',
+      'Deze woning heeft het label FAMILY: het huishouden heeft ten minste 3 personen, onder wie ten minste 1 kind, en uw huishouden heeft 3 personen, van wie 1 een kind is.',
+    ],
+    [
+      'a family home, three children',
+      label(['FAMILY'], membersOfSize(5)),
+      'DWELLING_LABEL',
+      'This home is labelled FAMILY: the household has at least 3 persons, including at least 1 child, and your household has 5 persons, of whom 3 are children.',
+      'Deze woning heeft het label FAMILY: het huishouden heeft ten minste 3 personen, onder wie ten minste 1 kind, en uw huishouden heeft 5 personen, van wie er 3 kinderen zijn.',
+    ],
+    [
+      'a family home, no children',
+      label(['FAMILY'], membersOfSize(2)),
+      'DWELLING_LABEL',
+      'This home is labelled FAMILY: the household has at least 3 persons, including at least 1 child, but your household has 2 persons, of whom 0 are children. So your household does not qualify for this home.',
+      'Deze woning heeft het label FAMILY: het huishouden heeft ten minste 3 personen, onder wie ten minste 1 kind, maar uw huishouden heeft 2 personen, zonder kinderen. Uw huishouden komt daarom niet in aanmerking voor deze woning.',
+    ],
+    [
+      'a senior home, an age in years',
+      label(['SENIOR_65'], [member('APPLICANT', '1950-01-01')]),
+      'DWELLING_LABEL',
+      'This home is labelled SENIOR_65: the eldest adult is 65 or older, and the eldest adult in your household is 76 on 1 March 2026.',
+      'Deze woning heeft het label SENIOR_65: de oudste volwassene is 65 jaar of ouder, en de oudste volwassene in uw huishouden is 76 jaar op 1 maart 2026.',
+    ],
+    [
+      'a youth home, the age limit in years',
+      label(['YOUTH'], [member('APPLICANT', '2006-01-01')]),
+      'DWELLING_LABEL',
+      'This home is labelled YOUTH: the applicant is 18 or older and younger than 21, and the net rent is at most the 2026 youth rent limit (kwaliteitskortingsgrens) of €498.20, and the applicant in your household is 20 on 1 March 2026 and the net rent is €450.',
+      'Deze woning heeft het label YOUTH: de aanvrager is 18 jaar of ouder en jonger dan 21 jaar, en de kale huur is ten hoogste de kwaliteitskortingsgrens van € 498,20 in 2026, en de aanvrager in uw huishouden is 20 jaar op 1 maart 2026 en de kale huur is € 450.',
+    ],
+    [
+      'one room',
+      anInput({ household: aHousehold({ members: membersOfSize(5) }), dwelling: aDwelling({ rooms: 1 }) }, 2026),
+      'HOUSEHOLD_SIZE_ROOMS',
+      'This home has 1 rooms; a household of 5 persons may rent a home with at least 4 rooms, so this home does not fit your household.',
+      'Deze woning heeft 1 kamer; een huishouden van 5 personen mag een woning huren met ten minste 4 kamers, dus deze woning past niet bij uw huishouden.',
+    ],
+    [
+      'local ties: the years needed',
+      anInput(
+        {
+          household: aHousehold({ localTies: { municipalityCode: 'GM0363', years: 2 } }),
+          municipalityCode: 'GM0363',
+          context: { labelFallbackActive: false, localTiesPriority: true },
+        },
+        2026,
+      ),
+      'LOCAL_TIES',
+      'This home is advertised with priority for local ties. Your household has lived in this municipality for 2 years, fewer than the 6 needed, so households with local ties go first.',
+      'Deze woning wordt met voorrang voor lokale binding aangeboden. Uw huishouden woont 2 jaar in deze gemeente, minder dan de 6 jaar die nodig zijn, dus huishoudens met lokale binding gaan voor.',
+    ],
+  ])('%s', (_case, input, ruleId, english, dutch) => {
+    const explanation = (language: 'en' | 'nl') => evaluateEligibility(input, language).outcomes.find((o) => o.ruleId === ruleId)!.explanation;
+    expect(explanation('en')).toBe(english);
+    expect(explanation('nl')).toBe(dutch);
   });
 
   it('says in Dutch why a household cannot rent a home, naming the rules in Dutch', () => {

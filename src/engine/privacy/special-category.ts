@@ -1,4 +1,5 @@
 import type { CompositionDimension } from '../composition/compute-composition.js';
+import type { Language, Phrasebook } from '../common/language.js';
 import type { RuleId } from '../eligibility/rule-outcome.js';
 
 /**
@@ -34,10 +35,19 @@ export function statesSpecialCategoryFacts(outcome: Pick<OutcomeFacts, 'ruleId' 
   return (SPECIAL_CATEGORY_RULES as readonly string[]).includes(outcome.ruleId) || outcome.values.some((v) => isSpecialCategoryValue(v.name));
 }
 
-export const WITHHELD_RULE_SENTENCE = 'This rule reads special-category data (AVG art. 9); its facts are shown only to the officers handling the vacancy.';
+/** The sentence in place of a withheld rule's own, per language (English: the record's, e.g. in audit events). */
+export const WITHHELD_RULE_SENTENCES: Phrasebook<string> = {
+  en: 'This rule reads special-category data (AVG art. 9); its facts are shown only to the officers handling the vacancy.',
+  nl: 'Deze regel gebruikt bijzondere persoonsgegevens (AVG art. 9); de feiten ziet alleen de woonconsulent van deze woning.',
+};
 
-/** The outcome as a reader without access to special-category data sees it: result, tier and quota kept; facts withheld. */
-export function withoutSpecialCategoryFacts<O extends OutcomeFacts>(outcome: O): O {
+export const WITHHELD_RULE_SENTENCE = WITHHELD_RULE_SENTENCES.en;
+
+/**
+ * The outcome as a reader without access to special-category data sees it: result, tier and quota
+ * kept; facts withheld, its sentence replaced by one in the language the outcome was written in.
+ */
+export function withoutSpecialCategoryFacts<O extends OutcomeFacts>(outcome: O, language: Language = 'en'): O {
   if (!statesSpecialCategoryFacts(outcome)) return outcome;
-  return { ...outcome, explanation: WITHHELD_RULE_SENTENCE, values: outcome.values.filter((v) => !isSpecialCategoryValue(v.name)) };
+  return { ...outcome, explanation: WITHHELD_RULE_SENTENCES[language], values: outcome.values.filter((v) => !isSpecialCategoryValue(v.name)) };
 }

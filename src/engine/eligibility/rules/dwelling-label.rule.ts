@@ -78,15 +78,16 @@ const WORDS: Phrasebook<{
   },
   nl: {
     who: (ageOf) => (ageOf === 'APPLICANT' ? 'de aanvrager' : 'de oudste volwassene'),
-    ageFacts: (who, age, date) => `${who} in uw huishouden is ${age} op ${formatDateNl(date)}`,
+    ageFacts: (who, age, date) => `${who} in uw huishouden is ${age} jaar op ${formatDateNl(date)}`,
     minAge: (who, minAge) => `${who} is ${minAge} jaar of ouder`,
-    maxAge: (who, minAge, below) => `${who} is ${minAge !== null ? `${minAge} jaar of ouder en ` : ''}jonger dan ${below}`,
+    maxAge: (who, minAge, below) => `${who} is ${minAge !== null ? `${minAge} jaar of ouder en ` : ''}jonger dan ${below} jaar`,
     youthRent: (year, limit) => `, en de kale huur is ten hoogste de kwaliteitskortingsgrens van ${formatEurosNl(limit)} in ${year}`,
     rentFacts: (rent) => ` en de kale huur is ${formatEurosNl(rent)}`,
     householdAsks: (minPersons, minChildren) =>
       `het huishouden heeft ten minste ${minPersons === 1 ? '1 persoon' : `${minPersons} personen`}, onder wie ten minste ${minChildren === 1 ? '1 kind' : `${minChildren} kinderen`}`,
     householdFacts: (size, children) =>
-      `uw huishouden heeft ${size === 1 ? '1 persoon' : `${size} personen`}, van wie ${children === 1 ? '1 kind is' : `${children} kinderen zijn`}`,
+      `uw huishouden heeft ${size === 1 ? '1 persoon' : `${size} personen`}, ` +
+      (children === 0 ? 'zonder kinderen' : children === 1 ? 'van wie 1 een kind is' : `van wie er ${children} kinderen zijn`),
     level: (a) => (a === 'WHEELCHAIR' ? 'een rolstoelwoning' : 'een nultredenwoning'),
     indicationAsks: (level) => `het huishouden heeft een indicatie voor ${level}`,
     indicationFacts: (level) => (level === null ? 'uw huishouden heeft geen indicatie' : `uw huishouden heeft een indicatie voor ${level}`),

@@ -18,6 +18,8 @@ export function roomNormFor(norms: readonly RoomNorm[], size: number): RoomNorm 
   return norms.find((n) => size >= n.minPersons && (n.maxPersons === null || size <= n.maxPersons)) ?? null;
 }
 
+const roomsNl = (n: number) => `${n} ${n === 1 ? 'kamer' : 'kamers'}`;
+
 const WORDS: Phrasebook<{
   noNorm: (size: number) => string;
   range: (norm: RoomNorm) => string;
@@ -44,14 +46,14 @@ const WORDS: Phrasebook<{
       minRooms !== null && maxRooms !== null
         ? `${minRooms} tot en met ${maxRooms} kamers`
         : minRooms !== null
-          ? `ten minste ${minRooms} kamers`
+          ? `ten minste ${roomsNl(minRooms)}`
           : maxRooms !== null
-            ? `ten hoogste ${maxRooms} kamers`
+            ? `ten hoogste ${roomsNl(maxRooms)}`
             : 'elk aantal kamers',
     fits: (rooms, size, range) =>
-      `Deze woning heeft ${rooms} kamers; een huishouden van ${size === 1 ? '1 persoon' : `${size} personen`} mag een woning huren met ${range}.`,
+      `Deze woning heeft ${roomsNl(rooms)}; een huishouden van ${size === 1 ? '1 persoon' : `${size} personen`} mag een woning huren met ${range}.`,
     doesNotFit: (rooms, size, range) =>
-      `Deze woning heeft ${rooms} kamers; een huishouden van ${size === 1 ? '1 persoon' : `${size} personen`} mag een woning huren met ${range}, dus deze woning past niet bij uw huishouden.`,
+      `Deze woning heeft ${roomsNl(rooms)}; een huishouden van ${size === 1 ? '1 persoon' : `${size} personen`} mag een woning huren met ${range}, dus deze woning past niet bij uw huishouden.`,
   },
 };
 

@@ -32,13 +32,13 @@ const WORDS: Phrasebook<{
   nl: {
     notAdvertised: 'Deze woning wordt niet met voorrang voor lokale binding aangeboden.',
     priority: (region, years, minYears) =>
-      `Uw huishouden woont ${years} jaar in ${region ? 'de regio' : 'deze gemeente'} (ten minste ${minYears} nodig), dus het heeft voorrang vanwege lokale binding.`,
+      `Uw huishouden woont ${years} jaar in ${region ? 'de regio' : 'deze gemeente'} (ten minste ${minYears} jaar nodig), dus het heeft voorrang vanwege lokale binding.`,
     why: (why) =>
       why.kind === 'NO_TIES'
         ? 'Van uw huishouden is geen lokale binding bekend'
         : why.kind === 'ELSEWHERE'
           ? `Uw huishouden heeft binding met een ${why.region ? 'andere regio' : 'andere gemeente'}`
-          : `Uw huishouden woont ${why.years} jaar in ${why.region ? 'de regio' : 'deze gemeente'}, minder dan de ${why.minYears} die nodig zijn`,
+          : `Uw huishouden woont ${why.years} jaar in ${why.region ? 'de regio' : 'deze gemeente'}, minder dan de ${why.minYears} jaar die nodig zijn`,
     exclusive: (why) => `Deze woning is alleen voor huishoudens met lokale binding. ${why}.`,
     after: (why) => `Deze woning wordt met voorrang voor lokale binding aangeboden. ${why}, dus huishoudens met lokale binding gaan voor.`,
   },

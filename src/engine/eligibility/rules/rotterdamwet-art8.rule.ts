@@ -31,7 +31,7 @@ const WORDS: Phrasebook<{
     notDesignated: 'Deze woning ligt niet in een complex dat onder de Rotterdamwet is aangewezen.',
     otherSource: 'Deze woning ligt in een aangewezen complex; de inkomenseis daar geldt niet voor uw bron van inkomen.',
     longEnough: (years, minYears) =>
-      `Deze woning ligt in een aangewezen complex. Uw huishouden woont ${years} jaar in de regio (ten minste ${minYears}), dus de inkomenseis daar geldt niet.`,
+      `Deze woning ligt in een aangewezen complex. Uw huishouden woont ${years} jaar in de regio (ten minste ${minYears} jaar), dus de inkomenseis daar geldt niet.`,
     refused: (years, minYears) =>
       `Deze woning ligt in een aangewezen complex waar huishoudens met een uitkering die korter dan ${minYears} jaar ` +
       `in de regio wonen niet kunnen worden gehuisvest. Uw huishouden woont ${years} jaar in de regio.`,
