@@ -6,11 +6,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { ImportsService } from '../imports/imports.service.js';
-import { generateDemoMunicipality } from './generate-demo.js';
+import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
+import { PartnerGrantsService } from '../resilience/partner-grants.service.js';
+import { ProgrammesService } from '../resilience/programmes.service.js';
+import { DEMO_PROGRAMME_YEARS_AGO, generateDemoMunicipality } from './generate-demo.js';
 
 /** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
 /** Subjects of the development officer tokens (src/main.ts), assigned to the demo municipality. */
 export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
+/** Subject of the development partner token (src/web/dev-sign-in.controller.ts): the wijkteam, granted Rozenwijk. */
+export const DEMO_PARTNER = 'dev-partner';
 
 export const DATA_TABLES = [
   'partner_grant',
@@ -43,6 +48,8 @@ export class DemoSeederService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly imports: ImportsService,
     private readonly compositionPolicies: CompositionPolicyService,
+    private readonly programmes: ProgrammesService,
+    private readonly grants: PartnerGrantsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -73,6 +80,7 @@ export class DemoSeederService {
     }
     await this.addPlanRozenhof();
     await this.assignDemoOfficers();
+    await this.addRozenhofProgramme(dataset.caseComplexCode);
     const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
@@ -108,6 +116,70 @@ export class DemoSeederService {
     document.displacement = { ...document.displacement, protectUrgent: false };
     const nextJanuary = `${Number(this.clock.today().slice(0, 4)) + 1}-01-01`;
     await this.compositionPolicies.addVersion({ effectiveFrom: nextJanuary, name: 'Plan Rozenhof', document: JSON.stringify(document) }, SYSTEM_ACTOR);
+  }
+
+  /**
+   * The programme the demo evaluates (issue 16): "Plan Rozenhof" in Rozenwijk since 1 January three
+   * years ago, allocating Rozenhof differentiated under the composition policy in force (version 1),
+   * with the partners' actions of its deep-dive sessions; its next step is the composition policy
+   * version of the same name (addPlanRozenhof). The demo partner (the wijkteam, dev-partner) is granted
+   * Rozenwijk. Both through the audited paths a manager and an admin use.
+   */
+  private async addRozenhofProgramme(caseComplexCode: string): Promise<void> {
+    const [{ buurt_code: buurtCode }]: { buurt_code: string }[] = await this.dataSource.query(
+      `SELECT n.buurt_code FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = $1`,
+      [caseComplexCode],
+    );
+    const year = Number(this.clock.today().slice(0, 4));
+    const start = `${year - DEMO_PROGRAMME_YEARS_AGO}-01-01`;
+    const at = (yearsAfterStart: number, monthDay: string) => `${year - DEMO_PROGRAMME_YEARS_AGO + yearsAfterStart}-${monthDay}`;
+    await this.programmes.create(
+      {
+        name: 'Plan Rozenhof',
+        buurtCode,
+        complexCodes: [caseComplexCode],
+        startDate: start,
+        reviewDate: at(4, '01-01'),
+        compositionPolicyVersion: 1,
+        description:
+          'Rozenhof gedifferentieerd toewijzen (samenstellingsbeleid: hoogstens een deel kwetsbare huishoudens per complex), met de partners uit de buurtsessies. Demo: gegenereerd.',
+        goals: [
+          { indicatorCode: 'NUISANCE_REPORTS', target: 25, byDate: at(3, '12-31') },
+          { indicatorCode: 'TURNOVER', target: 10, byDate: at(3, '12-31') },
+          { indicatorCode: 'ARREARS', target: 8, byDate: at(3, '12-31') },
+        ],
+        actions: [
+          {
+            partner: 'Wijkteam',
+            action: 'Welkomstgesprek met elke nieuwe huurder binnen zes weken',
+            dueDate: at(0, '03-01'),
+            status: PartnerActionStatus.DONE,
+          },
+          {
+            partner: 'Politie',
+            action: 'Wijkagent schouwt het complex elk kwartaal met de huismeester',
+            dueDate: at(0, '06-30'),
+            status: PartnerActionStatus.IN_PROGRESS,
+          },
+          { partner: 'Gemeente', action: 'Verlichting en speelplek op het binnenterrein', dueDate: at(1, '09-01'), status: PartnerActionStatus.DONE },
+          {
+            partner: 'Zorgaanbieder',
+            action: 'Ambulante begeleiding bij elke instroom met een ondersteuningsvraag',
+            dueDate: at(0, '04-01'),
+            status: PartnerActionStatus.IN_PROGRESS,
+          },
+          {
+            partner: 'Schuldhulp',
+            action: 'Vroegsignalering huurachterstand: contact binnen twee weken',
+            dueDate: at(4, '01-01'),
+            status: PartnerActionStatus.PLANNED,
+          },
+        ],
+      },
+      SYSTEM_ACTOR,
+      'nl',
+    );
+    await this.grants.grant({ subject: DEMO_PARTNER, organisation: 'Wijkteam Demostad', buurtCode }, SYSTEM_ACTOR);
   }
 
   /** Replaces the stock and waiting list by a freshly generated demo municipality. */

@@ -25,6 +25,7 @@ import {
   ImportDataset,
   NeighbourhoodReadingRow,
   NeighbourhoodRow,
+  OutcomeObservationRow,
   TenancyRow,
   VacancyRow,
 } from '../imports/import-rows.js';
@@ -626,10 +627,13 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
   const vacancies = generateVacancies({ ...ctx, rng: root.fork('vacancies') }, vacantInfos, applicants);
 
   const readings = generateReadings(root.fork('readings'), refYear, dwellingInfos);
+  addEndReasons(root.fork('end-reasons'), tenancies, dwellingInfos);
+  const observations = generateObservations(root.fork('observations'), referenceDate, dwellingInfos);
 
   return {
     neighbourhoods,
     readings,
+    observations,
     complexes,
     dwellings: dwellingInfos.map((d) => d.row),
     households: ctx.households,
@@ -689,6 +693,104 @@ function generateReadings(rng: SeededRandom, refYear: number, dwellings: readonl
         nuisanceClass: clamp(base - decline + rng.int(-1, 1), 1, 9),
         socialCohesionClass: clamp(base + rng.int(-1, 1), 1, 9),
       });
+    }
+  }
+  return out;
+}
+
+/** Source of the demo's outcome observations: generated, so labelled as such wherever it shows. */
+export const DEMO_OBSERVATION_SOURCE = 'Demo data (generated, not a measurement)';
+/** The programme of the demo's case complex starts on 1 January this many years before the reference year. */
+export const DEMO_PROGRAMME_YEARS_AGO = 3;
+
+/**
+ * Why the demo's ended tenancies ended (VERA EINDEDETAILREDEN, migrations/1764000000015): mostly
+ * regular moves and more suitable homes; in Rozenhof, before its programme, more left for liveability
+ * reasons (LEE) or without notice (NOO): the pattern the practice describes (shared/domain/case.md).
+ */
+function addEndReasons(rng: SeededRandom, tenancies: TenancyRow[], dwellings: readonly DwellingInfo[]): void {
+  const complexOf = new Map(dwellings.map((d) => [d.row.code, d.complex]));
+  const usual: [string, number][] = [
+    ['REG', 35],
+    ['PAS', 22],
+    ['KOO', 8],
+    ['OVE', 9],
+    ['PER', 10],
+    ['WER', 5],
+    ['WON', 3],
+    ['LEE', 4],
+    ['ONT', 2],
+    ['NOO', 2],
+  ];
+  const troubled: [string, number][] = usual.map(([code, w]) => [code, code === 'LEE' ? 22 : code === 'NOO' ? 8 : code === 'ONT' ? 5 : w]);
+  for (const t of tenancies) {
+    if (!t.endDate) continue;
+    const troubledYears = complexOf.get(t.dwellingCode)?.isCase === true && yearOf(t.endDate) < 2023;
+    t.endReason = rng.weighted(troubledYears ? troubled : usual);
+  }
+}
+
+/** Poisson draw (Knuth; rates here are small enough) for counts of events in a period. */
+function poisson(rng: SeededRandom, mean: number): number {
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.float(0, 1);
+  while (p > limit) {
+    k += 1;
+    p *= rng.float(0, 1);
+  }
+  return k;
+}
+
+/**
+ * Outcome history (issue 16), labelled as generated: per complex and quarter from 2019 up to the last
+ * whole quarter before the reference date, nuisance reports, tenancies ended, complaints and
+ * households in arrears; a resident survey each year. Rates depend on the buurt's resilience class;
+ * in Rozenhof, nuisance, turnover and arrears were high and fall over the year after its programme
+ * starts (1 January, DEMO_PROGRAMME_YEARS_AGO years back), satisfaction rises; elsewhere they stay flat.
+ */
+function generateObservations(rng: SeededRandom, referenceDate: IsoDate, dwellings: readonly DwellingInfo[]): OutcomeObservationRow[] {
+  const programmeStart = yearOf(referenceDate) - DEMO_PROGRAMME_YEARS_AGO;
+  const out: OutcomeObservationRow[] = [];
+  const quarters = ['01-01', '04-01', '07-01', '10-01'];
+  const ends = ['03-31', '06-30', '09-30', '12-31'];
+  for (const complex of COMPLEXES) {
+    const homes = dwellings.filter((d) => d.complex.code === complex.code).length;
+    if (homes === 0) continue;
+    const klass = BUURTEN.find((b) => b.code === complex.buurtCode)!.resilienceClass;
+    // rates per 100 homes per year (events) or per 100 households (arrears), by resilience class (demo model)
+    const base = { reports: 34 - 5 * klass, turnover: 11 - klass * 0.6, complaints: 22 - 2 * klass, arrears: 11 - 1.4 * klass, satisfied: 56 + 6 * klass };
+    for (let year = 2019; year <= yearOf(referenceDate); year += 1) {
+      // the case complex: from a troubled level before its programme to near its class's level a year after
+      const progress = complex.isCase ? clamp((year - programmeStart) / 1.5 + 0.34, 0, 1) : 0;
+      const caseFactor = (before: number) => (complex.isCase ? before + (1 - before) * progress : 1);
+      for (let q = 0; q < 4; q += 1) {
+        const periodStart = `${year}-${quarters[q]}`;
+        const periodEnd = `${year}-${ends[q]}`;
+        if (periodEnd >= referenceDate) break;
+        const quarterProgress = complex.isCase ? clamp((year + q / 4 - programmeStart) / 1.5, 0, 1) : 1;
+        const factor = (before: number) => (complex.isCase ? before + (1 - before) * quarterProgress : 1);
+        const observe = (indicatorCode: string, count: number, denominator: number) =>
+          out.push({ indicatorCode, complexCode: complex.code, periodStart, periodEnd, count, denominator, source: DEMO_OBSERVATION_SOURCE });
+        observe('NUISANCE_REPORTS', poisson(rng, (base.reports * factor(2.4) * homes) / 400), homes);
+        observe('TURNOVER', poisson(rng, (base.turnover * factor(2.1) * homes) / 400), homes);
+        observe('COMPLAINTS', poisson(rng, (base.complaints * homes) / 400), homes);
+        observe('ARREARS', min(homes, poisson(rng, (base.arrears * factor(1.8) * homes) / 100)), homes);
+      }
+      // the resident survey, each autumn
+      if (`${year}-12-31` < referenceDate) {
+        const respondents = max(5, round(homes * rng.float(0.35, 0.5)));
+        const share = min(95, base.satisfied / caseFactor(1.45)) / 100;
+        out.push({
+          indicatorCode: 'RESIDENT_SATISFACTION',
+          complexCode: complex.code,
+          periodStart: `${year}-10-01`,
+          periodEnd: `${year}-12-31`,
+          count: min(respondents, round(respondents * clamp(share + rng.float(-0.05, 0.05), 0, 1))),
+          denominator: respondents,
+          source: DEMO_OBSERVATION_SOURCE,
+        });
+      }
     }
   }
   return out;

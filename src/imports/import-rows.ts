@@ -73,6 +73,7 @@ export interface TenancyRow {
   startDate: string;
   endDate?: string | null;
   allocationRoute?: 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | 'POINTS' | null;
+  endReason?: string | null; // VERA EINDEDETAILREDEN code (table tenancy_end_reason), for an ended tenancy
 }
 
 export interface VacancyRow {

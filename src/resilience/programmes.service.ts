@@ -334,10 +334,12 @@ export class ProgrammesService {
 
   private async compositionShift(scope: { id: number; code: string }[], start: IsoDate, asOf: IsoDate, loaders: LoaderScope) {
     const out: { complexCode: string; dimension: string; category: string; before: number | null; after: number | null }[] = [];
+    // both dates judged by this year's income limits: the bands then mean the same on both sides
+    const parameterYear = Number(asOf.slice(0, 4));
     for (const c of scope) {
       const [before, after] = await Promise.all([
-        this.compositions.composition(c.id, loaders, start < asOf ? start : asOf, INFLOW_YEARS).then(suppressComposition),
-        this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS).then(suppressComposition),
+        this.compositions.composition(c.id, loaders, start < asOf ? start : asOf, INFLOW_YEARS, parameterYear).then(suppressComposition),
+        this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS, parameterYear).then(suppressComposition),
       ]);
       for (const d of after.dimensions)
         for (const cat of d.categories)

@@ -32,5 +32,7 @@ import { ResilienceResolver } from './resilience.resolver.js';
     ProgrammesResolver,
     DossierResolver,
   ],
+  // the demo seeds its programme and its partner's grant through the same audited paths
+  exports: [ProgrammesService, PartnerGrantsService],
 })
 export class ResilienceModule {}
