@@ -90,7 +90,12 @@ export class TenanciesService {
       if (!row) throw DomainError.notFound('Tenancy', input.tenancyId);
       if (row.endDate !== null) throw new DomainError(ErrorCode.CONFLICT, `Tenancy ${row.id} already ended on ${row.endDate}`);
       if (input.endDate < row.startDate) throw DomainError.invalid([{ field: 'endDate', reason: `must not be before the start date (${row.startDate})` }]);
+      if (input.endReason) {
+        const [known] = await m.query(`SELECT 1 FROM tenancy_end_reason WHERE code = $1`, [input.endReason]);
+        if (!known) throw DomainError.invalid([{ field: 'endReason', reason: `is not a tenancy end reason (${input.endReason}; see tenancyEndReasons)` }]);
+      }
       row.endDate = input.endDate;
+      row.endReason = input.endReason ?? null;
       return toTenancy(await m.save(TenancyEntity, row));
     });
   }

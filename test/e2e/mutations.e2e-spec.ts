@@ -258,9 +258,14 @@ describe('mutations and input errors over GraphQL', () => {
     expect(second.errors![0].extensions.code).toBe('CONFLICT');
     const early = await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-03-01" }) { id } }`, { t: tenancyId });
     expect(early.errors![0].extensions.fields).toContainEqual({ field: 'endDate', reason: 'must not be before the start date (2026-04-01)' });
-    await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-09-30" }) { endDate } }`, { t: tenancyId });
-    const history = await sut.gql(`query($d: ID!) { tenancyHistory(dwellingId: $d) { startDate endDate } }`, { d: dwellingId });
-    expect(history.data.tenancyHistory).toEqual([{ startDate: '2026-04-01', endDate: '2026-09-30' }]);
+    // why it ends: a VERA code (tenancyEndReasons), or refused naming the field, with nothing changed
+    const unknownReason = await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-09-30", endReason: "XYZ" }) { id } }`, {
+      t: tenancyId,
+    });
+    expect(unknownReason.errors![0].extensions.fields).toEqual([{ field: 'endReason', reason: 'is not a tenancy end reason (XYZ; see tenancyEndReasons)' }]);
+    await sut.gql(`mutation($t: ID!) { endTenancy(input: { tenancyId: $t, endDate: "2026-09-30", endReason: "PAS" }) { endDate } }`, { t: tenancyId });
+    const history = await sut.gql(`query($d: ID!) { tenancyHistory(dwellingId: $d) { startDate endDate endReason } }`, { d: dwellingId });
+    expect(history.data.tenancyHistory).toEqual([{ startDate: '2026-04-01', endDate: '2026-09-30', endReason: 'PAS' }]);
     // the end date is the last day: a next tenancy starts the day after, never on it
     const overlapping = await sut.gql(
       `mutation($h: ID!, $d: ID!) { startTenancy(input: { householdId: $h, dwellingId: $d, startDate: "2026-09-30" }) { id } }`,

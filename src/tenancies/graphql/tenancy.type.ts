@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { IsIsoDate } from '../../common/validators.js';
 import { ALLOCATION_ROUTES } from '../../engine/model.js';
 import { AllocationRouteEnum } from '../../vacancies/graphql/vacancy.type.js';
@@ -33,4 +33,8 @@ export class StartTenancyInput {
 export class EndTenancyInput {
   @Field(() => ID) @IsString() tenancyId: string;
   @Field() @IsIsoDate() endDate: string;
+  @Field(() => String, { nullable: true, description: 'Why it ends: a VERA EINDEDETAILREDEN code (see tenancyEndReasons)' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'endReason must be a tenancy end reason code (three capitals, see tenancyEndReasons)' })
+  endReason?: string | null;
 }
