@@ -86,11 +86,11 @@ describe('loadConfig: sign-in with an OpenID Connect provider', () => {
     [{ ...OIDC, OIDC_ROLES_CLAIM: 'realm access' }, 'OIDC_ROLES_CLAIM must be a claim name or dotted path without spaces (got "realm access")'],
     [
       { ...OIDC, OIDC_ROLE_MAP: 'woonmix-officer=KING' },
-      'OIDC_ROLE_MAP entries must read providerValue=ROLE with ROLE one of OFFICER, MANAGER, AUDITOR, ADMIN (got "woonmix-officer=KING")',
+      'OIDC_ROLE_MAP entries must read providerValue=ROLE with ROLE one of OFFICER, MANAGER, AUDITOR, ADMIN, PARTNER (got "woonmix-officer=KING")',
     ],
     [
       { ...OIDC, OIDC_ROLE_MAP: 'OFFICER' },
-      'OIDC_ROLE_MAP entries must read providerValue=ROLE with ROLE one of OFFICER, MANAGER, AUDITOR, ADMIN (got "OFFICER")',
+      'OIDC_ROLE_MAP entries must read providerValue=ROLE with ROLE one of OFFICER, MANAGER, AUDITOR, ADMIN, PARTNER (got "OFFICER")',
     ],
     [{ ...OIDC, OIDC_ROLE_MAP: ' , ' }, 'OIDC_ROLE_MAP must name at least one providerValue=ROLE'],
   ])('rejects %j with one line naming the variable', (env, message) => {

@@ -123,10 +123,12 @@ export const OPTIONAL_CSV_COLUMNS = new Set([
   'resilienceClass',
   'dwellingStock',
   'endReason',
-  // an observation is of a complex or of a buurt (one of the two: checked on import)
-  'complexCode',
-  'buurtCode',
 ]);
+
+/** Columns optional in one section only: an observation is of a complex or of a buurt (one of the two: checked on import). */
+export const OPTIONAL_CSV_COLUMNS_OF: Partial<Record<keyof typeof CSV_COLUMNS, ReadonlySet<string>>> = {
+  observations: new Set(['complexCode', 'buurtCode']),
+};
 
 /**
  * Converts the string cells of one CSV record. Empty cells are "not given" (left out, so defaults apply).

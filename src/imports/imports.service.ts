@@ -26,7 +26,7 @@ import { TenancyPeriod, describePeriod, overlaps } from '../tenancies/tenancy-ov
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { ACTIVE_VACANCY_STATUSES } from '../vacancies/vacancies.service.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
-import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, convertCsvRecord } from './csv-columns.js';
+import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS, OPTIONAL_CSV_COLUMNS_OF, convertCsvRecord } from './csv-columns.js';
 import { ImportDataset } from './import-rows.js';
 import { ImportFormat, ImportInput, ImportKind, ImportProblem, ImportResult, MAX_INLINE_IMPORT_CHARS } from './graphql/import.type.js';
 import {
@@ -469,7 +469,8 @@ function csvRows(text: string, section: Section, problems: ImportProblem[]): Par
   }
   const columns = CSV_COLUMNS[section];
   const header = records.length ? Object.keys(records[0].record) : [];
-  const missing = Object.keys(columns).filter((c) => !OPTIONAL_CSV_COLUMNS.has(c) && records.length > 0 && !header.includes(c));
+  const optional = (c: string) => OPTIONAL_CSV_COLUMNS.has(c) || OPTIONAL_CSV_COLUMNS_OF[section]?.has(c) === true;
+  const missing = Object.keys(columns).filter((c) => !optional(c) && records.length > 0 && !header.includes(c));
   if (missing.length) throw DomainError.invalid([{ field: 'content', reason: `CSV header lacks required columns: ${missing.join(', ')}` }]);
   return records.flatMap(({ record, info }) => {
     const { row, problems: cellProblems } = convertCsvRecord(record, columns);

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
 import { DomainError, FieldProblem } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
 import type { Language } from '../engine/common/language.js';
 import { observationCountProblems, observationShapeProblems } from '../engine/resilience/observation-rules.js';
 import type { IndicatorBasis } from '../engine/resilience/programme-evaluation.js';
@@ -171,7 +172,7 @@ export class OutcomesService {
   /** A correction: a new row with the same indicator, scope and period; only the standing row of a chain is corrected. */
   async correct(input: { observationId: string; count: number; denominator: number; reason: string }, actor: Actor): Promise<OutcomeObservation> {
     return this.dataSource.transaction(async (m) => {
-      const id = Number(input.observationId);
+      const id = parseId(input.observationId, 'observationId');
       // lock the row so two corrections of it cannot both stand (corrects_id is UNIQUE as well)
       const [target]: (ObservationRow & { complex_id: number | null; neighbourhood_id: number | null })[] = await m.query(
         `SELECT o.*, to_char(o.period_start, 'YYYY-MM-DD') AS period_start, to_char(o.period_end, 'YYYY-MM-DD') AS period_end FROM outcome_observation o WHERE o.id = $1 FOR UPDATE`,

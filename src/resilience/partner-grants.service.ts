@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, Role } from '../auth/roles.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
 import { PartnerGrant } from './graphql/dossier.type.js';
 
 interface GrantRow {
@@ -98,7 +99,7 @@ export class PartnerGrantsService {
         `UPDATE partner_grant g SET revoked_at = now(), revoked_by = $2 FROM neighbourhood n
           WHERE g.id = $1 AND n.id = g.neighbourhood_id AND g.revoked_at IS NULL
           RETURNING g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, g.revoked_at`,
-        [Number(id), actor.subject],
+        [parseId(id, 'id'), actor.subject],
       );
       if (!row) throw DomainError.notFound('Open partner grant', id);
       await this.audit.append(m, actor, 'PARTNER_REVOKED', { partnerGrantId: row.id }, { subject: row.subject, buurtCode: row.buurt_code });

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { toCsv } from '../common/csv.js';
 import { DomainError, FieldProblem } from '../common/domain-error.js';
+import { parseId } from '../common/ids.js';
 import type { LoaderScope } from '../common/request-context.js';
 import { CompositionService } from '../composition/composition.service.js';
 import type { Language } from '../engine/common/language.js';
@@ -68,7 +69,7 @@ export class ProgrammesService {
   }
 
   async one(id: string, language: Language, m: EntityManager = this.dataSource.manager): Promise<Programme> {
-    const rows: ProgrammeRow[] = await m.query(`${PROGRAMME_SELECT} WHERE p.id = $1`, [Number(id)]);
+    const rows: ProgrammeRow[] = await m.query(`${PROGRAMME_SELECT} WHERE p.id = $1`, [parseId(id, 'id')]);
     if (!rows.length) throw DomainError.notFound('Programme', id);
     return (await this.withDetails(m, rows, language))[0];
   }
@@ -143,7 +144,7 @@ export class ProgrammesService {
     return this.dataSource.transaction(async (m) => {
       const [before]: { id: number; programme_id: number; status: string; due_date: string }[] = await m.query(
         `SELECT id, programme_id, status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM programme_action WHERE id = $1 FOR UPDATE`,
-        [Number(input.actionId)],
+        [parseId(input.actionId, 'actionId')],
       );
       if (!before) throw DomainError.notFound('Partner action', input.actionId);
       // TypeORM answers an UPDATE with [rows, affected]

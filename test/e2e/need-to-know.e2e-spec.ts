@@ -9,26 +9,38 @@ import { accessibilityIndicationRule } from '../../src/engine/eligibility/rules/
 import { dwellingLabelRule } from '../../src/engine/eligibility/rules/dwelling-label.rule.js';
 import { urgencyValidityRule } from '../../src/engine/eligibility/rules/urgency-validity.rule.js';
 import { HouseholdBuilder } from '../builders/household.builder.js';
-import { Audience, Harvest, Leak, SchemaWalker, SensitiveFacts, WalkReport, describeLeaks, findLeaks } from '../helpers/schema-walker.js';
+import { Audience, Harvest, Leak, SchemaWalker, SensitiveFacts, WalkReport, describeLeaks, findLeaks, unalias } from '../helpers/schema-walker.js';
 import { DEFAULT_TEST_ACTOR, TEST_TODAY, TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /*
  * Need to know (privacy by audience: src/privacy/audience.ts; README, "Who sees what"). Auditors see households only under a keyed pseudonym
  * (PSN-…) and never special-category data; incomes and birth dates only as the compared values of
- * rule verdicts. Managers see aggregates only: no household identity, no per-household fact.
+ * rule verdicts. Managers see aggregates only: no household identity, no per-household fact. Partners
+ * (welfare, care, the municipality, the police) see aggregates too, and only the priorities and
+ * dossiers of the buurten an admin granted them: every other Query field is refused.
  *
  * After a full flow (proposals, an override, four-eyes approval and refusal, a decline, an accept, an
- * allocation round, a simulation, an import), a walker asks EVERY Query field of the schema (from
- * introspection) with every field it can reach, as an auditor and as a manager, and every answer is
- * searched for what that audience may not see. Fields the service refuses with 403 FORBIDDEN and
- * extensions.deniedFields are dropped and the operation asked again.
+ * allocation round, a simulation, an import, outcome observations, programmes, a partner grant), a
+ * walker asks EVERY Query field of the schema (from introspection) with every field it can reach, as an
+ * auditor, as a manager and as a partner, and every answer is searched for what that audience may not
+ * see. Fields the service refuses with 403 FORBIDDEN and extensions.deniedFields are dropped and the
+ * operation asked again.
  */
 
 const AUDITOR = asRole('AUDITOR', 'ntk-auditor');
 const MANAGER = asRole('MANAGER', 'ntk-manager');
 const ADMIN = asRole('ADMIN', 'ntk-admin');
 const SECOND_OFFICER = asRole('OFFICER', 'ntk-second-officer');
+const PARTNER = asRole('PARTNER', 'ntk-partner');
+/** The case complex's buurt, granted to the partner; the other buurt of the case dataset (PARK, NEXT) is not. */
+const GRANTED_BUURT = 'BU90040001';
+const OTHER_BUURT = 'BU90040002';
+/** All a partner may call (README, "Who sees what"; src/resilience/*.resolver.ts). */
+const PARTNER_QUERIES = ['neighbourhoodDossier', 'neighbourhoodDossierCsv', 'neighbourhoodPriorities'];
+/** Keys whose numbers count households (or allocations of them): never 1-4 for an aggregate reader (src/engine/privacy/small-cells.ts). */
+const HOUSEHOLD_COUNT_KEY = /^(count|households|deviations|allocations|total)$/;
+const SMALL_COUNT_IN_WORDS = /(?<![\d.,]|\bto |\btot )\b[1-4] (?:households?|huishoudens?)\b/;
 /** Share of the Query fields a role may call that the walk must actually execute with data. */
 const MIN_COVERAGE = 0.9;
 /** Selection depth: deep enough for proposal -> candidate -> household -> tenancy -> dwelling -> complex -> composition -> … */
@@ -138,9 +150,37 @@ const EXTRA = {
   ],
 };
 
+/**
+ * Outcome observations of the granted buurt (its complex CASE and the buurt itself) and of the other
+ * one: small counts (1-4, and all but 3 of a share) to be hidden, larger ones to be shown.
+ */
+const OBSERVATIONS_CSV = [
+  'indicatorCode,complexCode,buurtCode,periodStart,periodEnd,count,denominator,source',
+  'ARREARS,CASE,,2025-01-01,2025-12-31,3,40,incasso',
+  'ARREARS,CASE,,2024-01-01,2024-12-31,37,40,incasso',
+  'EVICTIONS,CASE,,2025-01-01,2025-12-31,1,40,deurwaarder',
+  'NUISANCE_REPORTS,CASE,,2025-01-01,2025-12-31,17,40,wijkbeheer',
+  'COMPLAINTS,,BU90040001,2025-01-01,2025-12-31,12,120,klantcontact',
+  'COMPLAINTS,,BU90040001,2024-01-01,2024-12-31,2,120,klantcontact',
+  'NUISANCE_REPORTS,PARK,,2025-01-01,2025-12-31,23,40,wijkbeheer',
+  'COMPLAINTS,,BU90040002,2025-01-01,2025-12-31,4,80,klantcontact',
+].join('\n');
+
+/** One household that moved into the granted buurt's vacant home by urgency and moved out again, both inside the last three years. */
+const MOVED = {
+  neighbourhoods: [],
+  complexes: [],
+  dwellings: [],
+  households: [HouseholdBuilder.from({ reference: 'H-000106', onWaitingList: false, registrationDate: '2018-02-02' }).build()],
+  tenancies: [
+    { householdReference: 'H-000106', dwellingCode: 'C-10', startDate: '2024-05-01', endDate: '2025-10-31', allocationRoute: 'URGENCY', endReason: 'PAS' },
+  ],
+  vacancies: [],
+};
+
 type Gql = (query: string, variables?: Record<string, unknown>, as?: Actor) => Promise<{ status: number; body: any }>;
 
-describe('need to know: what auditors and managers can see, over every Query field', () => {
+describe('need to know: what auditors, managers and partners can see, over every Query field', () => {
   let sut: TestApp;
   let ids: Record<string, string>;
   let gql: Gql;
@@ -280,6 +320,51 @@ describe('need to know: what auditors and managers can see, over every Query fie
     if (finishedSim.simulation.status !== 'COMPLETED') setupNotes.push(`simulation ended ${finishedSim.simulation.status}: ${finishedSim.simulation.error}`);
 
     await must('allocationReport', `{ allocationReport(year: 2026) { allocations csv } }`, {}, MANAGER);
+
+    // the partner's buurt: granted by an admin; outcome observations and a programme in it and in the buurt not granted
+    await must(
+      'grantPartnerAccess',
+      `mutation($input: GrantPartnerAccessInput!) { grantPartnerAccess(input: $input) { id buurtCode } }`,
+      { input: { subject: PARTNER.subject, organisation: 'Wijkteam Rozenwijk', buurtCode: GRANTED_BUURT } },
+      ADMIN,
+    );
+    const observed = await must(
+      'import observations',
+      `mutation($input: ImportInput!) { importData(input: $input) { ok errors { section line field reason } } }`,
+      { input: { kind: 'OUTCOME_OBSERVATIONS', format: 'CSV', content: OBSERVATIONS_CSV } },
+      ADMIN,
+    );
+    if (!observed.importData.ok) throw new Error(`observations refused: ${JSON.stringify(observed.importData.errors)}`);
+    // a tenancy that began (by urgency) and ended inside the dossier's window in the granted buurt: one household, a small cell
+    const moved = await must(
+      'import a tenancy begun and ended',
+      `mutation($input: ImportInput!) { importData(input: $input) { ok errors { section line field reason } } }`,
+      { input: { kind: 'DATASET', format: 'JSON', content: JSON.stringify(MOVED) } },
+      ADMIN,
+    );
+    if (!moved.importData.ok) throw new Error(`tenancy import refused: ${JSON.stringify(moved.importData.errors)}`);
+    for (const [buurtCode, name, complexCodes] of [
+      [GRANTED_BUURT, 'Plan Rozenhof', ['CASE']],
+      [OTHER_BUURT, 'Plan Parkzicht', ['PARK']],
+    ] as const) {
+      await must(
+        `createProgramme ${buurtCode}`,
+        `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+        {
+          input: {
+            name,
+            buurtCode,
+            complexCodes,
+            startDate: '2025-03-01',
+            reviewDate: '2027-03-01',
+            compositionPolicyVersion: 1,
+            goals: [{ indicatorCode: 'NUISANCE_REPORTS', target: 30, byDate: '2026-12-31' }],
+            actions: [{ partner: 'Wijkteam', action: `Huisbezoek bij elke nieuwe huurder (${name})`, dueDate: '2025-06-01' }],
+          },
+        },
+        MANAGER,
+      );
+    }
     facts = await sensitiveFacts(sut, schema);
   }, 120_000);
 
@@ -289,10 +374,13 @@ describe('need to know: what auditors and managers can see, over every Query fie
     await sut?.close();
   });
 
-  const walks: Partial<Record<Audience, { report: WalkReport; leaks: (Leak & { where: string })[] }>> = {};
+  type Reader = 'auditor' | 'manager' | 'partner';
+  const walks: Partial<Record<Reader, { audience: Audience; report: WalkReport; leaks: (Leak & { where: string })[] }>> = {};
 
-  async function walk(actor: Actor, audience: Audience) {
+  /** Walks every Query field as `actor`; `seed` adds argument values the answers cannot show (what the reader may not see). */
+  async function walk(reader: Reader, actor: Actor, audience: Audience, seed: (harvest: Harvest) => void = () => {}) {
     const harvest = new Harvest();
+    seed(harvest);
     // ids of the database's objects, except households: those only as the reader itself saw them
     for (const [type, table] of [
       ['Vacancy', 'vacancy'],
@@ -326,9 +414,9 @@ describe('need to know: what auditors and managers can see, over every Query fie
         for (const leak of findLeaks(answer.body?.errors ?? [], facts, audience, `${root.field}.errors`)) leaks.push({ ...leak, where: `[${answer.label}]` });
       }
     }
-    walks[audience] = { report, leaks };
-    // NTK_DUMP=<dir>: every answer of the walk, for a look at what the audience saw
-    if (process.env.NTK_DUMP) writeFileSync(join(process.env.NTK_DUMP, `need-to-know-${audience}.json`), JSON.stringify(report.roots, null, 1));
+    walks[reader] = { audience, report, leaks };
+    // NTK_DUMP=<dir>: every answer of the walk, for a look at what the reader saw
+    if (process.env.NTK_DUMP) writeFileSync(join(process.env.NTK_DUMP, `need-to-know-${reader}.json`), JSON.stringify(report.roots, null, 1));
     const c = coverage(report);
     console.info(
       `need-to-know walk as ${actor.roles.join('+')} (${audience}): ${report.requests} requests, ${c.executed.length} of ${c.allowed.length} allowed Query fields executed ` +
@@ -374,8 +462,8 @@ describe('need to know: what auditors and managers can see, over every Query fie
     expect(bad).toEqual([]);
   }
 
-  function expectNoLeaks(audience: Audience) {
-    const { leaks } = walks[audience]!;
+  function expectNoLeaks(reader: Reader) {
+    const { leaks, audience } = walks[reader]!;
     if (leaks.length) {
       // first by kind: how many, under which Query fields, in which answer fields (a JSON string's field marked <json>)
       const byKind = new Map<string, { n: number; roots: Set<string>; fields: Set<string> }>();
@@ -411,23 +499,143 @@ describe('need to know: what auditors and managers can see, over every Query fie
 
   describe('auditor (pseudonymous)', () => {
     beforeAll(async () => {
-      await walk(AUDITOR, 'pseudonymous');
+      await walk('auditor', AUDITOR, 'pseudonymous');
     }, 60_000);
 
-    it('reaches (nearly) every Query field an auditor may call', () => expectReached(walks.pseudonymous!.report));
-    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.pseudonymous!.report));
+    it('reaches (nearly) every Query field an auditor may call', () => expectReached(walks.auditor!.report));
+    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.auditor!.report));
     it('sees no operational reference, internal household id or special-category value; incomes and birth dates only in rule verdicts', () =>
-      expectNoLeaks('pseudonymous'));
+      expectNoLeaks('auditor'));
   });
 
   describe('manager (aggregate)', () => {
     beforeAll(async () => {
-      await walk(MANAGER, 'aggregate');
+      await walk('manager', MANAGER, 'aggregate');
     }, 60_000);
 
-    it('reaches (nearly) every Query field a manager may call', () => expectReached(walks.aggregate!.report));
-    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.aggregate!.report));
-    it('sees no household identity (reference, pseudonym, id) and no per-household fact', () => expectNoLeaks('aggregate'));
+    it('reaches (nearly) every Query field a manager may call', () => expectReached(walks.manager!.report));
+    it('refuses denied fields with 403 FORBIDDEN and schema coordinates', () => expectRefusalsWellFormed(walks.manager!.report));
+    it('sees no household identity (reference, pseudonym, id) and no per-household fact', () => expectNoLeaks('manager'));
+  });
+
+  describe('partner (aggregate, its granted buurt only)', () => {
+    /** Codes and names of what lies outside the granted buurt: the other buurt, its complexes. */
+    let foreign: string[];
+
+    beforeAll(async () => {
+      foreign = (
+        await sut.dataSource.query(
+          `SELECT n.buurt_code AS v FROM neighbourhood n WHERE n.buurt_code <> $1 UNION SELECT n.name FROM neighbourhood n WHERE n.buurt_code <> $1
+           UNION SELECT c.code FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE n.buurt_code <> $1
+           UNION SELECT c.name FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE n.buurt_code <> $1
+           UNION SELECT p.name FROM programme p JOIN neighbourhood n ON n.id = p.neighbourhood_id WHERE n.buurt_code <> $1`,
+          [GRANTED_BUURT],
+        )
+      ).map((r: { v: string }) => r.v);
+      // the answers cannot show a partner the buurten it may not read: given, so that the walk asks for them
+      await walk('partner', PARTNER, 'aggregate', (harvest) => {
+        for (const buurtCode of [OTHER_BUURT, GRANTED_BUURT]) harvest.addValue('buurtCode', buurtCode);
+        for (const decimalComma of [false, true]) harvest.addValue('decimalComma', decimalComma);
+      });
+    }, 60_000);
+
+    /** Every answer's data of the partner walk, with the call that gave it. */
+    const answered = () =>
+      walks.partner!.report.roots.flatMap((root) =>
+        root.answers.flatMap((a) =>
+          Object.entries(a.body?.data ?? {}).map(([alias, value]) => ({
+            root: root.field,
+            label: a.labels[Number(/^A(\d+)_/.exec(alias)?.[1] ?? 0)] ?? a.label,
+            value,
+          })),
+        ),
+      );
+
+    it('may call exactly neighbourhoodPriorities, neighbourhoodDossier and neighbourhoodDossierCsv; every other Query field is refused FORBIDDEN', () => {
+      const { roots } = walks.partner!.report;
+      const allowed = roots.filter((r) => !r.forbidden).map((r) => r.field);
+      const refusedOtherwise = roots
+        .filter((r) => r.forbidden)
+        .filter((r) => r.executedCalls > 0 || r.refusals.length === 0 || r.refusals.some((x) => x.code !== 'FORBIDDEN'))
+        .map((r) => `${r.field}: ${JSON.stringify(r.refusals)} executed ${r.executedCalls}`);
+      expect({ allowed: allowed.sort(), refusedOtherwise }).toEqual({ allowed: PARTNER_QUERIES, refusedOtherwise: [] });
+    });
+
+    it('executes all three with data; the CSV with decimal comma and with decimal point', () => {
+      const { roots } = walks.partner!.report;
+      expect(PARTNER_QUERIES.map((f) => ({ f, executed: (roots.find((r) => r.field === f)?.executedCalls ?? 0) > 0 }))).toEqual(
+        PARTNER_QUERIES.map((f) => ({ f, executed: true })),
+      );
+      const csvs = answered().flatMap(({ root, value }) => (root === 'neighbourhoodDossierCsv' && value ? [value as any] : []));
+      expect(new Set(csvs.map((c) => `${c.buurtCode} ${c.decimalComma}`))).toEqual(new Set([`${GRANTED_BUURT} true`, `${GRANTED_BUURT} false`]));
+      for (const c of csvs) expect(c.csv).toContain(GRANTED_BUURT);
+      // the dossier has content: the granted buurt's complex and its indicators, a hidden small cell among them
+      const dossiers = answered().flatMap(({ root, value }) => (root === 'neighbourhoodDossier' && value ? [value as any] : []));
+      expect(dossiers.length).toBeGreaterThan(0);
+      for (const d of dossiers) {
+        expect(d.complexes.map((c: any) => c.code)).toEqual(['CASE']);
+        expect(d.indicators.some((y: any) => y.suppressed === true)).toBe(true);
+        expect(d.indicators.some((y: any) => typeof y.count === 'number' && y.count >= 5)).toBe(true);
+      }
+      const priorities = answered().flatMap(({ root, value }) => (root === 'neighbourhoodPriorities' && value ? [value as any] : []));
+      expect(priorities.flatMap((p) => p.buurten.map((b: any) => b.buurtCode))).toContain(GRANTED_BUURT);
+    });
+
+    it('is refused the dossier of a buurt not granted to it, in either form (FORBIDDEN)', () => {
+      const { roots } = walks.partner!.report;
+      for (const field of ['neighbourhoodDossier', 'neighbourhoodDossierCsv']) {
+        const refused = roots.find((r) => r.field === field)!.refusedCalls.filter((c) => c.label.includes(`"${OTHER_BUURT}"`));
+        expect({ field, refused: refused.length > 0, codes: [...new Set(refused.map((c) => c.code))] }).toEqual({ field, refused: true, codes: ['FORBIDDEN'] });
+        // and no call of the granted buurt was refused
+        expect(roots.find((r) => r.field === field)!.refusedCalls.filter((c) => c.label.includes(`"${GRANTED_BUURT}"`))).toEqual([]);
+      }
+    });
+
+    it('sees no household identity (reference, pseudonym, id) and no per-household fact', () => expectNoLeaks('partner'));
+
+    it('sees only its granted buurt: every buurt code in its answers is the granted one; nothing of the other buurt or its complexes', () => {
+      const seen: string[] = [];
+      for (const { label, value } of answered()) {
+        forEachLeaf(value, (key, leaf, path) => {
+          // one line per place: a buurt code other than the granted one, any BU code in a text (the CSV), a code or name of the other buurt
+          const text = typeof leaf === 'string' ? leaf : '';
+          const why =
+            (key === 'buurtCode' && leaf !== GRANTED_BUURT && `= ${String(leaf)}`) ||
+            (text.match(/BU\d{8}/g) ?? []).filter((code) => code !== GRANTED_BUURT).map((code) => `mentions ${code}`)[0] ||
+            foreign.filter((word) => new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(word)}(?![A-Za-z0-9_-])`).test(text)).map((word) => `mentions "${word}"`)[0];
+          if (why) seen.push(`${path} ${why}   [${label}]`);
+        });
+      }
+      expect(foreign).toEqual(expect.arrayContaining([OTHER_BUURT, 'PARK', 'Plan Parkzicht']));
+      expect(seen).toEqual([]);
+    });
+
+    it('sees no count of 1 to 4 households, in the answers nor in the CSV', () => {
+      const small: string[] = [];
+      const isSmall = (n: number) => Number.isInteger(n) && n >= 1 && n <= 4;
+      for (const { label, value } of answered()) {
+        forEachLeaf(value, (key, leaf, path) => {
+          if (typeof leaf === 'number' && HOUSEHOLD_COUNT_KEY.test(key) && isSmall(leaf)) small.push(`${path} = ${leaf}   [${label}]`);
+          // in words too ("inflow of 2 households"), not where a range is named ("1 to 4 households")
+          if (typeof leaf === 'string' && SMALL_COUNT_IN_WORDS.test(leaf)) small.push(`${path}: "${leaf}"   [${label}]`);
+          if (key === 'csv' && typeof leaf === 'string') {
+            // the count column (aantal) of every row (src/resilience/dossier.service.ts, csvHeader)
+            const lines = leaf
+              .replace(/^\uFEFF/, '')
+              .trim()
+              .split(/\r?\n/);
+            const separator = lines[0].includes(';') ? ';' : ',';
+            const countAt = lines[0].split(separator).findIndex((h) => h === 'count' || h === 'aantal');
+            expect({ path, countAt: countAt >= 0 }).toEqual({ path, countAt: true });
+            for (const line of lines.slice(1)) {
+              const cell = splitCsvLine(line, separator)[countAt];
+              if (cell !== undefined && /^\d+$/.test(cell) && isSmall(Number(cell))) small.push(`${path}: ${line}   [${label}]`);
+            }
+          }
+        });
+      }
+      expect(small).toEqual([]);
+    });
   });
 });
 
@@ -685,4 +893,35 @@ function toArray(v: unknown): string[] {
       .map((s) => s.replace(/^"|"$/g, ''))
       .filter(Boolean);
   return [];
+}
+
+/** Calls `visit` with every leaf of a JSON value: its key (aliases removed; the list's key for list items), the leaf, and its path. */
+function forEachLeaf(value: unknown, visit: (key: string, leaf: unknown, path: string) => void, key = '', path = '$'): void {
+  if (Array.isArray(value)) value.forEach((v, i) => forEachLeaf(v, visit, key, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) forEachLeaf(v, visit, unalias(k), `${path}.${unalias(k)}`);
+  else visit(key, value, path);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One CSV line's cells (quotes as csv-stringify writes them: "a ""b""", separator inside quotes kept). */
+function splitCsvLine(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === separator && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
 }

@@ -92,6 +92,8 @@ export interface RootOutcome {
   errors: string[];
   /** 403 refusals seen for this field, with their denied coordinates. */
   refusals: { status: number; code: string; deniedFields: string[] | null }[];
+  /** Calls refused FORBIDDEN for their arguments (a buurt not granted) while the role may call the field. */
+  refusedCalls: { label: string; code: string; message: string }[];
 }
 
 export interface WalkReport {
@@ -156,7 +158,7 @@ export class SchemaWalker {
   }
 
   async walkRoot(field: GraphQLField<unknown, unknown>): Promise<RootOutcome> {
-    const out: RootOutcome = { field: field.name, answers: [], executedCalls: 0, unfillable: [], errors: [], refusals: [] };
+    const out: RootOutcome = { field: field.name, answers: [], executedCalls: 0, unfillable: [], errors: [], refusals: [], refusedCalls: [] };
     const calls = this.calls(field, out);
     if (calls.length === 0) {
       // nothing to fill a required argument with: a placeholder call still tells whether the role may call the field
@@ -165,6 +167,8 @@ export class SchemaWalker {
       return out;
     }
     await this.runCalls(field, calls, this.o.maxDepth, out);
+    // a call refused for its arguments (one by one, after others) does not make the field refused when another call was answered
+    if (out.executedCalls > 0 && out.forbidden && !this.denied.has(`Query.${field.name}`)) out.forbidden = undefined;
     return out;
   }
 
@@ -213,6 +217,9 @@ export class SchemaWalker {
       const variants: string[] = [];
       if (isEnumType(named)) {
         for (const v of named.getValues()) if (v.value !== arg.defaultValue) variants.push(v.name);
+      } else if (named.name === 'Boolean' && !isListType(isNonNullType(arg.type) ? arg.type.ofType : arg.type)) {
+        // decimalComma, includeEnded: the value(s) other than the default (both when there is none)
+        for (const v of this.valuesFor(field, arg)) if (v !== String(arg.defaultValue)) variants.push(v);
       } else if (isInputObjectType(named)) {
         for (const f of Object.values(named.getFields())) {
           if (this.denied.has(`${named.name}.${f.name}`)) continue;
@@ -224,7 +231,7 @@ export class SchemaWalker {
         if (value !== undefined) variants.push(value);
       }
       for (const v of variants.slice(0, 6)) {
-        for (const b of isEnumType(named) ? spread : [base]) {
+        for (const b of isEnumType(named) || named.name === 'Boolean' ? spread : [base]) {
           const args = { ...b, ...page, [arg.name]: v };
           const inputField = isInputObjectType(named) ? /^\{ (\w+):/.exec(v)?.[1] : undefined;
           const requires = [`Query.${field.name}(${arg.name}:)`, ...(inputField ? [`${named.name}.${inputField}`] : [])];
@@ -255,13 +262,23 @@ export class SchemaWalker {
       const m = /^(.+?)Ids?$/.exec(name);
       return m ? m[1][0].toUpperCase() + m[1].slice(1) : undefined;
     };
-    if (arg.name === 'id') raw = h.ids.get(getNamedType(field.type).name) ?? [];
-    else if (named.name === 'ID' && idType(arg.name)) raw = h.ids.get(idType(arg.name)!) ?? [];
+    if (arg.name === 'id') {
+      // the id of the returned type, or of the type its name starts with (programmeEvaluation(id) takes a Programme's id)
+      const words = getNamedType(field.type).name.split(/(?=[A-Z])/);
+      raw = [];
+      for (let n = words.length; n > 0 && raw.length === 0; n--) raw = h.ids.get(words.slice(0, n).join('')) ?? [];
+    } else if (named.name === 'ID' && idType(arg.name)) raw = h.ids.get(idType(arg.name)!) ?? [];
     else if (arg.name === 'householdReference') raw = h.values.get('householdReference') ?? [];
     else if (isEnumType(named)) raw = arg.defaultValue !== undefined ? [] : [named.getValues()[0].name];
     else raw = h.values.get(`${getNamedType(field.type).name}.${arg.name}`) ?? h.values.get(arg.name) ?? [];
+    // a Boolean takes either value (those harvested under its name first)
+    if (named.name === 'Boolean') raw = [...new Set([...raw.map((v) => v === true || v === 'true'), false, true])];
     const literal = (v: unknown) =>
-      isEnumType(named) ? String(v) : named.name === 'Int' || named.name === 'Float' ? String(Number(v)) : JSON.stringify(String(v));
+      isEnumType(named) || named.name === 'Boolean'
+        ? String(v)
+        : named.name === 'Int' || named.name === 'Float'
+          ? String(Number(v))
+          : JSON.stringify(String(v));
     if (named.name === 'Int') raw = raw.filter((v) => Number.isInteger(Number(v)));
     const literals = raw.map(literal);
     return list ? (literals.length ? [`[${literals.slice(0, 3).join(', ')}]`] : []) : literals;
@@ -422,7 +439,19 @@ export class SchemaWalker {
           out.errors.push(`FORBIDDEN at ${first.path.join('.')}: ${first.message}`);
           return;
         }
+        // some calls refused, not all (a partner asking a buurt not granted to it): noted, and the others asked again
+        const refusedAt = new Map<number, string>();
+        for (const e of errors) {
+          const i = e?.extensions?.code === 'FORBIDDEN' && Array.isArray(e.path) && e.path.length === 1 ? /^A(\d+)_/.exec(String(e.path[0]))?.[1] : undefined;
+          if (i !== undefined) refusedAt.set(Number(i), e.message);
+        }
+        if (calls.length > 1 && refusedAt.size > 0 && refusedAt.size < calls.length) {
+          calls.forEach((c, i) => refusedAt.has(i) && out.refusedCalls.push({ label: c.label, code, message: refusedAt.get(i)! }));
+          calls = calls.filter((_, i) => !refusedAt.has(i));
+          continue;
+        }
         // a whole-operation refusal: the role may not call this field (or the service names no fields)
+        calls.forEach((c) => out.refusedCalls.push({ label: c.label, code, message: first.message ?? 'FORBIDDEN' }));
         out.forbidden = first.message ?? 'FORBIDDEN';
         return;
       }

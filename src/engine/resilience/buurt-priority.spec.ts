@@ -83,15 +83,21 @@ describe('priorityOf: each component with its value, weight and points', () => {
       'VULNERABLE_INFLOW',
       null,
       0,
-      'inflow of 4 households: fewer than 5, not used',
+      'inflow of fewer than 5 households: not used',
     ],
+    ['no inflow at all: zero names nobody', buurt(), 'VULNERABLE_INFLOW', null, 0, 'inflow of 0 households: fewer than 5, not used'],
   ])('%s', (_case, b, id, value, points, note) => {
     expect(componentOf(b, id)).toEqual({ id, value, weight: expect.any(Number), points, note });
   });
 
+  it('an inflow of 5 or more below a higher floor of the policy is not used, and its number is said', () => {
+    const c = componentOf(buurt({ inflow: { households: 7, vulnerable: 5, urgent: 0 } }), 'URGENT_INFLOW', { ...WEIGHTS, minInflowHouseholds: 10 });
+    expect(c).toMatchObject({ value: null, points: 0, note: 'inflow of 7 households: fewer than 10, not used' });
+  });
+
   it('a policy cannot lower the inflow floor below the small-cell size', () => {
     const c = componentOf(buurt({ inflow: { households: 4, vulnerable: 2, urgent: 0 } }), 'VULNERABLE_INFLOW', { ...WEIGHTS, minInflowHouseholds: 0 });
-    expect(c).toMatchObject({ value: null, points: 0, note: 'inflow of 4 households: fewer than 5, not used' });
+    expect(c).toMatchObject({ value: null, points: 0, note: 'inflow of fewer than 5 households: not used' });
   });
 
   it('the notes in Dutch for Dutch readers, the numbers the same', () => {
@@ -106,8 +112,8 @@ describe('priorityOf: each component with its value, weight and points', () => {
       'sinds 2020',
       'het aantal woningen in de buurt is niet bekend',
       null,
-      'instroom van 3 huishoudens: minder dan 5, niet gebruikt',
-      'instroom van 3 huishoudens: minder dan 5, niet gebruikt',
+      'instroom van minder dan 5 huishoudens: niet gebruikt',
+      'instroom van minder dan 5 huishoudens: niet gebruikt',
     ]);
   });
 

@@ -97,6 +97,7 @@ const NOTES: Phrasebook<{
   since: (year: number) => string;
   noReadingBetween: (from: number, to: number) => string;
   stockUnknown: string;
+  /** Never the number when it is 1-4: that is itself a small cell (the dossier hides it too). */
   smallInflow: (households: number, min: number) => string;
   smallGroup: string;
 }> = {
@@ -105,7 +106,10 @@ const NOTES: Phrasebook<{
     since: (year) => `since ${year}`,
     noReadingBetween: (from, to) => `no reading between ${from} and ${to}`,
     stockUnknown: 'the number of homes in the buurt is not known',
-    smallInflow: (households, min) => `inflow of ${households} households: fewer than ${min}, not used`,
+    smallInflow: (households, min) =>
+      isSmallCell(households)
+        ? `inflow of fewer than ${MIN_CELL_SIZE} households: not used`
+        : `inflow of ${households} households: fewer than ${min}, not used`,
     smallGroup: 'a group of fewer than 5 households (or all but fewer than 5): not shown',
   },
   nl: {
@@ -113,7 +117,10 @@ const NOTES: Phrasebook<{
     since: (year) => `sinds ${year}`,
     noReadingBetween: (from, to) => `geen meting tussen ${from} en ${to}`,
     stockUnknown: 'het aantal woningen in de buurt is niet bekend',
-    smallInflow: (households, min) => `instroom van ${households} huishoudens: minder dan ${min}, niet gebruikt`,
+    smallInflow: (households, min) =>
+      isSmallCell(households)
+        ? `instroom van minder dan ${MIN_CELL_SIZE} huishoudens: niet gebruikt`
+        : `instroom van ${households} huishoudens: minder dan ${min}, niet gebruikt`,
     smallGroup: 'een groep van minder dan 5 huishoudens (of op minder dan 5 na alle): niet getoond',
   },
 };

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
+import { BUURT_CODE, IsIsoDate, IsNumberWithDecimals } from '../../common/validators.js';
 
 export const PARTNER_ACTION_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'DROPPED'] as const;
 export enum PartnerActionStatus {
@@ -51,7 +51,7 @@ export class Programme {
 @InputType()
 export class ProgrammeGoalInput {
   @Field() @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'indicatorCode must be an indicator code (see outcomeIndicators)' }) indicatorCode: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 2 }, { message: 'target must be a number with at most 2 decimals' }) @Min(0) @Max(100_000) target: number;
+  @Field(() => Float) @IsNumberWithDecimals(2) @Min(0) @Max(100_000) target: number;
   @Field() @IsIsoDate() byDate: string;
 }
 
