@@ -22,6 +22,9 @@ import { RoundPage } from '../screens/rounds/round';
 import { ReportsPage } from '../screens/manager/reports';
 import { ImportsPage } from '../screens/admin/imports';
 import { PrioritiesPage } from '../screens/manager/priorities';
+import { NeighbourhoodDossierPage } from '../screens/resilience/dossier';
+import { ProgrammesPage } from '../screens/resilience/programmes';
+import { ProgrammePage } from '../screens/resilience/programme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +76,9 @@ const router = createBrowserRouter([
       { path: '/reports', element: <ReportsPage /> },
       { path: '/imports', element: <ImportsPage /> },
       { path: '/priorities', element: <PrioritiesPage /> },
+      { path: '/buurten/:buurtCode/dossier', element: <NeighbourhoodDossierPage /> },
+      { path: '/programmes', element: <ProgrammesPage /> },
+      { path: '/programmes/:id', element: <ProgrammePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

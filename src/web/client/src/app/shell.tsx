@@ -15,10 +15,13 @@ interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { to: '/worklist', label: 'nav.worklist', roles: ['OFFICER', 'ADMIN'] },
   { to: '/approvals', label: 'nav.approvals', roles: ['OFFICER', 'ADMIN'] },
-  { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
-  { to: '/priorities', label: 'nav.priorities', roles: ['MANAGER'] },
-  { to: '/simulations', label: 'nav.simulations', roles: ['MANAGER'] },
+  // before the resilience screens: an auditor starts at the log
   { to: '/audit', label: 'nav.audit', roles: ['AUDITOR'] },
+  { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
+  // a partner (wijkteam, zorg, gemeente, politie) reads its granted buurten and their dossiers, nothing else
+  { to: '/priorities', label: 'nav.priorities', roles: ['MANAGER', 'AUDITOR', 'PARTNER'] },
+  { to: '/programmes', label: 'nav.programmes', roles: ['MANAGER', 'AUDITOR'] },
+  { to: '/simulations', label: 'nav.simulations', roles: ['MANAGER'] },
   { to: '/policies', label: 'nav.policies', roles: ['MANAGER'] },
   { to: '/rounds', label: 'nav.rounds', roles: ['OFFICER', 'MANAGER', 'ADMIN'] },
   { to: '/reports', label: 'nav.reports', roles: ['MANAGER', 'AUDITOR'] },

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { gql } from '../../api/client';
+import { currentSession, hasRole } from '../../auth/session';
 import { ErrorMessage, Loading } from '../../components/error-message';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
@@ -30,6 +32,12 @@ const PrioritiesDocument = graphql(`
         }
       }
     }
+  }
+`);
+
+/** The readings per buurt: for staff only (a partner may not ask for `neighbourhoods`; it reads them in the dossier). */
+const ReadingsDocument = graphql(`
+  query NeighbourhoodReadingsForPriorities {
     neighbourhoods {
       buurtCode
       readings {
@@ -48,16 +56,21 @@ const PrioritiesDocument = graphql(`
 /**
  * Where to steer (issue 16): the buurten where the association has homes, ranked through the
  * resilience lens, each with the components of its score (value, weight, points) and its readings
- * over the years. The weights are the priority policy in force (named above the list).
+ * over the years. The weights are the priority policy in force (named above the list). Each buurt
+ * opens its dossier; a partner sees only the buurten granted to it.
  */
 export function PrioritiesPage() {
   const { t, number, percent, date } = useI18n();
+  const session = currentSession();
+  // a partner is refused any query but its buurten's priorities and dossiers, so it never asks for the readings here
+  const staff = hasRole(session, 'OFFICER', 'MANAGER', 'AUDITOR', 'ADMIN');
   const query = useQuery({ queryKey: ['priorities'], queryFn: () => gql(PrioritiesDocument) });
+  const readings = useQuery({ queryKey: ['priority-readings'], queryFn: () => gql(ReadingsDocument), enabled: staff });
   const [open, setOpen] = useState<string | null>(null);
   if (query.isPending) return <Loading />;
   if (query.error || !query.data) return <ErrorMessage error={query.error} />;
   const p = query.data.neighbourhoodPriorities;
-  const readingsOf = (code: string) => query.data.neighbourhoods.find((n) => n.buurtCode === code)?.readings ?? [];
+  const readingsOf = (code: string) => readings.data?.neighbourhoods.find((n) => n.buurtCode === code)?.readings ?? [];
   const valueText = (id: string, value: number | null | undefined) =>
     value === null || value === undefined
       ? '–'
@@ -68,6 +81,7 @@ export function PrioritiesPage() {
     <section>
       <h1>{t('priorities.title')}</h1>
       <p className="note">{t('priorities.intro', { policy: p.policyName, version: p.policyVersion, since: date(p.inflowSince) })}</p>
+      {!staff && <p className="note">{t('priorities.partnerNote')}</p>}
       <table className="data-table" data-testid="priorities">
         <caption>{t('priorities.caption', { date: date(p.asOf) })}</caption>
         <thead>
@@ -89,7 +103,9 @@ export function PrioritiesPage() {
               <tr>
                 <td>{b.rank}</td>
                 <th scope="row">
-                  {b.name} ({b.buurtCode})
+                  <Link to={`/buurten/${b.buurtCode}/dossier`} aria-label={t('priorities.openDossier', { name: `${b.name} (${b.buurtCode})` })}>
+                    {b.name} ({b.buurtCode})
+                  </Link>
                 </th>
                 <td>{number(b.score, 1)}</td>
                 <td>{b.latestYear ?? '–'}</td>
@@ -133,38 +149,47 @@ export function PrioritiesPage() {
                         ))}
                       </tbody>
                     </table>
-                    <table className="data-table compact" data-testid="buurt-readings">
-                      <caption>{t('priorities.readingsCaption', { name: b.name })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('priorities.year')}</th>
-                          <th scope="col">{t('priorities.source')}</th>
-                          <th scope="col">{t('priorities.resilience')}</th>
-                          <th scope="col">{t('priorities.leefbaarometer')}</th>
-                          <th scope="col">{t('priorities.nuisance')}</th>
-                          <th scope="col">{t('priorities.cohesion')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {readingsOf(b.buurtCode).length === 0 && (
+                    <ErrorMessage error={readings.error} />
+                    {staff && readings.isPending ? (
+                      <Loading />
+                    ) : staff ? (
+                      <table className="data-table compact" data-testid="buurt-readings">
+                        <caption>{t('priorities.readingsCaption', { name: b.name })}</caption>
+                        <thead>
                           <tr>
-                            <td colSpan={6} className="muted">
-                              {t('priorities.noReadings')}
-                            </td>
+                            <th scope="col">{t('priorities.year')}</th>
+                            <th scope="col">{t('priorities.source')}</th>
+                            <th scope="col">{t('priorities.resilience')}</th>
+                            <th scope="col">{t('priorities.leefbaarometer')}</th>
+                            <th scope="col">{t('priorities.nuisance')}</th>
+                            <th scope="col">{t('priorities.cohesion')}</th>
                           </tr>
-                        )}
-                        {readingsOf(b.buurtCode).map((r) => (
-                          <tr key={`${r.year}:${r.source}`}>
-                            <td>{r.year}</td>
-                            <td>{r.source}</td>
-                            <td>{r.resilienceClass ?? '–'}</td>
-                            <td>{r.leefbaarometerClass ?? '–'}</td>
-                            <td>{r.nuisanceClass ?? '–'}</td>
-                            <td>{r.socialCohesionClass ?? '–'}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {readingsOf(b.buurtCode).length === 0 && (
+                            <tr>
+                              <td colSpan={6} className="muted">
+                                {t('priorities.noReadings')}
+                              </td>
+                            </tr>
+                          )}
+                          {readingsOf(b.buurtCode).map((r) => (
+                            <tr key={`${r.year}:${r.source}`}>
+                              <td>{r.year}</td>
+                              <td>{r.source}</td>
+                              <td>{r.resilienceClass ?? '–'}</td>
+                              <td>{r.leefbaarometerClass ?? '–'}</td>
+                              <td>{r.nuisanceClass ?? '–'}</td>
+                              <td>{r.socialCohesionClass ?? '–'}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    ) : (
+                      <p>
+                        <Link to={`/buurten/${b.buurtCode}/dossier`}>{t('priorities.readingsInDossier', { name: b.name })}</Link>
+                      </p>
+                    )}
                   </td>
                 </tr>
               )}
