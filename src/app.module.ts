@@ -33,6 +33,7 @@ import { CompositionModule } from './composition/composition.module.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { AllocationModule } from './allocation/allocation.module.js';
+import { LettingModule } from './letting/letting.module.js';
 import { ResilienceModule } from './resilience/resilience.module.js';
 import { SimulationModule } from './simulation/simulation.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -101,6 +102,7 @@ export class AppModule {
         ImportsModule,
         AllocationModule,
         ResilienceModule,
+        LettingModule,
         SimulationModule,
         ReportsModule,
         DemoModule,

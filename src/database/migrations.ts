@@ -14,6 +14,7 @@ import { AuthSessions1764000000012 } from '../../migrations/1764000000012-auth-s
 import { ProposalPlanInDutch1764000000013 } from '../../migrations/1764000000013-proposal-plan-in-dutch.js';
 import { BuurtReadingsAndPriorities1764000000014 } from '../../migrations/1764000000014-buurt-readings-and-priorities.js';
 import { OutcomesProgrammesPartners1764000000015 } from '../../migrations/1764000000015-outcomes-programmes-partners.js';
+import { PublicationAndCandidateLists1764000000016 } from '../../migrations/1764000000016-publication-and-candidate-lists.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ProposalPlanInDutch1764000000013,
   BuurtReadingsAndPriorities1764000000014,
   OutcomesProgrammesPartners1764000000015,
+  PublicationAndCandidateLists1764000000016,
 ];

@@ -18,6 +18,9 @@ export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
 export const DEMO_PARTNER = 'dev-partner';
 
 export const DATA_TABLES = [
+  'candidate_event',
+  'candidate',
+  'vacancy_publication',
   'partner_grant',
   'programme_action',
   'programme_goal',

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
+import { comparePublishedOrder } from '../engine/letting/candidate-order.js';
 import { DomainError } from '../common/domain-error.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { parseId } from '../common/ids.js';
@@ -260,8 +261,16 @@ export class EligibilityService {
           excluded.set(ruleId, entry);
         }
       }
-      // priority tier, then registration date (inschrijfduur), then id: a stable, explainable order
-      eligible.sort((a, b) => a.tier - b.tier || a.household.registrationDate.localeCompare(b.household.registrationDate) || a.household.id - b.household.id);
+      // priority tier, then registration date (inschrijfduur), then id: a stable, explainable order (the regular published order)
+      const byOrder = comparePublishedOrder('REGULAR');
+      const listed = (e: { household: HouseholdFacts; tier: number }) => ({
+        householdId: e.household.id,
+        eligible: true,
+        priorityTier: e.tier,
+        registrationDate: e.household.registrationDate,
+        rankingPoints: null,
+      });
+      eligible.sort((a, b) => byOrder(listed(a), listed(b)));
       const ruleOrder = [...excluded.keys()].sort();
       return {
         vacancyId: String(vacancy.id),

@@ -145,7 +145,9 @@ export async function respondentFactsByVacancy(m: EntityManager, vacancyIds: rea
     m,
     `SELECT string_agg(r.vacancy_id || ':' || h.id || ':' || h.facts_version, ',' ORDER BY r.vacancy_id, h.id)
        FROM vacancy_response r JOIN household h ON h.id = r.household_id
-      WHERE r.vacancy_id = ANY($1) AND h.on_waiting_list`,
+      WHERE r.vacancy_id = ANY($1) AND h.on_waiting_list
+        -- once the list is made, a candidate skipped, withdrawn or refused is out of this vacancy's pool (issue 17)
+        AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.vacancy_id = r.vacancy_id AND c.household_id = h.id AND c.state IN ('SKIPPED', 'WITHDRAWN', 'REFUSED'))`,
     [vacancyIds],
   );
   const facts = await factsOf(

@@ -36,6 +36,8 @@ export const PER_HOUSEHOLD_TYPES: ReadonlySet<string> = new Set([
   'ReplayDifference',
   'AuditEvent',
   'SpecialCategoryAccessRecord',
+  'Candidate',
+  'CandidateEvent',
 ]);
 
 const WHY_AGGREGATE = 'managers see households only in aggregates (shares and counts)';

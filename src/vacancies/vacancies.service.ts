@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { PublicationState, responseAllowed, responseWithdrawalAllowed } from '../engine/letting/publication.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { assertNoNulls } from '../common/validation.js';
 import { parseId } from '../common/ids.js';
@@ -19,7 +21,10 @@ export const ACTIVE_VACANCY_STATUSES = ['OPEN', 'PROPOSED', 'OFFERED'] as const;
 
 @Injectable()
 export class VacanciesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async list(filter: VacancyFilter = {}, page: PageArgs): Promise<Page<Vacancy>> {
     const qb = this.dataSource.manager.createQueryBuilder(VacancyEntity, 'v');
@@ -101,6 +106,7 @@ export class VacanciesService {
         throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${row.reference} is ${row.status} and can no longer be withdrawn`);
       }
       row.status = 'WITHDRAWN';
+      await m.query(`UPDATE vacancy_publication SET state = 'WITHDRAWN' WHERE vacancy_id = $1 AND state IN ('PUBLISHED', 'CLOSED')`, [row.id]);
       // an offer out for a withdrawn vacancy can no longer be accepted, and its proposals are void
       await m.query(`UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE vacancy_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL')`, [row.id]);
       await m.query(`UPDATE proposal SET status = 'SUPERSEDED' WHERE vacancy_id = $1 AND status = 'PROPOSED'`, [row.id]);
@@ -114,6 +120,7 @@ export class VacanciesService {
     return this.dataSource.transaction(async (m) => {
       const row = await lockVacancy(m, vacancyId, 'vacancyId');
       if (row.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${row.reference} is ${row.status}; responses are closed`);
+      await this.assertInsideWindow(m, row, 'respond');
       const household = await m.findOneBy(HouseholdEntity, { id: hid });
       if (!household) throw DomainError.invalid([{ field: 'householdId', reason: `is not a known household (${householdId})` }]);
       if (!household.onWaitingList)
@@ -126,14 +133,32 @@ export class VacanciesService {
     });
   }
 
+  /** Responses (and their withdrawal) only inside an advertised vacancy's reaction window (issue 17). */
+  private async assertInsideWindow(m: EntityManager, vacancy: VacancyEntity, what: 'respond' | 'withdraw'): Promise<void> {
+    const window = await windowOf(m, vacancy.id);
+    if (!window) return;
+    const check = (what === 'respond' ? responseAllowed : responseWithdrawalAllowed)(window, this.clock.today());
+    if (!check.ok) throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference}: ${check.reason}`);
+  }
+
   async withdrawResponse(vacancyId: string, householdId: string): Promise<Vacancy> {
     return this.dataSource.transaction(async (m) => {
       const row = await lockVacancy(m, vacancyId, 'vacancyId');
+      await this.assertInsideWindow(m, row, 'withdraw');
       const result = await m.delete(VacancyResponseEntity, { vacancyId: row.id, householdId: parseId(householdId, 'householdId') });
       if (!result.affected) throw DomainError.notFound(`Response of household ${householdId} to vacancy`, vacancyId);
       return toVacancy(row);
     });
   }
+}
+
+/** The reaction window of an advertised vacancy (src/engine/letting/publication.ts); one not advertised through Woonmix takes what the officer records. */
+async function windowOf(m: EntityManager, vacancyId: number) {
+  const [p]: { state: PublicationState; opens_on: string; closes_on: string }[] = await m.query(
+    `SELECT state, to_char(opens_on, 'YYYY-MM-DD') AS opens_on, to_char(closes_on, 'YYYY-MM-DD') AS closes_on FROM vacancy_publication WHERE vacancy_id = $1`,
+    [vacancyId],
+  );
+  return p ? { state: p.state, opensAt: p.opens_on, closesAt: p.closes_on } : null;
 }
 
 async function lockVacancy(m: EntityManager, id: string, field = 'id'): Promise<VacancyEntity> {

@@ -94,6 +94,16 @@ const MATRIX: Record<string, Role[]> = {
   withdrawHousehold: O,
   startTenancy: O,
   endTenancy: O,
+  // the letting process: officers advertise, close and work the candidate list (inside their assignment)
+  publishVacancy: O,
+  closeReactionWindow: O,
+  skipCandidate: O,
+  undoSkipCandidate: O,
+  inviteCandidate: O,
+  undoInviteCandidate: O,
+  lettingReasons: ALL,
+  // the lettings as the association publishes them: for those who steer, check and administer
+  lettingsAccountability: ['MANAGER', 'AUDITOR', 'ADMIN'],
   // managers change policies
   addCompositionPolicyVersion: ['MANAGER'],
   addLocalPolicyVersion: ['MANAGER'],
