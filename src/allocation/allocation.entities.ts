@@ -1,6 +1,7 @@
 import { JOB_STATUSES, type JobStatus } from '../common/graphql/output-enums.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { dateTransformer, numericTransformer } from '../database/transformers.js';
+import type { ActiveStage, OfferDocuments } from '../engine/letting/offer-stages.js';
 
 /** A version of the composition policy: targets per resilience class, overrides by complex code. */
 @Entity('composition_policy')
@@ -132,4 +133,11 @@ export class OfferEntity {
   /** Four-eyes: the second officer who approved the offer before it went out. */
   @Column({ name: 'approved_by', type: 'text', nullable: true }) approvedBy: string | null;
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt: Date | null;
+  /** The stage of an open offer (src/engine/letting/offer-stages.ts) and when it is due; null when not open. */
+  @Column({ type: 'text', nullable: true }) stage: ActiveStage | null;
+  @Column({ name: 'stage_entered_on', type: 'date', nullable: true, transformer: dateTransformer }) stageEnteredOn: string | null;
+  @Column({ name: 'stage_due', type: 'date', nullable: true, transformer: dateTransformer }) stageDue: string | null;
+  @Column({ type: 'jsonb', default: {} }) documents: Partial<OfferDocuments>;
+  /** A refusal's coded reason (letting_reason, kind REFUSAL). */
+  @Column({ name: 'refusal_reason_code', type: 'text', nullable: true }) refusalReasonCode: string | null;
 }

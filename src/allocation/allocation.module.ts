@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { ComplexesModule } from '../complexes/complexes.module.js';
 import { CompositionModule } from '../composition/composition.module.js';
+import { OfferDeadlinesJob } from './offer-deadlines.job.js';
+import { LettingModule } from '../letting/letting.module.js';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
@@ -28,8 +30,9 @@ import { RoundsService } from './rounds.service.js';
 
 /** The allocation feature: its providers; exports only what other features use. */
 @Module({
-  imports: [AuditModule, ComplexesModule, CompositionModule, EligibilityModule, HouseholdsModule, JobsModule, TenanciesModule, VacanciesModule],
+  imports: [AuditModule, ComplexesModule, CompositionModule, EligibilityModule, HouseholdsModule, JobsModule, LettingModule, TenanciesModule, VacanciesModule],
   providers: [
+    OfferDeadlinesJob,
     ReplayService,
     ReplayResolver,
     RationaleService,

@@ -10,6 +10,7 @@ import {
   DecideProposalInput,
   Offer,
   OfferResponseInput,
+  AdvanceOfferInput,
   OfferResponseResult,
   Proposal,
   ProposalCandidate,
@@ -84,6 +85,27 @@ export class ProposalsResolver {
       nextProposal: outcome.nextProposal ? await this.presenter.present(outcome.nextProposal, ctx) : null,
       tenancyId: outcome.tenancyId === null ? null : String(outcome.tenancyId),
     };
+  }
+
+  @Roles('OFFICER')
+  @Mutation(() => OfferResponseResult, {
+    description:
+      'The next stage of an open offer (interest check, viewing, provisional acceptance, documents check, final acceptance); from the final acceptance: ACCEPTED, the dwelling is let',
+  })
+  async advanceOffer(@Args('input') input: AdvanceOfferInput, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    const outcome = await this.offerService.advance(input, actor);
+    return {
+      offer: toOffer(outcome.offer),
+      nextOffer: null,
+      nextProposal: outcome.nextProposal ? await this.presenter.present(outcome.nextProposal, ctx) : null,
+      tenancyId: outcome.tenancyId === null ? null : String(outcome.tenancyId),
+    };
+  }
+
+  @Roles('OFFICER')
+  @Query(() => [Offer], { description: 'Open offers whose stage is due today or overdue, inside your assignment, oldest due first' })
+  async offersDue(@CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return (await this.offerService.due(actor, ctx)).map(toOffer);
   }
 
   @Roles('OFFICER')

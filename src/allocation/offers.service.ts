@@ -19,8 +19,14 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
+import { EXPIRED_REASON_CODE } from '../engine/letting/candidates.js';
+import { ActiveStage, dueStages, offerTransition, openOffer } from '../engine/letting/offer-stages.js';
+import { OfferStageSupport } from '../letting/offer-stage-support.service.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
 import { ProposalsService, StoredProposal, inLanguage, lockVacancy, toStored } from './proposals.service.js';
+
+/** Who expires an overdue stage: the deadline job (in the audit log by this name). */
+export const OFFER_DEADLINE_JOB: Actor = { subject: 'job:offer-deadlines', roles: [] };
 
 export interface OfferResponseOutcome {
   offer: OfferEntity;
@@ -46,7 +52,16 @@ export class OffersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly disclosure: HouseholdDisclosure,
     private readonly overrideReasons: OverrideReasonsService,
+    private readonly stages: OfferStageSupport,
   ) {}
+
+  /** An offer that goes out enters its first stage, due by the letting policy; its candidate is OFFERED. */
+  private async goesOut(m: EntityManager, offer: OfferEntity, actor: Actor): Promise<void> {
+    const today = this.clock.today();
+    const opened = openOffer(today, await this.stages.stageDays(m, today));
+    await m.update(OfferEntity, { id: offer.id }, { stage: opened.stage as ActiveStage, stageEnteredOn: opened.enteredOn, stageDue: opened.dueDate });
+    await this.stages.followOffer(m, offer.vacancyId, offer.householdId, 'OFFER', null, actor);
+  }
 
   async get(offerId: string): Promise<OfferEntity> {
     const offer = await this.dataSource.manager.findOneBy(OfferEntity, { id: parseId(offerId, 'offerId') });
@@ -117,6 +132,7 @@ export class OffersService {
       );
       await m.update(ProposalEntity, { id: proposal.id }, { status: 'DECIDED' });
       await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
+      if (offer.status === 'OPEN') await this.goesOut(m, offer, actor);
       await this.audit.append(
         m,
         actor,
@@ -131,7 +147,7 @@ export class OffersService {
           fourEyes: approval,
         },
       );
-      return offer;
+      return m.findOneByOrFail(OfferEntity, { id: offer.id }); // with the stage it went out in
     });
   }
 
@@ -141,80 +157,201 @@ export class OffersService {
       throw DomainError.invalid([{ field: 'reason', reason: 'is required when the offer is declined' }]);
     }
     return this.dataSource.transaction(async (m) => {
-      const found = await m.findOneBy(OfferEntity, { id: offerId });
-      if (!found) throw DomainError.notFound('Offer', input.offerId);
-      const vacancy = await lockVacancy(m, found.vacancyId);
-      const offer = await m.findOneByOrFail(OfferEntity, { id: offerId }); // re-read under the lock
-      if (offer.status === 'PENDING_APPROVAL')
-        throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
-      if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
-      if (vacancy.status !== 'OFFERED')
-        throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
+      const { vacancy, offer } = await this.lockOpenOffer(m, offerId, input.offerId);
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'recordOfferResponse');
-      const respondedAt = this.clock.now();
-      if (input.response === OfferResponseEnum.ACCEPTED) {
-        const tenancyId = await this.let(m, vacancy, offer, actor);
-        await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt });
-        await this.audit.append(
-          m,
-          actor,
-          'OFFER_RESPONSE',
-          { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
-          { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId },
-        );
-        return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
-      }
-      await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt });
+      return this.answer(m, vacancy, offer, input, actor);
+    });
+  }
+
+  /** The vacancy (locked first, as every write on it) and its open offer, re-read under the lock. */
+  private async lockOpenOffer(m: EntityManager, offerId: number, given: string): Promise<{ vacancy: VacancyEntity; offer: OfferEntity }> {
+    const found = await m.findOneBy(OfferEntity, { id: offerId });
+    if (!found) throw DomainError.notFound('Offer', given);
+    const vacancy = await lockVacancy(m, found.vacancyId);
+    const offer = await m.findOneByOrFail(OfferEntity, { id: offerId });
+    if (offer.status === 'PENDING_APPROVAL')
+      throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} awaits a second officer's approval (approveOffer) before it goes out`);
+    if (offer.status !== 'OPEN') throw new DomainError(ErrorCode.CONFLICT, `Offer ${offer.id} is already ${offer.status}`);
+    if (vacancy.status !== 'OFFERED')
+      throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}; its offer can no longer be answered`);
+    return { vacancy, offer };
+  }
+
+  /** The household's answer on an open offer (or the deadline's, for an expired stage): let, or on to the next candidate. */
+  private async answer(
+    m: EntityManager,
+    vacancy: VacancyEntity,
+    offer: OfferEntity,
+    input: OfferResponseInput & { expired?: boolean },
+    actor: Actor,
+  ): Promise<OfferResponseOutcome> {
+    const respondedAt = this.clock.now();
+    if (input.response === OfferResponseEnum.ACCEPTED) {
+      const tenancyId = await this.let(m, vacancy, offer, actor);
+      await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt, stage: null });
+      await this.stages.followOffer(m, vacancy.id, offer.householdId, 'ACCEPT', null, actor);
       await this.audit.append(
         m,
         actor,
         'OFFER_RESPONSE',
         { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
-        { response: 'DECLINED', reason: input.reason!, tenancyId: null },
+        { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId },
       );
-      // the mix may have changed since: recompute, without the households that declined this vacancy
-      await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
-      const next = await this.proposals.proposeAfterDecline(m, { ...vacancy, status: 'PROPOSED' }, actor, offer.id);
-      let nextOffer: OfferEntity | null = null;
-      if (next.entity.chosenHouseholdId !== null) {
-        const approval = this.approvalNeeded(next, false);
-        nextOffer = await m.save(
-          OfferEntity,
-          m.create(OfferEntity, {
-            proposalId: next.entity.id,
-            vacancyId: vacancy.id,
-            householdId: next.entity.chosenHouseholdId,
-            decision: 'PROPOSED',
-            reasonCode: null,
-            reasonText: null,
-            status: approval ? 'PENDING_APPROVAL' : 'OPEN',
-            responseReason: null,
-            respondedAt: null,
-            decidedBy: actor.subject,
-            approvedBy: null,
-            approvedAt: null,
-          }),
-        );
-        await this.audit.append(
-          m,
-          actor,
-          'OFFER_DECIDED',
-          { offerId: nextOffer.id, proposalId: next.entity.id, vacancyId: vacancy.id, householdId: nextOffer.householdId },
-          {
-            decision: 'PROPOSED',
-            reasonCode: null,
-            reasonText: null,
-            status: nextOffer.status,
-            fourEyes: approval,
-            after: 'the previous offer was declined',
-          },
-        );
-        await m.update(ProposalEntity, { id: next.entity.id }, { status: 'DECIDED' });
-        await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
-        next.entity.status = 'DECIDED';
-      }
-      return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer, nextProposal: next, tenancyId: null };
+      return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
+    }
+    // a refusal is coded where the vacancy has a candidate list: the codes say whether it was justified (sanctions)
+    const code = input.refusalReasonCode ?? null;
+    if (code === null && (await this.stages.hasCandidateList(m, vacancy.id)))
+      throw DomainError.invalid([
+        { field: 'refusalReasonCode', reason: 'is required: this vacancy has a candidate list, so a refusal is coded (see lettingReasons)' },
+      ]);
+    if (code !== null && !(await this.stages.refusalReason(m, code)))
+      throw DomainError.invalid([{ field: 'refusalReasonCode', reason: `is not a refusal reason (${code}; see lettingReasons)` }]);
+    await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt, stage: null, refusalReasonCode: code });
+    await this.stages.followOffer(m, vacancy.id, offer.householdId, input.expired ? 'EXPIRE' : 'REFUSE', code, actor);
+    await this.audit.append(
+      m,
+      actor,
+      'OFFER_RESPONSE',
+      { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
+      { response: 'DECLINED', reason: input.reason!, refusalReasonCode: code, expiredStage: input.expired ? offer.stage : null, tenancyId: null },
+    );
+    // the mix may have changed since: recompute, without the households that declined this vacancy
+    await m.update(VacancyEntity, { id: vacancy.id }, { status: 'PROPOSED' });
+    const next = await this.proposals.proposeAfterDecline(m, { ...vacancy, status: 'PROPOSED' }, actor, offer.id);
+    let nextOffer: OfferEntity | null = null;
+    if (next.entity.chosenHouseholdId !== null) {
+      const approval = this.approvalNeeded(next, false);
+      nextOffer = await m.save(
+        OfferEntity,
+        m.create(OfferEntity, {
+          proposalId: next.entity.id,
+          vacancyId: vacancy.id,
+          householdId: next.entity.chosenHouseholdId,
+          decision: 'PROPOSED',
+          reasonCode: null,
+          reasonText: null,
+          status: approval ? 'PENDING_APPROVAL' : 'OPEN',
+          responseReason: null,
+          respondedAt: null,
+          decidedBy: actor.subject,
+          approvedBy: null,
+          approvedAt: null,
+        }),
+      );
+      if (nextOffer.status === 'OPEN') await this.goesOut(m, nextOffer, actor);
+      await this.audit.append(
+        m,
+        actor,
+        'OFFER_DECIDED',
+        { offerId: nextOffer.id, proposalId: next.entity.id, vacancyId: vacancy.id, householdId: nextOffer.householdId },
+        {
+          decision: 'PROPOSED',
+          reasonCode: null,
+          reasonText: null,
+          status: nextOffer.status,
+          fourEyes: approval,
+          after: input.expired ? 'the previous offer expired' : 'the previous offer was declined',
+        },
+      );
+      await m.update(ProposalEntity, { id: next.entity.id }, { status: 'DECIDED' });
+      await m.update(VacancyEntity, { id: vacancy.id }, { status: 'OFFERED' });
+      next.entity.status = 'DECIDED';
+      nextOffer = await m.findOneByOrFail(OfferEntity, { id: nextOffer.id });
+    }
+    return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer, nextProposal: next, tenancyId: null };
+  }
+
+  /**
+   * The next stage of an open offer (src/engine/letting/offer-stages.ts): the documents are checked
+   * before the final acceptance; from the final acceptance the offer is accepted and the dwelling let.
+   */
+  advance(input: { offerId: string; documents?: { incomeStatement: boolean; identity: boolean } | null }, actor: Actor): Promise<OfferResponseOutcome> {
+    const offerId = parseId(input.offerId, 'offerId');
+    return this.dataSource.transaction(async (m) => {
+      const { vacancy, offer } = await this.lockOpenOffer(m, offerId, input.offerId);
+      await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'advanceOffer');
+      const today = this.clock.today();
+      const deadlines = await this.stages.stageDays(m, today);
+      const current = offer.stage ?? 'INTEREST_CHECK';
+      const documents = { incomeStatement: false, identity: false, ...offer.documents, ...(input.documents ?? {}) };
+      const step = offerTransition(
+        { stage: current, enteredOn: offer.stageEnteredOn ?? today, dueDate: offer.stageDue, reasonCode: null },
+        { type: 'ADVANCE', today, documents },
+        deadlines,
+      );
+      if (!step.ok)
+        throw step.code === 'MISSING_DOCUMENT'
+          ? DomainError.invalid([{ field: 'documents', reason: step.reason }])
+          : new DomainError(ErrorCode.CONFLICT, step.reason);
+      if (step.state === 'ACCEPTED')
+        return this.answer(m, vacancy, { ...offer, documents }, { offerId: input.offerId, response: OfferResponseEnum.ACCEPTED }, actor);
+      await m.update(
+        OfferEntity,
+        { id: offer.id },
+        { stage: step.state as ActiveStage, stageEnteredOn: step.offer.enteredOn, stageDue: step.offer.dueDate, documents },
+      );
+      await this.audit.append(
+        m,
+        actor,
+        'OFFER_STAGE_ADVANCED',
+        { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
+        { from: current, to: step.state, due: step.offer.dueDate, documents },
+      );
+      return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId: null };
     });
+  }
+
+  /** Open offers due today or overdue (src/engine/letting/offer-stages.ts, dueStages), of the vacancies the officer handles. */
+  async due(actor: Actor, ctx: RequestContext): Promise<OfferEntity[]> {
+    const open = await this.dataSource.manager.find(OfferEntity, { where: { status: 'OPEN' }, order: { stageDue: 'ASC', id: 'ASC' } });
+    const today = this.clock.today();
+    const dueNow = dueStages(
+      open.map((o) => ({ offer: o, stage: o.stage ?? 'INTEREST_CHECK', dueDate: o.stageDue })),
+      today,
+    ).map((d) => d.offer.offer);
+    const handled = await Promise.all(dueNow.map((o) => this.disclosure.handlesVacancy(ctx, o.vacancyId)));
+    return dueNow.filter((_o, i) => handled[i]);
+  }
+
+  /**
+   * Offers whose stage is past its due date expire: declined with the code EXPIRED and the vacancy goes
+   * to the next candidate (issue 17), as the deadline job's act. Each offer in its own transaction under
+   * the vacancy's lock, re-checked there: with two instances (or a retry after a restart) one of them
+   * expires it and the other finds it no longer open, so each stage expires exactly once.
+   */
+  async expireOverdue(): Promise<{ expired: number[] }> {
+    const today = this.clock.today();
+    const overdue: { id: number }[] = await this.dataSource.query(`SELECT id FROM offer WHERE status = 'OPEN' AND stage_due < $1 ORDER BY id`, [today]);
+    const expired: number[] = [];
+    for (const { id } of overdue) {
+      const done = await this.dataSource.transaction(async (m) => {
+        let locked: { vacancy: VacancyEntity; offer: OfferEntity };
+        try {
+          locked = await this.lockOpenOffer(m, id, String(id));
+        } catch (e) {
+          if (e instanceof DomainError && e.code === ErrorCode.CONFLICT) return false; // answered, expired or withdrawn meanwhile
+          throw e;
+        }
+        if (locked.offer.stageDue === null || locked.offer.stageDue >= today) return false; // advanced meanwhile
+        await this.answer(
+          m,
+          locked.vacancy,
+          locked.offer,
+          {
+            offerId: String(id),
+            response: OfferResponseEnum.DECLINED,
+            reason: `the ${locked.offer.stage} stage was due on ${locked.offer.stageDue}`,
+            refusalReasonCode: EXPIRED_REASON_CODE,
+            expired: true,
+          },
+          OFFER_DEADLINE_JOB,
+        );
+        return true;
+      });
+      if (done) expired.push(id);
+    }
+    return { expired };
   }
 
   /** Accepted: the allocation is judged and recorded, the tenancy starts, the household leaves the list. */
@@ -370,6 +507,7 @@ export class OffersService {
       const now = this.clock.now();
       if (refusal === null) {
         await m.update(OfferEntity, { id }, { status: 'OPEN', approvedBy: actor.subject, approvedAt: now });
+        await this.goesOut(m, offer, actor);
         await this.audit.append(
           m,
           actor,

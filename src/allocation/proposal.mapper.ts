@@ -81,5 +81,8 @@ export function toOffer(e: OfferEntity): Offer {
     responseReason: e.responseReason,
     decidedBy: e.decidedBy,
     approvedBy: e.approvedBy,
+    stage: e.stage,
+    stageDue: e.stageDue,
+    refusalReasonCode: e.refusalReasonCode,
   };
 }

@@ -47,6 +47,8 @@ export interface AppConfig {
    * database is caught (verifyAuditChain). Keep the directory on other storage than the database.
    */
   auditCheckpoints: { dir: string; intervalSeconds: number };
+  /** How often each instance expires offers past their stage's due date (OFFER_DEADLINE_SECONDS; 0: never, for tests). */
+  offerDeadlineSeconds: number;
   /** Requests: at once per signed-in subject, time a request may take before its remaining work is refused, body of any request but an import. */
   requests: { maxConcurrentPerSubject: number; timeoutMs: number; maxBodyBytesNonImport: number };
   /** Requests per minute per bearer token (per client address without one); 0 = no limit. */
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit,
     requests,
     auditCheckpoints,
+    offerDeadlineSeconds: parseIntVar(env, 'OFFER_DEADLINE_SECONDS', 300, 0, 86_400),
     webAppDir: resolve(env.WEB_APP_DIR ?? join(projectRoot(), 'dist', 'web')),
     oidc: oidcConfig(env, nodeEnv),
   };

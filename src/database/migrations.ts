@@ -15,6 +15,7 @@ import { ProposalPlanInDutch1764000000013 } from '../../migrations/1764000000013
 import { BuurtReadingsAndPriorities1764000000014 } from '../../migrations/1764000000014-buurt-readings-and-priorities.js';
 import { OutcomesProgrammesPartners1764000000015 } from '../../migrations/1764000000015-outcomes-programmes-partners.js';
 import { PublicationAndCandidateLists1764000000016 } from '../../migrations/1764000000016-publication-and-candidate-lists.js';
+import { OfferStages1764000000017 } from '../../migrations/1764000000017-offer-stages.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   BuurtReadingsAndPriorities1764000000014,
   OutcomesProgrammesPartners1764000000015,
   PublicationAndCandidateLists1764000000016,
+  OfferStages1764000000017,
 ];

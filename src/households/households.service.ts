@@ -130,7 +130,7 @@ export class HouseholdsService {
       if (!result.affected) throw DomainError.notFound('Household', id);
       // an offer out to the household lapses; its vacancy waits for a new proposal
       const lapsed: { vacancy_id: number }[] = await m.query(
-        `UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE household_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL') RETURNING vacancy_id`,
+        `UPDATE offer SET status = 'WITHDRAWN', stage = NULL, responded_at = now() WHERE household_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL') RETURNING vacancy_id`,
         [householdId],
       );
       if (lapsed.length) await m.query(`UPDATE vacancy SET status = 'OPEN' WHERE id = ANY($1) AND status = 'OFFERED'`, [lapsed.map((r) => r.vacancy_id)]);

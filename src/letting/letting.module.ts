@@ -4,6 +4,7 @@ import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { AccountabilityService } from './accountability.service.js';
 import { CandidateResolver, LettingResolver } from './letting.resolver.js';
 import { LettingService } from './letting.service.js';
+import { OfferStageSupport } from './offer-stage-support.service.js';
 
 /**
  * The letting process around the decision (issue 17): publication and reaction window, the candidate
@@ -11,6 +12,8 @@ import { LettingService } from './letting.service.js';
  */
 @Module({
   imports: [AuditModule, EligibilityModule],
-  providers: [LettingService, AccountabilityService, LettingResolver, CandidateResolver],
+  providers: [LettingService, AccountabilityService, OfferStageSupport, LettingResolver, CandidateResolver],
+  // offers keep their stages and the candidate list in step through it (src/allocation/offers.service.ts)
+  exports: [OfferStageSupport],
 })
 export class LettingModule {}

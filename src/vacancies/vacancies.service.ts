@@ -108,7 +108,10 @@ export class VacanciesService {
       row.status = 'WITHDRAWN';
       await m.query(`UPDATE vacancy_publication SET state = 'WITHDRAWN' WHERE vacancy_id = $1 AND state IN ('PUBLISHED', 'CLOSED')`, [row.id]);
       // an offer out for a withdrawn vacancy can no longer be accepted, and its proposals are void
-      await m.query(`UPDATE offer SET status = 'WITHDRAWN', responded_at = now() WHERE vacancy_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL')`, [row.id]);
+      await m.query(
+        `UPDATE offer SET status = 'WITHDRAWN', stage = NULL, responded_at = now() WHERE vacancy_id = $1 AND status IN ('OPEN', 'PENDING_APPROVAL')`,
+        [row.id],
+      );
       await m.query(`UPDATE proposal SET status = 'SUPERSEDED' WHERE vacancy_id = $1 AND status = 'PROPOSED'`, [row.id]);
       return toVacancy(await m.save(VacancyEntity, row));
     });

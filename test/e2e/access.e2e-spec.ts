@@ -96,6 +96,8 @@ const MATRIX: Record<string, Role[]> = {
   endTenancy: O,
   // the letting process: officers advertise, close and work the candidate list (inside their assignment)
   publishVacancy: O,
+  advanceOffer: O,
+  offersDue: O,
   closeReactionWindow: O,
   skipCandidate: O,
   undoSkipCandidate: O,

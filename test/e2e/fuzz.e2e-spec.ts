@@ -130,6 +130,7 @@ const POISON: Record<string, [path: string[], bad: fc.Arbitrary<unknown>]> = {
   createHousehold: [['input', 'registrationDate'], fc.constantFrom('2026-02-30', '2026-13-01', 'x', '')],
   createNeighbourhood: [['input', 'resilienceClass'], fc.constantFrom(0, 6, -1, 99)],
   createVacancy: [['input', 'dwellingId'], BAD_IDS],
+  advanceOffer: [['input', 'offerId'], BAD_IDS],
   closeReactionWindow: [['vacancyId'], BAD_IDS],
   inviteCandidate: [['candidateId'], BAD_IDS],
   publishVacancy: [['input', 'vacancyId'], BAD_IDS],

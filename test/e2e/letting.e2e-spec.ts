@@ -179,6 +179,14 @@ describe('publication, reaction window and candidate list', () => {
         }),
       ).decideProposal;
       if (offer.status === 'PENDING_APPROVAL') must(await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: offer.id }, SECOND_OFFICER));
+      // with a candidate list, a refusal is coded, and the code must be a refusal reason; nothing changes otherwise
+      const RESPOND_OFFER = `mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { offer { status } } }`;
+      const uncoded = await sut.gql(RESPOND_OFFER, { input: { offerId: offer.id, response: 'DECLINED', reason: 'te ver weg' } });
+      expect(uncoded.errors![0].extensions.fields).toEqual([
+        { field: 'refusalReasonCode', reason: 'is required: this vacancy has a candidate list, so a refusal is coded (see lettingReasons)' },
+      ]);
+      const unknown = await sut.gql(RESPOND_OFFER, { input: { offerId: offer.id, response: 'DECLINED', reason: 'te ver weg', refusalReasonCode: 'NOPE' } });
+      expect(unknown.errors![0].extensions.fields).toEqual([{ field: 'refusalReasonCode', reason: 'is not a refusal reason (NOPE; see lettingReasons)' }]);
       must(
         await sut.gql(`mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { tenancyId } }`, {
           input: { offerId: offer.id, response: 'ACCEPTED' },
@@ -243,6 +251,9 @@ describe('publication, reaction window and candidate list', () => {
       expect(published.csv).not.toContain(h.reference);
       expect(published.html).not.toContain(h.reference);
     }
+    // the candidate list followed the offers: the one who accepted is ACCEPTED
+    const states = must(await sut.gql(LIST, { id: ids['VAC-C'] })).vacancy.candidateList.map((c: any) => [c.household.reference, c.state]);
+    expect(states).toContainEqual([regularTenant, 'ACCEPTED']);
     // the lottery: the winner's number comes out of the published seed and the list again
     expect(lottery.lotterySeed).toMatch(/^[0-9a-f]{32}$/);
     const candidates: { household_id: number }[] = await sut.dataSource.query(`SELECT household_id FROM candidate WHERE vacancy_id = $1`, [

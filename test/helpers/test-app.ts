@@ -75,6 +75,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
   // checkpoints of the audit log outside the database: one directory per test app (on a reopen, the same)
   env.AUDIT_CHECKPOINT_DIR = options.reopen?.checkpointDir ?? mkdtempSync(join(tmpdir(), 'woonmix-checkpoints-'));
   env.AUDIT_CHECKPOINT_SECONDS = '0';
+  env.OFFER_DEADLINE_SECONDS = '0'; // tests expire offers by calling OffersService.expireOverdue
   const config = { ...loadConfig(env), ...overrides };
   const app = await createApp({ config, clock: options.clock ?? fixedClock }, false);
   await app.init();

@@ -8,7 +8,8 @@ import {
   SolveStatusEnum,
 } from '../../common/graphql/output-enums.js';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Household } from '../../households/graphql/household.type.js';
 
 export enum DecisionEnum {
@@ -132,6 +133,26 @@ export class Offer {
     string | null;
   @Field(() => String, { nullable: true, description: 'The officer who decided' }) decidedBy: string | null;
   @Field(() => String, { nullable: true, description: 'Four-eyes: the second officer who approved' }) approvedBy: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An open offer’s stage: INTEREST_CHECK, VIEWING, PROVISIONAL_ACCEPTANCE, DOCUMENTS_CHECK or FINAL_ACCEPTANCE (null when not open)',
+  })
+  stage: string | null;
+  @Field(() => String, { nullable: true, description: 'The day the stage is due (from the letting policy); past it, the offer expires' }) stageDue:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'A refusal’s coded reason (lettingReasons, kind REFUSAL)' }) refusalReasonCode: string | null;
+}
+
+@InputType({ description: 'The documents checked (DOCUMENTS_CHECK): both are needed to go on to the final acceptance' })
+export class OfferDocumentsInput {
+  @Field() @IsBoolean() incomeStatement: boolean;
+  @Field() @IsBoolean() identity: boolean;
+}
+
+@InputType({ description: 'The next stage of an open offer (from FINAL_ACCEPTANCE: accepted, the dwelling is let)' })
+export class AdvanceOfferInput {
+  @Field(() => ID) @IsString() offerId: string;
+  @Field(() => OfferDocumentsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => OfferDocumentsInput) documents?: OfferDocumentsInput | null;
 }
 
 @InputType()
@@ -177,6 +198,13 @@ export class OfferResponseInput {
   @MaxLength(2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'DECLINED: the coded refusal reason (lettingReasons, kind REFUSAL); required when the vacancy has a candidate list',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'refusalReasonCode must be a refusal reason code (see lettingReasons)' })
+  refusalReasonCode?: string | null;
 }
 
 @ObjectType()

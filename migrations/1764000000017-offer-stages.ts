@@ -1,0 +1,47 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Offers as a lifecycle (issue 17): an open offer goes through interest check, viewing, provisional
+ * acceptance, documents check and final acceptance (src/engine/letting/offer-stages.ts), each stage
+ * with a due date from the letting policy; a stage past its date expires and the vacancy moves to the
+ * next candidate (OfferDeadlinesService). A refusal carries a coded reason (letting_reason, REFUSAL).
+ *
+ * letting_policy: versioned policy data of the letting process (the law leaves these to the
+ * association and its region: no legal number). Version 1 is a starting point to change.
+ */
+export class OfferStages1764000000017 implements MigrationInterface {
+  name = 'OfferStages1764000000017';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE letting_policy (
+        version integer PRIMARY KEY CHECK (version >= 1),
+        name text NOT NULL,
+        effective_from date NOT NULL,
+        document jsonb NOT NULL
+      )`);
+    await q.query(`INSERT INTO letting_policy (version, name, effective_from, document) VALUES (1, 'Startversie (aan te passen)', '2000-01-01', $1)`, [
+      JSON.stringify({
+        // days per stage of an offer
+        stageDays: { INTEREST_CHECK: 2, VIEWING: 7, PROVISIONAL_ACCEPTANCE: 3, DOCUMENTS_CHECK: 7, FINAL_ACCEPTANCE: 3 },
+      }),
+    ]);
+    await q.query(`
+      ALTER TABLE offer
+        ADD COLUMN stage text CHECK (stage IN ('INTEREST_CHECK', 'VIEWING', 'PROVISIONAL_ACCEPTANCE', 'DOCUMENTS_CHECK', 'FINAL_ACCEPTANCE')),
+        ADD COLUMN stage_entered_on date,
+        ADD COLUMN stage_due date,
+        ADD COLUMN documents jsonb NOT NULL DEFAULT '{}',
+        ADD COLUMN refusal_reason_code text,
+        ADD CONSTRAINT offer_stage_only_when_open CHECK (stage IS NULL OR status = 'OPEN')`);
+    await q.query(`CREATE INDEX offer_stage_due_idx ON offer (stage_due) WHERE status = 'OPEN'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX offer_stage_due_idx`);
+    await q.query(
+      `ALTER TABLE offer DROP CONSTRAINT offer_stage_only_when_open, DROP COLUMN stage, DROP COLUMN stage_entered_on, DROP COLUMN stage_due, DROP COLUMN documents, DROP COLUMN refusal_reason_code`,
+    );
+    await q.query(`DROP TABLE letting_policy`);
+  }
+}
