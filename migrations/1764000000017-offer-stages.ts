@@ -6,6 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * with a due date from the letting policy; a stage past its date expires and the vacancy moves to the
  * next candidate (OfferDeadlinesService). A refusal carries a coded reason (letting_reason, REFUSAL).
  *
+ * An unjustified refusal may lead to a sanction (a block from offers, or an urgent household's loss of
+ * its urgency) by the letting policy; lifting one needs a second officer (table sanction).
+ *
  * letting_policy: versioned policy data of the letting process (the law leaves these to the
  * association and its region: no legal number). Version 1 is a starting point to change.
  */
@@ -24,6 +27,9 @@ export class OfferStages1764000000017 implements MigrationInterface {
       JSON.stringify({
         // days per stage of an offer
         stageDays: { INTEREST_CHECK: 2, VIEWING: 7, PROVISIONAL_ACCEPTANCE: 3, DOCUMENTS_CHECK: 7, FINAL_ACCEPTANCE: 3 },
+        // refusals without a justified reason: so many within so many months block the household from offers for a while;
+        // an urgent household refusing a suitable offer without a justified reason loses its urgency
+        sanctions: { unjustifiedRefusalsForBlock: 3, windowMonths: 12, blockMonths: 6, urgentLosesUrgencyOnSuitableRefusal: true },
       }),
     ]);
     await q.query(`
@@ -35,9 +41,28 @@ export class OfferStages1764000000017 implements MigrationInterface {
         ADD COLUMN refusal_reason_code text,
         ADD CONSTRAINT offer_stage_only_when_open CHECK (stage IS NULL OR status = 'OPEN')`);
     await q.query(`CREATE INDEX offer_stage_due_idx ON offer (stage_due) WHERE status = 'OPEN'`);
+    // sanctions after unjustified refusals (src/engine/letting/sanctions.ts); lifting one needs a second officer
+    await q.query(`
+      CREATE TABLE sanction (
+        id serial PRIMARY KEY,
+        household_id integer NOT NULL REFERENCES household(id),
+        kind text NOT NULL CHECK (kind IN ('BLOCK', 'LOSE_URGENCY')),
+        state text NOT NULL CHECK (state IN ('ACTIVE', 'LIFT_REQUESTED', 'LIFTED', 'EXPIRED')),
+        from_date date NOT NULL,
+        until_date date,
+        cause_offer_id integer REFERENCES offer(id),
+        why text NOT NULL,
+        lift_requested_by text,
+        lift_reason text,
+        lift_approved_by text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((kind = 'BLOCK') = (until_date IS NOT NULL))
+      )`);
+    await q.query(`CREATE INDEX sanction_household_idx ON sanction (household_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE sanction`);
     await q.query(`DROP INDEX offer_stage_due_idx`);
     await q.query(
       `ALTER TABLE offer DROP CONSTRAINT offer_stage_only_when_open, DROP COLUMN stage, DROP COLUMN stage_entered_on, DROP COLUMN stage_due, DROP COLUMN documents, DROP COLUMN refusal_reason_code`,

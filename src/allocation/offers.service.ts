@@ -22,6 +22,7 @@ import { OfferEntity, ProposalEntity } from './allocation.entities.js';
 import { EXPIRED_REASON_CODE } from '../engine/letting/candidates.js';
 import { ActiveStage, dueStages, offerTransition, openOffer } from '../engine/letting/offer-stages.js';
 import { OfferStageSupport } from '../letting/offer-stage-support.service.js';
+import { SanctionsService } from '../letting/sanctions.service.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
 import { ProposalsService, StoredProposal, inLanguage, lockVacancy, toStored } from './proposals.service.js';
 
@@ -53,6 +54,7 @@ export class OffersService {
     private readonly disclosure: HouseholdDisclosure,
     private readonly overrideReasons: OverrideReasonsService,
     private readonly stages: OfferStageSupport,
+    private readonly sanctions: SanctionsService,
   ) {}
 
   /** An offer that goes out enters its first stage, due by the letting policy; its candidate is OFFERED. */
@@ -209,6 +211,8 @@ export class OffersService {
       throw DomainError.invalid([{ field: 'refusalReasonCode', reason: `is not a refusal reason (${code}; see lettingReasons)` }]);
     await m.update(OfferEntity, { id: offer.id }, { status: 'DECLINED', responseReason: input.reason!, respondedAt, stage: null, refusalReasonCode: code });
     await this.stages.followOffer(m, vacancy.id, offer.householdId, input.expired ? 'EXPIRE' : 'REFUSE', code, actor);
+    // an unjustified refusal may lead to a sanction by the letting policy (src/engine/letting/sanctions.ts)
+    if (code !== null) await this.sanctions.afterRefusal(m, offer, code, actor);
     await this.audit.append(
       m,
       actor,
@@ -548,6 +552,8 @@ export class OffersService {
     if (override && vacancy.route !== 'DIRECT' && !(await m.existsBy(VacancyResponseEntity, { vacancyId: vacancy.id, householdId }))) {
       throw fail(`household ${household.reference} did not respond to this vacancy (only DIRECT letting offers to non-respondents)`);
     }
+    const blocked = await this.sanctions.blockOf(m, householdId);
+    if (blocked) throw fail(`household ${household.reference} is blocked from offers: ${blocked}`);
     const declined = await m.existsBy(OfferEntity, { vacancyId: vacancy.id, householdId, status: 'DECLINED' });
     if (declined) throw fail(`household ${household.reference} already declined this vacancy`);
     const { verdict } = await this.eligibility.judgeForVacancy(m, householdId, vacancy, this.clock.today());

@@ -5,6 +5,8 @@ import { AccountabilityService } from './accountability.service.js';
 import { CandidateResolver, LettingResolver } from './letting.resolver.js';
 import { LettingService } from './letting.service.js';
 import { OfferStageSupport } from './offer-stage-support.service.js';
+import { SanctionsResolver } from './sanctions.resolver.js';
+import { SanctionsService } from './sanctions.service.js';
 
 /**
  * The letting process around the decision (issue 17): publication and reaction window, the candidate
@@ -12,8 +14,8 @@ import { OfferStageSupport } from './offer-stage-support.service.js';
  */
 @Module({
   imports: [AuditModule, EligibilityModule],
-  providers: [LettingService, AccountabilityService, OfferStageSupport, LettingResolver, CandidateResolver],
+  providers: [LettingService, AccountabilityService, OfferStageSupport, SanctionsService, LettingResolver, CandidateResolver, SanctionsResolver],
   // offers keep their stages and the candidate list in step through it (src/allocation/offers.service.ts)
-  exports: [OfferStageSupport],
+  exports: [OfferStageSupport, SanctionsService],
 })
 export class LettingModule {}

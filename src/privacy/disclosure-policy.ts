@@ -38,6 +38,7 @@ export const PER_HOUSEHOLD_TYPES: ReadonlySet<string> = new Set([
   'SpecialCategoryAccessRecord',
   'Candidate',
   'CandidateEvent',
+  'SanctionView',
 ]);
 
 const WHY_AGGREGATE = 'managers see households only in aggregates (shares and counts)';

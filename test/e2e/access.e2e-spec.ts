@@ -97,6 +97,10 @@ const MATRIX: Record<string, Role[]> = {
   // the letting process: officers advertise, close and work the candidate list (inside their assignment)
   publishVacancy: O,
   advanceOffer: O,
+  sanctions: OAA,
+  requestSanctionLift: O,
+  approveSanctionLift: O,
+  refuseSanctionLift: O,
   offersDue: O,
   closeReactionWindow: O,
   skipCandidate: O,
