@@ -20,6 +20,7 @@ import { PolicyFormPage } from '../screens/manager/policy-form';
 import { RoundsPage } from '../screens/rounds/rounds';
 import { RoundPage } from '../screens/rounds/round';
 import { ReportsPage } from '../screens/manager/reports';
+import { AccountabilityPage } from '../screens/manager/accountability';
 import { ImportsPage } from '../screens/admin/imports';
 import { PrioritiesPage } from '../screens/manager/priorities';
 import { NeighbourhoodDossierPage } from '../screens/resilience/dossier';
@@ -74,6 +75,7 @@ const router = createBrowserRouter([
       { path: '/rounds', element: <RoundsPage /> },
       { path: '/rounds/:id', element: <RoundPage /> },
       { path: '/reports', element: <ReportsPage /> },
+      { path: '/verantwoording', element: <AccountabilityPage /> },
       { path: '/imports', element: <ImportsPage /> },
       { path: '/priorities', element: <PrioritiesPage /> },
       { path: '/buurten/:buurtCode/dossier', element: <NeighbourhoodDossierPage /> },

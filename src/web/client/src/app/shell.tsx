@@ -25,6 +25,8 @@ export const NAVIGATION: NavItem[] = [
   { to: '/policies', label: 'nav.policies', roles: ['MANAGER'] },
   { to: '/rounds', label: 'nav.rounds', roles: ['OFFICER', 'MANAGER', 'ADMIN'] },
   { to: '/reports', label: 'nav.reports', roles: ['MANAGER', 'AUDITOR'] },
+  // what the association publishes about its lettings (no personal data)
+  { to: '/verantwoording', label: 'nav.accountability', roles: ['MANAGER', 'AUDITOR', 'ADMIN'] },
   { to: '/imports', label: 'nav.imports', roles: ['ADMIN'] },
 ];
 

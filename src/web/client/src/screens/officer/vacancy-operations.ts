@@ -61,6 +61,9 @@ export const VacancyScreenDocument = graphql(`
       route
       availableFrom
       respondentCount
+      publication {
+        ...PublicationFields
+      }
       dwelling {
         code
         address

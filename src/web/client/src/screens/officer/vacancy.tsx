@@ -8,15 +8,17 @@ import { ErrorMessage, Loading } from '../../components/error-message';
 import type { VacancyScreenQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { CandidateListPanel } from './candidate-list-panel';
 import { DecisionForm } from './decision-form';
 import { OffersPanel } from './offers-panel';
 import { ProposalView } from './proposal-view';
+import { PublicationPanel } from './publication-panel';
 import { RespondentsPanel } from './respondents-panel';
 import { ProposeDocument, VacancyScreenDocument } from './vacancy-operations';
 
 export type VacancyScreen = VacancyScreenQuery;
 
-/** One vacancy: the dwelling and complex, the proposal and the decision, the respondents, the offers. */
+/** One vacancy: the dwelling and complex, the proposal and the decision, the respondents, the publication and candidate list, the offers. */
 export function VacancyPage() {
   const { id = '' } = useParams();
   const { t, euros, date, number } = useI18n();
@@ -28,6 +30,11 @@ export function VacancyPage() {
   const reload = (message: string) => {
     setNotice(message);
     return client.invalidateQueries({ queryKey: ['vacancy', id] });
+  };
+  // a step of the letting process may lead to another part (closing the window: to the candidate list)
+  const changed = (message: string, next?: string) => {
+    if (next) setTab(next);
+    return reload(message);
   };
   const propose = useMutation({
     mutationFn: () => gql(ProposeDocument, { id }),
@@ -71,6 +78,18 @@ export function VacancyPage() {
         <dd>{date(vacancy.availableFrom)}</dd>
         <dt>{t('vacancy.respondents')}</dt>
         <dd>{number(vacancy.respondentCount)}</dd>
+        {vacancy.publication && (
+          <>
+            <dt>{t('publication.window')}</dt>
+            <dd data-testid="vacancy-window">
+              {t('publication.windowWithState', {
+                opens: date(vacancy.publication.opensOn),
+                closes: date(vacancy.publication.closesOn),
+                state: t(`publicationState.${vacancy.publication.state}` as MessageKey),
+              })}
+            </dd>
+          </>
+        )}
       </dl>
       {notice && (
         <p role="status" className="notice">
@@ -81,6 +100,8 @@ export function VacancyPage() {
         <TabList aria-label={t('vacancy.sections')} className="tabs">
           <Tab id="proposal">{t('vacancy.tab.proposal')}</Tab>
           <Tab id="respondents">{t('vacancy.tab.respondents')}</Tab>
+          <Tab id="publication">{t('vacancy.tab.publication')}</Tab>
+          <Tab id="candidates">{t('vacancy.tab.candidates')}</Tab>
           <Tab id="offers">
             {t('vacancy.tab.offers')} ({offers.length})
           </Tab>
@@ -107,6 +128,12 @@ export function VacancyPage() {
         </TabPanel>
         <TabPanel id="respondents">
           <RespondentsPanel vacancyId={vacancy.id} />
+        </TabPanel>
+        <TabPanel id="publication">
+          <PublicationPanel vacancy={vacancy} onChanged={changed} />
+        </TabPanel>
+        <TabPanel id="candidates">
+          <CandidateListPanel vacancyId={vacancy.id} onChanged={reload} />
         </TabPanel>
         <TabPanel id="offers">
           <OffersPanel offers={offers} onAnswered={reload} />
