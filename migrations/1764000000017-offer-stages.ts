@@ -30,6 +30,8 @@ export class OfferStages1764000000017 implements MigrationInterface {
         // refusals without a justified reason: so many within so many months block the household from offers for a while;
         // an urgent household refusing a suitable offer without a justified reason loses its urgency
         sanctions: { unjustifiedRefusalsForBlock: 3, windowMonths: 12, blockMonths: 6, urgentLosesUrgencyOnSuitableRefusal: true },
+        // days from an objection (reclamatie) to the decision's deadline: the association's own term (it is not an Awb body)
+        objections: { decisionDays: 42 },
       }),
     ]);
     await q.query(`
@@ -59,9 +61,28 @@ export class OfferStages1764000000017 implements MigrationInterface {
         CHECK ((kind = 'BLOCK') = (until_date IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX sanction_household_idx ON sanction (household_id)`);
+    // objections to a letting (reclamatie), with the answer to "why not me" as it stood when filed
+    await q.query(`
+      CREATE TABLE objection (
+        id serial PRIMARY KEY,
+        vacancy_id integer NOT NULL REFERENCES vacancy(id),
+        household_id integer NOT NULL REFERENCES household(id),
+        grounds text NOT NULL CHECK (length(grounds) BETWEEN 5 AND 4000),
+        why_not_chosen jsonb NOT NULL,
+        state text NOT NULL CHECK (state IN ('OPEN', 'UNDER_REVIEW', 'UPHELD', 'REJECTED', 'WITHDRAWN')),
+        filed_on date NOT NULL,
+        decision_due date NOT NULL,
+        decided_on date,
+        reasons text,
+        filed_by text NOT NULL,
+        decided_by text,
+        CHECK (decision_due >= filed_on)
+      )`);
+    await q.query(`CREATE INDEX objection_vacancy_idx ON objection (vacancy_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE objection`);
     await q.query(`DROP TABLE sanction`);
     await q.query(`DROP INDEX offer_stage_due_idx`);
     await q.query(

@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ComplexesModule } from '../complexes/complexes.module.js';
 import { CompositionModule } from '../composition/composition.module.js';
 import { OfferDeadlinesJob } from './offer-deadlines.job.js';
+import { ObjectionsResolver } from './objections.resolver.js';
+import { ObjectionsService } from './objections.service.js';
 import { LettingModule } from '../letting/letting.module.js';
 import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
@@ -33,6 +35,8 @@ import { RoundsService } from './rounds.service.js';
   imports: [AuditModule, ComplexesModule, CompositionModule, EligibilityModule, HouseholdsModule, JobsModule, LettingModule, TenanciesModule, VacanciesModule],
   providers: [
     OfferDeadlinesJob,
+    ObjectionsService,
+    ObjectionsResolver,
     ReplayService,
     ReplayResolver,
     RationaleService,

@@ -18,6 +18,7 @@ export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
 export const DEMO_PARTNER = 'dev-partner';
 
 export const DATA_TABLES = [
+  'objection',
   'sanction',
   'candidate_event',
   'candidate',

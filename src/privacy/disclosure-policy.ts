@@ -39,6 +39,8 @@ export const PER_HOUSEHOLD_TYPES: ReadonlySet<string> = new Set([
   'Candidate',
   'CandidateEvent',
   'SanctionView',
+  'Objection',
+  'ObjectionWhyNotChosen',
 ]);
 
 const WHY_AGGREGATE = 'managers see households only in aggregates (shares and counts)';

@@ -1,0 +1,52 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../auth/roles.js';
+import type { RequestContext } from '../common/request-context.js';
+import { Household } from '../households/graphql/household.type.js';
+import { householdLoaders } from '../households/household.loaders.js';
+import { toHousehold } from '../households/household.mapper.js';
+import { DecideObjectionInput, FileObjectionInput, Objection } from './graphql/objection.type.js';
+import { ObjectionsService } from './objections.service.js';
+
+/** Objections to lettings (reclamatie): filed, reviewed and decided by the vacancy's officers; read by auditors. */
+@Resolver(() => Objection)
+export class ObjectionsResolver {
+  constructor(private readonly service: ObjectionsService) {}
+
+  @Roles('OFFICER', 'AUDITOR')
+  @Query(() => [Objection], { description: 'Objections, of one vacancy or all, oldest first' })
+  objections(@Args('vacancyId', { type: () => ID, nullable: true }) vacancyId: string | null) {
+    return this.service.list(vacancyId ?? null);
+  }
+
+  @Roles('OFFICER')
+  @Mutation(() => Objection, {
+    description: 'Record a seeker’s objection to a letting: the why-not answer is attached, the decision falls due by the letting policy (audited)',
+  })
+  fileObjection(@Args('input') input: FileObjectionInput, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.service.file(input, actor, ctx);
+  }
+
+  @Roles('OFFICER')
+  @Mutation(() => Objection)
+  startObjectionReview(@Args('objectionId', { type: () => ID }) objectionId: string, @CurrentActor() actor: Actor) {
+    return this.service.step(objectionId, { type: 'START_REVIEW' }, actor);
+  }
+
+  @Roles('OFFICER')
+  @Mutation(() => Objection, { description: 'Uphold or reject an objection, with reasons (audited)' })
+  decideObjection(@Args('input') input: DecideObjectionInput, @CurrentActor() actor: Actor) {
+    return this.service.step(input.objectionId, input, actor);
+  }
+
+  @Roles('OFFICER')
+  @Mutation(() => Objection, { description: 'The seeker withdraws the objection' })
+  withdrawObjection(@Args('objectionId', { type: () => ID }) objectionId: string, @CurrentActor() actor: Actor) {
+    return this.service.step(objectionId, { type: 'WITHDRAW' }, actor);
+  }
+
+  @ResolveField(() => Household)
+  async household(@Parent() objection: Objection, @Context() ctx: RequestContext) {
+    return toHousehold((await ctx.loaders.of(householdLoaders).household.load(objection.householdId))!);
+  }
+}

@@ -1,0 +1,62 @@
+import { TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
+
+const OBJECTION = `id state grounds filedOn decisionDue overdue decidedOn reasons filedBy decidedBy whyNotChosen { outcome rank chosenRank sentences } household { reference }`;
+const FILE = `mutation($input: FileObjectionInput!) { fileObjection(input: $input) { ${OBJECTION} } }`;
+const DECIDE = `mutation($input: DecideObjectionInput!) { decideObjection(input: $input) { ${OBJECTION} } }`;
+
+function must<T = any>(answer: { data: T; errors?: any[] }): T {
+  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 1));
+  return answer.data;
+}
+
+/** Objections to a letting (issue 17): the why-not answer attached, a decision deadline, a decision with reasons, audited. */
+describe('objections (reclamatie)', () => {
+  let sut: TestApp;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ sut, ids } = await createCaseApp());
+    must(await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] }));
+  });
+  afterAll(() => sut.close());
+
+  it('opens a case with the why-not answer as it stood and a decision date; decides it with reasons, once', async () => {
+    const filed = must(
+      await sut.gql(FILE, { input: { vacancyId: ids['VAC-C'], householdId: 'N-2', grounds: 'Ik sta langer ingeschreven dan de gekozen kandidaat.' } }),
+    ).fileObjection;
+    // letting policy version 1: 42 days to decide
+    expect(filed).toMatchObject({
+      state: 'OPEN',
+      filedOn: '2026-03-02',
+      decisionDue: '2026-04-13',
+      overdue: false,
+      filedBy: 'test-officer',
+      household: { reference: 'N-2' },
+    });
+    expect(filed.whyNotChosen.outcome).toMatch(/^[A-Z_]+$/);
+    expect(filed.whyNotChosen.sentences.length).toBeGreaterThan(0);
+    must(await sut.gql(`mutation($o: ID!) { startObjectionReview(objectionId: $o) { state } }`, { o: filed.id }));
+    const short = await sut.gql(DECIDE, { input: { objectionId: filed.id, decision: 'REJECT', reasons: 'nee' } });
+    expect(short.errors![0].extensions.fields).toEqual([{ field: 'reasons', reason: 'must explain the decision (at least 10 characters)' }]);
+    const decided = must(
+      await sut.gql(DECIDE, {
+        input: { objectionId: filed.id, decision: 'REJECT', reasons: 'De gekozen kandidaat paste binnen het samenstellingsbeleid; zie de toelichting.' },
+      }),
+    ).decideObjection;
+    expect(decided).toMatchObject({ state: 'REJECTED', decidedOn: '2026-03-02', decidedBy: 'test-officer' });
+    const again = await sut.gql(DECIDE, { input: { objectionId: filed.id, decision: 'UPHOLD', reasons: 'Toch gegrond verklaard, na nieuwe informatie.' } });
+    expect(again.errors![0].extensions.code).toBe('CONFLICT');
+    const trail = await sut.dataSource.query(
+      `SELECT type FROM audit_event WHERE type IN ('OBJECTION_FILED', 'OBJECTION_UPDATED') AND (subject->>'objectionId')::int = $1 ORDER BY seq DESC LIMIT 3`,
+      [Number(filed.id)],
+    );
+    expect(trail.map((t: any) => t.type).reverse()).toEqual(['OBJECTION_FILED', 'OBJECTION_UPDATED', 'OBJECTION_UPDATED']);
+  });
+
+  it('auditors read objections under pseudonyms; managers not at all', async () => {
+    const auditor = must(await sut.gql(`{ objections { household { reference } state } }`, {}, asRole('AUDITOR'))).objections;
+    expect(auditor).toHaveLength(1);
+    expect(auditor[0].household.reference).not.toBe('N-2');
+    expect((await sut.gql(`{ objections { state } }`, {}, asRole('MANAGER'))).errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+});
