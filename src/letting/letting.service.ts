@@ -19,6 +19,7 @@ import { respondentFacts } from '../households/household-facts.query.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { Candidate, LettingReason, PublishVacancyInput, VacancyPublication } from './graphql/letting.type.js';
+import { OfferStageSupport } from './offer-stage-support.service.js';
 
 interface PublicationRow {
   vacancy_id: number;
@@ -72,6 +73,7 @@ export class LettingService {
     private readonly audit: AuditService,
     private readonly eligibility: EligibilityService,
     private readonly disclosure: HouseholdDisclosure,
+    private readonly steps: OfferStageSupport,
   ) {}
 
   async publication(vacancyId: number): Promise<VacancyPublication | null> {
@@ -250,23 +252,7 @@ export class LettingService {
         language,
       );
       if (!step.ok) throw refusalError(step, 'candidateId');
-      await m.query(`UPDATE candidate SET state = $2, reason_code = $3 WHERE id = $1`, [row.id, step.state, step.candidate.reasonCode]);
-      await m.query(`INSERT INTO candidate_event (candidate_id, from_state, to_state, event, reason_code, at, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        row.id,
-        step.entry.from,
-        step.entry.to,
-        step.entry.event,
-        step.entry.reasonCode,
-        at,
-        actor.subject,
-      ]);
-      await this.audit.append(
-        m,
-        actor,
-        'CANDIDATE_UPDATED',
-        { vacancyId: vacancy.id, candidateId: row.id, householdId: row.household_id },
-        { event: type, from: step.entry.from, to: step.entry.to, reasonCode: step.entry.reasonCode },
-      );
+      await this.steps.record(m, { vacancyId: vacancy.id, candidateId: row.id, householdId: row.household_id }, step, actor);
       return (await this.candidates(vacancy.id, m)).find((c) => c.id === String(row.id))!;
     });
   }

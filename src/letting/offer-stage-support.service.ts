@@ -42,6 +42,31 @@ export class OfferStageSupport {
     return row !== undefined;
   }
 
+  /** Stores a candidate's allowed step: its new state, the history entry and the audit event (one place for every step). */
+  async record(
+    m: EntityManager,
+    on: { vacancyId: number; candidateId: number; householdId: number },
+    step: Extract<ReturnType<typeof candidateTransition>, { ok: true }>,
+    actor: Actor,
+  ): Promise<void> {
+    await m.query(`UPDATE candidate SET state = $2, reason_code = $3 WHERE id = $1`, [on.candidateId, step.state, step.candidate.reasonCode]);
+    await m.query(`INSERT INTO candidate_event (candidate_id, from_state, to_state, event, reason_code, at, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      on.candidateId,
+      step.entry.from,
+      step.entry.to,
+      step.entry.event,
+      step.entry.reasonCode,
+      step.entry.at,
+      actor.subject,
+    ]);
+    await this.audit.append(m, actor, 'CANDIDATE_UPDATED', on, {
+      event: step.entry.event,
+      from: step.entry.from,
+      to: step.entry.to,
+      reasonCode: step.entry.reasonCode,
+    });
+  }
+
   /**
    * The candidate of this household on the vacancy's list follows its offer (no list, or not on it: nothing
    * to do). A step the list does not allow (an offer to a skipped candidate) is refused whole.
@@ -56,22 +81,6 @@ export class OfferStageSupport {
     const event = (type === 'REFUSE' ? { type, reasonCode: reasonCode ?? '', at, by: actor.subject } : { type, at, by: actor.subject }) as CandidateEvent;
     const step = candidateTransition({ id: String(row.id), position: row.position, state: row.state, reasonCode: row.reason_code, history: [] }, event);
     if (!step.ok) throw new DomainError(ErrorCode.CONFLICT, `The candidate list does not allow this: ${step.reason}`);
-    await m.query(`UPDATE candidate SET state = $2, reason_code = $3 WHERE id = $1`, [row.id, step.state, step.candidate.reasonCode]);
-    await m.query(`INSERT INTO candidate_event (candidate_id, from_state, to_state, event, reason_code, at, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      row.id,
-      step.entry.from,
-      step.entry.to,
-      step.entry.event,
-      step.entry.reasonCode,
-      at,
-      actor.subject,
-    ]);
-    await this.audit.append(
-      m,
-      actor,
-      'CANDIDATE_UPDATED',
-      { vacancyId, candidateId: row.id, householdId },
-      { event: type, from: step.entry.from, to: step.entry.to, reasonCode: step.entry.reasonCode },
-    );
+    await this.record(m, { vacancyId, candidateId: row.id, householdId }, step, actor);
   }
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components';
 import { ApiError, gql } from '../../api/client';
 import { useDraft } from '../../auth/draft';
@@ -7,14 +7,22 @@ import { ErrorMessage } from '../../components/error-message';
 import type { VacancyScreenQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
-import { RespondDocument } from './vacancy-operations';
+import { DueDate, useStageName } from './offer-stage';
+import { AdvanceOfferDocument, RespondDocument } from './vacancy-operations';
 
 type Offer = VacancyScreenQuery['offers'][number];
+type Reason = VacancyScreenQuery['lettingReasons'][number];
 
-/** The vacancy's offers; an open one takes the household's answer (a decline brings the next proposal). */
-export function OffersPanel({ offers, onAnswered }: { offers: readonly Offer[]; onAnswered: (message: string) => void }) {
+/** The service's reason for one input field, if it named that field. */
+const fieldError = (error: unknown, field: string) =>
+  error instanceof ApiError ? error.fields.find((f) => f.field === field || f.field.endsWith(`.${field}`))?.reason : undefined;
+
+/** The vacancy's offers; an open one goes through its stages and takes the household's answer (a decline brings the next proposal). */
+export function OffersPanel({ offers, reasons, onAnswered }: { offers: readonly Offer[]; reasons: readonly Reason[]; onAnswered: (message: string) => void }) {
   const { t } = useI18n();
+  const stageName = useStageName();
   if (offers.length === 0) return <p className="muted">{t('offers.none')}</p>;
+  const refusals = reasons.filter((r) => r.kind === 'REFUSAL');
   return (
     <section>
       <table className="data-table" data-testid="offers">
@@ -23,6 +31,8 @@ export function OffersPanel({ offers, onAnswered }: { offers: readonly Offer[]; 
           <tr>
             <th scope="col">{t('offers.household')}</th>
             <th scope="col">{t('offers.status')}</th>
+            <th scope="col">{t('offers.stage')}</th>
+            <th scope="col">{t('due.due')}</th>
             <th scope="col">{t('offers.decision')}</th>
             <th scope="col">{t('offers.by')}</th>
             <th scope="col">{t('offers.reason')}</th>
@@ -35,12 +45,14 @@ export function OffersPanel({ offers, onAnswered }: { offers: readonly Offer[]; 
               <td>
                 <span className={`badge offer-${o.status}`}>{t(`offerStatus.${o.status}` as MessageKey)}</span>
               </td>
+              <td>{o.status === 'OPEN' ? stageName(o.stage) : '–'}</td>
+              <td>{o.status === 'OPEN' ? <DueDate due={o.stageDue} /> : '–'}</td>
               <td>{t(`offerDecision.${o.decision}` as MessageKey)}</td>
               <td>
                 {o.decidedBy}
                 {o.approvedBy ? ` · ${t('offers.approvedBy', { who: o.approvedBy })}` : ''}
               </td>
-              <td>{[o.reasonCode, o.reasonText, o.responseReason].filter(Boolean).join(' · ')}</td>
+              <td>{[o.reasonCode, o.refusalReasonCode, o.reasonText, o.responseReason].filter(Boolean).join(' · ')}</td>
             </tr>
           ))}
         </tbody>
@@ -48,18 +60,87 @@ export function OffersPanel({ offers, onAnswered }: { offers: readonly Offer[]; 
       {offers
         .filter((o) => o.status === 'OPEN')
         .map((o) => (
-          <AnswerForm key={o.id} offer={o} onAnswered={onAnswered} />
+          <div key={o.id}>
+            <StageForm offer={o} onAdvanced={onAnswered} />
+            <AnswerForm offer={o} refusals={refusals} onAnswered={onAnswered} />
+          </div>
         ))}
     </section>
   );
 }
 
-function AnswerForm({ offer, onAnswered }: { offer: Offer; onAnswered: (message: string) => void }) {
+/** The offer's current stage and the step to the next; the documents check needs both documents ticked (the service says which is missing). */
+function StageForm({ offer, onAdvanced }: { offer: Offer; onAdvanced: (message: string) => void }) {
+  const { t } = useI18n();
+  const stageName = useStageName();
+  const [incomeStatement, setIncomeStatement] = useState(false);
+  const [identity, setIdentity] = useState(false);
+  const atDocuments = offer.stage === 'DOCUMENTS_CHECK';
+  const advance = useMutation({
+    mutationFn: () => gql(AdvanceOfferDocument, { input: { offerId: offer.id, ...(atDocuments ? { documents: { incomeStatement, identity } } : {}) } }),
+    onSuccess: (data) => {
+      const r = data.advanceOffer;
+      const reference = offer.household.reference;
+      if (r.offer.status === 'ACCEPTED') onAdvanced(t('offers.advancedLet', { reference }));
+      else onAdvanced(t('offers.advanced', { reference, stage: stageName(r.offer.stage) }));
+    },
+  });
+  const documentsError = fieldError(advance.error, 'documents');
+  const headingId = `stage-${offer.id}`;
+  const errorId = `stage-error-${offer.id}`;
+  return (
+    <form
+      className="answer"
+      aria-labelledby={headingId}
+      data-testid="offer-stage"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        advance.mutate();
+      }}
+    >
+      <h3 id={headingId}>{t('offers.stageTitle', { reference: offer.household.reference, stage: stageName(offer.stage) })}</h3>
+      <p data-testid="offer-stage-due">
+        {t('due.due')}: <DueDate due={offer.stageDue} />
+      </p>
+      {atDocuments && (
+        <fieldset className="documents" aria-invalid={documentsError ? true : undefined} aria-describedby={documentsError ? errorId : undefined}>
+          <legend>{t('offers.documents')}</legend>
+          <label>
+            <input type="checkbox" checked={incomeStatement} onChange={(e) => setIncomeStatement(e.target.checked)} />
+            {t('offers.incomeStatement')}
+          </label>
+          <label>
+            <input type="checkbox" checked={identity} onChange={(e) => setIdentity(e.target.checked)} />
+            {t('offers.identity')}
+          </label>
+          {documentsError && (
+            <p id={errorId} className="field-error" role="alert" data-testid="documents-error">
+              {documentsError}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <Button type="submit" className="button" isDisabled={advance.isPending}>
+        {t('offers.advance')}
+      </Button>
+      {!documentsError && <ErrorMessage error={advance.error} />}
+    </form>
+  );
+}
+
+function AnswerForm({ offer, refusals, onAnswered }: { offer: Offer; refusals: readonly Reason[]; onAnswered: (message: string) => void }) {
   const { t } = useI18n();
   const [reason, setReason, clearReason] = useDraft(`decline.${offer.id}`);
+  const [refusalReasonCode, setRefusalReasonCode] = useState('');
   const answer = useMutation({
     mutationFn: (response: 'ACCEPTED' | 'DECLINED') =>
-      gql(RespondDocument, { input: { offerId: offer.id, response, ...(response === 'DECLINED' ? { reason } : {}) } }),
+      gql(RespondDocument, {
+        input: {
+          offerId: offer.id,
+          response,
+          ...(response === 'DECLINED' ? { reason, ...(refusalReasonCode ? { refusalReasonCode } : {}) } : {}),
+        },
+      }),
     onSuccess: (data) => {
       clearReason();
       const r = data.recordOfferResponse;
@@ -68,7 +149,10 @@ function AnswerForm({ offer, onAnswered }: { offer: Offer; onAnswered: (message:
       else onAnswered(t('offers.declinedNone'));
     },
   });
-  const reasonError = answer.error instanceof ApiError ? answer.error.fields.find((f) => f.field === 'reason')?.reason : undefined;
+  const reasonError = fieldError(answer.error, 'reason');
+  const codeError = fieldError(answer.error, 'refusalReasonCode');
+  const codeId = `refusal-code-${offer.id}`;
+  const codeErrorId = `refusal-code-error-${offer.id}`;
   return (
     <form
       className="answer"
@@ -81,6 +165,28 @@ function AnswerForm({ offer, onAnswered }: { offer: Offer; onAnswered: (message:
       <Button className="button" onPress={() => answer.mutate('ACCEPTED')} isDisabled={answer.isPending}>
         {t('offers.accepted')}
       </Button>
+      <div className="field">
+        <label htmlFor={codeId}>{t('offers.refusalReason')}</label>
+        <select
+          id={codeId}
+          value={refusalReasonCode}
+          onChange={(e) => setRefusalReasonCode(e.target.value)}
+          aria-invalid={codeError ? true : undefined}
+          aria-describedby={codeError ? codeErrorId : undefined}
+        >
+          <option value="">{t('offers.refusalNone')}</option>
+          {refusals.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code} {r.name} {t(r.justified ? 'offers.justified' : 'offers.unjustified')}
+            </option>
+          ))}
+        </select>
+        {codeError && (
+          <span id={codeErrorId} className="field-error">
+            {codeError}
+          </span>
+        )}
+      </div>
       <TextField value={reason} onChange={setReason} isInvalid={!!reasonError} className="field">
         <Label>{t('offers.declineReason')}</Label>
         <TextArea rows={2} />

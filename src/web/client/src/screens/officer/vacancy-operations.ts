@@ -97,11 +97,20 @@ export const VacancyScreenDocument = graphql(`
       reasonCode
       reasonText
       responseReason
+      refusalReasonCode
+      stage
+      stageDue
       proposalId
       household {
         id
         reference
       }
+    }
+    lettingReasons {
+      kind
+      code
+      name
+      justified
     }
     overrideReasonPolicies {
       version
@@ -182,6 +191,50 @@ export const RespondDocument = graphql(`
         id
       }
       tenancyId
+    }
+  }
+`);
+
+/** Moves an open offer to its next stage (from the documents check only with both documents checked). */
+export const AdvanceOfferDocument = graphql(`
+  mutation AdvanceOffer($input: AdvanceOfferInput!) {
+    advanceOffer(input: $input) {
+      offer {
+        id
+        status
+        stage
+        stageDue
+      }
+      tenancyId
+    }
+  }
+`);
+
+/** The officer's open offers due today or overdue (the "Vandaag te doen" panel on the worklist). */
+export const OffersDueDocument = graphql(`
+  query OffersDue {
+    offersDue {
+      id
+      stage
+      stageDue
+      proposalId
+      household {
+        id
+        reference
+      }
+    }
+  }
+`);
+
+/** The vacancy of a due offer's proposal (an offer names its proposal, the proposal its vacancy). */
+export const OfferVacancyDocument = graphql(`
+  query OfferVacancy($proposalId: ID!) {
+    proposal(id: $proposalId) {
+      id
+      vacancy {
+        id
+        reference
+      }
     }
   }
 `);

@@ -136,7 +136,7 @@ export function VacancyPage() {
           <CandidateListPanel vacancyId={vacancy.id} onChanged={reload} />
         </TabPanel>
         <TabPanel id="offers">
-          <OffersPanel offers={offers} onAnswered={reload} />
+          <OffersPanel offers={offers} reasons={screen.data.lettingReasons} onAnswered={reload} />
         </TabPanel>
       </Tabs>
     </article>

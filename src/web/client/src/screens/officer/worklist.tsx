@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import type { AllocationRoute, VacancyStatus, WorklistQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { OffersDuePanel } from './offers-due-panel';
 
 const WorklistDocument = graphql(`
   query Worklist($filter: VacancyFilter, $first: Int!) {
@@ -49,7 +50,7 @@ export const ACTIVE_STATUSES: VacancyStatus[] = ['OPEN', 'PROPOSED', 'OFFERED'];
 export const ROUTES: AllocationRoute[] = ['REGULAR', 'LOTTERY', 'URGENCY', 'DIRECT', 'POINTS'];
 const PAGE = 200;
 
-/** The officer's worklist: vacancies being let, by complex and route, filtered and searched by reference. */
+/** The officer's worklist: what is due today (offers' stages), then the vacancies being let, by complex and route, filtered and searched by reference. */
 export function WorklistPage() {
   const { t, date, number } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -105,6 +106,7 @@ export function WorklistPage() {
   return (
     <section>
       <h1>{t('worklist.title')}</h1>
+      <OffersDuePanel />
       <form
         className="filters"
         role="search"
