@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { IsoDate } from '../engine/model.js';
 import { CandidateEvent, CandidateState, candidateTransition } from '../engine/letting/candidates.js';
@@ -16,7 +17,10 @@ export type CandidateOfferEvent = 'OFFER' | 'ACCEPT' | 'REFUSE' | 'EXPIRE' | 'WI
  */
 @Injectable()
 export class OfferStageSupport {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** The stage deadlines of the letting policy in force on the date (policy data; migrations/1764000000017). */
   async stageDays(m: EntityManager, onDate: IsoDate): Promise<StageDeadlines> {
@@ -77,7 +81,7 @@ export class OfferStageSupport {
       [vacancyId, householdId],
     );
     if (!row) return;
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     const event = (type === 'REFUSE' ? { type, reasonCode: reasonCode ?? '', at, by: actor.subject } : { type, at, by: actor.subject }) as CandidateEvent;
     const step = candidateTransition({ id: String(row.id), position: row.position, state: row.state, reasonCode: row.reason_code, history: [] }, event);
     if (!step.ok) throw new DomainError(ErrorCode.CONFLICT, `The candidate list does not allow this: ${step.reason}`);
