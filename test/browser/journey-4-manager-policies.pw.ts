@@ -116,6 +116,8 @@ test('a manager reads the composition policy, sees what Plan Rozenhof changes, a
 
   // the override reasons: a new coded reason in a form, not a JSON text
   await page.getByRole('tab', { name: 'Redenen om af te wijken' }).click();
+  // counted once the override reasons' panel shows (not the composition versions still on screen)
+  await expect(page.getByRole('link', { name: 'Nieuwe versie opstellen' })).toHaveAttribute('href', '/policies/override/new');
   const overrideVersions = page.getByTestId('policy-versions').locator('tbody tr');
   const before = await overrideVersions.count();
   await page.getByRole('link', { name: 'Nieuwe versie opstellen' }).click();
