@@ -14,9 +14,7 @@ import { EMPTY_QUOTA_COUNTS } from '../engine/eligibility/portfolio-quotas.js';
 import { withSortedKeys } from '../engine/audit/hash-chain.js';
 import { deepFreeze, isDeeplyFrozen } from '../engine/common/deep-freeze.js';
 import { HouseholdFacts, IsoDate } from '../engine/model.js';
-import { respondentFactsByVacancy } from '../households/household-facts.query.js';
-import { HouseholdEntity } from '../households/household.entity.js';
-import { toHouseholdFacts } from '../households/household.mapper.js';
+import { householdFactsByIds, respondentFactsByVacancy } from '../households/household-facts.query.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity } from './allocation.entities.js';
 import { CompositionPolicyService } from './composition-policy.service.js';
@@ -246,8 +244,7 @@ export class AllocationInputLoader {
     const complexOf = new Map(rows.map((r) => [Number(r.vacancy_id), Number(r.complex_id)]));
     const relevant = pending.filter((o) => complexIds.has(complexOf.get(o.vacancyId)!));
     if (relevant.length === 0) return result;
-    const entities = await m.find(HouseholdEntity, { where: { id: In(relevant.map((o) => o.householdId)) }, relations: { members: true } });
-    const facts = new Map(entities.map((e) => [e.id, toHouseholdFacts(e)]));
+    const facts = new Map((await householdFactsByIds(m, [...new Set(relevant.map((o) => o.householdId))])).map((h) => [h.id, h]));
     for (const offer of relevant) {
       const complexId = complexOf.get(offer.vacancyId)!;
       const list = result.get(complexId) ?? [];

@@ -16,6 +16,8 @@ import { BuurtReadingsAndPriorities1764000000014 } from '../../migrations/176400
 import { OutcomesProgrammesPartners1764000000015 } from '../../migrations/1764000000015-outcomes-programmes-partners.js';
 import { PublicationAndCandidateLists1764000000016 } from '../../migrations/1764000000016-publication-and-candidate-lists.js';
 import { OfferStages1764000000017 } from '../../migrations/1764000000017-offer-stages.js';
+import { OfferLetterTemplates1764000000018 } from '../../migrations/1764000000018-offer-letter-templates.js';
+import { OfferBlockFacts1764000000019 } from '../../migrations/1764000000019-offer-block-facts.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   OutcomesProgrammesPartners1764000000015,
   PublicationAndCandidateLists1764000000016,
   OfferStages1764000000017,
+  OfferLetterTemplates1764000000018,
+  OfferBlockFacts1764000000019,
 ];

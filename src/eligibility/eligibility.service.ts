@@ -16,9 +16,7 @@ import type { Language } from '../engine/common/language.js';
 import { VerdictMemo } from '../engine/eligibility/verdict-memo.js';
 import { EMPTY_QUOTA_COUNTS, quotaEffect, quotaStatus } from '../engine/eligibility/portfolio-quotas.js';
 import { AllocationRoute, HouseholdFacts, IsoDate } from '../engine/model.js';
-import { respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
-import { HouseholdEntity } from '../households/household.entity.js';
-import { toHouseholdFacts } from '../households/household.mapper.js';
+import { householdFactsByIds, respondentFacts, waitingListFacts } from '../households/household-facts.query.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { priorityTierOf, quotaExceptionsOf, toQuotaEffect, toQuotaShare, toRuleOutcome } from './eligibility.mapper.js';
 import {
@@ -162,14 +160,14 @@ export class EligibilityService {
     context: EligibilityContext,
     language: Language = 'en',
   ) {
-    const household = await m.findOne(HouseholdEntity, { where: { id: householdId }, relations: { members: true } });
+    const [household] = await householdFactsByIds(m, [householdId]);
     if (!household) throw DomainError.notFound('Household', householdId);
     const { dwelling, municipalityCode } = await loadDwellingContext(m, dwellingId);
     const params = await this.ruleParameters.forDate(onDate, m);
     const { policy, entity } = await this.policies.inForce(municipalityCode, onDate, m);
     const verdict = evaluateEligibility(
       {
-        household: toHouseholdFacts(household),
+        household,
         dwelling,
         municipalityCode,
         route,

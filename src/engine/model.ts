@@ -78,6 +78,19 @@ export interface HouseholdFacts {
   supportNeeds: string[];
   localTies: LocalTiesFacts | null;
   indication: IndicationFacts | null;
+  /**
+   * Blocks from offers in force or to come (sanctions after unjustified refusals by the letting
+   * policy; src/engine/letting/sanctions.ts), ACTIVE or with a lift only requested. Lifted and expired
+   * ones are not facts any more.
+   */
+  offerBlocks: OfferBlockFacts[];
+}
+
+export interface OfferBlockFacts {
+  from: IsoDate;
+  /** Last day of the block, inclusive. */
+  until: IsoDate;
+  liftRequested: boolean;
 }
 
 export interface DwellingFacts {

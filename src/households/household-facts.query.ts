@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { HouseholdFacts, HouseholdMemberFacts, IncomeSource, IndicationFacts } from '../engine/model.js';
+import { HouseholdFacts, HouseholdMemberFacts, IncomeSource, IndicationFacts, OfferBlockFacts } from '../engine/model.js';
 import { HouseholdFactsCache } from './household-facts.cache.js';
 
 /**
@@ -38,7 +38,11 @@ function factsQuery(whereSql: string): string {
               ORDER BY h.id), '[]')::text FROM h) AS facts,
       -- "id:ROLE:YYYY-MM-DD;..." by household, in member order
       (SELECT string_agg(m.household_id || ':' || m.role || ':' || m.birth_date, ';' ORDER BY m.household_id, m.position)
-         FROM household_member m WHERE m.household_id IN (SELECT id FROM h)) AS members`;
+         FROM household_member m WHERE m.household_id IN (SELECT id FROM h)) AS members,
+      -- blocks from offers still to count (sanction; src/engine/letting/sanctions.ts): "id:from:until:liftRequested;..."
+      (SELECT string_agg(s.household_id || ':' || to_char(s.from_date, 'YYYY-MM-DD') || ':' || to_char(s.until_date, 'YYYY-MM-DD') || ':' ||
+                (s.state = 'LIFT_REQUESTED')::text, ';' ORDER BY s.household_id, s.id)
+         FROM sanction s WHERE s.kind = 'BLOCK' AND s.state IN ('ACTIVE', 'LIFT_REQUESTED') AND s.household_id IN (SELECT id FROM h)) AS blocks`;
 }
 
 function membersByHousehold(encoded: string | null): Map<number, HouseholdMemberFacts[]> {
@@ -55,7 +59,19 @@ function membersByHousehold(encoded: string | null): Map<number, HouseholdMember
   return result;
 }
 
-function toFacts(t: FactsTuple, members: HouseholdMemberFacts[]): HouseholdFacts {
+function blocksByHousehold(encoded: string | null): Map<number, OfferBlockFacts[]> {
+  const result = new Map<number, OfferBlockFacts[]>();
+  if (!encoded) return result;
+  for (const part of encoded.split(';')) {
+    const [id, from, until, liftRequested] = part.split(':');
+    const list = result.get(Number(id)) ?? [];
+    list.push({ from, until, liftRequested: liftRequested === 'true' });
+    result.set(Number(id), list);
+  }
+  return result;
+}
+
+function toFacts(t: FactsTuple, members: HouseholdMemberFacts[], offerBlocks: OfferBlockFacts[]): HouseholdFacts {
   return {
     id: t[0],
     reference: t[1],
@@ -70,14 +86,16 @@ function toFacts(t: FactsTuple, members: HouseholdMemberFacts[]): HouseholdFacts
     supportNeeds: t[10],
     localTies: t[11] !== null && t[12] !== null ? { municipalityCode: t[11], years: t[12] } : null,
     indication: t[13] && t[14] ? { kind: t[13], accessibility: t[14] } : null,
+    offerBlocks,
   };
 }
 
 /** Facts of the households a where-clause selects, by id, each with the version it was read at. */
 async function load(m: EntityManager, whereSql: string, params: unknown[]): Promise<{ version: string; facts: HouseholdFacts }[]> {
-  const [{ facts, members }]: { facts: string; members: string | null }[] = await m.query(factsQuery(whereSql), params);
+  const [{ facts, members, blocks }]: { facts: string; members: string | null; blocks: string | null }[] = await m.query(factsQuery(whereSql), params);
   const byHousehold = membersByHousehold(members);
-  return (JSON.parse(facts) as FactsTuple[]).map((t) => ({ version: t[16], facts: toFacts(t, byHousehold.get(t[0]) ?? []) }));
+  const blocksOf = blocksByHousehold(blocks);
+  return (JSON.parse(facts) as FactsTuple[]).map((t) => ({ version: t[16], facts: toFacts(t, byHousehold.get(t[0]) ?? [], blocksOf.get(t[0]) ?? []) }));
 }
 
 /** One cache per database connection: a test's or a restore's other database never shares entries. */

@@ -52,7 +52,9 @@ describe('household mappers', () => {
         indicationKind: 'WMO',
         indicationAccessibility: 'WHEELCHAIR',
       }) as HouseholdEntity,
+      [{ from: '2026-02-01', until: '2026-07-31', liftRequested: false }],
     );
+    expect(facts.offerBlocks).toEqual([{ from: '2026-02-01', until: '2026-07-31', liftRequested: false }]);
     expect(facts.urgency).toEqual({ category: 'MEDICAL', granted: '2026-01-01', expires: null });
     expect(facts.indication).toEqual({ kind: 'WMO', accessibility: 'WHEELCHAIR' });
   });

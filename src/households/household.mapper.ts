@@ -1,5 +1,5 @@
 import { householdType } from '../engine/common/household-profile.js';
-import { HouseholdFacts } from '../engine/model.js';
+import { HouseholdFacts, OfferBlockFacts } from '../engine/model.js';
 import {
   Household,
   HouseholdFieldsInput,
@@ -15,8 +15,11 @@ function sortedMembers(entity: HouseholdEntity): HouseholdMemberEntity[] {
   return [...(entity.members ?? [])].sort((a, b) => a.position - b.position);
 }
 
-/** Database row -> engine facts (what the rules and the composition see). */
-export function toHouseholdFacts(entity: HouseholdEntity): HouseholdFacts {
+/**
+ * Database row -> engine facts (what the rules and the composition see). The blocks from offers live
+ * in another table (sanction): readers that judge eligibility load facts with household-facts.query.ts.
+ */
+export function toHouseholdFacts(entity: HouseholdEntity, offerBlocks: OfferBlockFacts[]): HouseholdFacts {
   return {
     id: entity.id,
     reference: entity.reference,
@@ -37,12 +40,14 @@ export function toHouseholdFacts(entity: HouseholdEntity): HouseholdFacts {
         ? { municipalityCode: entity.localTiesMunicipalityCode, years: entity.localTiesYears }
         : null,
     indication: entity.indicationKind && entity.indicationAccessibility ? { kind: entity.indicationKind, accessibility: entity.indicationAccessibility } : null,
+    offerBlocks,
   };
 }
 
 /** Database row -> API type. */
 export function toHousehold(entity: HouseholdEntity): Household {
-  const facts = toHouseholdFacts(entity);
+  // the API type shows the household's profile, not its sanctions (those have their own query)
+  const facts = toHouseholdFacts(entity, []);
   return {
     id: String(entity.id),
     reference: entity.reference,

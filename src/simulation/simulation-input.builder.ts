@@ -24,7 +24,7 @@ import {
   MIN_OFFERS_PER_CATEGORY,
   MIN_RESPONDENTS_FOR_MIX,
 } from '../engine/simulation/defaults.js';
-import { acceptanceRates } from '../engine/simulation/acceptance.js';
+import { LearnedCategory, learnAcceptance } from '../engine/simulation/acceptance.js';
 import { SimulationApplicant, SimulationInput, SimulationPolicy } from '../engine/simulation/simulate.js';
 import { householdFactsByIds, waitingListFacts } from '../households/household-facts.query.js';
 
@@ -56,10 +56,17 @@ export interface InputSources {
     basedOn: number;
   };
   /**
-   * Who accepts an offer: given, the complex's own offer records (accepted against declined, per
-   * category with at least MIN_OFFERS_PER_CATEGORY answered offers), or NONE (everyone offered accepts).
+   * Who accepts an offer: given, learned from coded answers to offers (per category: the complex's
+   * own, or the association's where the complex has too few; `learned` says which and why households
+   * refused), or NONE (everyone offered accepts). basedOn: the complex's own answered offers.
    */
-  acceptance: { source: 'GIVEN' | 'OFFERS' | 'NONE'; dimension: string | null; rates: Record<string, number> | null; basedOn: number };
+  acceptance: {
+    source: 'GIVEN' | 'OFFERS' | 'NONE';
+    dimension: string | null;
+    rates: Record<string, number> | null;
+    basedOn: number;
+    learned: LearnedCategory[];
+  };
   applicants: number;
   representativeDwelling: string;
 }
@@ -239,9 +246,10 @@ export class SimulationInputBuilder {
   }
 
   /**
-   * Acceptance, unless given: the answered offers (accepted or declined) on the complex's vacancies of
-   * the last HISTORY_YEARS, per vulnerability category of the household offered; a category with fewer
-   * than MIN_OFFERS_PER_CATEGORY answered offers gets no rate (its households accept).
+   * Acceptance, unless given, learned from coded answers (engine/simulation/acceptance.ts
+   * learnAcceptance): the answered offers (accepted, or refused with a coded reason, an expired stage
+   * included) of the last HISTORY_YEARS per vulnerability category of the household offered; the
+   * complex's own when a category has MIN_OFFERS_PER_CATEGORY of them, else the association's.
    */
   private async acceptance(
     m: EntityManager,
@@ -250,11 +258,12 @@ export class SimulationInputBuilder {
     startDate: IsoDate,
     params: Parameters<typeof categorize>[2],
   ): Promise<InputSources['acceptance']> {
-    if (request.acceptance) return { source: 'GIVEN', dimension: request.acceptance.dimension, rates: request.acceptance.rates, basedOn: 0 };
-    const answered: { household_id: number; accepted: boolean }[] = await m.query(
-      `SELECT o.household_id, o.status = 'ACCEPTED' AS accepted FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
-        WHERE d.complex_id = $1 AND o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $2 ORDER BY o.id`,
-      [complexId, addYears(startDate, -HISTORY_YEARS)],
+    if (request.acceptance) return { source: 'GIVEN', dimension: request.acceptance.dimension, rates: request.acceptance.rates, basedOn: 0, learned: [] };
+    const answered: { household_id: number; complex_id: number; accepted: boolean; refusal_reason_code: string | null }[] = await m.query(
+      `SELECT o.household_id, d.complex_id, o.status = 'ACCEPTED' AS accepted, o.refusal_reason_code
+         FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN dwelling d ON d.id = v.dwelling_id
+        WHERE o.status IN ('ACCEPTED', 'DECLINED') AND v.available_from >= $1 ORDER BY o.id`,
+      [addYears(startDate, -HISTORY_YEARS)],
     );
     const category = new Map(
       (await householdFactsByIds(m, [...new Set(answered.map((o) => Number(o.household_id)))])).map((h) => [
@@ -262,12 +271,16 @@ export class SimulationInputBuilder {
         categorize(h, startDate, params).VULNERABILITY,
       ]),
     );
-    const rates = acceptanceRates(
-      answered.map((o) => ({ category: category.get(Number(o.household_id))!, accepted: o.accepted })),
-      MIN_OFFERS_PER_CATEGORY,
-    );
-    if (Object.keys(rates).length === 0) return { source: 'NONE', dimension: null, rates: null, basedOn: answered.length };
-    return { source: 'OFFERS', dimension: 'VULNERABILITY', rates, basedOn: answered.length };
+    const answers = answered.map((o) => ({
+      complexId: Number(o.complex_id),
+      category: category.get(Number(o.household_id))!,
+      accepted: o.accepted,
+      refusalCode: o.refusal_reason_code,
+    }));
+    const own = answers.filter((a) => a.complexId === complexId);
+    const { rates, learned } = learnAcceptance(own, answers, MIN_OFFERS_PER_CATEGORY);
+    if (Object.keys(rates).length === 0) return { source: 'NONE', dimension: null, rates: null, basedOn: own.length, learned };
+    return { source: 'OFFERS', dimension: 'VULNERABILITY', rates, basedOn: own.length, learned };
   }
 
   private async vulnerabilityMix(m: EntityManager, rows: { household_id: number }[], startDate: IsoDate, params: Parameters<typeof categorize>[2]) {

@@ -2,8 +2,9 @@ import { SimulationInputBuilder, SimulationRequest } from '../../src/simulation/
 import { TEST_TODAY, TestApp, createCaseApp } from '../helpers/test-app.js';
 
 /**
- * Where a simulation's acceptance rates come from when none are given: the answered offers on the
- * complex's own vacancies (offer records written by the live flow), per vulnerability category.
+ * Where a simulation's acceptance rates come from when none are given: learned from the coded answers
+ * to offers (offer records written by the live flow), per vulnerability category: the complex's own
+ * vacancies, or the association's where the complex has too few (issue 17).
  */
 describe('simulation inputs read from the offer records', () => {
   let sut: TestApp;
@@ -30,7 +31,10 @@ describe('simulation inputs read from the offer records', () => {
     sut.dataSource.transaction((m) => sut.app.get(SimulationInputBuilder).build(m, r, complexId, TEST_TODAY));
 
   /** Past offer records as the live flow leaves them: a decided proposal, then offers answered one by one. */
-  async function recordOffers(vacancyRef: string, answers: readonly (readonly [householdRef: string, status: 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN'])[]) {
+  async function recordOffers(
+    vacancyRef: string,
+    answers: readonly (readonly [householdRef: string, status: 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN', refusalCode?: string])[],
+  ) {
     const [policy] = await sut.dataSource.query(
       `SELECT (SELECT id FROM composition_policy ORDER BY id LIMIT 1) AS cp, (SELECT id FROM local_policy ORDER BY id LIMIT 1) AS lp`,
     );
@@ -39,10 +43,11 @@ describe('simulation inputs read from the offer records', () => {
        VALUES ($1, 'DECIDED', $2, 1, $3, $4, 2026, 'OPTIMAL', '{}') RETURNING id`,
       [ids[vacancyRef], TEST_TODAY, policy.cp, policy.lp],
     );
-    for (const [household, status] of answers) {
+    for (const [household, status, refusalCode] of answers) {
       await sut.dataSource.query(
-        `INSERT INTO offer (proposal_id, vacancy_id, household_id, decision, status, decided_by, responded_at) VALUES ($1, $2, $3, 'PROPOSED', $4, 'test-officer', now())`,
-        [proposal.id, ids[vacancyRef], ids[household], status],
+        `INSERT INTO offer (proposal_id, vacancy_id, household_id, decision, status, decided_by, responded_at, refusal_reason_code)
+         VALUES ($1, $2, $3, 'PROPOSED', $4, 'test-officer', now(), $5)`,
+        [proposal.id, ids[vacancyRef], ids[household], status, refusalCode ?? null],
       );
     }
   }
@@ -50,14 +55,15 @@ describe('simulation inputs read from the offer records', () => {
   it('has no acceptance rates without answered offers: everyone offered accepts, and says so', async () => {
     const { input, sources } = await build(caseComplex);
     expect(input.acceptance).toBeNull();
-    expect(sources.acceptance).toEqual({ source: 'NONE', dimension: null, rates: null, basedOn: 0 });
+    expect(sources.acceptance).toEqual({ source: 'NONE', dimension: null, rates: null, basedOn: 0, learned: [] });
   });
 
   it("reads accepted against declined per category, from the complex's vacancies only, once a category has 10 answered offers", async () => {
     await recordOffers('VAC-C', [
-      ...Array.from({ length: 8 }, () => ['N-1', 'DECLINED'] as const),
-      ...Array.from({ length: 4 }, () => ['N-2', 'DECLINED'] as const),
-      ...Array.from({ length: 9 }, () => ['V-1', 'DECLINED'] as const),
+      ...Array.from({ length: 8 }, () => ['N-1', 'DECLINED', 'LOCATION'] as const),
+      ...Array.from({ length: 4 }, () => ['N-2', 'DECLINED', 'EXPIRED'] as const),
+      ...Array.from({ length: 6 }, () => ['V-1', 'DECLINED', 'MEDICAL'] as const),
+      ...Array.from({ length: 3 }, () => ['V-1', 'DECLINED'] as const), // refused before reasons were coded
       ['V-1', 'ACCEPTED'],
       ['N-2', 'WITHDRAWN'], // not answered by the household: not counted
     ]);
@@ -67,7 +73,30 @@ describe('simulation inputs read from the offer records', () => {
       Array.from({ length: 12 }, () => ['N-1', 'DECLINED'] as const),
     );
     const { input, sources } = await build(caseComplex);
-    expect(sources.acceptance).toEqual({ source: 'OFFERS', dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 }, basedOn: 22 });
+    expect(sources.acceptance).toEqual({
+      source: 'OFFERS',
+      dimension: 'VULNERABILITY',
+      rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 },
+      basedOn: 22,
+      learned: [
+        { category: 'NOT_VULNERABLE', scope: 'COMPLEX', answered: 12, accepted: 0, refusalsByReason: { EXPIRED: 4, LOCATION: 8 }, rate: 0 },
+        { category: 'VULNERABLE', scope: 'COMPLEX', answered: 10, accepted: 1, refusalsByReason: { MEDICAL: 6, UNCODED: 3 }, rate: 0.1 },
+      ],
+    });
+    expect(input.acceptance).toEqual({ dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 } });
+  });
+
+  it("learns a category's rate from the whole association where the complex has too few answers", async () => {
+    // the other complex: 12 of its own answers for NOT_VULNERABLE (previous test), none for VULNERABLE
+    const [{ complex_id: otherComplex }] = await sut.dataSource.query(
+      `SELECT d.complex_id FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.id = $1`,
+      [ids['VAC-P']],
+    );
+    const { input, sources } = await build(Number(otherComplex));
+    expect(sources.acceptance.learned).toEqual([
+      { category: 'NOT_VULNERABLE', scope: 'COMPLEX', answered: 12, accepted: 0, refusalsByReason: { UNCODED: 12 }, rate: 0 },
+      { category: 'VULNERABLE', scope: 'ASSOCIATION', answered: 10, accepted: 1, refusalsByReason: { MEDICAL: 6, UNCODED: 3 }, rate: 0.1 },
+    ]);
     expect(input.acceptance).toEqual({ dimension: 'VULNERABILITY', rates: { NOT_VULNERABLE: 0, VULNERABLE: 0.1 } });
   });
 

@@ -12,6 +12,7 @@ import { localTiesRule } from './rules/local-ties.rule.js';
 import { passendToewijzenRule } from './rules/passend-toewijzen.rule.js';
 import { rotterdamwetArt8Rule } from './rules/rotterdamwet-art8.rule.js';
 import { urgencyValidityRule } from './rules/urgency-validity.rule.js';
+import { offerBlockRule } from './rules/offer-block.rule.js';
 
 /** All rules, in the fixed order of every verdict. */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
@@ -24,6 +25,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   urgencyValidityRule,
   localTiesRule,
   rotterdamwetArt8Rule,
+  offerBlockRule,
 ];
 
 export interface QuotaExceptionRef {

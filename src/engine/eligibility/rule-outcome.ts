@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'URGENCY_VALIDITY',
   'LOCAL_TIES',
   'ROTTERDAMWET_ART8',
+  'OFFER_BLOCK',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

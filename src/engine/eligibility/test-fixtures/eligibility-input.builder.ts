@@ -30,6 +30,7 @@ export function aHousehold(overrides: Partial<HouseholdFacts> = {}): HouseholdFa
     supportNeeds: [],
     localTies: null,
     indication: null,
+    offerBlocks: [],
     ...overrides,
   };
 }
