@@ -16,6 +16,7 @@ import { OfferResolver, PendingApprovalResolver, ProposalCandidateResolver, Prop
 import { CompositionPolicyResolver } from './composition-policy.resolver.js';
 import { CompositionPolicyService } from './composition-policy.service.js';
 import { ComplexTargetsResolver } from './complex-targets.resolver.js';
+import { LettingReplayService } from './letting-replay.service.js';
 import { OffersService } from './offers.service.js';
 import { OverrideReasonsResolver } from './override-reasons.resolver.js';
 import { OverrideReasonsService } from './override-reasons.service.js';
@@ -48,6 +49,7 @@ import { RoundsService } from './rounds.service.js';
     CompositionPolicyResolver,
     ProposalsService,
     OffersService,
+    LettingReplayService,
     ProposalsResolver,
     ProposalCandidateResolver,
     OfferResolver,
@@ -59,6 +61,7 @@ import { RoundsService } from './rounds.service.js';
     OverrideReasonsService,
     OverrideReasonsResolver,
   ],
-  exports: [CompositionPolicyService, RoundsService],
+  // the demo plays its letting history through the live flow (src/demo)
+  exports: [CompositionPolicyService, RoundsService, LettingReplayService],
 })
 export class AllocationModule {}

@@ -140,6 +140,11 @@ export class OfferResolver {
   async household(@Parent() offer: Offer, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.of(householdLoaders).household.load(offer.householdId))!);
   }
+
+  @ResolveField(() => Vacancy, { description: 'The vacancy offered (its reference, dwelling and complex), batched per request' })
+  async vacancy(@Parent() offer: Offer, @Context() ctx: RequestContext) {
+    return toVacancy((await ctx.loaders.of(vacancyLoaders).vacancy.load(offer.vacancyId))!);
+  }
 }
 
 @Resolver(() => PendingApproval)

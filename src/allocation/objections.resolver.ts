@@ -5,6 +5,9 @@ import type { RequestContext } from '../common/request-context.js';
 import { Household } from '../households/graphql/household.type.js';
 import { householdLoaders } from '../households/household.loaders.js';
 import { toHousehold } from '../households/household.mapper.js';
+import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
+import { toVacancy } from '../vacancies/vacancy.mapper.js';
+import { vacancyLoaders } from '../vacancies/vacancy.loaders.js';
 import { DecideObjectionInput, FileObjectionInput, Objection } from './graphql/objection.type.js';
 import { ObjectionsService } from './objections.service.js';
 
@@ -15,8 +18,8 @@ export class ObjectionsResolver {
 
   @Roles('OFFICER', 'AUDITOR')
   @Query(() => [Objection], { description: 'Objections, of one vacancy or all, oldest first' })
-  objections(@Args('vacancyId', { type: () => ID, nullable: true }) vacancyId: string | null) {
-    return this.service.list(vacancyId ?? null);
+  objections(@Args('vacancyId', { type: () => ID, nullable: true }) vacancyId: string | null, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.service.list(vacancyId ?? null, actor, ctx);
   }
 
   @Roles('OFFICER')
@@ -48,5 +51,10 @@ export class ObjectionsResolver {
   @ResolveField(() => Household)
   async household(@Parent() objection: Objection, @Context() ctx: RequestContext) {
     return toHousehold((await ctx.loaders.of(householdLoaders).household.load(objection.householdId))!);
+  }
+
+  @ResolveField(() => Vacancy, { description: 'The vacancy objected to (its reference, dwelling and complex)' })
+  async vacancy(@Parent() objection: Objection, @Context() ctx: RequestContext) {
+    return toVacancy((await ctx.loaders.of(vacancyLoaders).vacancy.load(Number(objection.vacancyId)))!);
   }
 }

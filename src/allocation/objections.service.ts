@@ -65,11 +65,15 @@ export class ObjectionsService {
     };
   }
 
-  async list(vacancyId: string | null): Promise<Objection[]> {
+  /** Objections, oldest first: an officer reads those of the vacancies it handles (need-to-know), an auditor all. */
+  async list(vacancyId: string | null, actor: Actor, ctx: RequestContext): Promise<Objection[]> {
     const rows: ObjectionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM objection WHERE $1::int IS NULL OR vacancy_id = $1 ORDER BY id`, [
       vacancyId === null ? null : parseId(vacancyId, 'vacancyId'),
     ]);
-    return rows.map((r) => this.toObjection(r));
+    const readable = actor.roles.includes('AUDITOR')
+      ? rows.map(() => true)
+      : await Promise.all(rows.map((r) => this.disclosure.handlesVacancy(ctx, r.vacancy_id)));
+    return rows.filter((_r, i) => readable[i]).map((r) => this.toObjection(r));
   }
 
   async file(input: { vacancyId: string; householdId: string; grounds: string }, actor: Actor, ctx: RequestContext): Promise<Objection> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { playingBack } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { OffersService } from './offers.service.js';
 
@@ -25,7 +26,8 @@ export class OfferDeadlinesJob implements OnModuleInit, OnModuleDestroy {
     this.timer = setInterval(() => {
       this.running = this.running
         .catch(() => undefined)
-        .then(() => this.offers.expireOverdue())
+        // history played back on its own dates (the demo's lettings) has stages due in the past: not expired by today's date
+        .then(() => (playingBack() ? { expired: [] } : this.offers.expireOverdue()))
         .then(({ expired }) => expired.length && this.logger.log(`expired ${expired.length} offer(s) past their stage's due date: ${expired.join(', ')}`))
         .catch((e: unknown) => this.logger.warn(`offer deadlines not checked: ${(e as Error).message}`));
     }, seconds * 1000);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { IsoDate } from '../engine/model.js';
 
 /** Injected clock: business code never calls Date.now() directly, so tests can fix "today". */
@@ -19,3 +20,39 @@ export const systemClock: Clock = {
   now: () => new Date(),
   today: () => amsterdamDate(new Date()),
 };
+
+/** The business date of history being played back, for the code running inside it (asOfDate). */
+const playedBack = new AsyncLocalStorage<IsoDate>();
+let playbacks = 0;
+
+/**
+ * Runs `work` with "today" on `date` for the clock handed to the features (asOfDate(clock)): a
+ * letting history is played through the live flow on the dates it happened (src/demo: the demo's
+ * history of lettings, refusals and sanctions), with every rule, policy and audit event of that
+ * flow. Only code called from `work` sees the date; requests served meanwhile see the real one.
+ * The audit trail keeps the real moment each event was written (its timestamps come from the database).
+ */
+export async function playBackOn<T>(date: IsoDate, work: () => Promise<T>): Promise<T> {
+  playbacks += 1;
+  try {
+    return await playedBack.run(date, work);
+  } finally {
+    playbacks -= 1;
+  }
+}
+
+/** Whether history is being played back now (the deadline job waits: it judges by the real date). */
+export function playingBack(): boolean {
+  return playbacks > 0;
+}
+
+/** The clock the features get: the given one, or inside playBackOn the played-back date (at noon in Amsterdam). */
+export function asOfDate(clock: Clock): Clock {
+  return {
+    now: () => {
+      const date = playedBack.getStore();
+      return date === undefined ? clock.now() : new Date(`${date}T12:00:00+01:00`);
+    },
+    today: () => playedBack.getStore() ?? clock.today(),
+  };
+}

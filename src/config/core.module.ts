@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, Clock } from '../common/clock.js';
+import { CLOCK, Clock, asOfDate } from '../common/clock.js';
 import { APP_CONFIG, AppConfig } from './app-config.js';
 
 /** The configuration and the clock, for every feature module (global). */
@@ -11,7 +11,8 @@ export class CoreModule {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: clock },
+        // history played back (playBackOn) sees its own date; everything else the given clock's
+        { provide: CLOCK, useValue: asOfDate(clock) },
       ],
       exports: [APP_CONFIG, CLOCK],
     };

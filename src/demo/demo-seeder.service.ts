@@ -9,7 +9,10 @@ import { ImportsService } from '../imports/imports.service.js';
 import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
 import { PartnerGrantsService } from '../resilience/partner-grants.service.js';
 import { ProgrammesService } from '../resilience/programmes.service.js';
-import { DEMO_PROGRAMME_YEARS_AGO, generateDemoMunicipality } from './generate-demo.js';
+import { LettingReplayService } from '../allocation/letting-replay.service.js';
+import { SeededRandom } from '../engine/common/seeded-random.js';
+import { demoAnswers } from './demo-letting-answers.js';
+import { DEMO_PROGRAMME_YEARS_AGO, DemoLettingHistory, generateDemoMunicipality } from './generate-demo.js';
 
 /** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
 /** Subjects of the development officer tokens (src/main.ts), assigned to the demo municipality. */
@@ -55,6 +58,7 @@ export class DemoSeederService {
     private readonly compositionPolicies: CompositionPolicyService,
     private readonly programmes: ProgrammesService,
     private readonly grants: PartnerGrantsService,
+    private readonly lettings: LettingReplayService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -86,7 +90,10 @@ export class DemoSeederService {
     await this.addPlanRozenhof();
     await this.assignDemoOfficers();
     await this.addRozenhofProgramme(dataset.caseComplexCode);
-    const counts = Object.fromEntries(result.rows.map((r) => [r.section, r.rows]));
+    const historyStarted = Date.now();
+    const history = await this.playLettingHistory(dataset.lettingHistory, seed);
+    this.logger.log(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
+    const counts = { ...Object.fromEntries(result.rows.map((r) => [r.section, r.rows])), 'lettings played back': history.let };
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
     );
@@ -185,6 +192,37 @@ export class DemoSeederService {
       'nl',
     );
     await this.grants.grant({ subject: DEMO_PARTNER, organisation: 'Wijkteam Demostad', buurtCode }, SYSTEM_ACTOR);
+  }
+
+  /**
+   * The past year's lettings (issue 17), played through the live flow on their own dates by the demo
+   * officers: publication, candidate list, proposal, offers with coded refusals (demo modelling:
+   * demo-letting-answers.ts) and their sanctions, stages and the letting. So the accountability page,
+   * quota status and the sanctions have real content, and the audit trail records each step.
+   * A vacancy the flow cannot let (for example without rule parameters for its year) is withdrawn.
+   */
+  private async playLettingHistory(history: DemoLettingHistory, seed: number): Promise<{ let: number }> {
+    const answer = demoAnswers(new SeededRandom(seed).fork('letting-answers'), history.choosyApplicant);
+    const [officer, secondOfficer] = DEMO_OFFICERS.map((subject) => ({ subject, roles: ['OFFICER'] as const }));
+    let let_ = 0;
+    for (const vacancyReference of history.vacancies) {
+      const result = await this.lettings.replay(
+        { vacancyReference, conditions: 'Inkomens- en passendheidstoets bij aanbieding; bezichtiging op de gepubliceerde datum.', answer },
+        officer,
+        secondOfficer,
+      );
+      if (result.let) let_ += 1;
+      else
+        await this.dataSource.transaction(async (m) => {
+          // nothing half-played stays open: its offers and the vacancy are withdrawn
+          await m.query(
+            `UPDATE offer SET status = 'WITHDRAWN', stage = NULL WHERE status IN ('OPEN', 'PENDING_APPROVAL') AND vacancy_id = (SELECT id FROM vacancy WHERE reference = $1)`,
+            [vacancyReference],
+          );
+          await m.query(`UPDATE vacancy SET status = 'WITHDRAWN' WHERE reference = $1 AND status <> 'ALLOCATED'`, [vacancyReference]);
+        });
+    }
+    return { let: let_ };
   }
 
   /** Replaces the stock and waiting list by a freshly generated demo municipality. */

@@ -6,6 +6,7 @@ import {
   DEMO_CASE_COMPLEX_CODE,
   DEMO_MUNICIPALITY_CODE,
   DEMO_OPEN_VACANCY_COUNT,
+  DEMO_HISTORY_LETTINGS,
   DEMO_URGENCY_CATEGORIES,
   DemoDataset,
   generateDemoMunicipality,
@@ -64,7 +65,9 @@ function indexes(ds: DemoDataset) {
   const buurten = new Map(ds.neighbourhoods.map((n) => [n.buurtCode, n]));
   const current = ds.tenancies.filter((t) => t.endDate == null);
   const applicants = ds.households.filter((h) => h.onWaitingList);
-  return { households, dwellings, complexes, buurten, current, applicants };
+  const history = new Set(ds.lettingHistory.vacancies);
+  const open = ds.vacancies.filter((v) => !history.has(v.reference));
+  return { households, dwellings, complexes, buurten, current, applicants, open };
 }
 
 describe('generateDemoMunicipality', () => {
@@ -88,7 +91,8 @@ describe('generateDemoMunicipality', () => {
     it('moves with the reference date', () => {
       const later = demo(1, '2027-09-15');
       expect(later.tenancies.every((t) => t.startDate <= '2027-09-15' && (t.endDate ?? '0') <= '2027-09-15')).toBe(true);
-      expect(later.vacancies.every((v) => v.availableFrom > '2027-09-15')).toBe(true);
+      const history = new Set(later.lettingHistory.vacancies);
+      expect(later.vacancies.every((v) => (history.has(v.reference) ? v.availableFrom < '2027-09-15' : v.availableFrom > '2027-09-15'))).toBe(true);
       expect(later.households.filter((h) => h.onWaitingList).every((h) => h.incomeYear >= 2025)).toBe(true);
     });
 
@@ -115,7 +119,8 @@ describe('generateDemoMunicipality', () => {
       expect(ds.dwellings.length).toBeGreaterThanOrEqual(1900);
       expect(ds.dwellings.length).toBeLessThanOrEqual(2100);
       expect(ix.applicants).toHaveLength(DEMO_APPLICANT_COUNT);
-      expect(ds.vacancies).toHaveLength(DEMO_OPEN_VACANCY_COUNT);
+      expect(ix.open).toHaveLength(DEMO_OPEN_VACANCY_COUNT);
+      expect(ds.lettingHistory.vacancies).toHaveLength(DEMO_HISTORY_LETTINGS);
       expect(ds.vacancies.every((v) => v.status === 'OPEN')).toBe(true);
       const sizes = ds.complexes.map((c) => ds.dwellings.filter((d) => d.complexCode === c.code).length);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
@@ -136,7 +141,8 @@ describe('generateDemoMunicipality', () => {
     it('uses the documented key formats', () => {
       expect(ds.dwellings.every((d) => /^VHE-\d{6}$/.test(d.code))).toBe(true);
       expect(ds.households.every((h) => /^H-\d{6}$/.test(h.reference))).toBe(true);
-      expect(ds.vacancies.every((v) => /^VAC-\d{4}$/.test(v.reference))).toBe(true);
+      expect(ix.open.every((v) => /^VAC-\d{4}$/.test(v.reference))).toBe(true);
+      expect(ds.lettingHistory.vacancies.every((r) => /^VAC-H\d{3}$/.test(r))).toBe(true);
       expect(ds.complexes.every((c) => /^CPX-(\d{2}|CASE)$/.test(c.code))).toBe(true);
     });
 
@@ -271,16 +277,35 @@ describe('generateDemoMunicipality', () => {
     it('opens each vacancy once, soon, on a vacant dwelling, with 20..400 distinct applicant respondents', () => {
       expect(duplicates(ds.vacancies.map((v) => v.dwellingCode))).toEqual([]);
       const latest = '2026-04-12'; // six weeks after the reference date
-      for (const v of ds.vacancies) {
+      for (const v of ix.open) {
         expect(isIsoDate(v.availableFrom) && v.availableFrom > REFERENCE_DATE && v.availableFrom <= latest).toBe(true);
         expect(v.respondents.length).toBeGreaterThanOrEqual(20);
         expect(v.respondents.length).toBeLessThanOrEqual(400);
         expect(duplicates(v.respondents)).toEqual([]);
         expect(v.respondents.every((r) => ix.households.get(r)?.onWaitingList === true)).toBe(true);
       }
-      const routes = new Set(ds.vacancies.map((v) => v.route));
+      const routes = new Set(ix.open.map((v) => v.route));
       expect(routes).toEqual(new Set(['REGULAR', 'LOTTERY', 'URGENCY']));
-      expect(share(ds.vacancies, (v) => v.route === 'REGULAR')).toBeGreaterThan(0.6);
+      expect(share(ix.open, (v) => v.route === 'REGULAR')).toBeGreaterThan(0.6);
+    });
+
+    it("plays back the past year's lettings: homes outside the case complex without a tenant since 2 to 11 months, in date order, with respondents", () => {
+      const history = ds.lettingHistory.vacancies.map((r) => ds.vacancies.find((v) => v.reference === r)!);
+      expect(history.map((v) => v.availableFrom)).toEqual([...history.map((v) => v.availableFrom)].sort());
+      const tenanted = new Set(ix.current.map((t) => t.dwellingCode));
+      for (const v of history) {
+        expect(v.availableFrom >= '2025-04-05' && v.availableFrom <= '2026-01-01').toBe(true);
+        expect(ix.dwellings.get(v.dwellingCode)!.complexCode).not.toBe(ds.caseComplexCode);
+        expect(tenanted.has(v.dwellingCode)).toBe(false);
+        // the previous tenancy ended before the home became available again
+        expect(ds.tenancies.filter((t) => t.dwellingCode === v.dwellingCode && t.endDate! >= v.availableFrom)).toEqual([]);
+        expect(v.respondents.length).toBeGreaterThanOrEqual(20);
+        expect(v.respondents.every((r) => ix.households.get(r)?.onWaitingList === true)).toBe(true);
+      }
+      // the choosy applicant responds to four of them (the letting policy blocks after three unjustified refusals)
+      const choosy = ds.lettingHistory.choosyApplicant!;
+      expect(ix.households.get(choosy)?.onWaitingList).toBe(true);
+      expect(history.filter((v) => v.respondents.includes(choosy)).length).toBeGreaterThanOrEqual(4);
     });
   });
 

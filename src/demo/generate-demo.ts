@@ -39,6 +39,21 @@ export interface DemoOptions {
 export interface DemoDataset extends ImportDataset {
   /** The case complex (docs/domain.md §7): ~40 homes with a concentration of vulnerable households. */
   caseComplexCode: string;
+  /**
+   * The past year's lettings to play through the live flow on their own dates (DemoSeederService):
+   * vacancies (in `vacancies`, with their respondents) whose homes have no tenant yet in the dataset.
+   */
+  lettingHistory: DemoLettingHistory;
+}
+
+export interface DemoLettingHistory {
+  /** References of the history vacancies, oldest first. */
+  vacancies: string[];
+  /**
+   * An applicant who responds to several of them and refuses every offer for the location (demo
+   * modelling of a choosy seeker): the letting policy's sanction follows its third unjustified refusal.
+   */
+  choosyApplicant: string | null;
 }
 
 export const DEMO_MUNICIPALITY_CODE = 'GM9001';
@@ -625,6 +640,7 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
   const vacantInfos = chooseVacantDwellings(root.fork('vacant-dwellings'), dwellingInfos);
   const tenancies = generateTenancies({ ...ctx, rng: root.fork('tenancies') }, dwellingInfos, new Set(vacantInfos.map((d) => d.row.code)));
   const vacancies = generateVacancies({ ...ctx, rng: root.fork('vacancies') }, vacantInfos, applicants);
+  const lettingHistory = generateLettingHistory({ ...ctx, rng: root.fork('letting-history') }, dwellingInfos, tenancies, applicants, vacancies);
 
   const readings = generateReadings(root.fork('readings'), refYear, dwellingInfos);
   addEndReasons(root.fork('end-reasons'), tenancies, dwellingInfos);
@@ -640,6 +656,7 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
     tenancies,
     vacancies,
     caseComplexCode: DEMO_CASE_COMPLEX_CODE,
+    lettingHistory,
   };
 }
 
@@ -1339,6 +1356,76 @@ function generateTenancies(ctx: Context, dwellings: readonly DwellingInfo[], vac
     }
   });
   return tenancies;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The past year's lettings
+
+/** How many of the past year's lettings the demo plays through the live flow (publication to tenancy). */
+export const DEMO_HISTORY_LETTINGS = 16;
+/** How many history vacancies the choosy applicant responds to (the policy's block follows the third refusal). */
+const CHOOSY_RESPONSES = 4;
+
+/**
+ * The past year's lettings as vacancies to play back (DemoSeederService): homes outside the case
+ * complex whose current tenant moved in 2 to 11 months ago lose that tenant (and its household) from
+ * the dataset, and get a vacancy available from that day, with respondents drawn as for the open
+ * vacancies. The live flow then lets them on their dates, so the accountability page, quota status,
+ * refusals and sanctions have real content. The case complex keeps its generated history (its
+ * figures are the case: docs/domain.md §7). Drawn from its own random stream: the rest of the demo is
+ * the same with or without it.
+ */
+function generateLettingHistory(
+  ctx: Context,
+  dwellings: readonly DwellingInfo[],
+  tenancies: TenancyRow[],
+  applicants: readonly ApplicantInfo[],
+  vacancies: VacancyRow[],
+): DemoLettingHistory {
+  const { rng, refDay } = ctx;
+  const dwellingByCode = new Map(dwellings.map((d) => [d.row.code, d]));
+  const recent = tenancies.filter((t) => {
+    const d = dwellingByCode.get(t.dwellingCode)!;
+    const startDay = toDay(t.startDate);
+    return t.endDate === null && !d.complex.isCase && d.row.isDaeb && startDay >= refDay - 330 && startDay <= refDay - 60;
+  });
+  const chosen = rng
+    .sample(recent, min(DEMO_HISTORY_LETTINGS, recent.length))
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.dwellingCode < b.dwellingCode ? -1 : 1));
+  const dropped = new Set(chosen.map((t) => t.householdReference));
+  for (let i = tenancies.length - 1; i >= 0; i -= 1) if (dropped.has(tenancies[i].householdReference) && tenancies[i].endDate === null) tenancies.splice(i, 1);
+  for (let i = ctx.households.length - 1; i >= 0; i -= 1) if (dropped.has(ctx.households[i].reference)) ctx.households.splice(i, 1);
+
+  const history = chosen.map((t, i) => {
+    const d = dwellingByCode.get(t.dwellingCode)!;
+    // a direct placement is not advertised: in the history it is let on the regular route
+    const route: VacancyRow['route'] = t.allocationRoute === 'LOTTERY' || t.allocationRoute === 'URGENCY' ? t.allocationRoute : 'REGULAR';
+    const respondents = rng
+      .weightedSample(applicants, responseWeigher(d, route), respondentCount(rng, d, route))
+      .map((a) => a.reference)
+      .sort();
+    return { reference: `VAC-H${pad(i + 1, 3)}`, dwellingCode: d.row.code, availableFrom: t.startDate, route, status: 'OPEN' as const, respondents, d };
+  });
+
+  // the choosy applicant: early on the list, without support needs or urgency, of modest income (eligible for
+  // the ordinary homes it responds to), responding to the first regular two- and three-room homes without labels
+  // or accessibility (where an indication or a label would go first)
+  const registrationOf = new Map(ctx.households.map((h) => [h.reference, h.registrationDate]));
+  const fits = history
+    .filter((v) => v.route === 'REGULAR' && v.d.row.rooms >= 2 && v.d.row.rooms <= 3 && v.d.row.labels.length === 0 && v.d.row.accessibility === 'NONE')
+    .slice(0, CHOOSY_RESPONSES);
+  const choosy =
+    applicants
+      .filter(
+        (a) =>
+          a.size <= 2 && !a.hasSupportNeeds && !a.urgentActive && a.indication === null && a.incomeEuro >= 32_000 && a.incomeEuro <= 42_000 && a.eldestAge < 60,
+      )
+      .sort((a, b) => registrationOf.get(a.reference)!.localeCompare(registrationOf.get(b.reference)!) || a.reference.localeCompare(b.reference))[0] ?? null;
+  if (choosy && fits.length === CHOOSY_RESPONSES)
+    for (const v of fits) if (!v.respondents.includes(choosy.reference)) v.respondents = [...v.respondents, choosy.reference].sort();
+
+  for (const { d: _d, ...row } of history) vacancies.push(row);
+  return { vacancies: history.map((v) => v.reference), choosyApplicant: choosy && fits.length === CHOOSY_RESPONSES ? choosy.reference : null };
 }
 
 // ---------------------------------------------------------------------------------------------------

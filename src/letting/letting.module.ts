@@ -4,6 +4,8 @@ import { EligibilityModule } from '../eligibility/eligibility.module.js';
 import { AccountabilityService } from './accountability.service.js';
 import { CandidateResolver, LettingResolver } from './letting.resolver.js';
 import { LettingService } from './letting.service.js';
+import { OfferLettersResolver } from './offer-letters.resolver.js';
+import { OfferLettersService } from './offer-letters.service.js';
 import { OfferStageSupport } from './offer-stage-support.service.js';
 import { SanctionsResolver } from './sanctions.resolver.js';
 import { SanctionsService } from './sanctions.service.js';
@@ -14,8 +16,19 @@ import { SanctionsService } from './sanctions.service.js';
  */
 @Module({
   imports: [AuditModule, EligibilityModule],
-  providers: [LettingService, AccountabilityService, OfferStageSupport, SanctionsService, LettingResolver, CandidateResolver, SanctionsResolver],
-  // offers keep their stages and the candidate list in step through it (src/allocation/offers.service.ts)
-  exports: [OfferStageSupport, SanctionsService],
+  providers: [
+    LettingService,
+    AccountabilityService,
+    OfferStageSupport,
+    SanctionsService,
+    LettingResolver,
+    CandidateResolver,
+    SanctionsResolver,
+    OfferLettersService,
+    OfferLettersResolver,
+  ],
+  // offers keep their stages and the candidate list in step through it (src/allocation/offers.service.ts);
+  // a letting played back goes through publication and the candidate list (src/allocation/letting-replay.service.ts)
+  exports: [OfferStageSupport, SanctionsService, LettingService],
 })
 export class LettingModule {}

@@ -163,17 +163,35 @@ export class LettingService {
         })),
       );
       const at = this.clock.now().toISOString();
-      for (const p of placed) {
-        const i = households.findIndex((h) => h.id === p.householdId);
-        const [{ id }]: { id: number }[] = await m.query(
-          `INSERT INTO candidate (vacancy_id, household_id, position, state, eligible, hard_failures, summary, order_key) VALUES ($1, $2, $3, 'PLACED', $4, $5, $6, $7) RETURNING id`,
-          [vacancy.id, p.householdId, p.position, verdicts[i].eligible, [...verdicts[i].hardFailures], verdicts[i].summary, JSON.stringify(p.orderKey)],
-        );
-        await m.query(
-          `INSERT INTO candidate_event (candidate_id, from_state, to_state, event, reason_code, at, actor) VALUES ($1, 'PLACED', 'PLACED', 'LISTED', NULL, $2, $3)`,
-          [id, at, actor.subject],
-        );
-      }
+      const indexOf = new Map(households.map((h, i) => [h.id, i]));
+      // the whole list in one statement, each candidate with its first history line (hundreds of respondents)
+      await m.query(
+        `WITH listed AS (
+           INSERT INTO candidate (vacancy_id, household_id, position, state, eligible, hard_failures, summary, order_key)
+           SELECT $1, c.household_id, c.position, 'PLACED', c.eligible, ARRAY(SELECT jsonb_array_elements_text(c.hard_failures)), c.summary, c.order_key
+             FROM jsonb_to_recordset($2::jsonb) AS c(household_id integer, position integer, eligible boolean, hard_failures jsonb, summary text, order_key jsonb)
+           RETURNING id)
+         INSERT INTO candidate_event (candidate_id, from_state, to_state, event, reason_code, at, actor)
+         SELECT id, 'PLACED', 'PLACED', 'LISTED', NULL, $3, $4 FROM listed`,
+        [
+          vacancy.id,
+          JSON.stringify(
+            placed.map((p) => {
+              const verdict = verdicts[indexOf.get(p.householdId)!];
+              return {
+                household_id: p.householdId,
+                position: p.position,
+                eligible: verdict.eligible,
+                hard_failures: verdict.hardFailures,
+                summary: verdict.summary,
+                order_key: p.orderKey,
+              };
+            }),
+          ),
+          at,
+          actor.subject,
+        ],
+      );
       await m.query(`UPDATE vacancy_publication SET state = $2, lottery_seed = $3, listed_at = now() WHERE vacancy_id = $1`, [vacancy.id, listed.state, seed]);
       await this.audit.append(
         m,

@@ -23,6 +23,14 @@ export class SanctionsResolver {
     return this.service.ofHousehold(await this.disclosure.householdIdFromInput(actor, householdId, 'householdId'));
   }
 
+  @Roles('OFFICER', 'AUDITOR', 'ADMIN')
+  @Query(() => [SanctionView], {
+    description: 'The sanctions in force (ACTIVE or LIFT_REQUESTED, a block not past its last day) of every household, oldest first',
+  })
+  sanctionsInForce() {
+    return this.service.inForce();
+  }
+
   @Roles('OFFICER')
   @Mutation(() => SanctionView, { description: 'Ask to lift a sanction, with a reason; another officer approves or refuses (four eyes)' })
   requestSanctionLift(@Args('sanctionId', { type: () => ID }) sanctionId: string, @Args('reason') reason: string, @CurrentActor() actor: Actor) {

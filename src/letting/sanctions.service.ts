@@ -128,6 +128,19 @@ export class SanctionsService {
     return rows.map(toView);
   }
 
+  /**
+   * The sanctions in force today, oldest first (by start, then id): ACTIVE or with a lift requested,
+   * and not past the last day of a block (a block ends by itself on its until date; a loss of
+   * urgency has none).
+   */
+  async inForce(): Promise<SanctionView[]> {
+    const rows: SanctionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM sanction WHERE state IN ('ACTIVE', 'LIFT_REQUESTED') AND (until_date IS NULL OR until_date >= $1) ORDER BY from_date, id`,
+      [this.clock.today()],
+    );
+    return rows.map(toView);
+  }
+
   /** Request, approve or refuse lifting a sanction; approving needs another officer than the one who asked. */
   lift(sanctionId: string, type: 'REQUEST_LIFT' | 'APPROVE_LIFT' | 'REFUSE_LIFT', reason: string | null, actor: Actor): Promise<SanctionView> {
     const id = parseId(sanctionId, 'sanctionId');

@@ -39,6 +39,8 @@ export const PER_HOUSEHOLD_TYPES: ReadonlySet<string> = new Set([
   'Candidate',
   'CandidateEvent',
   'SanctionView',
+  'OfferLetter',
+  'OfferLetterBlock',
   'Objection',
   'ObjectionWhyNotChosen',
 ]);

@@ -98,6 +98,7 @@ const MATRIX: Record<string, Role[]> = {
   publishVacancy: O,
   advanceOffer: O,
   sanctions: OAA,
+  sanctionsInForce: OAA,
   objections: ['OFFICER', 'AUDITOR'],
   fileObjection: O,
   startObjectionReview: O,
@@ -107,6 +108,9 @@ const MATRIX: Record<string, Role[]> = {
   approveSanctionLift: O,
   refuseSanctionLift: O,
   offersDue: O,
+  // offer letters: officers print them (inside their assignment), auditors read them; every role reads the template versions
+  offerLetter: ['OFFICER', 'AUDITOR'],
+  offerLetterTemplates: ALL,
   closeReactionWindow: O,
   skipCandidate: O,
   undoSkipCandidate: O,
@@ -119,6 +123,7 @@ const MATRIX: Record<string, Role[]> = {
   addCompositionPolicyVersion: ['MANAGER'],
   addLocalPolicyVersion: ['MANAGER'],
   addOverrideReasonPolicyVersion: ['MANAGER'],
+  addOfferLetterTemplateVersion: ['MANAGER'],
   addPriorityPolicyVersion: ['MANAGER'],
   // admins manage parameters, imports, the stock and officers' assignments; auditors see assignments and access records
   addRuleParameterYear: ['ADMIN'],

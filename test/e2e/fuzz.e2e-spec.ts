@@ -118,6 +118,7 @@ const POISON: Record<string, [path: string[], bad: fc.Arbitrary<unknown>]> = {
   addCompositionPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES], // in the past, or not a date
   addLocalPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES],
   addOverrideReasonPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES],
+  addOfferLetterTemplateVersion: [['input', 'effectiveFrom'], BAD_DATES],
   addPriorityPolicyVersion: [['input', 'effectiveFrom'], BAD_DATES],
   addRuleParameterYear: [['input', 'year'], fc.constantFrom(1999, 2101, 0, -1, 2024, 2026)], // out of range, or a year that exists
   approveOffer: [['offerId'], BAD_IDS],

@@ -59,4 +59,9 @@ describe('objections (reclamatie)', () => {
     expect(auditor[0].household.reference).not.toBe('N-2');
     expect((await sut.gql(`{ objections { state } }`, {}, asRole('MANAGER'))).errors![0].extensions.code).toBe('FORBIDDEN');
   });
+
+  it('an officer reads only the objections to the vacancies it handles (need-to-know)', async () => {
+    expect(must(await sut.gql(`{ objections { state } }`)).objections).toHaveLength(1);
+    expect(must(await sut.gql(`{ objections { state } }`, {}, asRole('OFFICER', 'officer-of-another-region'))).objections).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`;
 const DECIDE = `mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { ${OFFER} } }`;
 const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { ${OFFER} } }`;
 const ADVANCE = `mutation($input: AdvanceOfferInput!) { advanceOffer(input: $input) { offer { ${OFFER} } tenancyId } }`;
-const DUE = `{ offersDue { id stage stageDue } }`;
+const DUE = `{ offersDue { id stage stageDue vacancy { reference } } }`;
 const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
 
 function must<T = any>(answer: { data: T; errors?: any[] }): T {
@@ -82,7 +82,7 @@ describe('offer stages and their deadlines', () => {
     const offer = await offerFor(sut, ids['VAC-P']);
     expect(offer.stageDue).toBe('2026-03-04');
     clock.set('2026-03-04');
-    expect(must(await sut.gql(DUE)).offersDue).toEqual([{ id: offer.id, stage: 'INTEREST_CHECK', stageDue: '2026-03-04' }]);
+    expect(must(await sut.gql(DUE)).offersDue).toEqual([{ id: offer.id, stage: 'INTEREST_CHECK', stageDue: '2026-03-04', vacancy: { reference: 'VAC-P' } }]);
     expect((await sut.app.get(OffersService).expireOverdue()).expired).toEqual([]); // due today is not yet overdue
     clock.set('2026-03-05');
     const [{ since }] = await sut.dataSource.query(`SELECT coalesce(max(seq), 0) AS since FROM audit_event`);

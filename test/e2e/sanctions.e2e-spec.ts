@@ -58,6 +58,12 @@ describe('sanctions after unjustified refusals', () => {
     const householdId = Number(second.household.id);
     const sanctions = sut.app.get(SanctionsService);
     expect(await sanctions.blockOf(sut.dataSource.manager, householdId)).toMatch(/2026-09-02/);
+    // the block is an eligibility rule with its reason: no proposal or override can pass it
+    const dwellingId = must(await sut.gql(`query($v: ID!) { vacancy(id: $v) { dwelling { id } } }`, { v: ids['VAC-C'] })).vacancy.dwelling.id;
+    const VERDICT = `query($h: ID!, $d: ID!) { eligibility(householdId: $h, dwellingId: $d, onDate: "2026-03-02") { eligible hardFailures outcomes { ruleId result explanation } } }`;
+    const blocked = must(await sut.gql(VERDICT, { h: second.household.id, d: dwellingId })).eligibility;
+    expect(blocked).toMatchObject({ eligible: false, hardFailures: ['OFFER_BLOCK'] });
+    expect(blocked.outcomes.find((o: any) => o.ruleId === 'OFFER_BLOCK').explanation).toMatch(/blocked from 2026-03-02 until 2026-09-02/);
 
     must(await sut.gql(`mutation($s: ID!) { requestSanctionLift(sanctionId: $s, reason: "verhuisd voor werk, aangetoond") { state } }`, { s: block.id }));
     const self = await sut.gql(`mutation($s: ID!) { approveSanctionLift(sanctionId: $s) { state } }`, { s: block.id });
@@ -67,6 +73,9 @@ describe('sanctions after unjustified refusals', () => {
     ).approveSanctionLift;
     expect(lifted).toEqual({ state: 'LIFTED', liftRequestedBy: 'test-officer', liftApprovedBy: 'second-officer' });
     expect(await sanctions.blockOf(sut.dataSource.manager, householdId)).toBeNull();
+    // lifted: the household's facts changed (a new facts version), so no cached verdict keeps the block
+    const free = must(await sut.gql(VERDICT, { h: second.household.id, d: dwellingId })).eligibility;
+    expect(free.outcomes.find((o: any) => o.ruleId === 'OFFER_BLOCK').result).toBe('PASSED');
     const trail = await sut.dataSource.query(
       `SELECT type, actor FROM audit_event WHERE type IN ('SANCTION_IMPOSED', 'SANCTION_LIFT') AND (subject->>'householdId')::int = $1 ORDER BY seq DESC LIMIT 3`,
       [householdId],
@@ -76,6 +85,37 @@ describe('sanctions after unjustified refusals', () => {
       { type: 'SANCTION_LIFT', actor: 'test-officer' },
       { type: 'SANCTION_LIFT', actor: 'second-officer' },
     ]);
+  });
+
+  it('lists the sanctions in force of every household, oldest first: officers by reference, auditors by pseudonym, managers not at all', async () => {
+    const IN_FORCE = `{ sanctionsInForce { id kind state from until why liftRequestedBy household { reference } } }`;
+    // a block in force, one with a lift asked for, one lifted and one past its last day (test data beside the first test's lifted block)
+    const [a, b] = await sut.dataSource.query(`SELECT id FROM household WHERE reference IN ('N-1', 'N-2') ORDER BY reference`);
+    const insert = async (householdId: number, state: string, from: string, until: string | null, kind = 'BLOCK') =>
+      String(
+        (
+          await sut.dataSource.query(
+            `INSERT INTO sanction (household_id, kind, state, from_date, until_date, why, lift_requested_by, lift_reason)
+             VALUES ($1, $2, $3, $4, $5, 'test', $6, $7) RETURNING id`,
+            [householdId, kind, state, from, until, state === 'LIFT_REQUESTED' ? 'test-officer' : null, state === 'LIFT_REQUESTED' ? 'verhuisd' : null],
+          )
+        )[0].id,
+      );
+    const later = await insert(a.id, 'ACTIVE', '2026-02-01', '2026-08-01');
+    const asked = await insert(b.id, 'LIFT_REQUESTED', '2026-01-15', null, 'LOSE_URGENCY');
+    await insert(a.id, 'LIFTED', '2026-01-01', '2026-07-01');
+    await insert(b.id, 'ACTIVE', '2025-01-01', '2025-07-01'); // ended before today (2026-03-02)
+    const officer = must(await sut.gql(IN_FORCE)).sanctionsInForce;
+    expect(officer.map((s: any) => s.id)).toEqual([asked, later]);
+    expect(officer[0]).toMatchObject({ kind: 'LOSE_URGENCY', state: 'LIFT_REQUESTED', liftRequestedBy: 'test-officer', household: { reference: 'N-2' } });
+    expect(officer[1]).toMatchObject({ kind: 'BLOCK', state: 'ACTIVE', from: '2026-02-01', until: '2026-08-01', household: { reference: 'N-1' } });
+    const auditor = must(await sut.gql(IN_FORCE, {}, asRole('AUDITOR'))).sanctionsInForce;
+    expect(auditor.map((s: any) => s.id)).toEqual([asked, later]);
+    expect(auditor.map((s: any) => s.household.reference)).toEqual([expect.stringMatching(/^PSN-[0-9a-f]{16}$/), expect.stringMatching(/^PSN-[0-9a-f]{16}$/)]);
+    expect(must(await sut.gql(IN_FORCE, {}, asRole('ADMIN'))).sanctionsInForce).toHaveLength(2);
+    const manager = await sut.gql(IN_FORCE, {}, asRole('MANAGER'));
+    expect(manager.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(manager.data).toBeUndefined();
   });
 
   it('shows sanctions to officers and auditors, never to a manager', async () => {

@@ -90,6 +90,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     await dataSource.query(`DELETE FROM override_reason_policy WHERE version <> 1`);
     await dataSource.query(`DELETE FROM priority_policy WHERE version <> 1`);
     await dataSource.query(`DELETE FROM letting_policy WHERE version <> 1`);
+    await dataSource.query(`DELETE FROM offer_letter_template WHERE version <> 1`);
   }
   if (!options.reopen) await assignOfficers({ dataSource }, TEST_OFFICERS);
   const server = app.getHttpServer();

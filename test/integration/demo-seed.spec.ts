@@ -7,6 +7,7 @@ import { simulateRuns } from '../../src/engine/simulation/simulate.js';
 import { summarise } from '../../src/engine/simulation/summarise.js';
 import { seriesChartSvg } from '../../src/engine/simulation/chart.js';
 import { ProgrammesService } from '../../src/resilience/programmes.service.js';
+import { AccountabilityService } from '../../src/letting/accountability.service.js';
 
 describe('demo municipality seeding', () => {
   let sut: TestApp;
@@ -28,13 +29,46 @@ describe('demo municipality seeding', () => {
     expect(await seeder.isEmpty()).toBe(true);
     const first = await seeder.load(7);
     const loaded = await counts();
-    expect(loaded).toMatchObject({ buurten: 12, complexes: 25, applicants: 5000, open_vacancies: 60, vacancies_with_respondents: 60 });
+    // the past year's 16 lettings were played back: their households left the waiting list
+    expect(loaded).toMatchObject({ buurten: 12, complexes: 25, applicants: 5000 - 16, open_vacancies: 60, vacancies_with_respondents: 60 + 16 });
     expect(loaded.dwellings).toBeGreaterThanOrEqual(1900);
     expect(await seeder.isEmpty()).toBe(false);
 
     const again = await seeder.reload(7);
     expect(again).toEqual(first);
     expect(await counts()).toEqual(loaded);
+  }, 180_000);
+
+  it("has the past year's lettings played through the live flow: published, listed, refused with codes, one household blocked, let, accounted for", async () => {
+    const lettings = await sut.dataSource.query(
+      `SELECT v.reference, v.status, v.available_from::text AS available_from, p.state AS publication, t.start_date::text AS tenancy_start,
+              (SELECT count(*)::int FROM candidate c WHERE c.vacancy_id = v.id) AS candidates
+         FROM vacancy v LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id
+         LEFT JOIN allocation a ON a.vacancy_id = v.id LEFT JOIN tenancy t ON t.household_id = a.household_id AND t.dwelling_id = a.dwelling_id
+        WHERE v.reference LIKE 'VAC-H%' ORDER BY v.reference`,
+    );
+    expect(lettings).toHaveLength(16);
+    for (const l of lettings) {
+      expect(l).toMatchObject({ status: 'ALLOCATED', publication: 'LISTED', tenancy_start: l.available_from });
+      expect(l.candidates).toBeGreaterThanOrEqual(20);
+    }
+    // refusals are coded; the choosy applicant's third unjustified refusal within a year brought the policy's block
+    const refusals = await sut.dataSource.query(`SELECT refusal_reason_code AS code FROM offer WHERE status = 'DECLINED'`);
+    expect(refusals.length).toBeGreaterThanOrEqual(4);
+    expect(refusals.every((r: { code: string | null }) => r.code !== null)).toBe(true);
+    const blocks = await sut.dataSource.query(
+      `SELECT s.kind, s.state, h.reference, (SELECT count(*)::int FROM offer o WHERE o.household_id = h.id AND o.refusal_reason_code = 'LOCATION') AS refused
+         FROM sanction s JOIN household h ON h.id = s.household_id WHERE s.kind = 'BLOCK'`,
+    );
+    expect(blocks).toEqual([expect.objectContaining({ kind: 'BLOCK', state: 'ACTIVE', refused: 3 })]);
+    // the accountability page has a row per letting, without personal data
+    const accountability = await sut.app.get(AccountabilityService).lettings('2025-01-01', '2026-12-31', null, 'nl');
+    expect(accountability.rows).toHaveLength(16);
+    expect(accountability.rows.some((r) => r.statusCodes.includes('REFUSED_BEFORE'))).toBe(true);
+    expect(accountability.csv).not.toMatch(/H-\d{6}/);
+    // every step is in the audit trail
+    const [{ n }] = await sut.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE type = 'SANCTION_IMPOSED'`);
+    expect(n).toBeGreaterThanOrEqual(1);
   });
 
   it("evaluates Plan Rozenhof on the demo's generated history: nuisance and turnover fall against flat comparison complexes, with their bands", async () => {

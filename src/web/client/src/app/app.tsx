@@ -10,6 +10,9 @@ import { Shell, homeFor } from './shell';
 import { WorklistPage } from '../screens/officer/worklist';
 import { VacancyPage } from '../screens/officer/vacancy';
 import { ApprovalsPage } from '../screens/officer/approvals';
+import { OfferLetterPage } from '../screens/officer/offer-letter';
+import { SanctionsPage } from '../screens/officer/sanctions';
+import { FileObjectionPage, ObjectionPage, ObjectionsPage } from '../screens/officer/objections';
 import { NotFoundPage } from './not-found';
 import { AuditLogPage } from '../screens/auditor/audit-log';
 import { SimulationStudioPage } from '../screens/manager/simulation-studio';
@@ -66,6 +69,11 @@ const router = createBrowserRouter([
       { path: '/worklist', element: <WorklistPage /> },
       { path: '/vacancies/:id', element: <VacancyPage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
+      { path: '/aanbiedingen/:offerId/brief', element: <OfferLetterPage /> },
+      { path: '/sanctions', element: <SanctionsPage /> },
+      { path: '/objections', element: <ObjectionsPage /> },
+      { path: '/objections/new', element: <FileObjectionPage /> },
+      { path: '/objections/:id', element: <ObjectionPage /> },
       { path: '/audit', element: <AuditLogPage /> },
       { path: '/simulations', element: <SimulationStudioPage /> },
       { path: '/complexes', element: <ComplexesPage /> },

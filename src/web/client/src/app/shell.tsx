@@ -17,6 +17,9 @@ export const NAVIGATION: NavItem[] = [
   { to: '/approvals', label: 'nav.approvals', roles: ['OFFICER', 'ADMIN'] },
   // before the resilience screens: an auditor starts at the log
   { to: '/audit', label: 'nav.audit', roles: ['AUDITOR'] },
+  // sanctions and objections (issue 17): officers handle them, auditors (and admins, sanctions) read
+  { to: '/sanctions', label: 'nav.sanctions', roles: ['OFFICER', 'AUDITOR', 'ADMIN'] },
+  { to: '/objections', label: 'nav.objections', roles: ['OFFICER', 'AUDITOR'] },
   { to: '/complexes', label: 'nav.complexes', roles: ['MANAGER'] },
   // a partner (wijkteam, zorg, gemeente, politie) reads its granted buurten and their dossiers, nothing else
   { to: '/priorities', label: 'nav.priorities', roles: ['MANAGER', 'AUDITOR', 'PARTNER'] },

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../components/error-message';
 import type { OffersDueQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { DueDate, useStageName } from './offer-stage';
-import { OfferVacancyDocument, OffersDueDocument } from './vacancy-operations';
+import { OffersDueDocument } from './vacancy-operations';
 
 type DueOffer = OffersDueQuery['offersDue'][number];
 
@@ -46,16 +46,12 @@ export function OffersDuePanel() {
 
 function DueRow({ offer }: { offer: DueOffer }) {
   const stageName = useStageName();
-  // an offer names its proposal; the proposal its vacancy (one small look-up per row, cached per proposal)
-  const vacancy = useQuery({
-    queryKey: ['offerVacancy', offer.proposalId],
-    queryFn: () => gql(OfferVacancyDocument, { proposalId: offer.proposalId }),
-    staleTime: Infinity,
-  });
-  const v = vacancy.data?.proposal.vacancy;
+  const v = offer.vacancy;
   return (
     <tr>
-      <td>{v ? <Link to={`/vacancies/${v.id}`}>{v.reference}</Link> : '…'}</td>
+      <td>
+        <Link to={`/vacancies/${v.id}`}>{v.reference}</Link>
+      </td>
       <td>{offer.household.reference}</td>
       <td>{stageName(offer.stage)}</td>
       <td>

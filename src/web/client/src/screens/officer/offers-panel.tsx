@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components';
+import { Link } from 'react-router';
 import { ApiError, gql } from '../../api/client';
 import { useDraft } from '../../auth/draft';
 import { ErrorMessage } from '../../components/error-message';
@@ -61,6 +62,15 @@ export function OffersPanel({ offers, reasons, onAnswered }: { offers: readonly 
         .filter((o) => o.status === 'OPEN')
         .map((o) => (
           <div key={o.id}>
+            <p className="no-print">
+              <Link
+                to={`/aanbiedingen/${o.id}/brief`}
+                aria-label={t('offerLetter.linkLabel', { reference: o.household.reference })}
+                data-testid="offer-letter-link"
+              >
+                {t('offerLetter.link')}
+              </Link>
+            </p>
             <StageForm offer={o} onAdvanced={onAnswered} />
             <AnswerForm offer={o} refusals={refusals} onAnswered={onAnswered} />
           </div>

@@ -217,21 +217,11 @@ export const OffersDueDocument = graphql(`
       id
       stage
       stageDue
-      proposalId
-      household {
+      vacancy {
         id
         reference
       }
-    }
-  }
-`);
-
-/** The vacancy of a due offer's proposal (an offer names its proposal, the proposal its vacancy). */
-export const OfferVacancyDocument = graphql(`
-  query OfferVacancy($proposalId: ID!) {
-    proposal(id: $proposalId) {
-      id
-      vacancy {
+      household {
         id
         reference
       }

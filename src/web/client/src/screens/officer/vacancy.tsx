@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { gql } from '../../api/client';
+import { currentSession, hasRole } from '../../auth/session';
 import { CompositionChart } from '../../components/composition-chart';
 import { ErrorMessage, Loading } from '../../components/error-message';
 import type { VacancyScreenQuery } from '../../gql/graphql';
@@ -91,6 +92,13 @@ export function VacancyPage() {
           </>
         )}
       </dl>
+      {hasRole(currentSession(), 'OFFICER') && (
+        <p>
+          <Link to={`/objections/new?vacancy=${vacancy.id}`} data-testid="file-objection">
+            {t('vacancy.fileObjection')}
+          </Link>
+        </p>
+      )}
       {notice && (
         <p role="status" className="notice">
           {notice}
