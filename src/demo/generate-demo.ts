@@ -29,11 +29,33 @@ import {
   TenancyRow,
   VacancyRow,
 } from '../imports/import-rows.js';
+import {
+  BuurtSpec,
+  ComplexKind,
+  ComplexSpec,
+  LARGE_APPLICANT_COUNT,
+  LARGE_LOTTERY_VACANCY_COUNT,
+  LARGE_MEAN_RESPONDENTS_LOTTERY,
+  LARGE_MEAN_RESPONDENTS_REGULAR,
+  LARGE_OPEN_VACANCY_COUNT,
+  LARGE_URGENCY_VACANCY_COUNT,
+  MunicipalitySpec,
+  planLargeRegion,
+  ResilienceClass,
+} from './generate-region.js';
+
+/**
+ * 'demo': Demostad alone (about 2,000 homes, 5,000 applicants). 'large': a region of five municipalities
+ * around Demostad at the size of a large urban association (issue 18; sizes in generate-region.ts).
+ */
+export type DemoScale = 'demo' | 'large';
 
 export interface DemoOptions {
   seed: number;
   /** "Today" of the demo (YYYY-MM-DD): tenancies end on or before it, vacancies open after it. */
   referenceDate: IsoDate;
+  /** Default 'demo'; the demo-scale output does not depend on whether this is given. */
+  scale?: DemoScale;
 }
 
 export interface DemoDataset extends ImportDataset {
@@ -83,15 +105,6 @@ const DEMO_WAGE_INDEX = 1.035; // demo: incomes move ~3.5% a year, so shares sta
 // ---------------------------------------------------------------------------------------------------
 // Neighbourhoods and complexes (fixed narrative; the seed varies scores, sizes and everything inside)
 
-type ResilienceClass = 1 | 2 | 3 | 4 | 5;
-
-interface BuurtSpec {
-  code: string;
-  name: string;
-  resilienceClass: ResilienceClass;
-  pc4: number;
-}
-
 /** CBS-style codes: BU + gemeente (9001) + wijk (2 digits) + buurt (2 digits). */
 const BUURTEN: readonly BuurtSpec[] = [
   { code: 'BU90010100', name: 'Centrum', resilienceClass: 3, pc4: 9101 },
@@ -107,8 +120,6 @@ const BUURTEN: readonly BuurtSpec[] = [
   { code: 'BU90010600', name: 'Oude Haven', resilienceClass: 1, pc4: 9151 },
   { code: 'BU90010601', name: 'Sterrenbos', resilienceClass: 5, pc4: 9152 },
 ];
-
-type ComplexKind = 'PORTIEK' | 'GALERIJ' | 'SENIOR' | 'FAMILY' | 'YOUTH' | 'NEWBUILD';
 
 interface KindProfile {
   rooms: ReadonlyArray<readonly [number, number]>;
@@ -238,18 +249,6 @@ const AREA_BY_ROOMS: Record<number, readonly [number, number]> = {
   5: [92, 128],
 };
 
-interface ComplexSpec {
-  code: string;
-  name: string;
-  street: string;
-  buurtCode: string;
-  kind: ComplexKind;
-  size: number;
-  buildYear: number;
-  seniorLabel?: 'SENIOR_55' | 'SENIOR_65';
-  isCase?: boolean;
-}
-
 const COMPLEXES: readonly ComplexSpec[] = [
   { code: 'CPX-01', name: 'De Spoorzoom', street: 'Spoorzoom', buurtCode: 'BU90010100', kind: 'NEWBUILD', size: 90, buildYear: 2019 },
   {
@@ -365,6 +364,12 @@ function pad(n: number, width: number): string {
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
+}
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(keyOf(item), (out.get(keyOf(item)) ?? 0) + 1);
+  return out;
 }
 
 function round1(x: number): number {
@@ -608,11 +613,94 @@ interface Context {
   rng: SeededRandom;
   refDay: number;
   refYear: number;
+  region: Region;
   households: HouseholdRow[];
 }
 
 function nextReference(ctx: Context): string {
   return `H-${pad(ctx.households.length + 1, 6)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scale: what differs between Demostad alone and the large region. The demo's profile makes exactly
+// the draws the demo always made (no draw added or moved), so its output stays byte for byte the same.
+
+type LocalTies = Pick<HouseholdRow, 'localTiesMunicipalityCode' | 'localTiesYears'>;
+type RespondentCounter = (rng: SeededRandom, d: DwellingInfo, route: VacancyRow['route']) => number;
+
+interface Region {
+  municipalities: readonly MunicipalitySpec[];
+  buurten: readonly BuurtSpec[];
+  complexes: readonly ComplexSpec[];
+  buurtByCode: ReadonlyMap<string, BuurtSpec>;
+  applicantCount: number;
+  openVacancyCount: number;
+  /** Open vacancies let by lottery and on the urgency route; the rest is regular. */
+  lotteryCount: number;
+  urgencyCount: number;
+  /** Where applicants without a refugee permit have local ties (null: none), with weights. */
+  localTies: ReadonlyArray<readonly [string | null, number]>;
+  /** The municipality a permit holder with local ties was placed in. */
+  refugeeTies: (rng: SeededRandom) => string;
+  /** The buurten an applicant picks its preferred buurten from. */
+  preferencePool: (rng: SeededRandom) => readonly BuurtSpec[];
+  /** How many respond to each of these vacancies (`items` lets a scale aim at a mean over them). */
+  respondentCounter: (items: ReadonlyArray<{ d: DwellingInfo; route: VacancyRow['route'] }>) => RespondentCounter;
+}
+
+function municipalityOf(b: BuurtSpec): string {
+  return b.municipalityCode ?? DEMO_MUNICIPALITY_CODE;
+}
+
+const DEMO_REGION: Region = {
+  municipalities: [{ code: DEMO_MUNICIPALITY_CODE, name: DEMO_MUNICIPALITY_NAME }],
+  buurten: BUURTEN,
+  complexes: COMPLEXES,
+  buurtByCode: new Map(BUURTEN.map((b) => [b.code, b])),
+  applicantCount: DEMO_APPLICANT_COUNT,
+  openVacancyCount: DEMO_OPEN_VACANCY_COUNT,
+  lotteryCount: 9,
+  urgencyCount: 5,
+  localTies: [
+    [DEMO_MUNICIPALITY_CODE, 0.72],
+    [NEIGHBOUR_MUNICIPALITY_CODES[0], 0.06],
+    [NEIGHBOUR_MUNICIPALITY_CODES[1], 0.04],
+    [null, 0.18],
+  ],
+  refugeeTies: () => DEMO_MUNICIPALITY_CODE,
+  preferencePool: () => BUURTEN,
+  respondentCounter: () => respondentCount,
+};
+
+/**
+ * The large region (issue 18): its layout from generate-region.ts; local ties spread over its five
+ * municipalities by their stock (82% with ties, as in the demo), preferred buurten within one
+ * municipality, and respondents scaled to regio Amsterdam's means (about 270 a regular advert, 1,100
+ * a lottery dwelling) while keeping the demo's popularity model (cheap and family homes draw more).
+ */
+function largeRegion(rng: SeededRandom): Region {
+  const layout = planLargeRegion(rng, { buurten: BUURTEN, complexes: COMPLEXES });
+  const buurtByCode = new Map(layout.buurten.map((b) => [b.code, b]));
+  const stock = new Map<string, number>();
+  for (const c of layout.complexes) {
+    const m = municipalityOf(buurtByCode.get(c.buurtCode)!);
+    stock.set(m, (stock.get(m) ?? 0) + c.size);
+  }
+  const total = layout.complexes.reduce((s, c) => s + c.size, 0);
+  const byStock = layout.municipalities.map((m) => [m.code, (stock.get(m.code) ?? 0) / total] as const);
+  const pools = new Map(layout.municipalities.map((m) => [m.code, layout.buurten.filter((b) => municipalityOf(b) === m.code)]));
+  return {
+    ...layout,
+    buurtByCode,
+    applicantCount: LARGE_APPLICANT_COUNT,
+    openVacancyCount: LARGE_OPEN_VACANCY_COUNT,
+    lotteryCount: LARGE_LOTTERY_VACANCY_COUNT,
+    urgencyCount: LARGE_URGENCY_VACANCY_COUNT,
+    localTies: [...byStock.map(([code, s]) => [code, 0.82 * s] as const), [null, 0.18]],
+    refugeeTies: (r) => r.weighted(byStock),
+    preferencePool: (r) => pools.get(r.weighted(byStock))!,
+    respondentCounter: largeRespondentCounter,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -624,27 +712,29 @@ function nextReference(ctx: Context): string {
  * (current and former), 60 open vacancies.
  */
 export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
-  const { seed, referenceDate } = options;
+  const { seed, referenceDate, scale = 'demo' } = options;
   if (!isIsoDate(referenceDate)) throw new RangeError(`referenceDate must be YYYY-MM-DD, got ${referenceDate}`);
   const refYear = yearOf(referenceDate);
   if (refYear < 2000 || refYear > 2099) throw new RangeError(`referenceDate year must be 2000..2099, got ${refYear}`);
+  if (scale !== 'demo' && scale !== 'large') throw new RangeError(`scale must be 'demo' or 'large', got ${String(scale)}`);
   const root = new SeededRandom(seed);
-  const ctx: Context = { rng: root, refDay: toDay(referenceDate), refYear, households: [] };
+  // the large layout has its own stream: the demo's streams (and so its output) are the same at both scales' start
+  const region = scale === 'large' ? largeRegion(root.fork('region')) : DEMO_REGION;
+  const ctx: Context = { rng: root, refDay: toDay(referenceDate), refYear, region, households: [] };
 
-  const neighbourhoods = generateNeighbourhoods(root.fork('neighbourhoods'), refYear);
-  const buurtByCode = new Map<string, BuurtSpec>(BUURTEN.map((b) => [b.code, b]));
-  const complexes: ComplexRow[] = COMPLEXES.map((c) => ({ code: c.code, name: c.name, buurtCode: c.buurtCode }));
-  const dwellingInfos = generateDwellings(root.fork('dwellings'), ctx, buurtByCode);
+  const neighbourhoods = generateNeighbourhoods(root.fork('neighbourhoods'), refYear, region);
+  const complexes: ComplexRow[] = region.complexes.map((c) => ({ code: c.code, name: c.name, buurtCode: c.buurtCode }));
+  const dwellingInfos = generateDwellings(root.fork('dwellings'), ctx, region.buurtByCode);
 
   const applicants = generateApplicants({ ...ctx, rng: root.fork('applicants') });
-  const vacantInfos = chooseVacantDwellings(root.fork('vacant-dwellings'), dwellingInfos);
+  const vacantInfos = chooseVacantDwellings(root.fork('vacant-dwellings'), dwellingInfos, region.openVacancyCount);
   const tenancies = generateTenancies({ ...ctx, rng: root.fork('tenancies') }, dwellingInfos, new Set(vacantInfos.map((d) => d.row.code)));
   const vacancies = generateVacancies({ ...ctx, rng: root.fork('vacancies') }, vacantInfos, applicants);
   const lettingHistory = generateLettingHistory({ ...ctx, rng: root.fork('letting-history') }, dwellingInfos, tenancies, applicants, vacancies);
 
-  const readings = generateReadings(root.fork('readings'), refYear, dwellingInfos);
+  const readings = generateReadings(root.fork('readings'), refYear, dwellingInfos, region);
   addEndReasons(root.fork('end-reasons'), tenancies, dwellingInfos);
-  const observations = generateObservations(root.fork('observations'), referenceDate, dwellingInfos);
+  const observations = generateObservations(root.fork('observations'), referenceDate, dwellingInfos, region);
 
   return {
     neighbourhoods,
@@ -665,12 +755,13 @@ export function generateDemoMunicipality(options: DemoOptions): DemoDataset {
  * decimal; negative means less resilient. Each class covers a band of 0.8 (class 1: -2.0..-1.2, class 3:
  * -0.4..+0.4, class 5: +1.2..+2.0), like the signalling (relative) veerkrachtkaart (docs/domain.md §6.1).
  */
-function generateNeighbourhoods(rng: SeededRandom, refYear: number): NeighbourhoodRow[] {
-  return BUURTEN.map((b) => ({
+function generateNeighbourhoods(rng: SeededRandom, refYear: number, region: Region): NeighbourhoodRow[] {
+  const names = new Map(region.municipalities.map((m) => [m.code, m.name]));
+  return region.buurten.map((b) => ({
     buurtCode: b.code,
     name: b.name,
-    municipalityCode: DEMO_MUNICIPALITY_CODE,
-    municipalityName: DEMO_MUNICIPALITY_NAME,
+    municipalityCode: municipalityOf(b),
+    municipalityName: names.get(municipalityOf(b))!,
     resilienceClass: b.resilienceClass,
     resilienceScore: round1(clamp((b.resilienceClass - 3) * 0.8 + rng.float(-0.4, 0.4), -2, 2)),
     resilienceSource: DEMO_RESILIENCE_SOURCE,
@@ -684,10 +775,11 @@ function generateNeighbourhoods(rng: SeededRandom, refYear: number): Neighbourho
  * Leefbaarometer-style classes (1-9) near 2 + the resilience class, with Rozenwijk's total and its
  * nuisance dimension falling over the years, and the homes of the buurt for the association's share.
  */
-function generateReadings(rng: SeededRandom, refYear: number, dwellings: readonly DwellingInfo[]): NeighbourhoodReadingRow[] {
+function generateReadings(rng: SeededRandom, refYear: number, dwellings: readonly DwellingInfo[], region: Region): NeighbourhoodReadingRow[] {
   const out: NeighbourhoodReadingRow[] = [];
-  for (const b of BUURTEN) {
-    const own = dwellings.filter((d) => d.buurt.code === b.code).length;
+  const homesByBuurt = countBy(dwellings, (d) => d.buurt.code);
+  for (const b of region.buurten) {
+    const own = homesByBuurt.get(b.code) ?? 0;
     // the association's share of the buurt's homes: higher where resilience is lower (demo model)
     const stock = own === 0 ? null : round(own / clamp(0.75 - (b.resilienceClass - 1) * 0.12 + rng.float(-0.05, 0.05), 0.15, 0.9));
     for (let year = 2019; year <= min(2026, refYear); year += 1) {
@@ -766,15 +858,16 @@ function poisson(rng: SeededRandom, mean: number): number {
  * in Rozenhof, nuisance, turnover and arrears were high and fall over the year after its programme
  * starts (1 January, DEMO_PROGRAMME_YEARS_AGO years back), satisfaction rises; elsewhere they stay flat.
  */
-function generateObservations(rng: SeededRandom, referenceDate: IsoDate, dwellings: readonly DwellingInfo[]): OutcomeObservationRow[] {
+function generateObservations(rng: SeededRandom, referenceDate: IsoDate, dwellings: readonly DwellingInfo[], region: Region): OutcomeObservationRow[] {
   const programmeStart = yearOf(referenceDate) - DEMO_PROGRAMME_YEARS_AGO;
   const out: OutcomeObservationRow[] = [];
   const quarters = ['01-01', '04-01', '07-01', '10-01'];
   const ends = ['03-31', '06-30', '09-30', '12-31'];
-  for (const complex of COMPLEXES) {
-    const homes = dwellings.filter((d) => d.complex.code === complex.code).length;
+  const homesByComplex = countBy(dwellings, (d) => d.complex.code);
+  for (const complex of region.complexes) {
+    const homes = homesByComplex.get(complex.code) ?? 0;
     if (homes === 0) continue;
-    const klass = BUURTEN.find((b) => b.code === complex.buurtCode)!.resilienceClass;
+    const klass = region.buurtByCode.get(complex.buurtCode)!.resilienceClass;
     // rates per 100 homes per year (events) or per 100 households (arrears), by resilience class (demo model)
     const base = { reports: 34 - 5 * klass, turnover: 11 - klass * 0.6, complaints: 22 - 2 * klass, arrears: 11 - 1.4 * klass, satisfied: 56 + 6 * klass };
     for (let year = 2019; year <= yearOf(referenceDate); year += 1) {
@@ -816,7 +909,7 @@ function generateObservations(rng: SeededRandom, referenceDate: IsoDate, dwellin
 function generateDwellings(rng: SeededRandom, ctx: Context, buurten: ReadonlyMap<string, BuurtSpec>): DwellingInfo[] {
   const out: DwellingInfo[] = [];
   const letterIndexByBuurt = new Map<string, number>();
-  for (const complex of COMPLEXES) {
+  for (const complex of ctx.region.complexes) {
     const buurt = buurten.get(complex.buurtCode)!;
     const kind = KINDS[complex.kind];
     const size = complex.isCase ? complex.size : clamp(round(complex.size * rng.float(0.92, 1.08)), 20, 200);
@@ -877,11 +970,11 @@ function turnoverOf(complex: ComplexSpec): number {
 }
 
 /** The homes of the open vacancies: 3-4 in the case complex, the rest where turnover is highest. */
-function chooseVacantDwellings(rng: SeededRandom, dwellings: readonly DwellingInfo[]): DwellingInfo[] {
+function chooseVacantDwellings(rng: SeededRandom, dwellings: readonly DwellingInfo[], count: number): DwellingInfo[] {
   const caseHomes = dwellings.filter((d) => d.complex.isCase);
   const inCase = rng.sample(caseHomes, rng.int(3, 4));
   const others = dwellings.filter((d) => !d.complex.isCase);
-  const rest = rng.weightedSample(others, (d) => turnoverOf(d.complex), DEMO_OPEN_VACANCY_COUNT - inCase.length);
+  const rest = rng.weightedSample(others, (d) => turnoverOf(d.complex), count - inCase.length);
   return [...inCase, ...rest].sort((x, y) => (x.row.code < y.row.code ? -1 : x.row.code > y.row.code ? 1 : 0));
 }
 
@@ -951,29 +1044,20 @@ function applicantAgeFor(rng: SeededRandom, c: Composition): number {
   ]);
 }
 
-function localTiesFor(
-  rng: SeededRandom,
-  applicantAge: number,
-  needs: readonly SupportNeed[],
-): Pick<HouseholdRow, 'localTiesMunicipalityCode' | 'localTiesYears'> {
+function localTiesFor(rng: SeededRandom, region: Region, applicantAge: number, needs: readonly SupportNeed[]): LocalTies {
   if (needs.includes('REFUGEE_PERMIT_HOLDER')) {
     return rng.bool(0.6)
-      ? { localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE, localTiesYears: rng.int(0, 3) }
+      ? { localTiesMunicipalityCode: region.refugeeTies(rng), localTiesYears: rng.int(0, 3) }
       : { localTiesMunicipalityCode: null, localTiesYears: null };
   }
-  const where = rng.weighted<string | null>([
-    [DEMO_MUNICIPALITY_CODE, 0.72],
-    [NEIGHBOUR_MUNICIPALITY_CODES[0], 0.06],
-    [NEIGHBOUR_MUNICIPALITY_CODES[1], 0.04],
-    [null, 0.18],
-  ]);
+  const where = rng.weighted<string | null>(region.localTies);
   if (where === null) return { localTiesMunicipalityCode: null, localTiesYears: null };
   // Most have lived here a long time (often since birth); some moved in recently.
   const years = rng.bool(0.55) ? applicantAge : rng.int(0, applicantAge);
   return { localTiesMunicipalityCode: where, localTiesYears: min(years, 120) };
 }
 
-function preferencesFor(rng: SeededRandom, size: number, incomeEuro: number): HouseholdPreferencesRow | undefined {
+function preferencesFor(rng: SeededRandom, region: Region, size: number, incomeEuro: number): HouseholdPreferencesRow | undefined {
   if (rng.bool(0.15)) return undefined;
   const prefs: HouseholdPreferencesRow = {};
   prefs.minRooms =
@@ -999,7 +1083,7 @@ function preferencesFor(rng: SeededRandom, size: number, incomeEuro: number): Ho
   }
   if (rng.bool(0.45)) {
     // people more often name resilient buurten
-    const picks = rng.weightedSample(BUURTEN, (b) => b.resilienceClass + 1, rng.int(1, 4));
+    const picks = rng.weightedSample(region.preferencePool(rng), (b) => b.resilienceClass + 1, rng.int(1, 4));
     prefs.buurtCodes = picks.map((b) => b.code).sort();
   }
   return prefs;
@@ -1008,7 +1092,7 @@ function preferencesFor(rng: SeededRandom, size: number, incomeEuro: number): Ho
 function generateApplicants(ctx: Context): ApplicantInfo[] {
   const { rng, refDay } = ctx;
   const infos: ApplicantInfo[] = [];
-  for (let i = 0; i < DEMO_APPLICANT_COUNT; i += 1) {
+  for (let i = 0; i < ctx.region.applicantCount; i += 1) {
     const size = rng.weighted(SIZE_WEIGHTS);
     const c = compositionForSize(rng, size);
     const applicantAge = applicantAgeFor(rng, c);
@@ -1045,7 +1129,7 @@ function generateApplicants(ctx: Context): ApplicantInfo[] {
     const incomeYear = ctx.refYear - (rng.bool(0.8) ? 1 : 2);
     const incomeEuro = annualIncomeEuro(rng, source, c, incomeYear);
     const indication = indicationFor(rng, eldestAge >= 67 ? 0.1 : 0.02, 0.2);
-    const preferences = preferencesFor(rng, size, incomeEuro);
+    const preferences = preferencesFor(rng, ctx.region, size, incomeEuro);
     const reference = nextReference(ctx);
     const row: HouseholdRow = {
       reference,
@@ -1057,7 +1141,7 @@ function generateApplicants(ctx: Context): ApplicantInfo[] {
       registrationDate: fromDay(registrationDay),
       ...urgency,
       supportNeeds: needs,
-      ...localTiesFor(rng, applicantAge, needs),
+      ...localTiesFor(rng, ctx.region, applicantAge, needs),
       ...indication,
       onWaitingList: true,
     };
@@ -1314,7 +1398,7 @@ function tenantHousehold(ctx: Context, d: DwellingInfo, span: Span, plan: Tenant
     registrationDate: fromDay(registrationDay),
     ...urgency,
     supportNeeds: plan.needs,
-    localTiesMunicipalityCode: DEMO_MUNICIPALITY_CODE,
+    localTiesMunicipalityCode: municipalityOf(d.buurt),
     localTiesYears: max(0, localTiesYears),
     ...indication,
     onWaitingList: false,
@@ -1396,12 +1480,16 @@ function generateLettingHistory(
   for (let i = tenancies.length - 1; i >= 0; i -= 1) if (dropped.has(tenancies[i].householdReference) && tenancies[i].endDate === null) tenancies.splice(i, 1);
   for (let i = ctx.households.length - 1; i >= 0; i -= 1) if (dropped.has(ctx.households[i].reference)) ctx.households.splice(i, 1);
 
-  const history = chosen.map((t, i) => {
-    const d = dwellingByCode.get(t.dwellingCode)!;
+  const lettings = chosen.map((t) => ({
+    t,
+    d: dwellingByCode.get(t.dwellingCode)!,
     // a direct placement is not advertised: in the history it is let on the regular route
-    const route: VacancyRow['route'] = t.allocationRoute === 'LOTTERY' || t.allocationRoute === 'URGENCY' ? t.allocationRoute : 'REGULAR';
+    route: (t.allocationRoute === 'LOTTERY' || t.allocationRoute === 'URGENCY' ? t.allocationRoute : 'REGULAR') as VacancyRow['route'],
+  }));
+  const countOf = ctx.region.respondentCounter(lettings);
+  const history = lettings.map(({ t, d, route }, i) => {
     const respondents = rng
-      .weightedSample(applicants, responseWeigher(d, route), respondentCount(rng, d, route))
+      .weightedSample(applicants, responseWeigher(d, route), countOf(rng, d, route))
       .map((a) => a.reference)
       .sort();
     return { reference: `VAC-H${pad(i + 1, 3)}`, dwellingCode: d.row.code, availableFrom: t.startDate, route, status: 'OPEN' as const, respondents, d };
@@ -1486,6 +1574,11 @@ const CASE_RESPONSE_FACTOR_WITHOUT_SUPPORT_NEEDS = 0.07;
 /** Demo popularity: cheap and family homes draw many responses, senior and expensive homes fewer. */
 function respondentCount(rng: SeededRandom, d: DwellingInfo, route: VacancyRow['route']): number {
   if (route === 'URGENCY') return rng.int(20, 40);
+  return clamp(round(popularity(d, route) * rng.logNormal(1, 0.2)), 20, 400);
+}
+
+/** Expected respondents at demo scale (before chance): the demo's popularity model. */
+function popularity(d: DwellingInfo, route: VacancyRow['route']): number {
   const { netRentCents, labels, isDaeb } = d.row;
   const cheapness = clamp((95_000 - netRentCents) / 45_000, 0, 1);
   let n = 40 + 260 * cheapness;
@@ -1496,13 +1589,38 @@ function respondentCount(rng: SeededRandom, d: DwellingInfo, route: VacancyRow['
   if (!isDaeb) n *= 0.25;
   n *= [0.8, 0.9, 1, 1.08, 1.15][d.buurt.resilienceClass - 1];
   if (route === 'LOTTERY') n *= 1.3;
-  return clamp(round(n * rng.logNormal(1, 0.2)), 20, 400);
+  return n;
+}
+
+/** Mean of logNormal(1, 0.2): exp(sigma^2 / 2). */
+const LOG_NORMAL_MEAN = Math.exp(0.02);
+
+/**
+ * Respondents in the large region: the demo's popularity model (relative draw of each home) scaled so
+ * that the mean over the given vacancies is about LARGE_MEAN_RESPONDENTS_REGULAR on the regular route
+ * and LARGE_MEAN_RESPONDENTS_LOTTERY on the lottery route (issue 18); the urgency route as in the demo.
+ */
+function largeRespondentCounter(items: ReadonlyArray<{ d: DwellingInfo; route: VacancyRow['route'] }>): RespondentCounter {
+  const target: Partial<Record<VacancyRow['route'], number>> = { REGULAR: LARGE_MEAN_RESPONDENTS_REGULAR, LOTTERY: LARGE_MEAN_RESPONDENTS_LOTTERY };
+  const scale = new Map<VacancyRow['route'], number>();
+  for (const route of ['REGULAR', 'LOTTERY'] as const) {
+    const of = items.filter((x) => x.route === route);
+    const mean = of.reduce((sum, x) => sum + popularity(x.d, route), 0) / max(1, of.length);
+    scale.set(route, mean > 0 ? target[route]! / (mean * LOG_NORMAL_MEAN) : 1);
+  }
+  return (rng, d, route) => {
+    if (route === 'URGENCY') return rng.int(20, 40);
+    const expected = popularity(d, route) * (scale.get(route) ?? 1);
+    // bounds keep the tails plausible; they bite rarely, so the means stay near the targets
+    return route === 'LOTTERY' ? clamp(round(expected * rng.logNormal(1, 0.2)), 300, 3_000) : clamp(round(expected * rng.logNormal(1, 0.2)), 20, 1_200);
+  };
 }
 
 function generateVacancies(ctx: Context, vacant: readonly DwellingInfo[], applicants: readonly ApplicantInfo[]): VacancyRow[] {
   const { rng, refDay } = ctx;
-  // Routes: a fixed mix (46 regular, 9 lottery, 5 urgency); case-complex homes stay on the regular route
-  // so that the officer can allocate them with the case in mind.
+  // Routes: a fixed mix (demo: 46 regular, 9 lottery, 5 urgency); case-complex homes stay on the regular
+  // route so that the officer can allocate them with the case in mind.
+  const { lotteryCount, urgencyCount } = ctx.region;
   const otherIndexes = rng.shuffle(
     vacant
       .map((d, i) => ({ d, i }))
@@ -1510,12 +1628,13 @@ function generateVacancies(ctx: Context, vacant: readonly DwellingInfo[], applic
       .map(({ i }) => i),
   );
   const routes: VacancyRow['route'][] = vacant.map(() => 'REGULAR');
-  otherIndexes.slice(0, 9).forEach((i) => (routes[i] = 'LOTTERY'));
-  otherIndexes.slice(9, 14).forEach((i) => (routes[i] = 'URGENCY'));
+  otherIndexes.slice(0, lotteryCount).forEach((i) => (routes[i] = 'LOTTERY'));
+  otherIndexes.slice(lotteryCount, lotteryCount + urgencyCount).forEach((i) => (routes[i] = 'URGENCY'));
 
+  const countOf = ctx.region.respondentCounter(vacant.map((d, i) => ({ d, route: routes[i] })));
   const drafts = vacant.map((d, i) => {
     const route = routes[i];
-    const count = respondentCount(rng, d, route);
+    const count = countOf(rng, d, route);
     const respondents = rng
       .weightedSample(applicants, responseWeigher(d, route), count)
       .map((a) => a.reference)

@@ -71,7 +71,7 @@ test('an officer opens the letter of an open offer and prints it: the dwelling, 
 
   // the open offer links to its letter
   await page.getByRole('tab', { name: /Aanbiedingen/ }).click();
-  await page.getByRole('link', { name: `Aanbiedingsbrief aan ${chosen}` }).click();
+  await page.getByRole('link', { name: `Brief aan ${chosen} (aanbiedingsbrief)` }).click();
   await expect(page).toHaveURL(/\/aanbiedingen\/\d+\/brief$/);
   await expect(page.getByRole('heading', { name: 'Aanbiedingsbrief', exact: true })).toBeVisible();
   const letter = page.getByTestId('offer-letter');
