@@ -9,8 +9,21 @@ import {
   DEMO_HISTORY_LETTINGS,
   DEMO_URGENCY_CATEGORIES,
   DemoDataset,
+  DemoScale,
   generateDemoMunicipality,
 } from './generate-demo.js';
+import {
+  LARGE_APPLICANT_COUNT,
+  LARGE_BUURT_COUNT,
+  LARGE_COMPLEX_COUNT,
+  LARGE_LOTTERY_VACANCY_COUNT,
+  LARGE_MEAN_RESPONDENTS_LOTTERY,
+  LARGE_MEAN_RESPONDENTS_REGULAR,
+  LARGE_MUNICIPALITIES,
+  LARGE_OPEN_VACANCY_COUNT,
+  LARGE_REGULAR_VACANCY_COUNT,
+  LARGE_URGENCY_VACANCY_COUNT,
+} from './generate-region.js';
 
 // Legal figures for 2026, used only to judge the demo's realism (docs/domain.md §2.1; sources per field in §2.2).
 const DAEB_INCOME_LIMIT_2026_CENTS = { single: 5_153_700, multi: 5_691_000 };
@@ -43,6 +56,12 @@ function duplicates(values: readonly string[]): string[] {
   return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
 }
 
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) out.set(keyOf(item), (out.get(keyOf(item)) ?? 0) + 1);
+  return out;
+}
+
 function isVulnerable(h: HouseholdRow): boolean {
   return h.supportNeeds.length > 0;
 }
@@ -70,6 +89,202 @@ function indexes(ds: DemoDataset) {
   return { households, dwellings, complexes, buurten, current, applicants, open };
 }
 
+type Subject = { ds: DemoDataset; ix: ReturnType<typeof indexes> };
+
+/** Invariants that hold at every scale: keys, references, CHECK constraints, tenancy timelines, the letting history. */
+function itKeepsTheSharedInvariants(subject: () => Subject): void {
+  let ds: DemoDataset;
+  let ix: ReturnType<typeof indexes>;
+  beforeAll(() => {
+    ({ ds, ix } = subject());
+  });
+
+  it.each([
+    ['buurt codes', (d: DemoDataset) => d.neighbourhoods.map((n) => n.buurtCode)],
+    ['complex codes', (d: DemoDataset) => d.complexes.map((c) => c.code)],
+    ['dwelling codes', (d: DemoDataset) => d.dwellings.map((x) => x.code)],
+    ['household references', (d: DemoDataset) => d.households.map((h) => h.reference)],
+    ['vacancy references', (d: DemoDataset) => d.vacancies.map((v) => v.reference)],
+    ['dwelling addresses', (d: DemoDataset) => d.dwellings.map((x) => x.address)],
+  ])('has unique %s', (_name, keys) => {
+    expect(duplicates(keys(ds))).toEqual([]);
+  });
+
+  it('only refers to rows that exist', () => {
+    expect(ds.complexes.filter((c) => !ix.buurten.has(c.buurtCode))).toEqual([]);
+    expect(ds.dwellings.filter((d) => !ix.complexes.has(d.complexCode))).toEqual([]);
+    expect(ds.tenancies.filter((t) => !ix.dwellings.has(t.dwellingCode) || !ix.households.has(t.householdReference))).toEqual([]);
+    expect(ds.vacancies.filter((v) => !ix.dwellings.has(v.dwellingCode))).toEqual([]);
+    const badPreferences = ds.households.filter((h) => (h.preferences?.buurtCodes ?? []).some((b) => !ix.buurten.has(b)));
+    expect(badPreferences).toEqual([]);
+    expect(ix.complexes.has(ds.caseComplexCode)).toBe(true);
+  });
+
+  it('satisfies the household CHECK constraints', () => {
+    const bad = ds.households.filter(
+      (h) =>
+        !Number.isInteger(h.taxableIncomeCents) ||
+        h.taxableIncomeCents < 0 ||
+        h.incomeYear < 2000 ||
+        h.incomeYear > 2100 ||
+        (h.box3AssetsCents != null && (!Number.isInteger(h.box3AssetsCents) || h.box3AssetsCents < 0)) ||
+        !isIsoDate(h.registrationDate) ||
+        h.registrationDate > REFERENCE_DATE ||
+        (h.urgencyCategory == null) !== (h.urgencyGranted == null) ||
+        (h.urgencyExpires != null && (h.urgencyGranted == null || h.urgencyExpires < h.urgencyGranted)) ||
+        (h.urgencyGranted != null && (!isIsoDate(h.urgencyGranted) || h.urgencyGranted > REFERENCE_DATE)) ||
+        (h.urgencyExpires != null && !isIsoDate(h.urgencyExpires)) ||
+        (h.urgencyCategory != null && !(DEMO_URGENCY_CATEGORIES as readonly string[]).includes(h.urgencyCategory)) ||
+        h.supportNeeds.some((n) => !(SUPPORT_NEEDS as readonly string[]).includes(n)) ||
+        (h.localTiesMunicipalityCode != null && !MUNICIPALITY_CODE.test(h.localTiesMunicipalityCode)) ||
+        (h.localTiesMunicipalityCode == null) !== (h.localTiesYears == null) ||
+        (h.localTiesYears != null && (!Number.isInteger(h.localTiesYears) || h.localTiesYears < 0 || h.localTiesYears > 120)) ||
+        (h.indicationKind == null) !== (h.indicationAccessibility == null),
+    );
+    expect(bad.map((h) => h.reference)).toEqual([]);
+  });
+
+  it('has well-formed members: applicant first and adult, children younger than every adult', () => {
+    const bad = ds.households.filter((h) => {
+      const roles = h.members.map((m) => m.role);
+      const adults = h.members.filter((m) => m.role !== 'CHILD');
+      const children = h.members.filter((m) => m.role === 'CHILD');
+      const youngestAdultBirth = adults
+        .map((m) => m.birthDate)
+        .sort()
+        .at(-1)!;
+      return (
+        roles[0] !== 'APPLICANT' ||
+        roles.filter((r) => r === 'APPLICANT').length !== 1 ||
+        roles.filter((r) => r === 'PARTNER').length > 1 ||
+        h.members.length > 8 ||
+        h.members.some((m) => !isIsoDate(m.birthDate) || m.birthDate > REFERENCE_DATE) ||
+        ageOn(h.members[0].birthDate, h.registrationDate) < 18 ||
+        children.some((c) => c.birthDate <= youngestAdultBirth)
+      );
+    });
+    expect(bad.map((h) => h.reference)).toEqual([]);
+  });
+
+  it('has valid tenancies: dated in the past, one current per dwelling and household, no overlaps', () => {
+    const badDates = ds.tenancies.filter(
+      (t) =>
+        !isIsoDate(t.startDate) ||
+        t.startDate > REFERENCE_DATE ||
+        (t.endDate != null && (!isIsoDate(t.endDate) || t.endDate < t.startDate || t.endDate > REFERENCE_DATE)),
+    );
+    expect(badDates).toEqual([]);
+    expect(duplicates(ix.current.map((t) => t.dwellingCode))).toEqual([]);
+    expect(duplicates(ix.current.map((t) => t.householdReference))).toEqual([]);
+    const byDwelling = new Map<string, (typeof ds.tenancies)[number][]>();
+    for (const t of ds.tenancies) {
+      const list = byDwelling.get(t.dwellingCode) ?? [];
+      list.push(t);
+      byDwelling.set(t.dwellingCode, list);
+    }
+    const overlapping: string[] = [];
+    for (const [code, list] of byDwelling) {
+      const sorted = [...list].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+      for (let i = 1; i < sorted.length; i += 1) {
+        if (sorted[i - 1].endDate == null || sorted[i - 1].endDate! >= sorted[i].startDate) overlapping.push(code);
+      }
+    }
+    expect(overlapping).toEqual([]);
+  });
+
+  it('lets every dwelling except the vacant ones to a current tenant who was an adult at the start', () => {
+    const vacant = new Set(ds.vacancies.map((v) => v.dwellingCode));
+    const let_ = new Set(ix.current.map((t) => t.dwellingCode));
+    expect(ds.dwellings.filter((d) => vacant.has(d.code) === let_.has(d.code)).map((d) => d.code)).toEqual([]);
+    const minors = ds.tenancies.filter((t) => ageOn(ix.households.get(t.householdReference)!.members[0].birthDate, t.startDate) < 18);
+    expect(minors).toEqual([]);
+  });
+
+  it('keeps tenants off the waiting list and applicants out of tenancies', () => {
+    const tenancyCount = new Map<string, number>();
+    for (const t of ds.tenancies) tenancyCount.set(t.householdReference, (tenancyCount.get(t.householdReference) ?? 0) + 1);
+    expect(ds.households.filter((h) => h.onWaitingList && tenancyCount.has(h.reference))).toEqual([]);
+    expect(ds.households.filter((h) => !h.onWaitingList && tenancyCount.get(h.reference) !== 1)).toEqual([]);
+    expect(ds.tenancies.some((t) => t.endDate != null)).toBe(true);
+  });
+
+  it("plays back the past year's lettings: homes outside the case complex without a tenant since 2 to 11 months, in date order, with respondents", () => {
+    const history = ds.lettingHistory.vacancies.map((r) => ds.vacancies.find((v) => v.reference === r)!);
+    expect(history.map((v) => v.availableFrom)).toEqual([...history.map((v) => v.availableFrom)].sort());
+    const tenanted = new Set(ix.current.map((t) => t.dwellingCode));
+    for (const v of history) {
+      expect(v.availableFrom >= '2025-04-05' && v.availableFrom <= '2026-01-01').toBe(true);
+      expect(ix.dwellings.get(v.dwellingCode)!.complexCode).not.toBe(ds.caseComplexCode);
+      expect(tenanted.has(v.dwellingCode)).toBe(false);
+      // the previous tenancy ended before the home became available again
+      expect(ds.tenancies.filter((t) => t.dwellingCode === v.dwellingCode && t.endDate! >= v.availableFrom)).toEqual([]);
+      expect(v.respondents.length).toBeGreaterThanOrEqual(20);
+      expect(v.respondents.every((r) => ix.households.get(r)?.onWaitingList === true)).toBe(true);
+    }
+    // the choosy applicant responds to four of them (the letting policy blocks after three unjustified refusals)
+    const choosy = ds.lettingHistory.choosyApplicant!;
+    expect(ix.households.get(choosy)?.onWaitingList).toBe(true);
+    expect(history.filter((v) => v.respondents.includes(choosy)).length).toBeGreaterThanOrEqual(4);
+  });
+}
+
+/** The case complex (docs/domain.md §7), the same story at every scale. */
+function itKeepsTheCaseComplex(subject: () => Subject): void {
+  let ds: DemoDataset;
+  let ix: ReturnType<typeof indexes>;
+  let caseTenants: HouseholdRow[];
+  let otherTenants: HouseholdRow[];
+  beforeAll(() => {
+    ({ ds, ix } = subject());
+    const tenantsOf = (inCase: boolean) =>
+      ix.current
+        .filter((t) => (ix.dwellings.get(t.dwellingCode)!.complexCode === ds.caseComplexCode) === inCase)
+        .map((t) => ix.households.get(t.householdReference)!);
+    caseTenants = tenantsOf(true);
+    otherTenants = tenantsOf(false);
+  });
+
+  it('is a complex of about 40 homes in a buurt of resilience class 1 or 2', () => {
+    expect(ds.caseComplexCode).toBe(DEMO_CASE_COMPLEX_CODE);
+    const homes = ds.dwellings.filter((d) => d.complexCode === ds.caseComplexCode);
+    expect(homes.length).toBeGreaterThanOrEqual(35);
+    expect(homes.length).toBeLessThanOrEqual(45);
+    const buurt = ix.buurten.get(ix.complexes.get(ds.caseComplexCode)!.buurtCode)!;
+    expect(buurt.resilienceClass).toBeLessThanOrEqual(2);
+  });
+
+  it('has at least 3 open vacancies', () => {
+    const inCase = ds.vacancies.filter((v) => ix.dwellings.get(v.dwellingCode)!.complexCode === ds.caseComplexCode);
+    expect(inCase.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('concentrates vulnerable households: at least 3x the share elsewhere, 35-45% of its tenants', () => {
+    const caseShare = share(caseTenants, isVulnerable);
+    const otherShare = share(otherTenants, isVulnerable);
+    expect(caseShare).toBeGreaterThanOrEqual(0.35);
+    expect(caseShare).toBeLessThanOrEqual(0.45);
+    expect(otherShare).toBeGreaterThanOrEqual(0.07);
+    expect(otherShare).toBeLessThanOrEqual(0.13);
+    expect(caseShare).toBeGreaterThanOrEqual(3 * otherShare);
+  });
+
+  it('houses mostly low-income and more non-working households than elsewhere', () => {
+    const year = 2026;
+    expect(share(caseTenants, (h) => h.taxableIncomeCents <= passendLimit(h, year))).toBeGreaterThan(0.6);
+    expect(share(caseTenants, (h) => h.incomeSource === 'BENEFIT')).toBeGreaterThan(1.5 * share(otherTenants, (h) => h.incomeSource === 'BENEFIT'));
+  });
+
+  it('took its recent inflow (past 5 years) mostly through urgency and direct placement', () => {
+    const since = addYears(REFERENCE_DATE, -5);
+    const recent = ds.tenancies.filter((t) => ix.dwellings.get(t.dwellingCode)!.complexCode === ds.caseComplexCode && t.startDate >= since);
+    const rest = ds.tenancies.filter((t) => ix.dwellings.get(t.dwellingCode)!.complexCode !== ds.caseComplexCode && t.startDate >= since);
+    const special = (t: (typeof ds.tenancies)[number]) => t.allocationRoute === 'URGENCY' || t.allocationRoute === 'DIRECT';
+    expect(recent.length).toBeGreaterThanOrEqual(8);
+    expect(share(recent, special)).toBeGreaterThan(0.45);
+    expect(share(recent, special)).toBeGreaterThan(2 * share(rest, special));
+  });
+}
+
 describe('generateDemoMunicipality', () => {
   describe('determinism', () => {
     it('gives a deep-equal dataset for the same seed and date, also after other calls', () => {
@@ -94,6 +309,16 @@ describe('generateDemoMunicipality', () => {
       const history = new Set(later.lettingHistory.vacancies);
       expect(later.vacancies.every((v) => (history.has(v.reference) ? v.availableFrom < '2027-09-15' : v.availableFrom > '2027-09-15'))).toBe(true);
       expect(later.households.filter((h) => h.onWaitingList).every((h) => h.incomeYear >= 2025)).toBe(true);
+    });
+
+    it("gives the same JSON by default and with scale 'demo'", () => {
+      const byDefault = generateDemoMunicipality({ seed: 42, referenceDate: REFERENCE_DATE });
+      const explicit = generateDemoMunicipality({ seed: 42, referenceDate: REFERENCE_DATE, scale: 'demo' });
+      expect(JSON.stringify(explicit)).toBe(JSON.stringify(byDefault));
+    });
+
+    it('rejects an unknown scale', () => {
+      expect(() => generateDemoMunicipality({ seed: 1, referenceDate: REFERENCE_DATE, scale: 'huge' as DemoScale })).toThrow(RangeError);
     });
 
     it.each([
@@ -127,16 +352,7 @@ describe('generateDemoMunicipality', () => {
       expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
     });
 
-    it.each([
-      ['buurt codes', (d: DemoDataset) => d.neighbourhoods.map((n) => n.buurtCode)],
-      ['complex codes', (d: DemoDataset) => d.complexes.map((c) => c.code)],
-      ['dwelling codes', (d: DemoDataset) => d.dwellings.map((x) => x.code)],
-      ['household references', (d: DemoDataset) => d.households.map((h) => h.reference)],
-      ['vacancy references', (d: DemoDataset) => d.vacancies.map((v) => v.reference)],
-      ['dwelling addresses', (d: DemoDataset) => d.dwellings.map((x) => x.address)],
-    ])('has unique %s', (_name, keys) => {
-      expect(duplicates(keys(ds))).toEqual([]);
-    });
+    itKeepsTheSharedInvariants(() => ({ ds, ix }));
 
     it('uses the documented key formats', () => {
       expect(ds.dwellings.every((d) => /^VHE-\d{6}$/.test(d.code))).toBe(true);
@@ -144,16 +360,6 @@ describe('generateDemoMunicipality', () => {
       expect(ix.open.every((v) => /^VAC-\d{4}$/.test(v.reference))).toBe(true);
       expect(ds.lettingHistory.vacancies.every((r) => /^VAC-H\d{3}$/.test(r))).toBe(true);
       expect(ds.complexes.every((c) => /^CPX-(\d{2}|CASE)$/.test(c.code))).toBe(true);
-    });
-
-    it('only refers to rows that exist', () => {
-      expect(ds.complexes.filter((c) => !ix.buurten.has(c.buurtCode))).toEqual([]);
-      expect(ds.dwellings.filter((d) => !ix.complexes.has(d.complexCode))).toEqual([]);
-      expect(ds.tenancies.filter((t) => !ix.dwellings.has(t.dwellingCode) || !ix.households.has(t.householdReference))).toEqual([]);
-      expect(ds.vacancies.filter((v) => !ix.dwellings.has(v.dwellingCode))).toEqual([]);
-      const badPreferences = ds.households.filter((h) => (h.preferences?.buurtCodes ?? []).some((b) => !ix.buurten.has(b)));
-      expect(badPreferences).toEqual([]);
-      expect(ix.complexes.has(ds.caseComplexCode)).toBe(true);
     });
 
     it('satisfies the neighbourhood and dwelling CHECK constraints', () => {
@@ -186,94 +392,6 @@ describe('generateDemoMunicipality', () => {
       expect(bad).toEqual([]);
     });
 
-    it('satisfies the household CHECK constraints', () => {
-      const bad = ds.households.filter(
-        (h) =>
-          !Number.isInteger(h.taxableIncomeCents) ||
-          h.taxableIncomeCents < 0 ||
-          h.incomeYear < 2000 ||
-          h.incomeYear > 2100 ||
-          (h.box3AssetsCents != null && (!Number.isInteger(h.box3AssetsCents) || h.box3AssetsCents < 0)) ||
-          !isIsoDate(h.registrationDate) ||
-          h.registrationDate > REFERENCE_DATE ||
-          (h.urgencyCategory == null) !== (h.urgencyGranted == null) ||
-          (h.urgencyExpires != null && (h.urgencyGranted == null || h.urgencyExpires < h.urgencyGranted)) ||
-          (h.urgencyGranted != null && (!isIsoDate(h.urgencyGranted) || h.urgencyGranted > REFERENCE_DATE)) ||
-          (h.urgencyExpires != null && !isIsoDate(h.urgencyExpires)) ||
-          (h.urgencyCategory != null && !(DEMO_URGENCY_CATEGORIES as readonly string[]).includes(h.urgencyCategory)) ||
-          h.supportNeeds.some((n) => !(SUPPORT_NEEDS as readonly string[]).includes(n)) ||
-          (h.localTiesMunicipalityCode != null && !MUNICIPALITY_CODE.test(h.localTiesMunicipalityCode)) ||
-          (h.localTiesMunicipalityCode == null) !== (h.localTiesYears == null) ||
-          (h.localTiesYears != null && (!Number.isInteger(h.localTiesYears) || h.localTiesYears < 0 || h.localTiesYears > 120)) ||
-          (h.indicationKind == null) !== (h.indicationAccessibility == null),
-      );
-      expect(bad.map((h) => h.reference)).toEqual([]);
-    });
-
-    it('has well-formed members: applicant first and adult, children younger than every adult', () => {
-      const bad = ds.households.filter((h) => {
-        const roles = h.members.map((m) => m.role);
-        const adults = h.members.filter((m) => m.role !== 'CHILD');
-        const children = h.members.filter((m) => m.role === 'CHILD');
-        const youngestAdultBirth = adults
-          .map((m) => m.birthDate)
-          .sort()
-          .at(-1)!;
-        return (
-          roles[0] !== 'APPLICANT' ||
-          roles.filter((r) => r === 'APPLICANT').length !== 1 ||
-          roles.filter((r) => r === 'PARTNER').length > 1 ||
-          h.members.length > 8 ||
-          h.members.some((m) => !isIsoDate(m.birthDate) || m.birthDate > REFERENCE_DATE) ||
-          ageOn(h.members[0].birthDate, h.registrationDate) < 18 ||
-          children.some((c) => c.birthDate <= youngestAdultBirth)
-        );
-      });
-      expect(bad.map((h) => h.reference)).toEqual([]);
-    });
-
-    it('has valid tenancies: dated in the past, one current per dwelling and household, no overlaps', () => {
-      const badDates = ds.tenancies.filter(
-        (t) =>
-          !isIsoDate(t.startDate) ||
-          t.startDate > REFERENCE_DATE ||
-          (t.endDate != null && (!isIsoDate(t.endDate) || t.endDate < t.startDate || t.endDate > REFERENCE_DATE)),
-      );
-      expect(badDates).toEqual([]);
-      expect(duplicates(ix.current.map((t) => t.dwellingCode))).toEqual([]);
-      expect(duplicates(ix.current.map((t) => t.householdReference))).toEqual([]);
-      const byDwelling = new Map<string, (typeof ds.tenancies)[number][]>();
-      for (const t of ds.tenancies) {
-        const list = byDwelling.get(t.dwellingCode) ?? [];
-        list.push(t);
-        byDwelling.set(t.dwellingCode, list);
-      }
-      const overlapping: string[] = [];
-      for (const [code, list] of byDwelling) {
-        const sorted = [...list].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
-        for (let i = 1; i < sorted.length; i += 1) {
-          if (sorted[i - 1].endDate == null || sorted[i - 1].endDate! >= sorted[i].startDate) overlapping.push(code);
-        }
-      }
-      expect(overlapping).toEqual([]);
-    });
-
-    it('lets every dwelling except the vacant ones to a current tenant who was an adult at the start', () => {
-      const vacant = new Set(ds.vacancies.map((v) => v.dwellingCode));
-      const let_ = new Set(ix.current.map((t) => t.dwellingCode));
-      expect(ds.dwellings.filter((d) => vacant.has(d.code) === let_.has(d.code)).map((d) => d.code)).toEqual([]);
-      const minors = ds.tenancies.filter((t) => ageOn(ix.households.get(t.householdReference)!.members[0].birthDate, t.startDate) < 18);
-      expect(minors).toEqual([]);
-    });
-
-    it('keeps tenants off the waiting list and applicants out of tenancies', () => {
-      const tenancyCount = new Map<string, number>();
-      for (const t of ds.tenancies) tenancyCount.set(t.householdReference, (tenancyCount.get(t.householdReference) ?? 0) + 1);
-      expect(ds.households.filter((h) => h.onWaitingList && tenancyCount.has(h.reference))).toEqual([]);
-      expect(ds.households.filter((h) => !h.onWaitingList && tenancyCount.get(h.reference) !== 1)).toEqual([]);
-      expect(ds.tenancies.some((t) => t.endDate != null)).toBe(true);
-    });
-
     it('opens each vacancy once, soon, on a vacant dwelling, with 20..400 distinct applicant respondents', () => {
       expect(duplicates(ds.vacancies.map((v) => v.dwellingCode))).toEqual([]);
       const latest = '2026-04-12'; // six weeks after the reference date
@@ -288,81 +406,12 @@ describe('generateDemoMunicipality', () => {
       expect(routes).toEqual(new Set(['REGULAR', 'LOTTERY', 'URGENCY']));
       expect(share(ix.open, (v) => v.route === 'REGULAR')).toBeGreaterThan(0.6);
     });
-
-    it("plays back the past year's lettings: homes outside the case complex without a tenant since 2 to 11 months, in date order, with respondents", () => {
-      const history = ds.lettingHistory.vacancies.map((r) => ds.vacancies.find((v) => v.reference === r)!);
-      expect(history.map((v) => v.availableFrom)).toEqual([...history.map((v) => v.availableFrom)].sort());
-      const tenanted = new Set(ix.current.map((t) => t.dwellingCode));
-      for (const v of history) {
-        expect(v.availableFrom >= '2025-04-05' && v.availableFrom <= '2026-01-01').toBe(true);
-        expect(ix.dwellings.get(v.dwellingCode)!.complexCode).not.toBe(ds.caseComplexCode);
-        expect(tenanted.has(v.dwellingCode)).toBe(false);
-        // the previous tenancy ended before the home became available again
-        expect(ds.tenancies.filter((t) => t.dwellingCode === v.dwellingCode && t.endDate! >= v.availableFrom)).toEqual([]);
-        expect(v.respondents.length).toBeGreaterThanOrEqual(20);
-        expect(v.respondents.every((r) => ix.households.get(r)?.onWaitingList === true)).toBe(true);
-      }
-      // the choosy applicant responds to four of them (the letting policy blocks after three unjustified refusals)
-      const choosy = ds.lettingHistory.choosyApplicant!;
-      expect(ix.households.get(choosy)?.onWaitingList).toBe(true);
-      expect(history.filter((v) => v.respondents.includes(choosy)).length).toBeGreaterThanOrEqual(4);
-    });
   });
 
   describe.each(SEEDS)('the case complex for seed %p', (seed) => {
-    let ds: DemoDataset;
-    let ix: ReturnType<typeof indexes>;
-    let caseTenants: HouseholdRow[];
-    let otherTenants: HouseholdRow[];
-    beforeAll(() => {
-      ds = demo(seed);
-      ix = indexes(ds);
-      const tenantsOf = (inCase: boolean) =>
-        ix.current
-          .filter((t) => (ix.dwellings.get(t.dwellingCode)!.complexCode === ds.caseComplexCode) === inCase)
-          .map((t) => ix.households.get(t.householdReference)!);
-      caseTenants = tenantsOf(true);
-      otherTenants = tenantsOf(false);
-    });
-
-    it('is a complex of about 40 homes in a buurt of resilience class 1 or 2', () => {
-      expect(ds.caseComplexCode).toBe(DEMO_CASE_COMPLEX_CODE);
-      const homes = ds.dwellings.filter((d) => d.complexCode === ds.caseComplexCode);
-      expect(homes.length).toBeGreaterThanOrEqual(35);
-      expect(homes.length).toBeLessThanOrEqual(45);
-      const buurt = ix.buurten.get(ix.complexes.get(ds.caseComplexCode)!.buurtCode)!;
-      expect(buurt.resilienceClass).toBeLessThanOrEqual(2);
-    });
-
-    it('has at least 3 open vacancies', () => {
-      const inCase = ds.vacancies.filter((v) => ix.dwellings.get(v.dwellingCode)!.complexCode === ds.caseComplexCode);
-      expect(inCase.length).toBeGreaterThanOrEqual(3);
-    });
-
-    it('concentrates vulnerable households: at least 3x the share elsewhere, 35-45% of its tenants', () => {
-      const caseShare = share(caseTenants, isVulnerable);
-      const otherShare = share(otherTenants, isVulnerable);
-      expect(caseShare).toBeGreaterThanOrEqual(0.35);
-      expect(caseShare).toBeLessThanOrEqual(0.45);
-      expect(otherShare).toBeGreaterThanOrEqual(0.07);
-      expect(otherShare).toBeLessThanOrEqual(0.13);
-      expect(caseShare).toBeGreaterThanOrEqual(3 * otherShare);
-    });
-
-    it('houses mostly low-income and more non-working households than elsewhere', () => {
-      const year = 2026;
-      expect(share(caseTenants, (h) => h.taxableIncomeCents <= passendLimit(h, year))).toBeGreaterThan(0.6);
-      expect(share(caseTenants, (h) => h.incomeSource === 'BENEFIT')).toBeGreaterThan(1.5 * share(otherTenants, (h) => h.incomeSource === 'BENEFIT'));
-    });
-
-    it('took its recent inflow (past 5 years) mostly through urgency and direct placement', () => {
-      const since = addYears(REFERENCE_DATE, -5);
-      const recent = ds.tenancies.filter((t) => ix.dwellings.get(t.dwellingCode)!.complexCode === ds.caseComplexCode && t.startDate >= since);
-      const rest = ds.tenancies.filter((t) => ix.dwellings.get(t.dwellingCode)!.complexCode !== ds.caseComplexCode && t.startDate >= since);
-      const special = (t: (typeof ds.tenancies)[number]) => t.allocationRoute === 'URGENCY' || t.allocationRoute === 'DIRECT';
-      expect(recent.length).toBeGreaterThanOrEqual(8);
-      expect(share(recent, special)).toBeGreaterThan(0.45);
-      expect(share(recent, special)).toBeGreaterThan(2 * share(rest, special));
+    itKeepsTheCaseComplex(() => {
+      const ds = demo(seed);
+      return { ds, ix: indexes(ds) };
     });
   });
 
@@ -495,6 +544,147 @@ describe('generateDemoMunicipality', () => {
         return h.urgencyExpires != null && h.urgencyExpires >= REFERENCE_DATE;
       };
       expect(share(urgentRoute, active)).toBeGreaterThan(0.8);
+    });
+  });
+
+  describe('large scale', () => {
+    const LARGE_SEED = 1;
+    let ds: DemoDataset;
+    let ix: ReturnType<typeof indexes>;
+    let generationMs: number;
+    beforeAll(() => {
+      const started = performance.now();
+      ds = generateDemoMunicipality({ seed: LARGE_SEED, referenceDate: REFERENCE_DATE, scale: 'large' });
+      generationMs = performance.now() - started;
+      ix = indexes(ds);
+    }, 240_000);
+
+    const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+    it('generates the region well under a minute', () => {
+      expect(generationMs).toBeLessThan(60_000);
+    });
+
+    it("has the region's counts", () => {
+      expect(new Set(ds.neighbourhoods.map((n) => n.municipalityCode))).toEqual(new Set(LARGE_MUNICIPALITIES.map((m) => m.code)));
+      expect(ds.neighbourhoods).toHaveLength(LARGE_BUURT_COUNT);
+      expect(ds.neighbourhoods.length).toBeGreaterThanOrEqual(140);
+      expect(ds.neighbourhoods.length).toBeLessThanOrEqual(160);
+      expect(ds.complexes).toHaveLength(LARGE_COMPLEX_COUNT);
+      expect(ds.complexes.length).toBeGreaterThanOrEqual(570);
+      expect(ds.complexes.length).toBeLessThanOrEqual(630);
+      expect(ds.dwellings.length).toBeGreaterThanOrEqual(47_000);
+      expect(ds.dwellings.length).toBeLessThanOrEqual(53_000);
+      expect(ix.applicants).toHaveLength(LARGE_APPLICANT_COUNT);
+      expect(ix.open).toHaveLength(LARGE_OPEN_VACANCY_COUNT);
+      expect(ix.open).toHaveLength(520);
+      expect(ds.lettingHistory.vacancies).toHaveLength(DEMO_HISTORY_LETTINGS);
+      // ten years of tenancy history: ended tenancies back to the horizon, about one change per home
+      const ended = ds.tenancies.filter((t) => t.endDate != null);
+      expect(ended.length / ds.dwellings.length).toBeGreaterThan(0.5);
+      expect(ended.every((t) => t.endDate! >= addYears(REFERENCE_DATE, -10))).toBe(true);
+      const sizes = [...countBy(ds.dwellings, (d) => d.complexCode).values()];
+      expect(sizes).toHaveLength(ds.complexes.length);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(20);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+      expect(ds.observations!.length).toBeGreaterThan(50 * ds.complexes.length);
+      expect(new Set(ds.readings!.map((r) => r.buurtCode)).size).toBe(ds.neighbourhoods.length);
+    });
+
+    it('opens 470 regular, 20 lottery and 30 urgency vacancies with about 270 and 1,100 respondents', () => {
+      const byRoute = (route: string) => ix.open.filter((v) => v.route === route).map((v) => v.respondents.length);
+      expect(byRoute('REGULAR')).toHaveLength(LARGE_REGULAR_VACANCY_COUNT);
+      expect(byRoute('LOTTERY')).toHaveLength(LARGE_LOTTERY_VACANCY_COUNT);
+      expect(byRoute('URGENCY')).toHaveLength(LARGE_URGENCY_VACANCY_COUNT);
+      expect(mean(byRoute('REGULAR'))).toBeGreaterThan(0.9 * LARGE_MEAN_RESPONDENTS_REGULAR);
+      expect(mean(byRoute('REGULAR'))).toBeLessThan(1.1 * LARGE_MEAN_RESPONDENTS_REGULAR);
+      expect(mean(byRoute('LOTTERY'))).toBeGreaterThan(0.9 * LARGE_MEAN_RESPONDENTS_LOTTERY);
+      expect(mean(byRoute('LOTTERY'))).toBeLessThan(1.15 * LARGE_MEAN_RESPONDENTS_LOTTERY);
+      expect(Math.min(...byRoute('LOTTERY'))).toBeGreaterThanOrEqual(300);
+      // case-complex homes stay on the regular route (the officer allocates them with the case in mind)
+      const inCase = ix.open.filter((v) => ix.dwellings.get(v.dwellingCode)!.complexCode === ds.caseComplexCode);
+      expect(inCase.every((v) => v.route === 'REGULAR')).toBe(true);
+    });
+
+    it('opens each vacancy once, soon, on a vacant dwelling, with distinct applicant respondents', () => {
+      expect(duplicates(ds.vacancies.map((v) => v.dwellingCode))).toEqual([]);
+      const bad = ix.open.filter(
+        (v) =>
+          !isIsoDate(v.availableFrom) ||
+          v.availableFrom <= REFERENCE_DATE ||
+          v.availableFrom > '2026-04-12' ||
+          v.respondents.length < 20 ||
+          new Set(v.respondents).size !== v.respondents.length ||
+          v.respondents.some((r) => ix.households.get(r)?.onWaitingList !== true),
+      );
+      expect(bad.map((v) => v.reference)).toEqual([]);
+    });
+
+    it('uses the documented key formats, widened only for the generated complexes', () => {
+      expect(ds.dwellings.filter((d) => !/^VHE-\d{6}$/.test(d.code))).toEqual([]);
+      expect(ds.households.filter((h) => !/^H-\d{6}$/.test(h.reference))).toEqual([]);
+      expect(ix.open.filter((v) => !/^VAC-\d{4}$/.test(v.reference))).toEqual([]);
+      expect(ds.lettingHistory.vacancies.every((r) => /^VAC-H\d{3}$/.test(r))).toBe(true);
+      expect(ds.complexes.filter((c) => !/^CPX-(\d{2}|CASE|\d{4}-\d{3})$/.test(c.code))).toEqual([]);
+    });
+
+    it("satisfies the neighbourhood and dwelling CHECK constraints, with CBS-style codes of the region's municipalities", () => {
+      const municipalities = new Map(LARGE_MUNICIPALITIES.map((m) => [m.code, m.name]));
+      const bad = ds.neighbourhoods.filter(
+        (n) =>
+          !BUURT_CODE.test(n.buurtCode) ||
+          !MUNICIPALITY_CODE.test(n.municipalityCode) ||
+          municipalities.get(n.municipalityCode) !== n.municipalityName ||
+          n.buurtCode.slice(2, 6) !== n.municipalityCode.slice(2) ||
+          ![1, 2, 3, 4, 5].includes(n.resilienceClass) ||
+          n.resilienceScore == null ||
+          n.resilienceScore < -2 ||
+          n.resilienceScore > 2 ||
+          n.resilienceYear < 2000 ||
+          n.resilienceYear > 2100,
+      );
+      expect(bad).toEqual([]);
+      expect(ds.dwellings.filter((d) => !POSTCODE.test(d.postcode) || d.rooms < 1 || d.floorAreaM2 < 10 || d.netRentCents < 0)).toEqual([]);
+      // the generated municipalities are marked as demo data by name
+      expect([...municipalities.values()].every((name) => name.startsWith('Demo'))).toBe(true);
+    });
+
+    it('ties households locally only to municipalities of the region, spread over all five', () => {
+      const region = new Set(LARGE_MUNICIPALITIES.map((m) => m.code));
+      expect(ds.households.filter((h) => h.localTiesMunicipalityCode != null && !region.has(h.localTiesMunicipalityCode))).toEqual([]);
+      expect(new Set(ix.applicants.map((h) => h.localTiesMunicipalityCode).filter((c) => c != null))).toEqual(region);
+      const preferred = ix.applicants.flatMap((h) => h.preferences?.buurtCodes ?? []);
+      expect(new Set(preferred.map((b) => ix.buurten.get(b)!.municipalityCode))).toEqual(region);
+    });
+
+    it('spreads resilience like a real city: mostly middling, a few weak buurten in every larger municipality', () => {
+      const classes = ds.neighbourhoods.map((n) => n.resilienceClass);
+      expect(classes.filter((c) => c === 1).length).toBeGreaterThanOrEqual(3);
+      expect(classes.filter((c) => c <= 2).length / classes.length).toBeLessThan(0.3);
+      expect(classes.filter((c) => c === 3 || c === 4).length / classes.length).toBeGreaterThan(0.45);
+      for (const n of ds.neighbourhoods) {
+        const above = ds.neighbourhoods.filter((m) => m.resilienceClass > n.resilienceClass);
+        expect(above.every((m) => m.resilienceScore! >= n.resilienceScore!)).toBe(true);
+      }
+    });
+
+    it('keeps Demostad as in the demo: its buurten, complexes and homes, and Rozenhof in Rozenwijk', () => {
+      const small = demo(LARGE_SEED);
+      expect(ds.neighbourhoods.slice(0, small.neighbourhoods.length)).toEqual(small.neighbourhoods);
+      expect(ds.complexes.slice(0, small.complexes.length)).toEqual(small.complexes);
+      expect(ds.dwellings.slice(0, small.dwellings.length)).toEqual(small.dwellings);
+      expect(ds.caseComplexCode).toBe(DEMO_CASE_COMPLEX_CODE);
+      const rozenhof = ix.complexes.get(DEMO_CASE_COMPLEX_CODE)!;
+      expect(rozenhof.name).toBe('Rozenhof');
+      expect(ix.buurten.get(rozenhof.buurtCode)).toMatchObject({ name: 'Rozenwijk', municipalityCode: DEMO_MUNICIPALITY_CODE });
+    });
+
+    describe('shared invariants', () => {
+      itKeepsTheSharedInvariants(() => ({ ds, ix }));
+    });
+
+    describe('the case complex', () => {
+      itKeepsTheCaseComplex(() => ({ ds, ix }));
     });
   });
 

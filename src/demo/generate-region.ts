@@ -62,7 +62,7 @@ const GENERATED_BUURTEN_PER_MUNICIPALITY = [48, 38, 30, 22] as const;
 export const LARGE_BUURT_COUNT = 12 + GENERATED_BUURTEN_PER_MUNICIPALITY.reduce((s, n) => s + n, 0);
 /** Complexes in the region, Demostad's 25 included. */
 export const LARGE_COMPLEX_COUNT = 600;
-/** Target stock of the region; the generated sizes give this within a few percent. */
+/** Target stock of the region: the generated complexes' sizes are scaled to it (homes then vary by about 1%). */
 export const LARGE_DWELLING_TARGET = 50_000;
 /** Households on the regional waiting list. */
 export const LARGE_APPLICANT_COUNT = 150_000;
@@ -84,20 +84,22 @@ export const LARGE_MEAN_RESPONDENTS_LOTTERY = 1_100;
 const BUURT_PREFIXES = ['Noorder', 'Ooster', 'Zuider', 'Wester', 'Hoog', 'Laag', 'Oud', 'Nieuw', 'Groen', 'Midden', 'Boven', 'Beneden'];
 const BUURT_NOUNS = ['veld', 'park', 'kwartier', 'hof', 'dijk', 'kamp', 'weide', 'enk', 'broek', 'akker', 'haven', 'poort', 'bos', 'hoek', 'wijk'];
 
-const STREET_STEMS = [
+/** Stems of street names, by theme (comma-separated: some stems are two words). */
+const STREET_STEMS: readonly string[] = [
   // birds
-  'Merel', 'Lijster', 'Spreeuw', 'Vink', 'Mees', 'Zwaluw', 'Kievit', 'Reiger', 'Valk', 'Uilen', 'Specht', 'Wielewaal', 'Roodborst', 'Gorz', 'Kwartel',
+  ...words('Merel, Lijster, Spreeuw, Vink, Mees, Zwaluw, Kievit, Reiger, Valk, Uilen, Specht, Wielewaal, Roodborst, Gorz, Kwartel'),
   // flowers
-  'Tulp', 'Narcis', 'Krokus', 'Hyacint', 'Iris', 'Lelie', 'Anjer', 'Dahlia', 'Violier', 'Klaproos', 'Zonnebloem', 'Goudsbloem', 'Akelei', 'Boterbloem',
+  ...words('Tulp, Narcis, Krokus, Hyacint, Iris, Lelie, Anjer, Dahlia, Violier, Klaproos, Zonnebloem, Goudsbloem, Akelei, Boterbloem'),
   // trees
-  'Eiken', 'Beuken', 'Berken', 'Elzen', 'Essen', 'Iepen', 'Wilgen', 'Populieren', 'Kastanje', 'Acacia', 'Platanen', 'Esdoorn', 'Hazelaar', 'Meidoorn',
+  ...words('Eiken, Beuken, Berken, Elzen, Essen, Iepen, Wilgen, Populieren, Kastanje, Acacia, Platanen, Esdoorn, Hazelaar, Meidoorn'),
   // trades
-  'Smids', 'Bakkers', 'Molenaars', 'Kuipers', 'Wevers', 'Timmermans', 'Vissers', 'Schippers', 'Touwslagers', 'Pottenbakkers', 'Ververs', 'Leerlooiers',
+  ...words('Smids, Bakkers, Molenaars, Kuipers, Wevers, Timmermans, Vissers, Schippers, Touwslagers, Pottenbakkers, Ververs, Leerlooiers'),
   // painters and writers
-  'Rembrandt', 'Vermeer', 'Frans Hals', 'Jan Steen', 'Mondriaan', 'Breitner', 'Troelstra', 'Ruisdael', 'Hobbema', 'Potter', 'Vondel', 'Bredero', 'Multatuli',
-  'Hooft', 'Huygens', 'Cats', 'Bilderdijk', 'Couperus',
+  ...words(
+    'Rembrandt, Vermeer, Frans Hals, Jan Steen, Mondriaan, Breitner, Bosboom, Ruisdael, Hobbema, Potter, Vondel, Bredero, Multatuli, Hooft, Huygens, Cats, Bilderdijk, Couperus',
+  ),
   // waters and landscape
-  'Beek', 'Vaart', 'Sloot', 'Wetering', 'Duin', 'Heuvel', 'Akker', 'Weide', 'Polder', 'Gaarden',
+  ...words('Beek, Vaart, Sloot, Wetering, Duin, Heuvel, Akker, Weide, Polder, Gaarden'),
 ];
 const STREET_SUFFIXES = ['straat', 'laan', 'weg', 'hof', 'plein', 'kade', 'singel', 'pad', 'dreef', 'erf', 'park', 'plantsoen'];
 /** Names of complexes by kind: the street's stem with a word that suits the building. */
@@ -179,9 +181,9 @@ export function planLargeRegion(rng: SeededRandom, core: { buurten: readonly Buu
   buurten.push(...generated);
 
   const usedStreets = new Set(core.complexes.map((c) => c.street));
-  const streets = rng.shuffle(STREET_STEMS.flatMap((stem) => STREET_SUFFIXES.map((suffix) => ({ stem, street: streetName(stem, suffix) })))).filter(
-    (s) => !usedStreets.has(s.street),
-  );
+  const streets = rng
+    .shuffle(STREET_STEMS.flatMap((stem) => STREET_SUFFIXES.map((suffix) => ({ stem, street: streetName(stem, suffix) }))))
+    .filter((s) => !usedStreets.has(s.street));
   const generatedCount = LARGE_COMPLEX_COUNT - core.complexes.length;
   if (streets.length < generatedCount) throw new RangeError(`street word list too small: ${streets.length} < ${generatedCount}`);
 
@@ -218,12 +220,25 @@ export function planLargeRegion(rng: SeededRandom, core: { buurten: readonly Buu
     if (seniorLabel) spec.seniorLabel = seniorLabel;
     complexes.push(spec);
   });
+  // scale the drawn sizes so that the region's stock comes out at the target (each within 20..200)
+  const coreStock = core.complexes.reduce((s, c) => s + c.size, 0);
+  const drawn = complexes.reduce((s, c, i) => (i < core.complexes.length ? s : s + c.size), 0);
+  const factor = (LARGE_DWELLING_TARGET - coreStock) / drawn;
+  for (let i = core.complexes.length; i < complexes.length; i += 1) complexes[i].size = clamp(Math.round(complexes[i].size * factor), 20, 200);
   return { municipalities: LARGE_MUNICIPALITIES, buurten, complexes };
 }
 
 /** "Frans Hals" + "straat" = "Frans Halsstraat"; "Uilen" + "pad" = "Uilenpad". */
 function streetName(stem: string, suffix: string): string {
   return stem + suffix;
+}
+
+function words(list: string): string[] {
+  return list.split(', ');
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
 }
 
 function pad(n: number, width: number): string {

@@ -38,3 +38,69 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Open vacancies that are advertised (not direct), outside Rozenhof (journey 1), with respondents and
+ * available this year (letting one needs the rule parameters of its year; the demo has this year's), in
+ * worklist order.
+ */
+export async function advertisableVacancies(page: Page): Promise<string[]> {
+  await page.goto('/worklist?status=OPEN');
+  const rows = page.getByTestId('worklist').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const found: string[] = [];
+  for (const row of await rows.all()) {
+    const cells = await row.locator('td').allTextContents();
+    // reference, complex, buurt, address, route, status, respondents, available from
+    const thisYear = cells[7].trim().endsWith(String(new Date().getFullYear()));
+    if (!cells[1].includes('Rozenhof') && cells[4] !== 'Direct bemiddelen' && Number(cells[6].replace(/\D/g, '')) > 1 && thisYear) found.push(cells[0].trim());
+  }
+  return found;
+}
+
+/** A vacancy being let (open, proposed or offered), found by its reference. */
+export async function openVacancy(page: Page, reference: string): Promise<void> {
+  await page.goto(`/worklist?q=${encodeURIComponent(reference)}`);
+  await page.getByTestId('worklist').getByRole('link', { name: reference, exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`Vrijkomende woning ${reference}`) })).toBeVisible();
+}
+
+/** The `nth` (1-based) of these vacancies from the end that is not published. */
+export async function unpublishedFromEnd(page: Page, references: string[], nth: number): Promise<string> {
+  let seen = 0;
+  for (const reference of [...references].reverse()) {
+    await openVacancy(page, reference);
+    await page.getByRole('tab', { name: 'Publicatie' }).click();
+    const form = page.getByRole('heading', { name: 'Woning publiceren' });
+    await expect(form.or(page.getByTestId('publication'))).toBeVisible();
+    if (await form.isVisible()) seen += 1;
+    if (seen === nth) return reference;
+  }
+  throw new Error(`fewer than ${nth} open vacancies that are not published`);
+}
+
+/**
+ * Proposes and offers the `nth` open, advertised, unpublished vacancy from the end of the worklist as
+ * dev-officer; an offer that needs four eyes is approved by dev-officer-2 (FOUR_EYES_MIN_DISPLACEMENT).
+ * Ends signed in as dev-officer on the vacancy's page. Returns the vacancy and the household offered.
+ */
+export async function offerAdvertisedVacancy(page: Page, nth: number): Promise<{ vacancy: string; chosen: string }> {
+  const vacancy = await unpublishedFromEnd(page, await advertisableVacancies(page), nth);
+  await openVacancy(page, vacancy);
+  await page.getByRole('button', { name: 'Maak een voorstel' }).click();
+  await expect(page.getByTestId('chosen')).toBeVisible();
+  const chosen = (await page.getByTestId('chosen').locator('.reference').textContent())!.trim();
+  await page.getByRole('button', { name: 'Aanbieden', exact: true }).click();
+  const sent = page.getByRole('status').filter({ hasText: /aanbod staat open|tweede consulent/ });
+  await expect(sent).toBeVisible();
+  if ((await sent.textContent())!.includes('tweede consulent')) {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await signIn(page, 'Woonconsulent', 'dev-officer-2', '/approvals');
+    await page.getByTestId('approval').filter({ hasText: vacancy }).getByRole('button', { name: 'Goedkeuren' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Goedgekeurd' })).toBeVisible();
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await signIn(page, 'Woonconsulent', 'dev-officer');
+    await openVacancy(page, vacancy);
+  }
+  return { vacancy, chosen };
+}

@@ -1,32 +1,12 @@
-import { Clock } from '../../src/common/clock.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
+import { movableClock, must, offerVacancy } from '../helpers/letting-flow.js';
 import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
 
-const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`;
-const DECIDE = `mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status household { reference } } }`;
-const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { id status household { reference } } }`;
 const ADVANCE = `mutation($input: AdvanceOfferInput!) { advanceOffer(input: $input) { offer { id stage stageDue } } }`;
 const LETTER = `query($o: ID!) { offerLetter(offerId: $o) { offerId date templateVersion subject body html blocks { kind text items } } }`;
 const ADD_TEMPLATE = `mutation($input: AddOfferLetterTemplateVersionInput!) { addOfferLetterTemplateVersion(input: $input) { version kind effectiveFrom subject body } }`;
 const TEMPLATES = `{ offerLetterTemplates { version effectiveFrom subject placeholders } }`;
-const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
-
-function must<T = any>(answer: { data: T; errors?: any[] }): T {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 1));
-  return answer.data;
-}
-
-function movableClock(start: string): Clock & { set(day: string): void } {
-  let today = start;
-  return { now: () => new Date(`${today}T09:00:00Z`), today: () => today, set: (day) => (today = day) };
-}
-
-async function offerFor(sut: TestApp, vacancyId: string): Promise<{ id: string; household: { reference: string } }> {
-  const proposal = must(await sut.gql(PROPOSE, { v: vacancyId })).proposeAllocation;
-  const offer = must(await sut.gql(DECIDE, { p: proposal.id })).decideProposal;
-  return offer.status === 'PENDING_APPROVAL' ? must(await sut.gql(APPROVE, { o: offer.id }, SECOND_OFFICER)).approveOffer : offer;
-}
 
 /**
  * Offer letters from templates (issue 17): the letter of an open offer names the dwelling, the stages
@@ -43,7 +23,7 @@ describe('offer letters', () => {
     sut = await createTestApp({}, { clock });
     expect((await sut.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
     ids = await idsByReference(sut);
-    offer = await offerFor(sut, ids['VAC-C']);
+    offer = await offerVacancy(sut, ids['VAC-C'], 'id status household { reference }');
   });
   afterAll(() => sut?.close());
 

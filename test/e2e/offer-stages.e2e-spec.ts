@@ -1,33 +1,12 @@
 import { OffersService } from '../../src/allocation/offers.service.js';
-import { Clock } from '../../src/common/clock.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
-import { TestApp, asRole, createTestApp, idsByReference } from '../helpers/test-app.js';
+import { movableClock, must, offerVacancy } from '../helpers/letting-flow.js';
+import { TestApp, createTestApp, idsByReference } from '../helpers/test-app.js';
 
 const OFFER = `id status stage stageDue refusalReasonCode household { reference }`;
-const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`;
-const DECIDE = `mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { ${OFFER} } }`;
-const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { ${OFFER} } }`;
 const ADVANCE = `mutation($input: AdvanceOfferInput!) { advanceOffer(input: $input) { offer { ${OFFER} } tenancyId } }`;
 const DUE = `{ offersDue { id stage stageDue vacancy { reference } } }`;
-const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
-
-function must<T = any>(answer: { data: T; errors?: any[] }): T {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 1));
-  return answer.data;
-}
-
-/** A movable "today" shared by every instance of one test. */
-function movableClock(start: string): Clock & { set(day: string): void } {
-  let today = start;
-  return { now: () => new Date(`${today}T09:00:00Z`), today: () => today, set: (day) => (today = day) };
-}
-
-async function offerFor(sut: TestApp, vacancyId: string) {
-  const proposal = must(await sut.gql(PROPOSE, { v: vacancyId })).proposeAllocation;
-  const offer = must(await sut.gql(DECIDE, { p: proposal.id })).decideProposal;
-  return offer.status === 'PENDING_APPROVAL' ? must(await sut.gql(APPROVE, { o: offer.id }, SECOND_OFFICER)).approveOffer : offer;
-}
 
 /**
  * Offers as a lifecycle (issue 17): each stage due by the letting policy, the documents checked before
@@ -47,7 +26,7 @@ describe('offer stages and their deadlines', () => {
   afterAll(() => sut?.close());
 
   it('walks an offer through its stages, each due by the letting policy; the documents are checked before the final acceptance', async () => {
-    const offer = await offerFor(sut, ids['VAC-C']);
+    const offer = await offerVacancy(sut, ids['VAC-C'], OFFER);
     // letting policy version 1: interest check 2 days, viewing 7, provisional acceptance 3, documents 7, final acceptance 3
     expect(offer).toMatchObject({ status: 'OPEN', stage: 'INTEREST_CHECK', stageDue: '2026-03-04' });
     const steps: [string, string][] = [];
@@ -79,7 +58,7 @@ describe('offer stages and their deadlines', () => {
   });
 
   it('expires an overdue stage exactly once, also when the job runs twice at the same time, and offers the vacancy to the next candidate', async () => {
-    const offer = await offerFor(sut, ids['VAC-P']);
+    const offer = await offerVacancy(sut, ids['VAC-P'], OFFER);
     expect(offer.stageDue).toBe('2026-03-04');
     clock.set('2026-03-04');
     expect(must(await sut.gql(DUE)).offersDue).toEqual([{ id: offer.id, stage: 'INTEREST_CHECK', stageDue: '2026-03-04', vacancy: { reference: 'VAC-P' } }]);
@@ -114,7 +93,7 @@ describe('the deadline job across restarts and instances', () => {
     const first = await createTestApp({}, { clock });
     expect((await first.app.get(ImportsService).importDataset(caseDataset())).errors).toEqual([]);
     const ids = await idsByReference(first);
-    const offer = await offerFor(first, ids['VAC-C']);
+    const offer = await offerVacancy(first, ids['VAC-C'], OFFER);
     await first.close({ keepData: true });
     clock.set('2026-03-10');
     const second = await createTestApp({}, { clock, reopen: { pgliteDir: first.pgliteDir } });
@@ -134,7 +113,7 @@ describe('the deadline job across restarts and instances', () => {
       const ids = await idsByReference(a);
       const b = await createTestApp({}, { clock, reopen: { pgliteDir: undefined } });
       try {
-        const offers = [await offerFor(a, ids['VAC-C']), await offerFor(a, ids['VAC-P'])];
+        const offers = [await offerVacancy(a, ids['VAC-C'], OFFER), await offerVacancy(a, ids['VAC-P'], OFFER)];
         // the log outlives earlier tests on a PostgreSQL server (their offers had the same ids): count from here
         const [{ since }] = await a.dataSource.query(`SELECT coalesce(max(seq), 0) AS since FROM audit_event`);
         clock.set('2026-03-10');
