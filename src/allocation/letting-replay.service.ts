@@ -7,6 +7,7 @@ import { addDays } from '../engine/common/dates.js';
 import type { IsoDate } from '../engine/model.js';
 import { LettingService } from '../letting/letting.service.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
+import { VacanciesService } from '../vacancies/vacancies.service.js';
 import { OfferEntity } from './allocation.entities.js';
 import { DecisionEnum, OfferResponseEnum } from './graphql/proposal.type.js';
 import { OffersService } from './offers.service.js';
@@ -19,6 +20,8 @@ export interface LettingReplay {
   vacancyReference: string;
   /** The conditions published with the advertisement. */
   conditions: string;
+  /** The seed of a lottery's draw (32 hex digits), so the history is the same on every load. */
+  lotterySeed: string;
   /** The answer to the `attempt`-th offer of this vacancy (0-based). */
   answer(offer: { householdId: number; householdReference: string; attempt: number }): ReplayAnswer;
 }
@@ -59,6 +62,7 @@ export class LettingReplayService {
     private readonly letting: LettingService,
     private readonly proposals: ProposalsService,
     private readonly offers: OffersService,
+    private readonly vacancies: VacanciesService,
   ) {}
 
   async replay(script: LettingReplay, officer: Actor, secondOfficer: Actor): Promise<LettingReplayResult> {
@@ -75,7 +79,7 @@ export class LettingReplayService {
           'nl',
         ),
       );
-      await playBackOn(before(CLOSES_BEFORE), () => this.letting.closeAndList(vacancyId, officer, 'nl'));
+      await playBackOn(before(CLOSES_BEFORE), () => this.letting.closeAndList(vacancyId, officer, 'nl', script.lotterySeed));
       let offer = await playBackOn(before(PROPOSED_BEFORE), async () => {
         const proposal = await this.proposals.propose(vacancyId, officer);
         if (proposal.entity.chosenHouseholdId === null) return null;
@@ -112,7 +116,10 @@ export class LettingReplayService {
     } catch (e) {
       result.problem = (e as Error).message;
     }
-    this.logger.warn(`${script.vacancyReference} not let: ${result.problem}`);
+    this.logger.warn(`${script.vacancyReference} not let, withdrawn: ${result.problem}`);
+    // nothing half-played stays open: the vacancy, its publication, open offers and proposals are withdrawn
+    const vacancy = await this.dataSource.manager.findOneBy(VacancyEntity, { reference: script.vacancyReference });
+    if (vacancy && vacancy.status !== 'ALLOCATED' && vacancy.status !== 'WITHDRAWN') await this.vacancies.withdraw(String(vacancy.id));
     return result;
   }
 

@@ -8,6 +8,7 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ObjectionEvent, ObjectionPolicy, ObjectionState, fileObjection, objectionOverdue, objectionTransition } from '../engine/letting/objections.js';
+import { audienceOf } from '../privacy/audience.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { DecideObjectionInput, Objection, ObjectionDecisionEnum, ObjectionWhyNotChosen } from './graphql/objection.type.js';
 import { RationaleService } from './rationale.service.js';
@@ -70,9 +71,8 @@ export class ObjectionsService {
     const rows: ObjectionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM objection WHERE $1::int IS NULL OR vacancy_id = $1 ORDER BY id`, [
       vacancyId === null ? null : parseId(vacancyId, 'vacancyId'),
     ]);
-    const readable = actor.roles.includes('AUDITOR')
-      ? rows.map(() => true)
-      : await Promise.all(rows.map((r) => this.disclosure.handlesVacancy(ctx, r.vacancy_id)));
+    const readable =
+      audienceOf(actor) === 'PSEUDONYMOUS' ? rows.map(() => true) : await Promise.all(rows.map((r) => this.disclosure.handlesVacancy(ctx, r.vacancy_id)));
     return rows.filter((_r, i) => readable[i]).map((r) => this.toObjection(r));
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
-import { CLOCK, type Clock } from '../common/clock.js';
+import { WALL_CLOCK, playedBackDate, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJsonPieces, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
 
@@ -96,7 +96,8 @@ function toStored(row: EventRow): StoredEvent {
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    // the moment of writing, also while history is played back on its own dates (src/common/clock.ts)
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
     private readonly checkpoints: AuditCheckpoints,
   ) {}
 
@@ -107,7 +108,10 @@ export class AuditService {
     const seq = last ? Number(last.seq) + 1 : 1;
     // millisecond precision: the value stored in timestamptz reads back as the same ISO text
     const occurredAt = new Date(Math.floor(this.clock.now().getTime())).toISOString();
-    const event = sealEvent({ seq, occurredAt, actor: actor.subject, roles: [...actor.roles], type, subject, payload }, last?.hash ?? GENESIS_HASH);
+    // history played back (the demo's past lettings) is written now and says the date it stands for
+    const playedBackOn = playedBackDate();
+    const body = playedBackOn !== null && typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? { ...payload, playedBackOn } : payload;
+    const event = sealEvent({ seq, occurredAt, actor: actor.subject, roles: [...actor.roles], type, subject, payload: body }, last?.hash ?? GENESIS_HASH);
     await m.query('INSERT INTO audit_event (seq, occurred_at, actor, type, subject, body, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       event.seq,
       event.occurredAt,

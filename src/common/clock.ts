@@ -8,6 +8,8 @@ export interface Clock {
 }
 
 export const CLOCK = Symbol('CLOCK');
+/** The clock of the moment itself, never played back (playBackOn): the audit trail's timestamps. */
+export const WALL_CLOCK = Symbol('WALL_CLOCK');
 
 /** Calendar dates are Dutch dates: 00:30 on 1 January in Amsterdam is already the new year (and its limits). */
 const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -30,7 +32,8 @@ let playbacks = 0;
  * letting history is played through the live flow on the dates it happened (src/demo: the demo's
  * history of lettings, refusals and sanctions), with every rule, policy and audit event of that
  * flow. Only code called from `work` sees the date; requests served meanwhile see the real one.
- * The audit trail keeps the real moment each event was written (its timestamps come from the database).
+ * The audit trail keeps the real moment each event was written (AuditService reads WALL_CLOCK), and
+ * each event written inside says the date it was played back on.
  */
 export async function playBackOn<T>(date: IsoDate, work: () => Promise<T>): Promise<T> {
   playbacks += 1;
@@ -46,7 +49,26 @@ export function playingBack(): boolean {
   return playbacks > 0;
 }
 
-/** The clock the features get: the given one, or inside playBackOn the played-back date (at noon in Amsterdam). */
+/** The date being played back for the code calling this, or null outside playBackOn. */
+export function playedBackDate(): IsoDate | null {
+  return playedBack.getStore() ?? null;
+}
+
+/**
+ * Holds the deadline job for the whole of `work` (a history played back step by step has offers
+ * open with stages due in the past between its steps). In this process only: play history back on a
+ * single instance (the demo loads at start, before the service takes requests).
+ */
+export async function holdingDeadlines<T>(work: () => Promise<T>): Promise<T> {
+  playbacks += 1;
+  try {
+    return await work();
+  } finally {
+    playbacks -= 1;
+  }
+}
+
+/** The clock the features get: the given one, or inside playBackOn the played-back date (at midday, Amsterdam winter time). */
 export function asOfDate(clock: Clock): Clock {
   return {
     now: () => {

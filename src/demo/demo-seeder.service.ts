@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { CompositionPolicyService } from '../allocation/composition-policy.service.js';
 import { SYSTEM_ACTOR } from '../auth/roles.js';
 import { CompositionPolicyDocument } from '../engine/allocation/composition-policy-document.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock.js';
+import { CLOCK, holdingDeadlines, type Clock } from '../common/clock.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
 import { PartnerGrantsService } from '../resilience/partner-grants.service.js';
@@ -91,7 +92,8 @@ export class DemoSeederService {
     await this.assignDemoOfficers();
     await this.addRozenhofProgramme(dataset.caseComplexCode);
     const historyStarted = Date.now();
-    const history = await this.playLettingHistory(dataset.lettingHistory, seed);
+    // the deadline job judges by today's date: it waits while the history's offers are open between steps
+    const history = await holdingDeadlines(() => this.playLettingHistory(dataset.lettingHistory, seed));
     this.logger.log(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
     const counts = { ...Object.fromEntries(result.rows.map((r) => [r.section, r.rows])), 'lettings played back': history.let };
     this.logger.log(
@@ -199,7 +201,8 @@ export class DemoSeederService {
    * officers: publication, candidate list, proposal, offers with coded refusals (demo modelling:
    * demo-letting-answers.ts) and their sanctions, stages and the letting. So the accountability page,
    * quota status and the sanctions have real content, and the audit trail records each step.
-   * A vacancy the flow cannot let (for example without rule parameters for its year) is withdrawn.
+   * A vacancy the flow cannot let (for example without rule parameters for its year) is withdrawn
+   * (LettingReplayService). Not one transaction with the import: each step commits as in the live flow.
    */
   private async playLettingHistory(history: DemoLettingHistory, seed: number): Promise<{ let: number }> {
     const answer = demoAnswers(new SeededRandom(seed).fork('letting-answers'), history.choosyApplicant);
@@ -207,20 +210,17 @@ export class DemoSeederService {
     let let_ = 0;
     for (const vacancyReference of history.vacancies) {
       const result = await this.lettings.replay(
-        { vacancyReference, conditions: 'Inkomens- en passendheidstoets bij aanbieding; bezichtiging op de gepubliceerde datum.', answer },
+        {
+          vacancyReference,
+          conditions: 'Inkomens- en passendheidstoets bij aanbieding; bezichtiging op de gepubliceerde datum.',
+          // derived from the demo's seed: the same draw on every load, published like any lottery's seed
+          lotterySeed: createHash('sha256').update(`demo:${seed}:${vacancyReference}`).digest('hex').slice(0, 32),
+          answer,
+        },
         officer,
         secondOfficer,
       );
       if (result.let) let_ += 1;
-      else
-        await this.dataSource.transaction(async (m) => {
-          // nothing half-played stays open: its offers and the vacancy are withdrawn
-          await m.query(
-            `UPDATE offer SET status = 'WITHDRAWN', stage = NULL WHERE status IN ('OPEN', 'PENDING_APPROVAL') AND vacancy_id = (SELECT id FROM vacancy WHERE reference = $1)`,
-            [vacancyReference],
-          );
-          await m.query(`UPDATE vacancy SET status = 'WITHDRAWN' WHERE reference = $1 AND status <> 'ALLOCATED'`, [vacancyReference]);
-        });
     }
     return { let: let_ };
   }

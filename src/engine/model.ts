@@ -80,8 +80,8 @@ export interface HouseholdFacts {
   indication: IndicationFacts | null;
   /**
    * Blocks from offers in force or to come (sanctions after unjustified refusals by the letting
-   * policy; src/engine/letting/sanctions.ts), ACTIVE or with a lift only requested. Lifted and expired
-   * ones are not facts any more.
+   * policy; src/engine/letting/sanctions.ts), ACTIVE or with a lift only requested; a lifted one is
+   * not a fact any more. A block past its last day stays a fact: the rule compares the dates.
    */
   offerBlocks: OfferBlockFacts[];
 }

@@ -125,7 +125,12 @@ export class LettingService {
    * Closes the reaction window (from its last day on) and makes the candidate list: every respondent
    * still on the waiting list judged by the rules on the closing day, ranked by the published order.
    */
-  async closeAndList(vacancyId: string, actor: Actor, language: Language): Promise<Candidate[]> {
+  /**
+   * Closes the window and makes the list. `playedBackLotterySeed`: only for a letting played back
+   * (src/allocation/letting-replay.service.ts), whose draw must be the same on every load; a live
+   * closing always draws from a fresh seed.
+   */
+  async closeAndList(vacancyId: string, actor: Actor, language: Language, playedBackLotterySeed?: string): Promise<Candidate[]> {
     return this.dataSource.transaction(async (m) => {
       const vacancy = await lockVacancy(m, vacancyId);
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'closeReactionWindow');
@@ -143,7 +148,7 @@ export class LettingService {
       const households = await respondentFacts(m, vacancy.id);
       const { verdicts } = await this.eligibility.judgePool(m, vacancy, households, today);
       // a lottery is drawn now, from a seed nobody knew before: kept and published with the letting
-      const seed = vacancy.route === 'LOTTERY' ? randomBytes(16).toString('hex') : null;
+      const seed = vacancy.route === 'LOTTERY' ? (playedBackLotterySeed ?? randomBytes(16).toString('hex')) : null;
       const lotteryRanks = new Map<number, number>();
       if (seed !== null)
         for (const t of drawLottery(

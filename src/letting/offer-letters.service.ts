@@ -142,7 +142,10 @@ export class OfferLettersService {
     };
   }
 
-  /** Adds the next version; it takes effect today or later, so letters already dated keep their text. */
+  /**
+   * Adds the next version; it takes effect today or later, never in the past. A letter is made when it
+   * is asked for, dated that day, from the version in force then (letters are not stored).
+   */
   async addVersion(input: AddOfferLetterTemplateVersionInput, actor: Actor): Promise<OfferLetterTemplateVersion> {
     const today = this.clock.today();
     const problems: FieldProblem[] = templateProblems(input).map((p) => ({ field: p.field, reason: p.reason }));

@@ -18,17 +18,18 @@ export class SanctionsResolver {
   ) {}
 
   @Roles('OFFICER', 'AUDITOR', 'ADMIN')
-  @Query(() => [SanctionView], { description: 'A household’s sanctions, oldest first' })
-  async sanctions(@Args('householdId', { type: () => ID }) householdId: string, @CurrentActor() actor: Actor) {
-    return this.service.ofHousehold(await this.disclosure.householdIdFromInput(actor, householdId, 'householdId'));
+  @Query(() => [SanctionView], { description: 'A household’s sanctions, oldest first (officers: those of refusals on vacancies they handle)' })
+  async sanctions(@Args('householdId', { type: () => ID }) householdId: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.service.ofHousehold(await this.disclosure.householdIdFromInput(actor, householdId, 'householdId'), actor, ctx);
   }
 
   @Roles('OFFICER', 'AUDITOR', 'ADMIN')
   @Query(() => [SanctionView], {
-    description: 'The sanctions in force (ACTIVE or LIFT_REQUESTED, a block not past its last day) of every household, oldest first',
+    description:
+      'The sanctions in force (ACTIVE or LIFT_REQUESTED, a block not past its last day), oldest first (officers: those of refusals on vacancies they handle)',
   })
-  sanctionsInForce() {
-    return this.service.inForce();
+  sanctionsInForce(@CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
+    return this.service.inForce(actor, ctx);
   }
 
   @Roles('OFFICER')

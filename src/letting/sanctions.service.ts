@@ -9,6 +9,8 @@ import { parseId } from '../common/ids.js';
 import type { Language } from '../engine/common/language.js';
 import type { IsoDate } from '../engine/model.js';
 import { Sanction, SanctionPolicy, SanctionState, blockedOn, sanctionTransition, sanctionsAfterRefusal } from '../engine/letting/sanctions.js';
+import type { RequestContext } from '../common/request-context.js';
+import { audienceOf } from '../privacy/audience.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
 import { SanctionView } from './graphql/sanction.type.js';
 
@@ -123,9 +125,28 @@ export class SanctionsService {
     return blockedOn(rows.map(toEngine), this.clock.today(), language)?.why ?? null;
   }
 
-  async ofHousehold(householdId: number): Promise<SanctionView[]> {
+  async ofHousehold(householdId: number, actor: Actor, ctx: RequestContext): Promise<SanctionView[]> {
     const rows: SanctionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM sanction WHERE household_id = $1 ORDER BY id`, [householdId]);
-    return rows.map(toView);
+    return (await this.readable(rows, actor, ctx)).map(toView);
+  }
+
+  /**
+   * Need-to-know: an auditor reads every sanction (under pseudonyms), an admin too; an officer those
+   * caused by a refusal on a vacancy it handles (the officers who may lift them, see lift()).
+   */
+  private async readable(rows: SanctionRow[], actor: Actor, ctx: RequestContext): Promise<SanctionRow[]> {
+    if (audienceOf(actor) === 'PSEUDONYMOUS' || actor.roles.includes('ADMIN')) return rows;
+    const causes = rows.flatMap((r) => (r.cause_offer_id === null ? [] : [r.cause_offer_id]));
+    const vacancyOf = new Map<number, number>(
+      ((await this.dataSource.query(`SELECT id, vacancy_id FROM offer WHERE id = ANY($1)`, [causes])) as { id: number; vacancy_id: number }[]).map((o) => [
+        Number(o.id),
+        Number(o.vacancy_id),
+      ]),
+    );
+    const handled = await Promise.all(
+      rows.map((r) => (r.cause_offer_id === null ? Promise.resolve(false) : this.disclosure.handlesVacancy(ctx, vacancyOf.get(Number(r.cause_offer_id))!))),
+    );
+    return rows.filter((_r, i) => handled[i]);
   }
 
   /**
@@ -133,12 +154,12 @@ export class SanctionsService {
    * and not past the last day of a block (a block ends by itself on its until date; a loss of
    * urgency has none).
    */
-  async inForce(): Promise<SanctionView[]> {
+  async inForce(actor: Actor, ctx: RequestContext): Promise<SanctionView[]> {
     const rows: SanctionRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM sanction WHERE state IN ('ACTIVE', 'LIFT_REQUESTED') AND (until_date IS NULL OR until_date >= $1) ORDER BY from_date, id`,
       [this.clock.today()],
     );
-    return rows.map(toView);
+    return (await this.readable(rows, actor, ctx)).map(toView);
   }
 
   /** Request, approve or refuse lifting a sanction; approving needs another officer than the one who asked. */

@@ -10,5 +10,7 @@ import { VacanciesService } from './vacancies.service.js';
 @Module({
   imports: [ComplexesModule, DwellingsModule, HouseholdsModule, NeighbourhoodsModule],
   providers: [VacanciesService, VacanciesResolver, VacancyResponseResolver],
+  // a letting played back that cannot be let is withdrawn the way an officer withdraws one (src/allocation/letting-replay.service.ts)
+  exports: [VacanciesService],
 })
 export class VacanciesModule {}

@@ -87,7 +87,7 @@ describe('sanctions after unjustified refusals', () => {
     ]);
   });
 
-  it('lists the sanctions in force of every household, oldest first: officers by reference, auditors by pseudonym, managers not at all', async () => {
+  it('lists the sanctions in force, oldest first: officers those of the vacancies they handle, by reference; auditors all, by pseudonym; managers none', async () => {
     const IN_FORCE = `{ sanctionsInForce { id kind state from until why liftRequestedBy household { reference } } }`;
     // a block in force, one with a lift asked for, one lifted and one past its last day (test data beside the first test's lifted block)
     const [a, b] = await sut.dataSource.query(`SELECT id FROM household WHERE reference IN ('N-1', 'N-2') ORDER BY reference`);
@@ -95,8 +95,9 @@ describe('sanctions after unjustified refusals', () => {
       String(
         (
           await sut.dataSource.query(
-            `INSERT INTO sanction (household_id, kind, state, from_date, until_date, why, lift_requested_by, lift_reason)
-             VALUES ($1, $2, $3, $4, $5, 'test', $6, $7) RETURNING id`,
+            // caused by a refusal on VAC-C (the first test's offers), a vacancy the test officer handles
+            `INSERT INTO sanction (household_id, kind, state, from_date, until_date, why, lift_requested_by, lift_reason, cause_offer_id)
+             VALUES ($1, $2, $3, $4, $5, 'test', $6, $7, (SELECT min(id) FROM offer WHERE vacancy_id = ${Number(ids['VAC-C'])})) RETURNING id`,
             [householdId, kind, state, from, until, state === 'LIFT_REQUESTED' ? 'test-officer' : null, state === 'LIFT_REQUESTED' ? 'verhuisd' : null],
           )
         )[0].id,
@@ -113,6 +114,10 @@ describe('sanctions after unjustified refusals', () => {
     expect(auditor.map((s: any) => s.id)).toEqual([asked, later]);
     expect(auditor.map((s: any) => s.household.reference)).toEqual([expect.stringMatching(/^PSN-[0-9a-f]{16}$/), expect.stringMatching(/^PSN-[0-9a-f]{16}$/)]);
     expect(must(await sut.gql(IN_FORCE, {}, asRole('ADMIN'))).sanctionsInForce).toHaveLength(2);
+    // need-to-know: an officer of another region handles none of these refusals, and reads none of them
+    const outsider = asRole('OFFICER', 'officer-of-another-region');
+    expect(must(await sut.gql(IN_FORCE, {}, outsider)).sanctionsInForce).toEqual([]);
+    expect(must(await sut.gql(SANCTIONS, { h: String(a.id) }, outsider)).sanctions).toEqual([]);
     const manager = await sut.gql(IN_FORCE, {}, asRole('MANAGER'));
     expect(manager.errors![0].extensions.code).toBe('FORBIDDEN');
     expect(manager.data).toBeUndefined();

@@ -1,7 +1,7 @@
 import { DemoSeederService } from '../../src/demo/demo-seeder.service.js';
 import { CompositionService } from '../../src/composition/composition.service.js';
 import { LoaderScope } from '../../src/common/request-context.js';
-import { TestApp, createTestApp } from '../helpers/test-app.js';
+import { TEST_TODAY, TestApp, createTestApp } from '../helpers/test-app.js';
 import { SimulationInputBuilder } from '../../src/simulation/simulation-input.builder.js';
 import { simulateRuns } from '../../src/engine/simulation/simulate.js';
 import { summarise } from '../../src/engine/simulation/summarise.js';
@@ -24,6 +24,12 @@ describe('demo municipality seeding', () => {
     (SELECT count(DISTINCT vacancy_id) FROM vacancy_response)::int AS vacancies_with_respondents`)
     )[0];
 
+  const playedBack = async () =>
+    sut.dataSource.query(`SELECT v.reference, h.reference AS household, o.status, o.refusal_reason_code, p.lottery_seed,
+        (SELECT string_agg(s.kind || ':' || s.state || ':' || s.from_date::text, ',' ORDER BY s.id) FROM sanction s WHERE s.household_id = h.id) AS sanctions
+       FROM offer o JOIN vacancy v ON v.id = o.vacancy_id JOIN household h ON h.id = o.household_id LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id
+      ORDER BY o.id`);
+
   it('loads the whole demo municipality through the import pipeline, and reloads it identically', async () => {
     const seeder = sut.app.get(DemoSeederService);
     expect(await seeder.isEmpty()).toBe(true);
@@ -34,9 +40,12 @@ describe('demo municipality seeding', () => {
     expect(loaded.dwellings).toBeGreaterThanOrEqual(1900);
     expect(await seeder.isEmpty()).toBe(false);
 
+    const history = await playedBack();
     const again = await seeder.reload(7);
     expect(again).toEqual(first);
     expect(await counts()).toEqual(loaded);
+    // the played-back history is the same on every load: offers, answers, lottery draws, sanctions
+    expect(await playedBack()).toEqual(history);
   }, 180_000);
 
   it("has the past year's lettings played through the live flow: published, listed, refused with codes, one household blocked, let, accounted for", async () => {
@@ -69,6 +78,14 @@ describe('demo municipality seeding', () => {
     // every step is in the audit trail
     const [{ n }] = await sut.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE type = 'SANCTION_IMPOSED'`);
     expect(n).toBeGreaterThanOrEqual(1);
+    // written when the demo loaded (the service's own clock), saying the date it stands for
+    const [event] = await sut.dataSource.query(
+      `SELECT to_char(occurred_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS written, body FROM audit_event WHERE type = 'SANCTION_IMPOSED' ORDER BY seq DESC LIMIT 1`,
+    );
+    const playedBackOn = JSON.parse(event.body).payload.playedBackOn;
+    expect(playedBackOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(event.written).toBe(TEST_TODAY);
+    expect(playedBackOn < event.written).toBe(true);
   });
 
   it("evaluates Plan Rozenhof on the demo's generated history: nuisance and turnover fall against flat comparison complexes, with their bands", async () => {
