@@ -1505,12 +1505,9 @@ function generateLettingHistory(
   });
 
   // the choosy applicant: early on the list, without support needs or urgency, of modest income (eligible for
-  // the ordinary homes it responds to), responding to the first regular two- and three-room homes without labels
-  // or accessibility (where an indication or a label would go first)
+  // the ordinary homes it responds to); homes with labels or accessibility are left out (an indication or a
+  // label would go first there)
   const registrationOf = new Map(ctx.households.map((h) => [h.reference, h.registrationDate]));
-  const fits = history
-    .filter((v) => v.route === 'REGULAR' && v.d.row.rooms >= 2 && v.d.row.rooms <= 3 && v.d.row.labels.length === 0 && v.d.row.accessibility === 'NONE')
-    .slice(0, CHOOSY_RESPONSES);
   const choosy =
     applicants
       .filter(
@@ -1518,8 +1515,16 @@ function generateLettingHistory(
           a.size <= 2 && !a.hasSupportNeeds && !a.urgentActive && a.indication === null && a.incomeEuro >= 32_000 && a.incomeEuro <= 42_000 && a.eldestAge < 60,
       )
       .sort((a, b) => registrationOf.get(a.reference)!.localeCompare(registrationOf.get(b.reference)!) || a.reference.localeCompare(b.reference))[0] ?? null;
-  if (choosy && fits.length === CHOOSY_RESPONSES)
-    for (const v of fits) if (!v.respondents.includes(choosy.reference)) v.respondents = [...v.respondents, choosy.reference].sort();
+  // it responds to the last (most recent) regular two- and three-room homes without labels or accessibility, so
+  // its block is still in force today, and is first on their lists (the regular route's order): in the demo, the
+  // few who registered before it did not respond there
+  const fits = history
+    .filter((v) => v.route === 'REGULAR' && v.d.row.rooms >= 2 && v.d.row.rooms <= 3 && v.d.row.labels.length === 0 && v.d.row.accessibility === 'NONE')
+    .slice(-CHOOSY_RESPONSES);
+  if (choosy && fits.length === CHOOSY_RESPONSES) {
+    const since = registrationOf.get(choosy.reference)!;
+    for (const v of fits) v.respondents = [...v.respondents.filter((r) => r !== choosy.reference && registrationOf.get(r)! > since), choosy.reference].sort();
+  }
 
   for (const { d: _d, ...row } of history) vacancies.push(row);
   return { vacancies: history.map((v) => v.reference), choosyApplicant: choosy && fits.length === CHOOSY_RESPONSES ? choosy.reference : null };
