@@ -2,13 +2,14 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import type { RequestContext } from '../common/request-context.js';
+import { languageOf } from '../common/request-language.js';
 import { Household } from '../households/graphql/household.type.js';
 import { householdLoaders } from '../households/household.loaders.js';
 import { toHousehold } from '../households/household.mapper.js';
 import { Vacancy } from '../vacancies/graphql/vacancy.type.js';
 import { toVacancy } from '../vacancies/vacancy.mapper.js';
 import { vacancyLoaders } from '../vacancies/vacancy.loaders.js';
-import { DecideObjectionInput, FileObjectionInput, Objection } from './graphql/objection.type.js';
+import { DecideObjectionInput, FileObjectionInput, Objection, ObjectionWhyNotChosen } from './graphql/objection.type.js';
 import { ObjectionsService } from './objections.service.js';
 
 /** Objections to lettings (reclamatie): filed, reviewed and decided by the vacancy's officers; read by auditors. */
@@ -46,6 +47,12 @@ export class ObjectionsResolver {
   @Mutation(() => Objection, { description: 'The seeker withdraws the objection' })
   withdrawObjection(@Args('objectionId', { type: () => ID }) objectionId: string, @CurrentActor() actor: Actor) {
     return this.service.step(objectionId, { type: 'WITHDRAW' }, actor);
+  }
+
+  @ResolveField(() => ObjectionWhyNotChosen, { description: 'The answer to "why not this household" as it stood when filed, in the reader’s language' })
+  whyNotChosen(@Parent() objection: Objection, @Context() ctx: RequestContext): ObjectionWhyNotChosen {
+    const { sentencesNl, ...answer } = objection.whyNotChosen;
+    return languageOf(ctx.req) === 'nl' && sentencesNl ? { ...answer, sentences: sentencesNl } : answer;
   }
 
   @ResolveField(() => Household)

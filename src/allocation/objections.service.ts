@@ -79,13 +79,23 @@ export class ObjectionsService {
   async file(input: { vacancyId: string; householdId: string; grounds: string }, actor: Actor, ctx: RequestContext): Promise<Objection> {
     const vacancyId = parseId(input.vacancyId, 'vacancyId');
     const householdId = await this.disclosure.householdIdFromInput(actor, input.householdId, 'householdId');
-    // the answer as the officer reads it now, in the record's English (the case keeps it as it stood)
-    const answer = await this.rationale.whyNotChosen(input.householdId, input.vacancyId, actor, { ...ctx, req: { ...ctx.req, headers: {} } } as RequestContext);
+    // the answer as the officer reads it now (the case keeps it as it stood): in the record's English,
+    // and its sentences in Dutch for Dutch screens (the field resolves in the reader's language)
+    const inLanguage = (headers: Record<string, string>) =>
+      this.rationale.whyNotChosen(input.householdId, input.vacancyId, actor, { ...ctx, req: { ...ctx.req, headers } } as RequestContext);
+    const answer = await inLanguage({});
+    const inDutch = await inLanguage({ 'accept-language': 'nl' });
     return this.dataSource.transaction(async (m) => {
       await this.disclosure.assertAssigned(m, actor, [vacancyId], 'fileObjection');
       const today = this.clock.today();
       const filed = fileObjection(today, await this.policy(m, today));
-      const whyNotChosen: ObjectionWhyNotChosen = { outcome: answer.outcome, rank: answer.rank, chosenRank: answer.chosenRank, sentences: answer.sentences };
+      const whyNotChosen: ObjectionWhyNotChosen = {
+        outcome: answer.outcome,
+        rank: answer.rank,
+        chosenRank: answer.chosenRank,
+        sentences: answer.sentences,
+        sentencesNl: inDutch.sentences,
+      };
       const [{ id }]: { id: number }[] = await m.query(
         `INSERT INTO objection (vacancy_id, household_id, grounds, why_not_chosen, state, filed_on, decision_due, filed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [vacancyId, householdId, input.grounds.trim(), JSON.stringify(whyNotChosen), filed.state, filed.filedOn, filed.decisionDue, actor.subject],

@@ -18,6 +18,7 @@ import { PublicationAndCandidateLists1764000000016 } from '../../migrations/1764
 import { OfferStages1764000000017 } from '../../migrations/1764000000017-offer-stages.js';
 import { OfferLetterTemplates1764000000018 } from '../../migrations/1764000000018-offer-letter-templates.js';
 import { OfferBlockFacts1764000000019 } from '../../migrations/1764000000019-offer-block-facts.js';
+import { SanctionWordsAndLostUrgency1764000000020 } from '../../migrations/1764000000020-sanction-words-and-lost-urgency.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OfferStages1764000000017,
   OfferLetterTemplates1764000000018,
   OfferBlockFacts1764000000019,
+  SanctionWordsAndLostUrgency1764000000020,
 ];

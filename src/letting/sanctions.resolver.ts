@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import type { Actor } from '../auth/roles.js';
 import type { RequestContext } from '../common/request-context.js';
+import { languageOf } from '../common/request-language.js';
 import { Household } from '../households/graphql/household.type.js';
 import { householdLoaders } from '../households/household.loaders.js';
 import { toHousehold } from '../households/household.mapper.js';
@@ -48,6 +49,11 @@ export class SanctionsResolver {
   @Mutation(() => SanctionView, { description: 'The request to lift is refused: the sanction stays in force' })
   refuseSanctionLift(@Args('sanctionId', { type: () => ID }) sanctionId: string, @CurrentActor() actor: Actor) {
     return this.service.lift(sanctionId, 'REFUSE_LIFT', null, actor);
+  }
+
+  @ResolveField(() => String, { description: 'Why, in the reader’s language (Accept-Language): the refusals counted and the policy' })
+  why(@Parent() sanction: SanctionView, @Context() ctx: RequestContext): string {
+    return sanction.whyByLanguage[languageOf(ctx.req)];
   }
 
   @ResolveField(() => Household)

@@ -23,13 +23,25 @@ interface SanctionRow {
   until_date: string | null;
   cause_offer_id: number | null;
   why: string;
+  why_nl: string | null;
+  lost_urgency_category: string | null;
+  lost_urgency_granted: string | null;
+  lost_urgency_expires: string | null;
   lift_requested_by: string | null;
   lift_reason: string | null;
   lift_approved_by: string | null;
 }
 
 const COLUMNS = `id, household_id, kind, state, to_char(from_date, 'YYYY-MM-DD') AS from_date, to_char(until_date, 'YYYY-MM-DD') AS until_date,
-  cause_offer_id, why, lift_requested_by, lift_reason, lift_approved_by`;
+  cause_offer_id, why, why_nl, lost_urgency_category, to_char(lost_urgency_granted, 'YYYY-MM-DD') AS lost_urgency_granted,
+  to_char(lost_urgency_expires, 'YYYY-MM-DD') AS lost_urgency_expires, lift_requested_by, lift_reason, lift_approved_by`;
+
+/** A household's urgency (category, granted, expires), as a loss of urgency takes it away and a lift gives it back. */
+interface Urgency {
+  category: string;
+  granted: string;
+  expires: string | null;
+}
 
 const toEngine = (r: SanctionRow): Sanction => ({
   kind: r.kind,
@@ -47,7 +59,9 @@ const toView = (r: SanctionRow): SanctionView => ({
   state: r.state,
   from: r.from_date,
   until: r.until_date,
-  why: r.why,
+  whyByLanguage: { en: r.why, nl: r.why_nl ?? r.why },
+  lostUrgency:
+    r.lost_urgency_category === null ? null : { category: r.lost_urgency_category, granted: r.lost_urgency_granted!, expires: r.lost_urgency_expires },
   causeOfferId: r.cause_offer_id === null ? null : String(r.cause_offer_id),
   liftRequestedBy: r.lift_requested_by,
   liftReason: r.lift_reason,
@@ -83,9 +97,11 @@ export class SanctionsService {
    */
   async afterRefusal(m: EntityManager, offer: { id: number; householdId: number }, reasonCode: string, actor: Actor): Promise<void> {
     const today = this.clock.today();
-    const [household]: { urgency_category: string | null }[] = await m.query(`SELECT urgency_category FROM household WHERE id = $1 FOR UPDATE`, [
-      offer.householdId,
-    ]);
+    const [household]: { urgency_category: string | null; urgency_granted: string | null; urgency_expires: string | null }[] = await m.query(
+      `SELECT urgency_category, to_char(urgency_granted, 'YYYY-MM-DD') AS urgency_granted, to_char(urgency_expires, 'YYYY-MM-DD') AS urgency_expires
+         FROM household WHERE id = $1 FOR UPDATE`,
+      [offer.householdId],
+    );
     const reasons: { code: string; justified: boolean }[] = await m.query(`SELECT code, justified FROM letting_reason WHERE kind = 'REFUSAL'`);
     const earlier: { date: string; code: string }[] = await m.query(
       `SELECT to_char(coalesce(responded_at, created_at) AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS date, refusal_reason_code AS code FROM offer
@@ -93,28 +109,48 @@ export class SanctionsService {
       [offer.householdId, offer.id],
     );
     const current = ((await m.query(`SELECT ${COLUMNS} FROM sanction WHERE household_id = $1`, [offer.householdId])) as SanctionRow[]).map(toEngine);
-    const urgent = household.urgency_category !== null;
-    const decision = sanctionsAfterRefusal(
-      earlier.map((e) => ({ date: e.date, reasonCode: e.code, urgent: false, suitable: true })),
-      { date: today, reasonCode, urgent, suitable: true },
-      reasons,
-      await this.policy(m, today),
-      current,
-    );
-    if (!decision.ok) throw DomainError.invalid([{ field: 'refusalReasonCode', reason: decision.reason }]);
-    for (const s of decision.sanctions) {
-      const [{ id }]: { id: number }[] = await m.query(
-        `INSERT INTO sanction (household_id, kind, state, from_date, until_date, cause_offer_id, why) VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6) RETURNING id`,
-        [offer.householdId, s.kind, s.from, s.until, offer.id, s.why],
+    const urgency: Urgency | null =
+      household.urgency_category === null
+        ? null
+        : { category: household.urgency_category, granted: household.urgency_granted!, expires: household.urgency_expires };
+    const policy = await this.policy(m, today);
+    // the same decision, its sentences in each language the service writes (the record's English, and Dutch for Dutch screens)
+    const decide = (language: Language) =>
+      sanctionsAfterRefusal(
+        earlier.map((e) => ({ date: e.date, reasonCode: e.code, urgent: false, suitable: true })),
+        { date: today, reasonCode, urgent: urgency !== null, suitable: true },
+        reasons,
+        policy,
+        current,
+        language,
       );
-      if (s.kind === 'LOSE_URGENCY')
+    const decision = decide('en');
+    if (!decision.ok) throw DomainError.invalid([{ field: 'refusalReasonCode', reason: decision.reason }]);
+    const inDutch = decide('nl');
+    const whyNl = inDutch.ok ? inDutch.sanctions.map((s) => s.why) : [];
+    for (const [i, s] of decision.sanctions.entries()) {
+      const lost = s.kind === 'LOSE_URGENCY' ? urgency : null;
+      const [{ id }]: { id: number }[] = await m.query(
+        `INSERT INTO sanction (household_id, kind, state, from_date, until_date, cause_offer_id, why, why_nl, lost_urgency_category, lost_urgency_granted, lost_urgency_expires)
+         VALUES ($1, $2, 'ACTIVE', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [offer.householdId, s.kind, s.from, s.until, offer.id, s.why, whyNl[i] ?? null, lost?.category ?? null, lost?.granted ?? null, lost?.expires ?? null],
+      );
+      if (lost)
         await m.query(`UPDATE household SET urgency_category = NULL, urgency_granted = NULL, urgency_expires = NULL WHERE id = $1`, [offer.householdId]);
       await this.audit.append(
         m,
         actor,
         'SANCTION_IMPOSED',
         { sanctionId: id, householdId: offer.householdId, offerId: offer.id },
-        { kind: s.kind, from: s.from, until: s.until, why: s.why, reasonCode, unjustifiedCounted: decision.unjustifiedCounted },
+        {
+          kind: s.kind,
+          from: s.from,
+          until: s.until,
+          why: s.why,
+          reasonCode,
+          unjustifiedCounted: decision.unjustifiedCounted,
+          ...(lost ? { lostUrgency: lost } : {}),
+        },
       );
     }
   }
@@ -162,6 +198,29 @@ export class SanctionsService {
     return (await this.readable(rows, actor, ctx)).map(toView);
   }
 
+  /**
+   * A lifted loss of urgency gives the household back the urgency it took, as it was (category,
+   * granted, expires; an expiry date passed meanwhile still ends it). Not when the household has been
+   * granted an urgency since (that newer decision stands), nor for a sanction stored without it
+   * (migration 020): the audit trail says which.
+   */
+  private async restoreUrgency(m: EntityManager, row: SanctionRow): Promise<{ restoredUrgency: Urgency } | { urgencyNotRestored: string }> {
+    if (row.lost_urgency_category === null) return { urgencyNotRestored: 'the sanction does not record the urgency it took (imposed before migration 020)' };
+    const [household]: { urgency_category: string | null }[] = await m.query(`SELECT urgency_category FROM household WHERE id = $1 FOR UPDATE`, [
+      row.household_id,
+    ]);
+    if (household.urgency_category !== null)
+      return { urgencyNotRestored: `the household has been granted urgency ${household.urgency_category} since; that decision stands` };
+    const restored: Urgency = { category: row.lost_urgency_category, granted: row.lost_urgency_granted!, expires: row.lost_urgency_expires };
+    await m.query(`UPDATE household SET urgency_category = $2, urgency_granted = $3, urgency_expires = $4 WHERE id = $1`, [
+      row.household_id,
+      restored.category,
+      restored.granted,
+      restored.expires,
+    ]);
+    return { restoredUrgency: restored };
+  }
+
   /** Request, approve or refuse lifting a sanction; approving needs another officer than the one who asked. */
   lift(sanctionId: string, type: 'REQUEST_LIFT' | 'APPROVE_LIFT' | 'REFUSE_LIFT', reason: string | null, actor: Actor): Promise<SanctionView> {
     const id = parseId(sanctionId, 'sanctionId');
@@ -192,12 +251,13 @@ export class SanctionsService {
         lift?.reason ?? null,
         lift?.approvedBy ?? null,
       ]);
+      const urgency = step.state === 'LIFTED' && row.kind === 'LOSE_URGENCY' ? await this.restoreUrgency(m, row) : {};
       await this.audit.append(
         m,
         actor,
         'SANCTION_LIFT',
         { sanctionId: id, householdId: row.household_id },
-        { event: type, from: row.state, to: step.state, reason },
+        { event: type, from: row.state, to: step.state, reason, ...urgency },
       );
       const [updated]: SanctionRow[] = await m.query(`SELECT ${COLUMNS} FROM sanction WHERE id = $1`, [id]);
       return toView(updated);

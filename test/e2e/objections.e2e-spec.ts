@@ -35,6 +35,14 @@ describe('objections (reclamatie)', () => {
     });
     expect(filed.whyNotChosen.outcome).toMatch(/^[A-Z_]+$/);
     expect(filed.whyNotChosen.sentences.length).toBeGreaterThan(0);
+    // the answer kept is the one an officer read then, in the reader's language: English, and Dutch on a Dutch screen
+    const WHY_NOT = `query($v: ID!) { whyNotChosen(householdReference: "N-2", vacancyId: $v) { sentences } }`;
+    const DUTCH = { 'accept-language': 'nl' };
+    expect(filed.whyNotChosen.sentences).toEqual(must(await sut.gql(WHY_NOT, { v: ids['VAC-C'] })).whyNotChosen.sentences);
+    const dutchAnswer = must(await sut.gql(WHY_NOT, { v: ids['VAC-C'] }, undefined, DUTCH)).whyNotChosen.sentences;
+    expect(dutchAnswer).not.toEqual(filed.whyNotChosen.sentences);
+    const readInDutch = must(await sut.gql(`{ objections { id whyNotChosen { outcome sentences } } }`, {}, undefined, DUTCH)).objections;
+    expect(readInDutch.find((o: any) => o.id === filed.id).whyNotChosen).toEqual({ outcome: filed.whyNotChosen.outcome, sentences: dutchAnswer });
     must(await sut.gql(`mutation($o: ID!) { startObjectionReview(objectionId: $o) { state } }`, { o: filed.id }));
     const short = await sut.gql(DECIDE, { input: { objectionId: filed.id, decision: 'REJECT', reasons: 'nee' } });
     expect(short.errors![0].extensions.fields).toEqual([{ field: 'reasons', reason: 'must explain the decision (at least 10 characters)' }]);

@@ -1,5 +1,6 @@
 import { SanctionsService } from '../../src/letting/sanctions.service.js';
 import { TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
+import { offerVacancy } from '../helpers/letting-flow.js';
 
 const OFFER = `id status household { id reference }`;
 const SECOND_OFFICER = asRole('OFFICER', 'second-officer');
@@ -126,5 +127,98 @@ describe('sanctions after unjustified refusals', () => {
   it('shows sanctions to officers and auditors, never to a manager', async () => {
     const refused = await sut.gql(SANCTIONS, { h: ids['V-1'] }, asRole('MANAGER'));
     expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+/**
+ * A loss of urgency (issue 17): an urgent household refusing a suitable offer without a justified
+ * reason loses its urgency (policy version 1); lifting that sanction with four eyes gives the urgency
+ * back as it was, unless the household has been granted a new one since. Its "why" reads in the
+ * reader's language.
+ */
+describe('a loss of urgency, and lifting it', () => {
+  let sut: TestApp;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    ({ sut, ids } = await createCaseApp());
+  });
+  afterAll(() => sut.close());
+
+  const URGENCY = `query($h: ID!) { household(id: $h) { urgency { category granted expires } } }`;
+  const LOSS = `query($h: ID!) { sanctions(householdId: $h) { id kind state why lostUrgency { category granted expires } } }`;
+  const urgencyOf = async (h: string) => must(await sut.gql(URGENCY, { h })).household.urgency;
+  const makeUrgent = (h: string, category: string, granted: string, expires: string | null) =>
+    sut.dataSource.query(`UPDATE household SET urgency_category = $2, urgency_granted = $3, urgency_expires = $4 WHERE id = $1`, [
+      h,
+      category,
+      granted,
+      expires,
+    ]);
+  const lift = async (sanctionId: string) => {
+    must(
+      await sut.gql(`mutation($s: ID!) { requestSanctionLift(sanctionId: $s, reason: "weigering bleek terecht na huisbezoek") { state } }`, { s: sanctionId }),
+    );
+    return must(await sut.gql(`mutation($s: ID!) { approveSanctionLift(sanctionId: $s) { state } }`, { s: sanctionId }, SECOND_OFFICER)).approveSanctionLift;
+  };
+  const liftTrail = async (sanctionId: string) =>
+    (
+      await sut.dataSource.query(
+        `SELECT body::jsonb -> 'payload' AS payload FROM audit_event WHERE type = 'SANCTION_LIFT' AND (subject->>'sanctionId')::int = $1 ORDER BY seq`,
+        [sanctionId],
+      )
+    ).map((r: { payload: unknown }) => r.payload);
+
+  it('takes the urgency away on an unjustified refusal of a suitable offer, and gives it back as it was when the sanction is lifted', async () => {
+    const first = await offerVacancy(sut, ids['VAC-C'], `id status household { id }`);
+    const household = first.household.id;
+    await makeUrgent(household, 'MEDICAL', '2026-01-10', '2027-01-10');
+    const refused = must(
+      await sut.gql(RESPOND, { input: { offerId: first.id, response: 'DECLINED', reason: 'wil een andere buurt', refusalReasonCode: 'LOCATION' } }),
+    );
+    expect(await urgencyOf(household)).toBeNull();
+    const [loss] = must(await sut.gql(LOSS, { h: household })).sanctions;
+    expect(loss).toMatchObject({
+      kind: 'LOSE_URGENCY',
+      state: 'ACTIVE',
+      why: 'The urgent household refused a suitable offer without a justified reason (LOCATION): it loses its urgency from 2026-03-02.',
+      lostUrgency: { category: 'MEDICAL', granted: '2026-01-10', expires: '2027-01-10' },
+    });
+    // a Dutch screen reads the Dutch sentence of the same decision
+    const [inDutch] = must(await sut.gql(LOSS, { h: household }, undefined, { 'accept-language': 'nl-NL,nl;q=0.9' })).sanctions;
+    expect(inDutch.why).toBe(
+      'Het urgente huishouden weigerde een passend aanbod zonder terechte reden (LOCATION): het verliest zijn urgentie per 2 maart 2026.',
+    );
+    // an auditor reads that a loss of urgency was lifted, not which urgency (special-category data)
+    const audited = await sut.gql(`query($h: ID!) { sanctions(householdId: $h) { kind lostUrgency { category } } }`, { h: household }, asRole('AUDITOR'));
+    expect(audited.data).toBeUndefined();
+    expect(audited.errors![0].extensions).toEqual({ code: 'FORBIDDEN', deniedFields: ['LostUrgency.category'] });
+
+    expect(await lift(loss.id)).toEqual({ state: 'LIFTED' });
+    expect(await urgencyOf(household)).toEqual({ category: 'MEDICAL', granted: '2026-01-10', expires: '2027-01-10' });
+    expect((await liftTrail(loss.id)).at(-1)).toMatchObject({
+      event: 'APPROVE_LIFT',
+      to: 'LIFTED',
+      restoredUrgency: { category: 'MEDICAL', granted: '2026-01-10', expires: '2027-01-10' },
+    });
+
+    // the next household in line, urgent too, refuses as well; it is granted a new urgency before the lift
+    const next = refused.recordOfferResponse.nextOffer;
+    const second =
+      next.status === 'PENDING_APPROVAL'
+        ? must(await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { ${OFFER} } }`, { o: next.id }, SECOND_OFFICER)).approveOffer
+        : next;
+    const other = second.household.id;
+    expect(other).not.toBe(household);
+    await makeUrgent(other, 'SOCIAL', '2025-11-01', null);
+    must(await sut.gql(RESPOND, { input: { offerId: second.id, response: 'DECLINED', reason: 'te hoog', refusalReasonCode: 'LOCATION' } }));
+    const [otherLoss] = must(await sut.gql(LOSS, { h: other })).sanctions;
+    expect(otherLoss).toMatchObject({ kind: 'LOSE_URGENCY', lostUrgency: { category: 'SOCIAL', granted: '2025-11-01', expires: null } });
+    await makeUrgent(other, 'MEDICAL', '2026-03-02', '2027-03-02');
+    expect(await lift(otherLoss.id)).toEqual({ state: 'LIFTED' });
+    expect(await urgencyOf(other)).toEqual({ category: 'MEDICAL', granted: '2026-03-02', expires: '2027-03-02' });
+    expect((await liftTrail(otherLoss.id)).at(-1)).toMatchObject({
+      event: 'APPROVE_LIFT',
+      urgencyNotRestored: 'the household has been granted urgency MEDICAL since; that decision stands',
+    });
   });
 });

@@ -13,7 +13,9 @@ export class ObjectionWhyNotChosen {
   @Field() outcome: string;
   @Field(() => Int, { nullable: true }) rank: number | null;
   @Field(() => Int, { nullable: true }) chosenRank: number | null;
-  @Field(() => [String]) sentences: string[];
+  @Field(() => [String], { description: 'In the reader’s language (Accept-Language)' }) sentences: string[];
+  /** The same sentences in Dutch; absent on objections filed before they were kept (those read in English). */
+  sentencesNl?: string[];
 }
 
 @ObjectType({
