@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const seeder = app.get(DemoSeederService);
     if (await seeder.isEmpty()) {
       console.log('Empty database: loading the demo municipality (once)...');
-      const { counts, caseComplexCode } = await seeder.load(config.demoSeed);
+      const { counts, caseComplexCode } = await seeder.load(config.demoSeed, false, { scale: config.demoScale, progress: (line) => console.log(line) });
       console.log(
         `Loaded demo municipality (seed ${config.demoSeed}): ${Object.entries(counts)
           .map(([k, n]) => `${n} ${k}`)

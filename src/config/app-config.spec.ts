@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://h:5432' }, 'DATABASE_URL must name a database (postgres://user@host:port/database)'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test (got "staging")'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false (got "maybe")'],
+    [{ DEMO_SCALE: 'huge' }, 'DEMO_SCALE must be demo or large (got "huge")'],
   ])('rejects %j with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

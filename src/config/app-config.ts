@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Load the demo municipality when the database has no complexes yet. */
   seedDemoOnEmpty: boolean;
   demoSeed: number;
+  /** 'demo' (Demostad, about 2,000 homes) or 'large' (a region of about 50,000 homes and 150,000 seekers, issue 18). */
+  demoScale: 'demo' | 'large';
   logSql: boolean;
   /** Imports by path may only read files inside this directory. */
   importDir: string;
@@ -115,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const seedDemoOnEmpty = parseBoolVar(env, 'SEED_DEMO', nodeEnv !== 'test');
   const demoSeed = parseIntVar(env, 'DEMO_SEED', 20261125, 0, 2 ** 31 - 1);
+  const demoScale = (env.DEMO_SCALE ?? 'demo') as AppConfig['demoScale'];
+  if (demoScale !== 'demo' && demoScale !== 'large') throw new ConfigError(`DEMO_SCALE must be demo or large (got "${env.DEMO_SCALE}")`);
   // imports by path read only here: not the working directory, which holds the data and configuration
   const importDir = resolve(env.IMPORT_DIR ?? './imports');
   const planThreads = parseIntVar(env, 'PLAN_THREADS', 1, 1, 16);
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database,
     seedDemoOnEmpty,
     demoSeed,
+    demoScale,
     logSql: parseBoolVar(env, 'DB_LOG', false),
     importDir,
     planThreads,

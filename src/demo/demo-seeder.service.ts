@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../auth/roles.js';
 import { CompositionPolicyDocument } from '../engine/allocation/composition-policy-document.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, holdingDeadlines, type Clock } from '../common/clock.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
@@ -13,7 +13,10 @@ import { ProgrammesService } from '../resilience/programmes.service.js';
 import { LettingReplayService } from '../allocation/letting-replay.service.js';
 import { SeededRandom } from '../engine/common/seeded-random.js';
 import { demoAnswers } from './demo-letting-answers.js';
-import { DEMO_PROGRAMME_YEARS_AGO, DemoLettingHistory, generateDemoMunicipality } from './generate-demo.js';
+import { DEMO_PROGRAMME_YEARS_AGO, DemoLettingHistory, DemoScale, generateDemoMunicipality } from './generate-demo.js';
+
+/** How often a large import logs its progress. */
+const PROGRESS_EVERY_MS = 5000;
 
 /** Tables holding demo-replaceable data, children first (rule parameters and the class scale stay). */
 /** Subjects of the development officer tokens (src/main.ts), assigned to the demo municipality. */
@@ -76,23 +79,41 @@ export class DemoSeederService {
   async load(
     seed: number,
     replaceExisting = false,
-    { lettingHistory = true }: { lettingHistory?: boolean } = {},
+    {
+      lettingHistory = true,
+      scale = 'demo',
+      progress = (line) => this.logger.log(line),
+    }: { lettingHistory?: boolean; scale?: DemoScale; progress?: (line: string) => void } = {},
   ): Promise<{ caseComplexCode: string; counts: Record<string, number> }> {
     const started = Date.now();
-    const generated = generateDemoMunicipality({ seed, referenceDate: this.clock.today() });
+    const generated = generateDemoMunicipality({ seed, referenceDate: this.clock.today(), scale });
+    progress(`Generated the ${scale} demo (seed ${seed}) in ${Date.now() - started} ms`);
     const played = new Set(generated.lettingHistory.vacancies);
     const dataset = lettingHistory
       ? generated
       : { ...generated, vacancies: generated.vacancies.filter((v) => !played.has(v.reference)), lettingHistory: { vacancies: [], choosyApplicant: null } };
     // replacing happens inside the import's transaction: a failed reload leaves the old data in place
-    const result = await this.imports.importDataset(
-      dataset,
-      replaceExisting
-        ? async (m) => {
-            await m.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
-          }
-        : undefined,
-    );
+    const replace = replaceExisting
+      ? async (m: EntityManager) => {
+          await m.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+        }
+      : undefined;
+    // the large region holds more rows than one import may (MAX_IMPORT_ROWS): the same validation, in
+    // batches, still one transaction; progress is logged at most every few seconds
+    let lastProgress = 0;
+    const result =
+      scale === 'large'
+        ? await this.imports.importDatasetInBatches(dataset, {
+            beforeWrite: replace,
+            onProgress: (p) => {
+              if (p.done < p.total && p.elapsedMs - lastProgress < PROGRESS_EVERY_MS) return;
+              lastProgress = p.elapsedMs;
+              progress(
+                `Importing: ${p.done} of ${p.total} rows (${p.section} ${p.sectionDone}/${p.sectionTotal}), ${Math.round(p.done / (p.elapsedMs / 1000))} rows/s`,
+              );
+            },
+          })
+        : await this.imports.importDataset(dataset, replace);
     if (!result.ok) {
       const first = result.errors
         .slice(0, 5)
@@ -106,7 +127,7 @@ export class DemoSeederService {
     const historyStarted = Date.now();
     // the deadline job judges by today's date: it waits while the history's offers are open between steps
     const history = await holdingDeadlines(() => this.playLettingHistory(dataset.lettingHistory, seed));
-    this.logger.log(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
+    progress(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
     const counts = { ...Object.fromEntries(result.rows.map((r) => [r.section, r.rows])), 'lettings played back': history.let };
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
@@ -238,7 +259,7 @@ export class DemoSeederService {
   }
 
   /** Replaces the stock and waiting list by a freshly generated demo municipality. */
-  reload(seed: number) {
-    return this.load(seed, true);
+  reload(seed: number, scale: DemoScale = 'demo', progress?: (line: string) => void) {
+    return this.load(seed, true, { scale, progress });
   }
 }

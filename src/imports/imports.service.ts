@@ -67,6 +67,20 @@ const KIND_SECTION: Record<Exclude<ImportKind, ImportKind.DATASET>, Section> = {
 
 /** Most rows accepted in one import: larger sets are split by the caller. */
 export const MAX_IMPORT_ROWS = 100_000;
+/** Rows per batch of a batched import (importDatasetInBatches): each batch is validated like one import. */
+export const IMPORT_BATCH_ROWS = 20_000;
+
+/** How far a batched import has come, after each batch written. */
+export interface ImportProgress {
+  section: Section;
+  /** Rows of this section written so far, and its total. */
+  sectionDone: number;
+  sectionTotal: number;
+  /** Rows of every section written so far, and the import's total. */
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
 const INSERT_CHUNK = 1000;
 
 interface ParsedRow {
@@ -141,6 +155,62 @@ export class ImportsService {
       { format: 'JSON', path: null, contentHash: sha256Hex(canonicalJson(dataset)) },
       beforeWrite,
     );
+  }
+
+  /**
+   * A dataset larger than one import may hold (MAX_IMPORT_ROWS; the large demo region, issue 18), in
+   * batches of `batchRows`, section by section in dependency order: each batch validated and checked
+   * like one import (rows of earlier batches are in the database by then, inside the same
+   * transaction, so references and uniqueness are checked against them), and still all or nothing:
+   * one transaction, so a bad row in the last batch leaves nothing written. The answer names bad rows
+   * by their line in the whole section; it stops at the first batch with bad rows (listing all of
+   * that batch's). `onProgress` hears after each batch written.
+   */
+  async importDatasetInBatches(
+    dataset: ImportDataset,
+    options: { beforeWrite?: (m: EntityManager) => Promise<void>; onProgress?: (p: ImportProgress) => void; batchRows?: number; actor?: Actor } = {},
+  ): Promise<ImportResult> {
+    const { beforeWrite, onProgress, batchRows = IMPORT_BATCH_ROWS, actor = SYSTEM_ACTOR } = options;
+    if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > MAX_IMPORT_ROWS)
+      throw DomainError.invalid([{ field: 'batchRows', reason: `must be a whole number from 1 to ${MAX_IMPORT_ROWS}` }]);
+    const problems: ImportProblem[] = [];
+    const totals = SECTIONS.map((section) => ({ section, rows: (dataset[section] ?? []).length })).filter((r) => r.rows > 0);
+    const total = totals.reduce((n, r) => n + r.rows, 0);
+    const started = Date.now();
+    let written = false;
+    let done = 0;
+    let batches = 0;
+    await this.dataSource
+      .transaction(async (m) => {
+        if (beforeWrite) await beforeWrite(m);
+        for (const { section, rows } of totals) {
+          const all: unknown[] = dataset[section]!;
+          for (let first = 0; first < rows; first += batchRows) {
+            const parsed = Object.fromEntries(SECTIONS.map((s) => [s, [] as ParsedRow[]])) as Record<Section, ParsedRow[]>;
+            parsed[section] = jsonRows(all.slice(first, first + batchRows), section, problems, first + 1);
+            const { valid, invalidKeys } = this.validateRows(parsed, problems);
+            await this.checkReferences(m, valid, invalidKeys, problems);
+            if (problems.length > 0) throw new BatchRefused();
+            await writeRows(m, valid, actor);
+            batches += 1;
+            done += parsed[section].length;
+            onProgress?.({ section, sectionDone: Math.min(first + batchRows, rows), sectionTotal: rows, done, total, elapsedMs: Date.now() - started });
+          }
+        }
+        await this.audit.append(
+          m,
+          actor,
+          'DATA_IMPORTED',
+          { kind: ImportKind.DATASET },
+          { format: 'JSON', path: null, contentHash: sha256Hex(canonicalJson(dataset)), rows: totals, batches, replacedExisting: beforeWrite !== undefined },
+        );
+        written = true;
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof BatchRefused)) throw e;
+      });
+    if (written) await this.refreshPlannerStatistics();
+    return { ok: problems.length === 0, written, kind: ImportKind.DATASET, rows: totals, errors: sortProblems(problems) };
   }
 
   private async validateAndWrite(
@@ -443,12 +513,16 @@ function parseJson(text: string, fromFile = false): unknown {
   }
 }
 
-function jsonRows(data: unknown, section: Section, problems: ImportProblem[]): ParsedRow[] {
+/** A batch of a batched import had bad rows: the transaction rolls back (nothing of the import stays). */
+class BatchRefused extends Error {}
+
+function jsonRows(data: unknown, section: Section, problems: ImportProblem[], firstLine = 1): ParsedRow[] {
   if (!Array.isArray(data)) throw DomainError.invalid([{ field: section, reason: 'must be a JSON array of rows' }]);
   return data.map((value, i) => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { line: i + 1, value: value as Record<string, unknown> };
-    problems.push({ section, line: i + 1, field: 'row', reason: 'must be a JSON object' });
-    return { line: i + 1, value: {}, invalid: true };
+    const line = firstLine + i;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { line, value: value as Record<string, unknown> };
+    problems.push({ section, line, field: 'row', reason: 'must be a JSON object' });
+    return { line, value: {}, invalid: true };
   });
 }
 
