@@ -23,25 +23,13 @@ import { plainOrderGreedy } from '../src/engine/allocation/greedy-baselines.js';
 import { planAllocation } from '../src/engine/allocation/plan-allocation.js';
 import { prepareAllocation } from '../src/engine/allocation/prepare-allocation.js';
 import { CandidatePoolEnum } from '../src/eligibility/graphql/eligibility.type.js';
+import { BenchResult, largeScaleBenchmarks, roundVersusPlainHighs } from './bench-large.js';
 
 /**
  * `npm run bench`: performance targets, measured as medians (not timed tests). Writes
  * bench/results.json as [{ name, median_ms, status, gap, violations }] and prints a table.
  * Runs on a fresh embedded database (or DATABASE_URL when set) loaded with the demo municipality.
  */
-interface BenchResult {
-  name: string;
-  median_ms: number;
-  /** What was measured besides time: a solve status, 'info' for comparison rows. */
-  status: string;
-  gap: number | null;
-  violations: number | null;
-  runs: number;
-  p90_ms: number;
-  target: string;
-  /** The target as numbers, when the row has one: judged into `verdict`. */
-  limit?: { maxMs: number; maxGap?: number };
-}
 
 /** A row judged against its target: ok / over_target, or no_target; rows measured once say so. */
 function judged(r: BenchResult) {
@@ -56,6 +44,9 @@ function judged(r: BenchResult) {
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 /** BENCH_SCOPE=service: only the rows measured against the service (no simulation, no engine rounds). */
 const SERVICE_ONLY = process.env.BENCH_SCOPE === 'service';
+/** BENCH_SCALE=large: also the large region's rows (scripts/bench-large.ts). */
+const LARGE = process.env.BENCH_SCALE === 'large';
+if (!['large', 'demo', undefined].includes(process.env.BENCH_SCALE)) throw new Error(`BENCH_SCALE must be demo or large (got "${process.env.BENCH_SCALE}")`);
 const WARMUP = 5;
 
 async function measure(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; p90: number }> {
@@ -168,6 +159,8 @@ async function main() {
       violations: null,
       target: 'whole waiting list (5,000), service only',
     });
+    // BENCH_SCALE=large: the same service, then the large region (issue 18), beside the demo rows of this run
+    if (LARGE) results.push(...(await roundVersusPlainHighs(app, 'demo')), ...(await largeScaleBenchmarks(app, config, url, RUNS, measure)));
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,15 @@ import { SeededRandom } from '../engine/common/seeded-random.js';
 import { demoAnswers } from './demo-letting-answers.js';
 import { DEMO_PROGRAMME_YEARS_AGO, DemoLettingHistory, DemoScale, generateDemoMunicipality } from './generate-demo.js';
 
+/** What loading the demo took (issue 18's bench reports the import's rows per second). */
+export interface DemoLoadTimings {
+  generateMs: number;
+  importMs: number;
+  /** Rows of the import's sections (a household's members and a vacancy's respondents ride on their rows). */
+  rowsImported: number;
+  historyMs: number;
+}
+
 /** How often a large import logs its progress. */
 const PROGRESS_EVERY_MS = 5000;
 
@@ -84,9 +93,10 @@ export class DemoSeederService {
       scale = 'demo',
       progress = (line) => this.logger.log(line),
     }: { lettingHistory?: boolean; scale?: DemoScale; progress?: (line: string) => void } = {},
-  ): Promise<{ caseComplexCode: string; counts: Record<string, number> }> {
+  ): Promise<{ caseComplexCode: string; counts: Record<string, number>; timings: DemoLoadTimings }> {
     const started = Date.now();
     const generated = generateDemoMunicipality({ seed, referenceDate: this.clock.today(), scale });
+    const generateMs = Date.now() - started;
     progress(`Generated the ${scale} demo (seed ${seed}) in ${Date.now() - started} ms`);
     const played = new Set(generated.lettingHistory.vacancies);
     const dataset = lettingHistory
@@ -101,6 +111,7 @@ export class DemoSeederService {
     // the large region holds more rows than one import may (MAX_IMPORT_ROWS): the same validation, in
     // batches, still one transaction; progress is logged at most every few seconds
     let lastProgress = 0;
+    const importStarted = Date.now();
     const result =
       scale === 'large'
         ? await this.imports.importDatasetInBatches(dataset, {
@@ -121,6 +132,7 @@ export class DemoSeederService {
         .join('; ');
       throw new Error(`Demo data failed validation (${result.errors.length} problems): ${first}`);
     }
+    const importMs = Date.now() - importStarted;
     await this.addPlanRozenhof();
     await this.assignDemoOfficers();
     await this.addRozenhofProgramme(dataset.caseComplexCode);
@@ -132,7 +144,8 @@ export class DemoSeederService {
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
     );
-    return { caseComplexCode: dataset.caseComplexCode, counts };
+    const timings = { generateMs, importMs, rowsImported: result.rows.reduce((n, r) => n + r.rows, 0), historyMs: Date.now() - historyStarted };
+    return { caseComplexCode: dataset.caseComplexCode, counts, timings };
   }
 
   /**

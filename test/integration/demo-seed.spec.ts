@@ -42,7 +42,8 @@ describe('demo municipality seeding', () => {
 
     const history = await playedBack();
     const again = await seeder.reload(7);
-    expect(again).toEqual(first);
+    // the same data (how long each load took differs)
+    expect({ ...again, timings: again.timings.rowsImported }).toEqual({ ...first, timings: first.timings.rowsImported });
     expect(await counts()).toEqual(loaded);
     // the played-back history is the same on every load: offers, answers, lottery draws, sanctions
     expect(await playedBack()).toEqual(history);
