@@ -101,7 +101,7 @@ export async function largeScaleBenchmarks(app: INestApplication, config: AppCon
   const asManager = headersOf(manager);
   const gql = async (headers: Record<string, string>, query: string, variables: Record<string, unknown>) => {
     const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: any; errors?: unknown };
+    const body = (await res.json()) as { data?: Record<string, { id?: string }>; errors?: unknown };
     if (!body.data || body.errors) throw new Error(`${query.slice(0, 60)}... failed: ${JSON.stringify(body.errors)}`);
     return body.data;
   };
@@ -126,7 +126,7 @@ export async function largeScaleBenchmarks(app: INestApplication, config: AppCon
     [regular, 'regular', 100],
     [lottery, 'lottery', 250],
   ] as const) {
-    const proposal = await measure(n, async () => (lastProposal = (await gql(asOfficer, propose, { v: v.id })).proposeAllocation.id));
+    const proposal = await measure(n, async () => (lastProposal = (await gql(asOfficer, propose, { v: v.id })).proposeAllocation.id!));
     rows.push(row(`large_proposal_${v.n}_${label}`, proposal, n, `< ${maxMs} ms over GraphQL (${v.n} respondents)`, maxMs));
     const candidates = await measure(n, () => gql(asOfficer, eligible, { v: v.id }));
     rows.push(row(`large_eligible_candidates_${v.n}`, candidates, n, `eligibleCandidates over GraphQL (${v.n} respondents)`));
