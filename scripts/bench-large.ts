@@ -62,23 +62,41 @@ function memoryPeak(): { stop(): number } {
   };
 }
 
+/** The bench's simulation: one complex, 10 years, 500 runs, seed 1, the plain order beside the policy in force. */
+export function caseSimulationRequest(complexId: number) {
+  return {
+    complexIds: [complexId],
+    compositionPolicyIds: [],
+    horizonYears: 10,
+    runs: 500,
+    seed: 1,
+    turnover: [],
+    respondentsPerVacancy: null,
+    applicantMix: null,
+    acceptance: null,
+  };
+}
+
 const mb = (bytes: number) => Math.round(bytes / 1_048_576);
 
 export async function largeScaleBenchmarks(app: INestApplication, config: AppConfig, url: string, runs: number, measure: Measure): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
   const ds = app.get(DataSource);
   const peak = memoryPeak();
-  const row = (name: string, timing: { median: number; p90: number }, n: number, target: string, maxMs?: number, status = 'measured'): BenchResult => ({
-    name,
-    median_ms: timing.median,
-    p90_ms: timing.p90,
-    runs: n,
-    status,
-    gap: null,
-    violations: null,
-    target,
-    ...(maxMs === undefined ? {} : { limit: { maxMs } }),
-  });
+  const row = (name: string, timing: { median: number; p90: number }, n: number, target: string, maxMs?: number, status = 'measured'): BenchResult => {
+    console.log(`  ${name}: median ${timing.median} ms, p90 ${timing.p90} ms`);
+    return {
+      name,
+      median_ms: timing.median,
+      p90_ms: timing.p90,
+      runs: n,
+      status,
+      gap: null,
+      violations: null,
+      target,
+      ...(maxMs === undefined ? {} : { limit: { maxMs } }),
+    };
+  };
 
   // the whole set through the import path (batches, one transaction), replacing what the database held
   const loaded = await app.get(DemoSeederService).load(config.demoSeed, true, { scale: 'large', progress: (line) => console.log(`  ${line}`) });
@@ -144,17 +162,7 @@ export async function largeScaleBenchmarks(app: INestApplication, config: AppCon
 
   // a simulation of the case complex (40 homes, 10 years, 500 runs), its input drawn from the large list
   const [{ id: complexId }] = await ds.query(`SELECT id FROM complex WHERE code = $1`, [loaded.caseComplexCode]);
-  const request = {
-    complexIds: [Number(complexId)],
-    compositionPolicyIds: [],
-    horizonYears: 10,
-    runs: 500,
-    seed: 1,
-    turnover: [],
-    respondentsPerVacancy: null,
-    applicantMix: null,
-    acceptance: null,
-  };
+  const request = caseSimulationRequest(Number(complexId));
   const simulation = await measure(1, async () => {
     const { input } = await ds.transaction((m) => app.get(SimulationInputBuilder).build(m, request, Number(complexId), app.get<Clock>(CLOCK).today()));
     summarise(input, await app.get(SimulationRunner).run(input, request.runs, () => undefined));
@@ -180,8 +188,8 @@ export async function largeScaleBenchmarks(app: INestApplication, config: AppCon
 /**
  * A round over every open vacancy with the portfolio quotas (the input a round loads, rounds.service.ts),
  * planned as the service plans it (routing solver: exact pruning, LP rounding, warm start) and, on the
- * same input in the same run, by plain HiGHS (every pair in the model, no warm start, no LP first). Once
- * each: a round is too long to repeat; the ratio is what compares.
+ * same input in the same run, by plain HiGHS (every pair in the model, no warm start, no LP first).
+ * Twice each, the faster counted (median_ms holds it): the ratio is what compares.
  */
 export async function roundVersusPlainHighs(app: INestApplication, scale: string): Promise<BenchResult[]> {
   const ds = app.get(DataSource);
@@ -205,10 +213,16 @@ export async function roundVersusPlainHighs(app: INestApplication, scale: string
   const routing = createRoutingSolver();
   const highs = createHighsSolver();
   try {
-    const product = await timed(() => planAllocation(input, routing, { timeLimitMs: 60_000 }));
-    const plain = await timed(() =>
-      planAllocation(input, highs, { timeLimitMs: 180_000, pruning: { kind: 'NONE' }, warmStart: false, lpRounding: false, fastPath: false }),
-    );
+    const asTheServicePlans = () => planAllocation(input, routing, { timeLimitMs: 60_000 });
+    const plainHighs = () =>
+      planAllocation(input, highs, { timeLimitMs: 180_000, pruning: { kind: 'NONE' }, warmStart: false, lpRounding: false, fastPath: false });
+    // a first solve loads HiGHS's WebAssembly and warms the code (8.3 s against 2.6 s for the same
+    // round, measured): left out, then the two alternate, twice each, and the faster of each pair counts
+    await asTheServicePlans();
+    const runs = [await timed(asTheServicePlans), await timed(plainHighs), await timed(asTheServicePlans), await timed(plainHighs)];
+    const faster = (a: (typeof runs)[number], b: (typeof runs)[number]) => (a.ms <= b.ms ? a : b);
+    const product = faster(runs[0], runs[2]);
+    const plain = faster(runs[1], runs[3]);
     const ratio = Math.round((plain.ms / product.ms) * 100) / 100;
     const once = (
       name: string,
@@ -219,7 +233,7 @@ export async function roundVersusPlainHighs(app: INestApplication, scale: string
       name,
       median_ms: r.ms,
       p90_ms: r.ms,
-      runs: 1,
+      runs: 2,
       status: `${r.plan.status}; ${size}`,
       gap: r.plan.gap,
       violations: null,

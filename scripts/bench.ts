@@ -23,7 +23,7 @@ import { plainOrderGreedy } from '../src/engine/allocation/greedy-baselines.js';
 import { planAllocation } from '../src/engine/allocation/plan-allocation.js';
 import { prepareAllocation } from '../src/engine/allocation/prepare-allocation.js';
 import { CandidatePoolEnum } from '../src/eligibility/graphql/eligibility.type.js';
-import { BenchResult, largeScaleBenchmarks, roundVersusPlainHighs } from './bench-large.js';
+import { BenchResult, caseSimulationRequest, largeScaleBenchmarks, roundVersusPlainHighs } from './bench-large.js';
 
 /**
  * `npm run bench`: performance targets, measured as medians (not timed tests). Writes
@@ -262,17 +262,7 @@ async function firstScreenBenchmarks(base: string, token: string, vacancyId: str
 async function simulationBenchmark(app: INestApplication): Promise<BenchResult> {
   const ds = app.get(DataSource);
   const [{ id }] = await ds.query(`SELECT id FROM complex WHERE code = 'CPX-CASE'`);
-  const request = {
-    complexIds: [Number(id)],
-    compositionPolicyIds: [],
-    horizonYears: 10,
-    runs: 500,
-    seed: 1,
-    turnover: [],
-    respondentsPerVacancy: null,
-    applicantMix: null,
-    acceptance: null,
-  };
+  const request = caseSimulationRequest(Number(id));
   const { input } = await ds.transaction((m) => app.get(SimulationInputBuilder).build(m, request, Number(id), app.get<Clock>(CLOCK).today()));
   if (input.complex.dwellingCount !== 40 || input.policies.length !== 2)
     throw new Error(`unexpected bench input: ${input.complex.dwellingCount} homes, ${input.policies.length} policies`);

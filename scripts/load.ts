@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { Agent, createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ import { projectRoot } from '../src/config/project-root.js';
  * LOAD_CONCURRENCY (default 1,4,16,64), LOAD_SECONDS per level (10), LOAD_WARMUP_SECONDS per mix (2),
  * LOAD_TIMEOUT_SECONDS per request (30), LOAD_START_SECONDS for the service to become ready (300),
  * LOAD_TRACE=1 to add every answer (arrival, operation, latency, status) to the JSON.
+ * LOAD_INSTANCES=N (with DATABASE_URL): N service processes on that one server, behind a round-robin
+ * balancer (class Fleet): the way past one Node main thread (issue 18; README "Several instances").
  */
 
 interface Settings {
@@ -31,6 +34,8 @@ interface Settings {
   warmupSeconds: number;
   timeoutSeconds: number;
   startSeconds: number;
+  /** Service instances on one PostgreSQL server, behind the round-robin balancer (LOAD_INSTANCES). */
+  instances: number;
 }
 
 type MixName = 'read' | 'proposal';
@@ -134,6 +139,7 @@ function settingsFrom(env: NodeJS.ProcessEnv): Settings {
     warmupSeconds: int('LOAD_WARMUP_SECONDS', 2, 0, 600),
     timeoutSeconds: int('LOAD_TIMEOUT_SECONDS', 30, 1, 600),
     startSeconds: int('LOAD_START_SECONDS', 300, 10, 3600),
+    instances: int('LOAD_INSTANCES', 1, 1, 8),
   };
 }
 
@@ -233,6 +239,92 @@ class Service {
   }
 }
 
+/**
+ * The service instances of a run (LOAD_INSTANCES), as one: several processes on one PostgreSQL server
+ * (they share the database, its job queue and its session rows; each holds its own rate-limit counts
+ * and caches, README "Several instances"), reached through a round-robin balancer in this process, as
+ * nginx's upstream or a cloud load balancer would spread requests. With one instance, no balancer.
+ */
+class Fleet {
+  readonly instances: Service[];
+  private balancer: Server | null = null;
+  private balancerUrl: string | null = null;
+
+  constructor(first: Service) {
+    this.instances = [first];
+  }
+
+  add(instance: Service): void {
+    this.instances.push(instance);
+  }
+
+  /** Where the load goes: the balancer, or the only instance. */
+  get baseUrl(): string {
+    return this.balancerUrl ?? this.instances[0].baseUrl;
+  }
+
+  get child(): ChildProcess {
+    return this.instances[0].child;
+  }
+
+  get running(): boolean {
+    return this.instances.every((s) => s.running);
+  }
+
+  /** The first instance that stopped, for the error message. */
+  private get stopped(): Service {
+    return this.instances.find((s) => !s.running) ?? this.instances[0];
+  }
+
+  get exited(): Service['exited'] {
+    return this.stopped.exited;
+  }
+
+  get tail(): string[] {
+    return this.stopped.tail;
+  }
+
+  get errorLines(): number {
+    return this.instances.reduce((n, s) => n + s.errorLines, 0);
+  }
+
+  /** CPU seconds of all instances together (above 100% a second when more than one core works). */
+  cpuSeconds(): number | null {
+    const each = this.instances.map((s) => s.cpuSeconds());
+    return each.some((c) => c === null) ? null : each.reduce((n, c) => n! + c!, 0);
+  }
+
+  /** Round-robin per request over keep-alive connections to the instances. */
+  async balance(port: number): Promise<void> {
+    const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+    let next = 0;
+    this.balancer = createHttpServer((req, res) => {
+      const target = new URL(this.instances[next++ % this.instances.length].baseUrl);
+      const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', (e) => {
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`balancer: ${e.message}`);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => this.balancer!.listen(port, '127.0.0.1', resolve));
+    this.balancerUrl = `http://127.0.0.1:${port}`;
+  }
+
+  killNow(): void {
+    for (const s of this.instances) s.killNow();
+  }
+
+  async stop(): Promise<void> {
+    this.balancer?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.balancer ? this.balancer.close(() => resolve()) : resolve()));
+    await Promise.all(this.instances.map((s) => s.stop()));
+  }
+}
+
 class Interrupted extends Error {
   constructor() {
     super('interrupted');
@@ -255,7 +347,11 @@ function freePort(): Promise<number> {
  * Requests a finished level left in flight still run in the service (autocannon only closes the
  * sockets): wait until a database round trip (GET /health/ready) is quick again, at most 60 s.
  */
-async function drain(service: Service): Promise<void> {
+async function drain(fleet: Fleet): Promise<void> {
+  for (const service of fleet.instances) await drainOne(service);
+}
+
+async function drainOne(service: Service): Promise<void> {
   const t0 = Date.now();
   let quick = 0;
   while (quick < 3 && Date.now() - t0 < 60_000 && service.running && !interrupted) {
@@ -424,7 +520,7 @@ async function runLevel(
   connections: number,
   seconds: number,
   label: string,
-  ctx: { url: string; secret: string; ops: Record<string, Operation>; timeoutSeconds: number; service: Service },
+  ctx: { url: string; secret: string; ops: Record<string, Operation>; timeoutSeconds: number; service: Fleet },
 ): Promise<Row> {
   const stats = newStats();
   const sequence = MIXES[mix];
@@ -727,6 +823,8 @@ async function main(): Promise<void> {
   writeFileSync(secretFile, secret, { mode: 0o600 });
   const port = await freePort();
   const serverUrl = process.env.DATABASE_URL;
+  if (settings.instances > 1 && !serverUrl)
+    fail('LOAD_INSTANCES above 1 needs DATABASE_URL: the instances share one PostgreSQL server (an embedded database belongs to one process)');
   const database = serverUrl
     ? `PostgreSQL server from DATABASE_URL (${serverUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}), passed through to the service; the demo is loaded only when it is empty, and this run adds proposals and audit events to it`
     : `embedded PGlite ${versionOf('@electric-sql/pglite')} in a fresh directory (${join(workDir, 'pglite')})`;
@@ -752,7 +850,7 @@ async function main(): Promise<void> {
   );
   console.log(`  database:  ${database}`);
   console.log(
-    `  settings:  concurrency ${settings.levels.join(',')} (LOAD_CONCURRENCY), ${settings.seconds} s per level (LOAD_SECONDS), warm-up ${settings.warmupSeconds} s per mix, request timeout ${settings.timeoutSeconds} s, autocannon ${machine.autocannon}`,
+    `  settings:  concurrency ${settings.levels.join(',')} (LOAD_CONCURRENCY), ${settings.seconds} s per level (LOAD_SECONDS), warm-up ${settings.warmupSeconds} s per mix, request timeout ${settings.timeoutSeconds} s, ${settings.instances} instance(s) (LOAD_INSTANCES), autocannon ${machine.autocannon}`,
   );
   console.log(
     `  service:   NODE_ENV=development, rate limit ${process.env.RATE_LIMIT_PER_MINUTE ? `RATE_LIMIT_PER_MINUTE=${process.env.RATE_LIMIT_PER_MINUTE} (passed through)` : 'as configured by default (RATE_LIMIT_PER_MINUTE unset)'}, PLAN_THREADS ${process.env.PLAN_THREADS ?? 'default'}`,
@@ -760,7 +858,7 @@ async function main(): Promise<void> {
   console.log('  note:      service and load generator share this machine; every connection is its own user (own token subject)');
 
   const logPath = join(resultsDir, 'service.log');
-  const service = Service.start(env, port, logPath);
+  const service = new Fleet(Service.start(env, port, logPath));
   let cleaned = false;
   const cleanupNow = () => {
     if (cleaned) return;
@@ -787,8 +885,20 @@ async function main(): Promise<void> {
   let failure: unknown = null;
   try {
     console.log(`\nStarting the service: node dist/src/main.js on ${service.baseUrl} (pid ${service.child.pid}; log ${logPath})`);
-    const readyAfter = await service.waitReady(settings.startSeconds, () => interrupted);
+    const readyAfter = await service.instances[0].waitReady(settings.startSeconds, () => interrupted);
     console.log(`  ready after ${round1(readyAfter)} s (GET /health/ready = 200)`);
+    // more instances on the same server once the first has loaded the demo (each would load it into an empty database)
+    for (let i = 2; i <= settings.instances; i += 1) {
+      const instancePort = await freePort();
+      const instance = Service.start({ ...env, PORT: String(instancePort), SEED_DEMO: 'false' }, instancePort, join(resultsDir, `service-${i}.log`));
+      service.add(instance);
+      console.log(`Starting instance ${i}: node dist/src/main.js on ${instance.baseUrl} (pid ${instance.child.pid})`);
+      console.log(`  ready after ${round1(await instance.waitReady(settings.startSeconds, () => interrupted))} s`);
+    }
+    if (settings.instances > 1) {
+      await service.balance(await freePort());
+      console.log(`  balancer: round-robin per request over ${settings.instances} instances at ${service.baseUrl} (in this process)`);
+    }
     const officer = mintToken(secret, { subject: 'load-discovery', roles: ['OFFICER'] }, 3600);
     const ids = await discover(service.baseUrl, officer);
     console.log(

@@ -8,7 +8,7 @@ import { validateSync } from 'class-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, FieldProblem } from '../common/domain-error.js';
@@ -554,14 +554,24 @@ function csvRows(text: string, section: Section, problems: ImportProblem[]): Par
 }
 
 async function existingKeys<E extends object>(m: EntityManager, entity: new () => E, key: keyof E & string, candidates: string[]): Promise<Set<string>> {
-  const unique = [...new Set(candidates)];
-  if (unique.length === 0) return new Set();
-  const found: string[] = [];
-  for (let i = 0; i < unique.length; i += 10_000) {
-    const rows = await m.find(entity, { select: { [key]: true } as never, where: { [key]: In(unique.slice(i, i + 10_000)) } as never });
-    found.push(...rows.map((r) => String(r[key])));
-  }
-  return new Set(found);
+  return new Set((await byKeys(m, entity, key, candidates)).keys());
+}
+
+/**
+ * The ids of the rows of an entity whose business key is among `keys`, by key: one query with the
+ * keys as one array parameter (= ANY), not TypeORM's In() with a parameter per key, whose bookkeeping
+ * grew with the batch (issue 18's large import). Keys are text columns here; the index on each serves.
+ */
+async function byKeys<E extends object>(m: EntityManager, entity: new () => E, key: keyof E & string, keys: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(keys)];
+  const map = new Map<string, number>();
+  if (unique.length === 0) return map;
+  const meta = m.connection.getMetadata(entity);
+  const escape = (name: string) => m.connection.driver.escape(name);
+  const column = escape(meta.findColumnWithPropertyName(key)!.databaseName);
+  const rows: { id: number; key: string }[] = await m.query(`SELECT id, ${column} AS key FROM ${escape(meta.tableName)} WHERE ${column} = ANY($1::text[])`, [unique]);
+  for (const r of rows) map.set(String(r.key), Number(r.id));
+  return map;
 }
 
 function checkUnique<R>(
@@ -623,13 +633,7 @@ async function insertChunked<T extends object>(m: EntityManager, entity: new () 
 }
 
 async function idMap<E extends { id: number }>(m: EntityManager, entity: new () => E, key: keyof E & string, keys: string[]): Promise<Map<string, number>> {
-  const unique = [...new Set(keys)];
-  const map = new Map<string, number>();
-  for (let i = 0; i < unique.length; i += 10_000) {
-    const rows = await m.find(entity, { select: { id: true, [key]: true } as never, where: { [key]: In(unique.slice(i, i + 10_000)) } as never });
-    for (const r of rows) map.set(String(r[key]), r.id);
-  }
-  return map;
+  return byKeys(m, entity, key, keys);
 }
 
 /** Writes validated rows in dependency order; business keys are resolved to ids as we go. */
