@@ -296,7 +296,8 @@ class Fleet {
 
   /** Round-robin per request over keep-alive connections to the instances. */
   async balance(port: number): Promise<void> {
-    const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+    // idle sockets closed before the service's keep-alive timeout (Node's 5 s) closes them under a reused request (ECONNRESET)
+    const agent = new Agent({ keepAlive: true, maxSockets: 512, timeout: 4000 });
     let next = 0;
     this.balancer = createHttpServer((req, res) => {
       const target = new URL(this.instances[next++ % this.instances.length].baseUrl);
