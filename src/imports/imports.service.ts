@@ -569,7 +569,9 @@ async function byKeys<E extends object>(m: EntityManager, entity: new () => E, k
   const meta = m.connection.getMetadata(entity);
   const escape = (name: string) => m.connection.driver.escape(name);
   const column = escape(meta.findColumnWithPropertyName(key)!.databaseName);
-  const rows: { id: number; key: string }[] = await m.query(`SELECT id, ${column} AS key FROM ${escape(meta.tableName)} WHERE ${column} = ANY($1::text[])`, [unique]);
+  const rows: { id: number; key: string }[] = await m.query(`SELECT id, ${column} AS key FROM ${escape(meta.tableName)} WHERE ${column} = ANY($1::text[])`, [
+    unique,
+  ]);
   for (const r of rows) map.set(String(r.key), Number(r.id));
   return map;
 }
