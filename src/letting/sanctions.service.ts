@@ -149,7 +149,8 @@ export class SanctionsService {
           why: s.why,
           reasonCode,
           unjustifiedCounted: decision.unjustifiedCounted,
-          ...(lost ? { lostUrgency: lost } : {}),
+          // the category is special-category data (AVG art. 9): kept on the sanction, which only the vacancy's officers read; the log, read by auditors, has the dates
+          ...(lost ? { lostUrgency: { granted: lost.granted, expires: lost.expires } } : {}),
         },
       );
     }
@@ -202,15 +203,14 @@ export class SanctionsService {
    * A lifted loss of urgency gives the household back the urgency it took, as it was (category,
    * granted, expires; an expiry date passed meanwhile still ends it). Not when the household has been
    * granted an urgency since (that newer decision stands), nor for a sanction stored without it
-   * (migration 020): the audit trail says which.
+   * (migration 020): the audit trail says which, without the category (special-category data).
    */
-  private async restoreUrgency(m: EntityManager, row: SanctionRow): Promise<{ restoredUrgency: Urgency } | { urgencyNotRestored: string }> {
+  private async restoreUrgency(m: EntityManager, row: SanctionRow): Promise<{ restoredUrgency: Omit<Urgency, 'category'> } | { urgencyNotRestored: string }> {
     if (row.lost_urgency_category === null) return { urgencyNotRestored: 'the sanction does not record the urgency it took (imposed before migration 020)' };
     const [household]: { urgency_category: string | null }[] = await m.query(`SELECT urgency_category FROM household WHERE id = $1 FOR UPDATE`, [
       row.household_id,
     ]);
-    if (household.urgency_category !== null)
-      return { urgencyNotRestored: `the household has been granted urgency ${household.urgency_category} since; that decision stands` };
+    if (household.urgency_category !== null) return { urgencyNotRestored: 'the household has been granted an urgency since; that decision stands' };
     const restored: Urgency = { category: row.lost_urgency_category, granted: row.lost_urgency_granted!, expires: row.lost_urgency_expires };
     await m.query(`UPDATE household SET urgency_category = $2, urgency_granted = $3, urgency_expires = $4 WHERE id = $1`, [
       row.household_id,
@@ -218,7 +218,8 @@ export class SanctionsService {
       restored.granted,
       restored.expires,
     ]);
-    return { restoredUrgency: restored };
+    // as imposing it: the audit trail, read by auditors, has the dates, not the category
+    return { restoredUrgency: { granted: restored.granted, expires: restored.expires } };
   }
 
   /** Request, approve or refuse lifting a sanction; approving needs another officer than the one who asked. */
