@@ -101,7 +101,7 @@ test('a sanction in force: one officer asks to lift it with a reason, cannot app
   await expect(row).toContainText('Verlies van urgentie');
   await expect(row).toContainText('geen einddatum');
   await expect(row).toContainText('Van kracht');
-  await expect(row).toContainText(/refused a suitable offer without a justified reason \(LOCATION\)/);
+  await expect(row).toContainText(/weigerde een passend aanbod zonder terechte reden \(LOCATION\)/);
 
   // a lift needs a reason: said at the field, nothing is sent
   await row.getByRole('button', { name: `Behandelen (sanctie van ${sanctioned})` }).click();
