@@ -97,7 +97,7 @@ export class DemoSeederService {
     const started = Date.now();
     const generated = generateDemoMunicipality({ seed, referenceDate: this.clock.today(), scale });
     const generateMs = Date.now() - started;
-    progress(`Generated the ${scale} demo (seed ${seed}) in ${Date.now() - started} ms`);
+    progress(`Generated the ${scale === 'large' ? 'large demo region' : 'demo municipality'} (seed ${seed}) in ${Date.now() - started} ms`);
     const played = new Set(generated.lettingHistory.vacancies);
     const dataset = lettingHistory
       ? generated
