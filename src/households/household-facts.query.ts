@@ -164,8 +164,12 @@ export async function respondentFactsByVacancy(m: EntityManager, vacancyIds: rea
     `SELECT string_agg(r.vacancy_id || ':' || h.id || ':' || h.facts_version, ',' ORDER BY r.vacancy_id, h.id)
        FROM vacancy_response r JOIN household h ON h.id = r.household_id
       WHERE r.vacancy_id = ANY($1) AND h.on_waiting_list
-        -- once the list is made, a candidate skipped, withdrawn or refused is out of this vacancy's pool (issue 17)
-        AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.vacancy_id = r.vacancy_id AND c.household_id = h.id AND c.state IN ('SKIPPED', 'WITHDRAWN', 'REFUSED'))`,
+        -- once the list is made, a candidate skipped, withdrawn or refused is out of this vacancy's pool (issue 17).
+        -- NOT IN over these vacancies' few such candidates (both columns NOT NULL) is one hashed set, whatever
+        -- the statistics say; NOT EXISTS became a probe per respondent when they were stale (the embedded
+        -- database has no autovacuum): 9-11 ms against 5-6 ms for 2,000 respondents, measured on PGlite
+        AND (r.vacancy_id, r.household_id) NOT IN (
+          SELECT c.vacancy_id, c.household_id FROM candidate c WHERE c.vacancy_id = ANY($1) AND c.state IN ('SKIPPED', 'WITHDRAWN', 'REFUSED'))`,
     [vacancyIds],
   );
   const facts = await factsOf(

@@ -22,7 +22,8 @@ import { createRoutingSolver } from './routing.solver.js';
 const highs = createHighsSolver();
 const jsl = createJslSolver({ isolation: 'INLINE' });
 const router = createRoutingSolver({ large: highs });
-const EXACT: Partial<AllocationSolveOptions> = { timeLimitMs: 20_000, mipRelGap: 1e-9, fastPath: false };
+// LP first on any size: these models are small (the default waits for 20,000 columns)
+const EXACT: Partial<AllocationSolveOptions> = { timeLimitMs: 20_000, mipRelGap: 1e-9, fastPath: false, lpRoundingMinCols: 0 };
 
 /** Every way of solving, each checked against the brute-force optimum. */
 const PATHS: ReadonlyArray<readonly [string, Solver, Partial<AllocationSolveOptions>]> = [
@@ -103,7 +104,7 @@ describe('statuses are reported as they are', () => {
       solve: (model, options) => highs.solve(model, model.integer.some((i) => i === 1) ? { ...options, timeLimitMs: 0 } : options),
     };
     const prepared = prepareAllocation(generateBenchInstance({ vacancies: 50, households: 2000, seed: 1 }));
-    const got = await solveAllocation(prepared, lpOnly, { timeLimitMs: 20_000, mipRelGap: 1e-6, warmStart: false });
+    const got = await solveAllocation(prepared, lpOnly, { timeLimitMs: 20_000, mipRelGap: 1e-6, warmStart: false, lpRoundingMinCols: 0 });
     const exact = await solveAllocation(prepared, highs, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
     expect([got.status, got.source, got.verification]).toEqual(['TIME_LIMIT', 'LP_ROUNDING_FALLBACK', []]);
     expect(got.message).toMatch(/Showing the LP-rounding plan\.$/);

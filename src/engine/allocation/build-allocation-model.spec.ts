@@ -7,13 +7,16 @@ import { prepareAllocation } from './prepare-allocation.js';
 import { bruteForceOptimum } from './test-fixtures/brute-force.js';
 import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anInput, smallInstanceArb } from './test-fixtures/allocation-input.builder.js';
 import { generateBenchInstance } from './bench-instances.js';
+import { addDays } from '../common/dates.js';
 
 describe('buildAllocationModel', () => {
-  it('encodes every plan, dense or sparse: its model solution verifies and has the plan price as objective (property)', () => {
+  it('encodes every plan, dense or sparse, rows folded or not: its model solution verifies and has the plan price as objective (property)', () => {
+    let folded = 0;
     fc.assert(
-      fc.property(smallInstanceArb(), fc.constantFrom<SideRowForm>('DENSE', 'SPARSE'), (input, form) => {
+      fc.property(smallInstanceArb(), fc.constantFrom<SideRowForm>('DENSE', 'SPARSE'), fc.boolean(), (input, form, fold) => {
         const prepared = prepareAllocation(input);
-        const model = sut(prepared, { kind: 'NONE' }, form);
+        const model = sut(prepared, { kind: 'NONE' }, form, fold);
+        folded += model.foldedRows;
         const plans = [bruteForceOptimum(prepared)?.assignment, plainOrderGreedy(prepared).assignment, capAwareGreedy(prepared).assignment];
         for (const plan of plans) {
           if (!plan) continue;
@@ -28,6 +31,36 @@ describe('buildAllocationModel', () => {
       }),
       { numRuns: 300 },
     );
+    expect(folded).toBeGreaterThan(50);
+  });
+
+  it('folds a soft row that one vacancy alone enters into the prices of its choices: no row, no slack, each plan worth the same', () => {
+    // one vacancy in a complex over its vulnerable share: a vulnerable household costs the row's penalty
+    const households = [aHousehold(1, { categories: { VULNERABILITY: 'VULNERABLE' } }), aHousehold(2, { categories: { VULNERABILITY: 'NOT_VULNERABLE' } })];
+    const prepared = prepareAllocation(
+      anInput({
+        households,
+        complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 6, NOT_VULNERABLE: 4 } })],
+        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id, { countsAs: [] })))],
+      }),
+    );
+    const compRows = prepared.sideRows.filter((r) => r.name.startsWith('comp_'));
+    expect(compRows.length).toBeGreaterThan(0);
+    const rowsAsRows = sut(prepared, { kind: 'NONE' }, 'SPARSE', false);
+    const folded = sut(prepared, { kind: 'NONE' }, 'SPARSE', true);
+    expect(folded.foldedRows).toBe(compRows.length);
+    expect(folded.mip.rowNames.filter((n) => n.startsWith('comp_'))).toEqual([]);
+    expect(folded.mip.colNames.filter((n) => n.startsWith('s_comp_'))).toEqual([]);
+    expect(rowsAsRows.mip.rowNames.filter((n) => n.startsWith('comp_'))).toHaveLength(compRows.length);
+    // each choice (household 1, household 2, unfilled) is worth what evaluatePlan says, in both models
+    for (const plan of [[0], [1], [-1]].map((a) => Int32Array.from(a))) {
+      const worth = evaluatePlan(prepared, plan).objective;
+      expect(mipObjective(folded.mip, solutionOfAssignment(folded, prepared, plan))).toBeCloseTo(worth, 9);
+      expect(mipObjective(rowsAsRows.mip, solutionOfAssignment(rowsAsRows, prepared, plan))).toBeCloseTo(worth, 9);
+    }
+    // the vulnerable household's pair carries the penalty in its price
+    const [vulnerable, other] = [0, 1].map((pi) => folded.mip.colCost[folded.pairCol[pi]] - rowsAsRows.mip.colCost[rowsAsRows.pairCol[pi]]);
+    expect(vulnerable).toBeLessThan(other);
   });
 
   it('sparse side rows are the dense ones rewritten: fewer nonzeros, the same rows on every plan', () => {
@@ -94,6 +127,68 @@ describe('buildAllocationModel', () => {
     expect(model.keptPairs).toBe(2 * 3);
     expect(model.prunedPairs).toBe(60 - 6);
     expect(model.mip.colNames.filter((n) => n.startsWith('x_'))).toEqual(['x_1_1', 'x_1_16', 'x_1_26', 'x_2_1', 'x_2_16', 'x_2_26']);
+  });
+
+  it('closes a class once its kept candidates outnumber the other vacancies they responded to', () => {
+    // one class; registration order = id order, so rank order too
+    const households = Array.from({ length: 10 }, (_, i) => aHousehold(i + 1, { registrationDate: addDays('2015-01-01', i * 30) }));
+    const prepared = prepareAllocation(
+      anInput({
+        policy: aPolicy({ displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent: false } }),
+        households,
+        complexes: [aComplex(1, 4, 10)],
+        vacancies: [
+          // household 1 responded here alone: always free for a swap, so it closes the class by itself
+          aVacancy(1, 1, households.map((h) => aPair(h.id))),
+          aVacancy(2, 1, households.slice(1).map((h) => aPair(h.id))),
+          aVacancy(3, 1, households.slice(1).map((h) => aPair(h.id))),
+        ],
+      }),
+    );
+    const model = sut(prepared);
+    // vacancy 1: household 1; vacancies 2 and 3: households 2 to 4 (each responded to the two others)
+    expect(model.mip.colNames.filter((n) => n.startsWith('x_'))).toEqual(['x_1_1', 'x_2_2', 'x_2_3', 'x_2_4', 'x_3_2', 'x_3_3', 'x_3_4']);
+    expect(model.prunedPairs).toBe(10 + 9 + 9 - 7);
+  });
+
+  it('exact pruning keeps the optimum when households respond to some vacancies only, urgent ones included (property)', () => {
+    let prunedBelowVacancyCount = 0;
+    // two classes (vulnerable or not, one complex, no quotas) and free windows, so classes are large
+    // enough for the bound to bite; each household responds to the vacancies the draw gives it
+    const sparseResponses = fc
+      .record({
+        households: fc.array(fc.record({ vulnerable: fc.boolean(), urgent: fc.boolean(), days: fc.integer({ min: 0, max: 3000 }) }), { minLength: 1, maxLength: 7 }),
+        responses: fc.array(fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 4 }),
+        protectUrgent: fc.boolean(),
+        unfilledPenalty: fc.constantFrom(50, 100_000),
+        vulnerableMax: fc.integer({ min: 0, max: 10 }),
+      })
+      .map((r) => {
+        const households = r.households.map((h, i) =>
+          aHousehold(i + 1, { urgent: h.urgent, registrationDate: addDays('2018-01-01', h.days), categories: { VULNERABILITY: h.vulnerable ? 'VULNERABLE' : 'NOT_VULNERABLE' } }),
+        );
+        return anInput({
+          policy: aPolicy({ unfilledPenalty: r.unfilledPenalty, displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent: r.protectUrgent } }),
+          households,
+          complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: r.vulnerableMax, NOT_VULNERABLE: 10 - r.vulnerableMax } })],
+          vacancies: r.responses.map((respondents, i) => aVacancy(i + 1, 1, households.filter((_h, k) => respondents[k]).map((h) => aPair(h.id, { countsAs: [] })))),
+        });
+      });
+    fc.assert(
+      fc.property(fc.oneof(smallInstanceArb({ maxVacancies: 4, maxHouseholds: 6 }), sparseResponses), (input) => {
+        const prepared = prepareAllocation(input);
+        const keep = selectCandidatePairs(prepared, { kind: 'EXACT' });
+        // K = the number of vacancies per class (TOP_K with that K) is the looser exact bound: count where this one bit harder
+        const looser = selectCandidatePairs(prepared, { kind: 'TOP_K', k: prepared.vacancies.length });
+        prunedBelowVacancyCount += Number(keep.reduce((n, k) => n + k, 0) < looser.reduce((n, k) => n + k, 0));
+        const all = bruteForceOptimum(prepared);
+        const kept = bruteForceOptimum(prepared, (pi) => keep[pi] === 1);
+        expect(kept === null).toBe(all === null);
+        if (all && kept) expect(kept.evaluation.objective).toBeCloseTo(all.evaluation.objective, 9);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
+    expect(prunedBelowVacancyCount).toBeGreaterThan(25);
   });
 
   it('names variables and rows deterministically (vacancy id, then rank)', () => {

@@ -4,7 +4,7 @@ import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
 import { MipViolationKind, mipObjective, verifySolution } from './mip-model.js';
 import { Assignment, emptyAssignment, evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation, SideRow, prepareAllocation } from './prepare-allocation.js';
-import { AllocationSolveOptions, checkSolution, solveAllocation as sut } from './solve-allocation.js';
+import { AllocationSolveOptions, checkSolution, solveAllocation } from './solve-allocation.js';
 import { SOLVE_STATUSES, SolveStatus, relativeGap } from './solver.port.js';
 import { bruteForceOptimum } from './test-fixtures/brute-force.js';
 import { ScriptedAnswer, ScriptedSolver, exactAnswer, isRelaxation, planAnswer, withX } from './test-fixtures/fake-solver.js';
@@ -20,6 +20,11 @@ import {
   vulnerable,
 } from './test-fixtures/allocation-input.builder.js';
 import { planOf } from './test-fixtures/plan-of.js';
+import { generateBenchInstance } from './bench-instances.js';
+
+/** These instances are small: LP first is asked for on any model size (the default waits for 20,000 columns). */
+const sut = (prepared: Parameters<typeof solveAllocation>[0], solver: Parameters<typeof solveAllocation>[1], options: Partial<AllocationSolveOptions> = {}) =>
+  solveAllocation(prepared, solver, { lpRoundingMinCols: 0, ...options });
 
 // ---------------------------------------------------------------------------------------------------
 // Instances
@@ -579,6 +584,17 @@ describe('solveAllocation: LP relaxation first', () => {
     });
     expect(got.model).not.toBeNull();
     expect(solver.calls).toHaveLength(1);
+  });
+
+  it('a model below lpRoundingMinCols columns: one call, the MIP itself', async () => {
+    const prepared = prepareAllocation(generateBenchInstance({ vacancies: 3, households: 30, seed: 2 }));
+    const columns = buildAllocationModel(prepared).mip.numCols;
+    const below = new ScriptedSolver([{ status: 'TIME_LIMIT' }]);
+    await solveAllocation(prepared, below, { lpRoundingMinCols: columns + 1, timeLimitMs: 1000 });
+    expect(below.calls.map((c) => isRelaxation(c.model))).toEqual([false]);
+    const at = new ScriptedSolver([{ status: 'TIME_LIMIT' }, { status: 'TIME_LIMIT' }]);
+    await solveAllocation(prepared, at, { lpRoundingMinCols: columns, timeLimitMs: 1000 });
+    expect(at.calls.map((c) => isRelaxation(c.model))).toEqual([true, false]);
   });
 
   it('lpRounding false: one call, the MIP itself', async () => {
