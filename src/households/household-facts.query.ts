@@ -145,6 +145,7 @@ async function factsOf(m: EntityManager, database: string, wanted: readonly [num
     // read committed: a household may have changed since its version was read; its facts and
     // version are read together, so the cache never pairs one with the other's content
     for (const { version, facts } of await load(m, 'WHERE h.id = ANY($1)', [missing])) result.set(facts.id, cache.put(version, facts));
+    cache.trim();
   }
   return result;
 }
