@@ -32,6 +32,7 @@ import { VacanciesModule } from './vacancies/vacancies.module.js';
 import { CompositionModule } from './composition/composition.module.js';
 import { EligibilityModule } from './eligibility/eligibility.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { VeraModule } from './vera/vera.module.js';
 import { AllocationModule } from './allocation/allocation.module.js';
 import { LettingModule } from './letting/letting.module.js';
 import { ResilienceModule } from './resilience/resilience.module.js';
@@ -100,6 +101,7 @@ export class AppModule {
         CompositionModule,
         EligibilityModule,
         ImportsModule,
+        VeraModule,
         AllocationModule,
         ResilienceModule,
         LettingModule,

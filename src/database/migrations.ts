@@ -19,6 +19,7 @@ import { OfferStages1764000000017 } from '../../migrations/1764000000017-offer-s
 import { OfferLetterTemplates1764000000018 } from '../../migrations/1764000000018-offer-letter-templates.js';
 import { OfferBlockFacts1764000000019 } from '../../migrations/1764000000019-offer-block-facts.js';
 import { SanctionWordsAndLostUrgency1764000000020 } from '../../migrations/1764000000020-sanction-words-and-lost-urgency.js';
+import { VeraRefusalCodes1764000000021 } from '../../migrations/1764000000021-vera-refusal-codes.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OfferLetterTemplates1764000000018,
   OfferBlockFacts1764000000019,
   SanctionWordsAndLostUrgency1764000000020,
+  VeraRefusalCodes1764000000021,
 ];

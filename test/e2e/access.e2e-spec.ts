@@ -128,6 +128,8 @@ const MATRIX: Record<string, Role[]> = {
   // admins manage parameters, imports, the stock and officers' assignments; auditors see assignments and access records
   addRuleParameterYear: ['ADMIN'],
   importData: ['ADMIN'],
+  // the sector's documents out, for the letting platform or ERP: with imports, the administrator's
+  veraExport: ['ADMIN'],
   createNeighbourhood: ['ADMIN'],
   updateNeighbourhood: ['ADMIN'],
   createComplex: ['ADMIN'],

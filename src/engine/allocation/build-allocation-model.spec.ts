@@ -41,7 +41,13 @@ describe('buildAllocationModel', () => {
       anInput({
         households,
         complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: 6, NOT_VULNERABLE: 4 } })],
-        vacancies: [aVacancy(1, 1, households.map((h) => aPair(h.id, { countsAs: [] })))],
+        vacancies: [
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id, { countsAs: [] })),
+          ),
+        ],
       }),
     );
     const compRows = prepared.sideRows.filter((r) => r.name.startsWith('comp_'));
@@ -139,9 +145,21 @@ describe('buildAllocationModel', () => {
         complexes: [aComplex(1, 4, 10)],
         vacancies: [
           // household 1 responded here alone: always free for a swap, so it closes the class by itself
-          aVacancy(1, 1, households.map((h) => aPair(h.id))),
-          aVacancy(2, 1, households.slice(1).map((h) => aPair(h.id))),
-          aVacancy(3, 1, households.slice(1).map((h) => aPair(h.id))),
+          aVacancy(
+            1,
+            1,
+            households.map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            2,
+            1,
+            households.slice(1).map((h) => aPair(h.id)),
+          ),
+          aVacancy(
+            3,
+            1,
+            households.slice(1).map((h) => aPair(h.id)),
+          ),
         ],
       }),
     );
@@ -157,7 +175,10 @@ describe('buildAllocationModel', () => {
     // enough for the bound to bite; each household responds to the vacancies the draw gives it
     const sparseResponses = fc
       .record({
-        households: fc.array(fc.record({ vulnerable: fc.boolean(), urgent: fc.boolean(), days: fc.integer({ min: 0, max: 3000 }) }), { minLength: 1, maxLength: 7 }),
+        households: fc.array(fc.record({ vulnerable: fc.boolean(), urgent: fc.boolean(), days: fc.integer({ min: 0, max: 3000 }) }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
         responses: fc.array(fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 4 }),
         protectUrgent: fc.boolean(),
         unfilledPenalty: fc.constantFrom(50, 100_000),
@@ -165,13 +186,26 @@ describe('buildAllocationModel', () => {
       })
       .map((r) => {
         const households = r.households.map((h, i) =>
-          aHousehold(i + 1, { urgent: h.urgent, registrationDate: addDays('2018-01-01', h.days), categories: { VULNERABILITY: h.vulnerable ? 'VULNERABLE' : 'NOT_VULNERABLE' } }),
+          aHousehold(i + 1, {
+            urgent: h.urgent,
+            registrationDate: addDays('2018-01-01', h.days),
+            categories: { VULNERABILITY: h.vulnerable ? 'VULNERABLE' : 'NOT_VULNERABLE' },
+          }),
         );
         return anInput({
-          policy: aPolicy({ unfilledPenalty: r.unfilledPenalty, displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent: r.protectUrgent } }),
+          policy: aPolicy({
+            unfilledPenalty: r.unfilledPenalty,
+            displacement: { maxPositions: null, maxRegistrationDays: null, protectUrgent: r.protectUrgent },
+          }),
           households,
           complexes: [aComplex(1, 1, 10, { VULNERABILITY: { VULNERABLE: r.vulnerableMax, NOT_VULNERABLE: 10 - r.vulnerableMax } })],
-          vacancies: r.responses.map((respondents, i) => aVacancy(i + 1, 1, households.filter((_h, k) => respondents[k]).map((h) => aPair(h.id, { countsAs: [] })))),
+          vacancies: r.responses.map((respondents, i) =>
+            aVacancy(
+              i + 1,
+              1,
+              households.filter((_h, k) => respondents[k]).map((h) => aPair(h.id, { countsAs: [] })),
+            ),
+          ),
         });
       });
     fc.assert(

@@ -65,7 +65,8 @@ export function selectCandidatePairs(prepared: PreparedAllocation, pruning: Prun
       if (cls.closed) continue;
       keep[pi] = 1;
       cls.kept += 1;
-      if (pruning.kind === 'EXACT') for (const qi of pairsByHousehold[p.householdIndex]) if (pairs[qi].vacancyIndex !== v.index) cls.elsewhere.add(pairs[qi].vacancyIndex);
+      if (pruning.kind === 'EXACT')
+        for (const qi of pairsByHousehold[p.householdIndex]) if (pairs[qi].vacancyIndex !== v.index) cls.elsewhere.add(pairs[qi].vacancyIndex);
       cls.closed = pruning.kind === 'EXACT' ? cls.kept > cls.elsewhere.size : cls.kept >= topK;
     }
   }
@@ -119,7 +120,8 @@ export function buildAllocationModel(
   const rowScale = Float64Array.from(sideRowEntries, (r) => Math.abs(r.values.reduce((g, c) => gcd(g, c), r.rhs)) || 1);
   for (const row of prepared.sideRows) {
     const scale = rowScale[row.index];
-    if (!row.hard && !folded.rows[row.index]) slackCol[row.index] = b.addCol(`s_${row.name}`, (-row.weight * scale) / FULL_SHARE, 0, Number.POSITIVE_INFINITY, false);
+    if (!row.hard && !folded.rows[row.index])
+      slackCol[row.index] = b.addCol(`s_${row.name}`, (-row.weight * scale) / FULL_SHARE, 0, Number.POSITIVE_INFINITY, false);
   }
 
   const keptCols = (list: ArrayLike<number>) => {
@@ -195,10 +197,7 @@ export function buildAllocationModel(
  * penalties). Fewer rows for the solver: the large region's round (scripts/bench-large.ts input)
  * was planned in 640-790 ms with its rows folded against 840-930 ms without, in one run.
  */
-function foldedRows(
-  prepared: PreparedAllocation,
-  keep: Uint8Array,
-): { rows: Uint8Array; pairPenalty: Float64Array; unfilledPenalty: Float64Array } {
+function foldedRows(prepared: PreparedAllocation, keep: Uint8Array): { rows: Uint8Array; pairPenalty: Float64Array; unfilledPenalty: Float64Array } {
   const rows = new Uint8Array(prepared.sideRows.length);
   const pairPenalty = new Float64Array(prepared.pairs.length);
   const unfilledPenalty = new Float64Array(prepared.vacancies.length);

@@ -156,7 +156,13 @@ export async function solveAllocation(
   }
 
   const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm, opts.foldRows);
-  const report: ModelReport = { ...mipSize(model.mip), pruning: opts.pruning, keptPairs: model.keptPairs, prunedPairs: model.prunedPairs, foldedRows: model.foldedRows };
+  const report: ModelReport = {
+    ...mipSize(model.mip),
+    pruning: opts.pruning,
+    keptPairs: model.keptPairs,
+    prunedPairs: model.prunedPairs,
+    foldedRows: model.foldedRows,
+  };
   const usable = (pi: number) => model.pairCol[pi] !== -1;
   let remainingMs = opts.timeLimitMs;
   let solverMs = 0;

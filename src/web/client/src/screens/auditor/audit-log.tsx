@@ -77,6 +77,7 @@ export const AUDIT_EVENT_TYPES = [
   'OFFICER_ASSIGNED',
   'OFFICER_ASSIGNMENT_ENDED',
   'DATA_IMPORTED',
+  'DATA_EXPORTED',
 ] as const;
 
 const PAGE = 100;
