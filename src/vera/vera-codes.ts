@@ -1,4 +1,3 @@
-import type { AllocationRoute } from '../engine/model.js';
 import type { QuotaCounterKey } from '../engine/eligibility/rule-outcome.js';
 
 /**
@@ -55,30 +54,12 @@ export const PASSENDHEIDSSOORT = {
   NVT: code('NVT', 'Passendheidtoets niet van toepassing'),
 } as const;
 
-/** PUBLICATIEMODEL per allocation route: how the home was offered. */
-export const PUBLICATIEMODEL_OF_ROUTE: Readonly<Record<AllocationRoute, VeraCode>> = {
-  // advertised, ranked by registration time or by points: the aanbodmodel
-  REGULAR: code('AAN', 'Aanbodmodel'),
-  POINTS: code('AAN', 'Aanbodmodel'),
-  LOTTERY: code('LOT', 'Lotingmodel'),
-  // matched by the association without an advert
-  URGENCY: code('DIS', 'Distributiemodel'),
-  DIRECT: code('DIS', 'Distributiemodel'),
-};
-
 /** VOORRANGSOORT: the priority a household was housed with. */
 export const VOORRANGSOORT = {
   URG: code('URG', 'Urgentie'),
   BIN: code('BIN', 'Binding'),
   IND: code('IND', 'Indicatie'),
 } as const;
-
-/** RELATIESOORT and RELATIEDETAILSOORT of a household. */
-export const RELATIESOORT_GROEP = code('GRO', 'Relatiegroep');
-export const RELATIESOORT_PERSOON = code('NAT', 'Natuurlijke persoon');
-
-/** MAATSCHAPPELIJKLABEL of a dwelling: DAEB or not. */
-export const MAATSCHAPPELIJKLABEL = { DAE: code('DAE', 'DAEB'), NDA: code('NDA', 'NIET-DAEB') } as const;
 
 /** The passend category of an allocation from the portfolio counters it was recorded under. */
 export function passendheidOf(countsAs: readonly QuotaCounterKey[]): VeraCode {
