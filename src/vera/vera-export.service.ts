@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -47,8 +47,8 @@ export class VeraExportService {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const documents: VeraDocument[] =
         resource === VeraExportResource.TOEWIJZINGEN
-          ? (await this.allocations(m.query.bind(m), from, to)).map(toewijzingOf)
-          : (await this.offers(m.query.bind(m), from, to)).map(aanbiedingOf);
+          ? (await this.allocations(m, from, to)).map(toewijzingOf)
+          : (await this.offers(m, from, to)).map(aanbiedingOf);
       const problems = documents.flatMap((d, i) => validator.validate(schema, d, `/${i}`));
       if (problems.length > 0) {
         const first = problems[0];
@@ -67,8 +67,8 @@ export class VeraExportService {
     });
   }
 
-  private async allocations(query: (sql: string, params: unknown[]) => Promise<unknown[]>, from: string, to: string): Promise<AllocationFacts[]> {
-    const rows = (await query(
+  private async allocations(m: EntityManager, from: string, to: string): Promise<AllocationFacts[]> {
+    const rows = (await m.query(
       `SELECT a.id, to_char(a.allocation_date, 'YYYY-MM-DD') AS allocation_date, v.reference AS vacancy_reference, d.code AS dwelling_code,
               h.reference AS household_reference, (SELECT count(*) FROM household_member hm WHERE hm.household_id = h.id)::int AS household_size,
               a.counts_as, a.verdict
@@ -102,8 +102,8 @@ export class VeraExportService {
     }));
   }
 
-  private async offers(query: (sql: string, params: unknown[]) => Promise<unknown[]>, from: string, to: string): Promise<OfferFacts[]> {
-    const rows = (await query(
+  private async offers(m: EntityManager, from: string, to: string): Promise<OfferFacts[]> {
+    const rows = (await m.query(
       `SELECT o.id, o.status, v.reference AS vacancy_reference, h.reference AS household_reference, lr.vera_detail_status
          FROM offer o
          JOIN vacancy v ON v.id = o.vacancy_id

@@ -19,9 +19,9 @@ export interface VeraProblem {
 
 /**
  * Validates documents against the component schemas of the VERA-WRV OpenAPI specification with Ajv
- * (the specification's own schemas, not hand-written checks). The specification is OpenAPI 3.0:
- * its schemas use JSON Schema plus a few keywords of its own (example, nullable), so Ajv runs
- * non-strict and with the formats the specification names (date, date-time, float, int32, byte, uri).
+ * (the specification's own schemas, not hand-written checks). The schemas are loaded as they sit in
+ * the OpenAPI document (under `components`, a key JSON Schema does not know, hence non-strict), with
+ * the formats the specification names (date, date-time, float, int32, byte, uri).
  */
 export class VeraValidator {
   private readonly ajv: Ajv;
