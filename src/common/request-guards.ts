@@ -95,16 +95,16 @@ export function limitConcurrencyPerSubject(max: number) {
 }
 
 /**
- * Bodies above `maxBytes` are for imports by content only (importData); any other operation that
- * large is refused with 413 before GraphQL parses it.
+ * Bodies above `maxBytes` are for imports by content only (importData, veraImport); any other
+ * operation that large is refused with 413 before GraphQL parses it.
  */
 export function limitNonImportBody(maxBytes: number) {
   return (req: Req, res: Response, next: NextFunction): void => {
     if (req.path !== GRAPHQL_PATH) return next();
     const length = Number(req.headers['content-length'] ?? 0);
     const query = (req.body as { query?: unknown } | undefined)?.query;
-    if (length > maxBytes && !(typeof query === 'string' && /^\s*mutation\b[^{]*\{\s*(\w+\s*:\s*)?importData\b/.test(query))) {
-      graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData)`, {
+    if (length > maxBytes && !(typeof query === 'string' && /^\s*mutation\b[^{]*\{\s*(\w+\s*:\s*)?(importData|veraImport)\b/.test(query))) {
+      graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData, veraImport)`, {
         maxBytes,
       });
       return;

@@ -20,6 +20,7 @@ import { OfferLetterTemplates1764000000018 } from '../../migrations/176400000001
 import { OfferBlockFacts1764000000019 } from '../../migrations/1764000000019-offer-block-facts.js';
 import { SanctionWordsAndLostUrgency1764000000020 } from '../../migrations/1764000000020-sanction-words-and-lost-urgency.js';
 import { VeraRefusalCodes1764000000021 } from '../../migrations/1764000000021-vera-refusal-codes.js';
+import { VeraInterchange1764000000022 } from '../../migrations/1764000000022-vera-interchange.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   OfferBlockFacts1764000000019,
   SanctionWordsAndLostUrgency1764000000020,
   VeraRefusalCodes1764000000021,
+  VeraInterchange1764000000022,
 ];

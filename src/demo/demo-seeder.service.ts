@@ -34,6 +34,7 @@ export const DEMO_OFFICERS = ['dev-officer', 'dev-officer-2'];
 export const DEMO_PARTNER = 'dev-partner';
 
 export const DATA_TABLES = [
+  'vera_record_key',
   'objection',
   'sanction',
   'candidate_event',

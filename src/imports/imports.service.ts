@@ -104,6 +104,24 @@ const KEY_FIELD: Record<Section, string | null> = {
   observations: null,
 };
 
+/**
+ * How rows whose business key is already stored are taken: refused (the file imports, default) or
+ * updated in place (the VERA-WRV import, issue 19: a second delivery of the same records updates
+ * them). Only complexes, dwellings, households and vacancies are updated; a vacancy only while it is
+ * OPEN (a proposal, offer or decision is never rewritten by an import), and its respondents stay.
+ */
+export interface ImportWriteOptions {
+  updateExisting?: boolean;
+  /**
+   * Runs inside the import's transaction after its rows are written (and not on a dry run): writes
+   * what the rows do not hold. Problems it returns undo the whole import.
+   */
+  afterWrite?: (m: EntityManager) => Promise<ImportProblem[]>;
+}
+
+/** The business keys of this import that are stored already (update mode). */
+type StoredKeys = { complexes: Set<string>; dwellings: Set<string>; households: Set<string>; vacancies: Set<string> };
+
 type ValidRows = {
   neighbourhoods: { line: number; row: NeighbourhoodImportRow }[];
   complexes: { line: number; row: ComplexImportRow }[];
@@ -155,6 +173,25 @@ export class ImportsService {
       { format: 'JSON', path: null, contentHash: sha256Hex(canonicalJson(dataset)) },
       beforeWrite,
     );
+  }
+
+  /**
+   * Rows mapped from another format (VERA-WRV documents), validated and written like a file import,
+   * all or nothing, with `problems` the mapping already found (nothing is written when there are any).
+   * `source` is what the audit trail records of the delivery.
+   */
+  importMapped(
+    dataset: Partial<ImportDataset>,
+    mappingProblems: ImportProblem[],
+    options: ImportWriteOptions & {
+      dryRun: boolean;
+      actor: Actor;
+      source: Record<string, unknown> & { format: string; path: string | null; contentHash: string };
+    },
+  ): Promise<ImportResult> {
+    const problems: ImportProblem[] = [...mappingProblems];
+    const parsed = Object.fromEntries(SECTIONS.map((s) => [s, jsonRows(dataset[s] ?? [], s, problems)])) as Record<Section, ParsedRow[]>;
+    return this.validateAndWrite(ImportKind.DATASET, parsed, problems, options.dryRun, options.actor, options.source, undefined, options);
   }
 
   /**
@@ -219,23 +256,39 @@ export class ImportsService {
     problems: ImportProblem[],
     dryRun: boolean,
     actor: Actor,
-    source: { format: string; path: string | null; contentHash: string },
+    source: Record<string, unknown> & { format: string; path: string | null; contentHash: string },
     beforeWrite?: (m: EntityManager) => Promise<void>,
+    options: ImportWriteOptions = {},
   ): Promise<ImportResult> {
     const { valid, invalidKeys } = this.validateRows(parsed, problems);
     const rows = SECTIONS.filter((s) => parsed[s].length > 0).map((section) => ({ section, rows: parsed[section].length }));
     const result = (written: boolean): ImportResult => ({ ok: problems.length === 0, written, kind, rows, errors: sortProblems(problems) });
     let written = false;
     // references and uniqueness are checked even when some rows are bad, so the answer lists every bad row
-    await this.dataSource.transaction(async (m) => {
-      if (beforeWrite) await beforeWrite(m);
-      await this.checkReferences(m, valid, invalidKeys, problems);
-      if (problems.length > 0 || dryRun) return;
-      await writeRows(m, valid, actor);
-      // the rows are not copied into the log (personal data); their hash identifies what was imported
-      await this.audit.append(m, actor, 'DATA_IMPORTED', { kind }, { ...source, rows, replacedExisting: beforeWrite !== undefined });
-      written = true;
-    });
+    await this.dataSource
+      .transaction(async (m) => {
+        if (beforeWrite) await beforeWrite(m);
+        const stored = await this.checkReferences(m, valid, invalidKeys, problems, options.updateExisting === true);
+        if (problems.length > 0 || dryRun) return;
+        await writeRows(m, valid, actor, stored);
+        const late = (await options.afterWrite?.(m)) ?? [];
+        if (late.length > 0) {
+          problems.push(...late);
+          throw new BatchRefused();
+        }
+        // the rows are not copied into the log (personal data); their hash identifies what was imported
+        await this.audit.append(
+          m,
+          actor,
+          'DATA_IMPORTED',
+          { kind },
+          { ...source, rows, replacedExisting: beforeWrite !== undefined, ...(options.updateExisting ? { updated: countStored(stored) } : {}) },
+        );
+        written = true;
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof BatchRefused)) throw e;
+      });
     if (written) await this.refreshPlannerStatistics();
     return result(written);
   }
@@ -255,7 +308,8 @@ export class ImportsService {
     }
   }
 
-  private async readContent(input: ImportInput): Promise<string> {
+  /** The text to import: given inline, or read from a file inside the import directory (IMPORT_DIR), never outside it. */
+  async readContent(input: Pick<ImportInput, 'content' | 'path'>): Promise<string> {
     if ((input.content === undefined) === (input.path === undefined)) {
       throw DomainError.invalid([{ field: 'content', reason: 'give exactly one of content or path' }]);
     }
@@ -355,7 +409,20 @@ export class ImportsService {
   }
 
   /** Uniqueness and references, against the database and the rows of this same import. */
-  private async checkReferences(m: EntityManager, v: ValidRows, invalidKeys: Record<Section, Set<string>>, problems: ImportProblem[]): Promise<void> {
+  private async checkReferences(
+    m: EntityManager,
+    v: ValidRows,
+    invalidKeys: Record<Section, Set<string>>,
+    problems: ImportProblem[],
+    updateExisting = false,
+  ): Promise<StoredKeys> {
+    const storedKeys: StoredKeys = { complexes: new Set(), dwellings: new Set(), households: new Set(), vacancies: new Set() };
+    // in update mode a stored key is an update, not a duplicate; twice in one import is still refused
+    const refusedIfStored = (section: keyof StoredKeys, keys: Set<string>, own: string[]) => {
+      if (!updateExisting) return keys;
+      for (const key of own) if (keys.has(key)) storedKeys[section].add(key);
+      return new Set<string>();
+    };
     const report = (section: Section, line: number, p: FieldProblem) => problems.push({ section, line, ...p });
 
     const buurtCodes = await existingKeys(m, NeighbourhoodEntity, 'buurtCode', [
@@ -384,7 +451,11 @@ export class ImportsService {
     checkUnique(
       v.complexes,
       (r) => r.code,
-      complexCodes,
+      refusedIfStored(
+        'complexes',
+        complexCodes,
+        v.complexes.map((r) => r.row.code),
+      ),
       'code',
       (l, p) => report('complexes', l, p),
     );
@@ -401,7 +472,11 @@ export class ImportsService {
     checkUnique(
       v.dwellings,
       (r) => r.code,
-      dwellingCodes,
+      refusedIfStored(
+        'dwellings',
+        dwellingCodes,
+        v.dwellings.map((r) => r.row.code),
+      ),
       'code',
       (l, p) => report('dwellings', l, p),
     );
@@ -415,7 +490,11 @@ export class ImportsService {
     checkUnique(
       v.households,
       (r) => r.reference,
-      householdRefs,
+      refusedIfStored(
+        'households',
+        householdRefs,
+        v.households.map((r) => r.row.reference),
+      ),
       'reference',
       (l, p) => report('households', l, p),
     );
@@ -461,17 +540,33 @@ export class ImportsService {
     checkUnique(
       v.vacancies,
       (r) => r.reference,
-      vacancyRefs,
+      refusedIfStored(
+        'vacancies',
+        vacancyRefs,
+        v.vacancies.map((r) => r.row.reference),
+      ),
       'reference',
       (l, p) => report('vacancies', l, p),
     );
-    const activeVacancies: { code: string }[] = v.vacancies.length
-      ? await m.query(`SELECT d.code FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status = ANY($2) AND d.code = ANY($1)`, [
-          v.vacancies.map((r) => r.row.dwellingCode),
-          [...ACTIVE_VACANCY_STATUSES],
-        ])
+    const activeVacancies: { code: string; reference: string; status: string }[] = v.vacancies.length
+      ? await m.query(
+          `SELECT d.code, v.reference, v.status FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
+            WHERE (v.status = ANY($2) AND d.code = ANY($1)) OR v.reference = ANY($3)`,
+          [v.vacancies.map((r) => r.row.dwellingCode), [...ACTIVE_VACANCY_STATUSES], [...storedKeys.vacancies]],
+        )
       : [];
-    const dwellingInProgress = new Set(activeVacancies.map((r) => r.code));
+    // a vacancy updated in place does not stand in its own way
+    const dwellingInProgress = new Set(
+      activeVacancies
+        .filter((r) => !storedKeys.vacancies.has(r.reference) && (ACTIVE_VACANCY_STATUSES as readonly string[]).includes(r.status))
+        .map((r) => r.code),
+    );
+    const storedStatus = new Map(activeVacancies.filter((r) => storedKeys.vacancies.has(r.reference)).map((r) => [r.reference, r.status]));
+    for (const { line, row } of v.vacancies) {
+      const status = storedStatus.get(row.reference);
+      if (status !== undefined && status !== 'OPEN')
+        report('vacancies', line, { field: 'reference', reason: `is ${status} already; an import changes a vacancy only while it is OPEN (${row.reference})` });
+    }
     // only households on the waiting list respond (as respondToVacancy requires)
     const respondentRefs = [...new Set(v.vacancies.flatMap((r) => r.row.respondents))];
     const offList: { reference: string }[] = respondentRefs.length
@@ -499,7 +594,12 @@ export class ImportsService {
         dwellingInProgress.add(row.dwellingCode);
       }
     }
+    return storedKeys;
   }
+}
+
+function countStored(stored: StoredKeys): Record<keyof StoredKeys, number> {
+  return { complexes: stored.complexes.size, dwellings: stored.dwellings.size, households: stored.households.size, vacancies: stored.vacancies.size };
 }
 
 /** From a file, the parser's message is left out: it quotes the file, which the caller may not be meant to read. */
@@ -653,7 +753,22 @@ const IMPORTED_TABLES = [
   'vacancy_response',
 ];
 
-async function writeRows(m: EntityManager, v: ValidRows, actor: Actor): Promise<void> {
+const NOTHING_STORED: StoredKeys = { complexes: new Set(), dwellings: new Set(), households: new Set(), vacancies: new Set() };
+
+/** Rows of a section split into new ones (inserted) and stored ones (updated in place, update mode). */
+function splitStored<R>(rows: { line: number; row: R }[], keyOf: (r: R) => string, stored: Set<string>) {
+  return { fresh: rows.filter((r) => !stored.has(keyOf(r.row))), known: rows.filter((r) => stored.has(keyOf(r.row))) };
+}
+
+/**
+ * Updates stored rows of an entity by business key, one statement per row: updates are the rare case
+ * (a second delivery of the same records), so clarity beats a bulk statement here.
+ */
+async function updateByKey<E extends object>(m: EntityManager, entity: new () => E, key: keyof E & string, rows: { key: string; fields: object }[]) {
+  for (const { key: value, fields } of rows) await m.update(entity, { [key]: value } as never, fields as never);
+}
+
+async function writeRows(m: EntityManager, v: ValidRows, actor: Actor, stored: StoredKeys = NOTHING_STORED): Promise<void> {
   await insertChunked(
     m,
     NeighbourhoodEntity,
@@ -680,10 +795,18 @@ async function writeRows(m: EntityManager, v: ValidRows, actor: Actor): Promise<
       dwellingStock: row.dwellingStock ?? null,
     })),
   );
+  const complexes = splitStored(v.complexes, (r) => r.code, stored.complexes);
+  const complexFields = (row: ComplexImportRow) => ({ code: row.code, name: row.name, neighbourhoodId: buurtIds.get(row.buurtCode)! });
   await insertChunked(
     m,
     ComplexEntity,
-    v.complexes.map(({ row }) => ({ code: row.code, name: row.name, neighbourhoodId: buurtIds.get(row.buurtCode)! })),
+    complexes.fresh.map(({ row }) => complexFields(row)),
+  );
+  await updateByKey(
+    m,
+    ComplexEntity,
+    'code',
+    complexes.known.map(({ row }) => ({ key: row.code, fields: complexFields(row) })),
   );
 
   const complexIds = await idMap(
@@ -692,24 +815,52 @@ async function writeRows(m: EntityManager, v: ValidRows, actor: Actor): Promise<
     'code',
     v.dwellings.map((r) => r.row.complexCode),
   );
+  const dwellingFields = (row: DwellingImportRow) => {
+    const { complexCode, ...fields } = row;
+    return { ...withDwellingDefaults(fields), complexId: complexIds.get(complexCode)! };
+  };
+  const dwellings = splitStored(v.dwellings, (r) => r.code, stored.dwellings);
   await insertChunked(
     m,
     DwellingEntity,
-    v.dwellings.map(({ row }) => {
-      const { complexCode, ...fields } = row;
-      return { ...withDwellingDefaults(fields), complexId: complexIds.get(complexCode)! };
-    }),
+    dwellings.fresh.map(({ row }) => dwellingFields(row)),
+  );
+  await updateByKey(
+    m,
+    DwellingEntity,
+    'code',
+    dwellings.known.map(({ row }) => ({ key: row.code, fields: dwellingFields(row) })),
   );
 
+  const households = splitStored(v.households, (r) => r.reference, stored.households);
   const householdIds = await insertChunked(
     m,
     HouseholdEntity,
-    v.households.map(({ row }) => toHouseholdRow(row)),
+    households.fresh.map(({ row }) => toHouseholdRow(row)),
   );
   await insertChunked(
     m,
     HouseholdMemberEntity,
-    v.households.flatMap(({ row }, i) => memberRows(householdIds[i], row.members)),
+    households.fresh.flatMap(({ row }, i) => memberRows(householdIds[i], row.members)),
+  );
+  // a stored household's members are replaced, as updateHousehold replaces them
+  const knownHouseholdIds = await idMap(
+    m,
+    HouseholdEntity,
+    'reference',
+    households.known.map((r) => r.row.reference),
+  );
+  await updateByKey(
+    m,
+    HouseholdEntity,
+    'reference',
+    households.known.map(({ row }) => ({ key: row.reference, fields: toHouseholdRow(row) })),
+  );
+  if (households.known.length) await m.query(`DELETE FROM household_member WHERE household_id = ANY($1)`, [[...knownHouseholdIds.values()]]);
+  await insertChunked(
+    m,
+    HouseholdMemberEntity,
+    households.known.flatMap(({ row }) => memberRows(knownHouseholdIds.get(row.reference)!, row.members)),
   );
 
   const dwellingIds = await idMap(m, DwellingEntity, 'code', [...v.tenancies.map((r) => r.row.dwellingCode), ...v.vacancies.map((r) => r.row.dwellingCode)]);
@@ -730,24 +881,32 @@ async function writeRows(m: EntityManager, v: ValidRows, actor: Actor): Promise<
     })),
   );
 
+  const vacancies = splitStored(v.vacancies, (r) => r.reference, stored.vacancies);
+  const vacancyFields = (row: VacancyImportRow) => ({
+    reference: row.reference,
+    dwellingId: dwellingIds.get(row.dwellingCode)!,
+    availableFrom: row.availableFrom,
+    route: row.route,
+    labelFallbackActive: row.labelFallbackActive ?? false,
+    localTiesPriority: row.localTiesPriority ?? false,
+  });
   const vacancyIds = await insertChunked(
     m,
     VacancyEntity,
-    v.vacancies.map(({ row }) => ({
-      reference: row.reference,
-      dwellingId: dwellingIds.get(row.dwellingCode)!,
-      availableFrom: row.availableFrom,
-      route: row.route,
-      status: row.status ?? 'OPEN',
-      labelFallbackActive: row.labelFallbackActive ?? false,
-      localTiesPriority: row.localTiesPriority ?? false,
-    })),
+    vacancies.fresh.map(({ row }) => ({ ...vacancyFields(row), status: row.status ?? 'OPEN' })),
+  );
+  // a stored vacancy (OPEN, checked) keeps its status and respondents
+  await updateByKey(
+    m,
+    VacancyEntity,
+    'reference',
+    vacancies.known.map(({ row }) => ({ key: row.reference, fields: vacancyFields(row) })),
   );
   await insertObservations(m, v.observations, actor);
   await insertChunked(
     m,
     VacancyResponseEntity,
-    v.vacancies.flatMap(({ row }, i) => row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))),
+    vacancies.fresh.flatMap(({ row }, i) => row.respondents.map((ref) => ({ vacancyId: vacancyIds[i], householdId: householdByRef.get(ref)! }))),
   );
 }
 

@@ -22,4 +22,6 @@ export class VacancyResponseEntity {
   @PrimaryColumn({ name: 'vacancy_id', type: 'integer' }) vacancyId: number;
   @PrimaryColumn({ name: 'household_id', type: 'integer' }) householdId: number;
   @CreateDateColumn({ name: 'responded_at', type: 'timestamptz' }) respondedAt: Date;
+  /** The letting platform's position of this respondent (VERA Kandidaat positie), when delivered. */
+  @Column({ name: 'platform_position', type: 'integer', nullable: true }) platformPosition: number | null;
 }

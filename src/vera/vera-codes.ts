@@ -88,3 +88,165 @@ export function aanbiedingStatusOf(
     }
   }
 }
+
+/*
+ * Stock and household facts (Eenheden, Publicaties, Kandidaten, Puntenberekeningen, Relaties) and the
+ * letting's aftermath (Sancties, Reclamaties): the codes Woonmix writes, and what each code it reads
+ * means to it. Where VERA has no field for a fact the rules need, it travels as an extra attribute
+ * named woonmix.<field> (Bericht-basis, extra-attributen), listed in the README.
+ */
+
+/** EENHEIDSOORT WOO: a dwelling (woonruimte), the only kind Woonmix allocates. */
+export const EENHEIDSOORT_WOONRUIMTE = code('WOO', 'Woonruimte');
+/** ADRESSOORT EEN: the address of a unit (with its buurt). */
+export const ADRESSOORT_EENHEID = code('EEN', 'Eenheidadres');
+/** OPPERVLAKTESOORT GBO: gebruiksoppervlakte (NEN 2580), the floor area Woonmix records. */
+export const OPPERVLAKTESOORT_GBO = code('GBO', 'Gebruiksoppervlakte');
+/** PRIJSCOMPONENTSOORT: net rent (NET, detail KAL kale huur) and service costs (SER). */
+export const PRIJSCOMPONENTSOORT = { NET: code('NET', 'Netto Huur'), SER: code('SER', 'Service') } as const;
+export const PRIJSCOMPONENTDETAILSOORT_KAL = code('KAL', 'Kale huur');
+/** MAATSCHAPPELIJKLABEL: DAEB or not (Woningwet art. 47). */
+export const MAATSCHAPPELIJKLABEL = { DAE: code('DAE', 'DAEB'), NDA: code('NDA', 'NIET-DAEB') } as const;
+
+/** TOEGANKELIJKHEIDSLABEL and Woonmix's accessibility, both ways. */
+export const TOEGANKELIJKHEIDSLABEL = {
+  ZON: code('ZON', 'Woning zonder bijzondere toegankelijkheid'),
+  GEL: code('GEL', 'Gelijkvloerse woning'),
+  ROA: code('ROA', 'Rollatorwoning'),
+  ROL: code('ROL', 'Rolstoelwoning'),
+  RUI: code('RUI', 'Extra ruime rolstoelwoning'),
+} as const;
+export type Accessibility = 'NONE' | 'ZERO_STEP' | 'WHEELCHAIR';
+export const ACCESSIBILITY_TO_VERA: Record<Accessibility, VeraCode> = {
+  NONE: TOEGANKELIJKHEIDSLABEL.ZON,
+  // a rollator home is step-free inside and out (the label's definition): Woonmix's ZERO_STEP
+  ZERO_STEP: TOEGANKELIJKHEIDSLABEL.ROA,
+  WHEELCHAIR: TOEGANKELIJKHEIDSLABEL.ROL,
+};
+/** Read: GEL (one floor inside, steps outside allowed) is not step-free, so it reads as NONE. */
+export const ACCESSIBILITY_FROM_VERA: Readonly<Record<string, Accessibility>> = {
+  ZON: 'NONE',
+  GEL: 'NONE',
+  ROA: 'ZERO_STEP',
+  ROL: 'WHEELCHAIR',
+  RUI: 'WHEELCHAIR',
+};
+
+/** DOELGROEP of a dwelling from its labels (the first that applies); labels themselves travel exactly as woonmix.labels. */
+export const DOELGROEP = {
+  SEN: code('SEN', 'Senioren'),
+  JON: code('JON', 'Jongeren'),
+  GEZ: code('GEZ', 'Gezin'),
+} as const;
+export const LABEL_TO_DOELGROEP: ReadonlyArray<readonly [label: string, doelgroep: VeraCode]> = [
+  ['SENIOR_65', DOELGROEP.SEN],
+  ['SENIOR_55', DOELGROEP.SEN],
+  ['YOUTH', DOELGROEP.JON],
+  ['FAMILY', DOELGROEP.GEZ],
+];
+/**
+ * Read, when a document has no woonmix.labels: JON and GEZ are Woonmix's YOUTH and FAMILY. SEN names no
+ * age, and Woonmix's senior labels do (55 or 65): such a dwelling gets no label rather than a guessed
+ * age, and the import says so.
+ */
+export const LABEL_FROM_DOELGROEP: Readonly<Record<string, string>> = { JON: 'YOUTH', GEZ: 'FAMILY' };
+
+/** PUBLICATIEMODEL and Woonmix's allocation routes. */
+export const PUBLICATIEMODEL = {
+  AAN: code('AAN', 'Aanbodmodel'),
+  LOT: code('LOT', 'Lotingmodel'),
+  DIS: code('DIS', 'Distributiemodel'),
+} as const;
+export type AllocationRouteCode = 'REGULAR' | 'URGENCY' | 'DIRECT' | 'LOTTERY' | 'POINTS';
+/** Written: the model of each route; URGENCY and POINTS have none of their own, so the route also travels as woonmix.route. */
+export const ROUTE_TO_MODEL: Record<AllocationRouteCode, VeraCode> = {
+  REGULAR: PUBLICATIEMODEL.AAN,
+  POINTS: PUBLICATIEMODEL.AAN,
+  LOTTERY: PUBLICATIEMODEL.LOT,
+  DIRECT: PUBLICATIEMODEL.DIS,
+  URGENCY: PUBLICATIEMODEL.DIS,
+};
+/** Read: models Woonmix allocates by; EER (first come), OPT, VRI (free sector) and WON (swap) are not. */
+export const ROUTE_FROM_MODEL: Readonly<Record<string, AllocationRouteCode>> = { AAN: 'REGULAR', LOT: 'LOTTERY', DIS: 'DIRECT' };
+
+/** RELATIESOORT, and RELATIEDETAILSOORT HUI: a household is a group (GRO) of persons (NAT). */
+export const RELATIESOORT = { NAT: code('NAT', 'Natuurlijk persoon'), GRO: code('GRO', 'Relatiegroep') } as const;
+export const RELATIEDETAILSOORT_HUISHOUDEN = code('HUI', 'Huishouden');
+
+/** RELATIEROLSOORT: a member's role in the household, both ways. */
+export type MemberRole = 'APPLICANT' | 'PARTNER' | 'CHILD' | 'CO_RESIDENT';
+export const ROLE_TO_VERA: Record<MemberRole, VeraCode> = {
+  APPLICANT: code('WON', 'Woningzoekende'),
+  PARTNER: code('MED', 'Mede aanvrager'),
+  CHILD: code('KIN', 'Kind'),
+  CO_RESIDENT: code('MBW', 'Medebewoner'),
+};
+export const ROLE_FROM_VERA: Readonly<Record<string, MemberRole>> = {
+  WON: 'APPLICANT',
+  AAN: 'APPLICANT',
+  HOO: 'APPLICANT',
+  MED: 'PARTNER',
+  MDH: 'PARTNER',
+  KIN: 'CHILD',
+  MBW: 'CO_RESIDENT',
+  BEW: 'CO_RESIDENT',
+  VOL: 'CO_RESIDENT',
+};
+
+/** INKOMENSSOORT BRU: the yearly income the DAEB and passend tests read; INKOMENSBRON both ways. */
+export const INKOMENSSOORT_BRUTO = code('BRU', 'Bruto jaarinkomen');
+export type IncomeSource = 'WORK' | 'BENEFIT' | 'PENSION' | 'STUDENT' | 'OTHER';
+export const INKOMENSBRON = {
+  ARB: code('ARB', 'Arbeid'),
+  SOC: code('SOC', 'Sociale uitkering'),
+  STU: code('STU', 'Studiefinanciering'),
+  AND: code('AND', 'Anders'),
+} as const;
+/** PENSION has no code of its own (AND): it also travels as woonmix.incomeSource. */
+export const INCOME_SOURCE_TO_VERA: Record<IncomeSource, VeraCode> = {
+  WORK: INKOMENSBRON.ARB,
+  BENEFIT: INKOMENSBRON.SOC,
+  STUDENT: INKOMENSBRON.STU,
+  PENSION: INKOMENSBRON.AND,
+  OTHER: INKOMENSBRON.AND,
+};
+export const INCOME_SOURCE_FROM_VERA: Readonly<Record<string, IncomeSource>> = { ARB: 'WORK', SOC: 'BENEFIT', STU: 'STUDENT', AND: 'OTHER' };
+
+/** OVEREENKOMSTSOORT INS: the registration (inschrijving) a household's points and sanctions belong to. */
+export const OVEREENKOMSTSOORT_INSCHRIJVING = code('INS', 'Inschrijving');
+/** KANDIDAATSTATUS REA: a respondent (gereageerd). */
+export const KANDIDAATSTATUS_GEREAGEERD = code('REA', 'Gereageerd');
+
+/** SANCTIESTATUS of a Woonmix sanction's state: active ones are final (DEF), lifted ones withdrawn (ING). */
+export const SANCTIESTATUS = { AAN: code('AAN', 'Aangemaakt'), DEF: code('DEF', 'Definitief'), ING: code('ING', 'Ingetrokken') } as const;
+export const SANCTION_STATE_TO_VERA: Record<'ACTIVE' | 'LIFT_REQUESTED' | 'LIFTED' | 'EXPIRED', VeraCode> = {
+  ACTIVE: SANCTIESTATUS.DEF,
+  // a lift asked for but not yet approved (four eyes) still applies
+  LIFT_REQUESTED: SANCTIESTATUS.DEF,
+  LIFTED: SANCTIESTATUS.ING,
+  // ran its course: it was final, its end date says it is over
+  EXPIRED: SANCTIESTATUS.DEF,
+};
+/** SANCTIESOORT codes (the kind a Woonmix sanction is exported as is the association's policy: table vera_sanction_kind). */
+export const SANCTIESOORT: Readonly<Record<string, VeraCode>> = {
+  MIL: code('MIL', 'Milde sanctie'),
+  NOS: code('NOS', 'No-show sanctie'),
+  ZWA: code('ZWA', 'Zware sanctie'),
+};
+
+/** RECLAMATIESOORT BEZ (an objection to a letting) and RECLAMATIESTATUS of each objection state. */
+export const RECLAMATIESOORT_BEZWAAR = code('BEZ', 'Bezwaar');
+export const RECLAMATIESTATUS = {
+  ING: code('ING', 'Ingediend'),
+  INB: code('INB', 'In behandeling'),
+  TOE: code('TOE', 'Toegekend'),
+  AFG: code('AFG', 'Afgewezen'),
+} as const;
+/** WITHDRAWN has no VERA status (none means "taken back by the filer"): it is written without one, as woonmix.status. */
+export const OBJECTION_STATE_TO_VERA: Record<'OPEN' | 'UNDER_REVIEW' | 'UPHELD' | 'REJECTED' | 'WITHDRAWN', VeraCode | null> = {
+  OPEN: RECLAMATIESTATUS.ING,
+  UNDER_REVIEW: RECLAMATIESTATUS.INB,
+  UPHELD: RECLAMATIESTATUS.TOE,
+  REJECTED: RECLAMATIESTATUS.AFG,
+  WITHDRAWN: null,
+};

@@ -4,7 +4,7 @@ import { TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
 
 const OFFER = `id status household { id reference }`;
 const RESPOND = `mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { nextOffer { ${OFFER} } } }`;
-const EXPORT = `query($r: VeraExportResource!, $from: String!, $to: String!) {
+const EXPORT = `query($r: VeraResource!, $from: String!, $to: String!) {
   veraExport(resource: $r, from: $from, to: $to) { resource schema specificationVersion count documents } }`;
 const ADMIN = asRole('ADMIN', 'vera-admin');
 

@@ -1,0 +1,446 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/roles.js';
+import { DomainError } from '../common/domain-error.js';
+import { sha256Hex } from '../engine/audit/hash-chain.js';
+import { publicationTransition } from '../engine/letting/publication.js';
+import type { ImportProblem } from '../imports/graphql/import.type.js';
+import type { ComplexRow, DwellingRow, HouseholdRow, ImportDataset, VacancyRow } from '../imports/import-rows.js';
+import { ImportsService, MAX_IMPORT_ROWS } from '../imports/imports.service.js';
+import { VeraImportInput, VeraImportProblem, VeraImportResult, VeraResource } from './graphql/vera.type.js';
+import { VERA_SCHEMA } from './vera-schemas.js';
+import { type MappingProblem, dayOf, fromEenheid, fromPublicatie, householdsFromRelaties, keyOf, pointsOf } from './vera-stock.mapping.js';
+import type { VeraDocument } from './vera-export.mapping.js';
+import { VeraValidators } from './vera-validators.js';
+
+/** Where a Woonmix field of a mapped row came from in its VERA document (to name the place of a row error). */
+const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
+  complexes: { code: '/clusters/0/code', name: '/clusters/0/naam', buurtCode: '/adres/buurt/code' },
+  dwellings: {
+    code: '/code',
+    complexCode: '/clusters/0/code',
+    address: '/adres',
+    postcode: '/adres/postcode',
+    rooms: '/kamersAantal',
+    floorAreaM2: '/oppervlakten',
+    netRentCents: '/prijscomponenten',
+    serviceCostsCents: '/prijscomponenten',
+    accessibility: '/toegankelijkheidslabel',
+    labels: '/extra-attributen',
+  },
+  households: { reference: '/code', members: '/relaties', taxableIncomeCents: '/relaties', incomeYear: '/relaties' },
+  vacancies: { reference: '/code', dwellingCode: '/eenheden/0', availableFrom: '/opleverdatum', route: '/model' },
+};
+
+interface Keyed {
+  index: number;
+  doc: VeraDocument;
+  key: string;
+}
+
+/**
+ * Imports VERA-WRV documents (issue 19): each document is validated against the specification's
+ * component schema (Ajv over WRV.yaml, src/vera/vera-validator.ts), then mapped onto Woonmix's rows,
+ * then written all or nothing through the same validation as every other import (ImportsService),
+ * or, for respondents and points, in one transaction of its own. A record delivered before under the
+ * same sender and idExtern is updated, not added again (table vera_record_key).
+ */
+@Injectable()
+export class VeraImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsService,
+    private readonly validators: VeraValidators,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(input: VeraImportInput, actor: Actor): Promise<VeraImportResult> {
+    const text = await this.imports.readContent(input);
+    const documents = parseDocuments(text, input.path !== undefined);
+    const validator = this.validators.get();
+    const schema = VERA_SCHEMA[input.resource];
+    const result = (errors: VeraImportProblem[], written: boolean, notes: VeraImportProblem[] = []): VeraImportResult => ({
+      ok: errors.length === 0,
+      written,
+      resource: input.resource,
+      schema,
+      specificationVersion: validator.version,
+      documents: documents.length,
+      errors: sortProblems(errors),
+      notes,
+    });
+    // first the specification: a document that breaks it is not mapped at all
+    const specProblems = documents.flatMap((doc, i) =>
+      validator.validate(schema, doc).map((p) => ({ document: i + 1, pointer: p.pointer, rule: p.rule, reason: p.reason })),
+    );
+    if (specProblems.length > 0) return result(specProblems, false);
+    const source = { format: 'VERA-WRV', resource: input.resource, sender: input.sender, path: input.path ?? null, contentHash: sha256Hex(text) };
+
+    const keyed: Keyed[] = [];
+    const problems: VeraImportProblem[] = [];
+    const storedKeys = await this.storedKeys(input.resource, input.sender, documents);
+    documents.forEach((doc, index) => {
+      const idExtern = typeof doc.idExtern === 'string' && doc.idExtern !== '' ? doc.idExtern : undefined;
+      const key = (idExtern && storedKeys.get(idExtern)) ?? keyOf(doc);
+      if (key === undefined)
+        problems.push({
+          document: index + 1,
+          pointer: '/idExtern',
+          rule: null,
+          reason: 'is missing, and so is code: Woonmix needs a key to update the record later',
+        });
+      else keyed.push({ index, doc, key });
+    });
+    const recordKeys = (m: EntityManager) => this.recordKeys(m, input.resource, input.sender, keyed);
+
+    switch (input.resource) {
+      case VeraResource.EENHEDEN:
+      case VeraResource.PUBLICATIES:
+      case VeraResource.RELATIES: {
+        const mapped = await this.mapRows(input.resource, input.sender, keyed, documents, problems);
+        const answer = await this.imports.importMapped(
+          mapped.dataset,
+          problems.length > 0 ? [{ section: 'vera', line: 0, field: 'document', reason: 'has problems' }] : [],
+          {
+            updateExisting: true,
+            dryRun: input.dryRun,
+            actor,
+            source,
+            afterWrite: async (m) => {
+              // the keys of the documents that became records (a member of a household is not one)
+              await this.recordKeys(
+                m,
+                input.resource,
+                input.sender,
+                keyed.filter((k) => mapped.recorded.has(k.index)),
+              );
+              return mapped.windows.length > 0 ? this.writePublicationWindows(m, mapped.windows, actor) : [];
+            },
+          },
+        );
+        const rowProblems = answer.errors
+          .filter((e) => !(e.section === 'vera' && e.line === 0))
+          .map((e) => (e.section === 'vera' ? { document: e.line, pointer: e.field, rule: null, reason: e.reason } : toVeraProblem(e, mapped.origin)));
+        return result([...problems, ...rowProblems], answer.written, mapped.notes);
+      }
+      case VeraResource.KANDIDATEN:
+        return this.importRespondents(keyed, input, actor, source, problems, recordKeys, result);
+      case VeraResource.PUNTENBEREKENINGEN:
+        return this.importPoints(keyed, input, actor, source, problems, recordKeys, result);
+      default:
+        throw DomainError.invalid([{ field: 'resource', reason: `${input.resource} is written by Woonmix, not read` }]);
+    }
+  }
+
+  /** Keys Woonmix gave the sender's records of this resource before, by idExtern. */
+  private async storedKeys(
+    resource: VeraResource,
+    sender: string,
+    documents: VeraDocument[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const ids = documents.flatMap((d) => (typeof d.idExtern === 'string' && d.idExtern !== '' ? [d.idExtern] : []));
+    if (ids.length === 0) return new Map();
+    const rows: { id_extern: string; woonmix_key: string }[] = await m.query(
+      `SELECT id_extern, woonmix_key FROM vera_record_key WHERE resource = $1 AND sender = $2 AND id_extern = ANY($3)`,
+      [resource, sender, ids],
+    );
+    return new Map(rows.map((r) => [r.id_extern, r.woonmix_key]));
+  }
+
+  /** A reference to a record of another resource (a unit, a household): by the sender's idExtern when known, else by code. */
+  private async resolver(resource: VeraResource, sender: string, refs: unknown[]): Promise<(ref: unknown) => string | undefined> {
+    const known = await this.storedKeys(
+      resource,
+      sender,
+      refs.filter((r): r is VeraDocument => typeof r === 'object' && r !== null),
+    );
+    return (ref) => {
+      if (typeof ref !== 'object' || ref === null) return undefined;
+      const r = ref as VeraDocument;
+      if (typeof r.idExtern === 'string' && known.has(r.idExtern)) return known.get(r.idExtern);
+      return typeof r.code === 'string' && r.code !== '' ? r.code : undefined;
+    };
+  }
+
+  private async recordKeys(m: EntityManager, resource: VeraResource, sender: string, keyed: Keyed[]): Promise<void> {
+    const rows = keyed.filter((k) => typeof k.doc.idExtern === 'string' && k.doc.idExtern !== '');
+    if (rows.length === 0) return;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    await m.query(
+      `INSERT INTO vera_record_key (resource, sender, id_extern, woonmix_key, sender_id, id_organisatie, id_administratie)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       ON CONFLICT (resource, sender, id_extern) DO UPDATE
+         SET woonmix_key = excluded.woonmix_key, sender_id = excluded.sender_id, id_organisatie = excluded.id_organisatie,
+             id_administratie = excluded.id_administratie, last_seen = now()`,
+      [
+        resource,
+        sender,
+        rows.map((r) => r.doc.idExtern as string),
+        rows.map((r) => r.key),
+        rows.map((r) => text(r.doc.id)),
+        rows.map((r) => text(r.doc.idOrganisatie)),
+        rows.map((r) => text(r.doc.idAdministratie)),
+      ],
+    );
+  }
+
+  /** Eenheden, Publicaties and Relaties as rows of the regular import, and where each row came from. */
+  private async mapRows(resource: VeraResource, sender: string, keyed: Keyed[], documents: VeraDocument[], problems: VeraImportProblem[]) {
+    const dataset: Partial<ImportDataset> = {};
+    const origin: Record<string, number[]> = { complexes: [], dwellings: [], households: [], vacancies: [] };
+    const notes: VeraImportProblem[] = [];
+    const windows: { reference: string; from: string; until: string; document: number }[] = [];
+    const report = (index: number, list: MappingProblem[], into = problems) => {
+      for (const p of list) into.push({ document: index + 1, pointer: p.pointer, rule: null, reason: p.reason });
+    };
+    if (resource === VeraResource.EENHEDEN) {
+      const complexes = new Map<string, { row: ComplexRow; index: number }>();
+      const dwellings: DwellingRow[] = [];
+      for (const { index, doc, key } of keyed) {
+        const mapped = fromEenheid(doc, key);
+        report(index, mapped.problems);
+        report(index, mapped.notes, notes);
+        if (!mapped.dwelling || !mapped.complex) continue;
+        const seen = complexes.get(mapped.complex.code);
+        if (seen && (seen.row.buurtCode !== mapped.complex.buurtCode || seen.row.name !== mapped.complex.name))
+          problems.push({
+            document: index + 1,
+            pointer: '/clusters/0',
+            rule: null,
+            reason: `cluster ${mapped.complex.code} is named or placed differently than in document ${seen.index + 1}`,
+          });
+        else if (!seen) {
+          complexes.set(mapped.complex.code, { row: mapped.complex, index });
+          origin.complexes.push(index);
+        }
+        dwellings.push(mapped.dwelling);
+        origin.dwellings.push(index);
+      }
+      dataset.complexes = [...complexes.values()].map((c) => c.row);
+      dataset.dwellings = dwellings;
+    } else if (resource === VeraResource.PUBLICATIES) {
+      const dwellingKeyOf = await this.resolver(
+        VeraResource.EENHEDEN,
+        sender,
+        keyed.flatMap((k) => (Array.isArray(k.doc.eenheden) ? k.doc.eenheden : [])),
+      );
+      const vacancies: VacancyRow[] = [];
+      for (const { index, doc, key } of keyed) {
+        const mapped = fromPublicatie(doc, key, dwellingKeyOf);
+        report(index, mapped.problems);
+        if (!mapped.vacancy) continue;
+        vacancies.push(mapped.vacancy);
+        origin.vacancies.push(index);
+        if (mapped.window?.from && mapped.window.until)
+          windows.push({ reference: key, from: dayOf(mapped.window.from), until: dayOf(mapped.window.until), document: index + 1 });
+      }
+      dataset.vacancies = vacancies;
+    } else {
+      // a group and its members travel together: the whole delivery is read at once
+      const { households, problems: found } = householdsFromRelaties(documents);
+      for (const p of found) problems.push({ document: p.index + 1, pointer: p.pointer, rule: null, reason: p.reason });
+      const keyByIndex = new Map(keyed.map((k) => [k.index, k.key]));
+      const rows = households.map(({ index, row }) => ({ index, row: { ...row, reference: keyByIndex.get(index) ?? row.reference } }));
+      // points come from Puntenberekeningen: a household delivered again keeps its points
+      const stored: { reference: string; ranking_points: number | null }[] = await this.dataSource.query(
+        `SELECT reference, ranking_points FROM household WHERE reference = ANY($1)`,
+        [rows.map((r) => r.row.reference)],
+      );
+      const points = new Map(stored.map((s) => [s.reference, s.ranking_points]));
+      dataset.households = rows.map(({ row }) => ({ ...row, rankingPoints: points.get(row.reference) ?? null }) satisfies HouseholdRow);
+      origin.households = rows.map((r) => r.index);
+    }
+    const recorded = new Set(Object.entries(origin).flatMap(([section, list]) => (section === 'complexes' ? [] : list)));
+    return { dataset, origin, notes, windows, recorded };
+  }
+
+  /**
+   * A Publicatie's window (begindatum to einddatum) as the vacancy's publication (table
+   * vacancy_publication): made as publishVacancy makes it (the engine's publication rules), or moved
+   * while it is still PUBLISHED; a window that was closed or listed is not rewritten by a delivery.
+   */
+  private async writePublicationWindows(
+    m: EntityManager,
+    windows: { reference: string; from: string; until: string; document: number }[],
+    actor: Actor,
+  ): Promise<ImportProblem[]> {
+    const problems: ImportProblem[] = [];
+    const rows: { id: number; reference: string; route: string; state: string | null; opens_on: string | null; closes_on: string | null }[] = await m.query(
+      `SELECT v.id, v.reference, v.route, p.state, to_char(p.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(p.closes_on, 'YYYY-MM-DD') AS closes_on
+         FROM vacancy v LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id WHERE v.reference = ANY($1)`,
+      [windows.map((w) => w.reference)],
+    );
+    const byReference = new Map(rows.map((r) => [r.reference, r]));
+    for (const w of windows) {
+      const v = byReference.get(w.reference)!;
+      const refuse = (reason: string) => problems.push({ section: 'vera', line: w.document, field: '/begindatum', reason });
+      if (v.state === null) {
+        const step = publicationTransition(
+          { state: 'DRAFT', model: null, opensAt: null, closesAt: null },
+          { type: 'PUBLISH', model: v.route as never, opensAt: w.from, closesAt: w.until },
+          'en',
+        );
+        if (!step.ok) {
+          refuse(`cannot be published: ${step.reason}`);
+          continue;
+        }
+        await m.query(`INSERT INTO vacancy_publication (vacancy_id, opens_on, closes_on, state, published_by) VALUES ($1, $2, $3, $4, $5)`, [
+          v.id,
+          w.from,
+          w.until,
+          step.state,
+          actor.subject,
+        ]);
+        await this.audit.append(m, actor, 'VACANCY_PUBLISHED', { vacancyId: v.id }, { model: v.route, opensOn: w.from, closesOn: w.until, source: 'VERA-WRV' });
+      } else if (v.opens_on !== w.from || v.closes_on !== w.until) {
+        if (v.state !== 'PUBLISHED') refuse(`the publication is ${v.state} already: its window (${v.opens_on} to ${v.closes_on}) stays as it was`);
+        else if (w.until < w.from) refuse('einddatum is before begindatum');
+        else await m.query(`UPDATE vacancy_publication SET opens_on = $2, closes_on = $3 WHERE vacancy_id = $1`, [v.id, w.from, w.until]);
+      }
+    }
+    return problems;
+  }
+
+  /** Kandidaten: each household responds to the vacancy in progress of the unit it names, with the platform's position. */
+  private async importRespondents(
+    keyed: Keyed[],
+    input: VeraImportInput,
+    actor: Actor,
+    source: Record<string, unknown>,
+    problems: VeraImportProblem[],
+    recordKeys: (m: EntityManager) => Promise<void>,
+    result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult,
+  ): Promise<VeraImportResult> {
+    const dwellingKeyOf = await this.resolver(
+      VeraResource.EENHEDEN,
+      input.sender,
+      keyed.map((k) => k.doc.eenheid),
+    );
+    const householdKeyOf = await this.resolver(
+      VeraResource.RELATIES,
+      input.sender,
+      keyed.map((k) => k.doc.relatie),
+    );
+    const wanted = keyed.map((k) => ({ ...k, dwelling: dwellingKeyOf(k.doc.eenheid), household: householdKeyOf(k.doc.relatie) }));
+    let written = false;
+    await this.dataSource.transaction(async (m) => {
+      const vacancies: { code: string; vacancy_id: number; reference: string; status: string }[] = await m.query(
+        `SELECT d.code, v.id AS vacancy_id, v.reference, v.status FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
+          WHERE d.code = ANY($1) AND v.status IN ('OPEN', 'PROPOSED', 'OFFERED') FOR UPDATE OF v`,
+        [wanted.flatMap((w) => (w.dwelling ? [w.dwelling] : []))],
+      );
+      const households: { reference: string; id: number; on_waiting_list: boolean }[] = await m.query(
+        `SELECT reference, id, on_waiting_list FROM household WHERE reference = ANY($1)`,
+        [wanted.flatMap((w) => (w.household ? [w.household] : []))],
+      );
+      const vacancyOf = new Map(vacancies.map((v) => [v.code, v]));
+      const householdOf = new Map(households.map((h) => [h.reference, h]));
+      const seen = new Map<string, number>();
+      const rows: { vacancyId: number; householdId: number; position: number | null }[] = [];
+      for (const w of wanted) {
+        const at = (pointer: string, reason: string) => problems.push({ document: w.index + 1, pointer, rule: null, reason });
+        const vacancy = w.dwelling ? vacancyOf.get(w.dwelling) : undefined;
+        const household = w.household ? householdOf.get(w.household) : undefined;
+        if (!w.dwelling) at('/eenheid', 'names no unit (code or idExtern)');
+        else if (!vacancy) at('/eenheid', `has no vacancy in progress in Woonmix (${w.dwelling}): deliver its Publicatie first`);
+        else if (vacancy.status !== 'OPEN')
+          at('/eenheid', `its vacancy ${vacancy.reference} is ${vacancy.status} already: respondents are added while it is OPEN`);
+        if (!w.household) at('/relatie', 'names no household (code or idExtern)');
+        else if (!household) at('/relatie', `is not a known household (${w.household}): deliver its Relaties first`);
+        else if (!household.on_waiting_list) at('/relatie', `${w.household} is not on the waiting list: only households on it respond`);
+        if (!vacancy || !household) continue;
+        const pair = `${vacancy.vacancy_id}:${household.id}`;
+        if (seen.has(pair)) at('', `responds twice to ${vacancy.reference} in this delivery (also document ${seen.get(pair)})`);
+        seen.set(pair, w.index + 1);
+        rows.push({ vacancyId: vacancy.vacancy_id, householdId: household.id, position: typeof w.doc.positie === 'number' ? w.doc.positie : null });
+      }
+      if (problems.length > 0 || input.dryRun) return;
+      await m.query(
+        `INSERT INTO vacancy_response (vacancy_id, household_id, platform_position)
+         SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+         ON CONFLICT (vacancy_id, household_id) DO UPDATE SET platform_position = excluded.platform_position`,
+        [rows.map((r) => r.vacancyId), rows.map((r) => r.householdId), rows.map((r) => r.position)],
+      );
+      await recordKeys(m);
+      await this.audit.append(m, actor, 'DATA_IMPORTED', { kind: 'VERA' }, { ...source, rows: [{ section: 'respondents', rows: rows.length }] });
+      written = true;
+    });
+    return result(problems, written);
+  }
+
+  /** Puntenberekeningen: a household's ranking points (start, situation and search points together) on its registration. */
+  private async importPoints(
+    keyed: Keyed[],
+    input: VeraImportInput,
+    actor: Actor,
+    source: Record<string, unknown>,
+    problems: VeraImportProblem[],
+    recordKeys: (m: EntityManager) => Promise<void>,
+    result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult,
+  ): Promise<VeraImportResult> {
+    let written = false;
+    await this.dataSource.transaction(async (m) => {
+      const wanted = keyed.map((k) => {
+        const inschrijving = k.doc.inschrijving as VeraDocument | undefined;
+        return { ...k, household: inschrijving ? keyOf(inschrijving) : undefined, ...pointsOf(k.doc) };
+      });
+      const stored: { reference: string; id: number }[] = await m.query(`SELECT reference, id FROM household WHERE reference = ANY($1) FOR UPDATE`, [
+        wanted.flatMap((w) => (w.household ? [w.household] : [])),
+      ]);
+      const idOf = new Map(stored.map((s) => [s.reference, s.id]));
+      const seen = new Map<string, number>();
+      const rows: { id: number; points: number }[] = [];
+      for (const w of wanted) {
+        const at = (pointer: string, reason: string) => problems.push({ document: w.index + 1, pointer, rule: null, reason });
+        for (const p of w.problems) at(p.pointer, p.reason);
+        if (!w.household) at('/inschrijving', 'names no registration (its code is the household reference)');
+        else if (!idOf.has(w.household)) at('/inschrijving/code', `is not a known household (${w.household})`);
+        else if (seen.has(w.household)) at('/inschrijving/code', `${w.household} has another calculation in this delivery (document ${seen.get(w.household)})`);
+        if (w.household) seen.set(w.household, w.index + 1);
+        if (w.points !== undefined && w.household && idOf.has(w.household)) rows.push({ id: idOf.get(w.household)!, points: w.points });
+      }
+      if (problems.length > 0 || input.dryRun) return;
+      await m.query(`UPDATE household h SET ranking_points = u.points FROM unnest($1::int[], $2::int[]) AS u(id, points) WHERE h.id = u.id`, [
+        rows.map((r) => r.id),
+        rows.map((r) => r.points),
+      ]);
+      await recordKeys(m);
+      await this.audit.append(m, actor, 'DATA_IMPORTED', { kind: 'VERA' }, { ...source, rows: [{ section: 'rankingPoints', rows: rows.length }] });
+      written = true;
+    });
+    return result(problems, written);
+  }
+}
+
+/** A delivery: a JSON array of documents (as a VERA list answers), or one document. */
+function parseDocuments(text: string, fromFile: boolean): VeraDocument[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw DomainError.invalid([
+      { field: fromFile ? 'path' : 'content', reason: fromFile ? 'is not a valid JSON file' : `is not valid JSON (${(e as Error).message})` },
+    ]);
+  }
+  const list = Array.isArray(data) ? data : [data];
+  if (list.length === 0) throw DomainError.invalid([{ field: 'content', reason: 'has no documents to import' }]);
+  if (list.length > MAX_IMPORT_ROWS)
+    throw DomainError.invalid([{ field: 'content', reason: `has ${list.length} documents; at most ${MAX_IMPORT_ROWS} per import` }]);
+  const notObject = list.findIndex((d) => typeof d !== 'object' || d === null || Array.isArray(d));
+  if (notObject >= 0) throw DomainError.invalid([{ field: 'content', reason: `document ${notObject + 1} is not a JSON object` }]);
+  return list as VeraDocument[];
+}
+
+/** A row error of the regular import, placed in the VERA document the row came from. */
+function toVeraProblem(e: ImportProblem, origin: Record<string, number[]>): VeraImportProblem {
+  const index = origin[e.section]?.[e.line - 1];
+  const field = e.field.split('.')[0];
+  return { document: index === undefined ? 0 : index + 1, pointer: POINTER_OF_FIELD[e.section]?.[field] ?? '', rule: null, reason: `${e.field} ${e.reason}` };
+}
+
+function sortProblems(problems: VeraImportProblem[]): VeraImportProblem[] {
+  return [...problems].sort((a, b) => a.document - b.document || a.pointer.localeCompare(b.pointer));
+}
