@@ -104,9 +104,15 @@ export function limitNonImportBody(maxBytes: number) {
     const length = Number(req.headers['content-length'] ?? 0);
     const query = (req.body as { query?: unknown } | undefined)?.query;
     if (length > maxBytes && !(typeof query === 'string' && /^\s*mutation\b[^{]*\{\s*(\w+\s*:\s*)?(importData|veraImport)\b/.test(query))) {
-      graphqlError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData, veraImport)`, {
-        maxBytes,
-      });
+      graphqlError(
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request body of ${length} bytes is above the limit of ${maxBytes} for anything but an import (importData, veraImport)`,
+        {
+          maxBytes,
+        },
+      );
       return;
     }
     next();

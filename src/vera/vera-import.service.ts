@@ -83,7 +83,9 @@ export class VeraImportService {
     const storedKeys = await this.storedKeys(input.resource, input.sender, documents);
     documents.forEach((doc, index) => {
       const idExtern = typeof doc.idExtern === 'string' && doc.idExtern !== '' ? doc.idExtern : undefined;
-      const key = (idExtern && storedKeys.get(idExtern)) ?? keyOf(doc);
+      // a respondent or a points calculation is not a record of its own in Woonmix: a key is kept when given
+      const recordless = input.resource === VeraResource.KANDIDATEN || input.resource === VeraResource.PUNTENBEREKENINGEN;
+      const key = (idExtern && storedKeys.get(idExtern)) ?? keyOf(doc) ?? (recordless ? `#${index + 1}` : undefined);
       if (key === undefined)
         problems.push({
           document: index + 1,

@@ -112,8 +112,8 @@ export function eenheidOf(d: DwellingFacts): VeraDocument {
     maatschappelijkLabel: referentie(d.isDaeb ? MAATSCHAPPELIJKLABEL.DAE : MAATSCHAPPELIJKLABEL.NDA),
     toegankelijkheidslabel: referentie(ACCESSIBILITY_TO_VERA[d.accessibility]),
     ...(doelgroep ? { doelgroep: referentie(doelgroep) } : {}),
-    // VERA's DOELGROEP has no age: the labels themselves, exactly
-    ...extras([['labels', d.labels.join(';')]]),
+    // VERA's DOELGROEP has no age: the labels themselves, exactly (also none: a wheelchair home need not carry the label)
+    'extra-attributen': [{ naam: 'woonmix.labels', waarde: d.labels.join(';') }],
   };
 }
 

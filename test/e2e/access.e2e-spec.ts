@@ -130,6 +130,7 @@ const MATRIX: Record<string, Role[]> = {
   importData: ['ADMIN'],
   // the sector's documents out, for the letting platform or ERP: with imports, the administrator's
   veraExport: ['ADMIN'],
+  veraImport: ['ADMIN'],
   createNeighbourhood: ['ADMIN'],
   updateNeighbourhood: ['ADMIN'],
   createComplex: ['ADMIN'],

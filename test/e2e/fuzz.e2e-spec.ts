@@ -154,6 +154,8 @@ const POISON: Record<string, [path: string[], bad: fc.Arbitrary<unknown>]> = {
   decideProposal: [['input', 'proposalId'], BAD_IDS],
   endTenancy: [['input', 'tenancyId'], BAD_IDS],
   importData: [['input', 'content'], fc.constantFrom('{', 'not,a,header\n1,2,3', '[{"x":1}]', '{"households": 5}', '"\n"')],
+  // a VERA delivery that is no JSON, no documents, no objects, or documents that break the specification or name nothing usable
+  veraImport: [['input', 'content'], fc.constantFrom('{', '[]', '[1]', '"x"', '[{"kamersAantal":"drie","soort":{"code":"WOO"}}]', '[{}]')],
   proposeAllocation: [['vacancyId'], BAD_IDS],
   recordOfferResponse: [['input', 'offerId'], BAD_IDS],
   refuseOffer: [['input', 'offerId'], BAD_IDS],

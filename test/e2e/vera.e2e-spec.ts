@@ -18,14 +18,25 @@ describe('VERA-WRV export of allocations and offers', () => {
   const validator = VeraValidator.fromFile();
   let refused: { id: string; household: { reference: string } };
   let accepted: { id: string; household: { id: string; reference: string } };
+  let objection: { id: string };
 
   beforeAll(async () => {
     ({ sut, ids } = await createCaseApp());
+    // policy data for the test: one unjustified refusal blocks (version 1 asks three within twelve months), so a sanction exists
+    const [{ document }] = await sut.dataSource.query(`SELECT document FROM letting_policy WHERE version = 1`);
+    await sut.dataSource.query(`INSERT INTO letting_policy (version, name, effective_from, document) VALUES (2, 'Streng (test)', '2026-01-01', $1)`, [
+      JSON.stringify({ ...document, sanctions: { ...document.sanctions, unjustifiedRefusalsForBlock: 1 } }),
+    ]);
     const out = async (offer: any) =>
       offer.status === 'PENDING_APPROVAL'
         ? must(await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { ${OFFER} } }`, { o: offer.id }, SECOND_OFFICER)).approveOffer
         : offer;
     const proposal = must(await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] })).proposeAllocation;
+    objection = must(
+      await sut.gql(`mutation($input: FileObjectionInput!) { fileObjection(input: $input) { id } }`, {
+        input: { vacancyId: ids['VAC-C'], householdId: 'N-2', grounds: 'Ik sta langer ingeschreven dan de gekozen kandidaat.' },
+      }),
+    ).fileObjection;
     refused = await out(
       must(await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { ${OFFER} } }`, { p: proposal.id })).decideProposal,
     );
@@ -86,6 +97,42 @@ describe('VERA-WRV export of allocations and offers', () => {
       passendheidsoort: { code: passend },
       'extra-attributen': [{ naam: 'woonmix.daebDoelgroep', waarde: fact.counts_as.includes('daebInTargetGroup') ? 'BINNEN' : 'BOVEN' }],
     });
+  });
+
+  it('exports the block after the unjustified refusal as a Sanctie, its kind as the association maps it (policy data)', async () => {
+    const first = await exported('SANCTIES');
+    expect(first.schema).toBe('Sancties-Sanctiebericht');
+    const [block] = await sut.dataSource.query(
+      `SELECT s.id, to_char(s.from_date, 'YYYY-MM-DD') AS from, to_char(s.until_date, 'YYYY-MM-DD') AS until FROM sanction s JOIN household h ON h.id = s.household_id
+        WHERE h.reference = $1 AND s.kind = 'BLOCK'`,
+      [refused.household.reference],
+    );
+    expect(first.documents).toContainEqual({
+      id: String(block.id),
+      soort: { code: 'MIL', naam: 'Milde sanctie' },
+      status: { code: 'DEF', naam: 'Definitief' },
+      begindatum: block.from,
+      einddatum: block.until,
+      inschrijving: { soort: { code: 'INS', naam: 'Inschrijving' }, code: refused.household.reference },
+    });
+    // the association maps its blocks to VERA's heavy sanction instead: the export follows its data
+    await sut.dataSource.query(`UPDATE vera_sanction_kind SET vera_code = 'ZWA' WHERE kind = 'BLOCK'`);
+    const second = await exported('SANCTIES');
+    expect(second.documents.find((d) => d.id === String(block.id))!.soort).toEqual({ code: 'ZWA', naam: 'Zware sanctie' });
+    await sut.dataSource.query(`UPDATE vera_sanction_kind SET vera_code = 'MIL' WHERE kind = 'BLOCK'`);
+  });
+
+  it('exports the objection as a Reclamatie (bezwaar) with its state; the grounds stay in Woonmix', async () => {
+    const { schema, documents } = await exported('RECLAMATIES');
+    expect(schema).toBe('Reclamaties-Reclamatiebericht');
+    expect(documents.find((d) => d.id === objection.id)).toEqual({
+      id: objection.id,
+      soort: { code: 'BEZ', naam: 'Bezwaar' },
+      status: { code: 'ING', naam: 'Ingediend' },
+      begindatum: '2026-03-02',
+      relatie: { soort: { code: 'GRO', naam: 'Relatiegroep' }, code: 'N-2' },
+    });
+    expect(JSON.stringify(documents)).not.toContain('langer ingeschreven');
   });
 
   it('records each export in the audit trail: who, which resource and period, how many documents', async () => {
