@@ -132,6 +132,18 @@ export const ACCESSIBILITY_FROM_VERA: Readonly<Record<string, Accessibility>> = 
   RUI: 'WHEELCHAIR',
 };
 
+/**
+ * DOELGROEP of a household at its allocation (Toewijzing.doelgroep) from its composition
+ * (src/engine/common/household-profile.ts): one person, with children (gezin), or without.
+ */
+export const HOUSEHOLD_TYPE_TO_DOELGROEP: Record<'SINGLE' | 'COUPLE' | 'FAMILY' | 'SINGLE_PARENT' | 'OTHER', VeraCode> = {
+  SINGLE: code('EEN', 'Persoon'),
+  FAMILY: code('GEZ', 'Gezin'),
+  SINGLE_PARENT: code('GEZ', 'Gezin'),
+  COUPLE: code('HZO', 'Huishouden zonder kinderen'),
+  OTHER: code('HZO', 'Huishouden zonder kinderen'),
+};
+
 /** DOELGROEP of a dwelling from its labels (the first that applies); labels themselves travel exactly as woonmix.labels. */
 export const DOELGROEP = {
   SEN: code('SEN', 'Senioren'),

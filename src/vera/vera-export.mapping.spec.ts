@@ -13,6 +13,7 @@ const allocation = (overrides: Partial<AllocationFacts> = {}): AllocationFacts =
   dwellingCode: 'D-1',
   householdReference: 'H-1',
   householdSize: 2,
+  memberRoles: ['APPLICANT', 'PARTNER'],
   countsAs: ['daebInTargetGroup', 'passendWithinCap'],
   outcomes: [
     { ruleId: 'DAEB_TARGET_GROUP', result: 'PASSED', values: [value('taxableIncomeCents', 3_100_050)] },
@@ -57,12 +58,24 @@ describe('VERA export mapping', () => {
       eenheid: { code: 'D-1' },
       kandidaat: { code: 'H-1' },
       huishoudgrootte: 2,
+      // a couple: a household without children
+      doelgroep: { code: 'HZO', naam: 'Huishouden zonder kinderen' },
       rekeninkomen: 31000.5,
       rekenhuur: 650.43,
       passendheidsoort: { code: 'PAS', naam: 'Passend' },
       'extra-attributen': [{ naam: 'woonmix.daebDoelgroep', waarde: 'BINNEN' }],
     });
     expect(validator.validate('Toewijzingen-Toewijzingbericht', doc)).toEqual([]);
+  });
+
+  it.each<[AllocationFacts['memberRoles'], string]>([
+    [['APPLICANT'], 'EEN'],
+    [['APPLICANT', 'CHILD'], 'GEZ'],
+    [['APPLICANT', 'PARTNER', 'CHILD', 'CHILD'], 'GEZ'],
+    [['APPLICANT', 'PARTNER'], 'HZO'],
+    [['APPLICANT', 'CO_RESIDENT', 'CO_RESIDENT'], 'HZO'],
+  ])('a household of %j is DOELGROEP %s', (memberRoles, code) => {
+    expect((toewijzingOf(allocation({ memberRoles })).doelgroep as { code: string }).code).toBe(code);
   });
 
   it('writes the assets of the elderly exception and the priorities the household was housed with', () => {

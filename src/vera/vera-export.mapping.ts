@@ -1,5 +1,7 @@
 import type { ComparedValue, QuotaCounterKey, RuleOutcome } from '../engine/eligibility/rule-outcome.js';
-import { VOORRANGSOORT, VeraCode, aanbiedingStatusOf, passendheidOf } from './vera-codes.js';
+import { householdType } from '../engine/common/household-profile.js';
+import type { HouseholdMemberFacts } from '../engine/model.js';
+import { HOUSEHOLD_TYPE_TO_DOELGROEP, VOORRANGSOORT, VeraCode, aanbiedingStatusOf, passendheidOf } from './vera-codes.js';
 
 /** What Woonmix recorded of one allocation (table allocation, with its vacancy, dwelling and household). */
 export interface AllocationFacts {
@@ -9,6 +11,8 @@ export interface AllocationFacts {
   dwellingCode: string;
   householdReference: string;
   householdSize: number;
+  /** The members' roles, for the household's composition (its type reads roles only). */
+  memberRoles: HouseholdMemberFacts['role'][];
   countsAs: QuotaCounterKey[];
   /** The verdict the allocation was recorded under: its rules' compared values. */
   outcomes: Pick<RuleOutcome, 'ruleId' | 'result' | 'values'>[];
@@ -71,6 +75,7 @@ export function toewijzingOf(a: AllocationFacts): VeraDocument {
     eenheid: { code: a.dwellingCode },
     kandidaat: { code: a.householdReference },
     huishoudgrootte: a.householdSize,
+    doelgroep: referentie(HOUSEHOLD_TYPE_TO_DOELGROEP[householdType(a.memberRoles.map((role) => ({ role, birthDate: a.allocationDate })))]),
     ...(typeof income?.value === 'number' ? { rekeninkomen: euros(income.value) } : {}),
     ...(typeof rent?.value === 'number' ? { rekenhuur: euros(rent.value) } : {}),
     ...(typeof assets?.value === 'number' ? { rekenvermogen: euros(assets.value) } : {}),

@@ -299,6 +299,7 @@ export class VeraExportService {
     const rows = (await m.query(
       `SELECT a.id, to_char(a.allocation_date, 'YYYY-MM-DD') AS allocation_date, v.reference AS vacancy_reference, d.code AS dwelling_code,
               h.reference AS household_reference, (SELECT count(*) FROM household_member hm WHERE hm.household_id = h.id)::int AS household_size,
+              (SELECT array_agg(hm.role ORDER BY hm.position) FROM household_member hm WHERE hm.household_id = h.id) AS member_roles,
               a.counts_as, a.verdict
          FROM allocation a
          JOIN dwelling d ON d.id = a.dwelling_id
@@ -314,6 +315,7 @@ export class VeraExportService {
       dwelling_code: string;
       household_reference: string;
       household_size: number;
+      member_roles: AllocationFacts['memberRoles'];
       counts_as: AllocationFacts['countsAs'];
       verdict: { outcomes?: AllocationFacts['outcomes'] };
     }[];
@@ -325,6 +327,7 @@ export class VeraExportService {
       dwellingCode: r.dwelling_code,
       householdReference: r.household_reference,
       householdSize: r.household_size,
+      memberRoles: r.member_roles,
       countsAs: r.counts_as,
       outcomes: r.verdict.outcomes ?? [],
     }));
