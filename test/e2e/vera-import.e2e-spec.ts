@@ -314,6 +314,37 @@ describe('VERA-WRV import', () => {
     expect(await one(`SELECT ranking_points FROM household WHERE reference = 'R-1'`)).toEqual({ ranking_points: 42 });
   });
 
+  it('exports what it read: the points, the respondent with the platform’s position, the publication window', async () => {
+    const exported = async (resource: string) => {
+      const answer = must(await sut.gql(EXPORT, { r: resource }, ADMIN)).veraExport;
+      const documents = JSON.parse(answer.documents) as Record<string, any>[];
+      documents.forEach((d, i) => expect(validator.validate(answer.schema, d, `/${i}`)).toEqual([]));
+      return documents;
+    };
+    expect(await exported('PUNTENBEREKENINGEN')).toContainEqual({
+      inschrijving: { soort: { code: 'INS', naam: 'Inschrijving' }, code: 'R-1' },
+      zoekpunten: 42,
+    });
+    expect(await exported('KANDIDATEN')).toContainEqual({
+      code: 'VAC-VERA-1/R-1',
+      status: { code: 'REA', naam: 'Gereageerd' },
+      eenheid: { code: 'C-900' },
+      relatie: { soort: { code: 'GRO', naam: 'Relatiegroep' }, detailSoort: { code: 'HUI', naam: 'Huishouden' }, code: 'R-1' },
+      positie: 2,
+    });
+    expect((await exported('PUBLICATIES')).find((d) => d.code === 'VAC-VERA-1')).toEqual({
+      code: 'VAC-VERA-1',
+      model: { code: 'LOT', naam: 'Lotingmodel' },
+      eenheden: [{ code: 'C-900' }],
+      opleverdatum: '2026-04-01T00:00:00Z',
+      begindatum: '2026-03-02T00:00:00Z',
+      einddatum: '2026-03-12T00:00:00Z',
+    });
+    const relaties = await exported('RELATIES');
+    expect(relaties.find((d) => d.code === 'R-1')).toMatchObject({ soort: { code: 'GRO' }, relaties: [{ code: 'R-1-1' }, { code: 'R-1-2' }] });
+    expect(relaties.find((d) => d.code === 'R-1-1')).toMatchObject({ geboortedatum: '1985-04-02', inkomens: [{ bedrag: 28000, jaar: 2025 }] });
+  });
+
   it('reads and writes files through path, inside the import directory only, never overwriting one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'woonmix-vera-'));
     sut.config.importDir = dir;
