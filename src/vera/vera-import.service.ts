@@ -34,6 +34,17 @@ const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
   vacancies: { reference: '/code', dwellingCode: '/eenheden/0', availableFrom: '/opleverdatum', route: '/model' },
 };
 
+/** One delivery being imported: its documents with their keys, what the audit trail records, the problems found so far. */
+interface Delivery {
+  keyed: Keyed[];
+  input: VeraImportInput;
+  actor: Actor;
+  source: Record<string, unknown>;
+  problems: VeraImportProblem[];
+  recordKeys: (m: EntityManager) => Promise<void>;
+  result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult;
+}
+
 interface Keyed {
   index: number;
   doc: VeraDocument;
@@ -128,9 +139,9 @@ export class VeraImportService {
         return result([...problems, ...rowProblems], answer.written, mapped.notes);
       }
       case VeraResource.KANDIDATEN:
-        return this.importRespondents(keyed, input, actor, source, problems, recordKeys, result);
+        return this.importRespondents({ keyed, input, actor, source, problems, recordKeys, result });
       case VeraResource.PUNTENBEREKENINGEN:
-        return this.importPoints(keyed, input, actor, source, problems, recordKeys, result);
+        return this.importPoints({ keyed, input, actor, source, problems, recordKeys, result });
       default:
         throw DomainError.invalid([{ field: 'resource', reason: `${input.resource} is written by Woonmix, not read` }]);
     }
@@ -307,15 +318,7 @@ export class VeraImportService {
   }
 
   /** Kandidaten: each household responds to the vacancy in progress of the unit it names, with the platform's position. */
-  private async importRespondents(
-    keyed: Keyed[],
-    input: VeraImportInput,
-    actor: Actor,
-    source: Record<string, unknown>,
-    problems: VeraImportProblem[],
-    recordKeys: (m: EntityManager) => Promise<void>,
-    result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult,
-  ): Promise<VeraImportResult> {
+  private async importRespondents({ keyed, input, actor, source, problems, recordKeys, result }: Delivery): Promise<VeraImportResult> {
     const dwellingKeyOf = await this.resolver(
       VeraResource.EENHEDEN,
       input.sender,
@@ -374,15 +377,7 @@ export class VeraImportService {
   }
 
   /** Puntenberekeningen: a household's ranking points (start, situation and search points together) on its registration. */
-  private async importPoints(
-    keyed: Keyed[],
-    input: VeraImportInput,
-    actor: Actor,
-    source: Record<string, unknown>,
-    problems: VeraImportProblem[],
-    recordKeys: (m: EntityManager) => Promise<void>,
-    result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult,
-  ): Promise<VeraImportResult> {
+  private async importPoints({ keyed, input, actor, source, problems, recordKeys, result }: Delivery): Promise<VeraImportResult> {
     let written = false;
     await this.dataSource.transaction(async (m) => {
       const wanted = keyed.map((k) => {
