@@ -210,24 +210,46 @@ export class VeraImportService {
       for (const p of list) into.push({ document: index + 1, pointer: p.pointer, rule: null, reason: p.reason });
     };
     if (resource === VeraResource.EENHEDEN) {
-      const complexes = new Map<string, { row: ComplexRow; index: number }>();
+      // a complex Woonmix has stays as it is (its name and buurt are Woonmix's); a new cluster becomes a complex
+      const clusterCodes = keyed.flatMap((k) => (Array.isArray(k.doc.clusters) && typeof k.doc.clusters[0]?.code === 'string' ? [k.doc.clusters[0].code] : []));
+      const stored: { code: string; buurt_code: string }[] = await this.dataSource.query(
+        `SELECT c.code, n.buurt_code FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = ANY($1)`,
+        [[...new Set(clusterCodes)]],
+      );
+      const storedBuurt = new Map(stored.map((c) => [c.code, c.buurt_code]));
+      const complexes = new Map<string, { row: ComplexRow; index: number; named: boolean }>();
       const dwellings: DwellingRow[] = [];
       for (const { index, doc, key } of keyed) {
         const mapped = fromEenheid(doc, key);
         report(index, mapped.problems);
         report(index, mapped.notes, notes);
         if (!mapped.dwelling || !mapped.complex) continue;
-        const seen = complexes.get(mapped.complex.code);
-        if (seen && (seen.row.buurtCode !== mapped.complex.buurtCode || seen.row.name !== mapped.complex.name))
+        const { code, buurtCode } = mapped.complex;
+        const named = mapped.complex.name !== code;
+        const inWoonmix = storedBuurt.get(code);
+        const seen = complexes.get(code);
+        if (inWoonmix !== undefined) {
+          if (inWoonmix !== buurtCode)
+            notes.push({
+              document: index + 1,
+              pointer: '/adres/buurt/code',
+              rule: null,
+              reason: `names buurt ${buurtCode}; complex ${code} lies in ${inWoonmix} in Woonmix and stays there (its composition is steered there)`,
+            });
+        } else if (seen && seen.row.buurtCode !== buurtCode) {
           problems.push({
             document: index + 1,
-            pointer: '/clusters/0',
+            pointer: '/adres/buurt/code',
             rule: null,
-            reason: `cluster ${mapped.complex.code} is named or placed differently than in document ${seen.index + 1}`,
+            reason: `places cluster ${code} in buurt ${buurtCode}, document ${seen.index + 1} in ${seen.row.buurtCode}: a new complex lies in one buurt`,
           });
-        else if (!seen) {
-          complexes.set(mapped.complex.code, { row: mapped.complex, index });
+        } else if (!seen) {
+          complexes.set(code, { row: mapped.complex, index, named });
           origin.complexes.push(index);
+        } else if (!seen.named && named) {
+          // the first document to name the cluster names the complex
+          seen.row = mapped.complex;
+          seen.named = true;
         }
         dwellings.push(mapped.dwelling);
         origin.dwellings.push(index);

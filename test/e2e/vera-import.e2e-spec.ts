@@ -179,6 +179,27 @@ describe('VERA-WRV import', () => {
     });
   });
 
+  it('leaves a complex Woonmix has as it is: a unit naming another buurt joins it with a note, a cluster without a name renames nothing', async () => {
+    const answer = await deliver('EENHEDEN', [
+      eenheid('E-907', 'C-907', {
+        adres: { soort: referentie('EEN'), adres: 'Parkweg 3', postcode: '7312AB', buurt: { code: 'BU90040002' } },
+        clusters: [{ code: 'CASE' }],
+      }),
+    ]);
+    expect(answer).toMatchObject({ ok: true, written: true });
+    expect(answer.notes).toEqual([
+      {
+        document: 1,
+        pointer: '/adres/buurt/code',
+        reason: 'names buurt BU90040002; complex CASE lies in BU90040001 in Woonmix and stays there (its composition is steered there)',
+      },
+    ]);
+    expect(await one(`SELECT c.name, n.buurt_code FROM complex c JOIN neighbourhood n ON n.id = c.neighbourhood_id WHERE c.code = 'CASE'`)).toEqual({
+      name: 'Rozenhof',
+      buurt_code: 'BU90040001',
+    });
+  });
+
   it('reads a senior DOELGROEP without an age as no label, and says so', async () => {
     const answer = await deliver('EENHEDEN', [eenheid('E-906', 'C-906', { doelgroep: referentie('SEN') })]);
     expect(answer).toMatchObject({ written: true, notes: [{ document: 1, pointer: '/doelgroep/code', reason: expect.stringContaining('SEN names no age') }] });
