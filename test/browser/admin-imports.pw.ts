@@ -10,23 +10,25 @@ test('an admin checks a CSV of complexes, reads which row is wrong and why, fixe
   await signIn(page, 'Beheerder', 'dev-admin');
   await page.getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { name: 'Gegevens importeren' })).toBeVisible();
+  // the file import's own form (the VERA exchange below it has buttons of the same names)
+  const form = page.getByRole('form', { name: 'Bestand kiezen' });
   await page.getByLabel('Soort gegevens').selectOption('COMPLEXES');
   const csv = (rows: string[]) => ({ name: 'complexen.csv', mimeType: 'text/csv', buffer: Buffer.from(['code,name,buurtCode', ...rows].join('\n')) });
   await page.getByLabel('Bestand (.csv of .json)').setInputFiles(csv(['CPX-WEB,Webhof,BU90010200', 'CPX-BAD,Nergenshof,BU00000000']));
-  await expect(page.getByRole('button', { name: 'Importeren' })).toBeDisabled();
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(form.getByRole('button', { name: 'Importeren' })).toBeDisabled();
+  await form.getByRole('button', { name: 'Controleren' }).click();
   const result = page.getByTestId('import-result');
   await expect(result.getByRole('heading')).toHaveText('Niet geïmporteerd: herstel de rijen hieronder');
   const problem = page.getByTestId('import-errors').locator('tbody tr');
   await expect(problem).toHaveCount(1);
   await expect(problem.locator('td').nth(1)).toHaveText('3');
   await expect(problem.getByRole('rowheader')).toHaveText('buurtCode');
-  await expect(page.getByRole('button', { name: 'Importeren' })).toBeDisabled();
+  await expect(form.getByRole('button', { name: 'Importeren' })).toBeDisabled();
   await expectAccessible(page, 'imports with problems');
   await screenshot(page, 'admin-import');
 
   const file = page.getByLabel('Bestand (.csv of .json)');
-  const importButton = page.getByRole('button', { name: 'Importeren' });
+  const importButton = form.getByRole('button', { name: 'Importeren' });
   const good = csv(['CPX-WEB,Webhof,BU90010200']);
   const bad = csv(['CPX-WEB,Webhof,BU90010200', 'CPX-BAD,Nergenshof,BU00000000']);
   // what was checked is the text, not the file name: the file replaced while its check is on its way
@@ -40,7 +42,7 @@ test('an admin checks a CSV of complexes, reads which row is wrong and why, fixe
     await route.fulfill({ response });
   });
   const answered = page.waitForResponse('**/graphql');
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await form.getByRole('button', { name: 'Controleren' }).click();
   await expect(page.getByRole('status')).toHaveText(/^Bezig/);
   await file.setInputFiles(bad);
   release();
@@ -51,20 +53,20 @@ test('an admin checks a CSV of complexes, reads which row is wrong and why, fixe
   await expect(importButton).toBeDisabled();
   // checked and fine, then the text changes under the same name: checked again before Import
   await file.setInputFiles(good);
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await form.getByRole('button', { name: 'Controleren' }).click();
   await expect(result.getByRole('heading')).toHaveText('Gecontroleerd: alles is in orde (nog niets opgeslagen)');
   await expect(importButton).toBeEnabled();
   await file.setInputFiles(bad);
   await expect(importButton).toBeDisabled();
   await file.setInputFiles(good);
   await expect(importButton).toBeDisabled();
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await form.getByRole('button', { name: 'Controleren' }).click();
   await expect(result.getByRole('heading')).toHaveText('Gecontroleerd: alles is in orde (nog niets opgeslagen)');
   await importButton.click();
   await expect(result.getByRole('heading')).toHaveText('Geïmporteerd');
   await expect(result).toContainText('complexes: 1 rijen');
   // imported once: the same file again is refused by its code, nothing written twice
-  await page.getByRole('button', { name: 'Controleren' }).click();
+  await form.getByRole('button', { name: 'Controleren' }).click();
   await expect(result.getByRole('heading')).toHaveText('Niet geïmporteerd: herstel de rijen hieronder');
   await expect(page.getByTestId('import-errors')).toContainText('code');
   expect(outside).toEqual([]);

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { ImportFormat, ImportKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
+import { VeraExchange } from './vera-exchange';
 
 const ImportDocument = graphql(`
   mutation ImportData($input: ImportInput!) {
@@ -155,6 +156,7 @@ export function ImportsPage() {
           )}
         </section>
       )}
+      <VeraExchange />
     </section>
   );
 }
