@@ -7,7 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -119,6 +119,12 @@ export interface ImportWriteOptions {
   afterWrite?: (m: EntityManager) => Promise<ImportProblem[]>;
 }
 
+/**
+ * Rows mapped from another format, section by section: the import's row shapes (import-rows.ts), where a
+ * household may leave out what a stored one keeps (update mode); each row is validated as a file's is.
+ */
+export type MappedDataset = { [S in Section]?: object[] };
+
 /** The business keys of this import that are stored already (update mode). */
 type StoredKeys = { complexes: Set<string>; dwellings: Set<string>; households: Set<string>; vacancies: Set<string> };
 
@@ -181,7 +187,7 @@ export class ImportsService {
    * `source` is what the audit trail records of the delivery.
    */
   importMapped(
-    dataset: Partial<ImportDataset>,
+    dataset: MappedDataset,
     mappingProblems: ImportProblem[],
     options: ImportWriteOptions & {
       dryRun: boolean;
@@ -269,13 +275,12 @@ export class ImportsService {
       .transaction(async (m) => {
         if (beforeWrite) await beforeWrite(m);
         const stored = await this.checkReferences(m, valid, invalidKeys, problems, options.updateExisting === true);
-        if (problems.length > 0 || dryRun) return;
+        // a dry run with writes after the rows (afterWrite) goes all the way and rolls back, so it finds what they find
+        if (problems.length > 0 || (dryRun && !options.afterWrite)) return;
         await writeRows(m, valid, actor, stored);
         const late = (await options.afterWrite?.(m)) ?? [];
-        if (late.length > 0) {
-          problems.push(...late);
-          throw new BatchRefused();
-        }
+        problems.push(...late);
+        if (late.length > 0 || dryRun) throw new BatchRefused();
         // the rows are not copied into the log (personal data); their hash identifies what was imported
         await this.audit.append(
           m,
@@ -326,7 +331,7 @@ export class ImportsService {
     const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
     const inside = (path: string) => {
       const rel = relative(base, path);
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+      return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
     };
     if (!inside(resolve(base, input.path!))) throw outside;
     try {
@@ -548,24 +553,43 @@ export class ImportsService {
       'reference',
       (l, p) => report('vacancies', l, p),
     );
-    const activeVacancies: { code: string; reference: string; status: string }[] = v.vacancies.length
-      ? await m.query(
-          `SELECT d.code, v.reference, v.status FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
-            WHERE (v.status = ANY($2) AND d.code = ANY($1)) OR v.reference = ANY($3)`,
-          [v.vacancies.map((r) => r.row.dwellingCode), [...ACTIVE_VACANCY_STATUSES], [...storedKeys.vacancies]],
-        )
+    // stored vacancies updated in place are locked until the import ends: a proposal cannot take one between this check and the update
+    const storedVacancies: { id: number; code: string; reference: string; status: string; route: string; publication: string | null; respondents: number }[] =
+      storedKeys.vacancies.size > 0
+        ? await m.query(
+            `SELECT v.id, d.code, v.reference, v.status, v.route, p.state AS publication,
+                    (SELECT count(*)::int FROM vacancy_response r WHERE r.vacancy_id = v.id) AS respondents
+               FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id
+              WHERE v.reference = ANY($1) ORDER BY v.id FOR UPDATE OF v`,
+            [[...storedKeys.vacancies]],
+          )
+        : [];
+    const activeVacancies: { code: string; reference: string }[] = v.vacancies.length
+      ? await m.query(`SELECT d.code, v.reference FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id WHERE v.status = ANY($2) AND d.code = ANY($1)`, [
+          v.vacancies.map((r) => r.row.dwellingCode),
+          [...ACTIVE_VACANCY_STATUSES],
+        ])
       : [];
     // a vacancy updated in place does not stand in its own way
-    const dwellingInProgress = new Set(
-      activeVacancies
-        .filter((r) => !storedKeys.vacancies.has(r.reference) && (ACTIVE_VACANCY_STATUSES as readonly string[]).includes(r.status))
-        .map((r) => r.code),
-    );
-    const storedStatus = new Map(activeVacancies.filter((r) => storedKeys.vacancies.has(r.reference)).map((r) => [r.reference, r.status]));
+    const dwellingInProgress = new Set(activeVacancies.filter((r) => !storedKeys.vacancies.has(r.reference)).map((r) => r.code));
+    const storedVacancy = new Map(storedVacancies.map((r) => [r.reference, r]));
     for (const { line, row } of v.vacancies) {
-      const status = storedStatus.get(row.reference);
-      if (status !== undefined && status !== 'OPEN')
-        report('vacancies', line, { field: 'reference', reason: `is ${status} already; an import changes a vacancy only while it is OPEN (${row.reference})` });
+      const before = storedVacancy.get(row.reference);
+      if (!before) continue;
+      if (before.status !== 'OPEN')
+        report('vacancies', line, {
+          field: 'reference',
+          reason: `is ${before.status} already; an import changes a vacancy only while it is OPEN (${row.reference})`,
+        });
+      // households responded to this dwelling by this route, or its list is being made: neither changes under them
+      else if (
+        (before.route !== row.route || before.code !== row.dwellingCode) &&
+        (before.respondents > 0 || (before.publication ?? 'PUBLISHED') !== 'PUBLISHED')
+      )
+        report('vacancies', line, {
+          field: before.route !== row.route ? 'route' : 'dwellingCode',
+          reason: `of ${row.reference} stays ${before.route !== row.route ? before.route : before.code}: it has ${before.respondents} respondent(s)${before.publication ? ` and a ${before.publication} publication` : ''}`,
+        });
     }
     // only households on the waiting list respond (as respondToVacancy requires)
     const respondentRefs = [...new Set(v.vacancies.flatMap((r) => r.row.respondents))];
@@ -753,6 +777,31 @@ const IMPORTED_TABLES = [
   'vacancy_response',
 ];
 
+/** Fields of a household row that may be left out: left out of an update, the stored value stays (as updateHousehold keeps it). */
+const OPTIONAL_HOUSEHOLD_FIELDS = new Set([
+  'box3AssetsCents',
+  'rankingPoints',
+  'urgencyCategory',
+  'urgencyGranted',
+  'urgencyExpires',
+  'supportNeeds',
+  'localTiesMunicipalityCode',
+  'localTiesYears',
+  'indicationKind',
+  'indicationAccessibility',
+  'preferences',
+  'onWaitingList',
+]);
+
+/** The columns an update of a stored household writes: what the row gives (a sanction's lost urgency or a housed household's place off the list stays unless the delivery says otherwise). */
+function givenHouseholdFields(row: HouseholdImportRow): Partial<ReturnType<typeof toHouseholdRow>> {
+  return Object.fromEntries(
+    Object.entries(toHouseholdRow(row)).filter(
+      ([field]) => !OPTIONAL_HOUSEHOLD_FIELDS.has(field) || (row as unknown as Record<string, unknown>)[field] !== undefined,
+    ),
+  );
+}
+
 const NOTHING_STORED: StoredKeys = { complexes: new Set(), dwellings: new Set(), households: new Set(), vacancies: new Set() };
 
 /** Rows of a section split into new ones (inserted) and stored ones (updated in place, update mode). */
@@ -854,7 +903,7 @@ async function writeRows(m: EntityManager, v: ValidRows, actor: Actor, stored: S
     m,
     HouseholdEntity,
     'reference',
-    households.known.map(({ row }) => ({ key: row.reference, fields: toHouseholdRow(row) })),
+    households.known.map(({ row }) => ({ key: row.reference, fields: givenHouseholdFields(row) })),
   );
   if (households.known.length) await m.query(`DELETE FROM household_member WHERE household_id = ANY($1)`, [[...knownHouseholdIds.values()]]);
   await insertChunked(

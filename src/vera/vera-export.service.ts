@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { realpath, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { link, realpath, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -58,66 +59,89 @@ export class VeraExportService {
     } else if (from || to) {
       throw DomainError.invalid([{ field: from ? 'from' : 'to', reason: `${resource} is exported as it stands today: give no period` }]);
     }
-    const file = path === undefined ? null : await this.exportFile(path);
+    const target = path === undefined ? null : await this.exportFile(path);
     const schema = VERA_SCHEMA[resource];
     const validator = this.validators.get();
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const documents = await this.documents(m, resource, from ?? '', to ?? '');
-      const problems = documents.flatMap((d, i) => validator.validate(schema, d, `/${i}`));
-      if (problems.length > 0) {
-        const first = problems[0];
-        throw new Error(
-          `VERA export of ${resource} broke the specification (${problems.length} problem(s); first at ${first.pointer}: ${first.reason}, ${first.rule})`,
-        );
-      }
-      const text = JSON.stringify(documents);
-      await this.audit.append(
-        m,
-        actor,
-        'DATA_EXPORTED',
-        { format: 'VERA-WRV', resource },
-        { ...(period ? { from, to } : {}), count: documents.length, schema, specificationVersion: validator.version, path: path ?? null },
+    // one snapshot for the documents; the audit record after it, in a transaction of its own (a
+    // snapshot taken before the audit trail's lock would not see events written meanwhile)
+    const documents = await this.dataSource.transaction('REPEATABLE READ', (m) => this.documents(m, resource, from ?? '', to ?? ''));
+    const problems = documents.flatMap((d, i) => validator.validate(schema, d, `/${i}`));
+    if (problems.length > 0) {
+      const first = problems[0];
+      throw new Error(
+        `VERA export of ${resource} broke the specification (${problems.length} problem(s); first at ${first.pointer}: ${first.reason}, ${first.rule})`,
       );
-      if (file) {
-        try {
-          // "wx": an existing file is never overwritten
-          await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          throw DomainError.invalid([
-            { field: 'path', reason: code === 'EEXIST' ? `exists already (${path}); choose another name` : `cannot be written (${code ?? 'error'})` },
-          ]);
-        }
-      }
-      return { resource, schema, specificationVersion: validator.version, count: documents.length, documents: text, path: path ?? null };
-    });
+    }
+    const text = JSON.stringify(documents);
+    const place = target ? await this.writeAside(target, text, path!) : null;
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await this.audit.append(
+          m,
+          actor,
+          'DATA_EXPORTED',
+          { format: 'VERA-WRV', resource },
+          { ...(period ? { from, to } : {}), count: documents.length, schema, specificationVersion: validator.version, path: path ?? null },
+        );
+        // the file takes its name only when it is recorded: link() never replaces an existing file
+        if (place) await this.putInPlace(place, path!);
+      });
+    } finally {
+      if (place) await rm(place.temporary, { force: true });
+    }
+    return { resource, schema, specificationVersion: validator.version, count: documents.length, documents: text, path: path ?? null };
   }
 
   /** A new file's place inside the import directory (IMPORT_DIR), also after following links; its folder must exist. */
-  private async exportFile(path: string): Promise<string> {
+  private async exportFile(path: string): Promise<{ base: string; folder: string; file: string }> {
     let base: string;
     try {
       base = await realpath(this.config.importDir);
     } catch {
       throw DomainError.invalid([{ field: 'path', reason: 'files are not available: the import directory (IMPORT_DIR) does not exist' }]);
     }
-    const inside = (p: string) => {
-      const rel = relative(base, p);
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-    };
     const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
+    if (!path.endsWith('.json')) throw DomainError.invalid([{ field: 'path', reason: 'must end in .json' }]);
     const wanted = resolve(base, path);
-    if (!inside(wanted) || !path.endsWith('.json'))
-      throw path.endsWith('.json') ? outside : DomainError.invalid([{ field: 'path', reason: 'must end in .json' }]);
+    if (!isInside(base, wanted)) throw outside;
     let folder: string;
     try {
       folder = await realpath(dirname(wanted));
     } catch {
       throw DomainError.invalid([{ field: 'path', reason: `its folder does not exist (${path})` }]);
     }
-    const file = resolve(folder, wanted.slice(dirname(wanted).length + 1));
-    if (folder !== base && !inside(folder)) throw outside;
-    return file;
+    if (folder !== base && !isInside(base, folder)) throw outside;
+    return { base, folder, file: join(folder, basename(wanted)) };
+  }
+
+  /**
+   * The documents in a new file beside the target, readable by the service's user only (they hold
+   * personal data); named into place after the export is recorded (putInPlace).
+   */
+  private async writeAside(target: { base: string; folder: string; file: string }, text: string, path: string) {
+    const temporary = join(target.folder, `.${basename(target.file)}.${randomUUID()}.part`);
+    try {
+      await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
+    } catch (e) {
+      await rm(temporary, { force: true });
+      throw DomainError.invalid([{ field: 'path', reason: `cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}; ${path})` }]);
+    }
+    return { ...target, temporary };
+  }
+
+  /** Names the written file: its folder checked again (a folder swapped for a link meanwhile is refused), never over an existing file. */
+  private async putInPlace(place: { base: string; folder: string; file: string; temporary: string }, path: string): Promise<void> {
+    const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
+    const folderNow = await realpath(place.folder).catch(() => null);
+    if (folderNow !== place.folder || (folderNow !== place.base && !isInside(place.base, folderNow))) throw outside;
+    try {
+      await link(place.temporary, place.file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw DomainError.invalid([
+        { field: 'path', reason: code === 'EEXIST' ? `exists already (${path}); choose another name` : `cannot be written (${code ?? 'error'})` },
+      ]);
+    }
   }
 
   private async documents(m: EntityManager, resource: VeraResource, from: string, to: string): Promise<VeraDocument[]> {
@@ -352,4 +376,10 @@ export class VeraExportService {
       veraDetailStatus: r.vera_detail_status,
     }));
   }
+}
+
+/** Whether `path` lies below `base` (both real paths): not base itself, not up (a name may start with dots). */
+function isInside(base: string, path: string): boolean {
+  const rel = relative(base, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -7,13 +7,18 @@ import { DomainError } from '../common/domain-error.js';
 import { sha256Hex } from '../engine/audit/hash-chain.js';
 import { publicationTransition } from '../engine/letting/publication.js';
 import type { ImportProblem } from '../imports/graphql/import.type.js';
-import type { ComplexRow, DwellingRow, HouseholdRow, ImportDataset, VacancyRow } from '../imports/import-rows.js';
-import { ImportsService, MAX_IMPORT_ROWS } from '../imports/imports.service.js';
+import type { ComplexRow, DwellingRow, VacancyRow } from '../imports/import-rows.js';
+import { type MappedDataset, ImportsService, MAX_IMPORT_ROWS } from '../imports/imports.service.js';
 import { VeraImportInput, VeraImportProblem, VeraImportResult, VeraResource } from './graphql/vera.type.js';
 import { VERA_SCHEMA } from './vera-schemas.js';
 import { type MappingProblem, dayOf, fromEenheid, fromPublicatie, householdsFromRelaties, keyOf, pointsOf } from './vera-stock.mapping.js';
 import type { VeraDocument } from './vera-export.mapping.js';
 import { VeraValidators } from './vera-validators.js';
+
+/** The longest sender key kept (table vera_record_key). */
+const MAX_ID_EXTERN = 200;
+/** Ranking points and positions are whole numbers Woonmix stores in 32 bits. */
+const MAX_INT = 2 ** 31 - 1;
 
 /** Where a Woonmix field of a mapped row came from in its VERA document (to name the place of a row error). */
 const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
@@ -30,8 +35,33 @@ const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
     accessibility: '/toegankelijkheidslabel',
     labels: '/extra-attributen',
   },
-  households: { reference: '/code', members: '/relaties', taxableIncomeCents: '/relaties', incomeYear: '/relaties' },
-  vacancies: { reference: '/code', dwellingCode: '/eenheden/0', availableFrom: '/opleverdatum', route: '/model' },
+  households: {
+    reference: '/code',
+    members: '/relaties',
+    taxableIncomeCents: '/relaties',
+    incomeYear: '/relaties',
+    incomeSource: '/extra-attributen',
+    registrationDate: '/extra-attributen',
+    box3AssetsCents: '/extra-attributen',
+    urgencyCategory: '/extra-attributen',
+    urgencyGranted: '/extra-attributen',
+    urgencyExpires: '/extra-attributen',
+    supportNeeds: '/extra-attributen',
+    localTiesMunicipalityCode: '/extra-attributen',
+    localTiesYears: '/extra-attributen',
+    indicationKind: '/extra-attributen',
+    indicationAccessibility: '/extra-attributen',
+    preferences: '/extra-attributen',
+    onWaitingList: '/extra-attributen',
+  },
+  vacancies: {
+    reference: '/code',
+    dwellingCode: '/eenheden/0',
+    availableFrom: '/opleverdatum',
+    route: '/model',
+    labelFallbackActive: '/extra-attributen',
+    localTiesPriority: '/extra-attributen',
+  },
 };
 
 /** One delivery being imported: its documents with their keys, what the audit trail records, the problems found so far. */
@@ -41,7 +71,6 @@ interface Delivery {
   actor: Actor;
   source: Record<string, unknown>;
   problems: VeraImportProblem[];
-  recordKeys: (m: EntityManager) => Promise<void>;
   result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult;
 }
 
@@ -97,7 +126,9 @@ export class VeraImportService {
       // a respondent or a points calculation is not a record of its own in Woonmix: a key is kept when given
       const recordless = input.resource === VeraResource.KANDIDATEN || input.resource === VeraResource.PUNTENBEREKENINGEN;
       const key = (idExtern && storedKeys.get(idExtern)) ?? keyOf(doc) ?? (recordless ? `#${index + 1}` : undefined);
-      if (key === undefined)
+      if (idExtern !== undefined && idExtern.length > MAX_ID_EXTERN)
+        problems.push({ document: index + 1, pointer: '/idExtern', rule: null, reason: `is longer than ${MAX_ID_EXTERN} characters` });
+      else if (key === undefined)
         problems.push({
           document: index + 1,
           pointer: '/idExtern',
@@ -106,7 +137,6 @@ export class VeraImportService {
         });
       else keyed.push({ index, doc, key });
     });
-    const recordKeys = (m: EntityManager) => this.recordKeys(m, input.resource, input.sender, keyed);
 
     switch (input.resource) {
       case VeraResource.EENHEDEN:
@@ -139,9 +169,9 @@ export class VeraImportService {
         return result([...problems, ...rowProblems], answer.written, mapped.notes);
       }
       case VeraResource.KANDIDATEN:
-        return this.importRespondents({ keyed, input, actor, source, problems, recordKeys, result });
+        return this.importRespondents({ keyed, input, actor, source, problems, result });
       case VeraResource.PUNTENBEREKENINGEN:
-        return this.importPoints({ keyed, input, actor, source, problems, recordKeys, result });
+        return this.importPoints({ keyed, input, actor, source, problems, result });
       default:
         throw DomainError.invalid([{ field: 'resource', reason: `${input.resource} is written by Woonmix, not read` }]);
     }
@@ -202,7 +232,7 @@ export class VeraImportService {
 
   /** Eenheden, Publicaties and Relaties as rows of the regular import, and where each row came from. */
   private async mapRows(resource: VeraResource, sender: string, keyed: Keyed[], documents: VeraDocument[], problems: VeraImportProblem[]) {
-    const dataset: Partial<ImportDataset> = {};
+    const dataset: MappedDataset = {};
     const origin: Record<string, number[]> = { complexes: [], dwellings: [], households: [], vacancies: [] };
     const notes: VeraImportProblem[] = [];
     const windows: { reference: string; from: string; until: string; document: number }[] = [];
@@ -279,13 +309,8 @@ export class VeraImportService {
       for (const p of found) problems.push({ document: p.index + 1, pointer: p.pointer, rule: null, reason: p.reason });
       const keyByIndex = new Map(keyed.map((k) => [k.index, k.key]));
       const rows = households.map(({ index, row }) => ({ index, row: { ...row, reference: keyByIndex.get(index) ?? row.reference } }));
-      // points come from Puntenberekeningen: a household delivered again keeps its points
-      const stored: { reference: string; ranking_points: number | null }[] = await this.dataSource.query(
-        `SELECT reference, ranking_points FROM household WHERE reference = ANY($1)`,
-        [rows.map((r) => r.row.reference)],
-      );
-      const points = new Map(stored.map((s) => [s.reference, s.ranking_points]));
-      dataset.households = rows.map(({ row }) => ({ ...row, rankingPoints: points.get(row.reference) ?? null }) satisfies HouseholdRow);
+      // points come from Puntenberekeningen (rankingPoints left out: a household delivered again keeps its points)
+      dataset.households = rows.map(({ row }) => row);
       origin.households = rows.map((r) => r.index);
     }
     const recorded = new Set(Object.entries(origin).flatMap(([section, list]) => (section === 'complexes' ? [] : list)));
@@ -305,7 +330,7 @@ export class VeraImportService {
     const problems: ImportProblem[] = [];
     const rows: { id: number; reference: string; route: string; state: string | null; opens_on: string | null; closes_on: string | null }[] = await m.query(
       `SELECT v.id, v.reference, v.route, p.state, to_char(p.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(p.closes_on, 'YYYY-MM-DD') AS closes_on
-         FROM vacancy v LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id WHERE v.reference = ANY($1)`,
+         FROM vacancy v LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id WHERE v.reference = ANY($1) ORDER BY v.id FOR UPDATE OF v`,
       [windows.map((w) => w.reference)],
     );
     const byReference = new Map(rows.map((r) => [r.reference, r]));
@@ -332,15 +357,25 @@ export class VeraImportService {
         await this.audit.append(m, actor, 'VACANCY_PUBLISHED', { vacancyId: v.id }, { model: v.route, opensOn: w.from, closesOn: w.until, source: 'VERA-WRV' });
       } else if (v.opens_on !== w.from || v.closes_on !== w.until) {
         if (v.state !== 'PUBLISHED') refuse(`the publication is ${v.state} already: its window (${v.opens_on} to ${v.closes_on}) stays as it was`);
-        else if (w.until < w.from) refuse('einddatum is before begindatum');
-        else await m.query(`UPDATE vacancy_publication SET opens_on = $2, closes_on = $3 WHERE vacancy_id = $1`, [v.id, w.from, w.until]);
+        // the rule publishVacancy's window follows (src/engine/letting/publication.ts): it opens before it closes
+        else if (!(w.from < w.until)) refuse(`the window must open before it closes (${w.from} to ${w.until})`);
+        else {
+          await m.query(`UPDATE vacancy_publication SET opens_on = $2, closes_on = $3 WHERE vacancy_id = $1`, [v.id, w.from, w.until]);
+          await this.audit.append(
+            m,
+            actor,
+            'VACANCY_PUBLISHED',
+            { vacancyId: v.id },
+            { model: v.route, opensOn: w.from, closesOn: w.until, movedFrom: { opensOn: v.opens_on, closesOn: v.closes_on }, source: 'VERA-WRV' },
+          );
+        }
       }
     }
     return problems;
   }
 
   /** Kandidaten: each household responds to the vacancy in progress of the unit it names, with the platform's position. */
-  private async importRespondents({ keyed, input, actor, source, problems, recordKeys, result }: Delivery): Promise<VeraImportResult> {
+  private async importRespondents({ keyed, input, actor, source, problems, result }: Delivery): Promise<VeraImportResult> {
     const dwellingKeyOf = await this.resolver(
       VeraResource.EENHEDEN,
       input.sender,
@@ -351,12 +386,23 @@ export class VeraImportService {
       input.sender,
       keyed.map((k) => k.doc.relatie),
     );
-    const wanted = keyed.map((k) => ({ ...k, dwelling: dwellingKeyOf(k.doc.eenheid), household: householdKeyOf(k.doc.relatie) }));
+    const wanted = keyed.map((k) => ({
+      ...k,
+      idExtern: typeof k.doc.idExtern === 'string' ? k.doc.idExtern : undefined,
+      dwelling: dwellingKeyOf(k.doc.eenheid),
+      household: householdKeyOf(k.doc.relatie),
+    }));
+    const previous = await this.storedKeys(
+      VeraResource.KANDIDATEN,
+      input.sender,
+      keyed.map((k) => k.doc),
+    );
     let written = false;
     await this.dataSource.transaction(async (m) => {
-      const vacancies: { code: string; vacancy_id: number; reference: string; status: string }[] = await m.query(
-        `SELECT d.code, v.id AS vacancy_id, v.reference, v.status FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id
-          WHERE d.code = ANY($1) AND v.status IN ('OPEN', 'PROPOSED', 'OFFERED') FOR UPDATE OF v`,
+      const vacancies: { code: string; vacancy_id: number; reference: string; status: string; publication: string | null }[] = await m.query(
+        `SELECT d.code, v.id AS vacancy_id, v.reference, v.status, p.state AS publication
+           FROM vacancy v JOIN dwelling d ON d.id = v.dwelling_id LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id
+          WHERE d.code = ANY($1) AND v.status IN ('OPEN', 'PROPOSED', 'OFFERED') ORDER BY v.id FOR UPDATE OF v`,
         [wanted.flatMap((w) => (w.dwelling ? [w.dwelling] : []))],
       );
       const households: { reference: string; id: number; on_waiting_list: boolean }[] = await m.query(
@@ -375,6 +421,10 @@ export class VeraImportService {
         else if (!vacancy) at('/eenheid', `has no vacancy in progress in Woonmix (${w.dwelling}): deliver its Publicatie first`);
         else if (vacancy.status !== 'OPEN')
           at('/eenheid', `its vacancy ${vacancy.reference} is ${vacancy.status} already: respondents are added while it is OPEN`);
+        // the candidate list is made from the respondents when the window closes: none join after
+        else if (vacancy.publication !== null && vacancy.publication !== 'PUBLISHED')
+          at('/eenheid', `the publication of ${vacancy.reference} is ${vacancy.publication}: respondents are added while it is published`);
+        if (typeof w.doc.positie === 'number' && (w.doc.positie < 0 || w.doc.positie > MAX_INT)) at('/positie', `must be from 0 to ${MAX_INT}`);
         if (!w.household) at('/relatie', 'names no household (code or idExtern)');
         else if (!household) at('/relatie', `is not a known household (${w.household}): deliver its Relaties first`);
         else if (!household.on_waiting_list) at('/relatie', `${w.household} is not on the waiting list: only households on it respond`);
@@ -383,15 +433,27 @@ export class VeraImportService {
         if (seen.has(pair)) at('', `responds twice to ${vacancy.reference} in this delivery (also document ${seen.get(pair)})`);
         seen.set(pair, w.index + 1);
         rows.push({ vacancyId: vacancy.vacancy_id, householdId: household.id, position: typeof w.doc.positie === 'number' ? w.doc.positie : null });
+        // the key of a respondent is its vacancy and household: delivered again for another pair, the old response goes
+        w.key = `${vacancy.reference}/${w.household}`;
       }
+      const moved = wanted.flatMap((w) => {
+        const before = w.idExtern ? previous.get(w.idExtern) : undefined;
+        return before && before !== w.key ? [before] : [];
+      });
       if (problems.length > 0 || input.dryRun) return;
+      if (moved.length > 0)
+        await m.query(
+          `DELETE FROM vacancy_response r USING vacancy v, household h
+            WHERE r.vacancy_id = v.id AND r.household_id = h.id AND v.status = 'OPEN' AND (v.reference || '/' || h.reference) = ANY($1)`,
+          [moved],
+        );
       await m.query(
         `INSERT INTO vacancy_response (vacancy_id, household_id, platform_position)
          SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
          ON CONFLICT (vacancy_id, household_id) DO UPDATE SET platform_position = excluded.platform_position`,
         [rows.map((r) => r.vacancyId), rows.map((r) => r.householdId), rows.map((r) => r.position)],
       );
-      await recordKeys(m);
+      await this.recordKeys(m, input.resource, input.sender, wanted);
       await this.audit.append(m, actor, 'DATA_IMPORTED', { kind: 'VERA' }, { ...source, rows: [{ section: 'respondents', rows: rows.length }] });
       written = true;
     });
@@ -399,7 +461,7 @@ export class VeraImportService {
   }
 
   /** Puntenberekeningen: a household's ranking points (start, situation and search points together) on its registration. */
-  private async importPoints({ keyed, input, actor, source, problems, recordKeys, result }: Delivery): Promise<VeraImportResult> {
+  private async importPoints({ keyed, input, actor, source, problems, result }: Delivery): Promise<VeraImportResult> {
     let written = false;
     await this.dataSource.transaction(async (m) => {
       const wanted = keyed.map((k) => {
@@ -419,14 +481,19 @@ export class VeraImportService {
         else if (!idOf.has(w.household)) at('/inschrijving/code', `is not a known household (${w.household})`);
         else if (seen.has(w.household)) at('/inschrijving/code', `${w.household} has another calculation in this delivery (document ${seen.get(w.household)})`);
         if (w.household) seen.set(w.household, w.index + 1);
-        if (w.points !== undefined && w.household && idOf.has(w.household)) rows.push({ id: idOf.get(w.household)!, points: w.points });
+        if (w.points !== undefined && w.points > MAX_INT) at('/zoekpunten', `the points add up to ${w.points}: at most ${MAX_INT}`);
+        else if (w.points !== undefined && w.household && idOf.has(w.household)) {
+          rows.push({ id: idOf.get(w.household)!, points: w.points });
+          // the key of a calculation is the household whose points it sets
+          w.key = w.household;
+        }
       }
       if (problems.length > 0 || input.dryRun) return;
       await m.query(`UPDATE household h SET ranking_points = u.points FROM unnest($1::int[], $2::int[]) AS u(id, points) WHERE h.id = u.id`, [
         rows.map((r) => r.id),
         rows.map((r) => r.points),
       ]);
-      await recordKeys(m);
+      await this.recordKeys(m, input.resource, input.sender, wanted);
       await this.audit.append(m, actor, 'DATA_IMPORTED', { kind: 'VERA' }, { ...source, rows: [{ section: 'rankingPoints', rows: rows.length }] });
       written = true;
     });

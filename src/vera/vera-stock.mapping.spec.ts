@@ -5,6 +5,7 @@ import {
   DwellingFacts,
   VacancyFacts,
   centsOf,
+  dayOf,
   eenheidOf,
   fromEenheid,
   fromPublicatie,
@@ -201,6 +202,16 @@ describe('VERA stock mapping: what Woonmix cannot use is named by its place', ()
     const read = pointsOf(doc);
     expect(read.points).toBe(points);
     expect(read.problems.map((p) => p.reason)).toEqual(reason ? [reason] : []);
+  });
+
+  it.each([
+    ['2026-02-28T23:00:00Z', '2026-03-01'],
+    ['2026-06-30T22:00:00Z', '2026-07-01'],
+    ['2026-06-30T21:59:59Z', '2026-06-30'],
+    ['2026-03-01T00:00:00Z', '2026-03-01'],
+    ['2026-03-01', '2026-03-01'],
+  ])('the instant %s falls on %s in the Netherlands', (instant, day) => {
+    expect(dayOf(instant)).toBe(day);
   });
 
   it.each<[number, number | null]>([

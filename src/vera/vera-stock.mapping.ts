@@ -59,9 +59,14 @@ export function centsOf(amount: number): number | null {
   return Math.abs(cents - amount * 100) < 1e-6 ? cents : null;
 }
 
-/** A VERA date-time (UTC, "...Z") as the calendar day it falls on; a date as itself. */
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * A VERA date-time (an instant, "...Z") as the day it falls on in the Netherlands (midnight in
+ * Amsterdam is 22:00 or 23:00 UTC the day before); a date as itself.
+ */
 export function dayOf(value: string): string {
-  return value.slice(0, 10);
+  return value.length === 10 ? value : DUTCH_DAY.format(new Date(value));
 }
 
 /** The document's extra attributes (Bericht-basis, extra-attributen) by name. */
@@ -322,6 +327,10 @@ export const HOUSEHOLD_EXTRAS = [
   'onWaitingList',
   'incomeSource',
 ] as const;
+type Extra = (typeof HOUSEHOLD_EXTRAS)[number];
+
+/** A household as a delivery gives it: what it leaves out (undefined) a stored household keeps (ImportsService, update mode). */
+export type DeliveredHousehold = Omit<HouseholdRow, 'supportNeeds' | 'onWaitingList'> & { supportNeeds?: string[]; onWaitingList?: boolean };
 
 /**
  * A household as Relaties: one group (RELATIESOORT GRO, detail HUI) named by the household's
@@ -337,24 +346,27 @@ export function relatiesOf(h: HouseholdRow): VeraDocument[] {
     soort: referentie(RELATIESOORT.GRO),
     detailSoort: referentie(RELATIEDETAILSOORT_HUISHOUDEN),
     relaties: h.members.map((_, i) => ({ code: memberCode(i), soort: referentie(RELATIESOORT.NAT) })),
-    ...extras([
-      ['registrationDate', h.registrationDate],
-      ['box3AssetsCents', h.box3AssetsCents],
-      ['urgencyCategory', h.urgencyCategory],
-      ['urgencyGranted', h.urgencyGranted],
-      ['urgencyExpires', h.urgencyExpires],
-      ['supportNeeds', h.supportNeeds.join(';')],
-      ['localTiesMunicipalityCode', h.localTiesMunicipalityCode],
-      ['localTiesYears', h.localTiesYears],
-      ['indicationKind', h.indicationKind],
-      ['indicationAccessibility', h.indicationAccessibility],
-      ['minRooms', h.preferences?.minRooms],
-      ['maxNetRentCents', h.preferences?.maxNetRentCents],
-      ['buurtCodes', (h.preferences?.buurtCodes ?? []).join(';')],
-      ['onWaitingList', h.onWaitingList],
-      // AND stands for both PENSION and OTHER
-      ['incomeSource', source.code === 'AND' ? h.incomeSource : null],
-    ]),
+    // every attribute, empty for none: a delivery read back sets each one (one left out would keep what the receiver holds)
+    'extra-attributen': (
+      [
+        ['registrationDate', h.registrationDate],
+        ['box3AssetsCents', h.box3AssetsCents],
+        ['urgencyCategory', h.urgencyCategory],
+        ['urgencyGranted', h.urgencyGranted],
+        ['urgencyExpires', h.urgencyExpires],
+        ['supportNeeds', (h.supportNeeds ?? []).join(';')],
+        ['localTiesMunicipalityCode', h.localTiesMunicipalityCode],
+        ['localTiesYears', h.localTiesYears],
+        ['indicationKind', h.indicationKind],
+        ['indicationAccessibility', h.indicationAccessibility],
+        ['minRooms', h.preferences?.minRooms],
+        ['maxNetRentCents', h.preferences?.maxNetRentCents],
+        ['buurtCodes', (h.preferences?.buurtCodes ?? []).join(';')],
+        ['onWaitingList', h.onWaitingList ?? true],
+        // AND stands for both PENSION and OTHER
+        ['incomeSource', source.code === 'AND' ? h.incomeSource : ''],
+      ] satisfies [Extra, unknown][]
+    ).map(([naam, waarde]) => ({ naam: `woonmix.${naam}`, waarde: waarde === null || waarde === undefined ? '' : String(waarde) })),
   };
   const persons = h.members.map((m, i) => ({
     code: memberCode(i),
@@ -375,7 +387,7 @@ export function relatiesOf(h: HouseholdRow): VeraDocument[] {
  * Problems are per document (its index).
  */
 export function householdsFromRelaties(docs: VeraDocument[]): {
-  households: { index: number; row: HouseholdRow }[];
+  households: { index: number; row: DeliveredHousehold }[];
   problems: (MappingProblem & { index: number })[];
 } {
   const problems: (MappingProblem & { index: number })[] = [];
@@ -385,17 +397,25 @@ export function householdsFromRelaties(docs: VeraDocument[]): {
     const soort = codeOf(doc.soort);
     if (soort === RELATIESOORT.GRO.code) groups.push({ index, doc });
     else if (soort === RELATIESOORT.NAT.code) {
-      for (const key of [doc.code, doc.idExtern]) if (typeof key === 'string' && key !== '') persons.set(key, { index, doc });
+      for (const key of new Set([doc.code, doc.idExtern])) {
+        if (typeof key !== 'string' || key === '') continue;
+        const other = persons.get(key);
+        // a key named twice would make one person stand for two
+        if (other) problems.push({ index, pointer: doc.code === key ? '/code' : '/idExtern', reason: `${key} is the key of document ${other.index + 1} too` });
+        else persons.set(key, { index, doc });
+      }
     } else problems.push({ index, pointer: '/soort/code', reason: `must be NAT (a person) or GRO (a household): ${soort ?? 'missing'}` });
   });
   const grouped = new Set<number>();
-  const households: { index: number; row: HouseholdRow }[] = [];
+  const households: { index: number; row: DeliveredHousehold }[] = [];
   for (const { index, doc } of groups) {
     const members: { index: number; doc: VeraDocument }[] = [];
     arrayOf(doc.relaties).forEach((ref, i) => {
       const person = [ref?.code, ref?.idExtern].map((k) => (typeof k === 'string' ? persons.get(k) : undefined)).find(Boolean);
       if (!person)
         problems.push({ index, pointer: `/relaties/${i}`, reason: 'names no person of this delivery (code or idExtern): send the members with their group' });
+      else if (grouped.has(person.index))
+        problems.push({ index, pointer: `/relaties/${i}`, reason: `names document ${person.index + 1}, a member of another household (or named twice)` });
       else {
         members.push(person);
         grouped.add(person.index);
@@ -430,7 +450,7 @@ function householdOf(
   index: number,
   members: { index: number; doc: VeraDocument }[],
   problems: (MappingProblem & { index: number })[],
-): HouseholdRow | undefined {
+): DeliveredHousehold | undefined {
   const before = problems.length;
   const reference = keyOf(doc);
   if (!reference) problems.push({ index, pointer: '/code', reason: 'is missing: the household reference (or idExtern)' });
@@ -463,45 +483,60 @@ function householdOf(
     else taxableIncomeCents += cents;
     bron ??= codeOf(inkomen.bron);
   }
+  // an attribute left out keeps what Woonmix holds (undefined); an empty one clears it (null, or an empty list)
   const extra = extrasOf(doc);
-  const text = (name: (typeof HOUSEHOLD_EXTRAS)[number]) => extra.get(`woonmix.${name}`);
-  const whole = (name: (typeof HOUSEHOLD_EXTRAS)[number]) => {
+  const text = (name: Extra): string | null | undefined => {
+    const value = extra.get(`woonmix.${name}`);
+    return value === undefined ? undefined : value === '' ? null : value;
+  };
+  const whole = (name: Extra): number | null | undefined => {
     const value = text(name);
-    if (value === undefined) return undefined;
+    if (value === undefined || value === null) return value;
     if (!/^-?\d+$/.test(value)) {
       problems.push({ index, pointer: '/extra-attributen', reason: `woonmix.${name} must be a whole number (got "${value}")` });
       return undefined;
     }
     return Number(value);
   };
-  const list = (name: (typeof HOUSEHOLD_EXTRAS)[number]) => (text(name) ?? '').split(';').filter(Boolean);
+  const list = (name: Extra): string[] | undefined => {
+    const value = text(name);
+    return value === undefined ? undefined : (value ?? '').split(';').filter(Boolean);
+  };
   const registrationDate = text('registrationDate');
   if (!registrationDate) problems.push({ index, pointer: '/extra-attributen', reason: 'woonmix.registrationDate is missing: the waiting-list order reads it' });
+  const onWaitingList = text('onWaitingList');
+  if (onWaitingList !== undefined && onWaitingList !== 'true' && onWaitingList !== 'false')
+    problems.push({ index, pointer: '/extra-attributen', reason: `woonmix.onWaitingList must be true or false (got "${onWaitingList}")` });
   if (problems.length > before) return undefined;
   const minRooms = whole('minRooms');
   const maxNetRentCents = whole('maxNetRentCents');
   const buurtCodes = list('buurtCodes');
+  const preferencesGiven = minRooms !== undefined || maxNetRentCents !== undefined || buurtCodes !== undefined;
   return {
     reference: reference!,
     members: memberRows,
     taxableIncomeCents,
     incomeYear: year,
     incomeSource: (text('incomeSource') ?? INCOME_SOURCE_FROM_VERA[bron ?? 'AND'] ?? 'OTHER') as HouseholdRow['incomeSource'],
-    box3AssetsCents: whole('box3AssetsCents') ?? null,
+    box3AssetsCents: whole('box3AssetsCents'),
     registrationDate: registrationDate!,
-    urgencyCategory: text('urgencyCategory') ?? null,
-    urgencyGranted: text('urgencyGranted') ?? null,
-    urgencyExpires: text('urgencyExpires') ?? null,
+    urgencyCategory: text('urgencyCategory'),
+    urgencyGranted: text('urgencyGranted'),
+    urgencyExpires: text('urgencyExpires'),
     supportNeeds: list('supportNeeds'),
-    localTiesMunicipalityCode: text('localTiesMunicipalityCode') ?? null,
-    localTiesYears: whole('localTiesYears') ?? null,
-    indicationKind: (text('indicationKind') ?? null) as HouseholdRow['indicationKind'],
-    indicationAccessibility: (text('indicationAccessibility') ?? null) as HouseholdRow['indicationAccessibility'],
-    preferences: {
-      ...(minRooms !== undefined ? { minRooms } : {}),
-      ...(maxNetRentCents !== undefined ? { maxNetRentCents } : {}),
-      ...(buurtCodes.length ? { buurtCodes } : {}),
-    },
-    onWaitingList: text('onWaitingList') !== 'false',
+    localTiesMunicipalityCode: text('localTiesMunicipalityCode'),
+    localTiesYears: whole('localTiesYears'),
+    indicationKind: text('indicationKind') as HouseholdRow['indicationKind'],
+    indicationAccessibility: text('indicationAccessibility') as HouseholdRow['indicationAccessibility'],
+    ...(preferencesGiven
+      ? {
+          preferences: {
+            ...(typeof minRooms === 'number' ? { minRooms } : {}),
+            ...(typeof maxNetRentCents === 'number' ? { maxNetRentCents } : {}),
+            ...(buurtCodes?.length ? { buurtCodes } : {}),
+          },
+        }
+      : {}),
+    onWaitingList: onWaitingList === undefined ? undefined : onWaitingList === 'true',
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VeraValidator } from '../../src/vera/vera-validator.js';
@@ -238,6 +238,39 @@ describe('VERA-WRV import', () => {
     });
   });
 
+  it('keeps what a delivery leaves out (a housed household stays off the list), clears what it gives empty', async () => {
+    await sut.dataSource.query(
+      `UPDATE household SET on_waiting_list = false, urgency_category = 'MEDICAL', urgency_granted = '2025-01-01', support_needs = '{CARE_AT_HOME}' WHERE reference = 'R-1'`,
+    );
+    const [group, ...members] = household('R-1', 28000);
+    const cleared = { ...group, 'extra-attributen': [...(group['extra-attributen'] as object[]), { naam: 'woonmix.supportNeeds', waarde: '' }] };
+    expect((await deliver('RELATIES', [cleared, ...members])).written).toBe(true);
+    expect(await one(`SELECT on_waiting_list, urgency_category, support_needs FROM household WHERE reference = 'R-1'`)).toEqual({
+      on_waiting_list: false,
+      urgency_category: 'MEDICAL',
+      support_needs: [],
+    });
+    await sut.dataSource.query(`UPDATE household SET on_waiting_list = true, urgency_category = NULL, urgency_granted = NULL WHERE reference = 'R-1'`);
+  });
+
+  it('refuses one person standing for two: a key used twice, a member of two households', async () => {
+    const [groupA, applicantA] = household('R-8', 20000);
+    const [groupB] = household('R-9', 20000);
+    const answer = await deliver('RELATIES', [
+      groupA,
+      applicantA,
+      { ...applicantA, geboortedatum: '1950-01-01' },
+      { ...groupB, relaties: [{ code: 'R-8-a' }] },
+    ]);
+    expect(answer.written).toBe(false);
+    expect(answer.errors).toEqual(
+      expect.arrayContaining([
+        { document: 3, pointer: '/code', rule: null, reason: 'R-8-a is the key of document 2 too' },
+        { document: 4, pointer: '/relaties/0', rule: null, reason: 'names document 2, a member of another household (or named twice)' },
+      ]),
+    );
+  });
+
   it('refuses a household whose member is not in the delivery or has no birth date', async () => {
     const [group, applicant] = household('R-2', 20000);
     const answer = await deliver('RELATIES', [group, { ...applicant, geboortedatum: undefined }]);
@@ -280,6 +313,30 @@ describe('VERA-WRV import', () => {
     });
   });
 
+  it('refuses a window that closes as it opens, in a dry run too; and a route change once households responded', async () => {
+    const sameDay = {
+      idExtern: 'PUB-77',
+      code: 'VAC-VERA-1',
+      model: referentie('LOT'),
+      eenheden: [{ idExtern: 'E-900' }],
+      opleverdatum: '2026-04-01T00:00:00Z',
+      begindatum: '2026-03-12T00:00:00Z',
+      einddatum: '2026-03-12T00:00:00Z',
+    };
+    for (const dryRun of [true, false]) {
+      const answer = await deliver('PUBLICATIES', [sameDay], { dryRun });
+      expect({ dryRun, written: answer.written, errors: answer.errors }).toEqual({
+        dryRun,
+        written: false,
+        errors: [{ document: 1, pointer: '/begindatum', rule: null, reason: 'the window must open before it closes (2026-03-12 to 2026-03-12)' }],
+      });
+    }
+    const reroute = await deliver('PUBLICATIES', [
+      { code: 'VAC-C', model: referentie('LOT'), eenheden: [{ code: 'C-10' }], opleverdatum: '2026-03-15T00:00:00Z' },
+    ]);
+    expect(reroute.errors).toEqual([{ document: 1, pointer: '/model', rule: null, reason: 'route of VAC-C stays REGULAR: it has 4 respondent(s)' }]);
+  });
+
   it('refuses a Publicatie of a dwelling already let through another vacancy in progress, and a model Woonmix does not allocate by', async () => {
     const answer = await deliver('PUBLICATIES', [
       { code: 'VAC-VERA-2', model: referentie('AAN'), eenheden: [{ code: 'C-10' }], opleverdatum: '2026-04-01T00:00:00Z' },
@@ -319,6 +376,29 @@ describe('VERA-WRV import', () => {
       { document: 1, pointer: '/eenheid', rule: null, reason: 'has no vacancy in progress in Woonmix (C-906): deliver its Publicatie first' },
       { document: 2, pointer: '/relatie', rule: null, reason: 'is not a known household (NOBODY): deliver its Relaties first' },
     ]);
+  });
+
+  it('moves a respondent delivered again for another household (same idExtern), and refuses a negative position', async () => {
+    await deliver('RELATIES', household('R-4', 21000));
+    const pairs = async () =>
+      (
+        await sut.dataSource.query(
+          `SELECT h.reference FROM vacancy_response r JOIN vacancy v ON v.id = r.vacancy_id JOIN household h ON h.id = r.household_id
+            WHERE v.reference = 'VAC-VERA-1' ORDER BY h.reference`,
+        )
+      ).map((r: { reference: string }) => r.reference);
+    expect(await deliver('KANDIDATEN', [{ idExtern: 'K-2', eenheid: { code: 'C-900' }, relatie: { code: 'R-4' }, positie: 5 }])).toMatchObject({
+      written: true,
+    });
+    expect(await pairs()).toEqual(['R-1', 'R-4']);
+    // the platform corrects K-2: it was R-5's response
+    await deliver('RELATIES', household('R-5', 22000));
+    expect(await deliver('KANDIDATEN', [{ idExtern: 'K-2', eenheid: { code: 'C-900' }, relatie: { code: 'R-5' }, positie: 5 }])).toMatchObject({
+      written: true,
+    });
+    expect(await pairs()).toEqual(['R-1', 'R-5']);
+    const negative = await deliver('KANDIDATEN', [{ eenheid: { code: 'C-900' }, relatie: { code: 'R-5' }, positie: -1 }]);
+    expect(negative.errors).toEqual([{ document: 1, pointer: '/positie', rule: null, reason: 'must be from 0 to 2147483647' }]);
   });
 
   it('imports Puntenberekeningen as ranking points (start, situation and search points together); whole points only', async () => {
@@ -372,6 +452,9 @@ describe('VERA-WRV import', () => {
     const out = must(await sut.gql(EXPORT, { r: 'EENHEDEN', path: 'eenheden.json' }, ADMIN)).veraExport;
     expect(out.path).toBe('eenheden.json');
     const written = JSON.parse(readFileSync(join(dir, 'eenheden.json'), 'utf8'));
+    // personal data in a file: for the service's user only, and no half-written file beside it
+    expect(statSync(join(dir, 'eenheden.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['eenheden.json']);
     expect(written).toEqual(JSON.parse(out.documents));
     written.forEach((d: unknown, i: number) => expect(validator.validate(out.schema, d, `/${i}`)).toEqual([]));
     const again = await sut.gql(EXPORT, { r: 'EENHEDEN', path: 'eenheden.json' }, ADMIN);
