@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Button } from 'react-aria-components';
 import { gql } from '../../api/client';
-import { ErrorMessage } from '../../components/error-message';
+import { CheckThenImportActions, ImportFileField } from '../../components/check-then-import';
 import { graphql } from '../../gql';
 import type { ImportFormat, ImportKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -91,35 +90,24 @@ export function ImportsPage() {
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('imports.file')}</span>
-            <input
-              type="file"
-              accept=".csv,.json,text/csv,application/json"
-              onChange={async (e) => {
-                const chosen = e.target.files?.[0];
-                setChecked(null);
-                run.reset();
-                setFile(chosen ? { name: chosen.name, content: await chosen.text() } : null);
-              }}
-            />
-          </label>
+          <ImportFileField
+            label={t('imports.file')}
+            accept=".csv,.json,text/csv,application/json"
+            onChosen={(chosen) => {
+              setChecked(null);
+              run.reset();
+              setFile(chosen);
+            }}
+          />
         </div>
         {file && <p className="muted">{t('imports.fileInfo', { name: file.name, format, size: number(file.content.length) })}</p>}
-        <div className="actions">
-          <Button type="submit" className="button secondary" isDisabled={!file || run.isPending}>
-            {t('imports.check')}
-          </Button>
-          <Button className="button" isDisabled={!canImport} onPress={() => toImport && run.mutate(toImport)}>
-            {t('imports.import')}
-          </Button>
-        </div>
-        {run.isPending && (
-          <p role="status" className="muted">
-            {t('imports.busy')}
-          </p>
-        )}
-        <ErrorMessage error={run.error} />
+        <CheckThenImportActions
+          canCheck={file !== null}
+          canImport={canImport}
+          pending={run.isPending}
+          error={run.error}
+          onImport={() => toImport && run.mutate(toImport)}
+        />
       </form>
       {result && (
         <section aria-labelledby="import-result" data-testid="import-result">

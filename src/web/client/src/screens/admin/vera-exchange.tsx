@@ -2,7 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { gql } from '../../api/client';
+import { CheckThenImportActions, ImportFileField } from '../../components/check-then-import';
 import { ErrorMessage } from '../../components/error-message';
+import { saveTextFile } from '../../components/save-file';
 import { graphql } from '../../gql';
 import type { VeraResource } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
@@ -85,14 +87,8 @@ export function VeraExchange() {
   const periodic = FOR_A_PERIOD.includes(exportResource);
   const download = useMutation({
     mutationFn: () => gql(VeraExportDocument, { resource: exportResource, ...(periodic ? { from, to } : {}) }),
-    onSuccess: (answer) => {
-      const url = URL.createObjectURL(new Blob([answer.veraExport.documents], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `vera-${exportResource.toLowerCase()}${periodic ? `-${from}-${to}` : ''}.json`;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
+    onSuccess: (answer) =>
+      saveTextFile(answer.veraExport.documents, `vera-${exportResource.toLowerCase()}${periodic ? `-${from}-${to}` : ''}.json`, 'application/json'),
   });
 
   return (
@@ -122,34 +118,23 @@ export function VeraExchange() {
             <span>{t('vera.sender')}</span>
             <input value={sender} onChange={(e) => setSender(e.target.value)} placeholder="woningnet" required />
           </label>
-          <label className="field">
-            <span>{t('vera.file')}</span>
-            <input
-              type="file"
-              accept=".json,application/json"
-              onChange={async (e) => {
-                const chosen = e.target.files?.[0];
-                setChecked(null);
-                run.reset();
-                setFile(chosen ? { name: chosen.name, content: await chosen.text() } : null);
-              }}
-            />
-          </label>
+          <ImportFileField
+            label={t('vera.file')}
+            accept=".json,application/json"
+            onChosen={(chosen) => {
+              setChecked(null);
+              run.reset();
+              setFile(chosen);
+            }}
+          />
         </div>
-        <div className="actions">
-          <Button type="submit" className="button secondary" isDisabled={!request || run.isPending}>
-            {t('imports.check')}
-          </Button>
-          <Button className="button" isDisabled={!canImport} onPress={() => request && run.mutate({ ...request, dryRun: false })}>
-            {t('imports.import')}
-          </Button>
-        </div>
-        {run.isPending && (
-          <p role="status" className="muted">
-            {t('imports.busy')}
-          </p>
-        )}
-        <ErrorMessage error={run.error} />
+        <CheckThenImportActions
+          canCheck={request !== null}
+          canImport={canImport}
+          pending={run.isPending}
+          error={run.error}
+          onImport={() => request && run.mutate({ ...request, dryRun: false })}
+        />
       </form>
       {result && (
         <section aria-labelledby="vera-result" data-testid="vera-result">
