@@ -107,14 +107,16 @@ const KEY_FIELD: Record<Section, string | null> = {
 /**
  * How rows whose business key is already stored are taken: refused (the file imports, default) or
  * updated in place (the VERA-WRV import, issue 19: a second delivery of the same records updates
- * them). Only complexes, dwellings, households and vacancies are updated; a vacancy only while it is
- * OPEN (a proposal, offer or decision is never rewritten by an import), and its respondents stay.
+ * them). Only complexes, dwellings, households and vacancies are updated. A vacancy is locked and
+ * changed only while it is OPEN (a proposal, offer or decision is never rewritten by an import); it
+ * keeps its respondents, and its route and dwelling once households responded or its publication
+ * closed. A household keeps the optional facts the row leaves out (givenHouseholdFields).
  */
 export interface ImportWriteOptions {
   updateExisting?: boolean;
   /**
-   * Runs inside the import's transaction after its rows are written (and not on a dry run): writes
-   * what the rows do not hold. Problems it returns undo the whole import.
+   * Runs inside the import's transaction after its rows are written: writes what the rows do not hold.
+   * Problems it returns undo the whole import; on a dry run it runs too, and the import then rolls back.
    */
   afterWrite?: (m: EntityManager) => Promise<ImportProblem[]>;
 }
