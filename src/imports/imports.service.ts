@@ -7,7 +7,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { isInsideDirectory } from '../common/paths.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -331,10 +332,7 @@ export class ImportsService {
     }
     // messages name the path as given, never an absolute path of the server, and say nothing of files outside
     const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
-    const inside = (path: string) => {
-      const rel = relative(base, path);
-      return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-    };
+    const inside = (path: string) => isInsideDirectory(base, path);
     if (!inside(resolve(base, input.path!))) throw outside;
     try {
       full = await realpath(resolve(base, input.path!));

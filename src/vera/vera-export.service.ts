@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { link, realpath, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInsideDirectory } from '../common/paths.js';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -103,14 +104,14 @@ export class VeraExportService {
     const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
     if (!path.endsWith('.json')) throw DomainError.invalid([{ field: 'path', reason: 'must end in .json' }]);
     const wanted = resolve(base, path);
-    if (!isInside(base, wanted)) throw outside;
+    if (!isInsideDirectory(base, wanted)) throw outside;
     let folder: string;
     try {
       folder = await realpath(dirname(wanted));
     } catch {
       throw DomainError.invalid([{ field: 'path', reason: `its folder does not exist (${path})` }]);
     }
-    if (folder !== base && !isInside(base, folder)) throw outside;
+    if (folder !== base && !isInsideDirectory(base, folder)) throw outside;
     return { base, folder, file: join(folder, basename(wanted)) };
   }
 
@@ -133,7 +134,7 @@ export class VeraExportService {
   private async putInPlace(place: { base: string; folder: string; file: string; temporary: string }, path: string): Promise<void> {
     const outside = DomainError.invalid([{ field: 'path', reason: 'must name a file inside the import directory (IMPORT_DIR), also after following links' }]);
     const folderNow = await realpath(place.folder).catch(() => null);
-    if (folderNow !== place.folder || (folderNow !== place.base && !isInside(place.base, folderNow))) throw outside;
+    if (folderNow !== place.folder || (folderNow !== place.base && !isInsideDirectory(place.base, folderNow))) throw outside;
     try {
       await link(place.temporary, place.file);
     } catch (e) {
@@ -376,10 +377,4 @@ export class VeraExportService {
       veraDetailStatus: r.vera_detail_status,
     }));
   }
-}
-
-/** Whether `path` lies below `base` (both real paths): not base itself, not up (a name may start with dots). */
-function isInside(base: string, path: string): boolean {
-  const rel = relative(base, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

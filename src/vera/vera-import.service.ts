@@ -71,6 +71,8 @@ interface Delivery {
   actor: Actor;
   source: Record<string, unknown>;
   problems: VeraImportProblem[];
+  /** The keys Woonmix gave this sender's documents before, by idExtern (read once per delivery). */
+  storedKeys: Map<string, string>;
   result: (errors: VeraImportProblem[], written: boolean) => VeraImportResult;
 }
 
@@ -169,9 +171,9 @@ export class VeraImportService {
         return result([...problems, ...rowProblems], answer.written, mapped.notes);
       }
       case VeraResource.KANDIDATEN:
-        return this.importRespondents({ keyed, input, actor, source, problems, result });
+        return this.importRespondents({ keyed, input, actor, source, problems, storedKeys, result });
       case VeraResource.PUNTENBEREKENINGEN:
-        return this.importPoints({ keyed, input, actor, source, problems, result });
+        return this.importPoints({ keyed, input, actor, source, problems, storedKeys, result });
       default:
         throw DomainError.invalid([{ field: 'resource', reason: `${input.resource} is written by Woonmix, not read` }]);
     }
@@ -375,7 +377,7 @@ export class VeraImportService {
   }
 
   /** Kandidaten: each household responds to the vacancy in progress of the unit it names, with the platform's position. */
-  private async importRespondents({ keyed, input, actor, source, problems, result }: Delivery): Promise<VeraImportResult> {
+  private async importRespondents({ keyed, input, actor, source, problems, storedKeys, result }: Delivery): Promise<VeraImportResult> {
     const dwellingKeyOf = await this.resolver(
       VeraResource.EENHEDEN,
       input.sender,
@@ -392,11 +394,6 @@ export class VeraImportService {
       dwelling: dwellingKeyOf(k.doc.eenheid),
       household: householdKeyOf(k.doc.relatie),
     }));
-    const previous = await this.storedKeys(
-      VeraResource.KANDIDATEN,
-      input.sender,
-      keyed.map((k) => k.doc),
-    );
     let written = false;
     await this.dataSource.transaction(async (m) => {
       const vacancies: { code: string; vacancy_id: number; reference: string; status: string; publication: string | null }[] = await m.query(
@@ -437,7 +434,7 @@ export class VeraImportService {
         w.key = `${vacancy.reference}/${w.household}`;
       }
       const moved = wanted.flatMap((w) => {
-        const before = w.idExtern ? previous.get(w.idExtern) : undefined;
+        const before = w.idExtern ? storedKeys.get(w.idExtern) : undefined;
         return before && before !== w.key ? [before] : [];
       });
       if (problems.length > 0 || input.dryRun) return;
