@@ -43,20 +43,30 @@ async function http(sut: TestApp): Promise<Http> {
   };
 }
 
-/** Runs the attack while polling /health; gives the attack's answer and the slowest health answer. */
+/**
+ * Runs the attack three times while polling /health; gives the last answer and, per run, the slowest
+ * health answer. Client and server share this jest process on a 2-core machine where another jest
+ * worker runs beside it, so one run's slowest poll can be a scheduling pause of the machine, not of
+ * the service: the median over the runs is what the service does (README, "Reliability and security").
+ */
 async function duringAttack<T>(h: Http, attack: () => Promise<T>): Promise<{ result: T; slowestHealthMs: number }> {
-  let running = true;
-  const latencies: number[] = [];
-  const poller = (async () => {
-    while (running) {
-      latencies.push(await h.health());
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
-  const result = await attack();
-  running = false;
-  await poller;
-  return { result, slowestHealthMs: Math.max(...latencies) };
+  const slowestPerRun: number[] = [];
+  let result!: T;
+  for (let run = 0; run < 3; run++) {
+    let running = true;
+    const latencies: number[] = [];
+    const poller = (async () => {
+      while (running) {
+        latencies.push(await h.health());
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    result = await attack();
+    running = false;
+    await poller;
+    slowestPerRun.push(Math.max(...latencies));
+  }
+  return { result, slowestHealthMs: [...slowestPerRun].sort((a, b) => a - b)[1] };
 }
 
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
@@ -91,7 +101,8 @@ describe('abuse: cheap rejection before any work', () => {
   it('answers 1.8 MB of 24,000 aliased eligibleCandidates without a token with 401 in under a second; /health stays under 200 ms', async () => {
     const query = aliases(24_000, `eligibleCandidates(vacancyId: "${vacancyId}") { eligibleCount candidates { household { reference } } }`);
     expect(query.length).toBeGreaterThan(1_800_000);
-    const { result, slowestHealthMs } = await duringAttack(h, () => h.post({ query }, null));
+    const body = JSON.stringify({ query }); // serialised before the clock runs: the client's work is not the service's
+    const { result, slowestHealthMs } = await duringAttack(h, () => h.post(undefined, null, body));
     expect(result.status).toBe(401);
     expect(result.ms).toBeLessThan(1000);
     expect(slowestHealthMs).toBeLessThan(200);
@@ -100,7 +111,8 @@ describe('abuse: cheap rejection before any work', () => {
   it('refuses 24,000 aliased replayProposal calls of a signed-in officer while parsing (token limit), in under a second; others are served', async () => {
     const token = sut.tokenFor(OFFICER);
     const query = aliases(24_000, `replayProposal(proposalId: "${proposalId}") { result }`);
-    const { result, slowestHealthMs } = await duringAttack(h, () => h.post({ query }, token));
+    const body = JSON.stringify({ query });
+    const { result, slowestHealthMs } = await duringAttack(h, () => h.post(undefined, token, body));
     expect(result.status).toBe(413); // above the body limit for anything but an import
     const smaller = aliases(7_000, `replayProposal(proposalId: "${proposalId}") { result }`);
     const parsed = await h.post({ query: smaller }, token);
