@@ -13,7 +13,7 @@ import type { Language } from '../engine/common/language.js';
 import { orderCandidates } from '../engine/letting/candidate-order.js';
 import { CANDIDATE_MACHINE, CandidateEvent as EngineCandidateEvent, CandidateState, candidateTransition } from '../engine/letting/candidates.js';
 import { drawLottery } from '../engine/letting/lottery.js';
-import { LettingModel, Publication, PublicationState, publicationTransition } from '../engine/letting/publication.js';
+import { LettingModel, Publication, PublicationState, advertisingRefusal, publicationTransition } from '../engine/letting/publication.js';
 import { allowedEvents, type Refusal } from '../engine/letting/transition.js';
 import { respondentFacts } from '../households/household-facts.query.js';
 import { HouseholdDisclosure } from '../privacy/household-disclosure.service.js';
@@ -90,13 +90,12 @@ export class LettingService {
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'publishVacancy');
       if (vacancy.status !== 'OPEN')
         throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}: only an open vacancy is advertised`);
-      if (vacancy.route === 'DIRECT')
-        throw DomainError.invalid([{ field: 'vacancyId', reason: `${vacancy.reference} is a direct allocation (route DIRECT): it is not advertised` }]);
+      const today = this.clock.today();
+      const refusal = advertisingRefusal(vacancy.route as LettingModel, input.closesOn, today);
+      if (refusal?.field === 'model') throw DomainError.invalid([{ field: 'vacancyId', reason: `${vacancy.reference} ${refusal.reason}` }]);
       const [existing]: { state: PublicationState }[] = await m.query(`SELECT state FROM vacancy_publication WHERE vacancy_id = $1`, [vacancy.id]);
       if (existing) throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} was published already (its publication is ${existing.state})`);
-      const today = this.clock.today();
-      if (input.closesOn < today)
-        throw DomainError.invalid([{ field: 'closesOn', reason: `must be today (${today}) or later: a window cannot close in the past` }]);
+      if (refusal) throw DomainError.invalid([{ field: 'closesOn', reason: refusal.reason }]);
       if (input.viewingOn && input.viewingOn < input.opensOn)
         throw DomainError.invalid([{ field: 'viewingOn', reason: `must not be before the window opens (${input.opensOn})` }]);
       const step = publicationTransition(

@@ -190,9 +190,13 @@ export type MemberRole = 'APPLICANT' | 'PARTNER' | 'CHILD' | 'CO_RESIDENT';
 export const ROLE_TO_VERA: Record<MemberRole, VeraCode> = {
   APPLICANT: code('WON', 'Woningzoekende'),
   PARTNER: code('MED', 'Mede aanvrager'),
-  CHILD: code('KIN', 'Kind'),
+  // KIN is withdrawn ("VERVALLEN - Gebruik Medebewoner", 1-1-2022, Referentiedata.csv): a child is a
+  // medebewoner; vera-stock.mapping.ts tells the two apart on reading (woonmix.role, else the age)
+  CHILD: code('MBW', 'Medebewoner'),
   CO_RESIDENT: code('MBW', 'Medebewoner'),
 };
+/** RELATIEROLSOORT MBW, written for children and other co-residents alike. */
+export const MEDEBEWONER = 'MBW';
 export const ROLE_FROM_VERA: Readonly<Record<string, MemberRole>> = {
   WON: 'APPLICANT',
   AAN: 'APPLICANT',

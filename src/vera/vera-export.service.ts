@@ -23,7 +23,7 @@ import {
 } from './vera-codes.js';
 import { AllocationFacts, OfferFacts, VeraDocument, aanbiedingOf, toewijzingOf } from './vera-export.mapping.js';
 import { PERIOD_RESOURCES, VERA_SCHEMA } from './vera-schemas.js';
-import { eenheidOf, kandidaatOf, publicatieOf, puntenberekeningOf, relatiesOf } from './vera-stock.mapping.js';
+import { dutchDayStart, eenheidOf, kandidaatOf, nextDay, publicatieOf, puntenberekeningOf, relatiesOf } from './vera-stock.mapping.js';
 import { VeraValidators } from './vera-validators.js';
 
 /** A year of a large association's allocations fits; a longer span is asked for in parts. */
@@ -226,8 +226,9 @@ export class VeraExportService {
         route: r.route as never,
         labelFallbackActive: r.label_fallback_active,
         localTiesPriority: r.local_ties_priority,
-        publishedFrom: r.opens_on ? `${r.opens_on}T00:00:00Z` : null,
-        publishedUntil: r.closes_on ? `${r.closes_on}T00:00:00Z` : null,
+        // begindatum: the first day begins; einddatum: the advert stops being visible, as the day after the last begins
+        publishedFrom: r.opens_on ? dutchDayStart(r.opens_on) : null,
+        publishedUntil: r.closes_on ? dutchDayStart(nextDay(r.closes_on)) : null,
       }),
     );
   }
@@ -365,7 +366,7 @@ export class VeraExportService {
          JOIN vacancy v ON v.id = o.vacancy_id
          JOIN household h ON h.id = o.household_id
          LEFT JOIN letting_reason lr ON lr.kind = 'REFUSAL' AND lr.code = o.refusal_reason_code
-        WHERE o.created_at >= $1::date AND o.created_at < $2::date + 1
+        WHERE (o.created_at AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN $1::date AND $2::date
         ORDER BY o.id`,
       [from, to],
     )) as { id: number; status: OfferFacts['status']; vacancy_reference: string; household_reference: string; vera_detail_status: string | null }[];

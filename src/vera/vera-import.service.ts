@@ -1,18 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { sha256Hex } from '../engine/audit/hash-chain.js';
-import { publicationTransition } from '../engine/letting/publication.js';
+import { type LettingModel, advertisingRefusal, publicationTransition } from '../engine/letting/publication.js';
 import type { ImportProblem } from '../imports/graphql/import.type.js';
 import type { ComplexRow, DwellingRow, VacancyRow } from '../imports/import-rows.js';
 import { type MappedDataset, ImportsService, MAX_IMPORT_ROWS } from '../imports/imports.service.js';
 import { VeraImportInput, VeraImportProblem, VeraImportResult, VeraResource } from './graphql/vera.type.js';
 import { VERA_SCHEMA } from './vera-schemas.js';
-import { type MappingProblem, dayOf, fromEenheid, fromPublicatie, householdsFromRelaties, keyOf, pointsOf } from './vera-stock.mapping.js';
+import {
+  type MappingProblem,
+  dayOf,
+  fromEenheid,
+  fromPublicatie,
+  householdsFromRelaties,
+  keyOf,
+  lastDayBefore,
+  pointsOf,
+} from './vera-stock.mapping.js';
 import type { VeraDocument } from './vera-export.mapping.js';
+import type { DeliveredHouseholdOrigin } from './vera-stock.mapping.js';
 import { VeraValidators } from './vera-validators.js';
 
 /** The longest sender key kept (table vera_record_key). */
@@ -64,6 +75,13 @@ const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
   },
 };
 
+/** The Woonmix record a document of a resource becomes, and its key column. */
+const RECORD_KEY_COLUMN: Partial<Record<VeraResource, { table: string; column: string }>> = {
+  [VeraResource.EENHEDEN]: { table: 'dwelling', column: 'code' },
+  [VeraResource.PUBLICATIES]: { table: 'vacancy', column: 'reference' },
+  [VeraResource.RELATIES]: { table: 'household', column: 'reference' },
+};
+
 /** One delivery being imported: its documents with their keys, what the audit trail records, the problems found so far. */
 interface Delivery {
   keyed: Keyed[];
@@ -96,6 +114,7 @@ export class VeraImportService {
     private readonly imports: ImportsService,
     private readonly validators: VeraValidators,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async import(input: VeraImportInput, actor: Actor): Promise<VeraImportResult> {
@@ -145,6 +164,7 @@ export class VeraImportService {
       case VeraResource.PUBLICATIES:
       case VeraResource.RELATIES: {
         const mapped = await this.mapRows(input.resource, input.sender, keyed, documents, problems);
+        await this.refuseKeysOfOthers(input.resource, keyed, mapped.recorded, storedKeys, problems);
         const answer = await this.imports.importMapped(
           mapped.dataset,
           problems.length > 0 ? [{ section: 'vera', line: 0, field: 'document', reason: 'has problems' }] : [],
@@ -167,7 +187,9 @@ export class VeraImportService {
         );
         const rowProblems = answer.errors
           .filter((e) => !(e.section === 'vera' && e.line === 0))
-          .map((e) => (e.section === 'vera' ? { document: e.line, pointer: e.field, rule: null, reason: e.reason } : toVeraProblem(e, mapped.origin)));
+          .map((e) =>
+            e.section === 'vera' ? { document: e.line, pointer: e.field, rule: null, reason: e.reason } : toVeraProblem(e, mapped.origin, mapped.households),
+          );
         return result([...problems, ...rowProblems], answer.written, mapped.notes);
       }
       case VeraResource.KANDIDATEN:
@@ -177,6 +199,42 @@ export class VeraImportService {
       default:
         throw DomainError.invalid([{ field: 'resource', reason: `${input.resource} is written by Woonmix, not read` }]);
     }
+  }
+
+  /**
+   * A document without a code that this sender has not delivered before is named by its idExtern
+   * alone. That key is the sender's own numbering, not Woonmix's: when a record of that key exists
+   * already (another sender's, or Woonmix's own), taking it would overwrite that record, so the
+   * document is refused and asked for its code.
+   */
+  private async refuseKeysOfOthers(
+    resource: VeraResource,
+    keyed: Keyed[],
+    recorded: ReadonlySet<number>,
+    storedKeys: ReadonlyMap<string, string>,
+    problems: VeraImportProblem[],
+  ): Promise<void> {
+    const named = keyed.filter(
+      (k) =>
+        recorded.has(k.index) &&
+        !(typeof k.doc.code === 'string' && k.doc.code !== '') &&
+        typeof k.doc.idExtern === 'string' &&
+        !storedKeys.has(k.doc.idExtern),
+    );
+    if (named.length === 0) return;
+    const record = RECORD_KEY_COLUMN[resource];
+    if (!record) return;
+    const taken: { key: string }[] = await this.dataSource.query(`SELECT ${record.column} AS key FROM ${record.table} WHERE ${record.column} = ANY($1)`, [
+      named.map((k) => k.key),
+    ]);
+    const existing = new Set(taken.map((t) => t.key));
+    for (const k of named.filter((n) => existing.has(n.key)))
+      problems.push({
+        document: k.index + 1,
+        pointer: '/idExtern',
+        rule: null,
+        reason: `has no code, and this sender has not delivered ${k.key} before: a record ${k.key} exists in Woonmix already (another sender's or Woonmix's own); send its code to update it`,
+      });
   }
 
   /** Keys Woonmix gave the sender's records of this resource before, by idExtern. */
@@ -238,6 +296,7 @@ export class VeraImportService {
     const origin: Record<string, number[]> = { complexes: [], dwellings: [], households: [], vacancies: [] };
     const notes: VeraImportProblem[] = [];
     const windows: { reference: string; from: string; until: string; document: number }[] = [];
+    let households: DeliveredHouseholdOrigin[] = [];
     const report = (index: number, list: MappingProblem[], into = problems) => {
       for (const p of list) into.push({ document: index + 1, pointer: p.pointer, rule: null, reason: p.reason });
     };
@@ -249,10 +308,14 @@ export class VeraImportService {
         [[...new Set(clusterCodes)]],
       );
       const storedBuurt = new Map(stored.map((c) => [c.code, c.buurt_code]));
+      const storedDwellings: { code: string; labels: string[] }[] = await this.dataSource.query(`SELECT code, labels FROM dwelling WHERE code = ANY($1)`, [
+        keyed.map((k) => k.key),
+      ]);
+      const storedLabels = new Map(storedDwellings.map((d) => [d.code, d.labels]));
       const complexes = new Map<string, { row: ComplexRow; index: number; named: boolean }>();
       const dwellings: DwellingRow[] = [];
       for (const { index, doc, key } of keyed) {
-        const mapped = fromEenheid(doc, key);
+        const mapped = fromEenheid(doc, key, storedLabels.get(key));
         report(index, mapped.problems);
         report(index, mapped.notes, notes);
         if (!mapped.dwelling || !mapped.complex) continue;
@@ -302,13 +365,14 @@ export class VeraImportService {
         vacancies.push(mapped.vacancy);
         origin.vacancies.push(index);
         if (mapped.window?.from && mapped.window.until)
-          windows.push({ reference: key, from: dayOf(mapped.window.from), until: dayOf(mapped.window.until), document: index + 1 });
+          windows.push({ reference: key, from: dayOf(mapped.window.from), until: lastDayBefore(mapped.window.until), document: index + 1 });
       }
       dataset.vacancies = vacancies;
     } else {
       // a group and its members travel together: the whole delivery is read at once
-      const { households, problems: found } = householdsFromRelaties(documents);
-      for (const p of found) problems.push({ document: p.index + 1, pointer: p.pointer, rule: null, reason: p.reason });
+      const read = householdsFromRelaties(documents, this.clock.today());
+      households = read.households;
+      for (const p of read.problems) problems.push({ document: p.index + 1, pointer: p.pointer, rule: null, reason: p.reason });
       const keyByIndex = new Map(keyed.map((k) => [k.index, k.key]));
       const rows = households.map(({ index, row }) => ({ index, row: { ...row, reference: keyByIndex.get(index) ?? row.reference } }));
       // points come from Puntenberekeningen (rankingPoints left out: a household delivered again keeps its points)
@@ -316,7 +380,7 @@ export class VeraImportService {
       origin.households = rows.map((r) => r.index);
     }
     const recorded = new Set(Object.entries(origin).flatMap(([section, list]) => (section === 'complexes' ? [] : list)));
-    return { dataset, origin, notes, windows, recorded };
+    return { dataset, origin, notes, windows, recorded, households };
   }
 
   /**
@@ -336,9 +400,20 @@ export class VeraImportService {
       [windows.map((w) => w.reference)],
     );
     const byReference = new Map(rows.map((r) => [r.reference, r]));
+    const today = this.clock.today();
     for (const w of windows) {
       const v = byReference.get(w.reference)!;
-      const refuse = (reason: string) => problems.push({ section: 'vera', line: w.document, field: '/begindatum', reason });
+      const refuse = (reason: string, pointer = '/begindatum') => problems.push({ section: 'vera', line: w.document, field: pointer, reason });
+      // the rules publishVacancy keeps (src/engine/letting/publication.ts): no advert for a direct allocation, none closing in the past
+      const refusal = advertisingRefusal(v.route as LettingModel, w.until, today);
+      if (refusal?.field === 'model') {
+        refuse(`${v.reference} ${refusal.reason}: deliver it without begindatum and einddatum`, '/model');
+        continue;
+      }
+      if (refusal && (v.state === null || v.closes_on !== w.until)) {
+        refuse(`(the last day ${w.until}) ${refusal.reason}`, '/einddatum');
+        continue;
+      }
       if (v.state === null) {
         const step = publicationTransition(
           { state: 'DRAFT', model: null, opensAt: null, closesAt: null },
@@ -433,10 +508,35 @@ export class VeraImportService {
         // the key of a respondent is its vacancy and household: delivered again for another pair, the old response goes
         w.key = `${vacancy.reference}/${w.household}`;
       }
-      const moved = wanted.flatMap((w) => {
+      const moves = wanted.flatMap((w) => {
         const before = w.idExtern ? storedKeys.get(w.idExtern) : undefined;
-        return before && before !== w.key ? [before] : [];
+        return before && before !== w.key ? [{ w, before }] : [];
       });
+      const moved = moves.map((move) => move.before);
+      // a response leaves its vacancy only while a respondent could still join it: once the list is
+      // made (or the vacancy is taken further), the candidate list holds it and it stays
+      const leaving: { key: string; reference: string; status: string; publication: string | null }[] = moved.length
+        ? await m.query(
+            `SELECT v.reference || '/' || h.reference AS key, v.reference, v.status, p.state AS publication
+               FROM vacancy_response r JOIN vacancy v ON v.id = r.vacancy_id JOIN household h ON h.id = r.household_id
+               LEFT JOIN vacancy_publication p ON p.vacancy_id = v.id
+              WHERE (v.reference || '/' || h.reference) = ANY($1)`,
+            [moved],
+          )
+        : [];
+      const leavingByKey = new Map(leaving.map((l) => [l.key, l]));
+      for (const { w, before } of moves) {
+        const from = leavingByKey.get(before);
+        if (!from) continue;
+        const held = from.status !== 'OPEN' ? from.status : from.publication !== null && from.publication !== 'PUBLISHED' ? from.publication : null;
+        if (held)
+          problems.push({
+            document: w.index + 1,
+            pointer: '/eenheid',
+            rule: null,
+            reason: `moves this response away from ${from.reference}, whose ${from.status !== 'OPEN' ? 'vacancy' : 'publication'} is ${held}: the response stays there`,
+          });
+      }
       if (problems.length > 0 || input.dryRun) return;
       if (moved.length > 0)
         await m.query(
@@ -517,11 +617,23 @@ function parseDocuments(text: string, fromFile: boolean): VeraDocument[] {
   return list as VeraDocument[];
 }
 
-/** A row error of the regular import, placed in the VERA document the row came from. */
-function toVeraProblem(e: ImportProblem, origin: Record<string, number[]>): VeraImportProblem {
+/** Where a member's field came from in its person document. */
+const POINTER_OF_MEMBER_FIELD: Record<string, string> = { birthDate: '/geboortedatum', role: '/rollen' };
+
+/**
+ * A row error of the regular import, placed in the VERA document the row came from: a member's field
+ * in that person's document, the income in the one person document it came from (when one).
+ */
+function toVeraProblem(e: ImportProblem, origin: Record<string, number[]>, households: DeliveredHouseholdOrigin[]): VeraImportProblem {
   const index = origin[e.section]?.[e.line - 1];
-  const field = e.field.split('.')[0];
-  return { document: index === undefined ? 0 : index + 1, pointer: POINTER_OF_FIELD[e.section]?.[field] ?? '', rule: null, reason: `${e.field} ${e.reason}` };
+  const [field, member, memberField] = e.field.split('.');
+  const reason = `${e.field} ${e.reason}`;
+  const household = e.section === 'households' ? households[e.line - 1] : undefined;
+  if (household && field === 'members' && household.memberDocuments[Number(member)] !== undefined)
+    return { document: household.memberDocuments[Number(member)] + 1, pointer: POINTER_OF_MEMBER_FIELD[memberField] ?? '', rule: null, reason };
+  if (household && (field === 'taxableIncomeCents' || field === 'incomeYear') && household.incomeDocuments.length === 1)
+    return { document: household.incomeDocuments[0] + 1, pointer: '/inkomens', rule: null, reason };
+  return { document: index === undefined ? 0 : index + 1, pointer: POINTER_OF_FIELD[e.section]?.[field] ?? '', rule: null, reason };
 }
 
 function sortProblems(problems: VeraImportProblem[]): VeraImportProblem[] {

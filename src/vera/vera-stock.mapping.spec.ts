@@ -6,10 +6,13 @@ import {
   VacancyFacts,
   centsOf,
   dayOf,
+  dutchDayStart,
   eenheidOf,
   fromEenheid,
   fromPublicatie,
   householdsFromRelaties,
+  lastDayBefore,
+  nextDay,
   pointsOf,
   publicatieOf,
   relatiesOf,
@@ -93,9 +96,9 @@ describe('VERA stock mapping: what Woonmix writes it reads back unchanged, and e
       fc.property(household, (h) => {
         const documents = relatiesOf(h);
         documents.forEach((d, i) => expect(validator.validate('Relaties-Relatiebericht', d, `/${i}`)).toEqual([]));
-        const { households, problems } = householdsFromRelaties(documents);
+        const { households, problems } = householdsFromRelaties(documents, '2026-03-02');
         expect(problems).toEqual([]);
-        expect(households).toEqual([{ index: 0, row: { ...h, rankingPoints: undefined } }].map(({ index, row }) => ({ index, row: withoutPoints(row) })));
+        expect(households.map(({ index, row }) => ({ index, row }))).toEqual([{ index: 0, row: { ...h, rankingPoints: undefined } }].map(({ index, row }) => ({ index, row: withoutPoints(row) })));
       }),
       { numRuns: 150 },
     );
@@ -192,6 +195,20 @@ describe('VERA stock mapping: what Woonmix cannot use is named by its place', ()
     expect(fromEenheid({ ...base, ...change }, 'C-1').problems).toEqual(problems);
   });
 
+  it.each<[string, Record<string, unknown>, string[], string[], string[]]>([
+    ['the labels attribute', { 'extra-attributen': [{ naam: 'woonmix.labels', waarde: 'YOUTH' }] }, ['SENIOR_65', 'WHEELCHAIR'], ['YOUTH'], []],
+    ['SEN, over a stored senior label and WHEELCHAIR', { doelgroep: { code: 'SEN' } }, ['SENIOR_65', 'WHEELCHAIR'], ['SENIOR_65', 'WHEELCHAIR'], []],
+    ['no DOELGROEP, over stored labels', { doelgroep: undefined }, ['SENIOR_55', 'WHEELCHAIR'], ['SENIOR_55', 'WHEELCHAIR'], []],
+    ['JON, over a stored senior label', { doelgroep: { code: 'JON' } }, ['SENIOR_65', 'WHEELCHAIR'], ['YOUTH', 'WHEELCHAIR'], []],
+    ['GEZ, new', { doelgroep: { code: 'GEZ' } }, [], ['FAMILY'], []],
+    ['SEN, new', { doelgroep: { code: 'SEN' } }, [], [], ['SEN names no age: give woonmix.labels (SENIOR_55 or SENIOR_65) to label it']],
+    ['a wheelchair label of accessibility, new', { toegankelijkheidslabel: { code: 'ROL' }, doelgroep: undefined }, [], ['WHEELCHAIR'], []],
+  ])('the labels of an Eenheid with %s', (_case, change, stored, labels, notes) => {
+    const read = fromEenheid({ ...base, 'extra-attributen': undefined, ...change }, 'C-1', stored);
+    expect(read.dwelling?.labels).toEqual(labels);
+    expect(read.notes.map((n) => n.reason)).toEqual(notes);
+  });
+
   it.each<[string, Record<string, unknown>, number | undefined, string | undefined]>([
     ['search points alone', { zoekpunten: 12 }, 12, undefined],
     ['the three kinds together', { startpunten: 10, situatiepunten: 2.5, zoekpunten: 0.5 }, 13, undefined],
@@ -212,6 +229,87 @@ describe('VERA stock mapping: what Woonmix cannot use is named by its place', ()
     ['2026-03-01', '2026-03-01'],
   ])('the instant %s falls on %s in the Netherlands', (instant, day) => {
     expect(dayOf(instant)).toBe(day);
+  });
+
+  it.each([
+    // winter time (CET, UTC+1), summer time (CEST, UTC+2), and the days the clocks change (at 02:00 or 03:00, not at midnight)
+    ['2026-03-02', '2026-03-01T23:00:00Z'],
+    ['2026-07-10', '2026-07-09T22:00:00Z'],
+    ['2026-03-29', '2026-03-28T23:00:00Z'],
+    ['2026-03-30', '2026-03-29T22:00:00Z'],
+    ['2026-10-25', '2026-10-24T22:00:00Z'],
+    ['2026-10-26', '2026-10-25T23:00:00Z'],
+  ])('the Dutch day %s begins at %s', (day, instant) => {
+    expect(dutchDayStart(day)).toBe(instant);
+    expect(dayOf(instant)).toBe(day);
+  });
+
+  it.each([
+    // einddatum: the advert stops being visible; the window's last day is the day before that instant
+    ['2026-03-09T23:00:00Z', '2026-03-09'],
+    ['2026-07-09T22:00:00Z', '2026-07-09'],
+    ['2026-03-10T08:00:00Z', '2026-03-10'],
+    ['2026-03-09', '2026-03-09'],
+  ])('a window ending at %s has its last day on %s', (einddatum, last) => {
+    expect(lastDayBefore(einddatum)).toBe(last);
+  });
+
+  it('a window written and read back keeps its days', () => {
+    const anyDay = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(anyDay, (first) => {
+        expect(dayOf(dutchDayStart(first))).toBe(first);
+        expect(lastDayBefore(dutchDayStart(nextDay(first)))).toBe(first);
+      }),
+    );
+  });
+
+  it.each<[string, string, Record<string, unknown>, string]>([
+    ['MBW stating a child', 'MBW', { 'extra-attributen': [{ naam: 'woonmix.role', waarde: 'CHILD' }], geboortedatum: '1990-01-01' }, 'CHILD'],
+    ['MBW stating a co-resident', 'MBW', { 'extra-attributen': [{ naam: 'woonmix.role', waarde: 'CO_RESIDENT' }], geboortedatum: '2016-01-01' }, 'CO_RESIDENT'],
+    ['MBW aged 17', 'MBW', { geboortedatum: '2008-03-03' }, 'CHILD'],
+    ['MBW aged 18 that day', 'MBW', { geboortedatum: '2008-03-02' }, 'CO_RESIDENT'],
+    ['the withdrawn KIN', 'KIN', { geboortedatum: '1990-01-01' }, 'CHILD'],
+    ['MED', 'MED', { geboortedatum: '1990-01-01' }, 'PARTNER'],
+  ])('reads a member with %s', (_case, rol, person, role) => {
+    const group = {
+      code: 'H-9',
+      soort: { code: 'GRO' },
+      relaties: [{ code: 'H-9-a' }, { code: 'H-9-b' }],
+      'extra-attributen': [{ naam: 'woonmix.registrationDate', waarde: '2010-01-01' }],
+    };
+    const applicant = {
+      code: 'H-9-a',
+      soort: { code: 'NAT' },
+      geboortedatum: '1980-01-01',
+      rollen: [{ soort: { code: 'WON' } }],
+      inkomens: [{ soort: { code: 'BRU' }, bedrag: 30000, jaar: 2025 }],
+    };
+    const member = { code: 'H-9-b', soort: { code: 'NAT' }, rollen: [{ soort: { code: rol } }], ...person };
+    const { households, problems } = householdsFromRelaties([group, member, applicant], '2026-03-02');
+    expect(problems).toEqual([]);
+    expect(households[0].row.members.map((m) => m.role)).toEqual(['APPLICANT', role]);
+    // the applicant comes first in Woonmix's order: each member is traced to its own document
+    expect(households[0].memberDocuments).toEqual([2, 1]);
+    expect(households[0].incomeDocuments).toEqual([2]);
+  });
+
+  it('places a negative income at the person document and amount it came from', () => {
+    const [group, applicant] = relatiesOf({
+      reference: 'H-2',
+      members: [{ role: 'APPLICANT', birthDate: '1980-01-01' }],
+      taxableIncomeCents: 3_000_000,
+      incomeYear: 2025,
+      incomeSource: 'WORK',
+      registrationDate: '2010-01-01',
+      supportNeeds: [],
+      onWaitingList: true,
+    });
+    const [income] = applicant.inkomens as Record<string, unknown>[];
+    const negative = { ...applicant, inkomens: [{ ...income, bedrag: -5000 }] };
+    const { households, problems } = householdsFromRelaties([group, negative], '2026-03-02');
+    expect(households).toEqual([]);
+    expect(problems).toEqual([{ index: 1, pointer: '/inkomens/0/bedrag', reason: 'must not be negative (-5000)' }]);
   });
 
   it.each<[number, number | null]>([
@@ -239,7 +337,7 @@ describe('VERA stock mapping: what Woonmix cannot use is named by its place', ()
       onWaitingList: true,
     });
     const lone = { ...applicant, 'extra-attributen': [{ naam: 'woonmix.registrationDate', waarde: '2010-01-01' }] };
-    const { households, problems } = householdsFromRelaties([lone, child]);
+    const { households, problems } = householdsFromRelaties([lone, child], '2026-03-02');
     expect(households.map((h) => [h.row.reference, h.row.members.length, h.row.taxableIncomeCents])).toEqual([['H-1-1', 1, 3_000_000]]);
     expect(problems).toEqual([{ index: 1, pointer: '/rollen', reason: 'a person outside a household group must be the applicant (RELATIEROLSOORT WON)' }]);
   });

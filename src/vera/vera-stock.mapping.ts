@@ -22,6 +22,7 @@ import {
   RELATIESOORT,
   ROLE_FROM_VERA,
   ROLE_TO_VERA,
+  MEDEBEWONER,
   ROUTE_FROM_MODEL,
   ROUTE_TO_MODEL,
   type VeraCode,
@@ -67,6 +68,47 @@ const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam
  */
 export function dayOf(value: string): string {
   return value.length === 10 ? value : DUTCH_DAY.format(new Date(value));
+}
+
+/**
+ * The last day of a window whose end is `value`: an einddatum is the instant the advert stops being
+ * visible (WRV.yaml, Publicatie.einddatum), so the last day is the Dutch day of the moment before it;
+ * a date is taken as the last day itself.
+ */
+export function lastDayBefore(value: string): string {
+  return value.length === 10 ? value : DUTCH_DAY.format(new Date(Date.parse(value) - 1));
+}
+
+const AMSTERDAM_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** How far Amsterdam's clock is ahead of UTC at an instant, in milliseconds. */
+function amsterdamOffsetMs(instant: number): number {
+  const part = Object.fromEntries(AMSTERDAM_CLOCK.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return Date.UTC(+part.year, +part.month - 1, +part.day, +part.hour, +part.minute, +part.second) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a Dutch day begins, as a VERA date-time: 00:00 in Amsterdam is 23:00 UTC the day
+ * before in winter (CET) and 22:00 in summer (CEST); clocks change at 02:00 or 03:00, never at midnight.
+ */
+export function dutchDayStart(day: string): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const instant = utcMidnight - amsterdamOffsetMs(utcMidnight - amsterdamOffsetMs(utcMidnight));
+  return `${new Date(instant).toISOString().slice(0, 19)}Z`;
+}
+
+/** The day after an ISO date. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The document's extra attributes (Bericht-basis, extra-attributen) by name. */
@@ -122,10 +164,21 @@ export function eenheidOf(d: DwellingFacts): VeraDocument {
   };
 }
 
-/** A dwelling and its complex read from an Eenheid; the complex's buurt is the address's. */
+/** Woonmix's target-group labels (DOELGROEP's own subject), as against WHEELCHAIR. */
+const TARGET_GROUP_LABELS: readonly string[] = ['SENIOR_55', 'SENIOR_65', 'YOUTH', 'FAMILY'];
+const SENIOR_LABELS: readonly string[] = ['SENIOR_55', 'SENIOR_65'];
+
+/**
+ * A dwelling and its complex read from an Eenheid; the complex's buurt is the address's.
+ * `storedLabels`: the labels of the dwelling Woonmix holds under this key, if any. Without the extra
+ * attribute woonmix.labels a document says only what DOELGROEP says, so the labels it cannot express
+ * are kept (like a household's facts a delivery leaves out): the age of a senior dwelling (SEN has
+ * none), WHEELCHAIR, and every target-group label when DOELGROEP is not given at all.
+ */
 export function fromEenheid(
   doc: VeraDocument,
   key: string,
+  storedLabels: readonly string[] = [],
 ): { complex?: ComplexRow; dwelling?: DwellingRow; problems: MappingProblem[]; notes: MappingProblem[] } {
   const problems: MappingProblem[] = [];
   const notes: MappingProblem[] = [];
@@ -177,8 +230,17 @@ export function fromEenheid(
   if (labelsAttribute !== undefined) labels = labelsAttribute.split(';').filter(Boolean);
   else {
     const doelgroep = codeOf(doc.doelgroep);
-    labels = doelgroep && LABEL_FROM_DOELGROEP[doelgroep] ? [LABEL_FROM_DOELGROEP[doelgroep]] : [];
-    if (doelgroep === 'SEN') notes.push({ pointer: '/doelgroep/code', reason: 'SEN names no age: give woonmix.labels (SENIOR_55 or SENIOR_65) to label it' });
+    const targetGroup =
+      doelgroep === undefined
+        ? storedLabels.filter((l) => TARGET_GROUP_LABELS.includes(l))
+        : doelgroep === 'SEN'
+          ? storedLabels.filter((l) => SENIOR_LABELS.includes(l))
+          : LABEL_FROM_DOELGROEP[doelgroep]
+            ? [LABEL_FROM_DOELGROEP[doelgroep]]
+            : [];
+    labels = [...targetGroup, ...(storedLabels.includes('WHEELCHAIR') ? ['WHEELCHAIR'] : [])];
+    if (doelgroep === 'SEN' && targetGroup.length === 0)
+      notes.push({ pointer: '/doelgroep/code', reason: 'SEN names no age: give woonmix.labels (SENIOR_55 or SENIOR_65) to label it' });
   }
   if (accessibility === 'WHEELCHAIR' && !labels.includes('WHEELCHAIR') && labelsAttribute === undefined) labels.push('WHEELCHAIR');
   if (problems.length > 0) return { problems, notes };
@@ -373,6 +435,8 @@ export function relatiesOf(h: HouseholdRow): VeraDocument[] {
     soort: referentie(RELATIESOORT.NAT),
     geboortedatum: m.birthDate,
     rollen: [{ soort: referentie(ROLE_TO_VERA[m.role as MemberRole]), rolRelatie: { code: h.reference, soort: referentie(RELATIESOORT.GRO) } }],
+    // MBW stands for both a child and another co-resident (KIN is withdrawn, vera-codes.ts): the role itself
+    ...(ROLE_TO_VERA[m.role as MemberRole].code === MEDEBEWONER ? extras([['role', m.role]]) : {}),
     ...(m.role === 'APPLICANT'
       ? { inkomens: [{ soort: referentie(INKOMENSSOORT_BRUTO), bron: referentie(source), bedrag: euros(h.taxableIncomeCents), jaar: h.incomeYear }] }
       : {}),
@@ -386,8 +450,11 @@ export function relatiesOf(h: HouseholdRow): VeraDocument[] {
  * is a household of one. The income is the sum of the members' BRU incomes of the latest year given.
  * Problems are per document (its index).
  */
-export function householdsFromRelaties(docs: VeraDocument[]): {
-  households: { index: number; row: DeliveredHousehold }[];
+export function householdsFromRelaties(
+  docs: VeraDocument[],
+  onDate: string,
+): {
+  households: DeliveredHouseholdOrigin[];
   problems: (MappingProblem & { index: number })[];
 } {
   const problems: (MappingProblem & { index: number })[] = [];
@@ -407,7 +474,7 @@ export function householdsFromRelaties(docs: VeraDocument[]): {
     } else problems.push({ index, pointer: '/soort/code', reason: `must be NAT (a person) or GRO (a household): ${soort ?? 'missing'}` });
   });
   const grouped = new Set<number>();
-  const households: { index: number; row: DeliveredHousehold }[] = [];
+  const households: DeliveredHouseholdOrigin[] = [];
   for (const { index, doc } of groups) {
     const members: { index: number; doc: VeraDocument }[] = [];
     arrayOf(doc.relaties).forEach((ref, i) => {
@@ -421,28 +488,59 @@ export function householdsFromRelaties(docs: VeraDocument[]): {
         grouped.add(person.index);
       }
     });
-    const row = householdOf(doc, index, members, problems);
-    if (row) households.push({ index, row });
+    const read = householdOf(doc, index, members, problems, onDate);
+    if (read) households.push({ index, ...read });
   }
   for (const [, person] of new Map([...persons.values()].map((p) => [p.index, p]))) {
     if (grouped.has(person.index)) continue;
-    if (roleOf(person.doc) !== 'APPLICANT') {
+    if (roleOf(person.doc, onDate) !== 'APPLICANT') {
       problems.push({ index: person.index, pointer: '/rollen', reason: 'a person outside a household group must be the applicant (RELATIEROLSOORT WON)' });
       continue;
     }
-    const row = householdOf(person.doc, person.index, [person], problems);
-    if (row) households.push({ index: person.index, row });
+    const read = householdOf(person.doc, person.index, [person], problems, onDate);
+    if (read) households.push({ index: person.index, ...read });
   }
   households.sort((a, b) => a.index - b.index);
   return { households, problems };
 }
 
-function roleOf(person: VeraDocument): MemberRole | undefined {
+/** A household read from Relaties, with the documents its facts came from (to place a row error). */
+export interface DeliveredHouseholdOrigin {
+  /** The group's document (or the lone applicant's). */
+  index: number;
+  row: DeliveredHousehold;
+  /** Per member of `row.members` (in that order): its person document. */
+  memberDocuments: number[];
+  /** The person documents whose incomes make up the household's income. */
+  incomeDocuments: number[];
+}
+
+/** Woonmix's age of majority for a co-resident read as a child (Burgerlijk Wetboek 1:233: 18). */
+const ADULT_AGE = 18;
+
+/**
+ * A person's role. MBW (medebewoner) is what the reference data asks for a child since KIN was
+ * withdrawn (vera-codes.ts): Woonmix's own exports say which one in woonmix.role; from another
+ * system, a co-resident under 18 on `onDate` is a child.
+ */
+function roleOf(person: VeraDocument, onDate: string): MemberRole | undefined {
   for (const rol of arrayOf(person.rollen)) {
-    const role = ROLE_FROM_VERA[codeOf(rol?.soort) ?? ''];
-    if (role) return role;
+    const code = codeOf(rol?.soort) ?? '';
+    const role = ROLE_FROM_VERA[code];
+    if (!role) continue;
+    if (code !== MEDEBEWONER) return role;
+    const stated = extrasOf(person).get('woonmix.role');
+    if (stated === 'CHILD' || stated === 'CO_RESIDENT') return stated;
+    const born = typeof person.geboortedatum === 'string' ? person.geboortedatum.slice(0, 10) : undefined;
+    return born !== undefined && ageOn(born, onDate) < ADULT_AGE ? 'CHILD' : 'CO_RESIDENT';
   }
   return undefined;
+}
+
+/** Whole years from an ISO birth date to an ISO date. */
+function ageOn(born: string, onDate: string): number {
+  const years = Number(onDate.slice(0, 4)) - Number(born.slice(0, 4));
+  return onDate.slice(5) < born.slice(5) ? years - 1 : years;
 }
 
 function householdOf(
@@ -450,19 +548,21 @@ function householdOf(
   index: number,
   members: { index: number; doc: VeraDocument }[],
   problems: (MappingProblem & { index: number })[],
-): DeliveredHousehold | undefined {
+  onDate: string,
+): Omit<DeliveredHouseholdOrigin, 'index'> | undefined {
   const before = problems.length;
   const reference = keyOf(doc);
   if (!reference) problems.push({ index, pointer: '/code', reason: 'is missing: the household reference (or idExtern)' });
   if (members.length === 0) problems.push({ index, pointer: '/relaties', reason: 'lists no members' });
-  const memberRows = members.map(({ index: at, doc: person }) => {
-    const role = roleOf(person);
-    if (!role) problems.push({ index: at, pointer: '/rollen', reason: 'has no role Woonmix knows (RELATIEROLSOORT WON, MED, KIN, MBW ...)' });
+  const listed = members.map(({ index: at, doc: person }) => {
+    const role = roleOf(person, onDate);
+    if (!role) problems.push({ index: at, pointer: '/rollen', reason: 'has no role Woonmix knows (RELATIEROLSOORT WON, MED, MBW ...)' });
     if (typeof person.geboortedatum !== 'string') problems.push({ index: at, pointer: '/geboortedatum', reason: 'is missing: the rules read ages' });
-    return { role: role ?? 'CO_RESIDENT', birthDate: person.geboortedatum as string };
+    return { at, member: { role: role ?? 'CO_RESIDENT', birthDate: person.geboortedatum as string } };
   });
   // the applicant first, then the others as listed (Woonmix's member order)
-  memberRows.sort((a, b) => Number(b.role === 'APPLICANT') - Number(a.role === 'APPLICANT'));
+  listed.sort((a, b) => Number(b.member.role === 'APPLICANT') - Number(a.member.role === 'APPLICANT'));
+  const memberRows = listed.map((l) => l.member);
   const incomes = members.flatMap(({ index: at, doc: person }) =>
     arrayOf(person.inkomens)
       .map((inkomen, i) => ({ at, i, inkomen }))
@@ -477,9 +577,11 @@ function householdOf(
       pointer: '/relaties',
       reason: 'no member has a yearly income (inkomens with soort BRU and jaar): the DAEB and passend tests need it',
     });
-  for (const { at, i, inkomen } of incomes.filter(({ inkomen }) => inkomen.jaar === year)) {
+  const counted = incomes.filter(({ inkomen }) => inkomen.jaar === year);
+  for (const { at, i, inkomen } of counted) {
     const cents = typeof inkomen.bedrag === 'number' ? centsOf(inkomen.bedrag) : null;
     if (cents === null) problems.push({ index: at, pointer: `/inkomens/${i}/bedrag`, reason: 'must be an amount in euros with at most two decimals' });
+    else if (cents < 0) problems.push({ index: at, pointer: `/inkomens/${i}/bedrag`, reason: `must not be negative (${inkomen.bedrag})` });
     else taxableIncomeCents += cents;
     bron ??= codeOf(inkomen.bron);
   }
@@ -512,7 +614,7 @@ function householdOf(
   const maxNetRentCents = whole('maxNetRentCents');
   const buurtCodes = list('buurtCodes');
   const preferencesGiven = minRooms !== undefined || maxNetRentCents !== undefined || buurtCodes !== undefined;
-  return {
+  const row: DeliveredHousehold = {
     reference: reference!,
     members: memberRows,
     taxableIncomeCents,
@@ -539,4 +641,5 @@ function householdOf(
       : {}),
     onWaitingList: onWaitingList === undefined ? undefined : onWaitingList === 'true',
   };
+  return { row, memberDocuments: listed.map((l) => l.at), incomeDocuments: [...new Set(counted.map((c) => c.at))] };
 }

@@ -438,8 +438,9 @@ describe('VERA-WRV import', () => {
       model: { code: 'LOT', naam: 'Lotingmodel' },
       eenheden: [{ code: 'C-900' }],
       opleverdatum: '2026-04-01T00:00:00Z',
-      begindatum: '2026-03-02T00:00:00Z',
-      einddatum: '2026-03-12T00:00:00Z',
+      // Amsterdam's midnight (CET, UTC+1): the first day begins, and the day after the last (12 March) begins
+      begindatum: '2026-03-01T23:00:00Z',
+      einddatum: '2026-03-12T23:00:00Z',
     });
     const relaties = await exported('RELATIES');
     expect(relaties.find((d) => d.code === 'R-1')).toMatchObject({ soort: { code: 'GRO' }, relaties: [{ code: 'R-1-1' }, { code: 'R-1-2' }] });

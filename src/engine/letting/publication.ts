@@ -117,6 +117,18 @@ export function publicationTransition(
   }
 }
 
+/**
+ * Why a vacancy of this letting model may not be advertised with a window that closes on `closesAt`,
+ * seen on `today` (publishVacancy and a VERA Publicatie both ask); null when it may. A direct
+ * allocation is made by an officer, not advertised (docs/domain.md, letting models); a window that
+ * closed before today could take no reaction.
+ */
+export function advertisingRefusal(model: LettingModel, closesAt: IsoDate, today: IsoDate): { field: 'model' | 'closesAt'; reason: string } | null {
+  if (model === 'DIRECT') return { field: 'model', reason: 'is a direct allocation (route DIRECT): it is not advertised' };
+  if (closesAt < today) return { field: 'closesAt', reason: `must be today (${today}) or later: a window cannot close in the past` };
+  return null;
+}
+
 export type WindowCheck = { ok: true } | { ok: false; code: 'WRONG_STATE' | 'TOO_EARLY' | 'TOO_LATE'; reason: string };
 
 /** Whether `today` lies in a published window, or why not (shared by reacting and withdrawing a reaction). */
