@@ -75,6 +75,35 @@ const POINTER_OF_FIELD: Record<string, Record<string, string>> = {
   },
 };
 
+/** A dwelling as stored, with its vacancy when a proposal or an offer is out on it ("VAC-1 is OFFERED"). */
+interface StoredDwelling {
+  code: string;
+  labels: string[];
+  rooms: number;
+  floor_area_m2: number;
+  net_rent_cents: number;
+  service_costs_cents: number;
+  is_daeb: boolean;
+  accessibility: string;
+  held: string | null;
+}
+
+/** The facts of a dwelling a delivery changes, in words (what the eligibility rules read). */
+function changedFacts(before: StoredDwelling, after: DwellingRow): string[] {
+  const labels = (l: readonly string[]) => [...l].sort().join(';');
+  return (
+    [
+      ['net rent', before.net_rent_cents !== after.netRentCents],
+      ['service costs', before.service_costs_cents !== (after.serviceCostsCents ?? 0)],
+      ['rooms', before.rooms !== after.rooms],
+      ['floor area', before.floor_area_m2 !== after.floorAreaM2],
+      ['DAEB label', before.is_daeb !== after.isDaeb],
+      ['accessibility', before.accessibility !== after.accessibility],
+      ['labels', labels(before.labels) !== labels(after.labels ?? [])],
+    ] as const
+  ).flatMap(([what, differs]) => (differs ? [what] : []));
+}
+
 /** The Woonmix record a document of a resource becomes, and its key column. */
 const RECORD_KEY_COLUMN: Partial<Record<VeraResource, { table: string; column: string }>> = {
   [VeraResource.EENHEDEN]: { table: 'dwelling', column: 'code' },
@@ -308,17 +337,30 @@ export class VeraImportService {
         [[...new Set(clusterCodes)]],
       );
       const storedBuurt = new Map(stored.map((c) => [c.code, c.buurt_code]));
-      const storedDwellings: { code: string; labels: string[] }[] = await this.dataSource.query(`SELECT code, labels FROM dwelling WHERE code = ANY($1)`, [
-        keyed.map((k) => k.key),
-      ]);
-      const storedLabels = new Map(storedDwellings.map((d) => [d.code, d.labels]));
+      const storedDwellings: StoredDwelling[] = await this.dataSource.query(
+        `SELECT d.code, d.labels, d.rooms, d.floor_area_m2, d.net_rent_cents, d.service_costs_cents, d.is_daeb, d.accessibility,
+                (SELECT v.reference || ' is ' || v.status FROM vacancy v WHERE v.dwelling_id = d.id AND v.status IN ('PROPOSED', 'OFFERED')) AS held
+           FROM dwelling d WHERE d.code = ANY($1)`,
+        [keyed.map((k) => k.key)],
+      );
+      const storedDwelling = new Map(storedDwellings.map((d) => [d.code, d]));
       const complexes = new Map<string, { row: ComplexRow; index: number; named: boolean }>();
       const dwellings: DwellingRow[] = [];
       for (const { index, doc, key } of keyed) {
-        const mapped = fromEenheid(doc, key, storedLabels.get(key));
+        const before = storedDwelling.get(key);
+        const mapped = fromEenheid(doc, key, before?.labels);
         report(index, mapped.problems);
         report(index, mapped.notes, notes);
         if (!mapped.dwelling || !mapped.complex) continue;
+        // the facts change as updateDwelling changes them; the officer is told a proposal or offer was made on the old ones
+        const changed = before?.held ? changedFacts(before, mapped.dwelling) : [];
+        if (changed.length > 0)
+          notes.push({
+            document: index + 1,
+            pointer: '/code',
+            rule: null,
+            reason: `changes the ${changed.join(', ')} of ${key} while its vacancy ${before!.held}: that was made on the facts before this delivery`,
+          });
         const { code, buurtCode } = mapped.complex;
         const named = mapped.complex.name !== code;
         const inWoonmix = storedBuurt.get(code);
@@ -563,7 +605,9 @@ export class VeraImportService {
     await this.dataSource.transaction(async (m) => {
       const wanted = keyed.map((k) => {
         const inschrijving = k.doc.inschrijving as VeraDocument | undefined;
-        return { ...k, household: inschrijving ? keyOf(inschrijving) : undefined, ...pointsOf(k.doc) };
+        // the registration's code is the household reference; its idExtern is the sender's numbering of the registration, not of the household
+        const code = inschrijving && typeof inschrijving.code === 'string' && inschrijving.code !== '' ? inschrijving.code : undefined;
+        return { ...k, household: code, ...pointsOf(k.doc) };
       });
       const stored: { reference: string; id: number }[] = await m.query(`SELECT reference, id FROM household WHERE reference = ANY($1) FOR UPDATE`, [
         wanted.flatMap((w) => (w.household ? [w.household] : [])),
@@ -574,7 +618,7 @@ export class VeraImportService {
       for (const w of wanted) {
         const at = (pointer: string, reason: string) => problems.push({ document: w.index + 1, pointer, rule: null, reason });
         for (const p of w.problems) at(p.pointer, p.reason);
-        if (!w.household) at('/inschrijving', 'names no registration (its code is the household reference)');
+        if (!w.household) at('/inschrijving/code', 'is missing: the registration’s code is the household reference');
         else if (!idOf.has(w.household)) at('/inschrijving/code', `is not a known household (${w.household})`);
         else if (seen.has(w.household)) at('/inschrijving/code', `${w.household} has another calculation in this delivery (document ${seen.get(w.household)})`);
         if (w.household) seen.set(w.household, w.index + 1);

@@ -333,4 +333,32 @@ describe('VERA-WRV: review fixes', () => {
     expect(errorAt(unborn, 3, '/geboortedatum')).toMatchObject({ document: 3, pointer: '/geboortedatum' });
     expect(await rows(`SELECT 1 FROM household WHERE reference = 'RV7-B'`)).toEqual([]);
   });
+
+  it('8. tells when a delivery changes the facts of a dwelling whose vacancy has a proposal or an offer out', async () => {
+    expect(await deliver('EENHEDEN', [eenheid('rv8-1', 'RV8-1')])).toMatchObject({ ok: true, written: true });
+    expect(await deliver('PUBLICATIES', [publicatie('RV8-VAC', 'RV8-1')])).toMatchObject({ ok: true, written: true });
+    const cheaper = { prijscomponenten: [{ soort: referentie('NET'), detailSoort: referentie('KAL'), bedrag: 580 }] };
+    // while the vacancy is OPEN the change says nothing more
+    expect(await deliver('EENHEDEN', [eenheid('rv8-1', 'RV8-1', cheaper)])).toMatchObject({ ok: true, written: true, notes: [] });
+    await rows(`UPDATE vacancy SET status = 'OFFERED' WHERE reference = 'RV8-VAC'`);
+    const answer = await deliver('EENHEDEN', [eenheid('rv8-1', 'RV8-1', { kamersAantal: 4 })]);
+    expect(answer).toMatchObject({ ok: true, written: true, errors: [] });
+    expect(answer.notes).toEqual([
+      {
+        document: 1,
+        pointer: '/code',
+        reason: 'changes the net rent, rooms of RV8-1 while its vacancy RV8-VAC is OFFERED: that was made on the facts before this delivery',
+      },
+    ]);
+    expect(await one(`SELECT rooms, net_rent_cents FROM dwelling WHERE code = 'RV8-1'`)).toEqual({ rooms: 4, net_rent_cents: 61235 });
+  });
+
+  it('9. reads a Puntenberekening’s household from the registration’s code only, not from its idExtern', async () => {
+    const [{ reference }] = await rows(`SELECT reference FROM household WHERE on_waiting_list ORDER BY id LIMIT 1`);
+    const before = await one(`SELECT ranking_points FROM household WHERE reference = $1`, [reference]);
+    const answer = await deliver('PUNTENBEREKENINGEN', [{ inschrijving: { idExtern: reference }, zoekpunten: 12 }]);
+    expect(answer).toMatchObject({ ok: false, written: false });
+    expect(errorAt(answer, 1, '/inschrijving/code').reason).toMatch(/is missing: the registration’s code is the household reference/);
+    expect(await one(`SELECT ranking_points FROM household WHERE reference = $1`, [reference])).toEqual(before);
+  });
 });
