@@ -98,7 +98,9 @@ describe('VERA stock mapping: what Woonmix writes it reads back unchanged, and e
         documents.forEach((d, i) => expect(validator.validate('Relaties-Relatiebericht', d, `/${i}`)).toEqual([]));
         const { households, problems } = householdsFromRelaties(documents, '2026-03-02');
         expect(problems).toEqual([]);
-        expect(households.map(({ index, row }) => ({ index, row }))).toEqual([{ index: 0, row: { ...h, rankingPoints: undefined } }].map(({ index, row }) => ({ index, row: withoutPoints(row) })));
+        expect(households.map(({ index, row }) => ({ index, row }))).toEqual(
+          [{ index: 0, row: { ...h, rankingPoints: undefined } }].map(({ index, row }) => ({ index, row: withoutPoints(row) })),
+        );
       }),
       { numRuns: 150 },
     );

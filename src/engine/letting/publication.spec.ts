@@ -198,9 +198,17 @@ describe('advertising a vacancy (publishVacancy and a VERA Publicatie)', () => {
   it.each<[string, Parameters<typeof advertisingRefusal>, ReturnType<typeof advertisingRefusal>]>([
     ['a regular window closing later', ['REGULAR', '2026-03-20', '2026-03-10'], null],
     ['a lottery window closing today', ['LOTTERY', '2026-03-10', '2026-03-10'], null],
-    ['a window that closed yesterday', ['POINTS', '2026-03-09', '2026-03-10'], { field: 'closesAt', reason: 'must be today (2026-03-10) or later: a window cannot close in the past' }],
+    [
+      'a window that closed yesterday',
+      ['POINTS', '2026-03-09', '2026-03-10'],
+      { field: 'closesAt', reason: 'must be today (2026-03-10) or later: a window cannot close in the past' },
+    ],
     ['a direct allocation', ['DIRECT', '2026-03-20', '2026-03-10'], { field: 'model', reason: 'is a direct allocation (route DIRECT): it is not advertised' }],
-    ['a direct allocation in the past', ['DIRECT', '2026-03-01', '2026-03-10'], { field: 'model', reason: 'is a direct allocation (route DIRECT): it is not advertised' }],
+    [
+      'a direct allocation in the past',
+      ['DIRECT', '2026-03-01', '2026-03-10'],
+      { field: 'model', reason: 'is a direct allocation (route DIRECT): it is not advertised' },
+    ],
   ])('%s', (_case, args, refusal) => {
     expect(advertisingRefusal(...args)).toEqual(refusal);
   });
