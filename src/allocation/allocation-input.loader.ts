@@ -26,6 +26,28 @@ export function isPlannable(vacancy: Pick<VacancyEntity, 'status'>): boolean {
   return (PLANNABLE_STATUSES as readonly string[]).includes(vacancy.status);
 }
 
+/**
+ * An advertised vacancy waits for its candidate list while its publication is PUBLISHED or CLOSED
+ * (src/engine/letting/publication.ts): it is proposed and offered from that list once it is made
+ * (LISTED), never during the window, where an offer would shut out the respondents still to come.
+ */
+export const AWAITING_LIST_STATES = ['PUBLISHED', 'CLOSED'] as const;
+
+/** The vacancies of `vacancyIds` that wait for their candidate list, with their publication's state. */
+export async function awaitingList(m: EntityManager, vacancyIds: readonly number[]): Promise<Map<number, string>> {
+  if (vacancyIds.length === 0) return new Map();
+  const rows: { vacancy_id: number; state: string }[] = await m.query(
+    `SELECT vacancy_id, state FROM vacancy_publication WHERE vacancy_id = ANY($1) AND state = ANY($2)`,
+    [[...vacancyIds], [...AWAITING_LIST_STATES]],
+  );
+  return new Map(rows.map((r) => [Number(r.vacancy_id), r.state]));
+}
+
+/** Why a vacancy waiting for its candidate list is not proposed or offered yet. */
+export function awaitingListReason(reference: string, state: string): string {
+  return `Vacancy ${reference} is advertised and its publication is ${state}: it is proposed from its candidate list once the window has closed and the list is made`;
+}
+
 /** The association as a whole, judged by the fallback policy (as in quotaStatus). */
 export const ASSOCIATION_SCOPE = 'ASSOCIATION';
 

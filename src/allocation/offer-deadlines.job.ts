@@ -27,8 +27,11 @@ export class OfferDeadlinesJob implements OnModuleInit, OnModuleDestroy {
       this.running = this.running
         .catch(() => undefined)
         // history played back on its own dates (the demo's lettings) has stages due in the past: not expired by today's date
-        .then(() => (playingBack() ? { expired: [] } : this.offers.expireOverdue()))
-        .then(({ expired }) => expired.length && this.logger.log(`expired ${expired.length} offer(s) past their stage's due date: ${expired.join(', ')}`))
+        .then(() => (playingBack() ? { expired: [], failed: [] } : this.offers.expireOverdue()))
+        .then(({ expired, failed }) => {
+          if (expired.length) this.logger.log(`expired ${expired.length} offer(s) past their stage's due date: ${expired.join(', ')}`);
+          for (const f of failed) this.logger.warn(`offer ${f.offerId} is past its stage's due date and could not expire: ${f.reason}`);
+        })
         .catch((e: unknown) => this.logger.warn(`offer deadlines not checked: ${(e as Error).message}`));
     }, seconds * 1000);
     this.timer.unref();

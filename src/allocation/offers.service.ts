@@ -11,6 +11,7 @@ import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { awaitingList, awaitingListReason } from './allocation-input.loader.js';
 import { parseId } from '../common/ids.js';
 import { languageOf } from '../common/request-language.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -19,7 +20,7 @@ import { HouseholdEntity } from '../households/household.entity.js';
 import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
-import { EXPIRED_REASON_CODE } from '../engine/letting/candidates.js';
+import { lapseReasonCode } from '../engine/letting/candidates.js';
 import { ActiveStage, dueStages, offerTransition, openOffer } from '../engine/letting/offer-stages.js';
 import { OfferStageSupport } from '../letting/offer-stage-support.service.js';
 import { SanctionsService } from '../letting/sanctions.service.js';
@@ -92,6 +93,9 @@ export class OffersService {
       }
       // after the state checks: the losers of a race answer CONFLICT without another query (the lock queue stays short)
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'decideProposal');
+      // a proposal made before the vacancy was advertised is not offered while its window runs
+      const waiting = (await awaitingList(m, [vacancy.id])).get(vacancy.id);
+      if (waiting) throw new DomainError(ErrorCode.CONFLICT, awaitingListReason(vacancy.reference, waiting));
       let householdId: number;
       let reasonPolicy: OverrideReasonPolicy | null = null;
       if (input.decision === DecisionEnum.ACCEPT) {
@@ -324,38 +328,45 @@ export class OffersService {
    * the vacancy's lock, re-checked there: with two instances (or a retry after a restart) one of them
    * expires it and the other finds it no longer open, so each stage expires exactly once.
    */
-  async expireOverdue(): Promise<{ expired: number[] }> {
+  async expireOverdue(): Promise<{ expired: number[]; failed: { offerId: number; reason: string }[] }> {
     const today = this.clock.today();
     const overdue: { id: number }[] = await this.dataSource.query(`SELECT id FROM offer WHERE status = 'OPEN' AND stage_due < $1 ORDER BY id`, [today]);
     const expired: number[] = [];
+    // one offer that cannot expire (its transaction rolls back whole) does not hold up the others
+    const failed: { offerId: number; reason: string }[] = [];
     for (const { id } of overdue) {
-      const done = await this.dataSource.transaction(async (m) => {
-        let locked: { vacancy: VacancyEntity; offer: OfferEntity };
-        try {
-          locked = await this.lockOpenOffer(m, id, String(id));
-        } catch (e) {
-          if (e instanceof DomainError && e.code === ErrorCode.CONFLICT) return false; // answered, expired or withdrawn meanwhile
-          throw e;
-        }
-        if (locked.offer.stageDue === null || locked.offer.stageDue >= today) return false; // advanced meanwhile
-        await this.answer(
-          m,
-          locked.vacancy,
-          locked.offer,
-          {
-            offerId: String(id),
-            response: OfferResponseEnum.DECLINED,
-            reason: `the ${locked.offer.stage} stage was due on ${locked.offer.stageDue}`,
-            refusalReasonCode: EXPIRED_REASON_CODE,
-            expired: true,
-          },
-          OFFER_DEADLINE_JOB,
-        );
-        return true;
-      });
+      const done = await this.dataSource
+        .transaction(async (m) => {
+          let locked: { vacancy: VacancyEntity; offer: OfferEntity };
+          try {
+            locked = await this.lockOpenOffer(m, id, String(id));
+          } catch (e) {
+            if (e instanceof DomainError && e.code === ErrorCode.CONFLICT) return false; // answered, expired or withdrawn meanwhile
+            throw e;
+          }
+          if (locked.offer.stageDue === null || locked.offer.stageDue >= today) return false; // advanced meanwhile
+          await this.answer(
+            m,
+            locked.vacancy,
+            locked.offer,
+            {
+              offerId: String(id),
+              response: OfferResponseEnum.DECLINED,
+              reason: `the ${locked.offer.stage} stage was due on ${locked.offer.stageDue}`,
+              refusalReasonCode: lapseReasonCode(locked.offer.stage),
+              expired: true,
+            },
+            OFFER_DEADLINE_JOB,
+          );
+          return true;
+        })
+        .catch((e: unknown) => {
+          failed.push({ offerId: id, reason: (e as Error).message });
+          return false;
+        });
       if (done) expired.push(id);
     }
-    return { expired };
+    return { expired, failed };
   }
 
   /** Accepted: the allocation is judged and recorded, the tenancy starts, the household leaves the list. */

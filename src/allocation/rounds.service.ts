@@ -20,7 +20,15 @@ import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-pla
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { RunningJobs } from '../jobs/running-jobs.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
-import { AllocationInputLoader, LoadedInput, isPlannable, PLANNABLE_STATUSES } from './allocation-input.loader.js';
+import {
+  AWAITING_LIST_STATES,
+  AllocationInputLoader,
+  LoadedInput,
+  PLANNABLE_STATUSES,
+  awaitingList,
+  awaitingListReason,
+  isPlannable,
+} from './allocation-input.loader.js';
 import { AllocationRoundEntity, ProposalEntity, RoundProgress, RoundRequest, RoundSolverReport, SkippedVacancy } from './allocation.entities.js';
 import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
@@ -190,8 +198,19 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         .andWhere('n.municipality_code = :mc', { mc: request.municipalityCode });
     }
     if (request.vacancyIds) qb.andWhere('v.id IN (:...ids)', { ids: request.vacancyIds });
-    else qb.andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] });
+    else
+      qb.andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] }).andWhere(
+        // advertised ones wait for their candidate list (allocation-input.loader.ts, AWAITING_LIST_STATES)
+        'NOT EXISTS (SELECT 1 FROM vacancy_publication p WHERE p.vacancy_id = v.id AND p.state IN (:...awaiting))',
+        { awaiting: [...AWAITING_LIST_STATES] },
+      );
     const vacancies = await qb.orderBy('v.id', 'ASC').getMany();
+    const waiting = request.vacancyIds
+      ? await awaitingList(
+          m,
+          vacancies.map((v) => v.id),
+        )
+      : new Map<number, string>();
     if (request.vacancyIds) {
       const found = new Set(vacancies.map((v) => v.id));
       const problems = [
@@ -204,6 +223,9 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         ...vacancies
           .filter((v) => !isPlannable(v))
           .map((v) => ({ field: 'vacancyIds', reason: `vacancy ${v.reference} is ${v.status}; a round plans OPEN or PROPOSED vacancies` })),
+        ...vacancies
+          .filter((v) => isPlannable(v) && waiting.has(v.id))
+          .map((v) => ({ field: 'vacancyIds', reason: awaitingListReason(v.reference, waiting.get(v.id)!).replace(/^Vacancy/, 'vacancy') })),
       ];
       if (problems.length > 0) throw DomainError.invalid(problems);
     }
@@ -343,10 +365,15 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
       (await m.find(VacancyEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((v) => [v.id, v]),
     );
     const skipped: SkippedVacancy[] = [];
+    const advertised = await awaitingList(m, ids);
     for (const p of plan.proposals) {
       const vacancy = vacancies.get(p.vacancyId)!;
       if (!isPlannable(vacancy)) {
         skipped.push({ vacancyId: vacancy.id, reason: `${vacancy.reference} became ${vacancy.status} while the round ran; its proposal was not stored` });
+        continue;
+      }
+      if (advertised.has(vacancy.id)) {
+        skipped.push({ vacancyId: vacancy.id, reason: `${vacancy.reference} was advertised while the round ran; it is proposed from its candidate list` });
         continue;
       }
       await this.proposalStore.store(m, {

@@ -21,6 +21,7 @@ import { OfferBlockFacts1764000000019 } from '../../migrations/1764000000019-off
 import { SanctionWordsAndLostUrgency1764000000020 } from '../../migrations/1764000000020-sanction-words-and-lost-urgency.js';
 import { VeraRefusalCodes1764000000021 } from '../../migrations/1764000000021-vera-refusal-codes.js';
 import { VeraInterchange1764000000022 } from '../../migrations/1764000000022-vera-interchange.js';
+import { StageLapseReason1764000000023 } from '../../migrations/1764000000023-stage-lapse-reason.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SanctionWordsAndLostUrgency1764000000020,
   VeraRefusalCodes1764000000021,
   VeraInterchange1764000000022,
+  StageLapseReason1764000000023,
 ];

@@ -133,6 +133,9 @@ export class LettingService {
     return this.dataSource.transaction(async (m) => {
       const vacancy = await lockVacancy(m, vacancyId);
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'closeReactionWindow');
+      // the list is made for a vacancy still to let: one proposed or offered meanwhile would get a second route to a tenant
+      if (vacancy.status !== 'OPEN')
+        throw new DomainError(ErrorCode.CONFLICT, `Vacancy ${vacancy.reference} is ${vacancy.status}: a candidate list is made for an OPEN vacancy`);
       const [row]: PublicationRow[] = await m.query(`SELECT ${PUBLICATION_COLUMNS} FROM vacancy_publication p WHERE p.vacancy_id = $1 FOR UPDATE`, [
         vacancy.id,
       ]);

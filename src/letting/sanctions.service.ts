@@ -118,7 +118,8 @@ export class SanctionsService {
     const decide = (language: Language) =>
       sanctionsAfterRefusal(
         earlier.map((e) => ({ date: e.date, reasonCode: e.code, urgent: false, suitable: true })),
-        { date: today, reasonCode, urgent: urgency !== null, suitable: true },
+        // an urgency that has run out is no longer one to lose (its end date is its last day)
+        { date: today, reasonCode, urgent: urgency !== null && (urgency.expires === null || urgency.expires >= today), suitable: true },
         reasons,
         policy,
         current,

@@ -6,6 +6,7 @@ import {
   CandidateEventType,
   CandidateState,
   candidateTransition,
+  lapseReasonCode,
   nextCandidate,
 } from './candidates.js';
 import { expectWrongState, pairsOf, refusalOf } from './test-fixtures/pairs.js';
@@ -153,5 +154,18 @@ describe('nextCandidate: the first still in line (PLACED or INVITED) by position
     ['equal positions (not expected) go by id', [c('K', 5, 'PLACED'), c('J', 5, 'INVITED')], 'J'],
   ])('%s', (_title, list, expected) => {
     expect(nextCandidate(list)?.id ?? null).toBe(expected);
+  });
+});
+
+describe('the code an offer lapses with', () => {
+  it.each([
+    [null, 'EXPIRED'],
+    ['INTEREST_CHECK', 'EXPIRED'],
+    ['VIEWING', 'STAGE_LAPSED'],
+    ['PROVISIONAL_ACCEPTANCE', 'STAGE_LAPSED'],
+    ['DOCUMENTS_CHECK', 'STAGE_LAPSED'],
+    ['FINAL_ACCEPTANCE', 'STAGE_LAPSED'],
+  ])('stage %s: %s', (stage, code) => {
+    expect(lapseReasonCode(stage)).toBe(code);
   });
 });

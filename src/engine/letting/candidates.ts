@@ -14,6 +14,16 @@ export type CandidateEventType = (typeof CANDIDATE_EVENTS)[number];
 
 /** The refusal code of a lapsed offer: not accepted in time counts as not accepted (issue 17). */
 export const EXPIRED_REASON_CODE = 'EXPIRED';
+/**
+ * The refusal code of an offer whose stage lapsed after the interest check (migration 023): whether
+ * it counts against the household is the association's policy (letting_reason.justified).
+ */
+export const STAGE_LAPSED_REASON_CODE = 'STAGE_LAPSED';
+
+/** The refusal code an offer expires with: EXPIRED when the household never answered the offer, else STAGE_LAPSED. */
+export function lapseReasonCode(stage: string | null): string {
+  return stage === null || stage === 'INTEREST_CHECK' ? EXPIRED_REASON_CODE : STAGE_LAPSED_REASON_CODE;
+}
 
 export interface CandidateHistoryEntry {
   from: CandidateState;
