@@ -9,6 +9,7 @@ import type { LoaderScope } from '../common/request-context.js';
 import { CompositionService } from '../composition/composition.service.js';
 import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
 import { BuurtFacts, BuurtReading, rankBuurten } from '../engine/resilience/buurt-priority.js';
+import { isHiddenPart } from '../engine/privacy/small-cells.js';
 import { NeighbourhoodPriorities } from './graphql/resilience.type.js';
 import { PriorityPolicyService } from './priority-policy.service.js';
 
@@ -69,9 +70,11 @@ export class BuurtPrioritiesService {
       complexes.map(async (c) => {
         const mix = await this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS);
         const buurt = buurten.find((b) => b.id === c.neighbourhood_id)!;
-        const outside = targetsForComplex(composition, { id: c.id, resilienceClass: buurt.resilience_class }).some(
-          (t) => !targetStanding(t, mix.dimensions).withinTarget,
-        );
+        // only on a target whose share the dossier shows: a hidden one would be given away by the count (small-cells.ts)
+        const outside = targetsForComplex(composition, { id: c.id, resilienceClass: buurt.resilience_class }).some((t) => {
+          const standing = targetStanding(t, mix.dimensions);
+          return !isHiddenPart(standing.count, standing.total) && !standing.withinTarget;
+        });
         return { complex: c, outside, inflow: mix.inflow };
       }),
     );

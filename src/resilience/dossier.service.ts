@@ -12,7 +12,7 @@ import { CompositionService } from '../composition/composition.service.js';
 import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
 import { addYears, daysBetween } from '../engine/common/dates.js';
 import type { Language, Phrasebook } from '../engine/common/language.js';
-import { isSmallCell } from '../engine/privacy/small-cells.js';
+import { isHiddenPart, isSmallCell } from '../engine/privacy/small-cells.js';
 import { indicatorYears, standingObservations, suppressedBreakdown, suppressedTotal } from '../engine/resilience/dossier.js';
 import { NeighbourhoodReadingEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { BuurtPrioritiesService } from './buurt-priorities.service.js';
@@ -181,7 +181,7 @@ export class DossierService {
       const mix = await this.compositions.composition(c.id, loaders, asOf, WINDOW_YEARS);
       const targets = targetsForComplex(policy, { id: c.id, resilienceClass: buurt.resilience_class }).map((t) => {
         const standing = targetStanding(t, mix.dimensions);
-        const hidden = isSmallCell(standing.count) || isSmallCell(standing.total - standing.count);
+        const hidden = isHiddenPart(standing.count, standing.total);
         return {
           dimension: t.dimension,
           category: t.categories.join('+'),
@@ -194,7 +194,7 @@ export class DossierService {
       const endedHere = ended.filter((e) => e.complex_id === c.id);
       const endedCount = endedHere.reduce((s, e) => s + e.count, 0);
       const allocated = allocations.find((a) => a.complex_id === c.id) ?? { allocations: 0, deviations: 0 };
-      const hideDeviations = isSmallCell(allocated.deviations) || isSmallCell(allocated.allocations - allocated.deviations);
+      const hideDeviations = isHiddenPart(allocated.deviations, allocated.allocations);
       complexes.push({
         code: c.code,
         name: c.name,

@@ -117,8 +117,9 @@ describe('the resilience lens: buurt readings and priorities', () => {
     expect(byId.NUISANCE).toMatchObject({ value: 3, points: (byId.NUISANCE.weight * 6) / 8 });
     expect(byId.TREND).toMatchObject({ value: 2, note: 'since 2020' });
     expect(byId.ASSOCIATION_SHARE).toMatchObject({ value: Math.round((11 / 36) * 1e4) / 1e4 });
-    // the case complex is over its cap on vulnerable households
-    expect(byId.COMPLEXES_OUTSIDE_TARGETS).toMatchObject({ value: 1 });
+    // the case complex is over its cap on vulnerable households, but with 10 households that share is a
+    // small cell the dossier hides: counting it here would give it away (small-cells.ts, isHiddenPart)
+    expect(byId.COMPLEXES_OUTSIDE_TARGETS).toMatchObject({ value: 0 });
     expect(rozenwijk.score).toBeCloseTo(
       rozenwijk.components.reduce((s: number, c: any) => s + c.points, 0),
       3,

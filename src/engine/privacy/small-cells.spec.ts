@@ -3,13 +3,16 @@ import type { GroupRate } from '../reports/allocation-report.js';
 import { cellsToSuppress, suppressComposition, suppressGroupRates } from './small-cells.js';
 
 describe('small-cell suppression', () => {
-  it.each([
+  it.each<[string, number[], boolean[]]>([
     ['nothing small', [20, 20], [false, false]],
     ['zero names nobody', [0, 40], [false, false]],
     ['one small cell hides the smallest other non-zero cell too', [3, 30, 7], [true, false, true]],
     ['two small cells hide only themselves', [3, 30, 4], [true, false, true]],
     ['a small cell with only zeros beside it', [4, 0], [true, false]],
     ['five is not small', [5, 35], [false, false]],
+    ['two cells of 1 would each be known to be 1: the smallest other cell is hidden too', [1, 1, 20, 30], [true, true, true, false]],
+    ['a small cell and its partner may each be several values', [1, 5, 6], [true, true, false]],
+    ['two small cells summing to 3 may each be 1 or 2', [1, 2, 40], [true, true, false]],
   ])('%s', (_name, counts, hidden) => {
     expect(cellsToSuppress(counts)).toEqual(hidden);
   });

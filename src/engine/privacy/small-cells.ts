@@ -16,18 +16,35 @@ export function isSmallCell(count: number): boolean {
 
 /**
  * Which cells of one breakdown (whose counts add up to a shown total) to suppress: the small ones,
- * and when exactly one is small, also the smallest other non-zero cell.
+ * then the smallest other non-zero cells until no hidden cell can be worked out from the total. A
+ * reader who knows the total knows the hidden cells' sum S and that each is at least 1: with k hidden
+ * cells (k >= 2; one alone is the sum itself) each may be any of S - k + 1 values, which must be two or more. So one small cell takes a
+ * partner (complementary suppression, as statistical offices do), and two cells of 1 beside a 20 hide
+ * the 20 too, or each would be known to be 1.
  */
 export function cellsToSuppress(counts: readonly number[]): boolean[] {
   const hidden = counts.map(isSmallCell);
-  if (hidden.filter(Boolean).length === 1) {
+  const pinnedDown = () => {
+    const k = hidden.filter(Boolean).length;
+    const sum = counts.reduce((s, c, i) => (hidden[i] ? s + c : s), 0);
+    // one hidden cell is the total minus the shown ones; of k >= 2, each is 1 to S - k + 1
+    return k === 1 || (k > 1 && sum - k + 1 < 2);
+  };
+  while (pinnedDown()) {
     let partner = -1;
     counts.forEach((c, i) => {
       if (!hidden[i] && c > 0 && (partner === -1 || c < counts[partner])) partner = i;
     });
-    if (partner !== -1) hidden[partner] = true;
+    // every non-zero cell hidden: the total is then a small cell or hidden by its own rule
+    if (partner === -1) break;
+    hidden[partner] = true;
   }
   return hidden;
+}
+
+/** A part of a whole is hidden when it, or the rest of the whole, is a small cell (either gives the other away). */
+export function isHiddenPart(count: number, whole: number): boolean {
+  return isSmallCell(count) || isSmallCell(whole - count);
 }
 
 export type SuppressedCategory = Omit<CategoryCount, 'count' | 'share'> & { count: number | null; share: number | null };
@@ -45,7 +62,7 @@ export interface SuppressedComposition extends Omit<Composition, 'dimensions' | 
 
 /** A part of a whole: hidden when it, or the rest of the whole, is a small cell. */
 function part(count: number, whole: number, share: number): { count: number | null; share: number | null } {
-  return isSmallCell(count) || isSmallCell(whole - count) ? { count: null, share: null } : { count, share };
+  return isHiddenPart(count, whole) ? { count: null, share: null } : { count, share };
 }
 
 export function suppressComposition(c: Composition): SuppressedComposition {
