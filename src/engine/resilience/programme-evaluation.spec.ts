@@ -223,6 +223,38 @@ describe('evaluateProgramme: difference-in-differences with a band, on construct
   });
 });
 
+describe('evaluateProgramme: nothing small shown, nor given away by another answer', () => {
+  // evictions in the programme complex: 5, 2, 6 and 7 in 2021-2024; the programme starts in 2025
+  const evictions = [2021, 2022, 2023, 2024].map((y, i) => year(REPORTS, 1, y, [5, 2, 6, 7][i], 100));
+  const comparison = [11, 12, 13].flatMap((c) => [2022, 2023, 2024, 2025].map((y) => year(REPORTS, c, y, 30, 100)));
+  const at = (windowYears: number) =>
+    evaluationOf(
+      input([...evictions, year(REPORTS, 1, 2025, 6, 100), ...comparison], { start: '2025-01-01', asOf: '2026-01-01', windowYears }),
+      'NUISANCE_REPORTS',
+    );
+
+  it.each<[number, number | null]>([
+    // one year before: 2024 alone, 7; two: 2023 and 2024, 13
+    [1, 7],
+    [2, 13],
+    // three hold 2022's 2, which the difference from the two-year window would give away
+    [3, null],
+  ])('a window of %i year(s) before the start shows %p', (windowYears, count) => {
+    const e = at(windowYears);
+    expect(e.programme.before.count).toBe(count);
+    expect(e.warnings.some((w) => w.code === 'SUPPRESSED')).toBe(count === null);
+  });
+
+  it('a comparison of one complex with a small count is hidden too, and so is the difference it would make', () => {
+    const data = [year(ARREARS, 1, 2022, 10, 40), year(ARREARS, 1, 2023, 8, 40), year(ARREARS, 11, 2022, 3, 40), year(ARREARS, 11, 2023, 9, 40)];
+    const e = evaluationOf(input(data, { comparisonComplexIds: [11] }), 'ARREARS');
+    expect(e.programme.before.count).toBe(10);
+    expect(e.comparison).toMatchObject({ complexes: 1, before: { count: null, rate: null }, change: null });
+    expect(e.differenceInDifferences).toBeNull();
+    expect(e.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['FEW_COMPARISON_COMPLEXES', 'SUPPRESSED']));
+  });
+});
+
 describe('summariseDeviations: the share that deviated from plain order and the registration time given up', () => {
   const allocation = (deviated: boolean, days: number | null = null) => ({ deviated, registrationDaysGivenUp: days });
   it.each<[string, ReturnType<typeof allocation>[], Record<string, unknown>]>([

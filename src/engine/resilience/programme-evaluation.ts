@@ -111,7 +111,7 @@ const WORDS: Phrasebook<{
       NO_DATA_AFTER: () => 'no observations since the start',
       SHORT_AFTER: () => 'less than a year since the start: too early to judge',
       SMALL_COUNTS: (n) => `a window counts fewer than ${n}: small numbers, the band is wide`,
-      SUPPRESSED: () => 'a window of the programme counts 1 to 4 (or all but 1 to 4): not shown, it could point at a household',
+      SUPPRESSED: () => 'a window, or a period in it, counts 1 to 4 (or all but 1 to 4): not shown, it could point at a household',
       STRADDLING: (n) => `${n} observation${n === 1 ? '' : 's'} spanning the start left out`,
     },
     verdict: {
@@ -129,7 +129,7 @@ const WORDS: Phrasebook<{
       NO_DATA_AFTER: () => 'geen waarnemingen sinds de start',
       SHORT_AFTER: () => 'minder dan een jaar sinds de start: te vroeg om te oordelen',
       SMALL_COUNTS: (n) => `een periode telt minder dan ${n}: kleine aantallen, de band is breed`,
-      SUPPRESSED: () => 'een periode van het programma telt 1 tot 4 (of op 1 tot 4 na alle): niet getoond, dat kan naar een huishouden wijzen',
+      SUPPRESSED: () => 'een periode, of een deel ervan, telt 1 tot 4 (of op 1 tot 4 na alle): niet getoond, dat kan naar een huishouden wijzen',
       STRADDLING: (n) => `${n} waarneming${n === 1 ? '' : 'en'} over de start heen weggelaten`,
     },
     verdict: {
@@ -145,6 +145,8 @@ interface Accumulated {
   count: number;
   exposure: number;
   observations: number;
+  /** The same per observation period (summed over the group's complexes): a longer window minus a shorter one gives them. */
+  periods: Map<string, { count: number; exposure: number }>;
 }
 
 /** Exposure of one observation: home-years for events per home, else the households or respondents counted. */
@@ -183,7 +185,7 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
   const comparison = new Set(input.comparisonComplexIds.filter((id) => !programme.has(id)));
 
   const indicators = input.indicators.map((indicator): IndicatorEvaluation => {
-    const zero = (): Accumulated => ({ count: 0, exposure: 0, observations: 0 });
+    const zero = (): Accumulated => ({ count: 0, exposure: 0, observations: 0, periods: new Map() });
     const cells = { programme: { before: zero(), after: zero() }, comparison: { before: zero(), after: zero() } };
     let straddling = 0;
     for (const o of input.observations) {
@@ -198,6 +200,11 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       window.count += o.count;
       window.exposure += exposureOf(o, indicator.basis);
       window.observations++;
+      const key = `${o.periodStart}/${o.periodEnd}`;
+      const period = window.periods.get(key) ?? { count: 0, exposure: 0 };
+      period.count += o.count;
+      period.exposure += exposureOf(o, indicator.basis);
+      window.periods.set(key, period);
     }
 
     const warnings: EvaluationWarningCode[] = [];
@@ -216,12 +223,16 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       extra.STRADDLING = straddling;
     }
     // a programme of one or two complexes: 1-4 households in arrears (or all but 1-4 satisfied) would
-    // point at them (src/engine/privacy/small-cells.ts); the comparison pools many complexes
-    const hidden = (a: Accumulated) => isSmallCell(a.count) || (indicator.basis !== 'DWELLINGS' && isSmallCell(Math.round(a.exposure) - a.count));
+    // point at them (src/engine/privacy/small-cells.ts); so would one period of a window, which windows
+    // of different lengths give by their difference, and a comparison of one or two complexes
+    const small = (a: { count: number; exposure: number }) =>
+      isSmallCell(a.count) || (indicator.basis !== 'DWELLINGS' && isSmallCell(Math.round(a.exposure) - a.count));
+    const hidden = (a: Accumulated) => small(a) || [...a.periods.values()].some(small);
     const suppressed = hidden(cells.programme.before) || hidden(cells.programme.after);
-    if (suppressed) warnings.push('SUPPRESSED');
+    const comparisonSuppressed = hidden(cells.comparison.before) || hidden(cells.comparison.after);
+    if (suppressed || comparisonSuppressed) warnings.push('SUPPRESSED');
     const used = [cells.programme.before, cells.programme.after, ...(comparisonComplexes > 0 ? [cells.comparison.before, cells.comparison.after] : [])];
-    if (!suppressed && used.some((a) => a.observations > 0 && a.count < SMALL_COUNT)) {
+    if (!suppressed && !comparisonSuppressed && used.some((a) => a.observations > 0 && a.count < SMALL_COUNT)) {
       warnings.push('SMALL_COUNTS');
       extra.SMALL_COUNTS = SMALL_COUNT;
     }
@@ -232,7 +243,7 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       return b === null || a === null ? null : a - b;
     };
     const programmeChange = suppressed ? null : change(cells.programme.before, cells.programme.after);
-    const comparisonChange = change(cells.comparison.before, cells.comparison.after);
+    const comparisonChange = comparisonSuppressed ? null : change(cells.comparison.before, cells.comparison.after);
     let did: number | null = null;
     let band: { low: number; high: number } | null = null;
     if (programmeChange !== null && comparisonChange !== null) {
@@ -259,8 +270,8 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       },
       comparison: {
         complexes: comparisonComplexes,
-        before: cellOf(cells.comparison.before, false),
-        after: cellOf(cells.comparison.after, false),
+        before: cellOf(cells.comparison.before, comparisonSuppressed),
+        after: cellOf(cells.comparison.after, comparisonSuppressed),
         change: comparisonChange === null ? null : round2(comparisonChange),
       },
       differenceInDifferences: did === null ? null : round2(did),
