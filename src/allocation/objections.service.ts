@@ -79,10 +79,12 @@ export class ObjectionsService {
   async file(input: { vacancyId: string; householdId: string; grounds: string }, actor: Actor, ctx: RequestContext): Promise<Objection> {
     const vacancyId = parseId(input.vacancyId, 'vacancyId');
     const householdId = await this.disclosure.householdIdFromInput(actor, input.householdId, 'householdId');
-    // the answer as the officer reads it now (the case keeps it as it stood): in the record's English,
-    // and its sentences in Dutch for Dutch screens (the field resolves in the reader's language)
+    // the answer as it stands now (the case keeps it): in the record's English, and its sentences in
+    // Dutch for Dutch screens (the field resolves in the reader's language). Without special-category
+    // facts: auditors read the case and the audit log keeps it (AVG art. 9; the officer asks
+    // whyNotChosen for the whole answer)
     const inLanguage = (headers: Record<string, string>) =>
-      this.rationale.whyNotChosen(input.householdId, input.vacancyId, actor, { ...ctx, req: { ...ctx.req, headers } } as RequestContext);
+      this.rationale.whyNotChosen(input.householdId, input.vacancyId, actor, { ...ctx, req: { ...ctx.req, headers } } as RequestContext, true);
     const answer = await inLanguage({});
     const inDutch = await inLanguage({ 'accept-language': 'nl' });
     return this.dataSource.transaction(async (m) => {

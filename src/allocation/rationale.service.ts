@@ -114,12 +114,17 @@ export class RationaleService {
     };
   }
 
-  /** Why a household did not get a vacancy, judged on the latest proposal for it. */
+  /**
+   * Why a household did not get a vacancy, judged on the latest proposal for it. `withheld`: the answer
+   * without special-category facts whoever asks (what an objection keeps: auditors read it, and the
+   * audit log holds it; src/allocation/objections.service.ts).
+   */
   async whyNotChosen(
     householdReference: string,
     vacancyIdArg: string,
     actor: Actor,
     ctx: RequestContext,
+    withheld = false,
   ): Promise<NotChosenAnswer & { householdReference: string; vacancyReference: string; proposalId: number | null }> {
     const vacancyId = parseId(vacancyIdArg, 'vacancyId');
     const m = this.dataSource.manager;
@@ -143,7 +148,7 @@ export class RationaleService {
     const responded = await m.existsBy(VacancyResponseEntity, { vacancyId, householdId: household.id });
     const declinedBefore = await m.existsBy(OfferEntity, { vacancyId, householdId: household.id, status: 'DECLINED' });
     const judged = responded ? (await this.eligibility.judgeForVacancy(m, household.id, vacancy, entity.allocationDate, language)).verdict : null;
-    const seesSpecial = await this.disclosure.readSpecialCategories(ctx, household.id, 'whyNotChosen');
+    const seesSpecial = !withheld && (await this.disclosure.readSpecialCategories(ctx, household.id, 'whyNotChosen'));
     // the verdict was judged in `language`: so is the sentence of a rule withheld from it
     const verdict = judged && !seesSpecial ? { ...judged, outcomes: judged.outcomes.map((o) => withoutSpecialCategoryFacts(o, language)) } : judged;
     const { basis } = await this.basisOf(entity);

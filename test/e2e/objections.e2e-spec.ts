@@ -72,4 +72,22 @@ describe('objections (reclamatie)', () => {
     expect(must(await sut.gql(`{ objections { state } }`)).objections).toHaveLength(1);
     expect(must(await sut.gql(`{ objections { state } }`, {}, asRole('OFFICER', 'officer-of-another-region'))).objections).toEqual([]);
   });
+
+  it('keeps the why-not answer without special-category facts: auditors read the case and the audit log holds it', async () => {
+    // V-1 (support needs) was passed over for VAC-C on the vulnerable-households target: the officer reads why
+    const WHY_NOT = `query($v: ID!) { whyNotChosen(householdReference: "V-1", vacancyId: $v) { sentences } }`;
+    expect(must(await sut.gql(WHY_NOT, { v: ids['VAC-C'] })).whyNotChosen.sentences.join(' ')).toMatch(/vulnerable/);
+    const filed = must(
+      await sut.gql(FILE, { input: { vacancyId: ids['VAC-C'], householdId: 'V-1', grounds: 'Ik stond eerste in de volgorde.' } }),
+    ).fileObjection;
+    expect(filed.whyNotChosen.sentences.length).toBeGreaterThan(0);
+    expect(filed.whyNotChosen.sentences.join(' ')).not.toMatch(/vulnerable|kwetsba/i);
+    const auditor = must(await sut.gql(`{ objections { id whyNotChosen { sentences } } }`, {}, asRole('AUDITOR'))).objections;
+    expect(auditor.find((o: any) => o.id === filed.id).whyNotChosen.sentences.join(' ')).not.toMatch(/vulnerable/);
+    const [event] = await sut.dataSource.query(
+      `SELECT body FROM audit_event WHERE type = 'OBJECTION_FILED' AND (subject->>'objectionId')::int = $1 ORDER BY seq DESC LIMIT 1`,
+      [Number(filed.id)],
+    );
+    expect(JSON.stringify(event.body)).not.toMatch(/vulnerable|kwetsba/i);
+  });
 });
