@@ -1,12 +1,11 @@
 import { VeraValidator } from '../../src/vera/vera-validator.js';
 import { must } from '../helpers/letting-flow.js';
 import { TEST_TODAY, TestApp, asRole, createCaseApp } from '../helpers/test-app.js';
+import { VERA_EXPORT, VERA_IMPORT } from '../helpers/vera-documents.js';
 
 const ADMIN = asRole('ADMIN', 'vera-admin');
-const IMPORT = `mutation($input: VeraImportInput!) {
-  veraImport(input: $input) { ok written resource schema documents errors { document pointer rule reason } notes { document pointer reason } } }`;
-const EXPORT = `query($r: VeraResource!, $from: String, $to: String, $path: String) {
-  veraExport(resource: $r, from: $from, to: $to, path: $path) { schema count documents path } }`;
+const IMPORT = VERA_IMPORT;
+const EXPORT = VERA_EXPORT;
 const SENDER = 'rv-sender';
 
 /*
