@@ -245,6 +245,21 @@ describe('evaluateProgramme: nothing small shown, nor given away by another answ
     expect(e.warnings.some((w) => w.code === 'SUPPRESSED')).toBe(count === null);
   });
 
+  it('quarters of one year are one year of the window: small quarters that add up to 5 or more are shown', () => {
+    const quarter = (q: number, count: number): IndicatorObservation => ({
+      indicatorCode: REPORTS.code,
+      complexId: 1,
+      periodStart: ['2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01'][q],
+      periodEnd: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'][q],
+      count,
+      denominator: 100,
+    });
+    const data = [quarter(0, 1), quarter(1, 2), quarter(2, 1), quarter(3, 3), year(REPORTS, 1, 2025, 6, 100), ...comparison];
+    const e = evaluationOf(input(data, { start: '2025-01-01', asOf: '2026-01-01', windowYears: 1 }), 'NUISANCE_REPORTS');
+    expect(e.programme.before.count).toBe(7);
+    expect(e.warnings.some((w) => w.code === 'SUPPRESSED')).toBe(false);
+  });
+
   it('a comparison of one complex with a small count is hidden too, and so is the difference it would make', () => {
     const data = [year(ARREARS, 1, 2022, 10, 40), year(ARREARS, 1, 2023, 8, 40), year(ARREARS, 11, 2022, 3, 40), year(ARREARS, 11, 2023, 9, 40)];
     const e = evaluationOf(input(data, { comparisonComplexIds: [11] }), 'ARREARS');
@@ -280,6 +295,7 @@ describe('summariseDeviations: the share that deviated from plain order and the 
       { deviated: 0, deviatedShare: 0, medianRegistrationDaysGivenUp: null },
     ],
     ['no allocations', [], { allocations: 0, deviated: 0, deviatedShare: null }],
+    ['3 allocations, none deviated: the count itself is hidden', Array.from({ length: 3 }, () => allocation(false)), { allocations: null, deviated: null }],
   ])('%s', (_title, allocations, expected) => {
     expect(summariseDeviations(allocations)).toMatchObject(expected);
   });

@@ -111,7 +111,7 @@ const WORDS: Phrasebook<{
       NO_DATA_AFTER: () => 'no observations since the start',
       SHORT_AFTER: () => 'less than a year since the start: too early to judge',
       SMALL_COUNTS: (n) => `a window counts fewer than ${n}: small numbers, the band is wide`,
-      SUPPRESSED: () => 'a window, or a period in it, counts 1 to 4 (or all but 1 to 4): not shown, it could point at a household',
+      SUPPRESSED: () => 'a window, or a year in it, counts 1 to 4 (or all but 1 to 4): not shown, it could point at a household',
       STRADDLING: (n) => `${n} observation${n === 1 ? '' : 's'} spanning the start left out`,
     },
     verdict: {
@@ -129,7 +129,7 @@ const WORDS: Phrasebook<{
       NO_DATA_AFTER: () => 'geen waarnemingen sinds de start',
       SHORT_AFTER: () => 'minder dan een jaar sinds de start: te vroeg om te oordelen',
       SMALL_COUNTS: (n) => `een periode telt minder dan ${n}: kleine aantallen, de band is breed`,
-      SUPPRESSED: () => 'een periode, of een deel ervan, telt 1 tot 4 (of op 1 tot 4 na alle): niet getoond, dat kan naar een huishouden wijzen',
+      SUPPRESSED: () => 'een periode, of een jaar ervan, telt 1 tot 4 (of op 1 tot 4 na alle): niet getoond, dat kan naar een huishouden wijzen',
       STRADDLING: (n) => `${n} waarneming${n === 1 ? '' : 'en'} over de start heen weggelaten`,
     },
     verdict: {
@@ -145,7 +145,7 @@ interface Accumulated {
   count: number;
   exposure: number;
   observations: number;
-  /** The same per observation period (summed over the group's complexes): a longer window minus a shorter one gives them. */
+  /** The same per year of the window (summed over the group's complexes): a longer window minus a shorter one gives them. */
   periods: Map<string, { count: number; exposure: number }>;
 }
 
@@ -165,6 +165,14 @@ function varianceOf(a: Accumulated, basis: IndicatorBasis): number {
   if (basis === 'DWELLINGS') return (100 * 100 * a.count) / (a.exposure * a.exposure);
   const p = a.count / a.exposure;
   return (100 * 100 * p * (1 - p)) / a.exposure;
+}
+
+/** Which year of its window a day falls in: 1 for the year just before (or from) the start, 2 for the one before (or after) that. */
+function yearOfWindow(start: IsoDate, day: IsoDate, before: boolean): number {
+  let year = 1;
+  if (before) while (day < addYears(start, -year)) year++;
+  else while (day >= addYears(start, year)) year++;
+  return year;
 }
 
 function cellOf(a: Accumulated, suppressed: boolean): EvaluationCell {
@@ -200,7 +208,8 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       window.count += o.count;
       window.exposure += exposureOf(o, indicator.basis);
       window.observations++;
-      const key = `${o.periodStart}/${o.periodEnd}`;
+      // the year of the window it falls in, counted from the start: a window of k years minus one of k - 1 gives one such year
+      const key = String(yearOfWindow(input.start, o.periodStart, window === group.before));
       const period = window.periods.get(key) ?? { count: 0, exposure: 0 };
       period.count += o.count;
       period.exposure += exposureOf(o, indicator.basis);
@@ -223,7 +232,7 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       extra.STRADDLING = straddling;
     }
     // a programme of one or two complexes: 1-4 households in arrears (or all but 1-4 satisfied) would
-    // point at them (src/engine/privacy/small-cells.ts); so would one period of a window, which windows
+    // point at them (src/engine/privacy/small-cells.ts); so would one year of a window, which windows
     // of different lengths give by their difference, and a comparison of one or two complexes
     const small = (a: { count: number; exposure: number }) =>
       isSmallCell(a.count) || (indicator.basis !== 'DWELLINGS' && isSmallCell(Math.round(a.exposure) - a.count));
@@ -292,7 +301,8 @@ export interface AllocationSinceStart {
 }
 
 export interface DeviationSummary {
-  allocations: number;
+  /** Null when 1-4: so few lettings in a programme of one or two complexes point at the households that moved in. */
+  allocations: number | null;
   deviated: number | null;
   /** 0..1, or null when hidden. */
   deviatedShare: number | null;
@@ -308,7 +318,7 @@ export function summariseDeviations(allocations: readonly AllocationSinceStart[]
   const days = deviations.flatMap((a) => (a.registrationDaysGivenUp === null ? [] : [Math.max(0, a.registrationDaysGivenUp)])).sort((a, b) => a - b);
   const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
   return {
-    allocations: allocations.length,
+    allocations: isSmallCell(allocations.length) ? null : allocations.length,
     deviated: hidden ? null : deviations.length,
     deviatedShare: hidden || allocations.length === 0 ? null : Math.round((deviations.length / allocations.length) * 1e4) / 1e4,
     medianRegistrationDaysGivenUp: hidden || days.length < 5 ? null : median,

@@ -154,7 +154,7 @@ export class CompositionShift {
 
 @ObjectType({ description: 'Allocations in scope since the start: deviations from plain order and the registration time given up' })
 export class DeviationSince {
-  @Field(() => Int) allocations: number;
+  @Field(() => Int, { nullable: true, description: 'Null when 1-4 (they could point at the households that moved in)' }) allocations: number | null;
   @Field(() => Int, { nullable: true }) deviated: number | null;
   @Field(() => Float, { nullable: true }) deviatedShare: number | null;
   @Field(() => Float, { nullable: true, description: 'Median days of registration the first in plain order had over the household chosen' })

@@ -325,7 +325,9 @@ function EvaluationView({ evaluation: e, busy }: { evaluation: Evaluation; busy:
         <h3 id="evaluation-deviations">{t('evaluation.deviations')}</h3>
         <dl className="facts" data-testid="evaluation-deviations">
           <dt>{t('evaluation.allocationsCount')}</dt>
-          <dd>{number(e.deviations.allocations)}</dd>
+          <dd>
+            <CountOrWithheld value={e.deviations.allocations} format={(v) => number(v)} />
+          </dd>
           <dt>{t('evaluation.deviated')}</dt>
           <dd>
             <CountOrWithheld value={e.deviations.deviated} format={(v) => number(v)} />
