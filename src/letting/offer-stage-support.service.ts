@@ -82,7 +82,13 @@ export class OfferStageSupport {
     );
     if (!row) return;
     const at = this.clock.now().toISOString();
-    const event = (type === 'REFUSE' ? { type, reasonCode: reasonCode ?? '', at, by: actor.subject } : { type, at, by: actor.subject }) as CandidateEvent;
+    const event = (
+      type === 'REFUSE'
+        ? { type, reasonCode: reasonCode ?? '', at, by: actor.subject }
+        : type === 'EXPIRE' && reasonCode !== null
+          ? { type, reasonCode, at, by: actor.subject }
+          : { type, at, by: actor.subject }
+    ) as CandidateEvent;
     const step = candidateTransition({ id: String(row.id), position: row.position, state: row.state, reasonCode: row.reason_code, history: [] }, event);
     if (!step.ok) throw new DomainError(ErrorCode.CONFLICT, `The candidate list does not allow this: ${step.reason}`);
     await this.record(m, { vacancyId, candidateId: row.id, householdId }, step, actor);

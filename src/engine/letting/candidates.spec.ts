@@ -159,6 +159,16 @@ describe('nextCandidate: the first still in line (PLACED or INVITED) by position
 
 describe('the code an offer lapses with', () => {
   it.each([
+    [undefined, 'EXPIRED'],
+    ['EXPIRED', 'EXPIRED'],
+    ['STAGE_LAPSED', 'STAGE_LAPSED'],
+  ])('an offered candidate expires with the code %p: %s, on the candidate and in its history', (code, recorded) => {
+    const step = candidateTransition(candidateIn('OFFERED'), { type: 'EXPIRE', ...(code ? { reasonCode: code } : {}), ...ACTOR });
+    // a lapse leaves the candidate REFUSED (candidates.ts EXPIRE), with the code it lapsed with
+    expect(step).toMatchObject({ ok: true, state: 'REFUSED', candidate: { reasonCode: recorded }, entry: { reasonCode: recorded } });
+  });
+
+  it.each([
     [null, 'EXPIRED'],
     ['INTEREST_CHECK', 'EXPIRED'],
     ['VIEWING', 'STAGE_LAPSED'],

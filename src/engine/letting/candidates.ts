@@ -61,7 +61,8 @@ export type CandidateEvent = CandidateActor &
     | { type: 'ACCEPT' }
     | { type: 'REFUSE'; reasonCode: string }
     | { type: 'WITHDRAW' }
-    | { type: 'EXPIRE' }
+    /** The code the lapse is recorded with (lapseReasonCode); EXPIRED when not given. */
+    | { type: 'EXPIRE'; reasonCode?: string }
   );
 
 export const CANDIDATE_MACHINE: StateMachine<CandidateState, CandidateEventType> = {
@@ -113,7 +114,7 @@ export function candidateTransition(
     if (!present(event.reasonCode)) return refused('MISSING_INPUT', say.needsReasonCode(event.type));
     reasonCode = event.reasonCode;
   } else if (event.type === 'EXPIRE') {
-    reasonCode = EXPIRED_REASON_CODE;
+    reasonCode = event.reasonCode ?? EXPIRED_REASON_CODE;
   }
   const entry: CandidateHistoryEntry = { from: c.state, to, event: event.type, reasonCode, at: event.at, by: event.by };
   return { ok: true, state: to, entry, candidate: { ...c, state: to, reasonCode, history: [...c.history, entry] } };

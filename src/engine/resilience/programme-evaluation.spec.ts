@@ -260,6 +260,23 @@ describe('evaluateProgramme: nothing small shown, nor given away by another answ
     expect(e.warnings.some((w) => w.code === 'SUPPRESSED')).toBe(false);
   });
 
+  it('an observation running into the second year after the start counts in that year: the 1- and 2-year windows do not give it away', () => {
+    const span = (start: string, end: string, count: number, denominator: number): IndicatorObservation => ({
+      indicatorCode: ARREARS.code,
+      complexId: 1,
+      periodStart: start,
+      periodEnd: end,
+      count,
+      denominator,
+    });
+    const others = [11, 12, 13].flatMap((c) => [2023, 2024, 2025].map((y) => year(ARREARS, c, y, 10, 100)));
+    const data = [year(ARREARS, 1, 2023, 10, 100), span('2024-01-01', '2024-06-30', 10, 100), span('2024-07-01', '2025-06-30', 3, 50), ...others];
+    const at = (windowYears: number) => evaluationOf(input(data, { start: '2024-01-01', asOf: '2027-01-01', windowYears }), 'ARREARS');
+    expect(at(1).programme.after.count).toBe(10);
+    // the 3 of the second year is a small cell of that year: the 2-year window is hidden, not 13
+    expect(at(2).programme.after.count).toBeNull();
+  });
+
   it('a comparison of one complex with a small count is hidden too, and so is the difference it would make', () => {
     const data = [year(ARREARS, 1, 2022, 10, 40), year(ARREARS, 1, 2023, 8, 40), year(ARREARS, 11, 2022, 3, 40), year(ARREARS, 11, 2023, 9, 40)];
     const e = evaluationOf(input(data, { comparisonComplexIds: [11] }), 'ARREARS');

@@ -208,8 +208,10 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       window.count += o.count;
       window.exposure += exposureOf(o, indicator.basis);
       window.observations++;
-      // the year of the window it falls in, counted from the start: a window of k years minus one of k - 1 gives one such year
-      const key = String(yearOfWindow(input.start, o.periodStart, window === group.before));
+      // the year of the window it falls in, counted from the start, by the end that decides whether a
+      // window holds it (its start before, its end after): a window of k years minus one of k - 1 gives one such year
+      const before = window === group.before;
+      const key = String(yearOfWindow(input.start, before ? o.periodStart : o.periodEnd, before));
       const period = window.periods.get(key) ?? { count: 0, exposure: 0 };
       period.count += o.count;
       period.exposure += exposureOf(o, indicator.basis);
