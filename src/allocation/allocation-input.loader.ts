@@ -1,6 +1,7 @@
 import { householdMention } from '../engine/privacy/household-mention.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { CompositionService } from '../composition/composition.service.js';
 import { LoaderScope } from '../common/request-context.js';
 import { priorityTierOf } from '../eligibility/eligibility.mapper.js';
@@ -41,6 +42,12 @@ export async function awaitingList(m: EntityManager, vacancyIds: readonly number
     [[...vacancyIds], [...AWAITING_LIST_STATES]],
   );
   return new Map(rows.map((r) => [Number(r.vacancy_id), r.state]));
+}
+
+/** Refuses (CONFLICT) a vacancy that waits for its candidate list: proposeAllocation and decideProposal ask. */
+export async function assertNotAwaitingList(m: EntityManager, vacancy: Pick<VacancyEntity, 'id' | 'reference'>): Promise<void> {
+  const waiting = (await awaitingList(m, [vacancy.id])).get(vacancy.id);
+  if (waiting) throw new DomainError(ErrorCode.CONFLICT, awaitingListReason(vacancy.reference, waiting));
 }
 
 /** Why a vacancy waiting for its candidate list is not proposed or offered yet. */

@@ -11,7 +11,7 @@ import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { awaitingList, awaitingListReason } from './allocation-input.loader.js';
+import { assertNotAwaitingList } from './allocation-input.loader.js';
 import { parseId } from '../common/ids.js';
 import { languageOf } from '../common/request-language.js';
 import { EligibilityService } from '../eligibility/eligibility.service.js';
@@ -94,8 +94,7 @@ export class OffersService {
       // after the state checks: the losers of a race answer CONFLICT without another query (the lock queue stays short)
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'decideProposal');
       // a proposal made before the vacancy was advertised is not offered while its window runs
-      const waiting = (await awaitingList(m, [vacancy.id])).get(vacancy.id);
-      if (waiting) throw new DomainError(ErrorCode.CONFLICT, awaitingListReason(vacancy.reference, waiting));
+      await assertNotAwaitingList(m, vacancy);
       let householdId: number;
       let reasonPolicy: OverrideReasonPolicy | null = null;
       if (input.decision === DecisionEnum.ACCEPT) {

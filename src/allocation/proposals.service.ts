@@ -15,7 +15,7 @@ import { parseId } from '../common/ids.js';
 import { AllocationPlan, VacancyProposal } from '../engine/allocation/explain-plan.js';
 import { IsoDate } from '../engine/model.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
-import { AllocationInputLoader, LoadedInput, awaitingList, awaitingListReason, isPlannable } from './allocation-input.loader.js';
+import { AllocationInputLoader, LoadedInput, assertNotAwaitingList, isPlannable } from './allocation-input.loader.js';
 import { ProposalEntity } from './allocation.entities.js';
 import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
@@ -68,8 +68,7 @@ export class ProposalsService {
         if (!vacancy) throw DomainError.notFound('Vacancy', vacancyId);
         await this.disclosure.assertAssigned(m, actor, [id], 'proposeAllocation');
         assertPlannable(vacancy);
-        const waiting = (await awaitingList(m, [id])).get(id);
-        if (waiting) throw new DomainError(ErrorCode.CONFLICT, awaitingListReason(vacancy.reference, waiting));
+        await assertNotAwaitingList(m, vacancy);
         return { vacancy, writes, loaded: await this.loadFor(m, vacancy, onDate) };
       });
       const planned = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);

@@ -12,9 +12,18 @@ import type { ComplexRow, DwellingRow, VacancyRow } from '../imports/import-rows
 import { type MappedDataset, ImportsService, MAX_IMPORT_ROWS } from '../imports/imports.service.js';
 import { VeraImportInput, VeraImportProblem, VeraImportResult, VeraResource } from './graphql/vera.type.js';
 import { VERA_SCHEMA } from './vera-schemas.js';
-import { type MappingProblem, dayOf, fromEenheid, fromPublicatie, householdsFromRelaties, keyOf, lastDayBefore, pointsOf } from './vera-stock.mapping.js';
+import {
+  type DeliveredHouseholdOrigin,
+  type MappingProblem,
+  dayOf,
+  fromEenheid,
+  fromPublicatie,
+  householdsFromRelaties,
+  keyOf,
+  lastDayBefore,
+  pointsOf,
+} from './vera-stock.mapping.js';
 import type { VeraDocument } from './vera-export.mapping.js';
-import type { DeliveredHouseholdOrigin } from './vera-stock.mapping.js';
 import { VeraValidators } from './vera-validators.js';
 
 /** The longest sender key kept (table vera_record_key). */
