@@ -113,6 +113,8 @@ describe('outcomes, programmes and the buurt dossier', () => {
       // households in arrears: 3 of 40 in a year is a small cell
       `ARREARS,CASE,,2025-01-01,2025-12-31,3,40,incasso`,
       `COMPLAINTS,,BU90040001,2025-01-01,2025-12-31,12,120,klantcontact`,
+      // a survey that 3 residents answered: the 3 is itself a small cell of households
+      `RESIDENT_SATISFACTION,CASE,,2025-01-01,2025-12-31,2,3,enquete`,
     ];
     const first = (await sut.gql(IMPORT, { input: { kind: 'OUTCOME_OBSERVATIONS', format: 'CSV', content: observationsCsv(rows) } }, ADMIN)).data.importData;
     expect(first).toMatchObject({ ok: true, written: true, errors: [], rows: [{ section: 'observations', rows: rows.length }] });
@@ -134,6 +136,7 @@ describe('outcomes, programmes and the buurt dossier', () => {
       'NUISANCE_REPORTS:CASE:40',
       'NUISANCE_REPORTS:CASE:16',
       'NUISANCE_REPORTS:CASE:16',
+      'RESIDENT_SATISFACTION:CASE:2',
     ]);
   });
 
@@ -308,6 +311,13 @@ describe('outcomes, programmes and the buurt dossier', () => {
       suppressed: true,
     });
     expect(d.indicators.find((y: any) => y.indicatorCode === 'COMPLAINTS')).toMatchObject({ scope: 'BU90040001', count: 12, ratePer100: 10 });
+    // a share over 3 respondents: neither the count nor the 3 is shown
+    expect(d.indicators.find((y: any) => y.indicatorCode === 'RESIDENT_SATISFACTION')).toMatchObject({
+      count: null,
+      denominator: null,
+      ratePer100: null,
+      suppressed: true,
+    });
     // no household anywhere: no reference of the households of the buurt's homes
     const references: { reference: string }[] = await sut.dataSource.query(`SELECT reference FROM household`);
     const text = JSON.stringify(d);
@@ -320,6 +330,7 @@ describe('outcomes, programmes and the buurt dossier', () => {
     const lines = csv.slice(1).trim().split('\n');
     expect(lines[0]).toBe('onderdeel;bereik;sleutel;jaar;aantal;noemer;waarde;toelichting');
     expect(lines).toContain('indicator;BU90040001;Klachten;2025;12;120;10;');
+    expect(lines.find((l: string) => l.includes('Tevreden bewoners'))).toBe('indicator;CASE;Tevreden bewoners;2025;;;;');
     expect(lines.some((l: string) => l.startsWith('programma;BU90040001;Plan Rozenhof'))).toBe(true);
     const point = (await sut.gql(DOSSIER_CSV, { b: 'BU90040001', comma: false }, MANAGER)).data.neighbourhoodDossierCsv.csv;
     expect(point.slice(1).split('\n')[0]).toBe('section,scope,key,year,count,denominator,value,note');

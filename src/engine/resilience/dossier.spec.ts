@@ -59,6 +59,21 @@ describe('indicatorYears: per year and scope, per 100, small cells hidden', () =
       [quarter('ARREARS', 'Rozenhof', 2025, 4, 36, 40)],
       [{ count: null, ratePer100: null, suppressed: true }],
     ],
+    [
+      'a share over 3 respondents: the count and the 3 are hidden (a small cell of households)',
+      [quarter('ARREARS', 'Rozenhof', 2025, 4, 0, 3)],
+      [{ count: null, denominator: null, ratePer100: null, suppressed: true }],
+    ],
+    [
+      'a share over 5 households is a large enough group to name: the denominator stays, the 1 in arrears is hidden',
+      [quarter('ARREARS', 'Rozenhof', 2025, 4, 1, 5)],
+      [{ count: null, denominator: 5, suppressed: true }],
+    ],
+    [
+      'events over 3 homes: homes are not households, the denominator stays',
+      [quarter('NUISANCE_REPORTS', 'Rozenhof', 2025, 1, 0, 3)],
+      [{ count: 0, denominator: 3, suppressed: false }],
+    ],
     ['a share: 10 of 40 households = 25 per 100', [quarter('ARREARS', 'Rozenhof', 2025, 4, 10, 40)], [{ count: 10, ratePer100: 25 }]],
     [
       'ordered by indicator, scope and year',

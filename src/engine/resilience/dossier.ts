@@ -39,7 +39,11 @@ export interface IndicatorYear {
   year: number;
   /** Null when 1-4 (or, for a share, all but 1-4): it could point at a household. */
   count: number | null;
-  denominator: number;
+  /**
+   * The homes (events) or households / respondents (shares) counted over. Null for a share over 1-4
+   * households or respondents: that number is itself a small cell of households.
+   */
+  denominator: number | null;
   /** Per 100 homes per year (DWELLINGS), or per 100 households / respondents; null when hidden. */
   ratePer100: number | null;
   suppressed: boolean;
@@ -74,7 +78,7 @@ export function indicatorYears(observations: readonly YearObservation[], basisOf
         scope: g.scope,
         year: g.year,
         count: suppressed ? null : g.count,
-        denominator: g.denominator,
+        denominator: share && isSmallCell(g.denominator) ? null : g.denominator,
         ratePer100: suppressed || g.exposure <= 0 ? null : Math.round((10_000 * g.count) / g.exposure) / 100,
         suppressed,
       };

@@ -96,8 +96,9 @@ describe('evaluateProgramme: difference-in-differences with a band, on construct
       'ARREARS',
       {
         programme: {
-          before: { count: null, exposure: 40, rate: null, observations: 1 },
-          after: expect.objectContaining({ count: null, rate: null }),
+          // the 40 households are withheld with their count: a window's households could be 1-4 as well
+          before: { count: null, exposure: null, rate: null, observations: 1 },
+          after: expect.objectContaining({ count: null, exposure: null, rate: null }),
           change: null,
         },
         differenceInDifferences: null,
@@ -111,6 +112,29 @@ describe('evaluateProgramme: difference-in-differences with a band, on construct
       {},
       'RESIDENT_SATISFACTION',
       { differenceInDifferences: null },
+      ['SUPPRESSED'],
+    ],
+    [
+      'a survey of 3 respondents: neither the count nor the 3 is shown',
+      [year(SATISFIED, 1, 2022, 2, 3), year(SATISFIED, 1, 2023, 2, 3), year(SATISFIED, 11, 2022, 100, 200), year(SATISFIED, 11, 2023, 100, 200)],
+      {},
+      'RESIDENT_SATISFACTION',
+      {
+        programme: { before: { count: null, exposure: null, rate: null, observations: 1 }, after: expect.objectContaining({ exposure: null }), change: null },
+        comparison: expect.objectContaining({ before: expect.objectContaining({ count: 100, exposure: 200 }) }),
+      },
+      ['SUPPRESSED'],
+    ],
+    [
+      'a withheld count of events keeps its home-years: homes are not households',
+      [
+        year(REPORTS, 1, 2022, 3, 100),
+        year(REPORTS, 1, 2023, 20, 100),
+        ...[11, 12, 13].flatMap((c) => [year(REPORTS, c, 2022, 30, 100), year(REPORTS, c, 2023, 30, 100)]),
+      ],
+      {},
+      'NUISANCE_REPORTS',
+      { programme: expect.objectContaining({ before: { count: null, exposure: 99.93, rate: null, observations: 1 } }) },
       ['SUPPRESSED'],
     ],
     [

@@ -54,7 +54,8 @@ export interface EvaluationInput {
 /** A window's total: the count, its exposure (home-years, households or respondents) and the rate per 100. */
 export interface EvaluationCell {
   count: number | null;
-  exposure: number;
+  /** Null when the cell is suppressed and counts households or respondents: their number could be 1-4 too. */
+  exposure: number | null;
   /** Per 100 homes per year (DWELLINGS), or per 100 households / respondents; null without data or when suppressed. */
   rate: number | null;
   observations: number;
@@ -175,11 +176,12 @@ function yearOfWindow(start: IsoDate, day: IsoDate, before: boolean): number {
   return year;
 }
 
-function cellOf(a: Accumulated, suppressed: boolean): EvaluationCell {
+function cellOf(a: Accumulated, suppressed: boolean, basis: IndicatorBasis): EvaluationCell {
   const rate = rateOf(a);
   return {
     count: suppressed ? null : a.count,
-    exposure: round2(a.exposure),
+    // home-years are not households; a number of households or respondents is (a window's may be 1-4)
+    exposure: suppressed && basis !== 'DWELLINGS' ? null : round2(a.exposure),
     rate: suppressed || rate === null ? null : round2(rate),
     observations: a.observations,
   };
@@ -275,14 +277,14 @@ export function evaluateProgramme(input: EvaluationInput, language: Language = '
       indicatorCode: indicator.code,
       basis: indicator.basis,
       programme: {
-        before: cellOf(cells.programme.before, suppressed),
-        after: cellOf(cells.programme.after, suppressed),
+        before: cellOf(cells.programme.before, suppressed, indicator.basis),
+        after: cellOf(cells.programme.after, suppressed, indicator.basis),
         change: programmeChange === null ? null : round2(programmeChange),
       },
       comparison: {
         complexes: comparisonComplexes,
-        before: cellOf(cells.comparison.before, comparisonSuppressed),
-        after: cellOf(cells.comparison.after, comparisonSuppressed),
+        before: cellOf(cells.comparison.before, comparisonSuppressed, indicator.basis),
+        after: cellOf(cells.comparison.after, comparisonSuppressed, indicator.basis),
         change: comparisonChange === null ? null : round2(comparisonChange),
       },
       differenceInDifferences: did === null ? null : round2(did),

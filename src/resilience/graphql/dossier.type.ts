@@ -51,7 +51,11 @@ export class DossierIndicatorYear {
   @Field({ description: 'Complex code, or the buurt code' }) scope: string;
   @Field(() => Int) year: number;
   @Field(() => Int, { nullable: true }) count: number | null;
-  @Field(() => Int) denominator: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Homes (events) or households / respondents (shares) counted over; null for a share over 1-4 (a small cell itself)',
+  })
+  denominator: number | null;
   @Field(() => Float, { nullable: true }) ratePer100: number | null;
   @Field() suppressed: boolean;
 }

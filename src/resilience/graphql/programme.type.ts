@@ -100,7 +100,11 @@ export class UpdatePartnerActionInput {
 @ObjectType({ description: 'A window’s total: the count, its exposure and the rate per 100' })
 export class EvaluationCell {
   @Field(() => Int, { nullable: true, description: 'Null when 1-4 (it could point at a household)' }) count: number | null;
-  @Field(() => Float, { description: 'Home-years (events per home), or households or respondents counted' }) exposure: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Home-years (events per home), or households or respondents counted (null for these when the cell is withheld)',
+  })
+  exposure: number | null;
   @Field(() => Float, { nullable: true }) rate: number | null;
   @Field(() => Int) observations: number;
 }

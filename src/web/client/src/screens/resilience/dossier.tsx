@@ -533,7 +533,8 @@ function Indicators({ dossier: d }: { dossier: Dossier }) {
                               <>
                                 {number(r.ratePer100, 1)}{' '}
                                 <span className="muted">
-                                  ({r.count === null || r.count === undefined ? '' : number(r.count)}/{number(r.denominator)})
+                                  ({r.count === null || r.count === undefined ? '' : number(r.count)}/
+                                  {r.denominator === null || r.denominator === undefined ? '' : number(r.denominator)})
                                 </span>
                               </>
                             )}

@@ -360,7 +360,7 @@ function RateCell({ cell }: { cell: EvaluationCell }) {
     <td>
       <CountOrWithheld value={cell.rate} format={(v) => number(v, 1)} />{' '}
       <span className="muted">
-        (<CountOrWithheld value={cell.count} format={(v) => number(v)} /> / {number(cell.exposure, 1)})
+        (<CountOrWithheld value={cell.count} format={(v) => number(v)} /> / <CountOrWithheld value={cell.exposure} format={(v) => number(v, 1)} />)
       </span>
     </td>
   );
