@@ -22,6 +22,7 @@ import { SanctionWordsAndLostUrgency1764000000020 } from '../../migrations/17640
 import { VeraRefusalCodes1764000000021 } from '../../migrations/1764000000021-vera-refusal-codes.js';
 import { VeraInterchange1764000000022 } from '../../migrations/1764000000022-vera-interchange.js';
 import { StageLapseReason1764000000023 } from '../../migrations/1764000000023-stage-lapse-reason.js';
+import { PartnerGrantExpiry1764000000024 } from '../../migrations/1764000000024-partner-grant-expiry.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   VeraRefusalCodes1764000000021,
   VeraInterchange1764000000022,
   StageLapseReason1764000000023,
+  PartnerGrantExpiry1764000000024,
 ];

@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, holdingDeadlines, type Clock } from '../common/clock.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
+import { addYears } from '../engine/common/dates.js';
 import { PartnerGrantsService } from '../resilience/partner-grants.service.js';
 import { ProgrammesService } from '../resilience/programmes.service.js';
 import { LettingReplayService } from '../allocation/letting-replay.service.js';
@@ -240,7 +241,8 @@ export class DemoSeederService {
       SYSTEM_ACTOR,
       'nl',
     );
-    await this.grants.grant({ subject: DEMO_PARTNER, organisation: 'Wijkteam Demostad', buurtCode }, SYSTEM_ACTOR);
+    // for a year, the longest a grant runs (partner-grants.service.ts)
+    await this.grants.grant({ subject: DEMO_PARTNER, organisation: 'Wijkteam Demostad', buurtCode, expiresOn: addYears(this.clock.today(), 1) }, SYSTEM_ACTOR);
   }
 
   /**

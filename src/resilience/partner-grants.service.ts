@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, Role } from '../auth/roles.js';
+import { CLOCK, type Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
+import { addYears } from '../engine/common/dates.js';
 import { PartnerGrant } from './graphql/dossier.type.js';
 
 interface GrantRow {
@@ -14,8 +16,16 @@ interface GrantRow {
   buurt_code: string;
   granted_by: string;
   granted_at: Date;
+  expires_on: string;
   revoked_at: Date | null;
 }
+
+/**
+ * The longest a grant runs: one deep-dive cycle, renewed by a new grant. Woonmix's choice, not a
+ * legal term: the AVG's purpose limitation (art. 5(1)(b)) asks that access ends with its purpose, and
+ * a yearly renewal makes an administrator look at every partner's access at least once a year.
+ */
+const LONGEST_GRANT_YEARS = 1;
 
 /** Roles that read every buurt's dossier and priority; anyone else (a partner) reads what is granted to it. */
 const READ_EVERY_BUURT: readonly Role[] = ['MANAGER', 'AUDITOR', 'ADMIN'];
@@ -27,6 +37,7 @@ const toGrant = (r: GrantRow): PartnerGrant => ({
   buurtCode: r.buurt_code,
   grantedBy: r.granted_by,
   grantedAt: r.granted_at,
+  expiresOn: r.expires_on,
   revokedAt: r.revoked_at,
 });
 
@@ -40,14 +51,16 @@ export class PartnerGrantsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Null: every buurt (a manager, auditor or admin); otherwise the buurt codes granted to this partner now. */
+  /** Null: every buurt (a manager, auditor or admin); otherwise the buurt codes granted to this partner today (not revoked, not expired). */
   async readableBuurten(actor: Actor): Promise<Set<string> | null> {
     if (actor.roles.some((r) => READ_EVERY_BUURT.includes(r))) return null;
     const rows: { buurt_code: string }[] = await this.dataSource.query(
-      `SELECT n.buurt_code FROM partner_grant g JOIN neighbourhood n ON n.id = g.neighbourhood_id WHERE g.subject = $1 AND g.revoked_at IS NULL`,
-      [actor.subject],
+      `SELECT n.buurt_code FROM partner_grant g JOIN neighbourhood n ON n.id = g.neighbourhood_id
+        WHERE g.subject = $1 AND g.revoked_at IS NULL AND g.expires_on >= $2::date`,
+      [actor.subject, this.clock.today()],
     );
     return new Set(rows.map((r) => r.buurt_code));
   }
@@ -61,32 +74,48 @@ export class PartnerGrantsService {
 
   async list(): Promise<PartnerGrant[]> {
     const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, g.revoked_at
+      `SELECT g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.revoked_at
          FROM partner_grant g JOIN neighbourhood n ON n.id = g.neighbourhood_id ORDER BY g.id`,
     );
     return rows.map(toGrant);
   }
 
-  async grant(input: { subject: string; organisation: string; buurtCode: string }, actor: Actor): Promise<PartnerGrant> {
+  async grant(input: { subject: string; organisation: string; buurtCode: string; expiresOn: string }, actor: Actor): Promise<PartnerGrant> {
+    const today = this.clock.today();
+    const longest = addYears(today, LONGEST_GRANT_YEARS);
+    if (input.expiresOn < today)
+      throw DomainError.invalid([{ field: 'expiresOn', reason: `must be today (${today}) or later: a grant that has ended reads nothing` }]);
+    if (input.expiresOn > longest)
+      throw DomainError.invalid([
+        { field: 'expiresOn', reason: `must be at most a year from today (${longest}); a longer access is a new grant when this one ends` },
+      ]);
     return this.dataSource.transaction(async (m) => {
-      const [buurt]: { id: number }[] = await m.query(`SELECT id FROM neighbourhood WHERE buurt_code = $1`, [input.buurtCode]);
+      // the buurt's row locked: two grants of it are checked one after the other (migration 024)
+      const [buurt]: { id: number }[] = await m.query(`SELECT id FROM neighbourhood WHERE buurt_code = $1 FOR UPDATE`, [input.buurtCode]);
       if (!buurt) throw DomainError.invalid([{ field: 'buurtCode', reason: `is not a known neighbourhood (${input.buurtCode})` }]);
-      const [open]: { id: number }[] = await m.query(
-        `SELECT id FROM partner_grant WHERE subject = $1 AND neighbourhood_id = $2 AND revoked_at IS NULL FOR UPDATE`,
-        [input.subject.trim(), buurt.id],
+      const [open]: { id: number; expires_on: string }[] = await m.query(
+        `SELECT id, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM partner_grant
+          WHERE subject = $1 AND neighbourhood_id = $2 AND revoked_at IS NULL AND expires_on >= $3::date FOR UPDATE`,
+        [input.subject.trim(), buurt.id, today],
       );
-      if (open) throw DomainError.invalid([{ field: 'buurtCode', reason: `is already granted to ${input.subject.trim()} (grant ${open.id})` }]);
+      if (open)
+        throw DomainError.invalid([
+          {
+            field: 'buurtCode',
+            reason: `is already granted to ${input.subject.trim()} until ${open.expires_on} (grant ${open.id}); revoke it first to change its end`,
+          },
+        ]);
       const [row]: GrantRow[] = await m.query(
-        `INSERT INTO partner_grant (subject, organisation, neighbourhood_id, granted_by) VALUES ($1, $2, $3, $4)
-         RETURNING id, subject, organisation, $5::text AS buurt_code, granted_by, granted_at, revoked_at`,
-        [input.subject.trim(), input.organisation.trim(), buurt.id, actor.subject, input.buurtCode],
+        `INSERT INTO partner_grant (subject, organisation, neighbourhood_id, granted_by, expires_on) VALUES ($1, $2, $3, $4, $6)
+         RETURNING id, subject, organisation, $5::text AS buurt_code, granted_by, granted_at, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, revoked_at`,
+        [input.subject.trim(), input.organisation.trim(), buurt.id, actor.subject, input.buurtCode, input.expiresOn],
       );
       await this.audit.append(
         m,
         actor,
         'PARTNER_GRANTED',
         { partnerGrantId: row.id },
-        { subject: row.subject, organisation: row.organisation, buurtCode: input.buurtCode },
+        { subject: row.subject, organisation: row.organisation, buurtCode: input.buurtCode, expiresOn: row.expires_on },
       );
       return toGrant(row);
     });
@@ -98,7 +127,7 @@ export class PartnerGrantsService {
       const [[row]]: [GrantRow[], number] = await m.query(
         `UPDATE partner_grant g SET revoked_at = now(), revoked_by = $2 FROM neighbourhood n
           WHERE g.id = $1 AND n.id = g.neighbourhood_id AND g.revoked_at IS NULL
-          RETURNING g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, g.revoked_at`,
+          RETURNING g.id, g.subject, g.organisation, n.buurt_code, g.granted_by, g.granted_at, to_char(g.expires_on, 'YYYY-MM-DD') AS expires_on, g.revoked_at`,
         [parseId(id, 'id'), actor.subject],
       );
       if (!row) throw DomainError.notFound('Open partner grant', id);

@@ -80,7 +80,7 @@ function scalar(typeName: string, fieldName: string): fc.Arbitrary<unknown> {
     case 'Boolean':
       return fc.boolean();
     default:
-      return /Date$|From$|Granted$|Expires$/.test(fieldName) ? fc.oneof(dateString, hostileString) : fc.oneof(plausibleString, hostileString);
+      return /Date$|From$|Granted$|Expires$|ExpiresOn$/.test(fieldName) ? fc.oneof(dateString, hostileString) : fc.oneof(plausibleString, hostileString);
   }
 }
 

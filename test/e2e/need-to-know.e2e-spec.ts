@@ -325,7 +325,7 @@ describe('need to know: what auditors, managers and partners can see, over every
     await must(
       'grantPartnerAccess',
       `mutation($input: GrantPartnerAccessInput!) { grantPartnerAccess(input: $input) { id buurtCode } }`,
-      { input: { subject: PARTNER.subject, organisation: 'Wijkteam Rozenwijk', buurtCode: GRANTED_BUURT } },
+      { input: { subject: PARTNER.subject, organisation: 'Wijkteam Rozenwijk', buurtCode: GRANTED_BUURT, expiresOn: '2026-12-31' } },
       ADMIN,
     );
     const observed = await must(

@@ -346,12 +346,21 @@ describe('outcomes, programmes and the buurt dossier', () => {
     expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
     expect((await sut.gql(PRIORITIES, {}, PARTNER)).data.neighbourhoodPriorities.buurten).toEqual([]);
 
-    const grant = await sut.gql(
-      `mutation($input: GrantPartnerAccessInput!) { grantPartnerAccess(input: $input) { id subject organisation buurtCode } }`,
-      { input: { subject: 'wijkteam-rozenwijk', organisation: 'Wijkteam Casestad', buurtCode: 'BU90040001' } },
-      ADMIN,
-    );
-    expect(grant.data.grantPartnerAccess).toMatchObject({ subject: 'wijkteam-rozenwijk', buurtCode: 'BU90040001' });
+    const GRANT = `mutation($input: GrantPartnerAccessInput!) { grantPartnerAccess(input: $input) { id subject organisation buurtCode expiresOn } }`;
+    const asked = { subject: 'wijkteam-rozenwijk', organisation: 'Wijkteam Casestad', buurtCode: 'BU90040001' };
+    // a grant ends on a day: not before today (2026-03-02 in these tests), not more than a year ahead
+    for (const [expiresOn, reason] of [
+      ['2026-03-01', 'expiresOn must be today (2026-03-02) or later: a grant that has ended reads nothing'],
+      ['2027-03-03', 'expiresOn must be at most a year from today (2027-03-02); a longer access is a new grant when this one ends'],
+      ['2026-02-30', 'expiresOn must be a calendar date written YYYY-MM-DD'],
+    ]) {
+      const refusedGrant = await sut.gql(GRANT, { input: { ...asked, expiresOn } }, ADMIN);
+      expect(refusedGrant.errors?.[0].message).toContain(reason);
+    }
+    const grant = await sut.gql(GRANT, { input: { ...asked, expiresOn: '2026-06-30' } }, ADMIN);
+    expect(grant.data.grantPartnerAccess).toMatchObject({ subject: 'wijkteam-rozenwijk', buurtCode: 'BU90040001', expiresOn: '2026-06-30' });
+    const twice = await sut.gql(GRANT, { input: { ...asked, expiresOn: '2026-12-31' } }, ADMIN);
+    expect(twice.errors?.[0].message).toContain(`is already granted to wijkteam-rozenwijk until 2026-06-30 (grant ${grant.data.grantPartnerAccess.id})`);
     const dossier = await sut.gql(DOSSIER, { b: 'BU90040001' }, PARTNER);
     expect(dossier.errors).toBeUndefined();
     expect(dossier.data.neighbourhoodDossier.buurtCode).toBe('BU90040001');
@@ -366,7 +375,21 @@ describe('outcomes, programmes and the buurt dossier', () => {
     const revoked = must(await sut.gql(`mutation($id: ID!) { revokePartnerAccess(id: $id) { revokedAt } }`, { id: grant.data.grantPartnerAccess.id }, ADMIN));
     expect(revoked.revokePartnerAccess.revokedAt).not.toBeNull();
     expect((await sut.gql(DOSSIER, { b: 'BU90040001' }, PARTNER)).errors![0].extensions.code).toBe('FORBIDDEN');
-    const trail = await sut.dataSource.query(`SELECT type FROM audit_event WHERE type IN ('PARTNER_GRANTED', 'PARTNER_REVOKED') ORDER BY seq DESC LIMIT 2`);
-    expect(trail.map((t: any) => t.type)).toEqual(['PARTNER_REVOKED', 'PARTNER_GRANTED']);
+    const trail = await sut.dataSource.query(
+      `SELECT type, body::jsonb->'payload'->>'expiresOn' AS expires_on FROM audit_event WHERE type IN ('PARTNER_GRANTED', 'PARTNER_REVOKED') ORDER BY seq DESC LIMIT 2`,
+    );
+    expect(trail).toEqual([
+      { type: 'PARTNER_REVOKED', expires_on: null },
+      { type: 'PARTNER_GRANTED', expires_on: '2026-06-30' },
+    ]);
+
+    // a grant whose last day is today still reads; once that day has passed (its row as it stands the day after), nothing does
+    const lastDay = must(await sut.gql(GRANT, { input: { ...asked, expiresOn: '2026-03-02' } }, ADMIN)).grantPartnerAccess;
+    expect((await sut.gql(DOSSIER, { b: 'BU90040001' }, PARTNER)).errors).toBeUndefined();
+    await sut.dataSource.query(`UPDATE partner_grant SET expires_on = '2026-03-01' WHERE id = $1`, [lastDay.id]);
+    expect((await sut.gql(DOSSIER, { b: 'BU90040001' }, PARTNER)).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await sut.gql(PRIORITIES, {}, PARTNER)).data.neighbourhoodPriorities.buurten).toEqual([]);
+    // an ended grant does not stand in the way of a new one
+    expect(must(await sut.gql(GRANT, { input: { ...asked, expiresOn: '2026-04-01' } }, ADMIN)).grantPartnerAccess.expiresOn).toBe('2026-04-01');
   });
 });

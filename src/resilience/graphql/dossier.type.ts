@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BUURT_CODE } from '../../common/validators.js';
+import { BUURT_CODE, IsIsoDate } from '../../common/validators.js';
 import { NeighbourhoodReading } from './resilience.type.js';
 import { Programme } from './programme.type.js';
 
@@ -105,6 +105,7 @@ export class PartnerGrant {
   @Field() buurtCode: string;
   @Field() grantedBy: string;
   @Field() grantedAt: Date;
+  @Field({ description: 'The last day the partner reads the buurt (inclusive, YYYY-MM-DD)' }) expiresOn: string;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
 }
 
@@ -113,6 +114,9 @@ export class GrantPartnerAccessInput {
   @Field() @IsString() @MinLength(1) @MaxLength(200) subject: string;
   @Field() @IsString() @MinLength(2) @MaxLength(120) organisation: string;
   @Field() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' }) buurtCode: string;
+  @Field({ description: 'The last day the partner reads the buurt (inclusive): today at the earliest, a year from today at the latest' })
+  @IsIsoDate()
+  expiresOn: string;
 }
 
 @ArgsType()
