@@ -37,6 +37,7 @@ export interface LettingReplayResult {
 
 /** Days before the home is available that each step of a played-back letting happens. */
 const OPENS_BEFORE = 42;
+/** The list is made this many days before; the window's last day is the day before (publication.ts: closed from the next day). */
 const CLOSES_BEFORE = 28;
 const VIEWING_BEFORE = 21;
 const PROPOSED_BEFORE = 27;
@@ -65,6 +66,15 @@ export class LettingReplayService {
     private readonly vacancies: VacanciesService,
   ) {}
 
+  /**
+   * Publishes an open vacancy on `opensOn` (played back on that day) with a window up to and
+   * including `closesOn`, and leaves it there: for a window that has ended, the officer's next step
+   * is to close it and make the candidate list (publication.ts: from the day after its last day).
+   */
+  async advertise(vacancyId: number, window: { opensOn: IsoDate; closesOn: IsoDate }, conditions: string, officer: Actor): Promise<void> {
+    await playBackOn(window.opensOn, () => this.letting.publish({ vacancyId: String(vacancyId), ...window, viewingOn: null, conditions }, officer, 'nl'));
+  }
+
   async replay(script: LettingReplay, officer: Actor, secondOfficer: Actor): Promise<LettingReplayResult> {
     const result: LettingReplayResult = { vacancyReference: script.vacancyReference, let: false, offers: 0, refusals: 0, problem: null };
     try {
@@ -74,7 +84,7 @@ export class LettingReplayService {
       const before = (days: number) => addDays(free, -days);
       await playBackOn(before(OPENS_BEFORE), () =>
         this.letting.publish(
-          { vacancyId, opensOn: before(OPENS_BEFORE), closesOn: before(CLOSES_BEFORE), viewingOn: before(VIEWING_BEFORE), conditions: script.conditions },
+          { vacancyId, opensOn: before(OPENS_BEFORE), closesOn: before(CLOSES_BEFORE + 1), viewingOn: before(VIEWING_BEFORE), conditions: script.conditions },
           officer,
           'nl',
         ),

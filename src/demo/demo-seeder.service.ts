@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CLOCK, holdingDeadlines, type Clock } from '../common/clock.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PartnerActionStatus } from '../resilience/graphql/programme.type.js';
-import { addYears } from '../engine/common/dates.js';
+import { addDays, addYears } from '../engine/common/dates.js';
 import { PartnerGrantsService } from '../resilience/partner-grants.service.js';
 import { ProgrammesService } from '../resilience/programmes.service.js';
 import { LettingReplayService } from '../allocation/letting-replay.service.js';
@@ -142,12 +142,35 @@ export class DemoSeederService {
     // the deadline job judges by today's date: it waits while the history's offers are open between steps
     const history = await holdingDeadlines(() => this.playLettingHistory(dataset.lettingHistory, seed));
     progress(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
+    await this.advertiseEndedWindow();
     const counts = { ...Object.fromEntries(result.rows.map((r) => [r.section, r.rows])), 'lettings played back': history.let };
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,
     );
     const timings = { generateMs, importMs, rowsImported: result.rows.reduce((n, r) => n + r.rows, 0), historyMs: Date.now() - historyStarted };
     return { caseComplexCode: dataset.caseComplexCode, counts, timings };
+  }
+
+  /**
+   * One open regular vacancy (the last by id with respondents) advertised over the past week, its
+   * window ended yesterday: the officer's next step is to close it and make the candidate list. The
+   * other open vacancies stay unpublished, ready to be advertised or proposed directly.
+   */
+  private async advertiseEndedWindow(): Promise<void> {
+    const [last]: { id: number }[] = await this.dataSource.query(
+      `SELECT v.id FROM vacancy v WHERE v.status = 'OPEN' AND v.route = 'REGULAR'
+          AND (SELECT count(*) FROM vacancy_response r WHERE r.vacancy_id = v.id) > 1
+          AND NOT EXISTS (SELECT 1 FROM vacancy_publication p WHERE p.vacancy_id = v.id)
+        ORDER BY v.id DESC LIMIT 1`,
+    );
+    if (!last) return;
+    const today = this.clock.today();
+    await this.lettings.advertise(
+      last.id,
+      { opensOn: addDays(today, -8), closesOn: addDays(today, -1) },
+      'Bezichtiging op afspraak na het maken van de kandidatenlijst.',
+      { subject: DEMO_OFFICERS[0], roles: ['OFFICER'] },
+    );
   }
 
   /**

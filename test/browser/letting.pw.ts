@@ -6,10 +6,11 @@ import { SCREENSHOT_DIR, expectAccessible, screenshot, signIn, watchOrigin } fro
 /**
  * The letting process around the decision (issue 17), on demo vacancies no other test works on (the
  * last open ones of the worklist; the journeys and the workplace take the first): an officer publishes
- * a vacancy with a reaction window that opened yesterday and closes today, closes it (allowed from its
- * last day on; the demo's clock is the real date), reads the candidate list, skips the first candidate
- * with a coded reason and undoes it, and invites one; closing a window that runs on is refused in the
- * service's words. A manager reads the public accountability of lettings and downloads it.
+ * a vacancy with a reaction window that opened yesterday and closes today, and cannot close it today
+ * (seekers may react until the end of its last day; the demo's clock is the real date). The demo's
+ * vacancy whose window ended yesterday (DemoSeederService.advertiseEndedWindow) is closed: the officer
+ * reads its candidate list, skips the first candidate with a coded reason and undoes it, and invites
+ * one. A manager reads the public accountability of lettings and downloads it.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -52,6 +53,19 @@ async function openVacancy(page: Page, reference: string): Promise<void> {
   await expect(page.getByRole('heading', { name: new RegExp(`Vrijkomende woning ${reference}`) })).toBeVisible();
 }
 
+/** The demo's vacancy whose reaction window ended yesterday and is still open to close, opened on its screen. */
+async function endedWindow(page: Page, references: string[]): Promise<string> {
+  for (const reference of [...references].reverse()) {
+    await openVacancy(page, reference);
+    await page.getByRole('tab', { name: 'Publicatie' }).click();
+    const form = page.getByRole('heading', { name: 'Woning publiceren' });
+    await expect(form.or(page.getByTestId('publication'))).toBeVisible();
+    if ((await page.getByTestId('publication').isVisible()) && (await page.getByTestId('publication').textContent())?.includes('De termijn liep tot en met'))
+      return reference;
+  }
+  throw new Error('no advertised vacancy whose window has ended (the demo advertises one)');
+}
+
 /** The last `count` of these vacancies that are not published yet (the demo may advertise some), last first. */
 async function unpublished(page: Page, references: string[], count: number): Promise<string[]> {
   const found: string[] = [];
@@ -84,7 +98,7 @@ test('an officer publishes a vacancy, closes its reaction window, and skips, res
   await page.getByRole('button', { name: 'Publiceren' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${early} is gepubliceerd` })).toBeVisible();
   await page.getByRole('button', { name: 'Reactietermijn sluiten en kandidatenlijst maken' }).click();
-  await expect(page.getByRole('alert')).toContainText('de reactietermijn sluit op');
+  await expect(page.getByRole('alert')).toContainText('dus de reactietermijn wordt gesloten vanaf');
   await page.getByRole('tab', { name: 'Kandidatenlijst' }).click();
   await expect(page.getByText('Er is nog geen kandidatenlijst')).toBeVisible();
 
@@ -114,8 +128,15 @@ test('an officer publishes a vacancy, closes its reaction window, and skips, res
   await expect(page.getByTestId('publication')).toContainText('Geen huisdieren.');
   await expect(page.getByTestId('vacancy-window')).toHaveText(`${window} (Gepubliceerd)`);
   await expectAccessible(page, 'publication');
+  // today is its last day: a seeker may still react, so it is not closed yet
+  await page.getByRole('button', { name: 'Reactietermijn sluiten en kandidatenlijst maken' }).click();
+  await expect(page.getByRole('alert')).toContainText('reageren kan tot en met');
+  await expect(page.getByTestId('publication')).toContainText('Gepubliceerd');
 
-  // closing today makes the list, and the screen moves to it
+  // the demo's advertised vacancy whose window ended yesterday: closing it makes the list, and the screen moves to it
+  const ended = await endedWindow(page, vacancies);
+  await page.getByRole('tab', { name: 'Publicatie' }).click();
+  await expect(page.getByTestId('publication')).toContainText('De termijn liep tot en met');
   await page.getByRole('button', { name: 'Reactietermijn sluiten en kandidatenlijst maken' }).click();
   const made = page.getByRole('status').filter({ hasText: 'De reactietermijn is gesloten.' });
   await expect(made).toBeVisible();

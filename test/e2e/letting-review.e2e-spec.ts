@@ -48,12 +48,12 @@ describe('letting process: review fixes', () => {
     });
     expect(await sut.dataSource.query(`SELECT 1 FROM proposal WHERE vacancy_id = $1`, [Number(ids['VAC-P'])])).toEqual([]);
 
-    clock.set('2026-03-05');
+    clock.set('2026-03-06');
     must(await sut.gql(CLOSE, { v: ids['VAC-P'] }));
     expect(must(await sut.gql(PROPOSE, { v: ids['VAC-P'] })).proposeAllocation.id).toBeTruthy();
 
     // a vacancy proposed meanwhile (here set directly: the API no longer gets there) gets no list
-    must(await sut.gql(PUBLISH, { input: { vacancyId: ids['VAC-C'], opensOn: '2026-03-01', closesOn: '2026-03-05' } }));
+    must(await sut.gql(PUBLISH, { input: { vacancyId: ids['VAC-C'], opensOn: '2026-03-01', closesOn: '2026-03-06' } }));
     await sut.dataSource.query(`UPDATE vacancy SET status = 'PROPOSED' WHERE id = $1`, [Number(ids['VAC-C'])]);
     const closing = await sut.gql(CLOSE, { v: ids['VAC-C'] });
     expect(closing.errors![0]).toMatchObject({
@@ -66,6 +66,7 @@ describe('letting process: review fixes', () => {
   it('the deadline job expires the other overdue offers when one of them cannot expire, and names that one', async () => {
     // an offer whose candidate row says PLACED cannot expire (the state an offer made during the window left behind)
     must(await sut.gql(PUBLISH, { input: { vacancyId: ids['VAC-C'], opensOn: '2026-03-01', closesOn: '2026-03-02' } }));
+    clock.set('2026-03-03');
     must(await sut.gql(CLOSE, { v: ids['VAC-C'] }));
     const stuck = await offerVacancy(sut, ids['VAC-C'], OFFER);
     await sut.dataSource.query(`UPDATE candidate SET state = 'PLACED' WHERE vacancy_id = $1 AND household_id = $2`, [

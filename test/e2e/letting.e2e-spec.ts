@@ -38,7 +38,7 @@ describe('publication, reaction window and candidate list', () => {
   });
   afterAll(() => sut.close());
 
-  it('takes responses only inside the reaction window, and withdrawals too; closes from its last day on', async () => {
+  it('takes responses only inside the reaction window, and withdrawals too; closes from the day after its last day', async () => {
     const published = must(
       await sut.gql(PUBLISH, { input: { vacancyId: ids['VAC-C'], opensOn: '2026-03-03', closesOn: '2026-03-09', viewingOn: '2026-03-04' } }),
     );
@@ -62,7 +62,15 @@ describe('publication, reaction window and candidate list', () => {
     const tooEarly = await sut.gql(CLOSE, { v: ids['VAC-C'] });
     expect(tooEarly.errors![0]).toMatchObject({
       extensions: { code: 'CONFLICT' },
-      message: expect.stringContaining('the reaction window closes on 2026-03-09'),
+      message: expect.stringContaining('seekers may react until the end of 2026-03-09, so the window is closed from 2026-03-10'),
+    });
+    // the last day: a seeker may still react, so the window cannot be closed on it
+    today = '2026-03-09';
+    must(await sut.gql(WITHDRAW_RESPONSE, { v: ids['VAC-C'], h: ids['Y-1'] }));
+    must(await sut.gql(RESPOND, { v: ids['VAC-C'], h: ids['Y-1'] }));
+    expect((await sut.gql(CLOSE, { v: ids['VAC-C'] })).errors![0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringContaining('seekers may react until the end of 2026-03-09'),
     });
 
     today = '2026-03-10';
@@ -156,7 +164,7 @@ describe('publication, reaction window and candidate list', () => {
     must(await sut.gql(`mutation($id: ID!) { updateVacancy(id: $id, input: { route: LOTTERY }) { route } }`, { id: ids['VAC-P'] }));
     must(await sut.gql(PUBLISH, { input: { vacancyId: ids['VAC-P'], opensOn: '2026-03-10', closesOn: '2026-03-12' } }));
     must(await sut.gql(RESPOND, { v: ids['VAC-P'], h: ids['N-2'] }));
-    today = '2026-03-12';
+    today = '2026-03-13';
     must(await sut.gql(CLOSE, { v: ids['VAC-P'] }));
     const { vacancy } = must(await sut.gql(LIST, { id: ids['VAC-P'] }));
     expect(vacancy.publication.lotterySeed).toMatch(/^[0-9a-f]{32}$/);

@@ -28,7 +28,7 @@ const publicationIn = (state: PublicationState): Publication =>
 /** One valid event of each type: any refusal below is the table's, not a guard's. */
 const EVENT: Record<PublicationEventType, PublicationEvent> = {
   PUBLISH: { type: 'PUBLISH', model: 'LOTTERY', opensAt: '2026-04-01', closesAt: '2026-04-14' },
-  CLOSE: { type: 'CLOSE', today: '2026-03-20' },
+  CLOSE: { type: 'CLOSE', today: '2026-03-21' },
   MAKE_LIST: { type: 'MAKE_LIST' },
   WITHDRAW: { type: 'WITHDRAW' },
 };
@@ -115,7 +115,14 @@ describe('publicationTransition: the guards of allowed pairs', () => {
       'PUBLISHED',
       { type: 'CLOSE', today: '2026-03-19' },
       'TOO_EARLY',
-      'CLOSE is not allowed yet for a publication in state PUBLISHED: the reaction window closes on 2026-03-20.',
+      'CLOSE is not allowed yet for a publication in state PUBLISHED: seekers may react until the end of 2026-03-20, so the window is closed from 2026-03-21.',
+    ],
+    [
+      'closing on the last day of the window (seekers may still react that day)',
+      'PUBLISHED',
+      { type: 'CLOSE', today: '2026-03-20' },
+      'TOO_EARLY',
+      'CLOSE is not allowed yet for a publication in state PUBLISHED: seekers may react until the end of 2026-03-20, so the window is closed from 2026-03-21.',
     ],
     [
       'closing on a day that is no date',
@@ -128,8 +135,8 @@ describe('publicationTransition: the guards of allowed pairs', () => {
     expect(publicationTransition(publicationIn(state), event)).toEqual({ ok: false, code, reason });
   });
 
-  it('closing is allowed on the closing day and after it', () => {
-    expect(publicationTransition(publicationIn('PUBLISHED'), { type: 'CLOSE', today: '2026-03-20' })).toMatchObject({ ok: true, state: 'CLOSED' });
+  it('closing is allowed from the day after the last day of the window', () => {
+    expect(publicationTransition(publicationIn('PUBLISHED'), { type: 'CLOSE', today: '2026-03-21' })).toMatchObject({ ok: true, state: 'CLOSED' });
     expect(publicationTransition(publicationIn('PUBLISHED'), { type: 'CLOSE', today: '2026-04-02' })).toMatchObject({ ok: true, state: 'CLOSED' });
   });
 
@@ -137,7 +144,8 @@ describe('publicationTransition: the guards of allowed pairs', () => {
     expect(publicationTransition(publicationIn('PUBLISHED'), { type: 'CLOSE', today: '2026-03-19' }, 'nl')).toEqual({
       ok: false,
       code: 'TOO_EARLY',
-      reason: 'CLOSE is nog niet toegestaan voor een publicatie met status PUBLISHED (gepubliceerd): de reactietermijn sluit op 20 maart 2026.',
+      reason:
+        'CLOSE is nog niet toegestaan voor een publicatie met status PUBLISHED (gepubliceerd): reageren kan tot en met 20 maart 2026, dus de reactietermijn wordt gesloten vanaf 21 maart 2026.',
     });
   });
 });

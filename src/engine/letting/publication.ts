@@ -1,4 +1,4 @@
-import { isIsoDate } from '../common/dates.js';
+import { addDays, isIsoDate } from '../common/dates.js';
 import { formatDateNl } from '../common/format.js';
 import type { Language, Phrasebook } from '../common/language.js';
 import type { IsoDate } from '../model.js';
@@ -64,7 +64,8 @@ const WORDS: Phrasebook<{
     unknownModel: (model) => `PUBLISH needs a letting model of ${LETTING_MODELS.join(', ')}; ${model} is none of them.`,
     notADate: (event, field, value) => `${event} needs ${field} as a date YYYY-MM-DD; "${value}" is not one.`,
     windowBackwards: (opensAt, closesAt) => `PUBLISH needs a reaction window that opens before it closes; it opens on ${opensAt} and closes on ${closesAt}.`,
-    notClosedYet: (closesAt) => `CLOSE is not allowed yet for a publication in state PUBLISHED: the reaction window closes on ${closesAt}.`,
+    notClosedYet: (closesAt) =>
+      `CLOSE is not allowed yet for a publication in state PUBLISHED: seekers may react until the end of ${closesAt}, so the window is closed from ${addDays(closesAt, 1)}.`,
     notPublished: (state) => `the vacancy is not published (its publication is ${state})`,
     opensOn: (opensAt) => `the reaction window opens on ${opensAt}`,
     closedOn: (closesAt) => `the reaction window closed on ${closesAt}`,
@@ -78,7 +79,7 @@ const WORDS: Phrasebook<{
     windowBackwards: (opensAt, closesAt) =>
       `PUBLISH vraagt een reactietermijn die opent voordat hij sluit; hij opent op ${formatDateNl(opensAt)} en sluit op ${formatDateNl(closesAt)}.`,
     notClosedYet: (closesAt) =>
-      `CLOSE is nog niet toegestaan voor een publicatie met status PUBLISHED (gepubliceerd): de reactietermijn sluit op ${formatDateNl(closesAt)}.`,
+      `CLOSE is nog niet toegestaan voor een publicatie met status PUBLISHED (gepubliceerd): reageren kan tot en met ${formatDateNl(closesAt)}, dus de reactietermijn wordt gesloten vanaf ${formatDateNl(addDays(closesAt, 1))}.`,
     notPublished: (state) => `de woning is niet gepubliceerd (de publicatie heeft status ${state} (${PUBLICATION_MACHINE.statesNl[state]}))`,
     opensOn: (opensAt) => `de reactietermijn opent op ${formatDateNl(opensAt)}`,
     closedOn: (closesAt) => `de reactietermijn is gesloten op ${formatDateNl(closesAt)}`,
@@ -108,8 +109,9 @@ export function publicationTransition(
     }
     case 'CLOSE':
       if (!isIsoDate(event.today)) return refused('INVALID_INPUT', say.notADate('CLOSE', 'today', event.today));
-      // the window ends on closesAt: closing (by the officer or the nightly job) is allowed from that day
-      if (p.closesAt !== null && event.today < p.closesAt) return refused('TOO_EARLY', say.notClosedYet(p.closesAt));
+      // seekers react until the end of closesAt (responseAllowed, both ends inclusive): closing is
+      // allowed from the next day, or it would cut off the reactions of the last day
+      if (p.closesAt !== null && event.today <= p.closesAt) return refused('TOO_EARLY', say.notClosedYet(p.closesAt));
       return { ok: true, state: to, publication: { ...p, state: to } };
     case 'MAKE_LIST':
     case 'WITHDRAW':
