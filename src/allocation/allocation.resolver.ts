@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/roles.js';
+import { languageOf } from '../common/request-language.js';
 import { ANY_ROLE, CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context.js';
@@ -78,7 +79,7 @@ export class ProposalsResolver {
   @Roles('OFFICER')
   @Mutation(() => OfferResponseResult, { description: 'ACCEPTED: tenancy, vacancy ALLOCATED, quotas updated. DECLINED: the next candidate is offered' })
   async recordOfferResponse(@Args('input') input: OfferResponseInput, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
-    const outcome = await this.offerService.respond(input, actor);
+    const outcome = await this.offerService.respond(input, actor, languageOf(ctx.req));
     return {
       offer: toOffer(outcome.offer),
       nextOffer: outcome.nextOffer ? toOffer(outcome.nextOffer) : null,
@@ -93,7 +94,7 @@ export class ProposalsResolver {
       'The next stage of an open offer (interest check, viewing, provisional acceptance, documents check, final acceptance); from the final acceptance: ACCEPTED, the dwelling is let',
   })
   async advanceOffer(@Args('input') input: AdvanceOfferInput, @CurrentActor() actor: Actor, @Context() ctx: RequestContext) {
-    const outcome = await this.offerService.advance(input, actor);
+    const outcome = await this.offerService.advance(input, actor, languageOf(ctx.req));
     return {
       offer: toOffer(outcome.offer),
       nextOffer: null,

@@ -21,10 +21,11 @@ import { TenancyEntity } from '../tenancies/tenancy.entity.js';
 import { VacancyEntity, VacancyResponseEntity } from '../vacancies/vacancy.entity.js';
 import { OfferEntity, ProposalEntity } from './allocation.entities.js';
 import { lapseReasonCode } from '../engine/letting/candidates.js';
-import { ActiveStage, dueStages, offerTransition, openOffer } from '../engine/letting/offer-stages.js';
+import { ActiveStage, acceptanceRefusal, dueStages, offerTransition, openOffer } from '../engine/letting/offer-stages.js';
 import { OfferStageSupport } from '../letting/offer-stage-support.service.js';
 import { SanctionsService } from '../letting/sanctions.service.js';
 import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInput } from './graphql/proposal.type.js';
+import type { Language } from '../engine/common/language.js';
 import { ProposalsService, StoredProposal, inLanguage, lockVacancy, toStored } from './proposals.service.js';
 
 /** Who expires an overdue stage: the deadline job (in the audit log by this name). */
@@ -156,7 +157,7 @@ export class OffersService {
     });
   }
 
-  respond(input: OfferResponseInput, actor: Actor): Promise<OfferResponseOutcome> {
+  respond(input: OfferResponseInput, actor: Actor, language: Language = 'en'): Promise<OfferResponseOutcome> {
     const offerId = parseId(input.offerId, 'offerId');
     if (input.response === OfferResponseEnum.DECLINED && !input.reason) {
       throw DomainError.invalid([{ field: 'reason', reason: 'is required when the offer is declined' }]);
@@ -164,7 +165,14 @@ export class OffersService {
     return this.dataSource.transaction(async (m) => {
       const { vacancy, offer } = await this.lockOpenOffer(m, offerId, input.offerId);
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'recordOfferResponse');
-      return this.answer(m, vacancy, offer, input, actor);
+      if (input.response !== OfferResponseEnum.ACCEPTED) return this.answer(m, vacancy, offer, input, actor);
+      // accepted at once (the stages skipped), but never without the documents the stages check (issue 17)
+      // a document checked before (DOCUMENTS_CHECK) stays checked; the answer may check the others
+      const checked = (d: 'incomeStatement' | 'identity') => offer.documents?.[d] === true || input.documents?.[d] === true;
+      const documents = { incomeStatement: checked('incomeStatement'), identity: checked('identity') };
+      const refusal = acceptanceRefusal(documents, language);
+      if (refusal !== null) throw DomainError.invalid([{ field: 'documents', reason: refusal }]);
+      return this.answer(m, vacancy, { ...offer, documents }, input, actor);
     });
   }
 
@@ -193,14 +201,18 @@ export class OffersService {
     const respondedAt = this.clock.now();
     if (input.response === OfferResponseEnum.ACCEPTED) {
       const tenancyId = await this.let(m, vacancy, offer, actor);
-      await m.update(OfferEntity, { id: offer.id }, { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt, stage: null });
+      await m.update(
+        OfferEntity,
+        { id: offer.id },
+        { status: 'ACCEPTED', responseReason: input.reason ?? null, respondedAt, stage: null, documents: offer.documents },
+      );
       await this.stages.followOffer(m, vacancy.id, offer.householdId, 'ACCEPT', null, actor);
       await this.audit.append(
         m,
         actor,
         'OFFER_RESPONSE',
         { offerId: offer.id, vacancyId: vacancy.id, householdId: offer.householdId },
-        { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId },
+        { response: 'ACCEPTED', reason: input.reason ?? null, tenancyId, acceptedAtStage: offer.stage, documents: offer.documents },
       );
       return { offer: await m.findOneByOrFail(OfferEntity, { id: offer.id }), nextOffer: null, nextProposal: null, tenancyId };
     }
@@ -273,7 +285,11 @@ export class OffersService {
    * The next stage of an open offer (src/engine/letting/offer-stages.ts): the documents are checked
    * before the final acceptance; from the final acceptance the offer is accepted and the dwelling let.
    */
-  advance(input: { offerId: string; documents?: { incomeStatement: boolean; identity: boolean } | null }, actor: Actor): Promise<OfferResponseOutcome> {
+  advance(
+    input: { offerId: string; documents?: { incomeStatement: boolean; identity: boolean } | null },
+    actor: Actor,
+    language: Language = 'en',
+  ): Promise<OfferResponseOutcome> {
     const offerId = parseId(input.offerId, 'offerId');
     return this.dataSource.transaction(async (m) => {
       const { vacancy, offer } = await this.lockOpenOffer(m, offerId, input.offerId);
@@ -281,11 +297,14 @@ export class OffersService {
       const today = this.clock.today();
       const deadlines = await this.stages.stageDays(m, today);
       const current = offer.stage ?? 'INTEREST_CHECK';
-      const documents = { incomeStatement: false, identity: false, ...offer.documents, ...(input.documents ?? {}) };
+      // a document checked before (DOCUMENTS_CHECK) stays checked; the answer may check the others
+      const checked = (d: 'incomeStatement' | 'identity') => offer.documents?.[d] === true || input.documents?.[d] === true;
+      const documents = { incomeStatement: checked('incomeStatement'), identity: checked('identity') };
       const step = offerTransition(
         { stage: current, enteredOn: offer.stageEnteredOn ?? today, dueDate: offer.stageDue, reasonCode: null },
         { type: 'ADVANCE', today, documents },
         deadlines,
+        language,
       );
       if (!step.ok)
         throw step.code === 'MISSING_DOCUMENT'

@@ -61,7 +61,6 @@ export class ProposalsService {
     const id = parseId(vacancyId, 'vacancyId');
     for (let attempt = 1; ; attempt += 1) {
       const onDate = this.clock.today();
-      const zz0 = performance.now();
       const read = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
         // first statement: it fixes this transaction's snapshot, so the stamp describes what is read below
         const writes = await writeStamp(m);
@@ -72,12 +71,8 @@ export class ProposalsService {
         await assertNotAwaitingList(m, vacancy);
         return { vacancy, writes, loaded: await this.loadFor(m, vacancy, onDate) };
       });
-      const zz1 = performance.now();
       const planned = await this.planner.plan(read.loaded.input, PROPOSAL_SOLVE_OPTIONS);
-      const zz2 = performance.now();
       const stored = await this.storeIfBasisHolds(id, read.loaded, read.writes, planned, onDate, actor);
-      const zz3 = performance.now();
-      ((globalThis as any).__zzT ??= []).push([zz1 - zz0, zz2 - zz1, zz3 - zz2]);
       if (stored) return stored;
       if (attempt === MAX_PLAN_ATTEMPTS) {
         throw new DomainError(

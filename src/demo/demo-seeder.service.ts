@@ -84,8 +84,9 @@ export class DemoSeederService {
 
   /** Generates the demo municipality for today and imports it (all or nothing). */
   /**
-   * `lettingHistory: false` leaves the past year's lettings out (their vacancies are not imported and
-   * nothing is played back): for tests that need the stock and the open vacancies only, faster.
+   * `lettingHistory: false` leaves the letting activity out: the past year's lettings (their vacancies
+   * are not imported and nothing is played back) and the advertisement whose window has ended, so
+   * every open vacancy is unpublished: for tests that need the stock and the open vacancies only.
    */
   async load(
     seed: number,
@@ -142,7 +143,7 @@ export class DemoSeederService {
     // the deadline job judges by today's date: it waits while the history's offers are open between steps
     const history = await holdingDeadlines(() => this.playLettingHistory(dataset.lettingHistory, seed));
     progress(`Played back ${history.let} of the past year's ${dataset.lettingHistory.vacancies.length} lettings in ${Date.now() - historyStarted} ms`);
-    await this.advertiseEndedWindow();
+    if (lettingHistory) await this.advertiseEndedWindow();
     const counts = { ...Object.fromEntries(result.rows.map((r) => [r.section, r.rows])), 'lettings played back': history.let };
     this.logger.log(
       `Loaded demo municipality (seed ${seed}) in ${Date.now() - started} ms: ${JSON.stringify(counts)}; case complex ${dataset.caseComplexCode}`,

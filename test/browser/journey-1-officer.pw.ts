@@ -141,6 +141,13 @@ test('an officer proposes for Rozenhof, reads why the plain-order candidate was 
     await page.getByRole('link', { name: vacancy }).click();
     await page.getByRole('tab', { name: /Aanbiedingen/ }).click();
   }
+  // accepted at once: refused at the field until the income statement and the identity are checked
+  await page.getByRole('button', { name: 'Geaccepteerd' }).click();
+  await expect(page.getByTestId('answer-documents-error')).toContainText('inkomensverklaring');
+  const atOnce = page.getByRole('group', { name: 'Gecontroleerde stukken om meteen te accepteren' });
+  await expect(atOnce).toHaveAttribute('aria-invalid', 'true');
+  await atOnce.getByRole('checkbox', { name: 'Inkomensverklaring' }).check();
+  await atOnce.getByRole('checkbox', { name: 'Identiteitsbewijs' }).check();
   await page.getByRole('button', { name: 'Geaccepteerd' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${nextHousehold} heeft het aanbod geaccepteerd` })).toBeVisible();
   await expect(page.getByRole('heading', { name: new RegExp(vacancy) })).toContainText('Toegewezen');

@@ -135,6 +135,7 @@ test('an officer publishes a vacancy, closes its reaction window, and skips, res
 
   // the demo's advertised vacancy whose window ended yesterday: closing it makes the list, and the screen moves to it
   const ended = await endedWindow(page, vacancies);
+  await expect(page.getByRole('heading', { name: new RegExp(`Vrijkomende woning ${ended}`) })).toBeVisible();
   await page.getByRole('tab', { name: 'Publicatie' }).click();
   await expect(page.getByTestId('publication')).toContainText('De termijn liep tot en met');
   await page.getByRole('button', { name: 'Reactietermijn sluiten en kandidatenlijst maken' }).click();

@@ -49,7 +49,7 @@ test('an officer offers a vacancy and takes the offer through its stages, with t
   await nextStep(page, chosen, 'stukken controleren');
 
   // the documents check: without the documents the service refuses, at the field, naming what is missing
-  const documents = page.getByRole('group', { name: 'Gecontroleerde stukken' });
+  const documents = page.getByTestId('offer-stage').getByRole('group', { name: 'Gecontroleerde stukken' });
   await expect(documents.getByRole('checkbox', { name: 'Inkomensverklaring' })).not.toBeChecked();
   await page.getByRole('button', { name: 'Volgende stap' }).click();
   const problem = page.getByTestId('documents-error');

@@ -93,7 +93,10 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     const again = await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: proposalId });
     const approved = await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { status } }`, { o: again.data.decideProposal.id }, SECOND_OFFICER);
     expect(approved.data.approveOffer.status).toBe('OPEN');
-    await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: again.data.decideProposal.id });
+    await sut.gql(
+      `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { tenancyId } }`,
+      { o: again.data.decideProposal.id },
+    );
     const log = await events();
     expect(log.map((e) => [e.type, e.actor])).toEqual([
       ['DATA_IMPORTED', 'system'],

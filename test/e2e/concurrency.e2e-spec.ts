@@ -88,7 +88,7 @@ function expectOneWinner(outcomes: GqlOutcome[]) {
 
 const officer = (i: number): Actor => ({ subject: `officer-${i}`, roles: ['OFFICER'] });
 const DECIDE = `mutation($p: ID!, $d: Decision!, $h: ID, $rc: String, $rt: String) { decideProposal(input: { proposalId: $p, decision: $d, householdId: $h, reasonCode: $rc, reasonText: $rt }) { id status decidedBy } }`;
-const RESPOND = `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { offer { id status } } }`;
+const RESPOND = `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { offer { id status } } }`;
 const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { id status } }`;
 const VERIFY = `{ verifyAuditChain { valid checked firstBreak { seq reason } } }`;
 

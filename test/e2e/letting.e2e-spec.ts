@@ -197,7 +197,7 @@ describe('publication, reaction window and candidate list', () => {
       expect(unknown.errors![0].extensions.fields).toEqual([{ field: 'refusalReasonCode', reason: 'is not a refusal reason (NOPE; see lettingReasons)' }]);
       must(
         await sut.gql(`mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { tenancyId } }`, {
-          input: { offerId: offer.id, response: 'ACCEPTED' },
+          input: { offerId: offer.id, response: 'ACCEPTED', documents: { incomeStatement: true, identity: true } },
         }),
       );
       return offer.household.reference as string;

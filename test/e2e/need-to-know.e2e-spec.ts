@@ -275,7 +275,7 @@ describe('need to know: what auditors, managers and partners can see, over every
       })
     ).decideProposal;
     if (override.status === 'PENDING_APPROVAL') await must('approve override VAC-P', APPROVE, { o: override.id }, SECOND_OFFICER);
-    await must('accept VAC-P offer', RESPOND, { input: { offerId: override.id, response: 'ACCEPTED' } });
+    await must('accept VAC-P offer', RESPOND, { input: { offerId: override.id, response: 'ACCEPTED', documents: { incomeStatement: true, identity: true } } });
 
     // VAC-W (wheelchair home): proposed and offered
     const w = (await must('propose VAC-W', PROPOSE, { v: ids['VAC-W'] })).proposeAllocation;

@@ -145,7 +145,12 @@ describe('offer letters', () => {
   });
 
   it('gives no letter for an offer that is no longer open', async () => {
-    must(await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { offer { id status } } }`, { o: offer.id }));
+    must(
+      await sut.gql(
+        `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { offer { id status } } }`,
+        { o: offer.id },
+      ),
+    );
     const refused = await sut.gql(LETTER, { o: offer.id });
     expect(refused.errors![0]).toMatchObject({
       extensions: { code: 'CONFLICT' },

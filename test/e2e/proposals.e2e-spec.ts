@@ -82,7 +82,10 @@ describe('proposals, decisions and offers over GraphQL', () => {
     );
     expect(data.decideProposal).toMatchObject({ status: 'PENDING_APPROVAL', decision: 'PROPOSED', decidedBy: 'test-officer', household: { reference: 'N-1' } });
     offerId = data.decideProposal.id;
-    const early = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: offerId });
+    const early = await sut.gql(
+      `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { tenancyId } }`,
+      { o: offerId },
+    );
     expect(early.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('awaits a second officer') });
     const self = await sut.gql(APPROVE, { o: offerId });
     expect(self.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('Four-eyes: test-officer decided offer') });
@@ -112,9 +115,25 @@ describe('proposals, decisions and offers over GraphQL', () => {
   });
 
   it('lets the dwelling exactly once when several accepts arrive at the same time', async () => {
+    // accepted at once, the offer's stages skipped: only with the income statement and the identity checked
+    for (const documents of [null, { incomeStatement: true, identity: false }]) {
+      const unchecked = await sut.gql(
+        `mutation($o: ID!, $d: OfferDocumentsInput) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: $d }) { tenancyId } }`,
+        { o: nextOfferId, d: documents },
+      );
+      expect(unchecked.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'documents', reason: expect.stringMatching(/^must have (the income statement and )?the proof of identity checked/) }],
+      });
+    }
+    const [still] = await sut.dataSource.query(`SELECT status, documents FROM offer WHERE id = $1`, [Number(nextOfferId)]);
+    expect(still).toEqual({ status: 'OPEN', documents: {} });
     const attempts = await Promise.all(
       Array.from({ length: 6 }, () =>
-        sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { offer { status } tenancyId } }`, { o: nextOfferId }),
+        sut.gql(
+          `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { offer { status } tenancyId } }`,
+          { o: nextOfferId },
+        ),
       ),
     );
     const succeeded = attempts.filter((a) => !a.errors);
@@ -171,9 +190,12 @@ describe('proposals, decisions and offers over GraphQL', () => {
 
     // withdrawing the vacancy lets its open offer lapse: it can no longer be accepted
     await sut.gql(`mutation($v: ID!) { withdrawVacancy(id: $v) { status } }`, { v: ids['VAC-P'] });
-    const late = await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, {
-      o: override.data.decideProposal.id,
-    });
+    const late = await sut.gql(
+      `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { tenancyId } }`,
+      {
+        o: override.data.decideProposal.id,
+      },
+    );
     expect(late.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('already WITHDRAWN') });
     const let_ = await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-C'] });
     expect(let_.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('is ALLOCATED') });

@@ -20,7 +20,12 @@ describe('reports for auditors and managers', () => {
     const o1 = (await sut.gql(`mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id } }`, { p: p1 })).data.decideProposal.id;
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: o1 }, second);
     expect(
-      (await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o1 })).errors,
+      (
+        await sut.gql(
+          `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { tenancyId } }`,
+          { o: o1 },
+        )
+      ).errors,
     ).toBeUndefined();
     // VAC-P: overridden in favour of V-1 with a reason; approved and accepted
     const p2 = (await sut.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id } }`, { v: ids['VAC-P'] })).data.proposeAllocation.id;
@@ -32,7 +37,12 @@ describe('reports for auditors and managers', () => {
     ).data.decideProposal.id;
     await sut.gql(`mutation($o: ID!) { approveOffer(offerId: $o) { id } }`, { o: o2 }, second);
     expect(
-      (await sut.gql(`mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED }) { tenancyId } }`, { o: o2 })).errors,
+      (
+        await sut.gql(
+          `mutation($o: ID!) { recordOfferResponse(input: { offerId: $o, response: ACCEPTED, documents: { incomeStatement: true, identity: true } }) { tenancyId } }`,
+          { o: o2 },
+        )
+      ).errors,
     ).toBeUndefined();
   });
   afterAll(() => sut.close());

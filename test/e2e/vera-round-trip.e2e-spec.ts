@@ -124,7 +124,7 @@ describe('VERA-WRV round trip on the demo', () => {
     expect(offer.status).toBe('OPEN');
     must(
       await sut.gql(`mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { tenancyId } }`, {
-        input: { offerId: offer.id, response: 'ACCEPTED' },
+        input: { offerId: offer.id, response: 'ACCEPTED', documents: { incomeStatement: true, identity: true } },
       }),
     );
     const toewijzingen = must(await sut.gql(EXPORT_PERIOD, { r: 'TOEWIJZINGEN', from: '2026-01-01', to: '2026-12-31' }, ADMIN)).veraExport;

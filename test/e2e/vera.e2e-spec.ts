@@ -46,7 +46,7 @@ describe('VERA-WRV export of allocations and offers', () => {
     accepted = await out(next.recordOfferResponse.nextOffer);
     must(
       await sut.gql(`mutation($input: OfferResponseInput!) { recordOfferResponse(input: $input) { tenancyId } }`, {
-        input: { offerId: accepted.id, response: 'ACCEPTED' },
+        input: { offerId: accepted.id, response: 'ACCEPTED', documents: { incomeStatement: true, identity: true } },
       }),
     );
   });

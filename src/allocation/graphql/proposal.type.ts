@@ -205,6 +205,14 @@ export class OfferResponseInput {
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'refusalReasonCode must be a refusal reason code (see lettingReasons)' })
   refusalReasonCode?: string | null;
+  @Field(() => OfferDocumentsInput, {
+    nullable: true,
+    description: 'ACCEPTED: the documents checked (income statement and identity, both needed), unless the offer’s stages checked them already',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OfferDocumentsInput)
+  documents?: OfferDocumentsInput | null;
 }
 
 @ObjectType()

@@ -84,6 +84,7 @@ export function isActiveStage(stage: OfferStage): stage is ActiveStage {
 const WORDS: Phrasebook<{
   notADate: (event: string, value: string) => string;
   missingDocuments: (documents: string[]) => string;
+  acceptanceNeeds: (documents: string[]) => string;
   document: Record<keyof OfferDocuments, string>;
   needsReasonCode: string;
   notDueYet: (stage: OfferStage, dueDate: IsoDate) => string;
@@ -91,6 +92,8 @@ const WORDS: Phrasebook<{
   en: {
     notADate: (event, value) => `${event} needs today as a date YYYY-MM-DD; "${value}" is not one.`,
     missingDocuments: (documents) => `ADVANCE from DOCUMENTS_CHECK to FINAL_ACCEPTANCE needs ${documents.join(' and ')} checked.`,
+    acceptanceNeeds: (documents) =>
+      `must have ${documents.join(' and ')} checked: an offer is accepted only with the income statement and the proof of identity checked`,
     document: { incomeStatement: 'the income statement', identity: 'the proof of identity' },
     needsReasonCode: 'REFUSE needs a refusal reason code.',
     notDueYet: (stage, dueDate) => `EXPIRE is not allowed yet for an offer in stage ${stage}: it is due on ${dueDate} and expires after that day.`,
@@ -98,12 +101,29 @@ const WORDS: Phrasebook<{
   nl: {
     notADate: (event, value) => `${event} vraagt de datum van vandaag als JJJJ-MM-DD; "${value}" is dat niet.`,
     missingDocuments: (documents) => `ADVANCE van DOCUMENTS_CHECK naar FINAL_ACCEPTANCE vraagt dat ${documents.join(' en ')} gecontroleerd is.`,
+    acceptanceNeeds: (documents) =>
+      `${documents.join(' en ')} moet gecontroleerd zijn: een aanbod wordt alleen geaccepteerd met de inkomensverklaring en het identiteitsbewijs gecontroleerd`,
     document: { incomeStatement: 'de inkomensverklaring', identity: 'het identiteitsbewijs' },
     needsReasonCode: 'REFUSE vraagt een redencode voor de weigering.',
     notDueYet: (stage, dueDate) =>
       `EXPIRE is nog niet toegestaan voor een aanbieding in fase ${stage} (${OFFER_MACHINE.statesNl[stage]}): de termijn loopt tot en met ${formatDateNl(dueDate)}.`,
   },
 };
+
+/** The documents of DOCUMENTS_CHECK not (yet) checked, named in `language` (empty: both checked). */
+function uncheckedDocuments(documents: Partial<OfferDocuments> | null | undefined, language: Language): string[] {
+  return (['incomeStatement', 'identity'] as const).filter((d) => documents?.[d] !== true).map((d) => WORDS[language].document[d]);
+}
+
+/**
+ * Why an offer cannot be accepted with these documents (null: it can). An offer is accepted through
+ * its stages or at once when the household accepts straight away (offers.service.ts), but never
+ * without the income statement and the identity checked (issue 17: the documents check).
+ */
+export function acceptanceRefusal(documents: Partial<OfferDocuments> | null | undefined, language: Language = 'en'): string | null {
+  const missing = uncheckedDocuments(documents, language);
+  return missing.length === 0 ? null : WORDS[language].acceptanceNeeds(missing);
+}
 
 /** A new offer at its first stage, entered on `today`. */
 export function openOffer(today: IsoDate, deadlines: StageDeadlines): Offer {
@@ -137,7 +157,7 @@ export function offerTransition(
   switch (event.type) {
     case 'ADVANCE': {
       if (offer.stage === 'DOCUMENTS_CHECK') {
-        const missing = (['incomeStatement', 'identity'] as const).filter((d) => event.documents?.[d] !== true).map((d) => say.document[d]);
+        const missing = uncheckedDocuments(event.documents, language);
         if (missing.length > 0) return refused('MISSING_DOCUMENT', say.missingDocuments(missing));
       }
       if (!isActiveStage(to)) return ended();

@@ -79,15 +79,57 @@ export function OffersPanel({ offers, reasons, onAnswered }: { offers: readonly 
   );
 }
 
+interface Documents {
+  incomeStatement: boolean;
+  identity: boolean;
+}
+const NONE_CHECKED: Documents = { incomeStatement: false, identity: false };
+
+/** The two documents an offer is accepted with (the service names the one missing), in the stage form and in the answer form. */
+function DocumentsCheck({
+  documents,
+  onChange,
+  error,
+  errorId,
+  legend,
+  errorTestId,
+}: {
+  documents: Documents;
+  onChange: (documents: Documents) => void;
+  error: string | undefined | null;
+  errorId: string;
+  legend: string;
+  errorTestId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="documents" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      <label>
+        <input type="checkbox" checked={documents.incomeStatement} onChange={(e) => onChange({ ...documents, incomeStatement: e.target.checked })} />
+        {t('offers.incomeStatement')}
+      </label>
+      <label>
+        <input type="checkbox" checked={documents.identity} onChange={(e) => onChange({ ...documents, identity: e.target.checked })} />
+        {t('offers.identity')}
+      </label>
+      {error && (
+        <p id={errorId} className="field-error" role="alert" data-testid={errorTestId}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** The offer's current stage and the step to the next; the documents check needs both documents ticked (the service says which is missing). */
 function StageForm({ offer, onAdvanced }: { offer: Offer; onAdvanced: (message: string) => void }) {
   const { t } = useI18n();
   const stageName = useStageName();
-  const [incomeStatement, setIncomeStatement] = useState(false);
-  const [identity, setIdentity] = useState(false);
+  const [documents, setDocuments] = useState<Documents>(NONE_CHECKED);
   const atDocuments = offer.stage === 'DOCUMENTS_CHECK';
   const advance = useMutation({
-    mutationFn: () => gql(AdvanceOfferDocument, { input: { offerId: offer.id, ...(atDocuments ? { documents: { incomeStatement, identity } } : {}) } }),
+    mutationFn: () => gql(AdvanceOfferDocument, { input: { offerId: offer.id, ...(atDocuments ? { documents } : {}) } }),
     onSuccess: (data) => {
       const r = data.advanceOffer;
       const reference = offer.household.reference;
@@ -113,22 +155,14 @@ function StageForm({ offer, onAdvanced }: { offer: Offer; onAdvanced: (message: 
         {t('due.due')}: <DueDate due={offer.stageDue} />
       </p>
       {atDocuments && (
-        <fieldset className="documents" aria-invalid={documentsError ? true : undefined} aria-describedby={documentsError ? errorId : undefined}>
-          <legend>{t('offers.documents')}</legend>
-          <label>
-            <input type="checkbox" checked={incomeStatement} onChange={(e) => setIncomeStatement(e.target.checked)} />
-            {t('offers.incomeStatement')}
-          </label>
-          <label>
-            <input type="checkbox" checked={identity} onChange={(e) => setIdentity(e.target.checked)} />
-            {t('offers.identity')}
-          </label>
-          {documentsError && (
-            <p id={errorId} className="field-error" role="alert" data-testid="documents-error">
-              {documentsError}
-            </p>
-          )}
-        </fieldset>
+        <DocumentsCheck
+          documents={documents}
+          onChange={setDocuments}
+          error={documentsError}
+          errorId={errorId}
+          legend={t('offers.documents')}
+          errorTestId="documents-error"
+        />
       )}
       <Button type="submit" className="button" isDisabled={advance.isPending}>
         {t('offers.advance')}
@@ -142,13 +176,16 @@ function AnswerForm({ offer, refusals, onAnswered }: { offer: Offer; refusals: r
   const { t } = useI18n();
   const [reason, setReason, clearReason] = useDraft(`decline.${offer.id}`);
   const [refusalReasonCode, setRefusalReasonCode] = useState('');
+  // accepted at once: the documents the stages would check are checked here (from the final acceptance on, they were)
+  const [documents, setDocuments] = useState<Documents>(NONE_CHECKED);
+  const documentsChecked = offer.stage === 'FINAL_ACCEPTANCE';
   const answer = useMutation({
     mutationFn: (response: 'ACCEPTED' | 'DECLINED') =>
       gql(RespondDocument, {
         input: {
           offerId: offer.id,
           response,
-          ...(response === 'DECLINED' ? { reason, ...(refusalReasonCode ? { refusalReasonCode } : {}) } : {}),
+          ...(response === 'DECLINED' ? { reason, ...(refusalReasonCode ? { refusalReasonCode } : {}) } : documentsChecked ? {} : { documents }),
         },
       }),
     onSuccess: (data) => {
@@ -161,6 +198,7 @@ function AnswerForm({ offer, refusals, onAnswered }: { offer: Offer; refusals: r
   });
   const reasonError = fieldError(answer.error, 'reason');
   const codeError = fieldError(answer.error, 'refusalReasonCode');
+  const documentsError = fieldError(answer.error, 'documents');
   const codeId = `refusal-code-${offer.id}`;
   const codeErrorId = `refusal-code-error-${offer.id}`;
   return (
@@ -172,6 +210,16 @@ function AnswerForm({ offer, refusals, onAnswered }: { offer: Offer; refusals: r
       }}
     >
       <h3 id={`answer-${offer.id}`}>{t('offers.answerTitle', { reference: offer.household.reference })}</h3>
+      {!documentsChecked && (
+        <DocumentsCheck
+          documents={documents}
+          onChange={setDocuments}
+          error={documentsError}
+          errorId={`answer-documents-error-${offer.id}`}
+          legend={t('offers.documentsToAccept')}
+          errorTestId="answer-documents-error"
+        />
+      )}
       <Button className="button" onPress={() => answer.mutate('ACCEPTED')} isDisabled={answer.isPending}>
         {t('offers.accepted')}
       </Button>
@@ -205,7 +253,7 @@ function AnswerForm({ offer, refusals, onAnswered }: { offer: Offer; refusals: r
       <Button className="button secondary" onPress={() => answer.mutate('DECLINED')} isDisabled={answer.isPending}>
         {t('offers.declined')}
       </Button>
-      <ErrorMessage error={answer.error} />
+      {!documentsError && <ErrorMessage error={answer.error} />}
     </form>
   );
 }
