@@ -27,7 +27,7 @@ const RESERVED = 2;
 const PROPOSE = `mutation($v: ID!) { proposeAllocation(vacancyId: $v) { id status chosen { household { id } } } }`;
 const DECIDE = `mutation($p: ID!) { decideProposal(input: { proposalId: $p, decision: ACCEPT }) { id status proposalId household { id } } }`;
 const APPROVE = `mutation($o: ID!) { approveOffer(offerId: $o) { id status approvedBy } }`;
-const RESPOND = `mutation($o: ID!, $r: OfferResponse!, $reason: String) { recordOfferResponse(input: { offerId: $o, response: $r, reason: $reason }) {
+const RESPOND = `mutation($o: ID!, $r: OfferResponse!, $reason: String, $d: OfferDocumentsInput) { recordOfferResponse(input: { offerId: $o, response: $r, reason: $reason, documents: $d }) {
   offer { id status } nextOffer { id status proposalId household { id } } nextProposal { id status } tenancyId } }`;
 const VERIFY = `{ verifyAuditChain { valid checked toSeq firstBreak { seq reason } } }`;
 
@@ -177,7 +177,12 @@ class DecisionStream {
         await this.send(
           `${decline ? 'decline' : 'accept'} o${offer.id}`,
           RESPOND,
-          { o: offer.id, r: decline ? 'DECLINED' : 'ACCEPTED', reason: decline ? 'Too far from work' : null },
+          {
+            o: offer.id,
+            r: decline ? 'DECLINED' : 'ACCEPTED',
+            reason: decline ? 'Too far from work' : null,
+            d: decline ? null : { incomeStatement: true, identity: true },
+          },
           OFFICER_A,
         ),
         'recordOfferResponse',
