@@ -46,6 +46,29 @@ const PROGRAMME_SELECT = `SELECT p.id, p.name, p.neighbourhood_id, n.buurt_code,
 const INFLOW_YEARS = 3;
 
 /**
+ * Fields whose text holds a household's reference (one problem per field). Words are cut at what a
+ * reference does not hold (letters, digits, "-", "_", "." and "/" stay together) and looked up exactly.
+ */
+async function householdsNamedIn(m: EntityManager, fields: readonly { field: string; text: string }[]): Promise<FieldProblem[]> {
+  // "... H-003940." or "(N-1/2)": a word is also tried without the punctuation it ends with
+  const wordsOf = (text: string) =>
+    text
+      .split(/[^\p{L}\p{N}\-_./]+/u)
+      .flatMap((w) => [w, w.replace(/[-_./]+$/, '')])
+      .filter((w) => w.length > 0);
+  const words = [...new Set(fields.flatMap((f) => wordsOf(f.text)))];
+  if (words.length === 0) return [];
+  const rows: { reference: string }[] = await m.query(`SELECT reference FROM household WHERE reference = ANY($1)`, [words]);
+  const named = new Set(rows.map((r) => r.reference));
+  return fields.flatMap(({ field, text }) => {
+    const found = wordsOf(text).find((w) => named.has(w));
+    return found === undefined
+      ? []
+      : [{ field, reason: `names household ${found}: partners read this, and what they read is about the buurt and the work, never a household` }];
+  });
+}
+
+/**
  * Programmes (issue 16): a buurt's plan with its complexes, dates, the composition policy version it
  * allocates by, goals per indicator and the partners' actions; and whether it helped, computed in the
  * engine (src/engine/resilience/programme-evaluation.ts) from the standing observations.
@@ -102,6 +125,17 @@ export class ProgrammesService {
           problems.push({ field: `goals.${i}.indicatorCode`, reason: `${g.indicatorCode} is a class, not a count: a goal needs a rate` });
         if (g.byDate <= input.startDate) problems.push({ field: `goals.${i}.byDate`, reason: `must be after startDate (${input.startDate})` });
       });
+      // what partners read names no household (src/common/graphql/free-text.ts, PARTNER_TEXT)
+      problems.push(
+        ...(await householdsNamedIn(m, [
+          { field: 'name', text: input.name },
+          { field: 'description', text: input.description },
+          ...input.actions.flatMap((a, i) => [
+            { field: `actions.${i}.partner`, text: a.partner },
+            { field: `actions.${i}.action`, text: a.action },
+          ]),
+        ])),
+      );
       const [taken] = await m.query(`SELECT 1 FROM programme WHERE name = $1`, [input.name.trim()]);
       if (taken) problems.push({ field: 'name', reason: `is the name of another programme (${input.name.trim()})` });
       if (problems.length) throw DomainError.invalid(problems);

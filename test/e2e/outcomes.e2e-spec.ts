@@ -203,15 +203,25 @@ describe('outcomes, programmes and the buurt dossier', () => {
           reviewDate: '2024-01-01',
           compositionPolicyVersion: 99,
           goals: [{ indicatorCode: 'LBM_NUISANCE', target: 5, byDate: '2027-01-01' }],
+          // partners read these: a household's reference in them is refused (N-1 and V-1 are households of the case)
+          description: 'Extra aandacht voor de buren van N-1.',
+          actions: [
+            { partner: 'Wijkteam', action: 'Huisbezoek bij elke nieuwe huurder', dueDate: '2024-06-01' },
+            { partner: 'Politie', action: 'Gesprek met V-1 over overlast', dueDate: '2024-06-01' },
+          ],
         },
       },
       MANAGER,
     );
+    const householdNamed = (reference: string) =>
+      `names household ${reference}: partners read this, and what they read is about the buurt and the work, never a household`;
     expect(bad.errors![0].extensions.fields).toEqual([
       { field: 'reviewDate', reason: 'must be after startDate (2024-03-01)' },
       { field: 'complexCodes', reason: 'PARK lies in BU90040002, not in BU90040001' },
       { field: 'compositionPolicyVersion', reason: 'is not a version of the composition policy (99)' },
       { field: 'goals.0.indicatorCode', reason: 'LBM_NUISANCE is a class, not a count: a goal needs a rate' },
+      { field: 'description', reason: householdNamed('N-1') },
+      { field: 'actions.1.action', reason: householdNamed('V-1') },
     ]);
     const [{ n }] = await sut.dataSource.query('SELECT count(*)::int AS n FROM programme');
     expect(n).toBe(0);

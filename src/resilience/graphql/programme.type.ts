@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { BUURT_CODE, IsIsoDate, IsNumberWithDecimals } from '../../common/validators.js';
+import { PARTNER_TEXT } from '../../common/graphql/free-text.js';
 
 export const PARTNER_ACTION_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE', 'DROPPED'] as const;
 export enum PartnerActionStatus {
@@ -23,8 +24,8 @@ export class ProgrammeGoal {
 @ObjectType({ description: 'What a partner does in the programme' })
 export class PartnerAction {
   @Field(() => ID) id: string;
-  @Field({ description: 'The partner: wijkteam, zorg, gemeente, politie, ...' }) partner: string;
-  @Field() action: string;
+  @Field({ description: `The partner: wijkteam, zorg, gemeente, politie, ... ${PARTNER_TEXT}` }) partner: string;
+  @Field({ description: PARTNER_TEXT }) action: string;
   @Field() dueDate: string;
   @Field(() => PartnerActionStatus) status: PartnerActionStatus;
   @Field() updatedAt: Date;
@@ -41,7 +42,7 @@ export class Programme {
   @Field() startDate: string;
   @Field() reviewDate: string;
   @Field(() => Int) compositionPolicyVersion: number;
-  @Field() description: string;
+  @Field({ description: PARTNER_TEXT }) description: string;
   @Field({ description: 'Started on or before today and not past its review date' }) active: boolean;
   @Field(() => [ProgrammeGoal]) goals: ProgrammeGoal[];
   @Field(() => [PartnerAction]) actions: PartnerAction[];
@@ -57,8 +58,8 @@ export class ProgrammeGoalInput {
 
 @InputType()
 export class PartnerActionInput {
-  @Field() @IsString() @MinLength(2) @MaxLength(120) partner: string;
-  @Field() @IsString() @MinLength(3) @MaxLength(500) action: string;
+  @Field({ description: PARTNER_TEXT }) @IsString() @MinLength(2) @MaxLength(120) partner: string;
+  @Field({ description: PARTNER_TEXT }) @IsString() @MinLength(3) @MaxLength(500) action: string;
   @Field() @IsIsoDate() dueDate: string;
   @Field(() => PartnerActionStatus, { defaultValue: PartnerActionStatus.PLANNED }) @IsIn(PARTNER_ACTION_STATUSES) status: PartnerActionStatus;
 }
@@ -75,7 +76,7 @@ export class CreateProgrammeInput {
   @Field() @IsIsoDate() startDate: string;
   @Field() @IsIsoDate() reviewDate: string;
   @Field(() => Int, { description: 'The composition policy version the programme allocates by' }) @IsInt() @Min(1) compositionPolicyVersion: number;
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(2000) description: string;
+  @Field({ defaultValue: '', description: PARTNER_TEXT }) @IsString() @MaxLength(2000) description: string;
   @Field(() => [ProgrammeGoalInput], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(50)
