@@ -87,6 +87,13 @@ describe('demo municipality seeding', () => {
     expect(playedBackOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(event.written).toBe(TEST_TODAY);
     expect(playedBackOn < event.written).toBe(true);
+
+    // and one open regular vacancy advertised over the past week, its window ended yesterday: the officer closes it next
+    const advertised = await sut.dataSource.query(
+      `SELECT v.route, v.status, p.state, p.opens_on::text AS opens_on, p.closes_on::text AS closes_on FROM vacancy v JOIN vacancy_publication p ON p.vacancy_id = v.id
+        WHERE v.reference NOT LIKE 'VAC-H%'`,
+    );
+    expect(advertised).toEqual([{ route: 'REGULAR', status: 'OPEN', state: 'PUBLISHED', opens_on: '2026-02-22', closes_on: '2026-03-01' }]);
   });
 
   it("evaluates Plan Rozenhof on the demo's generated history: nuisance and turnover fall against flat comparison complexes, with their bands", async () => {

@@ -1,4 +1,5 @@
 import {
+  acceptanceRefusal,
   OFFER_EVENTS,
   OFFER_STAGES,
   Offer,
@@ -216,5 +217,31 @@ describe('stageDeadlinesProblems', () => {
     ['half a day and a text', { ...DEADLINES, INTEREST_CHECK: 1.5, FINAL_ACCEPTANCE: '5' }, ['INTEREST_CHECK', 'FINAL_ACCEPTANCE']],
   ])('%s', (_title, deadlines, fields) => {
     expect(stageDeadlinesProblems(deadlines).map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('acceptanceRefusal: an offer is accepted only with both documents checked', () => {
+  it.each<[string, Parameters<typeof acceptanceRefusal>[0], 'en' | 'nl', string | null]>([
+    ['both checked', { incomeStatement: true, identity: true }, 'en', null],
+    [
+      'none given',
+      null,
+      'en',
+      'must have the income statement and the proof of identity checked: an offer is accepted only with the income statement and the proof of identity checked',
+    ],
+    [
+      'the identity not checked',
+      { incomeStatement: true, identity: false },
+      'en',
+      'must have the proof of identity checked: an offer is accepted only with the income statement and the proof of identity checked',
+    ],
+    [
+      'in Dutch, the income statement missing',
+      { identity: true },
+      'nl',
+      'de inkomensverklaring moet gecontroleerd zijn: een aanbod wordt alleen geaccepteerd met de inkomensverklaring en het identiteitsbewijs gecontroleerd',
+    ],
+  ])('%s', (_title, documents, language, expected) => {
+    expect(acceptanceRefusal(documents, language)).toBe(expected);
   });
 });
