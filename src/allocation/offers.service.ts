@@ -28,6 +28,15 @@ import { DecideProposalInput, DecisionEnum, OfferResponseEnum, OfferResponseInpu
 import type { Language } from '../engine/common/language.js';
 import { ProposalsService, StoredProposal, inLanguage, lockVacancy, toStored } from './proposals.service.js';
 
+/** The documents checked: those checked before (stored on the offer) stay checked; the request may check the others. */
+function checkedDocuments(
+  offer: Pick<OfferEntity, 'documents'>,
+  given: { incomeStatement: boolean; identity: boolean } | null | undefined,
+): { incomeStatement: boolean; identity: boolean } {
+  const checked = (d: 'incomeStatement' | 'identity') => offer.documents?.[d] === true || given?.[d] === true;
+  return { incomeStatement: checked('incomeStatement'), identity: checked('identity') };
+}
+
 /** Who expires an overdue stage: the deadline job (in the audit log by this name). */
 export const OFFER_DEADLINE_JOB: Actor = { subject: 'job:offer-deadlines', roles: [] };
 
@@ -167,9 +176,7 @@ export class OffersService {
       await this.disclosure.assertAssigned(m, actor, [vacancy.id], 'recordOfferResponse');
       if (input.response !== OfferResponseEnum.ACCEPTED) return this.answer(m, vacancy, offer, input, actor);
       // accepted at once (the stages skipped), but never without the documents the stages check (issue 17)
-      // a document checked before (DOCUMENTS_CHECK) stays checked; the answer may check the others
-      const checked = (d: 'incomeStatement' | 'identity') => offer.documents?.[d] === true || input.documents?.[d] === true;
-      const documents = { incomeStatement: checked('incomeStatement'), identity: checked('identity') };
+      const documents = checkedDocuments(offer, input.documents);
       const refusal = acceptanceRefusal(documents, language);
       if (refusal !== null) throw DomainError.invalid([{ field: 'documents', reason: refusal }]);
       return this.answer(m, vacancy, { ...offer, documents }, input, actor);
@@ -297,9 +304,7 @@ export class OffersService {
       const today = this.clock.today();
       const deadlines = await this.stages.stageDays(m, today);
       const current = offer.stage ?? 'INTEREST_CHECK';
-      // a document checked before (DOCUMENTS_CHECK) stays checked; the answer may check the others
-      const checked = (d: 'incomeStatement' | 'identity') => offer.documents?.[d] === true || input.documents?.[d] === true;
-      const documents = { incomeStatement: checked('incomeStatement'), identity: checked('identity') };
+      const documents = checkedDocuments(offer, input.documents);
       const step = offerTransition(
         { stage: current, enteredOn: offer.stageEnteredOn ?? today, dueDate: offer.stageDue, reasonCode: null },
         { type: 'ADVANCE', today, documents },
