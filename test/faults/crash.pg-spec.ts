@@ -58,12 +58,13 @@ describe('kill -9 during a stream of decisions (real PostgreSQL)', () => {
   });
 
   it('keeps every acknowledged decision, writes nothing by halves, keeps the audit chain whole and works after each restart', async () => {
-    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(
-      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`,
+    // not the demo's advertised vacancy waiting for its candidate list: it is not proposed yet
+    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string; publication: { state: string } | null }[] } }>(
+      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id publication { state } } } }`,
       undefined,
       OFFICER_A,
     );
-    const vacancyIds = open.vacancies.nodes.map((n) => Number(n.id));
+    const vacancyIds = open.vacancies.nodes.filter((n) => n.publication === null).map((n) => Number(n.id));
     expect(vacancyIds.length).toBeGreaterThanOrEqual(40);
     const reserved = vacancyIds.splice(-RESERVED);
     const queue = [...vacancyIds];

@@ -76,12 +76,13 @@ describe('restart PostgreSQL under load', () => {
 
   it('answers SERVICE_UNAVAILABLE (retryable) during the outage, reports not ready, and recovers in the same process, jobs included', async () => {
     const pid = sut.pid;
-    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string }[] } }>(
-      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id } } }`,
+    // not the demo's advertised vacancy waiting for its candidate list: it is not proposed yet
+    const open = await sut.gqlOk<{ vacancies: { nodes: { id: string; publication: { state: string } | null }[] } }>(
+      `{ vacancies(first: 100, filter: { status: OPEN }) { nodes { id publication { state } } } }`,
       undefined,
       OFFICER,
     );
-    const vacancyIds = open.vacancies.nodes.map((n) => n.id);
+    const vacancyIds = open.vacancies.nodes.filter((n) => n.publication === null).map((n) => n.id);
     const roundVacancy = vacancyIds.pop()!; // kept out of the stream for the job check
     const t0 = Date.now();
     const at = () => Date.now() - t0;
