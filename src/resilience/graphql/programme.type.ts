@@ -34,7 +34,7 @@ export class PartnerAction {
 @ObjectType({ description: 'A programme in one buurt: its complexes, dates, the composition policy it allocates by, goals and partner actions' })
 export class Programme {
   @Field(() => ID) id: string;
-  @Field() name: string;
+  @Field({ description: PARTNER_TEXT }) name: string;
   @Field() buurtCode: string;
   @Field() buurtName: string;
   @Field(() => [String], { description: 'The complexes in scope (every complex of the buurt when the programme names none)' }) complexCodes: string[];
@@ -66,7 +66,7 @@ export class PartnerActionInput {
 
 @InputType({ description: 'A new programme (manager); audited' })
 export class CreateProgrammeInput {
-  @Field() @IsString() @MinLength(3) @MaxLength(120) name: string;
+  @Field({ description: PARTNER_TEXT }) @IsString() @MinLength(3) @MaxLength(120) name: string;
   @Field() @Matches(BUURT_CODE, { message: 'buurtCode must be BU followed by 8 digits (CBS buurtcode)' }) buurtCode: string;
   @Field(() => [String], { defaultValue: [], description: 'Complexes of the buurt in scope; empty: the whole buurt' })
   @IsArray()
