@@ -23,6 +23,7 @@ import { VeraRefusalCodes1764000000021 } from '../../migrations/1764000000021-ve
 import { VeraInterchange1764000000022 } from '../../migrations/1764000000022-vera-interchange.js';
 import { StageLapseReason1764000000023 } from '../../migrations/1764000000023-stage-lapse-reason.js';
 import { PartnerGrantExpiry1764000000024 } from '../../migrations/1764000000024-partner-grant-expiry.js';
+import { DossierRelease1764000000025 } from '../../migrations/1764000000025-dossier-release.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   VeraInterchange1764000000022,
   StageLapseReason1764000000023,
   PartnerGrantExpiry1764000000024,
+  DossierRelease1764000000025,
 ];

@@ -36,6 +36,7 @@ export const DEMO_PARTNER = 'dev-partner';
 
 export const DATA_TABLES = [
   'vera_record_key',
+  'dossier_release',
   'objection',
   'sanction',
   'candidate_event',

@@ -7,14 +7,14 @@ import type { Language } from '../engine/common/language.js';
 import { addYears } from '../engine/common/dates.js';
 import type { LoaderScope } from '../common/request-context.js';
 import { CompositionService } from '../composition/composition.service.js';
-import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
 import { BuurtFacts, BuurtReading, rankBuurten } from '../engine/resilience/buurt-priority.js';
-import { isHiddenPart } from '../engine/privacy/small-cells.js';
 import { NeighbourhoodPriorities } from './graphql/resilience.type.js';
 import { PriorityPolicyService } from './priority-policy.service.js';
+import { ComplexRef, DossierReleasesService, WINDOW_YEARS, priorityPart } from './dossier-releases.service.js';
+import { releaseReferenceDate } from '../engine/privacy/partner-release.js';
 
-/** Years of moves-in counted as a buurt's recent inflow (as on the complexes page). */
-const INFLOW_YEARS = 3;
+/** Years of moves-in counted as a buurt's recent inflow (as on the complexes page and in the dossier). */
+const INFLOW_YEARS = WINDOW_YEARS;
 
 interface BuurtRow {
   id: number;
@@ -37,10 +37,22 @@ export class BuurtPrioritiesService {
     private readonly policies: PriorityPolicyService,
     private readonly compositionPolicies: CompositionPolicyService,
     private readonly compositions: CompositionService,
+    private readonly releases: DossierReleasesService,
   ) {}
 
-  async priorities(municipalityCode: string | null, loaders: LoaderScope, language: Language = 'en'): Promise<NeighbourhoodPriorities> {
-    const asOf = this.clock.today();
+  /**
+   * LIVE (staff): as the buurten stand today. RELEASED (a partner): each complex's part as of its
+   * release (dossier-releases.service.ts), ranked under the policy in force on the month's end the
+   * releases are made on, so a partner's look between releases shows nothing new.
+   */
+  async priorities(
+    municipalityCode: string | null,
+    loaders: LoaderScope,
+    language: Language = 'en',
+    mode: 'LIVE' | 'RELEASED' = 'LIVE',
+  ): Promise<NeighbourhoodPriorities> {
+    const today = this.clock.today();
+    const asOf = mode === 'LIVE' ? today : releaseReferenceDate(today);
     const m = this.dataSource.manager;
     const [policy, { policy: composition }] = await Promise.all([this.policies.inForce(asOf), this.compositionPolicies.inForce(m, asOf)]);
     const buurten: BuurtRow[] = await m.query(
@@ -50,11 +62,11 @@ export class BuurtPrioritiesService {
     );
     const ids = buurten.map((b) => b.id);
     const [complexes, readings]: [
-      { id: number; neighbourhood_id: number; dwellings: number }[],
+      { id: number; code: string; name: string; neighbourhood_id: number; dwellings: number }[],
       (BuurtReading & { neighbourhoodId: number; dwellingStock: number | null })[],
     ] = await Promise.all([
       m.query(
-        `SELECT c.id, c.neighbourhood_id, count(d.id)::int AS dwellings FROM complex c LEFT JOIN dwelling d ON d.complex_id = c.id
+        `SELECT c.id, c.code, c.name, c.neighbourhood_id, count(d.id)::int AS dwellings FROM complex c LEFT JOIN dwelling d ON d.complex_id = c.id
             WHERE c.neighbourhood_id = ANY($1) GROUP BY c.id ORDER BY c.id`,
         [ids],
       ),
@@ -65,19 +77,16 @@ export class BuurtPrioritiesService {
         [ids],
       ),
     ]);
-    const inflowSince = addYears(asOf, -INFLOW_YEARS);
-    const standing = await Promise.all(
-      complexes.map(async (c) => {
-        const mix = await this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS);
-        const buurt = buurten.find((b) => b.id === c.neighbourhood_id)!;
-        // only on a target whose share the dossier shows: a hidden one would be given away by the count (small-cells.ts)
-        const outside = targetsForComplex(composition, { id: c.id, resilienceClass: buurt.resilience_class }).some((t) => {
-          const standing = targetStanding(t, mix.dimensions);
-          return !isHiddenPart(standing.count, standing.total) && !standing.withinTarget;
-        });
-        return { complex: c, outside, inflow: mix.inflow };
-      }),
-    );
+    const refs: ComplexRef[] = complexes.map((c) => ({ ...c, resilienceClass: buurten.find((b) => b.id === c.neighbourhood_id)!.resilience_class }));
+    const standing =
+      mode === 'LIVE'
+        ? await Promise.all(
+            complexes.map(async (c, i) => {
+              const part = priorityPart(composition, refs[i], await this.compositions.composition(c.id, loaders, asOf, INFLOW_YEARS));
+              return { complex: c, outside: part.outsideTargets, inflow: part.inflow };
+            }),
+          )
+        : await this.releasedStanding(complexes, refs, loaders);
     const facts: BuurtFacts[] = buurten.map((b) => {
       const own = standing.filter((s) => s.complex.neighbourhood_id === b.id);
       const mine = readings.filter((r) => r.neighbourhoodId === b.id);
@@ -108,7 +117,7 @@ export class BuurtPrioritiesService {
     return {
       municipalityCode,
       asOf,
-      inflowSince,
+      inflowSince: addYears(asOf, -INFLOW_YEARS),
       policyVersion: policy.version,
       policyName: policy.name,
       buurten: ranked.map((p) => {
@@ -116,5 +125,14 @@ export class BuurtPrioritiesService {
         return { ...p, complexes: f.complexes, associationDwellings: f.associationDwellings };
       }),
     };
+  }
+
+  /** Each complex's part in its buurt's priority as released to partners. */
+  private async releasedStanding<C extends { id: number }>(complexes: C[], refs: ComplexRef[], loaders: LoaderScope) {
+    const released = await this.releases.released(this.dataSource.manager, refs, this.clock.today(), loaders);
+    return complexes.map((c) => {
+      const { priority } = released.get(c.id)!.figures;
+      return { complex: c, outside: priority.outsideTargets, inflow: priority.inflow };
+    });
   }
 }

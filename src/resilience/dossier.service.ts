@@ -1,28 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CompositionPolicyService } from '../allocation/composition-policy.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/roles.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { toCsv } from '../common/csv.js';
 import { DomainError } from '../common/domain-error.js';
 import type { LoaderScope } from '../common/request-context.js';
-import { CompositionService } from '../composition/composition.service.js';
-import { targetStanding, targetsForComplex } from '../engine/allocation/composition-policy.js';
-import { addYears, daysBetween } from '../engine/common/dates.js';
+import { addYears } from '../engine/common/dates.js';
 import type { Language, Phrasebook } from '../engine/common/language.js';
-import { isHiddenPart, isSmallCell } from '../engine/privacy/small-cells.js';
-import { indicatorYears, standingObservations, suppressedBreakdown, suppressedTotal } from '../engine/resilience/dossier.js';
+import { releaseReferenceDate } from '../engine/privacy/partner-release.js';
+import { indicatorYears, standingObservations } from '../engine/resilience/dossier.js';
 import { NeighbourhoodReadingEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { BuurtPrioritiesService } from './buurt-priorities.service.js';
+import { ComplexFigures, DossierReleasesService, WINDOW_YEARS } from './dossier-releases.service.js';
 import { DossierBreakdown, DossierComplex, NeighbourhoodDossier } from './graphql/dossier.type.js';
 import { OutcomesService, indicatorName } from './outcomes.service.js';
 import { PartnerGrantsService } from './partner-grants.service.js';
 import { ProgrammesService } from './programmes.service.js';
-
-/** Years of inflow, turnover and deviations the dossier counts (as the priorities' inflow window). */
-const WINDOW_YEARS = 3;
 
 const WORDS: Phrasebook<{
   routes: Record<string, string>;
@@ -30,7 +25,7 @@ const WORDS: Phrasebook<{
   at: { MAX: string; MIN: string };
   notes: string[];
   csvHeader: string[];
-  section: Record<'READING' | 'TARGET' | 'INFLOW' | 'ENDED' | 'TURNOVER' | 'DEVIATIONS' | 'INDICATOR' | 'PROGRAMME', string>;
+  section: Record<'READING' | 'FIGURES_AS_OF' | 'TARGET' | 'INFLOW' | 'ENDED' | 'TURNOVER' | 'DEVIATIONS' | 'INDICATOR' | 'PROGRAMME', string>;
 }> = {
   en: {
     routes: {
@@ -47,10 +42,12 @@ const WORDS: Phrasebook<{
       'Aggregates only: no household, no person.',
       'A count of 1 to 4 households (or all but 1 to 4) is not shown, and where one hidden count could be worked out from a total, a second one is hidden too.',
       'Inflow, tenancies ended and deviations from plain order cover the last three years.',
+      'Partners see each complex as of its release (figures as of): the end of a month, followed by the next only once at least 5 households have moved, so that no single move shows between two looks.',
     ],
     csvHeader: ['section', 'scope', 'key', 'year', 'count', 'denominator', 'value', 'note'],
     section: {
       READING: 'reading',
+      FIGURES_AS_OF: 'figures as of',
       TARGET: 'composition target',
       INFLOW: 'inflow by route',
       ENDED: 'tenancies ended by reason',
@@ -75,10 +72,12 @@ const WORDS: Phrasebook<{
       'Alleen totalen: geen huishouden, geen persoon.',
       'Een aantal van 1 tot 4 huishoudens (of op 1 tot 4 na alle) staat er niet in; waar een verborgen aantal uit een totaal af te leiden is, is een tweede ook verborgen.',
       'Instroom, beëindigde huurovereenkomsten en afwijkingen van de volgorde gaan over de laatste drie jaar.',
+      'Partners zien elk complex zoals bij zijn vrijgave (cijfers per): het einde van een maand, en pas een volgende zodra ten minste 5 huishoudens zijn verhuisd, zodat geen enkele verhuizing tussen twee keer kijken zichtbaar wordt.',
     ],
     csvHeader: ['onderdeel', 'bereik', 'sleutel', 'jaar', 'aantal', 'noemer', 'waarde', 'toelichting'],
     section: {
       READING: 'meting',
+      FIGURES_AS_OF: 'cijfers per',
       TARGET: 'samenstellingsdoel',
       INFLOW: 'instroom per route',
       ENDED: 'beëindigd per reden',
@@ -105,8 +104,7 @@ export class DossierService {
     private readonly audit: AuditService,
     private readonly grants: PartnerGrantsService,
     private readonly priorities: BuurtPrioritiesService,
-    private readonly compositionPolicies: CompositionPolicyService,
-    private readonly compositions: CompositionService,
+    private readonly releases: DossierReleasesService,
     private readonly outcomes: OutcomesService,
     private readonly programmes: ProgrammesService,
   ) {}
@@ -115,51 +113,31 @@ export class DossierService {
     await this.grants.assertMayRead(actor, buurtCode);
     const m = this.dataSource.manager;
     const say = WORDS[language];
-    const asOf = this.clock.today();
-    const windowFrom = addYears(asOf, -WINDOW_YEARS);
+    const today = this.clock.today();
     const [buurt]: { id: number; buurt_code: string; name: string; municipality_code: string; municipality_name: string; resilience_class: number }[] =
       await m.query(`SELECT id, buurt_code, name, municipality_code, municipality_name, resilience_class FROM neighbourhood WHERE buurt_code = $1`, [
         buurtCode,
       ]);
     if (!buurt) throw DomainError.notFound('Neighbourhood', buurtCode);
 
-    const [readings, complexRows, { policy }, ranking, endReasons] = await Promise.all([
+    const live = this.grants.seesLiveFigures(actor);
+    // staff see today; a partner each complex as of its release, made on the month's end before today at the latest (dossier-releases.service.ts)
+    const asOf = live ? today : releaseReferenceDate(today);
+    const [readings, complexRows, ranking, endReasons, observationRows, indicatorRows] = await Promise.all([
       m.find(NeighbourhoodReadingEntity, { where: { neighbourhoodId: buurt.id }, order: { year: 'ASC', source: 'ASC' } }),
       m.query(
         `SELECT c.id, c.code, c.name, count(d.id)::int AS dwellings FROM complex c LEFT JOIN dwelling d ON d.complex_id = c.id
           WHERE c.neighbourhood_id = $1 GROUP BY c.id ORDER BY c.code`,
         [buurt.id],
       ) as Promise<{ id: number; code: string; name: string; dwellings: number }[]>,
-      this.compositionPolicies.inForce(m, asOf),
-      this.priorities.priorities(buurt.municipality_code, loaders, language),
+      this.priorities.priorities(buurt.municipality_code, loaders, language, live ? 'LIVE' : 'RELEASED'),
       m.query(`SELECT code, name_nl, name_en FROM tenancy_end_reason`) as Promise<{ code: string; name_nl: string; name_en: string }[]>,
-    ]);
-    const complexIds = complexRows.map((c) => c.id);
-    const [started, ended, allocations, observationRows, indicatorRows] = await Promise.all([
       m.query(
-        `SELECT d.complex_id, coalesce(t.allocation_route, 'UNKNOWN') AS key, count(*)::int AS count FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
-          WHERE d.complex_id = ANY($1) AND t.start_date > $2 AND t.start_date <= $3 GROUP BY 1, 2 ORDER BY 1, 2`,
-        [complexIds, windowFrom, asOf],
-      ) as Promise<{ complex_id: number; key: string; count: number }[]>,
-      m.query(
-        `SELECT d.complex_id, coalesce(t.end_reason, 'NOT_RECORDED') AS key, count(*)::int AS count FROM tenancy t JOIN dwelling d ON d.id = t.dwelling_id
-          WHERE d.complex_id = ANY($1) AND t.end_date > $2 AND t.end_date <= $3 GROUP BY 1, 2 ORDER BY 1, 2`,
-        [complexIds, windowFrom, asOf],
-      ) as Promise<{ complex_id: number; key: string; count: number }[]>,
-      m.query(
-        `SELECT d.complex_id, count(*)::int AS allocations,
-                count(*) FILTER (WHERE p.plain_order_household_id IS NOT NULL AND p.plain_order_household_id <> a.household_id)::int AS deviations
-           FROM allocation a JOIN dwelling d ON d.id = a.dwelling_id
-           LEFT JOIN LATERAL (SELECT plain_order_household_id FROM proposal WHERE vacancy_id = a.vacancy_id AND status = 'DECIDED' ORDER BY id DESC LIMIT 1) p ON true
-          WHERE d.complex_id = ANY($1) AND a.allocation_date > $2 AND a.allocation_date <= $3 GROUP BY 1`,
-        [complexIds, windowFrom, asOf],
-      ) as Promise<{ complex_id: number; allocations: number; deviations: number }[]>,
-      m.query(
-        `SELECT o.id, o.corrects_id, o.indicator_code, coalesce(c.code, $3) AS scope, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
+        `SELECT o.id, o.corrects_id, o.indicator_code, coalesce(c.code, $2) AS scope, to_char(o.period_start, 'YYYY-MM-DD') AS period_start,
                 to_char(o.period_end, 'YYYY-MM-DD') AS period_end, o.count, o.denominator
            FROM outcome_observation o LEFT JOIN complex c ON c.id = o.complex_id
-          WHERE o.complex_id = ANY($1) OR o.neighbourhood_id = $2 ORDER BY o.id`,
-        [complexIds, buurt.id, buurt.buurt_code],
+          WHERE o.complex_id IN (SELECT id FROM complex WHERE neighbourhood_id = $1) OR o.neighbourhood_id = $1 ORDER BY o.id`,
+        [buurt.id, buurt.buurt_code],
       ) as Promise<
         {
           id: number;
@@ -174,46 +152,27 @@ export class DossierService {
       >,
       this.outcomes.indicatorRows(m),
     ]);
-
-    const windowYears = daysBetween(windowFrom, asOf) / 365.25;
-    const complexes: DossierComplex[] = [];
-    for (const c of complexRows) {
-      const mix = await this.compositions.composition(c.id, loaders, asOf, WINDOW_YEARS);
-      const targets = targetsForComplex(policy, { id: c.id, resilienceClass: buurt.resilience_class }).map((t) => {
-        const standing = targetStanding(t, mix.dimensions);
-        const hidden = isHiddenPart(standing.count, standing.total);
-        return {
-          dimension: t.dimension,
-          category: t.categories.join('+'),
-          bound: say.at[t.bound],
-          limit: t.basisPoints / 10_000,
-          share: hidden || standing.total === 0 ? null : Math.round((standing.count / standing.total) * 1e4) / 1e4,
-          withinTarget: hidden ? null : standing.withinTarget,
-        };
-      });
-      const endedHere = ended.filter((e) => e.complex_id === c.id);
-      const endedCount = endedHere.reduce((s, e) => s + e.count, 0);
-      const allocated = allocations.find((a) => a.complex_id === c.id) ?? { allocations: 0, deviations: 0 };
-      const hideDeviations = isHiddenPart(allocated.deviations, allocated.allocations);
-      complexes.push({
-        code: c.code,
-        name: c.name,
-        dwellings: c.dwellings,
-        households: suppressedTotal(mix.occupiedCount),
-        targets,
-        inflowByRoute: labelled(
-          started.filter((s) => s.complex_id === c.id),
-          (k) => say.routes[k] ?? k,
-        ),
-        endedByReason: labelled(endedHere, (k) => {
+    const refs = complexRows.map((c) => ({ ...c, resilienceClass: buurt.resilience_class }));
+    const dated = live ? await this.releases.live(m, refs, today, loaders) : await this.releases.released(m, refs, today, loaders);
+    const complexes: DossierComplex[] = complexRows.map((c) => {
+      const { asOf: figuresAsOf, figures: f } = dated.get(c.id)!;
+      return {
+        code: f.code,
+        name: f.name,
+        dwellings: f.dwellings,
+        figuresAsOf,
+        households: f.households,
+        targets: f.targets.map((t) => ({ ...t, bound: say.at[t.bound] })),
+        inflowByRoute: labelled(f.inflowByRoute, (k) => say.routes[k] ?? k),
+        endedByReason: labelled(f.endedByReason, (k) => {
           const reason = endReasons.find((r) => r.code === k);
           return reason ? `${indicatorName(reason, language)} (${k})` : say.notRecorded;
         }),
-        turnoverPer100: isSmallCell(endedCount) || c.dwellings === 0 ? null : Math.round((10_000 * endedCount) / (c.dwellings * windowYears)) / 100,
-        deviations: hideDeviations ? null : allocated.deviations,
-        allocations: suppressedTotal(allocated.allocations),
-      });
-    }
+        turnoverPer100: f.turnoverPer100,
+        deviations: f.deviations,
+        allocations: f.allocations,
+      };
+    });
 
     const basis = new Map(indicatorRows.map((r) => [r.code, r]));
     const standingRows = standingObservations(observationRows.map((r) => ({ ...r, correctsId: r.corrects_id })));
@@ -232,14 +191,22 @@ export class DossierService {
     const programmes = (await this.programmes.list(new Set([buurtCode]), language, m)).filter((p) => p.active);
 
     // the view is recorded before the answer leaves: who read which buurt's dossier, how
-    await this.dataSource.transaction((tx) => this.audit.append(tx, actor, 'DOSSIER_VIEWED', { buurtCode }, { format, asOf }));
+    await this.dataSource.transaction((tx) =>
+      this.audit.append(
+        tx,
+        actor,
+        'DOSSIER_VIEWED',
+        { buurtCode },
+        { format, asOf, figuresAsOf: Object.fromEntries(complexes.map((c) => [c.code, c.figuresAsOf])) },
+      ),
+    );
     return {
       buurtCode: buurt.buurt_code,
       name: buurt.name,
       municipalityCode: buurt.municipality_code,
       municipalityName: buurt.municipality_name,
       asOf,
-      windowFrom,
+      windowFrom: addYears(asOf, -WINDOW_YEARS),
       priorityRank: ranked?.rank ?? null,
       priorityScore: ranked?.score ?? null,
       readings: readings.map(({ id: _id, neighbourhoodId: _n, ...r }) => r),
@@ -260,6 +227,7 @@ export class DossierService {
       for (const [key, value] of Object.entries(r).filter(([k]) => k !== 'year' && k !== 'source'))
         if (value !== null) rows.push([say.section.READING, d.buurtCode, key, r.year, null, null, value as number, r.source]);
     for (const c of d.complexes) {
+      rows.push([say.section.FIGURES_AS_OF, c.code, 'FIGURES_AS_OF', null, null, null, null, c.figuresAsOf]);
       for (const t of c.targets) rows.push([say.section.TARGET, c.code, `${t.dimension}:${t.category} ${t.bound} ${t.limit}`, null, null, null, t.share, null]);
       for (const cell of c.inflowByRoute.cells) rows.push([say.section.INFLOW, c.code, cell.label, null, cell.count, c.inflowByRoute.total, null, null]);
       for (const cell of c.endedByReason.cells) rows.push([say.section.ENDED, c.code, cell.label, null, cell.count, c.endedByReason.total, null, null]);
@@ -272,7 +240,6 @@ export class DossierService {
   }
 }
 
-function labelled(rows: { key: string; count: number }[], label: (key: string) => string): DossierBreakdown {
-  const b = suppressedBreakdown(rows);
+function labelled(b: ComplexFigures['inflowByRoute'], label: (key: string) => string): DossierBreakdown {
   return { total: b.total, cells: b.cells.map((c) => ({ ...c, label: label(c.key) })) };
 }

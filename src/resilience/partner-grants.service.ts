@@ -54,6 +54,15 @@ export class PartnerGrantsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Staff read a buurt's figures as they stand today; a partner only as released (a month's end, the next
+   * release after five households moved: src/engine/privacy/partner-release.ts), or two looks would
+   * give away who moved in.
+   */
+  seesLiveFigures(actor: Actor): boolean {
+    return actor.roles.some((r) => READ_EVERY_BUURT.includes(r));
+  }
+
   /** Null: every buurt (a manager, auditor or admin); otherwise the buurt codes granted to this partner today (not revoked, not expired). */
   async readableBuurten(actor: Actor): Promise<Set<string> | null> {
     if (actor.roles.some((r) => READ_EVERY_BUURT.includes(r))) return null;

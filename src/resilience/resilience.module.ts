@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CompositionModule } from '../composition/composition.module.js';
 import { BuurtPrioritiesService } from './buurt-priorities.service.js';
 import { DossierResolver } from './dossier.resolver.js';
+import { DossierReleasesService } from './dossier-releases.service.js';
 import { DossierService } from './dossier.service.js';
 import { OutcomesResolver } from './outcomes.resolver.js';
 import { OutcomesService } from './outcomes.service.js';
@@ -26,6 +27,7 @@ import { ResilienceResolver } from './resilience.resolver.js';
     OutcomesService,
     ProgrammesService,
     PartnerGrantsService,
+    DossierReleasesService,
     DossierService,
     ResilienceResolver,
     OutcomesResolver,

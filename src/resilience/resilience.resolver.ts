@@ -52,7 +52,9 @@ export class ResilienceResolver {
       'Buurten where the association has homes, ranked through the resilience lens under the priority policy in force; every component shown (a partner: its granted buurten, with their rank among all)',
   })
   async neighbourhoodPriorities(@Args() args: NeighbourhoodPrioritiesArgs, @Context() ctx: RequestContext, @CurrentActor() actor: Actor) {
-    const all = await this.priorities.priorities(args.municipalityCode ?? null, ctx.loaders, languageOf(ctx.req));
+    // a partner ranks on released figures (src/engine/privacy/partner-release.ts), staff on today's
+    const mode = this.grants.seesLiveFigures(actor) ? 'LIVE' : 'RELEASED';
+    const all = await this.priorities.priorities(args.municipalityCode ?? null, ctx.loaders, languageOf(ctx.req), mode);
     const readable = await this.grants.readableBuurten(actor);
     return readable === null ? all : { ...all, buurten: all.buurten.filter((b) => readable.has(b.buurtCode)) };
   }

@@ -58,6 +58,9 @@ test('a manager opens Rozenwijk from the priorities, reads its dossier, prints i
   // Rozenhof against its targets, with its inflow and tenancies ended; a small cell is a dash that says why
   const rozenhof = page.getByTestId('dossier-complex-CPX-CASE');
   await expect(rozenhof.getByRole('heading', { name: 'Rozenhof (CPX-CASE)' })).toBeVisible();
+  // staff see the complex as it stands today, the date of the dossier itself
+  const today = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(new Date());
+  await expect(rozenhof.getByTestId('complex-figures-as-of')).toHaveText(today);
   await expect(rozenhof.getByTestId('complex-targets').locator('tbody tr')).not.toHaveCount(0);
   await expect(rozenhof.getByTestId('complex-inflow')).toContainText('Totaal');
   const hidden = dossier.locator('.withheld').first();
@@ -170,6 +173,12 @@ test('a partner sees only its granted buurt, reads its dossier without staff scr
   await page.getByRole('link', { name: `Dossier van Rozenwijk (${BUURT})` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Buurtdossier Rozenwijk' })).toBeVisible();
   await expect(page.getByTestId('dossier-complex-CPX-CASE')).toBeVisible();
+  // a partner sees the complex as released on the last day of last month, never as it stands today (src/engine/privacy/partner-release.ts)
+  const now = new Date();
+  const lastMonthEnd = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(now.getFullYear(), now.getMonth(), 0)),
+  );
+  await expect(page.getByTestId('dossier-complex-CPX-CASE').getByTestId('complex-figures-as-of')).toHaveText(lastMonthEnd);
   const programme = page.getByTestId('dossier-programme').filter({ hasText: 'Plan Rozenhof' });
   await expect(programme).toBeVisible();
   await expect(programme.getByRole('link')).toHaveCount(0);

@@ -33,6 +33,11 @@ export class DossierComplex {
   @Field() code: string;
   @Field() name: string;
   @Field(() => Int) dwellings: number;
+  @Field({
+    description:
+      'The date these figures are as of: today for staff; for a partner the complex’s latest release (a month’s end, the next one only after at least 5 households moved), so two looks between releases differ in nothing',
+  })
+  figuresAsOf: string;
   @Field(() => Int, { nullable: true, description: 'Households living there (null when 1-4)' }) households: number | null;
   @Field(() => [DossierTarget]) targets: DossierTarget[];
   @Field(() => DossierBreakdown, { description: 'Households that moved in over the inflow window, by allocation route' }) inflowByRoute: DossierBreakdown;

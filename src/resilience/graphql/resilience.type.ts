@@ -46,7 +46,7 @@ export class BuurtPriority {
 @ObjectType({ description: 'Buurten of a municipality (or the association) by priority, under a version of the priority policy' })
 export class NeighbourhoodPriorities {
   @Field(() => String, { nullable: true }) municipalityCode: string | null;
-  @Field() asOf: string;
+  @Field({ description: 'Today for staff; for a partner the month’s end its figures are released on (each complex as of its latest release)' }) asOf: string;
   @Field({ description: 'Start of the inflow window (three years before asOf)' }) inflowSince: string;
   @Field(() => Int) policyVersion: number;
   @Field() policyName: string;

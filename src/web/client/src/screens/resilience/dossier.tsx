@@ -38,6 +38,7 @@ const DossierDocument = graphql(`
         code
         name
         dwellings
+        figuresAsOf
         households
         turnoverPer100
         deviations
@@ -349,7 +350,7 @@ function useDimensionName() {
 }
 
 function ComplexPart({ complex: c }: { complex: DossierComplex }) {
-  const { t, number, percent } = useI18n();
+  const { t, number, percent, date } = useI18n();
   const dimensionName = useDimensionName();
   const name = c.name;
   const count = (v: number) => number(v);
@@ -357,6 +358,8 @@ function ComplexPart({ complex: c }: { complex: DossierComplex }) {
     <section aria-labelledby={`complex-${c.code}`} className="dossier-complex" data-testid={`dossier-complex-${c.code}`}>
       <h3 id={`complex-${c.code}`}>{t('dossier.complexTitle', { name: c.name, code: c.code })}</h3>
       <dl className="facts">
+        <dt>{t('dossier.figuresAsOf')}</dt>
+        <dd data-testid="complex-figures-as-of">{date(c.figuresAsOf)}</dd>
         <dt>{t('dossier.dwellings')}</dt>
         <dd>{number(c.dwellings)}</dd>
         <dt>{t('dossier.households')}</dt>
