@@ -5,7 +5,7 @@ import { Actor } from '../auth/roles.js';
 import { AuditCheckpoints } from './audit-checkpoints.service.js';
 import { WALL_CLOCK, playedBackDate, type Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
-import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalJsonPieces, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
+import { ChainBreak, GENESIS_HASH, StoredEvent, canonicalDigest, firstChainBreak, sealEvent, sha256Hex } from '../engine/audit/hash-chain.js';
 
 /** What the log records (README, "Audit log"): every proposal, round, decision, offer response, policy or parameter change, import. */
 export const AUDIT_EVENT_TYPES = [
@@ -131,13 +131,12 @@ export class AuditService {
    * returns the hash for the event that refers to it.
    */
   async storeSnapshot(m: EntityManager, value: unknown): Promise<string> {
-    // hashed in pieces, joined only to be stored (hash-chain.ts: canonicalJsonPieces)
-    const pieces = canonicalJsonPieces(value);
-    const hash = sha256Hex(pieces);
+    // hashed in pieces, joined only to be stored (hash-chain.ts: canonicalDigest)
+    const { hash, text } = canonicalDigest(value);
     // content-addressed: a proposal asked again on unchanged data names the stored document, and
     // the megabyte of a large input is not sent (nor written to the log) again
     const [stored] = await m.query('SELECT 1 FROM audit_snapshot WHERE hash = $1', [hash]);
-    if (!stored) await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, pieces.join('')]);
+    if (!stored) await m.query('INSERT INTO audit_snapshot (hash, document) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, text()]);
     return hash;
   }
 

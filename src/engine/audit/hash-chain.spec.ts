@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { deepFreeze } from '../common/deep-freeze.js';
 import canonicalize from 'canonicalize';
-import { EventBody, GENESIS_HASH, StoredEvent, canonicalJson, canonicalJsonPieces, chainHash, firstChainBreak, sealEvent, sha256Hex } from './hash-chain.js';
+import {
+  EventBody,
+  GENESIS_HASH,
+  StoredEvent,
+  canonicalDigest,
+  canonicalJson,
+  canonicalJsonPieces,
+  chainHash,
+  firstChainBreak,
+  sealEvent,
+  sha256Hex,
+} from './hash-chain.js';
 
 function chain(n: number): StoredEvent[] {
   const events: StoredEvent[] = [];
@@ -107,6 +118,34 @@ describe('canonicalJson (RFC 8785; the canonicalize library where its fast path 
     );
     expect(sha256Hex(canonicalJsonPieces({ a: Array.from({ length: 200 }, (_, i) => ({ i })) }))).toBe(
       sha256Hex(canonicalJson({ a: Array.from({ length: 200 }, (_, i) => ({ i })) })),
+    );
+  });
+
+  it('digests as sha256 of the canonical text, also from kept groups of frozen elements in any order or mix', () => {
+    // two-byte text too: household mentions (src/engine/privacy/household-mention.ts) are not ASCII
+    const frozen = Array.from({ length: 150 }, (_, i) => deepFreeze({ id: i, reference: `⟦household:${i}⟧`, z: [i, 'é'] }));
+    const inputs = [
+      { households: frozen, seed: 1 },
+      { households: frozen, seed: 1 }, // the same elements again: hashed from the kept groups
+      { households: [...frozen].reverse(), seed: 1 },
+      { households: [...frozen.slice(0, 64), { id: 'not frozen' }, ...frozen.slice(64)], seed: 1 },
+      { households: frozen.slice(1), seed: 2 },
+      { households: [...frozen.slice(0, 100), ...frozen.slice(0, 100)], seed: 1 },
+      // a short array of objects not frozen, holding long arrays of frozen ones (an input's vacancies)
+      { vacancies: [{ candidates: frozen, id: 1, tags: ['a', 'b'] }, undefined, 3, { candidates: frozen.slice(3), id: 2 }] },
+      { vacancies: [{ candidates: frozen, id: 1, tags: ['a', 'b'] }, null, { candidates: frozen.slice(3), id: 2 }] },
+    ];
+    for (const input of inputs) {
+      const digest = canonicalDigest(input);
+      expect(digest.text()).toBe(canonicalJson(input));
+      expect(digest.hash).toBe(sha256Hex(canonicalJson(input)));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.nat(149), { minLength: 65, maxLength: 300 }), (picks) => {
+        const input = { picked: picks.map((i) => frozen[i]) };
+        return canonicalDigest(input).hash === sha256Hex(canonicalJson(input));
+      }),
+      { numRuns: 100 },
     );
   });
 
