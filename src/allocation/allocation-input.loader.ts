@@ -137,13 +137,20 @@ export class AllocationInputLoader {
     return pair;
   }
 
-  /** The open and proposed vacancies of a complex other than `except`, by id. */
+  /**
+   * The open and proposed vacancies of a complex other than `except`, by id: a proposal's look-ahead.
+   * Not those waiting for their candidate list: their respondents are not all in yet, and planned
+   * along they would claim a household the focus vacancy could have (a round leaves them out too).
+   */
   async otherPlannableVacancies(m: EntityManager, complexId: number, except: readonly number[]): Promise<VacancyEntity[]> {
     const qb = m
       .createQueryBuilder(VacancyEntity, 'v')
       .innerJoin('dwelling', 'd', 'd.id = v.dwelling_id')
       .where('d.complex_id = :complexId', { complexId })
-      .andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] });
+      .andWhere('v.status IN (:...statuses)', { statuses: [...PLANNABLE_STATUSES] })
+      .andWhere('NOT EXISTS (SELECT 1 FROM vacancy_publication p WHERE p.vacancy_id = v.id AND p.state IN (:...awaiting))', {
+        awaiting: [...AWAITING_LIST_STATES],
+      });
     if (except.length > 0) qb.andWhere('v.id NOT IN (:...except)', { except: [...except] });
     return qb.orderBy('v.id', 'ASC').getMany();
   }

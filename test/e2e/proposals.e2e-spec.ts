@@ -216,7 +216,7 @@ describe('proposals, decisions and offers over GraphQL', () => {
 
 describe('look-ahead counts offers still open on other vacancies of the complex', () => {
   let sut: TestApp;
-  afterAll(() => sut.close());
+  afterAll(() => sut?.close());
 
   it('a vulnerable household with an open offer for another home of the complex counts in the mix of the next proposal', async () => {
     sut = await createTestApp();
@@ -246,6 +246,30 @@ describe('look-ahead counts offers still open on other vacancies of the complex'
     expect(cap(after.data.proposeAllocation).before).toEqual({ count: 5, total: 11 });
     // V-1 holds the open offer, so it is no longer a candidate here
     expect(after.data.proposeAllocation.plainOrderCandidate.household.reference).toBe('N-1');
+  });
+
+  it('plans the complex’s other open vacancies along, but not one advertised and waiting for its candidate list', async () => {
+    const fresh = await createTestApp();
+    try {
+      const dataset = caseDataset();
+      dataset.dwellings.push({ ...dataset.dwellings[0], code: 'C-11', address: 'Rozenlaan 11' });
+      dataset.vacancies.push({ reference: 'VAC-C2', dwellingCode: 'C-11', availableFrom: '2026-03-15', route: 'REGULAR', respondents: ['N-2', 'Y-1'] });
+      expect((await fresh.app.get(ImportsService).importDataset(dataset)).errors).toEqual([]);
+      const ids = await idsByReference(fresh);
+      const lookAhead = async () => {
+        const { data, errors } = await fresh.gql(`mutation($v: ID!) { proposeAllocation(vacancyId: $v) { plan } }`, { v: ids['VAC-C'] });
+        expect(errors).toBeUndefined();
+        return (JSON.parse(data.proposeAllocation.plan) as { lookAhead: { vacancyReference: string }[] }).lookAhead.map((l) => l.vacancyReference);
+      };
+      expect(await lookAhead()).toEqual(['VAC-C2']);
+      const published = await fresh.gql(`mutation($input: PublishVacancyInput!) { publishVacancy(input: $input) { state } }`, {
+        input: { vacancyId: ids['VAC-C2'], opensOn: '2026-03-03', closesOn: '2026-03-09' },
+      });
+      expect(published.data.publishVacancy.state).toBe('PUBLISHED');
+      expect(await lookAhead()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
