@@ -8,7 +8,7 @@ import type { CompositionPolicy } from '../engine/allocation/composition-policy.
 import type { Composition } from '../engine/composition/compute-composition.js';
 import { addYears, daysBetween } from '../engine/common/dates.js';
 import type { IsoDate } from '../engine/model.js';
-import { movePeriods, releaseDecision, releaseReferenceDate } from '../engine/privacy/partner-release.js';
+import { EarlierRelease, hiddenByDifference, movePeriods, releaseDecision, releaseReferenceDate } from '../engine/privacy/partner-release.js';
 import { isHiddenPart, isSmallCell } from '../engine/privacy/small-cells.js';
 import { suppressedBreakdown, suppressedTotal } from '../engine/resilience/dossier.js';
 
@@ -47,6 +47,58 @@ export interface ComplexFigures {
   deviations: number | null;
   allocations: number | null;
   priority: { inflow: { count: number; vulnerableCount: number; urgentCount: number }; outsideTargets: boolean };
+  /** The counts behind the shown figures, by cell (partner-release.ts, ReleaseCounts): kept with a release, never shown. */
+  counts: Record<string, number>;
+}
+
+/** A target's cells: its count and its total. */
+const targetCell = (t: { dimension: string; category: string; bound: string }, part: 'count' | 'total') =>
+  `target:${t.dimension}:${t.category}:${t.bound}:${part}`;
+
+/** The cells of `f` not shown (null), whether small or hidden by difference: a later release compares with the last shown value. */
+export function hiddenCells(f: ComplexFigures): string[] {
+  const hidden = new Set<string>();
+  if (f.households === null) hidden.add('households');
+  if (f.allocations === null) hidden.add('allocations');
+  if (f.deviations === null) hidden.add('deviations');
+  for (const t of f.targets) if (t.share === null) hidden.add(targetCell(t, 'count')).add(targetCell(t, 'total'));
+  for (const [name, b] of [
+    ['inflow', f.inflowByRoute],
+    ['ended', f.endedByReason],
+  ] as const) {
+    if (b.total === null) hidden.add(`${name}:total`);
+    for (const c of b.cells) if (c.count === null) hidden.add(`${name}:${c.key}`);
+  }
+  return [...hidden].filter((cell) => cell in f.counts).sort();
+}
+
+/**
+ * The figures with `cells` hidden as well (partner-release.ts, hiddenByDifference). A breakdown with
+ * a cell hidden so hides its total too: the total's change less the shown cells' changes would give
+ * the hidden one's.
+ */
+export function withCellsHidden(f: ComplexFigures, cells: readonly string[]): ComplexFigures {
+  if (cells.length === 0) return f;
+  const hide = new Set(cells);
+  const breakdown = (name: 'inflow' | 'ended', b: KeyedBreakdown): KeyedBreakdown => {
+    const hiddenHere = b.cells.some((c) => hide.has(`${name}:${c.key}`));
+    return {
+      total: hiddenHere || hide.has(`${name}:total`) ? null : b.total,
+      cells: b.cells.map((c) => (hide.has(`${name}:${c.key}`) ? { ...c, count: null, suppressed: true } : c)),
+    };
+  };
+  const endedByReason = breakdown('ended', f.endedByReason);
+  return {
+    ...f,
+    households: hide.has('households') ? null : f.households,
+    allocations: hide.has('allocations') ? null : f.allocations,
+    deviations: hide.has('deviations') ? null : f.deviations,
+    targets: f.targets.map((t) => (hide.has(targetCell(t, 'count')) || hide.has(targetCell(t, 'total')) ? { ...t, share: null, withinTarget: null } : t)),
+    inflowByRoute: breakdown('inflow', f.inflowByRoute),
+    endedByReason,
+    // tenancies ended per 100 homes gives their number
+    turnoverPer100: endedByReason.total === null ? null : f.turnoverPer100,
+  };
 }
 
 export interface DatedFigures {
@@ -107,9 +159,13 @@ export class DossierReleasesService {
     const windowYears = daysBetween(windowFrom, asOf) / 365.25;
     for (const c of complexes) {
       const mix = await this.compositions.composition(c.id, loaders, asOf, WINDOW_YEARS);
+      const counts: Record<string, number> = { households: mix.occupiedCount };
       const targets = targetsForComplex(policy, c).map((t) => {
         const standing = targetStanding(t, mix.dimensions);
         const hidden = isHiddenPart(standing.count, standing.total);
+        const cell = { dimension: t.dimension, category: t.categories.join('+'), bound: t.bound };
+        counts[targetCell(cell, 'count')] = standing.count;
+        counts[targetCell(cell, 'total')] = standing.total;
         return {
           dimension: t.dimension,
           category: t.categories.join('+'),
@@ -122,18 +178,29 @@ export class DossierReleasesService {
       const endedHere = ended.filter((e) => e.complex_id === c.id);
       const endedCount = endedHere.reduce((s, e) => s + e.count, 0);
       const allocated = allocations.find((a) => a.complex_id === c.id) ?? { allocations: 0, deviations: 0 };
+      const startedHere = started.filter((s) => s.complex_id === c.id);
+      for (const [name, rows] of [
+        ['inflow', startedHere],
+        ['ended', endedHere],
+      ] as const) {
+        counts[`${name}:total`] = rows.reduce((n, r) => n + r.count, 0);
+        for (const r of rows) counts[`${name}:${r.key}`] = r.count;
+      }
+      counts.allocations = allocated.allocations;
+      counts.deviations = allocated.deviations;
       figures.set(c.id, {
         code: c.code,
         name: c.name,
         dwellings: c.dwellings,
         households: suppressedTotal(mix.occupiedCount),
         targets,
-        inflowByRoute: suppressedBreakdown(started.filter((s) => s.complex_id === c.id)),
+        inflowByRoute: suppressedBreakdown(startedHere),
         endedByReason: suppressedBreakdown(endedHere),
         turnoverPer100: isSmallCell(endedCount) || c.dwellings === 0 ? null : Math.round((10_000 * endedCount) / (c.dwellings * windowYears)) / 100,
         deviations: isHiddenPart(allocated.deviations, allocated.allocations) ? null : allocated.deviations,
         allocations: suppressedTotal(allocated.allocations),
         priority: priorityPart(policy, c, mix),
+        counts,
       });
     }
     return figures;
@@ -173,11 +240,27 @@ export class DossierReleasesService {
       return decision.kind === 'KEEP' ? [] : [{ complex: c, householdsMoved: decision.kind === 'NEW' ? decision.householdsMoved : null }];
     });
     if (due.length > 0) {
-      const figures = await this.figuresOn(
+      const computed = await this.figuresOn(
         m,
         due.map((d) => d.complex),
         reference,
         loaders,
+      );
+      // what partners saw before: a cell that moved by 1-4 since it was last shown stays hidden (hiddenByDifference)
+      const earlierRows: { complex_id: number; figures: ComplexFigures | string }[] = await m.query(
+        `SELECT complex_id, figures FROM dossier_release WHERE complex_id = ANY($1) AND release_date < $2 ORDER BY complex_id, release_date`,
+        [due.map((d) => d.complex.id), reference],
+      );
+      const earlier = new Map<number, EarlierRelease[]>();
+      for (const row of earlierRows) {
+        const f = typeof row.figures === 'string' ? (JSON.parse(row.figures) as ComplexFigures) : row.figures;
+        earlier.set(row.complex_id, [...(earlier.get(row.complex_id) ?? []), { counts: f.counts, hidden: hiddenCells(f) }]);
+      }
+      const figures = new Map(
+        due.map(({ complex }) => {
+          const f = computed.get(complex.id)!;
+          return [complex.id, withCellsHidden(f, hiddenByDifference(f.counts, earlier.get(complex.id) ?? []))];
+        }),
       );
       await m.query(
         `INSERT INTO dossier_release (complex_id, release_date, households_moved, figures)

@@ -174,10 +174,8 @@ test('a partner sees only its granted buurt, reads its dossier without staff scr
   await expect(page.getByRole('heading', { level: 1, name: 'Buurtdossier Rozenwijk' })).toBeVisible();
   await expect(page.getByTestId('dossier-complex-CPX-CASE')).toBeVisible();
   // a partner sees the complex as released on the last day of last month, never as it stands today (src/engine/privacy/partner-release.ts)
-  const now = new Date();
-  const lastMonthEnd = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(now.getFullYear(), now.getMonth(), 0)),
-  );
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()).split('-').map(Number);
+  const lastMonthEnd = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 0)));
   await expect(page.getByTestId('dossier-complex-CPX-CASE').getByTestId('complex-figures-as-of')).toHaveText(lastMonthEnd);
   const programme = page.getByTestId('dossier-programme').filter({ hasText: 'Plan Rozenhof' });
   await expect(programme).toBeVisible();

@@ -14,6 +14,7 @@ const END = `mutation($input: EndTenancyInput!) { endTenancy(input: $input) { id
 const ADMIN = asRole('ADMIN', 'release-admin');
 const MANAGER = asRole('MANAGER', 'release-manager');
 const PARTNER = asRole('PARTNER', 'politie-rozenwijk');
+const SECOND_PARTNER = asRole('PARTNER', 'wijkteam-rozenwijk');
 
 function must<T = any>(answer: { data: T; errors?: any[] }): T {
   if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 1));
@@ -39,7 +40,8 @@ describe('partner releases: no single move shows between two looks', () => {
     idOf(`SELECT t.id FROM tenancy t JOIN household h ON h.id = t.household_id WHERE h.reference = $1 AND t.end_date IS NULL`, reference);
   const releases = () =>
     sut.dataSource.query(
-      `SELECT to_char(r.release_date, 'YYYY-MM-DD') AS release_date, r.households_moved, (r.figures->>'households')::int AS households
+      `SELECT to_char(r.release_date, 'YYYY-MM-DD') AS release_date, r.households_moved, (r.figures->>'households')::int AS households,
+              (r.figures->'counts'->>'households')::int AS counted
          FROM dossier_release r JOIN complex c ON c.id = r.complex_id WHERE c.code = 'CASE' ORDER BY r.release_date`,
     );
 
@@ -49,6 +51,13 @@ describe('partner releases: no single move shows between two looks', () => {
     if (errors.length) throw new Error(JSON.stringify(errors));
     must(
       await sut.gql(GRANT, { input: { subject: PARTNER.subject, organisation: 'Politie Casestad', buurtCode: 'BU90040001', expiresOn: '2026-12-31' } }, ADMIN),
+    );
+    must(
+      await sut.gql(
+        GRANT,
+        { input: { subject: SECOND_PARTNER.subject, organisation: 'Wijkteam Casestad', buurtCode: 'BU90040001', expiresOn: '2026-12-31' } },
+        ADMIN,
+      ),
     );
   });
   afterAll(() => sut?.close());
@@ -60,7 +69,7 @@ describe('partner releases: no single move shows between two looks', () => {
     expect(prioritiesBefore.asOf).toBe('2026-02-28');
     expect(caseComplex(partnerBefore)).toMatchObject({ figuresAsOf: '2026-02-28', households: 10 });
     expect(caseComplex(await dossier(MANAGER))).toMatchObject({ figuresAsOf: '2026-03-02', households: 10 });
-    expect(await releases()).toEqual([{ release_date: '2026-02-28', households_moved: null, households: 10 }]);
+    expect(await releases()).toEqual([{ release_date: '2026-02-28', households_moved: null, households: 10, counted: 10 }]);
 
     // one household moves in today
     const [household, dwelling] = await Promise.all([
@@ -84,19 +93,22 @@ describe('partner releases: no single move shows between two looks', () => {
     expect(partner.asOf).toBe('2026-03-31');
     expect(caseComplex(partner)).toEqual(before);
     expect(caseComplex(partner).figuresAsOf).toBe('2026-02-28');
-    expect(await releases()).toEqual([{ release_date: '2026-02-28', households_moved: null, households: 10 }]);
+    expect(await releases()).toEqual([{ release_date: '2026-02-28', households_moved: null, households: 10, counted: 10 }]);
   });
 
-  it('releases anew once five households have moved; two partners at once make it once', async () => {
+  it('releases anew once five households have moved, hiding what changed by 1-4; two partners at once make it once', async () => {
     // four households move out in March: with the one who moved in, five since the release of February
     for (const reference of ['T-0', 'T-1', 'T-2', 'T-3'])
       must(await sut.gql(END, { input: { tenancyId: await tenancyOf(reference), endDate: '2026-03-20', endReason: null } }));
-    const [first, second] = await Promise.all([dossier(PARTNER), dossier(PARTNER)]);
+    const [first, second] = await Promise.all([dossier(PARTNER), dossier(SECOND_PARTNER)]);
     expect(caseComplex(first)).toEqual(caseComplex(second));
-    expect(caseComplex(first)).toMatchObject({ figuresAsOf: '2026-03-31', households: 7 });
+    // five moved, yet the households went from 10 to 7: a change of 3, which would tell how many of the five left; hidden
+    expect(caseComplex(first)).toMatchObject({ figuresAsOf: '2026-03-31', households: null });
+    // the vulnerable share, hidden before (4 of 10: a small cell), is 0 now: a zero names nobody
+    expect(caseComplex(first).targets[0]).toMatchObject({ dimension: 'VULNERABILITY', share: 0 });
     expect(await releases()).toEqual([
-      { release_date: '2026-02-28', households_moved: null, households: 10 },
-      { release_date: '2026-03-31', households_moved: 5, households: 7 },
+      { release_date: '2026-02-28', households_moved: null, households: 10, counted: 10 },
+      { release_date: '2026-03-31', households_moved: 5, households: null, counted: 7 },
     ]);
     const [view] = await sut.dataSource.query(
       `SELECT body::jsonb->'payload'->'figuresAsOf' AS figures_as_of FROM audit_event WHERE type = 'DOSSIER_VIEWED' AND actor = $1 ORDER BY seq DESC LIMIT 1`,
@@ -113,6 +125,6 @@ describe('partner releases: no single move shows between two looks', () => {
     must(await sut.gql(END, { input: { tenancyId: await tenancyOf('T-4'), endDate: '2026-03-25', endReason: null } }));
     expect(caseComplex(await dossier(MANAGER))).toMatchObject({ figuresAsOf: '2026-04-10', households: 6 });
     expect(caseComplex(await dossier(PARTNER))).toEqual(released);
-    expect((await releases()).map((r: any) => r.households)).toEqual([10, 7]);
+    expect((await releases()).map((r: any) => r.counted)).toEqual([10, 7]);
   });
 });

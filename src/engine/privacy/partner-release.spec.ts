@@ -1,4 +1,12 @@
-import { RELEASE_MIN_HOUSEHOLDS, ReleaseDecision, movePeriods, releaseDecision, releaseReferenceDate } from './partner-release.js';
+import {
+  EarlierRelease,
+  RELEASE_MIN_HOUSEHOLDS,
+  ReleaseDecision,
+  hiddenByDifference,
+  movePeriods,
+  releaseDecision,
+  releaseReferenceDate,
+} from './partner-release.js';
 
 describe('partner releases', () => {
   it.each<[string, string, string]>([
@@ -52,5 +60,38 @@ describe('partner releases', () => {
     ],
   ])('move periods: %s', (_name, previous, reference, years, periods) => {
     expect(movePeriods(previous, reference, years)).toEqual(periods);
+  });
+
+  it.each<[string, Record<string, number>, EarlierRelease[], string[]]>([
+    ['a first release hides nothing by difference', { households: 10, 'inflow:REGULAR': 7 }, [], []],
+    ['unchanged cells stay', { households: 10 }, [{ counts: { households: 10 }, hidden: [] }], []],
+    [
+      'a cell that moved by 1 to 4 is hidden, by 5 or more shown',
+      { households: 11, 'inflow:REGULAR': 12, 'inflow:URGENCY': 6 },
+      [{ counts: { households: 10, 'inflow:REGULAR': 7, 'inflow:URGENCY': 10 }, hidden: [] }],
+      ['households', 'inflow:URGENCY'],
+    ],
+    [
+      'compared with the last release that showed the cell, not the one that hid it',
+      { households: 12 },
+      [
+        { counts: { households: 10 }, hidden: [] },
+        { counts: { households: 11 }, hidden: ['households'] },
+      ],
+      ['households'],
+    ],
+    [
+      'shown again once it is 5 or more from what the partner last saw',
+      { households: 15 },
+      [
+        { counts: { households: 10 }, hidden: [] },
+        { counts: { households: 12 }, hidden: ['households'] },
+      ],
+      [],
+    ],
+    ['a cell never shown before is judged as a small cell only', { 'ended:DEATH': 6 }, [{ counts: { 'ended:DEATH': 4 }, hidden: ['ended:DEATH'] }], []],
+    ['a cell new in this release', { 'ended:DEATH': 2 }, [{ counts: { households: 10 }, hidden: [] }], []],
+  ])('hidden by difference: %s', (_name, counts, earlier, hidden) => {
+    expect(hiddenByDifference(counts, earlier)).toEqual(hidden);
   });
 });

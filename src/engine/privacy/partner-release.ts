@@ -51,3 +51,33 @@ export function releaseDecision(latest: IsoDate | null, reference: IsoDate, hous
   if (householdsMoved >= RELEASE_MIN_HOUSEHOLDS) return { kind: 'NEW', householdsMoved };
   return { kind: 'KEEP', householdsMoved, why: 'TOO_FEW_MOVES' };
 }
+
+/**
+ * The counts a release's shown figures come from, by cell (a complex's households, a target's count
+ * and total, a breakdown's cells and total, ...). Kept with the release, never shown.
+ */
+export type ReleaseCounts = Readonly<Record<string, number>>;
+
+/** An earlier release of the same complex: its counts and the cells it hid. */
+export interface EarlierRelease {
+  counts: ReleaseCounts;
+  hidden: readonly string[];
+}
+
+/**
+ * Cells a new release hides because they differ by 1 to RELEASE_MIN_HOUSEHOLDS - 1 from what the
+ * last release that showed them showed: five households moving guarantee no single figure a mix of
+ * five, so a cell that moved by one (the newcomer's route among four who left) would still point at
+ * a household. A cell hidden now is compared again at the next release with the value the partner
+ * last saw. `earlier`: oldest first.
+ */
+export function hiddenByDifference(counts: ReleaseCounts, earlier: readonly EarlierRelease[]): string[] {
+  const hidden: string[] = [];
+  for (const [cell, value] of Object.entries(counts)) {
+    const lastShown = [...earlier].reverse().find((r) => cell in r.counts && !r.hidden.includes(cell));
+    if (!lastShown) continue;
+    const difference = Math.abs(value - lastShown.counts[cell]);
+    if (difference > 0 && difference < RELEASE_MIN_HOUSEHOLDS) hidden.push(cell);
+  }
+  return hidden.sort();
+}

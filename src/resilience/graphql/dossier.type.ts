@@ -35,7 +35,7 @@ export class DossierComplex {
   @Field(() => Int) dwellings: number;
   @Field({
     description:
-      'The date these figures are as of: today for staff; for a partner the complex’s latest release (a month’s end, the next one only after at least 5 households moved), so two looks between releases differ in nothing',
+      'The date these figures are as of, and the end of their three-year window: today for staff; for a partner the complex’s latest release (a month’s end, the next one only after at least 5 households moved), so two looks between releases differ in nothing',
   })
   figuresAsOf: string;
   @Field(() => Int, { nullable: true, description: 'Households living there (null when 1-4)' }) households: number | null;
@@ -72,7 +72,11 @@ export class NeighbourhoodDossier {
   @Field() municipalityCode: string;
   @Field() municipalityName: string;
   @Field() asOf: string;
-  @Field({ description: 'Start of the inflow, turnover and deviation window' }) windowFrom: string;
+  @Field({
+    description:
+      'Start of the inflow, turnover and deviation window (three years before asOf; a complex released earlier counts the three years before its figuresAsOf)',
+  })
+  windowFrom: string;
   @Field(() => Int, { nullable: true, description: 'Rank in the priority list of its municipality (null when not ranked)' }) priorityRank: number | null;
   @Field(() => Float, { nullable: true }) priorityScore: number | null;
   @Field(() => [NeighbourhoodReading], { description: 'Every reading, oldest first' }) readings: NeighbourhoodReading[];
