@@ -8,7 +8,7 @@ import type { CompositionPolicy } from '../engine/allocation/composition-policy.
 import type { Composition } from '../engine/composition/compute-composition.js';
 import { addYears, daysBetween } from '../engine/common/dates.js';
 import type { IsoDate } from '../engine/model.js';
-import { EarlierRelease, hiddenByDifference, movePeriods, releaseDecision, releaseReferenceDate } from '../engine/privacy/partner-release.js';
+import { EarlierRelease, heldCounts, hiddenByDifference, movePeriods, releaseDecision, releaseReferenceDate } from '../engine/privacy/partner-release.js';
 import { isHiddenPart, isSmallCell } from '../engine/privacy/small-cells.js';
 import { suppressedBreakdown, suppressedTotal } from '../engine/resilience/dossier.js';
 
@@ -252,14 +252,23 @@ export class DossierReleasesService {
         [due.map((d) => d.complex.id), reference],
       );
       const earlier = new Map<number, EarlierRelease[]>();
+      const passedOn = new Map<number, ComplexFigures['priority']['inflow']>();
       for (const row of earlierRows) {
         const f = typeof row.figures === 'string' ? (JSON.parse(row.figures) as ComplexFigures) : row.figures;
         earlier.set(row.complex_id, [...(earlier.get(row.complex_id) ?? []), { counts: f.counts, hidden: hiddenCells(f) }]);
+        passedOn.set(row.complex_id, f.priority.inflow);
       }
       const figures = new Map(
         due.map(({ complex }) => {
-          const f = computed.get(complex.id)!;
-          return [complex.id, withCellsHidden(f, hiddenByDifference(f.counts, earlier.get(complex.id) ?? []))];
+          const computedFigures = computed.get(complex.id)!;
+          const f = withCellsHidden(computedFigures, hiddenByDifference(computedFigures.counts, earlier.get(complex.id) ?? []));
+          // the buurt's priority is built from what the release shows: a target missed only where its share shows,
+          // an inflow that moved by 1-4 held where it was (heldCounts)
+          const priority = {
+            inflow: heldCounts(f.priority.inflow, passedOn.get(complex.id) ?? null),
+            outsideTargets: f.targets.some((t) => t.share !== null && t.withinTarget === false),
+          };
+          return [complex.id, { ...f, priority }];
         }),
       );
       await m.query(

@@ -32,6 +32,7 @@ function must<T = any>(answer: { data: T; errors?: any[] }): T {
 describe('partner releases: no single move shows between two looks', () => {
   let sut: TestApp;
   let today = '2026-03-02';
+  let prioritiesBefore: any;
   const clock: Clock = { now: () => new Date(`${today}T09:00:00Z`), today: () => today };
   const dossier = async (as: typeof PARTNER) => must(await sut.gql(DOSSIER, { b: 'BU90040001' }, as)).neighbourhoodDossier;
   const caseComplex = (d: any) => d.complexes.find((c: any) => c.code === 'CASE');
@@ -64,7 +65,7 @@ describe('partner releases: no single move shows between two looks', () => {
 
   it('shows staff today and a partner the month’s end; a move today changes what staff see, and nothing a partner sees', async () => {
     const partnerBefore = await dossier(PARTNER);
-    const prioritiesBefore = must(await sut.gql(PRIORITIES, {}, PARTNER)).neighbourhoodPriorities;
+    prioritiesBefore = must(await sut.gql(PRIORITIES, {}, PARTNER)).neighbourhoodPriorities;
     expect(partnerBefore.asOf).toBe('2026-02-28');
     expect(prioritiesBefore.asOf).toBe('2026-02-28');
     expect(caseComplex(partnerBefore)).toMatchObject({ figuresAsOf: '2026-02-28', households: 10 });
@@ -104,6 +105,15 @@ describe('partner releases: no single move shows between two looks', () => {
     expect(caseComplex(first)).toEqual(caseComplex(second));
     // five moved, yet the households went from 10 to 7: a change of 3, which would tell how many of the five left; hidden
     expect(caseComplex(first)).toMatchObject({ figuresAsOf: '2026-03-31', households: null });
+    // the buurt's priority is built from the release: the one household that moved in is held out of its inflow
+    const priorities = must(await sut.gql(PRIORITIES, {}, PARTNER)).neighbourhoodPriorities;
+    expect(priorities.asOf).toBe('2026-03-31');
+    expect(priorities.buurten).toEqual(prioritiesBefore.buurten);
+    const [released] = await sut.dataSource.query(
+      `SELECT r.figures->'priority'->'inflow' AS passed_on, r.figures->'counts'->>'inflow:total' AS counted FROM dossier_release r JOIN complex c ON c.id = r.complex_id
+        WHERE c.code = 'CASE' AND r.release_date = '2026-03-31'`,
+    );
+    expect(released).toEqual({ passed_on: { count: 0, vulnerableCount: 0, urgentCount: 0 }, counted: '1' });
     // the vulnerable share, hidden before (4 of 10: a small cell), is 0 now: a zero names nobody
     expect(caseComplex(first).targets[0]).toMatchObject({ dimension: 'VULNERABILITY', share: 0 });
     expect(await releases()).toEqual([

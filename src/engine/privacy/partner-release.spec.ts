@@ -1,5 +1,6 @@
 import {
   EarlierRelease,
+  heldCounts,
   RELEASE_MIN_HOUSEHOLDS,
   ReleaseDecision,
   hiddenByDifference,
@@ -93,5 +94,24 @@ describe('partner releases', () => {
     ['a cell new in this release', { 'ended:DEATH': 2 }, [{ counts: { households: 10 }, hidden: [] }], []],
   ])('hidden by difference: %s', (_name, counts, earlier, hidden) => {
     expect(hiddenByDifference(counts, earlier)).toEqual(hidden);
+  });
+
+  type Inflow = { count: number; vulnerableCount: number; urgentCount: number };
+  it.each<[string, Inflow, Inflow | null, Inflow]>([
+    ['the first release passes its counts on', { count: 7, vulnerableCount: 2, urgentCount: 1 }, null, { count: 7, vulnerableCount: 2, urgentCount: 1 }],
+    [
+      'a count 1-4 away is held at what was passed on; 0 or 5 and more away it moves',
+      { count: 12, vulnerableCount: 3, urgentCount: 1 },
+      { count: 7, vulnerableCount: 2, urgentCount: 1 },
+      { count: 12, vulnerableCount: 2, urgentCount: 1 },
+    ],
+    [
+      'down as well as up',
+      { count: 3, vulnerableCount: 0, urgentCount: 0 },
+      { count: 7, vulnerableCount: 2, urgentCount: 0 },
+      { count: 7, vulnerableCount: 2, urgentCount: 0 },
+    ],
+  ])('held counts: %s', (_name, current, previous, held) => {
+    expect(heldCounts(current, previous)).toEqual(held);
   });
 });

@@ -81,3 +81,19 @@ export function hiddenByDifference(counts: ReleaseCounts, earlier: readonly Earl
   }
   return hidden.sort();
 }
+
+/**
+ * Counts a release passes on into other figures (a buurt's inflow in its priority) instead of
+ * showing them: each is held at the value the previous release passed on while it differs from
+ * that by 1 to RELEASE_MIN_HOUSEHOLDS - 1, so a ranking or share built from them never moves by one
+ * household. The first release passes its counts on as they are.
+ */
+export function heldCounts<K extends string>(current: Readonly<Record<K, number>>, previous: Readonly<Record<K, number>> | null): Record<K, number> {
+  const held: Record<K, number> = { ...current };
+  if (previous === null) return held;
+  for (const key of Object.keys(current) as K[]) {
+    const difference = Math.abs(current[key] - previous[key]);
+    if (difference > 0 && difference < RELEASE_MIN_HOUSEHOLDS) held[key] = previous[key];
+  }
+  return held;
+}
