@@ -1,6 +1,6 @@
-import { Clock } from '../../src/common/clock.js';
 import { ImportsService } from '../../src/imports/imports.service.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
+import { movableClock, must } from '../helpers/letting-flow.js';
 import { TestApp, asRole, createTestApp } from '../helpers/test-app.js';
 
 const DOSSIER = `query($b: String!) { neighbourhoodDossier(buurtCode: $b) { asOf windowFrom notes
@@ -16,11 +16,6 @@ const MANAGER = asRole('MANAGER', 'release-manager');
 const PARTNER = asRole('PARTNER', 'politie-rozenwijk');
 const SECOND_PARTNER = asRole('PARTNER', 'wijkteam-rozenwijk');
 
-function must<T = any>(answer: { data: T; errors?: any[] }): T {
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors, null, 1));
-  return answer.data;
-}
-
 /**
  * Partners read released figures (issue 16, need-to-know; src/engine/privacy/partner-release.ts): a
  * partner who reads a complex before and after one household moves must not see that move (small-cell
@@ -31,9 +26,8 @@ function must<T = any>(answer: { data: T; errors?: any[] }): T {
  */
 describe('partner releases: no single move shows between two looks', () => {
   let sut: TestApp;
-  let today = '2026-03-02';
   let prioritiesBefore: any;
-  const clock: Clock = { now: () => new Date(`${today}T09:00:00Z`), today: () => today };
+  const clock = movableClock('2026-03-02');
   const dossier = async (as: typeof PARTNER) => must(await sut.gql(DOSSIER, { b: 'BU90040001' }, as)).neighbourhoodDossier;
   const caseComplex = (d: any) => d.complexes.find((c: any) => c.code === 'CASE');
   const idOf = async (sql: string, ref: string) => String((await sut.dataSource.query(sql, [ref]))[0].id);
@@ -89,7 +83,7 @@ describe('partner releases: no single move shows between two looks', () => {
 
   it('keeps the release for a month in which fewer than five households moved', async () => {
     const before = caseComplex(await dossier(PARTNER));
-    today = '2026-04-10';
+    clock.set('2026-04-10');
     const partner = await dossier(PARTNER);
     expect(partner.asOf).toBe('2026-03-31');
     expect(caseComplex(partner)).toEqual(before);
