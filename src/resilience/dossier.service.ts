@@ -42,7 +42,7 @@ const WORDS: Phrasebook<{
       'Aggregates only: no household, no person.',
       'A count of 1 to 4 households (or all but 1 to 4) is not shown, and where one hidden count could be worked out from a total, a second one is hidden too.',
       'Inflow, tenancies ended and deviations from plain order cover the last three years.',
-      'Partners see each complex as of its release (figures as of): the end of a month, followed by the next only once at least 5 households have moved, so that no single move shows between two looks.',
+      'Partners see each complex as of its release (figures as of): the end of a month, followed by the next only once at least 5 households have moved; a figure that moved by 1 to 4 since a release last showed it is hidden, so that no single move shows between two looks.',
     ],
     csvHeader: ['section', 'scope', 'key', 'year', 'count', 'denominator', 'value', 'note'],
     section: {
@@ -72,7 +72,7 @@ const WORDS: Phrasebook<{
       'Alleen totalen: geen huishouden, geen persoon.',
       'Een aantal van 1 tot 4 huishoudens (of op 1 tot 4 na alle) staat er niet in; waar een verborgen aantal uit een totaal af te leiden is, is een tweede ook verborgen.',
       'Instroom, beëindigde huurovereenkomsten en afwijkingen van de volgorde gaan over de laatste drie jaar.',
-      'Partners zien elk complex zoals bij zijn vrijgave (cijfers per): het einde van een maand, en pas een volgende zodra ten minste 5 huishoudens zijn verhuisd, zodat geen enkele verhuizing tussen twee keer kijken zichtbaar wordt.',
+      'Partners zien elk complex zoals bij zijn vrijgave (cijfers per): het einde van een maand, en pas een volgende zodra ten minste 5 huishoudens zijn verhuisd; een cijfer dat sinds het laatst getoond werd 1 tot 4 veranderde, staat er niet in, zodat geen enkele verhuizing tussen twee keer kijken zichtbaar wordt.',
     ],
     csvHeader: ['onderdeel', 'bereik', 'sleutel', 'jaar', 'aantal', 'noemer', 'waarde', 'toelichting'],
     section: {

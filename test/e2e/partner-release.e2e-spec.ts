@@ -61,6 +61,7 @@ describe('partner releases: no single move shows between two looks', () => {
     const partnerBefore = await dossier(PARTNER);
     prioritiesBefore = must(await sut.gql(PRIORITIES, {}, PARTNER)).neighbourhoodPriorities;
     expect(partnerBefore.asOf).toBe('2026-02-28');
+    expect(partnerBefore.notes.join(' ')).toContain('a figure that moved by 1 to 4 since a release last showed it is hidden');
     expect(prioritiesBefore.asOf).toBe('2026-02-28');
     expect(caseComplex(partnerBefore)).toMatchObject({ figuresAsOf: '2026-02-28', households: 10 });
     expect(caseComplex(await dossier(MANAGER))).toMatchObject({ figuresAsOf: '2026-03-02', households: 10 });
