@@ -5,7 +5,7 @@ import { QuotaCounterKey } from '../eligibility/rule-outcome.js';
 import { AllocationRoute, IsoDate } from '../model.js';
 import { TargetBound, TargetSource } from './composition-policy.js';
 import { BaselineResult, violationCounts } from './greedy-baselines.js';
-import { PlanState, breachRecord, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
+import { PlanEvaluation, PlanState, breachRecord, evaluatePlan, rowPenalty, rowViolation } from './plan-objective.js';
 import { FULL_SHARE, PreparedAllocation, PreparedTarget, PreparedVacancy, SideRowSpec, WindowBound } from './prepare-allocation.js';
 import { isSpecialCategoryDimension } from '../privacy/special-category.js';
 import { type PlanWords, planWords } from './plan-words.js';
@@ -838,27 +838,43 @@ function compareWithPlan(
   rest: PlanState,
   pairIndex: number,
 ): JointComparison {
-  const state = new PlanState(prepared, rest.assignment);
-  const p = prepared.pairs[pairIndex];
-  const from = state.housedAt[p.householdIndex];
-  if (from !== -1) state.remove(state.assignment[from]);
-  state.add(pairIndex);
   let refill: { vacancy: PreparedVacancy; pairIndex: number } | null = null;
-  if (from !== -1) {
-    const w = prepared.vacancies[from];
-    let best = -1;
-    let bestGain = 0;
-    for (const pi of w.pairIndices) {
-      if (!state.isFree(pi) || state.breaksHardRow(pi)) continue;
-      const gain = state.gain(pi);
-      if (gain > bestGain + 1e-12) [best, bestGain] = [pi, gain];
+  // the compared plan is `rest` changed in place and restored below (cheaper than a copy: this runs for
+  // every passed-over candidate; activities are whole basis points, so undoing restores them exactly)
+  const state = rest;
+  const undo: (() => void)[] = [];
+  let after: PlanEvaluation;
+  try {
+    const p = prepared.pairs[pairIndex];
+    const from = state.housedAt[p.householdIndex];
+    if (from !== -1) {
+      const moved = state.assignment[from];
+      state.remove(moved);
+      undo.push(() => state.add(moved));
     }
-    if (best !== -1) state.add(best);
-    refill = { vacancy: w, pairIndex: best };
+    state.add(pairIndex);
+    undo.push(() => state.remove(pairIndex));
+    if (from !== -1) {
+      const w = prepared.vacancies[from];
+      let best = -1;
+      let bestGain = 0;
+      for (const pi of w.pairIndices) {
+        if (!state.isFree(pi) || state.breaksHardRow(pi)) continue;
+        const gain = state.gain(pi);
+        if (gain > bestGain + 1e-12) [best, bestGain] = [pi, gain];
+      }
+      if (best !== -1) {
+        state.add(best);
+        undo.push(() => state.remove(best));
+      }
+      refill = { vacancy: w, pairIndex: best };
+    }
+    after = evaluatePlan(prepared, state.assignment);
+  } finally {
+    for (const step of undo.reverse()) step();
   }
   // the plan's own evaluation (explained plans are solved: it is set)
   const before = solution.evaluation!;
-  const after = evaluatePlan(prepared, state.assignment);
   const parts: JointComparison['parts'] = [];
   const term = (label: string, delta: number, special = false) => {
     // four decimals: the plain-order tie-break is worth thousandths of a point (prepare-allocation.ts)

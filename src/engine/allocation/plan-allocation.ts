@@ -26,7 +26,11 @@ export async function planAllocation(input: AllocationInput, solver: Solver, opt
 
 /** planAllocation on an input already prepared (a caller that looked at its size first). */
 export async function planPrepared(prepared: PreparedAllocation, solver: Solver, options: Partial<AllocationSolveOptions> = {}): Promise<PlanAllocationResult> {
-  const solution = await solveAllocation(prepared, solver, options);
+  return explainSolved(prepared, await solveAllocation(prepared, solver, options));
+}
+
+/** The explained plan of a solution (with the greedy baselines beside it): planPrepared after the solve. */
+export function explainSolved(prepared: PreparedAllocation, solution: AllocationSolution): PlanAllocationResult {
   const baselines = [plainOrderGreedy(prepared), capAwareGreedy(prepared)];
   return { plan: explainPlan(prepared, solution, baselines), solution, prepared, planIn: (language) => explainPlan(prepared, solution, baselines, language) };
 }

@@ -80,7 +80,8 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   const breaches: PlanBreach[] = [];
   const rowActivity = new Float64Array(sideRows.length);
   const chosen = new Uint8Array(pairs.length);
-  const housedAt = new Int32Array(households.length).fill(-1);
+  // by household, only those housed: a plan houses at most one per vacancy, a round's list holds tens of thousands
+  const housedAt = new Map<number, number>();
   let priorityPoints = 0;
   let tieBreak = 0;
   let filledCount = 0;
@@ -97,10 +98,10 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     filledCount += 1;
     priorityPoints += p.priority;
     tieBreak += p.tieBreak;
-    if (housedAt[p.householdIndex] !== -1) {
+    if (housedAt.has(p.householdIndex)) {
       breaches.push({ kind: 'HOUSED_TWICE', household: households[p.householdIndex].reference });
     }
-    housedAt[p.householdIndex] = v.index;
+    housedAt.set(p.householdIndex, v.index);
     for (let k = 0; k < p.sideRows.length; k += 1) rowActivity[p.sideRows[k]] += p.sideCoefs[k];
   }
   const violations = new Float64Array(sideRows.length);
@@ -115,7 +116,7 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   }
   for (const row of prepared.protectionRows) {
     const below = row.belowPairs.some((pi) => chosen[pi] === 1);
-    if (below && housedAt[row.householdIndex] === -1) {
+    if (below && !housedAt.has(row.householdIndex)) {
       breaches.push({
         kind: 'URGENT_PASSED_OVER',
         household: households[row.householdIndex].reference,

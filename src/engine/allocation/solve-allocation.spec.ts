@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { AllocationModel, PruningMode, SideRowForm, buildAllocationModel, solutionOfAssignment } from './build-allocation-model.js';
+import { AllocationModel, PruningMode, SideRowForm, buildAllocationModel, mainObjectiveModel, solutionOfAssignment } from './build-allocation-model.js';
 import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
-import { MipViolationKind, mipObjective, verifySolution } from './mip-model.js';
+import { MipModel, MipViolationKind, mipObjective, verifySolution } from './mip-model.js';
 import { Assignment, emptyAssignment, evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation, SideRow, prepareAllocation } from './prepare-allocation.js';
 import { AllocationSolveOptions, checkSolution, solveAllocation } from './solve-allocation.js';
@@ -434,9 +434,57 @@ describe('solveAllocation: a solver answer that fails verification is ERROR, nev
     // 0.03: within the gap the solver was allowed to stop at
     [1e-4, 'OPTIMAL', 'SOLVER', [3, 2]],
   ] as const)('with mipRelGap %s, an OPTIMAL plan a tie-break below the greedy is %s', async (mipRelGap, status, source, ids) => {
-    const got = await sut(prepared, new ScriptedSolver([withX('OPTIMAL', swapped())]), { lpRounding: false, mipRelGap });
+    // the tie-break kept in the costs (settling it after the solve is the case below)
+    const got = await sut(prepared, new ScriptedSolver([withX('OPTIMAL', swapped())]), { lpRounding: false, mipRelGap, settleTiesAfterSolve: false });
     expect(got).toMatchObject({ status, source });
     expect(idsOf(prepared, got.assignment)).toEqual(ids);
+  });
+});
+
+describe('solveAllocation: the tie-break settled after the solve when the tolerance could not settle it', () => {
+  const prepared = capRound();
+  const model = modelFor(prepared);
+  // VAC-1 -> 2, VAC-2 -> 1: the optimum's points in every respect but the tie-break
+  const tiedAnswer = () => solutionOfAssignment(model, prepared, planOf(prepared, [2, 1]));
+  const honestly =
+    (x: Float64Array, extra: { objective?: number } = {}) =>
+    (m: MipModel) => ({
+      status: 'OPTIMAL' as const,
+      x,
+      objective: mipObjective(m, x),
+      bound: mipObjective(m, x),
+      ...extra,
+    });
+
+  it('with mipRelGap 1e-4 (0.03 points here, the whole tie-break 0.005): whole costs without the tie-break, then the ties settled', async () => {
+    const main = mainObjectiveModel(model, prepared)!;
+    const solver = new ScriptedSolver([honestly(tiedAnswer())]);
+    const got = await sut(prepared, solver, { ...MIP_ONLY, mipRelGap: 1e-4 });
+    expect(solver.calls[0].model.name).toBe('woonmix-allocation-main');
+    expect([...solver.calls[0].model.colCost].every(Number.isInteger)).toBe(true);
+    expect(got).toMatchObject({ status: 'OPTIMAL', source: 'SOLVER', verification: [] });
+    expect(idsOf(prepared, got.assignment)).toEqual(OPTIMUM);
+    expect(got.message).toBe('Solved for the points other than the tie-break, in whole steps of 1; the tie-break then settled by 1 exchange(s).');
+    // the solver's bound in whole points, every vacancy granted its best tie-break
+    expect(got.bound).toBeCloseTo(mipObjective(main.mip, tiedAnswer()) + model.mip.offset + main.tieMax, 9);
+    expect(got.gap!).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('with the default mipRelGap on this small round the tie-break stays in the costs', async () => {
+    const solver = new ScriptedSolver([honestly(tiedAnswer())]);
+    const got = await sut(prepared, solver, MIP_ONLY);
+    expect(solver.calls[0].model.name).toBe('woonmix-allocation');
+    expect(idsOf(prepared, got.assignment)).toEqual([2, 1]);
+  });
+
+  it('an answer whose reported objective is not its worth in the model solved is ERROR, its ties not settled', async () => {
+    const x = tiedAnswer();
+    const got = await sut(prepared, new ScriptedSolver([(m) => honestly(x, { objective: mipObjective(m, x) + 1 })(m)]), {
+      ...MIP_ONLY,
+      mipRelGap: 1e-4,
+    });
+    expect(got).toMatchObject({ status: 'ERROR', source: 'GREEDY_FALLBACK' });
+    expect(got.verification.map((v) => v.name)).toEqual(['main objective as reported by the solver']);
   });
 });
 

@@ -1,9 +1,19 @@
-import { AllocationModel, PruningMode, SideRowForm, assignmentOfSolution, buildAllocationModel, solutionOfAssignment } from './build-allocation-model.js';
+import {
+  AllocationModel,
+  MainObjectiveModel,
+  PruningMode,
+  SideRowForm,
+  assignmentOfSolution,
+  buildAllocationModel,
+  mainObjectiveModel,
+  solutionOfAssignment,
+} from './build-allocation-model.js';
 import { BaselineResult, capAwareGreedy } from './greedy-baselines.js';
 import { MipModel, MipSize, MipViolation, mipObjective, mipSize, verifySolution } from './mip-model.js';
 import { Assignment, PlanEvaluation, emptyAssignment, evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation } from './prepare-allocation.js';
 import { isSingleVacancy, solveSingleVacancy } from './single-vacancy.js';
+import { settleTies } from './tie-settling.js';
 import { SolveResult, SolveStatus, Solver, relativeGap } from './solver.port.js';
 
 export interface AllocationSolveOptions {
@@ -36,6 +46,13 @@ export interface AllocationSolveOptions {
   sideRowForm: SideRowForm;
   /** Soft rows that one vacancy alone enters priced on its columns (build-allocation-model.ts, foldedRows). */
   foldRows: boolean;
+  /**
+   * When the solver's tolerance could not settle the tie-break anyway (all of it is within mipRelGap
+   * of the plan's worth: large rounds), solve for the other points alone, in whole steps
+   * (mainObjectiveModel), then settle the ties by exchanges (tie-settling.ts). The other points stay
+   * proven best; the gap is reported against a bound that grants every vacancy its best tie-break.
+   */
+  settleTiesAfterSolve: boolean;
 }
 
 export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
@@ -48,6 +65,7 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
   lpRoundingMinCols: 20_000,
   sideRowForm: 'SPARSE',
   foldRows: true,
+  settleTiesAfterSolve: true,
 };
 
 /**
@@ -276,10 +294,15 @@ export async function solveAllocation(
   };
   const incumbentObjective = incumbent?.evaluation.objective ?? null;
 
-  // 4. The MIP.
-  const result = await solver.solve(model.mip, { timeLimitMs: remainingMs, mipRelGap: opts.mipRelGap, initialX });
+  // 4. The MIP: as it is, or for its main points alone with the ties settled after (settleTiesAfterSolve)
+  // when even the whole tie-break lies within the tolerance of a plan as good as the best known one
+  const main = opts.settleTiesAfterSolve && incumbentObjective !== null && incumbentObjective > 0 ? mainObjectiveModel(model, prepared) : null;
+  const mainOnly = main !== null && incumbentObjective !== null && main.tieMax <= (Math.max(1e-6, opts.mipRelGap) * incumbentObjective) / 2 ? main : null;
+  const result = await solver.solve(mainOnly?.mip ?? model.mip, { timeLimitMs: remainingMs, mipRelGap: opts.mipRelGap, initialX });
   solverMs += result.ms;
   const facts: SolverFacts = { solverName: result.solverName, solverVersion: result.solverVersion, solverMs };
+  /** A bound of the main model in points of the whole objective: every vacancy granted its best tie-break. */
+  const solverBound = mainOnly && result.bound !== undefined ? result.bound / mainOnly.scale + model.mip.offset + mainOnly.tieMax : result.bound;
 
   if (result.status === 'INFEASIBLE') {
     if (incumbent)
@@ -295,11 +318,13 @@ export async function solveAllocation(
       incumbent,
       result.message ?? 'The solver returned no solution.',
       [],
-      consistentBound(incumbentObjective, broken ? undefined : result.bound),
+      consistentBound(incumbentObjective, broken ? undefined : solverBound),
     );
   }
 
-  const checked = checkSolution(model, prepared, result.x, result.objective);
+  const checked = mainOnly
+    ? settledSolution(model, mainOnly, prepared, result.x, result.objective, usable)
+    : { ...checkSolution(model, prepared, result.x, result.objective), settled: '' };
   const refuted = result.status === 'OPTIMAL' && incumbent ? belowPlan(checked.evaluation.objective, incumbent) : null;
   if (refuted) checked.problems.push(refuted);
   if (checked.problems.length > 0) {
@@ -323,10 +348,10 @@ export async function solveAllocation(
       incumbent,
       result.message ? `${result.message} ${why}` : why,
       [],
-      consistentBound(incumbent.evaluation.objective, result.bound),
+      consistentBound(incumbent.evaluation.objective, solverBound),
     );
   }
-  const bound = consistentBound(Math.max(objective, incumbentObjective ?? objective), result.bound);
+  const bound = consistentBound(Math.max(objective, incumbentObjective ?? objective), solverBound);
   return {
     ...common,
     ...facts,
@@ -337,9 +362,43 @@ export async function solveAllocation(
     evaluation: checked.evaluation,
     bound,
     // the solver's own gap only when it reported no bound (a bound it reported was dropped above, and its gap with it)
-    gap: bound !== null ? relativeGap(objective, bound) : result.bound === undefined ? (result.gap ?? null) : null,
-    message: result.message ?? null,
+    gap: bound !== null ? relativeGap(objective, bound) : result.bound === undefined && !mainOnly ? (result.gap ?? null) : null,
+    message: mainOnly ? [result.message, checked.settled].filter(Boolean).join(' ') : (result.message ?? null),
   };
+}
+
+/**
+ * checkSolution for an answer to the main model (mainObjectiveModel): its reported objective checked
+ * against that model, then the ties settled (tie-settling.ts) and the settled plan checked in full. A
+ * settled plan that failed its checks (it cannot, as each move is checked) would leave the answer as it was.
+ */
+function settledSolution(
+  model: AllocationModel,
+  main: MainObjectiveModel,
+  prepared: PreparedAllocation,
+  x: Float64Array,
+  reportedObjective: number | null,
+  usable: (pi: number) => boolean,
+): ReturnType<typeof checkSolution> & { settled: string } {
+  const answered = checkSolution(model, prepared, x, null);
+  const mainObjective = mipObjective(main.mip, x);
+  if (reportedObjective === null || Math.abs(reportedObjective - mainObjective) > 1e-6 * Math.max(1, Math.abs(mainObjective))) {
+    answered.problems.push({
+      kind: 'OBJECTIVE',
+      name: 'main objective as reported by the solver',
+      value: reportedObjective ?? Number.NaN,
+      lower: mainObjective,
+      upper: mainObjective,
+    });
+  }
+  if (answered.problems.length > 0) return { ...answered, settled: '' };
+  const { assignment, moves } = settleTies(prepared, answered.assignment, usable, 1 / main.scale);
+  const said = `Solved for the points other than the tie-break, in whole steps of ${1 / main.scale}; the tie-break then settled by ${moves} exchange(s).`;
+  if (moves === 0) return { ...answered, settled: said };
+  const settled = checkSolution(model, prepared, solutionOfAssignment(model, prepared, assignment), null);
+  return settled.problems.length === 0 && settled.evaluation.objective >= answered.evaluation.objective
+    ? { ...settled, settled: said }
+    : { ...answered, settled: '' };
 }
 
 /** The solver facts every result carries. */
