@@ -10,10 +10,11 @@ import type { LoaderScope } from '../common/request-context.js';
 import { addYears } from '../engine/common/dates.js';
 import type { Language, Phrasebook } from '../engine/common/language.js';
 import { releaseReferenceDate } from '../engine/privacy/partner-release.js';
+import { cellsToSuppress } from '../engine/privacy/small-cells.js';
 import { indicatorYears, standingObservations } from '../engine/resilience/dossier.js';
 import { NeighbourhoodReadingEntity } from '../neighbourhoods/neighbourhood.entity.js';
 import { BuurtPrioritiesService } from './buurt-priorities.service.js';
-import { ComplexFigures, DossierReleasesService, WINDOW_YEARS } from './dossier-releases.service.js';
+import { ComplexFigures, DossierReleasesService, WINDOW_YEARS, withCellsHidden } from './dossier-releases.service.js';
 import { DossierBreakdown, DossierComplex, NeighbourhoodDossier } from './graphql/dossier.type.js';
 import { OutcomesService, indicatorName } from './outcomes.service.js';
 import { PartnerGrantsService } from './partner-grants.service.js';
@@ -42,6 +43,7 @@ const WORDS: Phrasebook<{
       'Aggregates only: no household, no person.',
       'A count of 1 to 4 households (or all but 1 to 4) is not shown, and where one hidden count could be worked out from a total, a second one is hidden too.',
       'Inflow, tenancies ended and deviations from plain order cover the last three years.',
+      "The complexes' inflow adds up to the buurt's, which its priority gives: where one complex's hidden inflow could be worked out from it, another complex's inflow (and its allocations) is hidden too.",
       'Partners see each complex as of its release (figures as of): the end of a month, followed by the next only once at least 5 households have moved; a figure that moved by 1 to 4 since a release last showed it is hidden, so that no single move shows between two looks.',
     ],
     csvHeader: ['section', 'scope', 'key', 'year', 'count', 'denominator', 'value', 'note'],
@@ -72,6 +74,7 @@ const WORDS: Phrasebook<{
       'Alleen totalen: geen huishouden, geen persoon.',
       'Een aantal van 1 tot 4 huishoudens (of op 1 tot 4 na alle) staat er niet in; waar een verborgen aantal uit een totaal af te leiden is, is een tweede ook verborgen.',
       'Instroom, beëindigde huurovereenkomsten en afwijkingen van de volgorde gaan over de laatste drie jaar.',
+      'De instroom van de complexen telt op tot die van de buurt, die haar prioriteit geeft: waar de verborgen instroom van één complex daaruit af te leiden is, is die van een ander complex (en zijn toewijzingen) ook verborgen.',
       'Partners zien elk complex zoals bij zijn vrijgave (cijfers per): het einde van een maand, en pas een volgende zodra ten minste 5 huishoudens zijn verhuisd; een cijfer dat sinds het laatst getoond werd 1 tot 4 veranderde, staat er niet in, zodat geen enkele verhuizing tussen twee keer kijken zichtbaar wordt.',
     ],
     csvHeader: ['onderdeel', 'bereik', 'sleutel', 'jaar', 'aantal', 'noemer', 'waarde', 'toelichting'],
@@ -154,8 +157,20 @@ export class DossierService {
     ]);
     const refs = complexRows.map((c) => ({ ...c, resilienceClass: buurt.resilience_class }));
     const dated = live ? await this.releases.live(m, refs, today, loaders) : await this.releases.released(m, refs, today, loaders);
-    const complexes: DossierComplex[] = complexRows.map((c) => {
-      const { asOf: figuresAsOf, figures: f } = dated.get(c.id)!;
+    // a complex's inflow is a part of the buurt's, which the priority gives (buurt-priority.ts: the number
+    // below its floor, the shares above it): where a hidden one could be worked out from it and the shown
+    // ones, more are hidden, as in any breakdown with a shown total (cellsToSuppress, across the complexes)
+    const shown = complexRows.map((c) => dated.get(c.id)!.figures);
+    const inflowHidden = cellsToSuppress(
+      shown.map((f) => f.counts['inflow:total'] ?? 0),
+      shown.map((f) => f.inflowByRoute.total === null),
+    );
+    const complexes: DossierComplex[] = complexRows.map((c, i) => {
+      const { asOf: figuresAsOf } = dated.get(c.id)!;
+      const f =
+        inflowHidden[i] && shown[i].inflowByRoute.total !== null
+          ? withCellsHidden(shown[i], ['inflow:total', ...shown[i].inflowByRoute.cells.map((cell) => `inflow:${cell.key}`), 'allocations', 'deviations'])
+          : shown[i];
       return {
         code: f.code,
         name: f.name,

@@ -377,15 +377,35 @@ function targetEffect(
 }
 
 function countsAfter(prepared: PreparedAllocation, scopeIndex: number, planned: ArrayLike<number>): QuotaCounts {
+  let perScope = countsByScope.get(prepared);
+  if (!perScope) countsByScope.set(prepared, (perScope = new Map()));
+  const known = perScope.get(scopeIndex);
   const scope = prepared.quotaScopes[scopeIndex].scope;
-  const inScope = scope.vacancyIds === null ? null : new Set(scope.vacancyIds);
-  let counts = scope.counts;
+  const inScope = known?.inScope ?? (scope.vacancyIds === null ? null : new Set(scope.vacancyIds));
+  const countsAs = (pi: number) => prepared.vacancies[prepared.pairs[pi].vacancyIndex].ranked[prepared.pairs[pi].rank - 1].pair.verdict.countsAs;
+  // from the counts of a plan counted before, by the vacancies whose pair differs (an explanation asks
+  // for the same plan with one vacancy taken out, once per vacancy and quota)
+  const from = known ?? { plan: new Int32Array(prepared.vacancies.length).fill(-1), counts: scope.counts };
+  let counts = from.counts;
   for (const v of prepared.vacancies) {
-    if (planned[v.index] === -1 || (inScope !== null && !inScope.has(v.id))) continue;
-    const c = v.ranked[prepared.pairs[planned[v.index]].rank - 1];
-    counts = addAllocation(counts, c.pair.verdict.countsAs);
+    const now = planned[v.index];
+    const then = from.plan[v.index];
+    if (now === then || (inScope !== null && !inScope.has(v.id))) continue;
+    if (then !== -1) counts = withoutAllocation(counts, countsAs(then));
+    if (now !== -1) counts = addAllocation(counts, countsAs(now));
   }
+  if (!known) perScope.set(scopeIndex, { inScope, plan: Int32Array.from(planned), counts });
   return counts;
+}
+
+/** Quota counts of a plan per prepared instance and scope (prepared instances are not changed once made). */
+const countsByScope = new WeakMap<PreparedAllocation, Map<number, { inScope: Set<number> | null; plan: Int32Array; counts: QuotaCounts }>>();
+
+/** Counts with one allocation that added to `countsAs` taken back (addAllocation undone). */
+function withoutAllocation(counts: QuotaCounts, countsAs: readonly QuotaCounterKey[]): QuotaCounts {
+  const next = { ...counts, allocations: counts.allocations - 1 };
+  for (const key of countsAs) next[key] -= 1;
+  return next;
 }
 
 function rowRef(say: PlanWords, prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOSITION' | 'QUOTA'; id: string; label: string } {
@@ -464,14 +484,27 @@ function proposalFor(
     };
   };
 
-  const scored = v.pairIndices.map((pi) => ({ pi, s: scoreOf(pi), exact: prepared.pairs[pi].priority + prepared.pairs[pi].tieBreak - rest.penaltyDelta(pi) }));
-  const chosen = chosenPair === -1 ? null : scored.find((x) => x.pi === chosenPair)!;
-  for (const x of scored) x.s.costVersusChosen = chosen ? round6(chosen.exact - x.exact) : 0;
-  const plain = scored.find((x) => x.s.rank === 1) ?? null;
-  const shown = scored
+  // every candidate's exact worth here; the scores in full only for those shown (a round's vacancy has hundreds)
+  const worth = v.pairIndices.map((pi) => ({ pi, rank: prepared.pairs[pi].rank, exact: prepared.pairs[pi].priority + prepared.pairs[pi].tieBreak - rest.penaltyDelta(pi) }));
+  const chosenWorth = chosenPair === -1 ? null : worth.find((x) => x.pi === chosenPair)!;
+  const scores = new Map<number, CandidateScore>();
+  const scored = (x: (typeof worth)[number]) => {
+    let s = scores.get(x.pi);
+    if (!s) {
+      s = scoreOf(x.pi);
+      s.costVersusChosen = chosenWorth ? round6(chosenWorth.exact - x.exact) : 0;
+      scores.set(x.pi, s);
+    }
+    return { ...x, s };
+  };
+  const chosen = chosenWorth && scored(chosenWorth);
+  const plainWorth = worth.find((x) => x.rank === 1);
+  const plain = plainWorth ? scored(plainWorth) : null;
+  const shown = worth
     .filter((x) => x.pi !== chosenPair)
-    .sort((a, b) => b.exact - a.exact || a.s.rank - b.s.rank)
-    .slice(0, MAX_ALTERNATIVES);
+    .sort((a, b) => b.exact - a.exact || a.rank - b.rank)
+    .slice(0, MAX_ALTERNATIVES)
+    .map(scored);
   if (chosen && solved) {
     for (const x of shown) if (x.s.costVersusChosen < 0) x.s.jointNote = jointNote(say, prepared, planned, v, rest, x.pi, -x.s.costVersusChosen, solution);
   }

@@ -26,3 +26,13 @@ describe('deepFreeze', () => {
     expect(isDeeplyFrozen(v)).toBe(false);
   });
 });
+
+describe('the mark of deepFreeze', () => {
+  it('marks what it froze without JSON, keys or a copy seeing the mark', () => {
+    const value = deepFreeze({ a: 1, b: [2] });
+    expect(JSON.stringify(value)).toBe('{"a":1,"b":[2]}');
+    expect(Object.keys(value)).toEqual(['a', 'b']);
+    expect(isDeeplyFrozen({ ...value })).toBe(false);
+    expect(Object.isFrozen(value.b)).toBe(true);
+  });
+});

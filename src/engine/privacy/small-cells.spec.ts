@@ -17,6 +17,14 @@ describe('small-cell suppression', () => {
     expect(cellsToSuppress(counts)).toEqual(hidden);
   });
 
+  it.each<[string, number[], boolean[], boolean[]]>([
+    ['a large cell hidden for another reason takes a partner like a small one', [12, 30, 7], [true, false, false], [true, false, true]],
+    ['two cells hidden already, their sum open enough: nothing more', [12, 30, 7], [true, false, true], [true, false, true]],
+    ['nothing hidden already: as without the argument', [3, 30, 7], [false, false, false], [true, false, true]],
+  ])('%s', (_name, counts, hiddenAlready, hidden) => {
+    expect(cellsToSuppress(counts, hiddenAlready)).toEqual(hidden);
+  });
+
   const composition: Composition = {
     asOf: '2026-03-02',
     parameterYear: 2026,

@@ -20,10 +20,11 @@ export function isSmallCell(count: number): boolean {
  * reader who knows the total knows the hidden cells' sum S and that each is at least 1: with k hidden
  * cells (k >= 2; one alone is the sum itself) each may be any of S - k + 1 values, which must be two or more. So one small cell takes a
  * partner (complementary suppression, as statistical offices do), and two cells of 1 beside a 20 hide
- * the 20 too, or each would be known to be 1.
+ * the 20 too, or each would be known to be 1. `hiddenAlready`: cells hidden for another reason (a
+ * partner's release hides a cell that moved by 1-4), which need a partner just as a small one does.
  */
-export function cellsToSuppress(counts: readonly number[]): boolean[] {
-  const hidden = counts.map(isSmallCell);
+export function cellsToSuppress(counts: readonly number[], hiddenAlready: readonly boolean[] = []): boolean[] {
+  const hidden = counts.map((c, i) => isSmallCell(c) || hiddenAlready[i] === true);
   const pinnedDown = () => {
     const k = hidden.filter(Boolean).length;
     const sum = counts.reduce((s, c, i) => (hidden[i] ? s + c : s), 0);
