@@ -34,9 +34,5 @@ function freezeInside(value: object): void {
 
 /** Whether deepFreeze froze this object: nothing in it can change, so what is derived from it can be kept by identity. */
 export function isDeeplyFrozen(value: unknown): value is object {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    ((value as { [DEEPLY_FROZEN]?: boolean })[DEEPLY_FROZEN] === true || frozenByOthers.has(value))
-  );
+  return value !== null && typeof value === 'object' && ((value as { [DEEPLY_FROZEN]?: boolean })[DEEPLY_FROZEN] === true || frozenByOthers.has(value));
 }
