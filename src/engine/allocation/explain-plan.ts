@@ -485,7 +485,11 @@ function proposalFor(
   };
 
   // every candidate's exact worth here; the scores in full only for those shown (a round's vacancy has hundreds)
-  const worth = v.pairIndices.map((pi) => ({ pi, rank: prepared.pairs[pi].rank, exact: prepared.pairs[pi].priority + prepared.pairs[pi].tieBreak - rest.penaltyDelta(pi) }));
+  const worth = v.pairIndices.map((pi) => ({
+    pi,
+    rank: prepared.pairs[pi].rank,
+    exact: prepared.pairs[pi].priority + prepared.pairs[pi].tieBreak - rest.penaltyDelta(pi),
+  }));
   const chosenWorth = chosenPair === -1 ? null : worth.find((x) => x.pi === chosenPair)!;
   const scores = new Map<number, CandidateScore>();
   const scored = (x: (typeof worth)[number]) => {
