@@ -212,7 +212,14 @@ export class EligibilityService {
     const params = await this.ruleParameters.forDate(onDate, m);
     const policies = new Map<string, Awaited<ReturnType<LocalPolicyService['inForce']>>>();
     const judged = [];
+    let ranSince = performance.now();
     for (const { vacancy, households } of pools) {
+      // a round judges hundreds of pools (157,000 respondents on the large region: seconds of work): other
+      // requests get the main thread between pools at least every 50 ms
+      if (performance.now() - ranSince > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        ranSince = performance.now();
+      }
       const context = contexts.get(vacancy.dwellingId)!;
       let inForce = policies.get(context.municipalityCode);
       if (!inForce) policies.set(context.municipalityCode, (inForce = await this.policies.inForce(context.municipalityCode, onDate, m)));
