@@ -60,6 +60,20 @@ export interface TestAppOptions {
   clock?: Clock;
 }
 
+/** What each test file starts from on the shared server: the migrations' rows only. */
+async function emptyDatabase(dataSource: DataSource): Promise<void> {
+  await dataSource.query(`DELETE FROM ${JOB_SCHEMA}.job`);
+  await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+  // keep only what the migrations loaded
+  await dataSource.query(`DELETE FROM rule_parameter_year WHERE year NOT IN (2024, 2025, 2026)`);
+  await dataSource.query(`DELETE FROM local_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
+  await dataSource.query(`DELETE FROM composition_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
+  await dataSource.query(`DELETE FROM override_reason_policy WHERE version <> 1`);
+  await dataSource.query(`DELETE FROM priority_policy WHERE version <> 1`);
+  await dataSource.query(`DELETE FROM letting_policy WHERE version <> 1`);
+  await dataSource.query(`DELETE FROM offer_letter_template WHERE version <> 1`);
+}
+
 export async function createTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   let pgliteDir: string | undefined;
   // the rate limiter runs in every test, with a budget no test reaches (test/e2e/protection sets its own)
@@ -81,16 +95,22 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
   await app.init();
   const dataSource = app.get(DataSource);
   if (process.env.DATABASE_URL && !options.reopen) {
-    await dataSource.query(`DELETE FROM ${JOB_SCHEMA}.job`);
-    await dataSource.query(`TRUNCATE ${DATA_TABLES.join(', ')} RESTART IDENTITY CASCADE`);
-    // keep only what the migrations loaded
-    await dataSource.query(`DELETE FROM rule_parameter_year WHERE year NOT IN (2024, 2025, 2026)`);
-    await dataSource.query(`DELETE FROM local_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
-    await dataSource.query(`DELETE FROM composition_policy WHERE NOT (code = 'DEFAULT' AND version = 1)`);
-    await dataSource.query(`DELETE FROM override_reason_policy WHERE version <> 1`);
-    await dataSource.query(`DELETE FROM priority_policy WHERE version <> 1`);
-    await dataSource.query(`DELETE FROM letting_policy WHERE version <> 1`);
-    await dataSource.query(`DELETE FROM offer_letter_template WHERE version <> 1`);
+    // the shared server is emptied for this file; work still under way there (the app's own start, what
+    // the previous file left running) can deadlock with the TRUNCATE, which PostgreSQL then cancels: try
+    // again, and close the app when it cannot be emptied, so that none of its workers outlives the file
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await emptyDatabase(dataSource);
+        break;
+      } catch (error) {
+        const failed = error as { code?: string; driverError?: { code?: string } };
+        if ((failed.code ?? failed.driverError?.code) !== '40P01' || attempt === 5) {
+          await app.close();
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
   if (!options.reopen) await assignOfficers({ dataSource }, TEST_OFFICERS);
   const server = app.getHttpServer();
