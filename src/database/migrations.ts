@@ -24,6 +24,7 @@ import { VeraInterchange1764000000022 } from '../../migrations/1764000000022-ver
 import { StageLapseReason1764000000023 } from '../../migrations/1764000000023-stage-lapse-reason.js';
 import { PartnerGrantExpiry1764000000024 } from '../../migrations/1764000000024-partner-grant-expiry.js';
 import { DossierRelease1764000000025 } from '../../migrations/1764000000025-dossier-release.js';
+import { HouseholdVersionOwnWrites1764000000026 } from '../../migrations/1764000000026-household-version-own-writes.js';
 
 /** Migrations as classes (no globs): the same list works under node, jest and the typeorm CLI. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   StageLapseReason1764000000023,
   PartnerGrantExpiry1764000000024,
   DossierRelease1764000000025,
+  HouseholdVersionOwnWrites1764000000026,
 ];

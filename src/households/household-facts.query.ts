@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { HouseholdFacts, HouseholdMemberFacts, IncomeSource, IndicationFacts, OfferBlockFacts } from '../engine/model.js';
+import { deepFreeze } from '../engine/common/deep-freeze.js';
 import { HouseholdFactsCache } from './household-facts.cache.js';
 
 /**
@@ -27,14 +28,17 @@ type FactsTuple = [
   indicationAccessibility: IndicationFacts['accessibility'] | null,
   rankingPoints: number | null,
   factsVersion: string,
+  /** Last written by the reading transaction itself (see load). */
+  writtenHere: boolean,
 ];
 
 function factsQuery(whereSql: string): string {
-  return `WITH h AS MATERIALIZED (SELECT h.* FROM household h ${whereSql})
+  return `WITH h AS MATERIALIZED (SELECT h.*, h.xmin = pg_current_xact_id_if_assigned()::xid AS written_here FROM household h ${whereSql})
     SELECT
       (SELECT coalesce(json_agg(json_build_array(h.id, h.reference, h.taxable_income_cents, h.income_year, h.income_source,
                 h.box3_assets_cents, h.registration_date, h.urgency_category, h.urgency_granted, h.urgency_expires, h.support_needs,
-                h.local_ties_municipality_code, h.local_ties_years, h.indication_kind, h.indication_accessibility, h.ranking_points, h.facts_version::text)
+                h.local_ties_municipality_code, h.local_ties_years, h.indication_kind, h.indication_accessibility, h.ranking_points, h.facts_version::text,
+                coalesce(h.written_here, false))
               ORDER BY h.id), '[]')::text FROM h) AS facts,
       -- "id:ROLE:YYYY-MM-DD;..." by household, in member order
       (SELECT string_agg(m.household_id || ':' || m.role || ':' || m.birth_date, ';' ORDER BY m.household_id, m.position)
@@ -90,12 +94,21 @@ function toFacts(t: FactsTuple, members: HouseholdMemberFacts[], offerBlocks: Of
   };
 }
 
-/** Facts of the households a where-clause selects, by id, each with the version it was read at. */
-async function load(m: EntityManager, whereSql: string, params: unknown[]): Promise<{ version: string; facts: HouseholdFacts }[]> {
+/**
+ * Facts of the households a where-clause selects, by id, each with the version it was read at and
+ * whether the reading transaction wrote the row itself. Such a row's version is one this transaction
+ * took and its members may still change under it without a new one
+ * (migrations/1764000000026-household-version-own-writes.ts): it is never cached.
+ */
+async function load(m: EntityManager, whereSql: string, params: unknown[]): Promise<{ version: string; writtenHere: boolean; facts: HouseholdFacts }[]> {
   const [{ facts, members, blocks }]: { facts: string; members: string | null; blocks: string | null }[] = await m.query(factsQuery(whereSql), params);
   const byHousehold = membersByHousehold(members);
   const blocksOf = blocksByHousehold(blocks);
-  return (JSON.parse(facts) as FactsTuple[]).map((t) => ({ version: t[16], facts: toFacts(t, byHousehold.get(t[0]) ?? [], blocksOf.get(t[0]) ?? []) }));
+  return (JSON.parse(facts) as FactsTuple[]).map((t) => ({
+    version: t[16],
+    writtenHere: t[17] === true,
+    facts: toFacts(t, byHousehold.get(t[0]) ?? [], blocksOf.get(t[0]) ?? []),
+  }));
 }
 
 /** One cache per database connection: a test's or a restore's other database never shares entries. */
@@ -144,7 +157,8 @@ async function factsOf(m: EntityManager, database: string, wanted: readonly [num
   if (missing.length > 0) {
     // read committed: a household may have changed since its version was read; its facts and
     // version are read together, so the cache never pairs one with the other's content
-    for (const { version, facts } of await load(m, 'WHERE h.id = ANY($1)', [missing])) result.set(facts.id, cache.put(version, facts));
+    for (const { version, writtenHere, facts } of await load(m, 'WHERE h.id = ANY($1)', [missing]))
+      result.set(facts.id, writtenHere ? deepFreeze(facts) : cache.put(version, facts));
     cache.trim();
   }
   return result;

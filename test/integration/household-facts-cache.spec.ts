@@ -73,13 +73,61 @@ describe('household facts cache (versions kept by the database)', () => {
     expect(await respondent()).toEqual(before);
   });
 
-  it('a writer cannot set the version itself, and an update that changes nothing keeps it', async () => {
+  it('a writer cannot set the version itself, and every write of the row is a new version, one that changes nothing too', async () => {
     const versionBefore = await version();
     await sut.dataSource.query('UPDATE household SET reference = reference WHERE id = $1', [householdId]);
-    expect(await version()).toBe(versionBefore);
+    const afterNoChange = await version();
+    expect(afterNoChange).not.toBe(versionBefore);
     await sut.dataSource.query('UPDATE household SET facts_version = 1 WHERE id = $1', [householdId]);
     expect(await version()).not.toBe('1');
-    expect(await version()).not.toBe(versionBefore);
+    expect(await version()).not.toBe(afterNoChange);
+  });
+
+  // members written by the transaction that wrote the household row itself take no second version
+  // (migrations/1764000000026-household-version-own-writes.ts); these cases hold the rule's edges
+  it('a household and its members inserted in one transaction keep the version the insert took', async () => {
+    const id = await sut.dataSource.transaction(async (t) => {
+      const [{ id, v }] = await t.query(
+        `INSERT INTO household (reference, taxable_income_cents, income_year, income_source, registration_date, on_waiting_list)
+         VALUES ('FACTS-OWN-1', 2500000, 2025, 'WORK', '2020-01-01', true) RETURNING id, facts_version::text AS v`,
+      );
+      await t.query(`INSERT INTO household_member (household_id, position, role, birth_date) VALUES ($1, 0, 'APPLICANT', '1980-01-01')`, [id]);
+      const [{ v: after }] = await t.query('SELECT facts_version::text AS v FROM household WHERE id = $1', [id]);
+      expect(after).toBe(v);
+      return id as number;
+    });
+    expect((await householdFactsByIds(m(), [id]))[0].members).toEqual([{ role: 'APPLICANT', birthDate: '1980-01-01' }]);
+  });
+
+  it('facts read inside a transaction that wrote the household are not kept: a member it adds next is read after it commits', async () => {
+    const before = await facts();
+    await sut.dataSource.transaction(async (t) => {
+      // a write that changes nothing, then a read (as a service could), then a member
+      await t.query('UPDATE household SET reference = reference WHERE id = $1', [householdId]);
+      expect((await householdFactsByIds(t, [householdId]))[0].members).toHaveLength(before.members.length);
+      await t.query(`INSERT INTO household_member (household_id, position, role, birth_date) VALUES ($1, 98, 'CHILD', '2021-02-02')`, [householdId]);
+    });
+    const after = await facts();
+    expect(after.members).toHaveLength(before.members.length + 1);
+    expect(await respondent()).toBe(after);
+    await sut.dataSource.query('DELETE FROM household_member WHERE household_id = $1 AND position = 98', [householdId]);
+    expect((await facts()).members).toHaveLength(before.members.length);
+  });
+
+  it('members added inside a savepoint for a household the transaction wrote before it still take a new version', async () => {
+    const before = await facts();
+    await sut.dataSource.transaction(async (t) => {
+      await t.query('UPDATE household SET reference = reference WHERE id = $1', [householdId]);
+      await t.query('SAVEPOINT members');
+      await t.query('UPDATE household SET reference = reference WHERE id = $1', [householdId]);
+      const [{ v }] = await t.query('SELECT facts_version::text AS v FROM household WHERE id = $1', [householdId]);
+      await t.query(`INSERT INTO household_member (household_id, position, role, birth_date) VALUES ($1, 97, 'CHILD', '2022-03-03')`, [householdId]);
+      const [{ v: after }] = await t.query('SELECT facts_version::text AS v FROM household WHERE id = $1', [householdId]);
+      expect(after).not.toBe(v);
+      await t.query('RELEASE SAVEPOINT members');
+    });
+    expect((await facts()).members).toHaveLength(before.members.length + 1);
+    await sut.dataSource.query('DELETE FROM household_member WHERE household_id = $1 AND position = 97', [householdId]);
   });
 
   it('a household deleted and inserted again under the same id is read afresh (versions never repeat)', async () => {
