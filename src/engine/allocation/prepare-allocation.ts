@@ -160,20 +160,32 @@ function buildPairs(
 ): { pairs: PreparedPair[]; entries: SideRowEntries[] } {
   const pairs: PreparedPair[] = [];
   const entries: SideRowEntries[] = drafts.map(() => ({ pairs: [], coefs: [] }));
+  // a composition row is entered only by pairs of its own complex (compositionTargetRow): a pair looks
+  // at its complex's rows and the quota rows, in draft order, not at every complex's (thousands of
+  // rows in the large region's round, scripts/bench-large.ts)
+  const compositionDrafts = new Map<number, number[]>();
+  const otherDrafts: number[] = [];
+  drafts.forEach((d, r) => {
+    if (d.spec.kind !== 'COMPOSITION') return otherDrafts.push(r);
+    const ofComplex = compositionDrafts.get(d.spec.complexIndex) ?? [];
+    compositionDrafts.set(d.spec.complexIndex, ofComplex);
+    ofComplex.push(r);
+  });
   for (const v of vacancies) {
     const allowed = windows[v.index].allowed;
+    const draftsOfVacancy = [...(compositionDrafts.get(v.complexIndex) ?? []), ...otherDrafts].sort((a, b) => a - b);
     v.ranked.forEach((c, i) => {
       if (!allowed[i]) return;
       const h = households[c.householdIndex];
       const mask = counterMask(c.pair.verdict.countsAs);
       const rows: number[] = [];
       const coefs: number[] = [];
-      drafts.forEach((d, r) => {
-        const coef = d.coef(v, h, mask);
-        if (coef === null) return;
+      for (const r of draftsOfVacancy) {
+        const coef = drafts[r].coef(v, h, mask);
+        if (coef === null) continue;
         rows.push(r);
         coefs.push(coef);
-      });
+      }
       const index = pairs.length;
       pairs.push({
         index,
