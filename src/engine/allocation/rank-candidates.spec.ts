@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { AllocationHousehold } from './allocation-input.js';
 import { lotteryTicket, rankCandidates as sut } from './rank-candidates.js';
 import { aHousehold, aPair, aVacancy } from './test-fixtures/allocation-input.builder.js';
@@ -87,5 +88,47 @@ describe('rankCandidates', () => {
 
   it('rejects a candidate that is not among the households', () => {
     expect(() => sut(aVacancy(1, 1, [aPair(99)]), byId, 1)).toThrow(/household 99/);
+  });
+
+  // rank-candidates.ts sorts plain numbers where that is exact, and compares otherwise: both give the
+  // route's order, whatever the ids' order, tiers, dates (the same day often) and urgency
+  it('gives the route order with and without numeric sort keys (property)', () => {
+    const pools = fc.record({
+      route: fc.constantFrom('REGULAR', 'DIRECT', 'URGENCY'),
+      candidates: fc.uniqueArray(
+        fc.record({
+          id: fc.integer({ min: 1, max: 5_000_000 }),
+          tier: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(255, 256, 0.5)),
+          urgent: fc.boolean(),
+          day: fc.integer({ min: 0, max: 40 }),
+          year: fc.constantFrom(1999, 2015, 2024),
+        }),
+        { selector: (c) => c.id, maxLength: 40 },
+      ),
+      sortedById: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(pools, ({ route, candidates, sortedById }) => {
+        const listed = sortedById ? [...candidates].sort((a, b) => a.id - b.id) : candidates;
+        const date = (c: (typeof candidates)[number]) => `${c.year}-0${1 + (c.day % 9)}-${String(1 + (c.day % 28)).padStart(2, '0')}`;
+        const pool = new Map(listed.map((c) => [c.id, aHousehold(c.id, { registrationDate: date(c), urgent: c.urgent })]));
+        const ranked = sut(
+          aVacancy(
+            1,
+            1,
+            listed.map((c) => aPair(c.id, { priorityTier: c.tier })),
+            { route },
+          ),
+          pool,
+          3,
+        );
+        const urgentLast = (c: (typeof candidates)[number]) => (route === 'URGENCY' && !c.urgent ? 1 : 0);
+        const expected = [...listed]
+          .sort((a, b) => urgentLast(a) - urgentLast(b) || a.tier - b.tier || (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0) || a.id - b.id)
+          .map((c) => c.id);
+        expect(ranked.map((c) => c.householdId)).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 20261205 },
+    );
   });
 });

@@ -71,8 +71,7 @@ export function rankCandidates(
       tertiary[i] = dateKey(h.registrationDate);
     } else secondary[i] = dateKey(h.registrationDate);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => primary[a] - primary[b] || secondary[a] - secondary[b] || tertiary[a] - tertiary[b] || found[a].id - found[b].id);
+  const order = packedOrder(vacancy.route, primary, secondary, found) ?? comparedOrder(primary, secondary, tertiary, found);
   return order.map((i, position) => {
     const h = found[i];
     return {
@@ -88,6 +87,42 @@ export function rankCandidates(
       pairIndex: -1,
     };
   });
+}
+
+function comparedOrder(primary: Float64Array, secondary: Float64Array, tertiary: Float64Array, found: readonly RankableHousehold[]): number[] {
+  const order = Array.from({ length: found.length }, (_, i) => i);
+  return order.sort((a, b) => primary[a] - primary[b] || secondary[a] - secondary[b] || tertiary[a] - tertiary[b] || found[a].id - found[b].id);
+}
+
+const INDEX_SPAN = 2 ** 17;
+const DATE_SPAN = 2 ** 27;
+const PRIMARY_SPAN = 2 ** 9;
+
+/**
+ * The same order as comparedOrder, sorted as plain numbers without a comparison callback (preparing
+ * the large region's round: 160-173 ms before, 134-165 after, medians of 21 in three alternating
+ * pairs of runs) where that is exact: routes ordered by priority tier
+ * (urgent first under URGENCY) and registration date, candidates listed by ascending household id (so
+ * their position breaks ties as the id does), tiers whole numbers below 256 and fewer than 2^17
+ * candidates. Each key, (tier, date, position) in 9 + 27 + 17 bits, is a whole number below 2^53,
+ * which a double holds exactly. Null where any of that does not hold.
+ */
+function packedOrder(route: AllocationRoute, primary: Float64Array, secondary: Float64Array, found: readonly RankableHousehold[]): number[] | null {
+  const n = found.length;
+  if (route === 'LOTTERY' || route === 'POINTS' || n >= INDEX_SPAN) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    if (i > 0 && !(found[i - 1].id < found[i].id)) return null;
+    // primary is urgentFirst x 1e6 + tier (rankCandidates)
+    const urgentFirst = primary[i] >= 1e6 ? 1 : 0;
+    const tier = primary[i] - urgentFirst * 1e6;
+    if (!Number.isInteger(tier) || tier < 0 || tier >= PRIMARY_SPAN / 2 || !(secondary[i] >= 0 && secondary[i] < DATE_SPAN)) return null;
+    keys[i] = ((urgentFirst * (PRIMARY_SPAN / 2) + tier) * DATE_SPAN + secondary[i]) * INDEX_SPAN + i;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k += 1) order[k] = keys[k] % INDEX_SPAN;
+  return order;
 }
 
 /** YYYY-MM-DD as the number YYYYMMDD (same order as the string), digit by digit: no substrings for every pair of a round. */
