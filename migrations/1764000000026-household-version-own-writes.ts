@@ -43,32 +43,8 @@ export class HouseholdVersionOwnWrites1764000000026 implements MigrationInterfac
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION household_member_facts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM new_members);
-        ELSIF TG_OP = 'DELETE' THEN
-          UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM old_members);
-        ELSE
-          UPDATE household SET facts_version = 0
-           WHERE id IN (SELECT household_id FROM new_members UNION SELECT household_id FROM old_members);
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION sanction_facts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM new_sanctions);
-        ELSIF TG_OP = 'DELETE' THEN
-          UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM old_sanctions);
-        ELSE
-          UPDATE household SET facts_version = 0
-           WHERE id IN (SELECT household_id FROM new_sanctions UNION SELECT household_id FROM old_sanctions);
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await q.query(formerFactsChangedFunction('household_member_facts_changed', 'new_members', 'old_members'));
+    await q.query(formerFactsChangedFunction('sanction_facts_changed', 'new_sanctions', 'old_sanctions'));
   }
 }
 
@@ -94,6 +70,23 @@ function factsChangedFunction(name: string, inserted: string, deleted: string): 
       END IF;
       -- rows this transaction wrote already carry a version of its own
       UPDATE household SET facts_version = 0 WHERE id = ANY (touched) AND xmin <> pg_current_xact_id()::xid;
+      RETURN NULL;
+    END $$`;
+}
+
+/** The function as migrations 011 (members) and 019 (sanctions) created it, for down(). */
+function formerFactsChangedFunction(name: string, inserted: string, deleted: string): string {
+  return `
+    CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'INSERT' THEN
+        UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM ${inserted});
+      ELSIF TG_OP = 'DELETE' THEN
+        UPDATE household SET facts_version = 0 WHERE id IN (SELECT household_id FROM ${deleted});
+      ELSE
+        UPDATE household SET facts_version = 0
+         WHERE id IN (SELECT household_id FROM ${inserted} UNION SELECT household_id FROM ${deleted});
+      END IF;
       RETURN NULL;
     END $$`;
 }
