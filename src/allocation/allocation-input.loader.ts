@@ -1,4 +1,5 @@
 import { householdMention } from '../engine/privacy/household-mention.js';
+import { mainThreadTurns } from '../common/main-thread.js';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -186,7 +187,11 @@ export class AllocationInputLoader {
     const judgedPools = await this.eligibility.judgePools(m, pools, onDate);
     const params = judgedPools[0].params;
     const paramsKey = `${onDate}:${JSON.stringify(params)}`;
-    judgedPools.forEach((judged, i) => {
+    // listing the candidates of every pool held the main thread 0.85-1.0 s in one stretch on the large
+    // region's round (2026-12-05): other requests get it between pools
+    const turn = mainThreadTurns();
+    for (const [i, judged] of judgedPools.entries()) {
+      await turn();
       const { vacancy, households: pool } = judged;
       const focus = all[i].focus;
       localPolicyIdByVacancy.set(vacancy.id, judged.policyEntityId);
@@ -221,20 +226,22 @@ export class AllocationInputLoader {
       });
       excluded.byRule = [...byRule.values()].sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
       vacancies.push({ candidates, complexId: complex.id, focus, id: vacancy.id, reference: vacancy.reference, route: vacancy.route });
-    });
+    }
 
     const arrivals = await this.openOfferArrivals(m, openOffers, new Set(vacancyIds), new Set(complexes.keys()), onDate, params);
     const loaders = new LoaderScope(m);
-    const allocationComplexes: AllocationComplex[] = [];
-    for (const [id, c] of [...complexes].sort((a, b) => a[0] - b[0])) {
-      const composition = await this.compositions.composition(id, loaders, c.moveIn, 3, params.year);
-      allocationComplexes.push({
-        id,
-        reference: c.entity.code,
-        resilienceClass: c.resilienceClass,
-        composition: withArrivals(composition, arrivals.get(id) ?? []),
-      });
-    }
+    // all complexes at once, so the loaders read each kind of fact for all of them in one query (one at
+    // a time, a round over the large region's 520 complexes spent 3.5 s here, scripts/bench-large.ts data)
+    const allocationComplexes: AllocationComplex[] = await Promise.all(
+      [...complexes]
+        .sort((a, b) => a[0] - b[0])
+        .map(async ([id, c]) => ({
+          id,
+          reference: c.entity.code,
+          resilienceClass: c.resilienceClass,
+          composition: withArrivals(await this.compositions.composition(id, loaders, c.moveIn, 3, params.year), arrivals.get(id) ?? []),
+        })),
+    );
     const { entity: compositionEntity, policy } = await this.compositionPolicies.inForce(m, onDate);
     const quotaScopes = request.withQuotaRows
       ? await this.quotaScopes(

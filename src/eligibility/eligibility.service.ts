@@ -1,4 +1,5 @@
 import { householdIdMention, householdMention } from '../engine/privacy/household-mention.js';
+import { mainThreadTurns } from '../common/main-thread.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -212,14 +213,11 @@ export class EligibilityService {
     const params = await this.ruleParameters.forDate(onDate, m);
     const policies = new Map<string, Awaited<ReturnType<LocalPolicyService['inForce']>>>();
     const judged = [];
-    let ranSince = performance.now();
+    // a round judges hundreds of pools (157,000 respondents on the large region: seconds of work): other
+    // requests get the main thread between pools
+    const turn = mainThreadTurns();
     for (const { vacancy, households } of pools) {
-      // a round judges hundreds of pools (157,000 respondents on the large region: seconds of work): other
-      // requests get the main thread between pools at least every 50 ms
-      if (performance.now() - ranSince > 50) {
-        await new Promise((resolve) => setImmediate(resolve));
-        ranSince = performance.now();
-      }
+      await turn();
       const context = contexts.get(vacancy.dwellingId)!;
       let inForce = policies.get(context.municipalityCode);
       if (!inForce) policies.set(context.municipalityCode, (inForce = await this.policies.inForce(context.municipalityCode, onDate, m)));
