@@ -630,10 +630,13 @@ export class VeraImportService {
         }
       }
       if (problems.length > 0 || input.dryRun) return;
-      await m.query(`UPDATE household h SET ranking_points = u.points FROM unnest($1::int[], $2::int[]) AS u(id, points) WHERE h.id = u.id`, [
-        rows.map((r) => r.id),
-        rows.map((r) => r.points),
-      ]);
+      // only rows whose points change: every write of a household row is a new facts version
+      // (migrations/1764000000026-household-version-own-writes.ts), which empties its cached facts
+      await m.query(
+        `UPDATE household h SET ranking_points = u.points FROM unnest($1::int[], $2::int[]) AS u(id, points)
+          WHERE h.id = u.id AND h.ranking_points IS DISTINCT FROM u.points`,
+        [rows.map((r) => r.id), rows.map((r) => r.points)],
+      );
       await this.recordKeys(m, input.resource, input.sender, wanted);
       await this.audit.append(m, actor, 'DATA_IMPORTED', { kind: 'VERA' }, { ...source, rows: [{ section: 'rankingPoints', rows: rows.length }] });
       written = true;

@@ -406,6 +406,11 @@ describe('VERA-WRV import', () => {
     ]);
     expect(ok).toMatchObject({ ok: true, written: true });
     expect(await one(`SELECT ranking_points FROM household WHERE reference = 'R-1'`)).toEqual({ ranking_points: 42 });
+    // the same points again leave the household's row, so its facts version (and cached facts) stay
+    const { v } = await one(`SELECT facts_version::text AS v FROM household WHERE reference = 'R-1'`);
+    const again = await deliver('PUNTENBEREKENINGEN', [{ inschrijving: { soort: referentie('INS'), code: 'R-1' }, startpunten: 42 }]);
+    expect(again).toMatchObject({ ok: true, written: true });
+    expect(await one(`SELECT facts_version::text AS v FROM household WHERE reference = 'R-1'`)).toEqual({ v });
     const half = await deliver('PUNTENBEREKENINGEN', [{ inschrijving: { code: 'R-1' }, zoekpunten: 27.5 }]);
     expect(half.written).toBe(false);
     expect(half.errors).toEqual([
