@@ -29,8 +29,10 @@ const EXACT: Partial<AllocationSolveOptions> = { timeLimitMs: 20_000, mipRelGap:
 const PATHS: ReadonlyArray<readonly [string, Solver, Partial<AllocationSolveOptions>]> = [
   ['HiGHS MIP, exact pruning', highs, { ...EXACT, lpRounding: false }],
   ['HiGHS MIP, exact pruning, dense side rows', highs, { ...EXACT, lpRounding: false, sideRowForm: 'DENSE' }],
+  ['HiGHS MIP, exact pruning, "unfilled" columns continuous', highs, { ...EXACT, lpRounding: false, integralUnfilled: false }],
   ['HiGHS LP then MIP, no pruning, HiGHS LP first', createHighsSolver({ lpFirst: true }), { ...EXACT, pruning: { kind: 'NONE' } }],
   ['javascript-lp-solver MIP, exact pruning', jsl, { ...EXACT, lpRounding: false }],
+  ['javascript-lp-solver MIP, "unfilled" columns continuous', jsl, { ...EXACT, lpRounding: false, integralUnfilled: false }],
   ['javascript-lp-solver LP then MIP, no pruning', jsl, { ...EXACT, pruning: { kind: 'NONE' } }],
   ['router', router, EXACT],
   ['fast path (single vacancy) or router', router, { ...EXACT, fastPath: true }],

@@ -225,6 +225,17 @@ describe('buildAllocationModel', () => {
     expect(prunedBelowVacancyCount).toBeGreaterThan(25);
   });
 
+  it.each([
+    [true, 1],
+    [false, 0],
+  ])('integralUnfilled %s: the "unfilled" columns have integrality %i, pairs stay binary, slacks continuous', (integralUnfilled, unfilled) => {
+    const model = sut(prepareAllocation(generateBenchInstance({ vacancies: 6, households: 60, seed: 3 })), { kind: 'EXACT' }, 'SPARSE', true, integralUnfilled);
+    const integrality = (prefix: string) => [...new Set(model.mip.colNames.flatMap((n, j) => (n.startsWith(prefix) ? [model.mip.integer[j]] : [])))];
+    expect(integrality('u_')).toEqual([unfilled]);
+    expect(integrality('x_')).toEqual([1]);
+    expect(integrality('s_')).toEqual([0]);
+  });
+
   it('names variables and rows deterministically (vacancy id, then rank)', () => {
     const input = generateBenchInstance({ vacancies: 6, households: 60, seed: 3 });
     const a = sut(prepareAllocation(input)).mip;

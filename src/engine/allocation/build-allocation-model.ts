@@ -92,6 +92,8 @@ export function buildAllocationModel(
   form: SideRowForm = 'SPARSE',
   /** Price soft rows that only one vacancy enters on its pairs instead of as rows (foldedRows). */
   fold = true,
+  /** Declare the "unfilled" columns integer (see integralUnfilled in solve-allocation.ts). */
+  integralUnfilled = true,
 ): AllocationModel {
   const keep = selectCandidatePairs(prepared, pruning);
   const b = new MipModelBuilder('woonmix-allocation');
@@ -109,7 +111,7 @@ export function buildAllocationModel(
   const unfilledCol = new Int32Array(vacancies.length).fill(-1);
   for (const v of vacancies) {
     if (v.pairIndices.length === 0) continue;
-    unfilledCol[v.index] = b.addCol(`u_${v.id}`, -prepared.policy.unfilledPenalty - (folded.unfilledPenalty?.[v.index] ?? 0), 0, 1, false);
+    unfilledCol[v.index] = b.addCol(`u_${v.id}`, -prepared.policy.unfilledPenalty - (folded.unfilledPenalty?.[v.index] ?? 0), 0, 1, integralUnfilled);
   }
   const slackCol = new Int32Array(prepared.sideRows.length).fill(-1);
   const keptPerVacancy = new Int32Array(vacancies.length);

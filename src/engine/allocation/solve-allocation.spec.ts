@@ -283,7 +283,7 @@ describe('solveAllocation: the MIP answer', () => {
     expect(got.model).toMatchObject({
       cols: model.mip.numCols,
       rows: model.mip.numRows,
-      integerCols: 6,
+      integerCols: 8, // 6 pairs and the 2 "unfilled" columns (integralUnfilled)
       pruning: { kind: 'EXACT' },
       keptPairs: 6,
       prunedPairs: 0,

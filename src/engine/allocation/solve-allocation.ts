@@ -53,6 +53,13 @@ export interface AllocationSolveOptions {
    * proven best; the gap is reported against a bound that grants every vacancy its best tie-break.
    */
   settleTiesAfterSolve: boolean;
+  /**
+   * Tell the solver the "unfilled" columns are integer. They are anyway (u = 1 - sum x over binary x,
+   * so the plans and the optimum are the same), but HiGHS uses it in presolve and cuts: on the large
+   * region's round (520 vacancies, 4,663 columns) its MIP took 358-363 ms instead of 480-531 ms, in
+   * one run, five solves each (2026-12-05); on the demo round (585 columns) 21-23 ms either way.
+   */
+  integralUnfilled: boolean;
 }
 
 export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
@@ -66,6 +73,7 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
   sideRowForm: 'SPARSE',
   foldRows: true,
   settleTiesAfterSolve: true,
+  integralUnfilled: true,
 };
 
 /**
@@ -173,7 +181,7 @@ export async function solveAllocation(
     };
   }
 
-  const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm, opts.foldRows);
+  const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm, opts.foldRows, opts.integralUnfilled);
   const report: ModelReport = {
     ...mipSize(model.mip),
     pruning: opts.pruning,
