@@ -57,7 +57,9 @@ export interface AllocationSolveOptions {
    * Tell the solver the "unfilled" columns are integer. They are anyway (u = 1 - sum x over binary x,
    * so the plans and the optimum are the same), but HiGHS uses it in presolve and cuts: on the large
    * region's round (520 vacancies, 4,663 columns) its MIP took 358-363 ms instead of 480-531 ms, in
-   * one run, five solves each (2026-12-05); on the demo round (585 columns) 21-23 ms either way.
+   * one run, five solves each (2026-12-05); on the demo round (585 columns) 21-23 ms either way; on
+   * four generated rounds (scripts/bench.ts) 639 -> 441 ms, 1,194 -> 1,193, 42 -> 42, and one slower,
+   * 34 -> 41 ms (fastest of nine).
    */
   integralUnfilled: boolean;
 }
