@@ -1,4 +1,5 @@
-import { buildAllocationModel } from '../../engine/allocation/build-allocation-model.js';
+import { buildAllocationModel, solutionOfAssignment } from '../../engine/allocation/build-allocation-model.js';
+import { plainOrderGreedy } from '../../engine/allocation/greedy-baselines.js';
 import { generateBenchInstance } from '../../engine/allocation/bench-instances.js';
 import { MipModelBuilder, mipObjective, verifySolution } from '../../engine/allocation/mip-model.js';
 import { prepareAllocation } from '../../engine/allocation/prepare-allocation.js';
@@ -49,5 +50,19 @@ describe('HiGHS adapter', () => {
     const warm = await solver.solve(model, { timeLimitMs: 20_000, mipRelGap: 1e-9, initialX: cold.x! });
     expect(warm.status).toBe('OPTIMAL');
     expect(warm.objective).toBeCloseTo(cold.objective!, 6);
+  });
+
+  it('from a poor feasible start (the plain-order plan; no feasibility jump then) still proves the optimum', async () => {
+    const prepared = prepareAllocation(generateBenchInstance({ vacancies: 12, households: 240, seed: 5, maxPositions: null }));
+    const built = buildAllocationModel(prepared);
+    const start = solutionOfAssignment(built, prepared, plainOrderGreedy(prepared).assignment);
+    expect(verifySolution(built.mip, start)).toEqual([]);
+    const solver = createHighsSolver();
+    const cold = await solver.solve(built.mip, { timeLimitMs: 20_000, mipRelGap: 1e-9 });
+    const warm = await solver.solve(built.mip, { timeLimitMs: 20_000, mipRelGap: 1e-9, initialX: start });
+    expect(mipObjective(built.mip, start)).toBeLessThan(cold.objective! - 1);
+    expect([warm.status, cold.status]).toEqual(['OPTIMAL', 'OPTIMAL']);
+    expect(warm.objective).toBeCloseTo(cold.objective!, 6);
+    expect(verifySolution(built.mip, warm.x!)).toEqual([]);
   });
 });
