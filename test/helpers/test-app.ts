@@ -87,7 +87,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     env.PGLITE_DIR = pgliteDir;
   }
   // checkpoints of the audit log outside the database: one directory per test app (on a reopen, the same)
-  env.AUDIT_CHECKPOINT_DIR = options.reopen?.checkpointDir ?? mkdtempSync(join(tmpdir(), 'woonmix-checkpoints-'));
+  const checkpointDir = options.reopen?.checkpointDir ?? mkdtempSync(join(tmpdir(), 'woonmix-checkpoints-'));
+  env.AUDIT_CHECKPOINT_DIR = checkpointDir;
   env.AUDIT_CHECKPOINT_SECONDS = '0';
   env.OFFER_DEADLINE_SECONDS = '0'; // tests expire offers by calling OffersService.expireOverdue
   const config = { ...loadConfig(env), ...overrides };
@@ -132,7 +133,10 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, options:
     pgliteDir,
     close: async (closeOptions = {}) => {
       await app.close();
-      if (pgliteDir && !closeOptions.keepData) rmSync(pgliteDir, { recursive: true, force: true });
+      if (closeOptions.keepData) return;
+      // each run of the suite made about a hundred of these and left them in the temporary directory
+      rmSync(checkpointDir, { recursive: true, force: true });
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     },
   };
 }
