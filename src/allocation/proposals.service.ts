@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { parseId } from '../common/ids.js';
 import { AllocationPlan, VacancyProposal } from '../engine/allocation/explain-plan.js';
 import { IsoDate } from '../engine/model.js';
+import { effectiveSolveOptions } from '../engine/allocation/solve-allocation.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
 import { AllocationInputLoader, LoadedInput, assertNotAwaitingList, isPlannable } from './allocation-input.loader.js';
 import { ProposalEntity } from './allocation.entities.js';
@@ -21,7 +22,7 @@ import { PlanRunner } from './plan-runner.service.js';
 import { seedForVacancy } from './seed.js';
 
 /** Per-vacancy proposals stay interactive: a single vacancy is scored directly (exact), larger look-aheads solve. */
-export const PROPOSAL_SOLVE_OPTIONS = { timeLimitMs: 10_000 } as const;
+export const PROPOSAL_SOLVE_OPTIONS = effectiveSolveOptions({ timeLimitMs: 10_000 });
 /** Planning outside the transaction is retried when the state it read changed meanwhile. */
 const MAX_PLAN_ATTEMPTS = 4;
 const RETRY_PAUSE_MS = 50;

@@ -10,8 +10,14 @@ import { JsonDifference, jsonDifferences } from '../engine/audit/json-diff.js';
 import { AllocationInput } from '../engine/allocation/allocation-input.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
 import { AllocationBasis } from './allocation-basis.js';
+import { AllocationSolveOptions, OPTIONS_BEFORE_FULL_RECORDING } from '../engine/allocation/solve-allocation.js';
 import { readStoredPlan } from './stored-plan.js';
 import { AuditService } from '../audit/audit.service.js';
+
+/** The options of the basis, those it did not record as they stood when it was recorded (OPTIONS_BEFORE_FULL_RECORDING). */
+export function replayOptions(basis: Pick<AllocationBasis, 'solveOptions'>): Partial<AllocationSolveOptions> {
+  return { ...OPTIONS_BEFORE_FULL_RECORDING, ...basis.solveOptions };
+}
 
 export type ReplayResult = 'IDENTICAL' | 'DIFFERENT' | 'NOT_REPLAYABLE';
 
@@ -76,7 +82,7 @@ export class ReplayService {
     const withHashes = { ...base, eventSeqs, inputHash: basis.inputHash, loggedPlanHash: payload.planHash };
     const snapshot = await this.audit.snapshot<AllocationInput>(basis.inputHash);
     if ('problem' in snapshot) return { ...withHashes, result: 'DIFFERENT', message: `The logged input cannot be used: ${snapshot.problem}` };
-    const { plan } = await this.planner.plan(snapshot.value, basis.solveOptions);
+    const { plan } = await this.planner.plan(snapshot.value, replayOptions(basis));
     const replayed: AllocationPlan = payload.roundId !== null ? planForVacancy(plan, proposal.vacancyId) : plan;
     const replayedPlanHash = sha256Hex(canonicalJson(replayed));
     const differences = jsonDifferences(stored, replayed);

@@ -17,6 +17,7 @@ import { parseId } from '../common/ids.js';
 import { MUNICIPALITY_CODE } from '../common/validators.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AllocationPlan, planForVacancy } from '../engine/allocation/explain-plan.js';
+import { effectiveSolveOptions } from '../engine/allocation/solve-allocation.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { RunningJobs } from '../jobs/running-jobs.js';
 import { VacancyEntity } from '../vacancies/vacancy.entity.js';
@@ -286,7 +287,9 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
         percent: 40,
         message: `Solving ${countOf(loaded.input.vacancies.length, 'vacancy', 'vacancies')} x ${countOf(loaded.input.households.length, 'eligible household', 'eligible households')} (${countOf(pairs, 'pair', 'pairs')}), time limit ${claimed.timeLimitMs / 1000} s`,
       });
-      const { plan, planNl, timings } = await this.planner.plan(loaded.input, { timeLimitMs: claimed.timeLimitMs }, controller.signal);
+      // every option, as the basis records it for the replay
+      const solveOptions = effectiveSolveOptions({ timeLimitMs: claimed.timeLimitMs });
+      const { plan, planNl, timings } = await this.planner.plan(loaded.input, solveOptions, controller.signal);
       throwIfAborted(controller.signal);
       await this.setProgress(roundId, attempt, { stage: 'STORING', percent: 90, message: `Storing ${plan.proposals.length} proposals` });
       const report = solverReport(plan, timings, loaded.input.households.length, pairs);
@@ -316,7 +319,7 @@ export class RoundsService implements OnApplicationBootstrap, OnModuleDestroy {
             requestedBy: round.requestedBy,
             worker: this.instance,
             attempt,
-            basis: allocationBasis(loaded, { timeLimitMs: round.timeLimitMs }, inputHash),
+            basis: allocationBasis(loaded, solveOptions, inputHash),
             planHash: planHash(plan),
             solver: { name: plan.solverName, version: plan.solverVersion, status: plan.status, source: plan.source, gap: plan.gap, model: plan.model },
             skipped: round.skipped,

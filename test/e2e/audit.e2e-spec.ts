@@ -1,4 +1,5 @@
 import { ImportsService } from '../../src/imports/imports.service.js';
+import { DEFAULT_SOLVE_OPTIONS } from '../../src/engine/allocation/solve-allocation.js';
 import { caseDataset } from '../fixtures/case-dataset.js';
 import { TestApp, asRole, createTestApp, expectEveryProposalReplaysIdentical, idsByReference } from '../helpers/test-app.js';
 
@@ -34,6 +35,8 @@ describe('audit log: every decision recorded in its transaction, hash-chained, a
     expect(body).toMatchObject({ roles: ['OFFICER', 'MANAGER', 'ADMIN'], seq: made.seq });
     const { basis, outcome, planHash } = body.payload;
     expect(basis).toMatchObject({ parameterYear: 2026, compositionPolicy: { code: 'DEFAULT', version: 1 }, solveOptions: { timeLimitMs: 10_000 } });
+    // every option the plan was made with, so a replay after the defaults change still recomputes it as made
+    expect(basis.solveOptions).toEqual({ ...DEFAULT_SOLVE_OPTIONS, timeLimitMs: 10_000 });
     expect(basis.inputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(basis.modelHash).toMatch(/^[0-9a-f]{64}$/);
     expect(planHash).toMatch(/^[0-9a-f]{64}$/);

@@ -30,6 +30,7 @@ const PATHS: ReadonlyArray<readonly [string, Solver, Partial<AllocationSolveOpti
   ['HiGHS MIP, exact pruning', highs, { ...EXACT, lpRounding: false }],
   ['HiGHS MIP, exact pruning, dense side rows', highs, { ...EXACT, lpRounding: false, sideRowForm: 'DENSE' }],
   ['HiGHS MIP, exact pruning, "unfilled" columns continuous', highs, { ...EXACT, lpRounding: false, integralUnfilled: false }],
+  ['HiGHS MIP, identical rows each a row', highs, { ...EXACT, lpRounding: false, mergeIdenticalRows: false }],
   ['HiGHS LP then MIP, no pruning, HiGHS LP first', createHighsSolver({ lpFirst: true }), { ...EXACT, pruning: { kind: 'NONE' } }],
   ['javascript-lp-solver MIP, exact pruning', jsl, { ...EXACT, lpRounding: false }],
   ['javascript-lp-solver MIP, "unfilled" columns continuous', jsl, { ...EXACT, lpRounding: false, integralUnfilled: false }],
@@ -43,7 +44,11 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 describe('allocation solvers against brute force (<= 4 vacancies x 7 households)', () => {
   it('agree on the optimal objective, and every solution verifies (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(smallInstanceArb({ maxVacancies: 4, maxHouseholds: 7 }), async (input) => {
+      fc.asyncProperty(smallInstanceArb({ maxVacancies: 4, maxHouseholds: 7 }), fc.boolean(), async (generated, oneMunicipality) => {
+        // an association in one municipality: its municipal quota scope holds the same allocations (identical rows)
+        const input = oneMunicipality
+          ? { ...generated, quotaScopes: [...generated.quotaScopes, ...generated.quotaScopes.map((q) => ({ ...q, key: 'GM0001' }))] }
+          : generated;
         const prepared = prepareAllocation(input);
         const best = bruteForceOptimum(prepared);
         for (const [name, solver, options] of PATHS) {

@@ -5,18 +5,23 @@ import { mipObjective, verifySolution } from './mip-model.js';
 import { evaluatePlan } from './plan-objective.js';
 import { prepareAllocation } from './prepare-allocation.js';
 import { bruteForceOptimum } from './test-fixtures/brute-force.js';
-import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anInput, smallInstanceArb } from './test-fixtures/allocation-input.builder.js';
+import { aComplex, aHousehold, aPair, aPolicy, aVacancy, anAssociationScope, anInput, smallInstanceArb } from './test-fixtures/allocation-input.builder.js';
 import { generateBenchInstance } from './bench-instances.js';
 import { addDays } from '../common/dates.js';
 
 describe('buildAllocationModel', () => {
-  it('encodes every plan, dense or sparse, rows folded or not: its model solution verifies and has the plan price as objective (property)', () => {
+  it('encodes every plan, dense or sparse, rows folded or merged or not: its model solution verifies and has the plan price as objective (property)', () => {
     let folded = 0;
+    let merged = 0;
     fc.assert(
-      fc.property(smallInstanceArb(), fc.constantFrom<SideRowForm>('DENSE', 'SPARSE'), fc.boolean(), (input, form, fold) => {
+      fc.property(smallInstanceArb(), fc.constantFrom<SideRowForm>('DENSE', 'SPARSE'), fc.boolean(), fc.boolean(), (generated, form, fold, merge) => {
+        // the association's quota scope twice (as in one municipality): identical rows to merge
+        const input = { ...generated, quotaScopes: [...generated.quotaScopes, ...generated.quotaScopes.map((q) => ({ ...q, key: 'GM0001' }))] };
         const prepared = prepareAllocation(input);
-        const model = sut(prepared, { kind: 'NONE' }, form, fold);
+        const model = sut(prepared, { kind: 'NONE' }, form, fold, true, merge);
         folded += model.foldedRows;
+        merged += model.mergedRows;
+        if (!merge) expect(model.mergedRows).toBe(0);
         const plans = [bruteForceOptimum(prepared)?.assignment, plainOrderGreedy(prepared).assignment, capAwareGreedy(prepared).assignment];
         for (const plan of plans) {
           if (!plan) continue;
@@ -32,6 +37,44 @@ describe('buildAllocationModel', () => {
       { numRuns: 300 },
     );
     expect(folded).toBeGreaterThan(50);
+    expect(merged).toBeGreaterThan(50);
+  });
+
+  it('merges identical side rows into one row whose slack carries their summed weight; each plan is worth the same', () => {
+    const prepared = prepareAllocation(generateBenchInstance({ vacancies: 12, households: 150, seed: 5, maxPositions: null }));
+    const scope = anAssociationScope({
+      allocations: 100,
+      daebInTargetGroup: 90,
+      daebAboveLimit: 10,
+      passendWithinCap: 60,
+      passendAboveCap: 2,
+      localTiesPriority: 20,
+    });
+    const twice = prepareAllocation({ ...prepared.input, quotaScopes: [scope, { ...scope, key: 'GM0001' }] });
+    const quotaRows = (name: string) => twice.sideRows.filter((r) => r.name.startsWith(`quota_${name}_`));
+    expect(quotaRows('GM0001').length).toBeGreaterThan(0);
+    const apart = sut(twice, { kind: 'EXACT' }, 'SPARSE', true, true, false);
+    const merged = sut(twice, { kind: 'EXACT' }, 'SPARSE', true, true, true);
+    expect(apart.mergedRows).toBe(0);
+    expect(merged.mergedRows).toBe(quotaRows('GM0001').length);
+    expect(merged.mip.rowNames.filter((n) => n.startsWith('quota_GM0001_'))).toEqual([]);
+    expect(merged.mip.numRows).toBe(apart.mip.numRows - quotaRows('GM0001').length);
+    for (const [association, municipal] of quotaRows('ASSOCIATION').map((r, k) => [r, quotaRows('GM0001')[k]])) {
+      // the municipal row shares the association row's slack, priced at both weights
+      expect(merged.slackCol[municipal.index]).toBe(merged.slackCol[association.index]);
+      const slack = merged.slackCol[association.index];
+      if (slack === -1) continue;
+      const bothWeights = apart.mip.colCost[apart.slackCol[association.index]] + apart.mip.colCost[apart.slackCol[municipal.index]];
+      expect(merged.mip.colCost[slack]).toBeCloseTo(bothWeights, 9);
+    }
+    for (const plan of [plainOrderGreedy(twice).assignment, capAwareGreedy(twice).assignment]) {
+      const worth = evaluatePlan(twice, plan).objective;
+      for (const model of [apart, merged]) {
+        const x = solutionOfAssignment(model, twice, plan);
+        expect(verifySolution(model.mip, x)).toEqual([]);
+        expect(mipObjective(model.mip, x)).toBeCloseTo(worth, 6);
+      }
+    }
   });
 
   it('folds a soft row that one vacancy alone enters into the prices of its choices: no row, no slack, each plan worth the same', () => {

@@ -408,7 +408,32 @@ function withoutAllocation(counts: QuotaCounts, countsAs: readonly QuotaCounterK
   return next;
 }
 
-function rowRef(say: PlanWords, prepared: PreparedAllocation, rowIndex: number): { kind: 'COMPOSITION' | 'QUOTA'; id: string; label: string } {
+interface RowRef {
+  kind: 'COMPOSITION' | 'QUOTA';
+  id: string;
+  label: string;
+}
+
+/**
+ * Each side row's reference, made once per prepared instance and language (read-only: callers copy
+ * the fields they show). A round's explanation names a row for every row of every candidate it
+ * scores, thousands of times.
+ */
+const ROW_REFS = new WeakMap<PreparedAllocation, Map<PlanWords, readonly RowRef[]>>();
+
+function rowRefs(say: PlanWords, prepared: PreparedAllocation): readonly RowRef[] {
+  let byLanguage = ROW_REFS.get(prepared);
+  if (!byLanguage) ROW_REFS.set(prepared, (byLanguage = new Map()));
+  let refs = byLanguage.get(say);
+  if (!refs) byLanguage.set(say, (refs = prepared.sideRows.map((row) => rowRefOf(say, prepared, row.index))));
+  return refs;
+}
+
+function rowRef(say: PlanWords, prepared: PreparedAllocation, rowIndex: number): RowRef {
+  return rowRefs(say, prepared)[rowIndex];
+}
+
+function rowRefOf(say: PlanWords, prepared: PreparedAllocation, rowIndex: number): RowRef {
   const spec = prepared.sideRows[rowIndex].spec;
   if (spec.kind === 'COMPOSITION') {
     const t = prepared.complexes[spec.complexIndex].targets[spec.targetIndex];
@@ -451,17 +476,21 @@ function proposalFor(
   const complex = prepared.complexes[v.complexIndex];
   const chosenPair = planned[v.index];
   const housedAt = rest.housedAt;
+  const refs = rowRefs(say, prepared);
 
   const scoreOf = (pairIndex: number): CandidateScore => {
     const p = prepared.pairs[pairIndex];
     const c = v.ranked[p.rank - 1];
     const h = prepared.households[p.householdIndex];
     const fit: ScorePart[] = [];
+    let fitPoints = 0;
     for (let k = 0; k < p.sideRows.length; k += 1) {
       const row = prepared.sideRows[p.sideRows[k]];
       const a = rest.activity[row.index];
-      const delta = rowPenalty(row, a) - rowPenalty(row, a + p.sideCoefs[k]);
-      fit.push({ ...rowRef(say, prepared, row.index), points: round6(delta) });
+      const points = round6(rowPenalty(row, a) - rowPenalty(row, a + p.sideCoefs[k]));
+      const ref = refs[row.index];
+      fit.push({ kind: ref.kind, id: ref.id, label: ref.label, points });
+      fitPoints += points;
     }
     const elsewhere = housedAt[p.householdIndex];
     return {
@@ -476,7 +505,7 @@ function proposalFor(
       eligibility: say === planWords('en') ? c.pair.verdict.summary : say.eligible(c.pair.verdict.countsAs),
       countsAs: [...c.pair.verdict.countsAs],
       allocatedElsewhere: elsewhere === -1 ? null : { vacancyId: prepared.vacancies[elsewhere].id, vacancyReference: prepared.vacancies[elsewhere].reference },
-      score: round6(p.priority + fit.reduce((s, f) => s + f.points, 0)),
+      score: round6(p.priority + fitPoints),
       priorityPoints: p.priority,
       fit,
       costVersusChosen: 0,

@@ -79,7 +79,6 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   const { pairs, sideRows, vacancies, households } = prepared;
   const breaches: PlanBreach[] = [];
   const rowActivity = new Float64Array(sideRows.length);
-  const chosen = new Uint8Array(pairs.length);
   // by household, only those housed: a plan houses at most one per vacancy, a round's list holds tens of thousands
   const housedAt = new Map<number, number>();
   let priorityPoints = 0;
@@ -94,7 +93,6 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     }
     const p = pairs[pi];
     if (p === undefined || p.vacancyIndex !== v.index) throw new RangeError(`Pair ${pi} is not a pair of vacancy ${v.reference}`);
-    chosen[pi] = 1;
     filledCount += 1;
     priorityPoints += p.priority;
     tieBreak += p.tieBreak;
@@ -115,7 +113,9 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     else quotaPenalty += penalty;
   }
   for (const row of prepared.protectionRows) {
-    const below = row.belowPairs.some((pi) => chosen[pi] === 1);
+    // a pair is chosen when its vacancy holds it (checked above): no per-pair mask, which a round with
+    // tens of thousands of pairs would allocate on every evaluation (explanations evaluate many plans)
+    const below = row.belowPairs.some((pi) => assignment[pairs[pi].vacancyIndex] === pi);
     if (below && !housedAt.has(row.householdIndex)) {
       breaches.push({
         kind: 'URGENT_PASSED_OVER',

@@ -4,7 +4,14 @@ import { capAwareGreedy, plainOrderGreedy } from './greedy-baselines.js';
 import { MipModel, MipViolationKind, mipObjective, verifySolution } from './mip-model.js';
 import { Assignment, emptyAssignment, evaluatePlan } from './plan-objective.js';
 import { PreparedAllocation, SideRow, prepareAllocation } from './prepare-allocation.js';
-import { AllocationSolveOptions, checkSolution, solveAllocation } from './solve-allocation.js';
+import {
+  AllocationSolveOptions,
+  DEFAULT_SOLVE_OPTIONS,
+  OPTIONS_BEFORE_FULL_RECORDING,
+  checkSolution,
+  effectiveSolveOptions,
+  solveAllocation,
+} from './solve-allocation.js';
 import { SOLVE_STATUSES, SolveStatus, relativeGap } from './solver.port.js';
 import { bruteForceOptimum } from './test-fixtures/brute-force.js';
 import { ScriptedAnswer, ScriptedSolver, exactAnswer, isRelaxation, planAnswer, withX } from './test-fixtures/fake-solver.js';
@@ -351,6 +358,21 @@ describe('solveAllocation: the MIP answer', () => {
     expect(verifySolution(model.mip, options.initialX!)).toEqual([]);
     expect(mipObjective(model.mip, options.initialX!)).toBeCloseTo(greedyObjective, 9);
     expect(got.solverMs).toBe(42);
+  });
+
+  it('reports the merged rows with mergeIdenticalRows; without it, and with the options a basis lacked before it recorded all, the report is as before the option', async () => {
+    const merged = await sut(prepared, new ScriptedSolver([withX('OPTIMAL', optimum())]), MIP_ONLY);
+    expect(merged.model).toMatchObject({ mergedRows: 0, integerCols: 8 });
+    const legacy = await sut(prepared, new ScriptedSolver([withX('OPTIMAL', optimum())]), { ...MIP_ONLY, ...OPTIONS_BEFORE_FULL_RECORDING });
+    expect(legacy.model).not.toHaveProperty('mergedRows');
+    expect(legacy.model).toMatchObject({ integerCols: 6 }); // the pairs only: the "unfilled" columns continuous
+    expect(idsOf(prepared, legacy.assignment)).toEqual(OPTIMUM);
+  });
+
+  it('effectiveSolveOptions: every option, the defaults under the choices of the caller', () => {
+    const options = effectiveSolveOptions({ timeLimitMs: 5000 });
+    expect(options).toEqual({ ...DEFAULT_SOLVE_OPTIONS, timeLimitMs: 5000 });
+    expect(Object.keys(OPTIONS_BEFORE_FULL_RECORDING).every((k) => k in options)).toBe(true);
   });
 
   it('gives no warm start with warmStart false', async () => {

@@ -46,6 +46,8 @@ export interface AllocationSolveOptions {
   sideRowForm: SideRowForm;
   /** Soft rows that one vacancy alone enters priced on its columns (build-allocation-model.ts, foldedRows). */
   foldRows: boolean;
+  /** One model row for side rows that are the same row in the model (build-allocation-model.ts, identicalRows). */
+  mergeIdenticalRows: boolean;
   /**
    * When the solver's tolerance could not settle the tie-break anyway (all of it is within mipRelGap
    * of the plan's worth: large rounds), solve for the other points alone, in whole steps
@@ -74,9 +76,26 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
   lpRoundingMinCols: 20_000,
   sideRowForm: 'SPARSE',
   foldRows: true,
+  mergeIdenticalRows: true,
   settleTiesAfterSolve: true,
   integralUnfilled: true,
 };
+
+/**
+ * What options a basis lacks were when it was recorded: until 2026-12-05 a basis recorded the time
+ * limit alone, and the options added since then stood at the behaviour they replaced. A replay fills
+ * a basis from these (replay.service.ts), so an older proposal is recomputed as it was made; a basis
+ * now records every option (effectiveSolveOptions), which these never override.
+ */
+export const OPTIONS_BEFORE_FULL_RECORDING: Pick<AllocationSolveOptions, 'integralUnfilled' | 'mergeIdenticalRows'> = {
+  integralUnfilled: false,
+  mergeIdenticalRows: false,
+};
+
+/** Every option a plan is made with: the defaults under the caller's choices (what a basis records). */
+export function effectiveSolveOptions(options: Partial<AllocationSolveOptions>): AllocationSolveOptions {
+  return { ...DEFAULT_SOLVE_OPTIONS, ...options };
+}
 
 /**
  * Where the plan came from. SOLVER: the solver's verified MIP solution. LP_RELAXATION: the LP
@@ -93,6 +112,8 @@ export interface ModelReport extends MipSize {
   keptPairs: number;
   prunedPairs: number;
   foldedRows: number;
+  /** With mergeIdenticalRows only (a plan made without it reports as it did before the option). */
+  mergedRows?: number;
 }
 
 export interface AllocationSolution {
@@ -145,7 +166,7 @@ export async function solveAllocation(
   solver: Solver,
   options: Partial<AllocationSolveOptions> = {},
 ): Promise<AllocationSolution> {
-  const opts: AllocationSolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };
+  const opts = effectiveSolveOptions(options);
   const common = base(prepared, opts);
   if (prepared.constantInfeasibilities.length > 0) {
     return { ...common, status: 'INFEASIBLE', source: 'NONE', assignment: null, evaluation: null, message: prepared.constantInfeasibilities.join('; ') };
@@ -183,13 +204,14 @@ export async function solveAllocation(
     };
   }
 
-  const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm, opts.foldRows, opts.integralUnfilled);
+  const model = buildAllocationModel(prepared, opts.pruning, opts.sideRowForm, opts.foldRows, opts.integralUnfilled, opts.mergeIdenticalRows);
   const report: ModelReport = {
     ...mipSize(model.mip),
     pruning: opts.pruning,
     keptPairs: model.keptPairs,
     prunedPairs: model.prunedPairs,
     foldedRows: model.foldedRows,
+    ...(opts.mergeIdenticalRows ? { mergedRows: model.mergedRows } : {}),
   };
   const usable = (pi: number) => model.pairCol[pi] !== -1;
   let remainingMs = opts.timeLimitMs;
