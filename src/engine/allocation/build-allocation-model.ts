@@ -152,6 +152,8 @@ export function buildAllocationModel(
     );
   }
   for (const h of households) {
+    // most of a round's households answered one vacancy at most: no row, and no list to build for them
+    if (prepared.pairsByHousehold[h.index].length < 2) continue;
     const cols = keptCols(prepared.pairsByHousehold[h.index]);
     if (cols.length > 1)
       b.addRow(

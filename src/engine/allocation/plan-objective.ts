@@ -79,8 +79,11 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
   const { pairs, sideRows, vacancies, households } = prepared;
   const breaches: PlanBreach[] = [];
   const rowActivity = new Float64Array(sideRows.length);
-  // by household, only those housed: a plan houses at most one per vacancy, a round's list holds tens of thousands
-  const housedAt = new Map<number, number>();
+  // the households housed, sorted (a plan houses at most one per vacancy): whether one is housed is a
+  // binary search, and one housed twice shows as a neighbour. No map or per-household mask for each of
+  // the hundreds of plans an explanation evaluates (the large region's round: 60,656 households).
+  const housed = new Int32Array(vacancies.length);
+  let housedCount = 0;
   let priorityPoints = 0;
   let tieBreak = 0;
   let filledCount = 0;
@@ -96,12 +99,24 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     filledCount += 1;
     priorityPoints += p.priority;
     tieBreak += p.tieBreak;
-    if (housedAt.has(p.householdIndex)) {
-      breaches.push({ kind: 'HOUSED_TWICE', household: households[p.householdIndex].reference });
-    }
-    housedAt.set(p.householdIndex, v.index);
+    housed[housedCount++] = p.householdIndex;
     for (let k = 0; k < p.sideRows.length; k += 1) rowActivity[p.sideRows[k]] += p.sideCoefs[k];
   }
+  const housedSorted = housed.subarray(0, housedCount).sort();
+  let twice = false;
+  for (let i = 1; i < housedCount && !twice; i += 1) twice = housedSorted[i] === housedSorted[i - 1];
+  if (twice) breaches.push(...housedTwice(prepared, assignment));
+  const isHoused = (householdIndex: number) => {
+    let lo = 0;
+    let hi = housedCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (housedSorted[mid] === householdIndex) return true;
+      if (housedSorted[mid] < householdIndex) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
   const violations = new Float64Array(sideRows.length);
   let compositionPenalty = 0;
   let quotaPenalty = 0;
@@ -113,10 +128,8 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     else quotaPenalty += penalty;
   }
   for (const row of prepared.protectionRows) {
-    // a pair is chosen when its vacancy holds it (checked above): no per-pair mask, which a round with
-    // tens of thousands of pairs would allocate on every evaluation (explanations evaluate many plans)
-    const below = row.belowPairs.some((pi) => assignment[pairs[pi].vacancyIndex] === pi);
-    if (below && !housedAt.has(row.householdIndex)) {
+    // a pair is chosen when its vacancy holds it (checked above)
+    if (row.belowPairs.some((pi) => assignment[pairs[pi].vacancyIndex] === pi) && !isHoused(row.householdIndex)) {
       breaches.push({
         kind: 'URGENT_PASSED_OVER',
         household: households[row.householdIndex].reference,
@@ -141,6 +154,20 @@ export function evaluatePlan(prepared: PreparedAllocation, assignment: Assignmen
     infeasibilities: [...prepared.constantInfeasibilities, ...breaches.map(breachRecord)],
     breaches,
   };
+}
+
+/** A breach for each vacancy whose household an earlier vacancy (in index order) houses already. */
+function housedTwice(prepared: PreparedAllocation, assignment: Assignment): PlanBreach[] {
+  const seen = new Set<number>();
+  const out: PlanBreach[] = [];
+  for (const v of prepared.vacancies) {
+    const pi = assignment[v.index];
+    if (pi === -1) continue;
+    const h = prepared.pairs[pi].householdIndex;
+    if (seen.has(h)) out.push({ kind: 'HOUSED_TWICE', household: prepared.households[h].reference });
+    seen.add(h);
+  }
+  return out;
 }
 
 /**

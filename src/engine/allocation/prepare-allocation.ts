@@ -4,7 +4,7 @@ import { CandidateWindow, candidateWindow, plainOrderPlan } from './candidate-wi
 import { CompositionPolicy, targetsForComplex, validateCompositionPolicy } from './composition-policy.js';
 import { PairPricing, lastAllowedRank, pairPricing } from './pair-pricing.js';
 import { PreparedAllocation, PreparedComplex, PreparedHousehold, PreparedPair, PreparedQuotaScope, PreparedVacancy } from './prepared-allocation.js';
-import { rankCandidates } from './rank-candidates.js';
+import { dateKey, rankCandidates } from './rank-candidates.js';
 import { SideRowDraft, SideRowEntries, counterMask, settleSideRows, sideRowDrafts } from './side-rows.js';
 import { cutAtSoleChoiceUrgent, urgentProtectionRows } from './urgent-protection.js';
 
@@ -84,6 +84,7 @@ function prepareHouseholds(input: Pick<AllocationInput, 'households'>): Prepared
       id: h.id,
       reference: h.reference,
       registrationDate: h.registrationDate,
+      registrationKey: dateKey(h.registrationDate),
       rankingPoints: h.rankingPoints,
       urgent: h.urgent,
       categories: h.categories,
@@ -118,7 +119,7 @@ function prepareVacancies(
     .map((v, index) => {
       const complex = complexById.get(v.complexId);
       if (!complex) throw new RangeError(`Vacancy ${v.reference}: complex ${v.complexId} is not in the input`);
-      if (new Set(v.candidates.map((c) => c.householdId)).size !== v.candidates.length) {
+      if (!idsAscending(v.candidates) && new Set(v.candidates.map((c) => c.householdId)).size !== v.candidates.length) {
         throw new RangeError(`Vacancy ${v.reference}: a household is listed twice`);
       }
       const ranked = rankCandidates(v, householdById, input.seed);
@@ -134,6 +135,12 @@ function prepareVacancies(
         pairIndices: [],
       };
     });
+}
+
+/** Strictly ascending household ids, hence none twice (the loader lists them so): no set of a round's pairs to build. */
+function idsAscending(candidates: AllocationInput['vacancies'][number]['candidates']): boolean {
+  for (let i = 1; i < candidates.length; i += 1) if (!(candidates[i - 1].householdId < candidates[i].householdId)) return false;
+  return true;
 }
 
 /** Quota scopes by key; `index` is the position in that order. */

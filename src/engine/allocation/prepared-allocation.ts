@@ -27,6 +27,8 @@ export interface PreparedHousehold {
   id: number;
   reference: string;
   registrationDate: IsoDate;
+  /** registrationDate as the number YYYYMMDD, once per household (rank-candidates.ts sorts by it for every vacancy). */
+  registrationKey: number;
   rankingPoints: number | null;
   urgent: boolean;
   categories: Readonly<Record<string, string>>;

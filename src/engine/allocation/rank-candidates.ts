@@ -21,7 +21,11 @@ export interface RankedCandidate {
   pairIndex: number;
 }
 
-type RankableHousehold = Pick<AllocationHousehold, 'id' | 'registrationDate' | 'urgent' | 'rankingPoints'> & { index?: number };
+type RankableHousehold = Pick<AllocationHousehold, 'id' | 'registrationDate' | 'urgent' | 'rankingPoints'> & {
+  index?: number;
+  /** dateKey(registrationDate), when the caller has it already (prepareAllocation). */
+  registrationKey?: number;
+};
 
 /** How each route orders its candidates, for explanations. */
 export const ROUTE_ORDER: Record<AllocationRoute, string> = {
@@ -68,8 +72,8 @@ export function rankCandidates(
     else if (vacancy.route === 'POINTS') {
       // most points first; a household without registered points after those with zero
       secondary[i] = -(h.rankingPoints ?? -1);
-      tertiary[i] = dateKey(h.registrationDate);
-    } else secondary[i] = dateKey(h.registrationDate);
+      tertiary[i] = h.registrationKey ?? dateKey(h.registrationDate);
+    } else secondary[i] = h.registrationKey ?? dateKey(h.registrationDate);
   }
   const order = packedOrder(vacancy.route, primary, secondary, found) ?? comparedOrder(primary, secondary, tertiary, found);
   return order.map((i, position) => {
@@ -126,7 +130,7 @@ function packedOrder(route: AllocationRoute, primary: Float64Array, secondary: F
 }
 
 /** YYYY-MM-DD as the number YYYYMMDD (same order as the string), digit by digit: no substrings for every pair of a round. */
-function dateKey(date: IsoDate): number {
+export function dateKey(date: IsoDate): number {
   let key = 0;
   for (const at of DATE_DIGITS) key = key * 10 + (date.charCodeAt(at) - 48);
   return key;
