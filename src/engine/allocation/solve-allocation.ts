@@ -82,10 +82,10 @@ export const DEFAULT_SOLVE_OPTIONS: AllocationSolveOptions = {
 };
 
 /**
- * What options a basis lacks were when it was recorded: until 2026-12-05 a basis recorded the time
- * limit alone, and the options added since then stood at the behaviour they replaced. A replay fills
- * a basis from these (replay.service.ts), so an older proposal is recomputed as it was made; a basis
- * now records every option (effectiveSolveOptions), which these never override.
+ * The options a basis did not record, as they stood when it was recorded: until 2026-12-05 a basis
+ * recorded the time limit alone, and each option added since stood at the behaviour it replaced. A
+ * replay fills a basis from these (replay.service.ts), so an older proposal is recomputed as it was
+ * made; a basis now records every option (effectiveSolveOptions), which these never override.
  */
 export const OPTIONS_BEFORE_FULL_RECORDING: Pick<AllocationSolveOptions, 'integralUnfilled' | 'mergeIdenticalRows'> = {
   integralUnfilled: false,
